@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+export const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const natsEnv = z.object({
+  NATS_URL: url(['nats:', 'tls:']).default('nats://127.0.0.1:4222'),
+  /** Isolates deployments, and test runs, sharing one NATS server. */
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only')
+    .default(''),
+  RPC_TIMEOUT_MS: positiveInt(3000),
+});
+
+export const redisEnv = z.object({
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('portal:'),
+});
+
+export const databaseEnv = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+});
+
+export const mailEnv = z.object({
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().min(3).default('Client portal <no-reply@portal.localhost>'),
+});
+
+export const logEnv = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'verbose']).default('info'),
+});

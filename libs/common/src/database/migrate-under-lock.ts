@@ -1,0 +1,13 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * Runs pending migrations while holding a Postgres advisory lock, so that
+ * replicas started together (`--scale`) migrate one after the other.
+ */
+export async function migrateUnderLock(orm: MikroORM, schema: string): Promise<void> {
+  const knex = orm.em.getConnection().getKnex();
+  await knex.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`migrate:${schema}`]);
+    await orm.getMigrator().up();
+  });
+}

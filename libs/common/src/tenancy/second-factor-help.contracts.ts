@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineRequest } from '../transport/message-contract';
+import { Id } from '../identity/values';
+
+export interface MemberSummary {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface HelpRequestView {
+  id: string;
+  user: MemberSummary;
+  message: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntryView {
+  at: string;
+  actor: MemberSummary;
+  action: string;
+  target: MemberSummary;
+  reason: string | null;
+}
+
+export const AuditAction = {
+  SecondFactorDisabled: 'mfa.disabled',
+} as const;
+
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+
+/** "No access to the app": a member asks the company's admins to turn 2FA off, and an admin does. */
+export const SecondFactorHelpPatterns = {
+  /** At most one open request per user and company: asking again updates it. Mails the company's admins. */
+  openRequest: defineRequest<{ requestId: string }>()(
+    'tenancy.help-request.open',
+    z.object({ companyId: Id, userId: Id, message: z.string().trim().max(1000).nullable().default(null) }),
+  ),
+  listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id })),
+  /**
+   * The admin's 2FA disable. @throws not_found when the user is no member of
+   * the company (the same as an unknown user). Removes the factor (mfa), ends
+   * the user's devices (identity), closes the open requests, audits, mails the user.
+   */
+  disableSecondFactor: defineRequest<Record<string, never>>()(
+    'tenancy.member.disable-mfa',
+    z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: z.string().trim().max(1000).nullable().default(null) }),
+  ),
+  listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id })),
+} as const;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { defineEvent, defineRequest } from '../transport/message-contract';
+import { HealthReply } from '../identity/identity.contracts';
+import { Email, Id, PersonName } from '../identity/values';
+
+export const MemberRole = z.enum(['client', 'admin']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/** A hostname as the gateway compares it: lower case, no port, no trailing dot. */
+export const Hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .transform((value) => value.replace(/\.$/, ''))
+  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a hostname'));
+
+export interface CompanyView {
+  id: string;
+  name: string;
+  /** The first host is the portal's address in links and in `Portal.url`. */
+  hosts: string[];
+  requireTotp: boolean;
+}
+
+export interface AccountView {
+  id: string;
+  name: string;
+}
+
+export interface MemberView {
+  role: MemberRole;
+  company: CompanyView;
+  /** The accounts the member may open, by name. */
+  accounts: AccountView[];
+}
+
+export interface AddedMember {
+  userId: string;
+  /** Set when the user must still activate: the link mailed in the invitation. */
+  activationUrl: string | null;
+}
+
+const CompanyName = z.string().trim().min(1).max(200);
+
+export const TenancyPatterns = {
+  health: defineRequest<HealthReply>()('tenancy.health.check', z.object({})),
+  createCompany: defineRequest<CompanyView>()(
+    'tenancy.company.create',
+    z.object({ name: CompanyName, hosts: z.array(Hostname).min(1).max(20), requireTotp: z.boolean().default(false) }),
+  ),
+  resolveHost: defineRequest<{ company: CompanyView | null }>()(
+    'tenancy.company.resolve-host',
+    z.object({ host: Hostname }),
+  ),
+  createAccount: defineRequest<AccountView>()(
+    'tenancy.account.create',
+    z.object({ companyId: Id, name: CompanyName }),
+  ),
+  /**
+   * Makes the email a member of the company (creating the user when unknown)
+   * with access to the accounts, and mails the invitation.
+   */
+  addMember: defineRequest<AddedMember>()(
+    'tenancy.member.add',
+    z.object({
+      companyId: Id,
+      email: Email,
+      name: PersonName,
+      role: MemberRole,
+      accountIds: z.array(Id).max(500).default([]),
+      /** Scheme and port of links; the host is the company's own. */
+      linkOrigin: z.url({ protocol: /^https?$/ }),
+    }),
+  ),
+  listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id })),
+  getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id })),
+} as const;
+
+export const TenancyEvents = {
+  /** A membership or account access of the user changed: cached views are stale. */
+  memberChanged: defineEvent('tenancy.member.changed', z.object({ userId: Id })),
+} as const;

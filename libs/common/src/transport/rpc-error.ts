@@ -1,0 +1,64 @@
+/**
+ * Error codes shared by every service and the gateway. They reach front ends as
+ * the `error` field of HTTP answers: never change a shipped value, only add.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  InvalidCredentials: 'invalid_credentials',
+  InvalidToken: 'invalid_token',
+  WeakPassword: 'weak_password',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  Forbidden: 'forbidden',
+  Unauthenticated: 'unauthenticated',
+  Unavailable: 'unavailable',
+  Internal: 'internal',
+  InvalidCode: 'invalid_code',
+  TotpLocked: 'totp_locked',
+  // Codes the gateway answers at the HTTP edge.
+  UnknownPortal: 'unknown_portal',
+  CsrfRejected: 'csrf_rejected',
+  UnsupportedMediaType: 'unsupported_media_type',
+  InvalidJson: 'invalid_json',
+  PayloadTooLarge: 'payload_too_large',
+  RateLimited: 'rate_limited',
+  NoLoginInProgress: 'no_login_in_progress',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The shape an error takes on the wire between services. */
+export interface RpcErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** An expected failure, carrying a code that the gateway maps to an HTTP status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  toPayload(): RpcErrorPayload {
+    return { code: this.code, message: this.message, ...(this.details && { details: this.details }) };
+  }
+}
+
+export function isRpcErrorPayload(value: unknown): value is RpcErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RpcErrorPayload).code === 'string' &&
+    typeof (value as RpcErrorPayload).message === 'string'
+  );
+}
+
+/** @throws DomainError with `code` when `condition` is false. */
+export function assertThat(condition: unknown, code: ErrorCode, message: string): asserts condition {
+  if (!condition) throw new DomainError(code, message);
+}
