@@ -1,0 +1,17 @@
+import { databaseEnv, loadConfig, logEnv, mailEnv, natsEnv } from '@app/common';
+import { z } from 'zod';
+
+export const identityConfigSchema = z.object({
+  ...natsEnv.shape,
+  ...databaseEnv.shape,
+  ...mailEnv.shape,
+  ...logEnv.shape,
+  npm_package_version: z.string().default('dev'),
+});
+
+export type IdentityConfig = z.output<typeof identityConfigSchema>;
+export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
+
+export function readIdentityConfig(): IdentityConfig {
+  return loadConfig(identityConfigSchema, process.env);
+}

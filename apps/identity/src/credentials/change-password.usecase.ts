@@ -1,0 +1,38 @@
+import { IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { UserChangedPublisher } from '../users/user-changed.publisher';
+import { User } from '../users/user.entity';
+import { invalidCredentials } from './invalid-credentials';
+import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
+
+@Injectable()
+export class ChangePassword {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly userChanged: UserChangedPublisher,
+  ) {}
+
+  /** @throws DomainError invalid_credentials, weak_password */
+  async execute(request: ParsedRequestOf<typeof IdentityPatterns.changePassword>): Promise<void> {
+    const { userId, currentPassword, newPassword } = request;
+    const user = await this.em.fork().findOne(User, userId);
+    if (!user?.activatedAt || !user.passwordHash) {
+      await this.hasher.verifyAgainstNothing(currentPassword);
+      throw invalidCredentials();
+    }
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) throw invalidCredentials();
+    this.policy.assertAcceptable(newPassword);
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.em.fork().transactional(async (tx) => {
+      const locked = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Another change won the race: the password the caller proved is no longer the current one.
+      if (locked.passwordHash !== user.passwordHash) throw invalidCredentials();
+      locked.replacePassword(passwordHash);
+    });
+    this.userChanged.publish(userId);
+  }
+}

@@ -1,0 +1,46 @@
+import { Handles, IdentityPatterns, ParsedRequestOf, Request, UserView } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { ChangePassword } from './change-password.usecase';
+import { ForgotPassword } from './forgot-password.usecase';
+import { ResetPassword } from './reset-password.usecase';
+import { VerifyPassword } from './verify-password.usecase';
+
+@Controller()
+export class CredentialsHandler {
+  constructor(
+    private readonly verifyPassword: VerifyPassword,
+    private readonly changePassword: ChangePassword,
+    private readonly forgotPassword: ForgotPassword,
+    private readonly resetPassword: ResetPassword,
+  ) {}
+
+  @Handles(IdentityPatterns.verifyPassword)
+  verify(
+    @Request(IdentityPatterns.verifyPassword) request: ParsedRequestOf<typeof IdentityPatterns.verifyPassword>,
+  ): Promise<UserView> {
+    return this.verifyPassword.execute(request);
+  }
+
+  @Handles(IdentityPatterns.changePassword)
+  async change(
+    @Request(IdentityPatterns.changePassword) request: ParsedRequestOf<typeof IdentityPatterns.changePassword>,
+  ): Promise<Record<string, never>> {
+    await this.changePassword.execute(request);
+    return {};
+  }
+
+  @Handles(IdentityPatterns.forgotPassword)
+  async forgot(
+    @Request(IdentityPatterns.forgotPassword) request: ParsedRequestOf<typeof IdentityPatterns.forgotPassword>,
+  ): Promise<Record<string, never>> {
+    await this.forgotPassword.execute(request);
+    return {};
+  }
+
+  @Handles(IdentityPatterns.resetPassword)
+  reset(
+    @Request(IdentityPatterns.resetPassword) request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>,
+  ): Promise<{ userId: string }> {
+    return this.resetPassword.execute(request);
+  }
+}

@@ -1,0 +1,42 @@
+import { IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { UserTokenStore } from '../tokens/user-token.store';
+import { UserChangedPublisher } from '../users/user-changed.publisher';
+import { User } from '../users/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
+
+@Injectable()
+export class ResetPassword {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tokens: UserTokenStore,
+    private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly userChanged: UserChangedPublisher,
+  ) {}
+
+  /**
+   * A rejected password leaves the link usable for another try.
+   * @throws DomainError invalid_token, weak_password
+   */
+  async execute(request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>): Promise<{ userId: string }> {
+    const { token, password } = request;
+    const userId = await this.tokens.peekUserId(this.em.fork(), token, 'reset');
+    this.policy.assertAcceptable(password);
+    const passwordHash = await this.hasher.hash(password);
+    await this.em.fork().transactional(async (tx) => {
+      // The user row is locked before any token row, the same order as everywhere else, so no deadlock.
+      const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await this.tokens.spend(tx, token, 'reset');
+      user.replacePassword(passwordHash);
+      // Opening the mailed link proved the address, which is all that activation asks.
+      user.activatedAt ??= new Date();
+      // Any other link mailed earlier would let its holder set the password again.
+      await this.tokens.revokeOutstanding(tx, userId, ['activation', 'reset']);
+    });
+    this.userChanged.publish(userId);
+    return { userId };
+  }
+}

@@ -1,0 +1,11 @@
+import { bootService } from '@app/common';
+import { readIdentityConfig } from './config';
+import { IdentityModule } from './identity.module';
+import { IDENTITY_SCHEMA } from './mikro-orm.config';
+
+void bootService({
+  name: 'identity',
+  schema: IDENTITY_SCHEMA,
+  readConfig: readIdentityConfig,
+  module: (config) => IdentityModule.forConfig(config),
+});

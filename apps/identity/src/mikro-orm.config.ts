@@ -1,0 +1,22 @@
+import { defineConfig } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { Migration20261125100000 } from './migrations/Migration20261125100000';
+import { UserToken } from './tokens/user-token.entity';
+import { User } from './users/user.entity';
+
+export const IDENTITY_SCHEMA = 'identity';
+
+export function identityOrmConfig(databaseUrl: string) {
+  return defineConfig({
+    clientUrl: databaseUrl,
+    schema: IDENTITY_SCHEMA,
+    entities: [User, UserToken],
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      silent: true,
+      migrationsList: [{ name: 'Migration20261125100000', class: Migration20261125100000 }],
+    },
+    pool: { min: 0, max: 10 },
+  });
+}

@@ -1,0 +1,37 @@
+import { Entity, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { User } from '../users/user.entity';
+
+export type TokenPurpose = 'activation' | 'reset';
+
+/** A single-use secret sent by mail. Only its SHA-256 is kept, so a database leak yields no usable link. */
+@Entity({ tableName: 'user_tokens' })
+export class UserToken {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
+  user: Ref<User>;
+
+  @Property({ type: 'text' })
+  purpose: TokenPurpose;
+
+  @Property({ type: 'text', unique: true })
+  tokenHash: string;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  usedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  constructor(user: Ref<User>, purpose: TokenPurpose, tokenHash: string, expiresAt: Date) {
+    this.user = user;
+    this.purpose = purpose;
+    this.tokenHash = tokenHash;
+    this.expiresAt = expiresAt;
+  }
+}

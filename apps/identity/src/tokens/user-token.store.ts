@@ -1,0 +1,59 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { EntityManager, ref } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { User } from '../users/user.entity';
+import { TokenPurpose, UserToken } from './user-token.entity';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** An invitation may wait a week; a reset link is a short-lived key to the account. */
+const lifetimeMs: Record<TokenPurpose, number> = { activation: 7 * 24 * HOUR_MS, reset: HOUR_MS };
+
+const invalidToken = () => new DomainError(ErrorCode.InvalidToken, 'This link is invalid, already used, or expired.');
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Activation and reset tokens. Every method works inside the caller's unit of work. */
+@Injectable()
+export class UserTokenStore {
+  /** @returns the secret to mail; it is never stored. Persisted when the caller flushes. */
+  issue(em: EntityManager, user: User, purpose: TokenPurpose): string {
+    const token = randomBytes(32).toString('base64url');
+    em.persist(new UserToken(ref(user), purpose, hashOf(token), new Date(Date.now() + lifetimeMs[purpose])));
+    return token;
+  }
+
+  /**
+   * The user an unspent token points to, without spending it, so that a rejected
+   * password leaves the link usable.
+   * @throws DomainError invalid_token
+   */
+  async peekUserId(em: EntityManager, token: string, purpose: TokenPurpose): Promise<string> {
+    const found = await em.findOne(UserToken, { tokenHash: hashOf(token), purpose, ...stillUsable() });
+    if (!found) throw invalidToken();
+    return found.user.id;
+  }
+
+  /**
+   * Spends the token with one conditional update, so that of concurrent callers
+   * exactly one succeeds.
+   * @throws DomainError invalid_token
+   */
+  async spend(em: EntityManager, token: string, purpose: TokenPurpose): Promise<void> {
+    const usable = { tokenHash: hashOf(token), purpose, ...stillUsable() };
+    const spent = await em.nativeUpdate(UserToken, usable, { usedAt: new Date() });
+    if (spent === 0) throw invalidToken();
+  }
+
+  async revokeOutstanding(em: EntityManager, userId: string, purposes: TokenPurpose[]): Promise<void> {
+    const outstanding = { user: userId, purpose: { $in: purposes }, usedAt: null };
+    await em.nativeUpdate(UserToken, outstanding, { usedAt: new Date() });
+  }
+}
+
+function stillUsable() {
+  return { usedAt: null, expiresAt: { $gt: new Date() } };
+}

@@ -1,0 +1,41 @@
+import { EnsuredUser, IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { UserTokenStore } from '../tokens/user-token.store';
+import { UserChangedPublisher } from './user-changed.publisher';
+import { User } from './user.entity';
+
+@Injectable()
+export class EnsureUser {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tokens: UserTokenStore,
+    private readonly userChanged: UserChangedPublisher,
+  ) {}
+
+  /** Invites a new or not yet activated user with a fresh activation token; leaves an active user untouched. */
+  async execute({ email, name }: ParsedRequestOf<typeof IdentityPatterns.ensureUser>): Promise<EnsuredUser> {
+    const em = this.em.fork();
+    const created = await this.insertUnlessKnown(em, email, name);
+    const ensured = await em.transactional(async (tx) => {
+      const user = await tx.findOneOrFail(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (user.activatedAt) return { userId: user.id, activationToken: null };
+      // A resent invitation retires the links mailed before it: only the latest one activates.
+      await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
+      return { userId: user.id, activationToken: this.tokens.issue(tx, user, 'activation') };
+    });
+    if (created) this.userChanged.publish(ensured.userId);
+    return ensured;
+  }
+
+  /** Leans on the unique index, so that two invitations racing for one email make one user. */
+  private async insertUnlessKnown(em: EntityManager, email: string, name: string): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder(User)
+      .insert(new User(email, name))
+      .onConflict('email')
+      .ignore()
+      .execute('run');
+    return result.affectedRows > 0;
+  }
+}

@@ -1,0 +1,61 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { UserView } from '@app/common';
+import { randomUUID } from 'node:crypto';
+
+@Entity({ tableName: 'users' })
+export class User {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Normalised by the `Email` contract schema before it gets here. */
+  @Property({ type: 'text', unique: true })
+  email: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text', nullable: true })
+  passwordHash: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  activatedAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  credentialVersion: number = 1;
+
+  @Property({ type: 'text', nullable: true, unique: true })
+  googleSub: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  constructor(email: string, name: string) {
+    this.email = email;
+    this.name = name;
+  }
+
+  activate(passwordHash: string): void {
+    this.passwordHash = passwordHash;
+    this.activatedAt = new Date();
+  }
+
+  /** A new credential version makes devices registered under the old password sign in again. */
+  replacePassword(passwordHash: string): void {
+    this.passwordHash = passwordHash;
+    this.credentialVersion += 1;
+  }
+}
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    active: user.activatedAt !== null,
+    google: user.googleSub !== null,
+    credentialVersion: user.credentialVersion,
+  };
+}

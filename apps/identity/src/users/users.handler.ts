@@ -1,0 +1,44 @@
+import { EnsuredUser, Handles, IdentityPatterns, ParsedRequestOf, Request, UserView } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { ActivateUser } from './activate-user.usecase';
+import { EnsureUser } from './ensure-user.usecase';
+import { FindUsers } from './find-users.usecase';
+import { GetUser } from './get-user.usecase';
+
+@Controller()
+export class UsersHandler {
+  constructor(
+    private readonly ensureUser: EnsureUser,
+    private readonly activateUser: ActivateUser,
+    private readonly getUser: GetUser,
+    private readonly findUsers: FindUsers,
+  ) {}
+
+  @Handles(IdentityPatterns.ensureUser)
+  ensure(
+    @Request(IdentityPatterns.ensureUser) request: ParsedRequestOf<typeof IdentityPatterns.ensureUser>,
+  ): Promise<EnsuredUser> {
+    return this.ensureUser.execute(request);
+  }
+
+  @Handles(IdentityPatterns.activate)
+  activate(
+    @Request(IdentityPatterns.activate) request: ParsedRequestOf<typeof IdentityPatterns.activate>,
+  ): Promise<{ userId: string }> {
+    return this.activateUser.execute(request);
+  }
+
+  @Handles(IdentityPatterns.getUser)
+  get(
+    @Request(IdentityPatterns.getUser) { userId }: ParsedRequestOf<typeof IdentityPatterns.getUser>,
+  ): Promise<UserView> {
+    return this.getUser.execute(userId);
+  }
+
+  @Handles(IdentityPatterns.findUsers)
+  findMany(
+    @Request(IdentityPatterns.findUsers) { userIds }: ParsedRequestOf<typeof IdentityPatterns.findUsers>,
+  ): Promise<UserView[]> {
+    return this.findUsers.execute(userIds);
+  }
+}
