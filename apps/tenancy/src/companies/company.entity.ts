@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { Collection, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { CompanyHost } from './company-host.entity';
+
+@Entity({ tableName: 'companies' })
+export class Company {
+  @PrimaryKey({ type: 'uuid' })
+  readonly id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'boolean' })
+  requireTotp: boolean;
+
+  @Property({ type: 'datetime' })
+  readonly createdAt: Date = new Date();
+
+  /** In position order: the first host is the portal's address. */
+  @OneToMany({ entity: () => CompanyHost, mappedBy: 'company', orderBy: { position: 'asc' } })
+  readonly hosts = new Collection<CompanyHost>(this);
+
+  constructor(name: string, requireTotp: boolean) {
+    this.name = name;
+    this.requireTotp = requireTotp;
+  }
+}

@@ -1,0 +1,17 @@
+import { databaseEnv, loadConfig, logEnv, mailEnv, natsEnv } from '@app/common';
+import { z } from 'zod';
+
+export const tenancyConfigSchema = z.object({
+  ...natsEnv.shape,
+  ...databaseEnv.shape,
+  ...mailEnv.shape,
+  ...logEnv.shape,
+  npm_package_version: z.string().default('dev'),
+});
+
+export type TenancyConfig = z.output<typeof tenancyConfigSchema>;
+export const TENANCY_CONFIG = Symbol('TENANCY_CONFIG');
+
+export function readTenancyConfig(): TenancyConfig {
+  return loadConfig(tenancyConfigSchema, process.env);
+}

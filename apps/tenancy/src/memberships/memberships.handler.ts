@@ -1,0 +1,35 @@
+import { AddedMember, CompanyView, Handles, MemberView, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { AddMember } from './add-member.usecase';
+import { GetMember } from './get-member.usecase';
+import { ListCompaniesOfUser } from './list-companies-of-user.usecase';
+
+@Controller()
+export class MembershipsHandler {
+  constructor(
+    private readonly addMember: AddMember,
+    private readonly listCompaniesOfUser: ListCompaniesOfUser,
+    private readonly getMember: GetMember,
+  ) {}
+
+  @Handles(TenancyPatterns.addMember)
+  add(
+    @Request(TenancyPatterns.addMember) payload: ParsedRequestOf<typeof TenancyPatterns.addMember>,
+  ): Promise<AddedMember> {
+    return this.addMember.execute(payload);
+  }
+
+  @Handles(TenancyPatterns.listCompaniesOfUser)
+  companies(
+    @Request(TenancyPatterns.listCompaniesOfUser) payload: ParsedRequestOf<typeof TenancyPatterns.listCompaniesOfUser>,
+  ): Promise<CompanyView[]> {
+    return this.listCompaniesOfUser.execute(payload.userId);
+  }
+
+  @Handles(TenancyPatterns.getMember)
+  get(
+    @Request(TenancyPatterns.getMember) payload: ParsedRequestOf<typeof TenancyPatterns.getMember>,
+  ): Promise<MemberView> {
+    return this.getMember.execute(payload.userId, payload.companyId);
+  }
+}

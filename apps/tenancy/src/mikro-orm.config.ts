@@ -1,0 +1,25 @@
+import { defineConfig } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { AccountAccess } from './memberships/account-access.entity';
+import { Account } from './accounts/account.entity';
+import { CompanyHost } from './companies/company-host.entity';
+import { Company } from './companies/company.entity';
+import { Membership } from './memberships/membership.entity';
+import { Migration20261125000000 } from './migrations/Migration20261125000000';
+
+export const TENANCY_SCHEMA = 'tenancy';
+
+export function tenancyOrmConfig(databaseUrl: string) {
+  return defineConfig({
+    clientUrl: databaseUrl,
+    schema: TENANCY_SCHEMA,
+    entities: [Company, CompanyHost, Account, Membership, AccountAccess],
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      silent: true,
+      migrationsList: [{ name: 'Migration20261125000000', class: Migration20261125000000 }],
+    },
+    pool: { min: 0, max: 10 },
+  });
+}

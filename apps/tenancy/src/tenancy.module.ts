@@ -1,0 +1,48 @@
+import { Mailer, RpcClientModule } from '@app/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsHandler } from './accounts/accounts.handler';
+import { CreateAccount } from './accounts/create-account.usecase';
+import { CompaniesHandler } from './companies/companies.handler';
+import { CreateCompany } from './companies/create-company.usecase';
+import { ResolveHost } from './companies/resolve-host.usecase';
+import { TENANCY_CONFIG, TenancyConfig } from './config';
+import { HealthHandler } from './health/health.handler';
+import { InvitationMailer } from './invitations/invitation.mailer';
+import { AddMember } from './memberships/add-member.usecase';
+import { GetMember } from './memberships/get-member.usecase';
+import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
+import { MembershipsHandler } from './memberships/memberships.handler';
+import { tenancyOrmConfig } from './mikro-orm.config';
+
+@Module({})
+export class TenancyModule {
+  static forConfig(config: TenancyConfig): DynamicModule {
+    return {
+      module: TenancyModule,
+      global: true,
+      imports: [
+        MikroOrmModule.forRoot(tenancyOrmConfig(config.DATABASE_URL)),
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.NATS_SUBJECT_PREFIX,
+          timeoutMs: config.RPC_TIMEOUT_MS,
+          connectionName: 'tenancy',
+        }),
+      ],
+      controllers: [HealthHandler, CompaniesHandler, AccountsHandler, MembershipsHandler],
+      providers: [
+        { provide: TENANCY_CONFIG, useValue: config },
+        { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
+        InvitationMailer,
+        CreateCompany,
+        ResolveHost,
+        CreateAccount,
+        AddMember,
+        ListCompaniesOfUser,
+        GetMember,
+      ],
+      exports: [TENANCY_CONFIG],
+    };
+  }
+}
