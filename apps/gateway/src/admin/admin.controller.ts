@@ -1,0 +1,89 @@
+import {
+  AuditEntryView,
+  DomainError,
+  Email,
+  ErrorCode,
+  HelpRequestView,
+  Id,
+  PersonName,
+  RpcClient,
+  SecondFactorHelpPatterns,
+  TenancyPatterns,
+} from '@app/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { MemberContextCache } from '../me/member-context.cache';
+import { requestOrigin } from '../portal/portal-url';
+import { SessionStore } from '../session/session.store';
+import { AdminOnly } from './admin.guard';
+
+const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500).default([]) });
+const DisableBody = z.object({ reason: z.string().trim().max(1000).optional() });
+
+/** An id that is not even a uuid names no member: the same 404 as an unknown one. */
+const memberId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such member.') });
+
+@ApiTags('admin')
+@Controller('api/admin')
+export class AdminController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionStore,
+    private readonly cache: MemberContextCache,
+  ) {}
+
+  @Post('clients')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Invite a client by mail, with access to some accounts (a known email becomes a member at once)' })
+  async inviteClient(
+    @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
+    @Req() request: Request,
+  ): Promise<{ userId: string }> {
+    const { userId } = await this.rpc.request(TenancyPatterns.addMember, {
+      ...body,
+      companyId: request.auth!.record.companyId!,
+      role: 'client',
+      linkOrigin: requestOrigin(request),
+    });
+    await this.cache.invalidate(userId);
+    return { userId };
+  }
+
+  @Get('mfa-requests')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Open "no access to the app" requests of this company' })
+  mfaRequests(@Req() request: Request): Promise<HelpRequestView[]> {
+    return this.rpc.request(SecondFactorHelpPatterns.listOpenRequests, { companyId: request.auth!.record.companyId! });
+  }
+
+  @Post('users/:userId/mfa/disable')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiOperation({ summary: 'Turn a member’s 2FA off: requests closed, audited, user mailed, every session and device ended' })
+  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company' })
+  async disableSecondFactor(
+    @Param('userId', memberId) userId: string,
+    @JsonBody(DisableBody) body: z.output<typeof DisableBody>,
+    @Req() request: Request,
+  ): Promise<void> {
+    const { companyId, userId: actorUserId } = request.auth!.record;
+    await this.rpc.request(SecondFactorHelpPatterns.disableSecondFactor, {
+      companyId: companyId!,
+      actorUserId,
+      userId,
+      reason: body.reason ?? null,
+    });
+    await this.sessions.deleteAllOfUser(userId);
+    await this.cache.invalidate(userId);
+  }
+
+  @Get('audit')
+  @AdminOnly()
+  @ApiOperation({ summary: 'This company’s audit trail, newest first' })
+  audit(@Req() request: Request): Promise<AuditEntryView[]> {
+    return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: request.auth!.record.companyId! });
+  }
+}

@@ -1,0 +1,31 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { Request } from 'express';
+import { MeService } from '../me/me.service';
+import { SignedIn } from '../session/session.guard';
+
+/** An admin acts only on the host of the company they administer, in a session of that company. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  constructor(private readonly meService: MeService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const session = request.auth!;
+    const portal = request.portal;
+    const forbidden = new DomainError(ErrorCode.Forbidden, 'Only an admin of this portal may do this.');
+    if (portal?.kind !== 'company' || session.record.companyId !== portal.company.id) throw forbidden;
+    const { member } = await this.meService.contextOf(session);
+    if (member.role !== 'admin') throw forbidden;
+    return true;
+  }
+}
+
+export function AdminOnly(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SignedIn(),
+    UseGuards(AdminGuard),
+    ApiResponse({ status: 403, description: 'forbidden: not an admin of this portal' }),
+  );
+}

@@ -1,0 +1,70 @@
+import { DomainError, ErrorCode, UserView } from '@app/common';
+import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { z } from 'zod';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { JsonBody } from '../http/json-body.decorator';
+import { SessionStore } from '../session/session.store';
+import { clearSessionCookie } from '../session/session-cookie';
+import { cookieSession, signInAt } from './current-sign-in';
+import { LoginBody, PortalChoiceBody } from './auth.bodies';
+import { LocalAuthGuard } from './local.strategy';
+import { SignInService } from './sign-in.service';
+import { SignInStep, SignInSteps } from './sign-in-steps';
+
+@ApiTags('sign-in')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly steps: SignInSteps,
+    private readonly sessions: SessionStore,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Email and password; answers the next step of the sign-in' })
+  @ApiBody({ schema: z.toJSONSchema(LoginBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @ApiResponse({ status: 401, description: 'invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike' })
+  @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
+  async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignInStep> {
+    const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!);
+    return this.steps.advance(progress, request, response);
+  }
+
+  @Post('portal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Choose a portal during a sign-in on the easy access host' })
+  @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
+  @ApiResponse({ status: 409, description: 'no_login_in_progress' })
+  async choosePortal(
+    @JsonBody(PortalChoiceBody) body: z.output<typeof PortalChoiceBody>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignInStep> {
+    const session = await signInAt(this.sessions, request, 'select_portal');
+    const progress = await this.signIn.choosePortal(session.record, body.portalId);
+    return this.steps.advance(progress, request, response);
+  }
+
+  @Get('state')
+  @ApiOperation({ summary: 'The step the sign-in in progress waits for; `done` once signed in' })
+  @ApiResponse({ status: 401, description: 'unauthenticated' })
+  async state(@Req() request: Request): Promise<{ next: string }> {
+    const session = await cookieSession(this.sessions, request);
+    if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');
+    return { next: session.record.stage };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ends the web session (also when there is none)' })
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const session = await cookieSession(this.sessions, request);
+    if (session) await this.sessions.delete(session.id, session.record.userId);
+    clearSessionCookie(response, this.config.COOKIE_SECURE);
+  }
+}

@@ -1,0 +1,50 @@
+import { IdentityPatterns, RpcClient } from '@app/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { requestOrigin } from '../portal/portal-url';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { SessionStore } from '../session/session.store';
+import { ForgotPasswordBody, TokenPasswordBody } from './auth.bodies';
+
+/** Mails per address per hour: a reset link must not become a way to flood an inbox. */
+const FORGOT_PER_IP_PER_HOUR = 20;
+
+@ApiTags('password')
+@Controller('api/auth')
+export class PasswordController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionStore,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  @Post('activate')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sets the first password from the invitation link' })
+  @ApiResponse({ status: 400, description: 'invalid_token: unknown, used or expired' })
+  @ApiResponse({ status: 422, description: 'weak_password: 10 to 128 characters, not a common password' })
+  async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>): Promise<void> {
+    await this.rpc.request(IdentityPatterns.activate, body);
+  }
+
+  @Post('password/forgot')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Mails a reset link when the email is known; answers the same either way' })
+  async forgot(@JsonBody(ForgotPasswordBody) body: z.output<typeof ForgotPasswordBody>, @Req() request: Request): Promise<void> {
+    await this.limiter.hit({ key: `forgot-ip:${request.ip}`, max: FORGOT_PER_IP_PER_HOUR, windowSeconds: 3600 });
+    await this.rpc.request(IdentityPatterns.forgotPassword, { email: body.email, linkOrigin: requestOrigin(request) });
+  }
+
+  @Post('password/reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sets a new password from the reset link; every session and device of the user ends' })
+  @ApiResponse({ status: 400, description: 'invalid_token' })
+  @ApiResponse({ status: 422, description: 'weak_password' })
+  async reset(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>): Promise<void> {
+    const { userId } = await this.rpc.request(IdentityPatterns.resetPassword, body);
+    await this.sessions.deleteAllOfUser(userId);
+  }
+}

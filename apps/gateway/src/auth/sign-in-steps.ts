@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { Me } from '../me/me';
+import { MeService } from '../me/me.service';
+import { Portal } from '../portal/host-portal';
+import { portalOf } from '../portal/portal-url';
+import { SessionStore } from '../session/session.store';
+import { setSessionCookie } from '../session/session-cookie';
+import { cookieSession } from './current-sign-in';
+import { SignInProgress } from './sign-in.service';
+
+export type SignInStep =
+  | { next: 'select_portal'; portals: Portal[] }
+  | { next: 'totp' }
+  | { next: 'totp_enroll' }
+  | { next: 'done'; me: Me };
+
+/**
+ * Issues the session of a sign-in step on a new id (the previous one on this
+ * browser ends, so a fixated id never gains privilege) and answers the step.
+ */
+@Injectable()
+export class SignInSteps {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly meService: MeService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async advance(progress: SignInProgress, request: Request, response: Response): Promise<SignInStep> {
+    await this.endPrevious(request);
+    const { token } = await this.sessions.create(progress.record);
+    setSessionCookie(response, token, this.config.COOKIE_SECURE);
+    const { stage } = progress.record;
+    if (stage === 'select_portal') {
+      return { next: stage, portals: progress.portals.map((company) => portalOf(company, request)) };
+    }
+    if (stage !== 'done') return { next: stage };
+    const session = await this.sessions.read(token);
+    if (!session) throw new Error('A session just written could not be read back.');
+    return { next: 'done', me: await this.meService.me(session, request) };
+  }
+
+  private async endPrevious(request: Request): Promise<void> {
+    const previous = request.auth ?? (await cookieSession(this.sessions, request));
+    if (previous) await this.sessions.delete(previous.id, previous.record.userId);
+  }
+}

@@ -1,0 +1,62 @@
+import { DomainError, ErrorCode, MfaPatterns, RpcClient, SecondFactorHelpPatterns } from '@app/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { SessionStore } from '../session/session.store';
+import { signInAt } from './current-sign-in';
+import { SignInService } from './sign-in.service';
+import { SignInStep, SignInSteps } from './sign-in-steps';
+
+const SecondFactorBody = z.union([
+  z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
+  z.object({ recoveryCode: z.string().trim().min(8).max(32) }),
+]);
+const HelpRequestBody = z.object({ message: z.string().trim().max(1000).optional() });
+
+@ApiTags('sign-in')
+@ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a code' })
+@Controller('api/auth/totp')
+export class TotpSignInController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionStore,
+    private readonly signIn: SignInService,
+    private readonly steps: SignInSteps,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The code from the authenticator app, or a recovery code' })
+  @ApiResponse({ status: 401, description: 'invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again' })
+  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor for 15 minutes' })
+  async verify(
+    @JsonBody(SecondFactorBody) body: z.output<typeof SecondFactorBody>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignInStep> {
+    const session = await signInAt(this.sessions, request, 'totp');
+    const { userId } = session.record;
+    try {
+      await this.rpc.request(MfaPatterns.verify, { userId, signInId: session.id, ...body });
+    } catch (error) {
+      const signInOver = error instanceof DomainError && error.code === ErrorCode.InvalidCode && error.details?.attemptsLeft === 0;
+      if (signInOver) await this.sessions.delete(session.id, userId);
+      throw error;
+    }
+    return this.steps.advance(this.signIn.complete(session.record), request, response);
+  }
+
+  @Post('help')
+  @HttpCode(202)
+  @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off' })
+  async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: Request): Promise<void> {
+    const { record } = await signInAt(this.sessions, request, 'totp');
+    await this.rpc.request(SecondFactorHelpPatterns.openRequest, {
+      companyId: record.companyId!,
+      userId: record.userId,
+      message: body.message ?? null,
+    });
+  }
+}

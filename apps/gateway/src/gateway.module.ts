@@ -1,0 +1,75 @@
+import { RpcClientModule } from '@app/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AdminController } from './admin/admin.controller';
+import { AdminGuard } from './admin/admin.guard';
+import { AuthController } from './auth/auth.controller';
+import { LocalAuthGuard, LocalStrategy } from './auth/local.strategy';
+import { LoginLimits } from './auth/login-limits';
+import { PasswordController } from './auth/password.controller';
+import { SignInService } from './auth/sign-in.service';
+import { SignInSteps } from './auth/sign-in-steps';
+import { TotpSignInController } from './auth/totp-sign-in.controller';
+import { GATEWAY_CONFIG, GatewayConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
+import { MeService } from './me/me.service';
+import { MemberContextCache } from './me/member-context.cache';
+import { SessionsController } from './me/sessions.controller';
+import { TotpController } from './me/totp.controller';
+import { ViewInvalidationHandler } from './me/view-invalidation.handler';
+import { OperatorController } from './operator/operator.controller';
+import { OperatorGuard } from './operator/operator.guard';
+import { PortalResolver } from './portal/portal-resolver.service';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { RedisCloser, redisProvider } from './redis.provider';
+import { SessionGuard } from './session/session.guard';
+import { SessionStore } from './session/session.store';
+
+@Module({})
+export class GatewayModule {
+  static forConfig(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PassportModule,
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.NATS_SUBJECT_PREFIX,
+          timeoutMs: config.RPC_TIMEOUT_MS,
+          connectionName: 'gateway',
+        }),
+      ],
+      controllers: [
+        AuthController,
+        TotpSignInController,
+        PasswordController,
+        MeController,
+        SessionsController,
+        TotpController,
+        AdminController,
+        OperatorController,
+        HealthController,
+        ViewInvalidationHandler,
+      ],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        redisProvider,
+        RedisCloser,
+        PortalResolver,
+        SessionStore,
+        SessionGuard,
+        RateLimiter,
+        LoginLimits,
+        LocalStrategy,
+        LocalAuthGuard,
+        SignInService,
+        SignInSteps,
+        MemberContextCache,
+        MeService,
+        AdminGuard,
+        OperatorGuard,
+      ],
+    };
+  }
+}

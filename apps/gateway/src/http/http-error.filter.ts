@@ -1,0 +1,53 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { statusOfError } from './error-status';
+
+/** Seconds a client should wait before retrying a service that is not answering. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
+const codeOfHttpStatus: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.ValidationFailed,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.Unauthenticated,
+  [HttpStatus.FORBIDDEN]: ErrorCode.Forbidden,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NotFound,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PayloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.UnsupportedMediaType,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
+};
+
+/** Every error leaves the gateway as `{ error, message }`: never a stack trace. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = this.toDomainError(exception);
+    const status = statusOfError[error.code];
+    if (status >= 500 && error.code !== ErrorCode.Unavailable) this.logger.error(exception);
+    if (error.code === ErrorCode.Unavailable) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    response.status(status).json({ error: error.code, message: error.message, ...publicDetails(error) });
+  }
+
+  private toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    if (exception instanceof HttpException) {
+      const code = codeOfHttpStatus[exception.getStatus()];
+      if (code) return new DomainError(code, exception.message);
+    }
+    return new DomainError(ErrorCode.Internal, 'Something went wrong on our side.');
+  }
+}
+
+/** Only details meant for front ends leave the gateway: never internal reasons. */
+function publicDetails(error: DomainError): Record<string, unknown> {
+  const { attemptsLeft, issues, reason } = error.details ?? {};
+  return {
+    ...(attemptsLeft !== undefined && { attemptsLeft }),
+    ...(issues !== undefined && { issues }),
+    ...(reason !== undefined && error.code === ErrorCode.WeakPassword && { reason }),
+  };
+}

@@ -1,0 +1,6 @@
+import { Id, Password } from '@app/common';
+import { z } from 'zod';
+
+export const AccountChoiceBody = z.object({ accountId: Id });
+export const PortalSwitchBody = z.object({ portalId: Id });
+export const PasswordChangeBody = z.object({ currentPassword: Password, newPassword: Password });

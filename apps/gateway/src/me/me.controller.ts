@@ -1,0 +1,87 @@
+import { DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
+import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { SessionStore } from '../session/session.store';
+import { SignedIn } from '../session/session.guard';
+import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
+import { Me } from './me';
+import { MeService } from './me.service';
+
+@ApiTags('me')
+@ApiResponse({ status: 401, description: 'unauthenticated' })
+@Controller('api/me')
+export class MeController {
+  constructor(
+    private readonly meService: MeService,
+    private readonly sessions: SessionStore,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'The signed-in user, portal, accounts and banner' })
+  me(@Req() request: Request): Promise<Me> {
+    return this.meService.me(request.auth!, request);
+  }
+
+  @Post('account')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({ summary: 'Switch account' })
+  @ApiResponse({ status: 403, description: 'forbidden: no access to that account' })
+  async switchAccount(@JsonBody(AccountChoiceBody) body: z.output<typeof AccountChoiceBody>, @Req() request: Request): Promise<Me> {
+    const session = request.auth!;
+    const { member } = await this.meService.contextOf(session);
+    if (!member.accounts.some((account) => account.id === body.accountId)) {
+      throw new DomainError(ErrorCode.Forbidden, 'You have no access to this account.');
+    }
+    return this.updated(request, { accountId: body.accountId });
+  }
+
+  @Post('portal')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({ summary: 'Switch to another portal of the same email (the mobile app chooses its company here)' })
+  @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
+  async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: Request): Promise<Me> {
+    const { companies } = await this.meService.contextOf(request.auth!);
+    if (!companies.some((company) => company.id === body.portalId)) {
+      throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
+    }
+    return this.updated(request, { companyId: body.portalId, accountId: null });
+  }
+
+  @Post('banner/dismiss')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: 'Close the account banner until the next sign-in' })
+  async dismissBanner(@Req() request: Request): Promise<void> {
+    await this.sessions.update(request.auth!.id, { bannerDismissed: true });
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: 'Change password; every other session and device of the user ends' })
+  @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
+  @ApiResponse({ status: 422, description: 'weak_password' })
+  async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>, @Req() request: Request): Promise<void> {
+    const { id, record } = request.auth!;
+    await this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body });
+    await this.sessions.deleteAllOfUser(record.userId, id);
+  }
+
+  private async updated(request: Request, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {
+    const session = request.auth!;
+    if (!(await this.sessions.update(session.id, changes))) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'Your session has ended.');
+    }
+    const record = { ...session.record, ...changes };
+    const sameCompany = record.companyId === session.record.companyId;
+    const cachedView = { ...session.cachedView, member: sameCompany ? session.cachedView.member : null };
+    return this.meService.me({ id: session.id, record, cachedView }, request);
+  }
+}

@@ -1,0 +1,20 @@
+import { Request } from 'express';
+import { portalOf } from '../portal/portal-url';
+import { SessionRecord } from '../session/session';
+import { Me, MemberContext } from './me';
+
+/** Composes `Me` from the session (active account, banner) and the cached member context. */
+export function presentMe(record: SessionRecord, context: MemberContext, request: Request): Me {
+  const { user, companies, member } = context;
+  const accounts = member.accounts;
+  const account = accounts.find((candidate) => candidate.id === record.accountId) ?? accounts[0] ?? null;
+  return {
+    user: { id: user.id, email: user.email, name: user.name, totpEnabled: user.totpEnabled, google: user.google },
+    role: member.role,
+    portal: portalOf(member.company, request),
+    portals: companies.map((company) => portalOf(company, request)),
+    account,
+    accounts,
+    banner: account && accounts.length > 1 ? { account, dismissed: record.bannerDismissed } : null,
+  };
+}

@@ -1,0 +1,36 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { Request } from 'express';
+import { AuthenticatedSession } from '../session/session';
+import { SessionStore } from '../session/session.store';
+import { Me, MemberContext } from './me';
+import { MemberContextCache } from './member-context.cache';
+import { presentMe } from './me.presenter';
+
+@Injectable()
+export class MeService {
+  constructor(
+    private readonly cache: MemberContextCache,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  async me(session: AuthenticatedSession, request: Request): Promise<Me> {
+    return presentMe(session.record, await this.contextOf(session), request);
+  }
+
+  /**
+   * @throws DomainError unauthenticated when the session has no portal or the
+   * membership is gone: the session is ended rather than shown a portal it lost.
+   */
+  async contextOf(session: AuthenticatedSession): Promise<MemberContext> {
+    const { userId, companyId } = session.record;
+    try {
+      if (!companyId) throw new DomainError(ErrorCode.NotFound, 'No portal chosen.');
+      return await this.cache.resolve(userId, companyId, session.cachedView);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== ErrorCode.NotFound) throw error;
+      await this.sessions.delete(session.id, userId);
+      throw new DomainError(ErrorCode.Unauthenticated, 'Sign in again: your access to this portal has changed.');
+    }
+  }
+}

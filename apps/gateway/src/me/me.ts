@@ -1,0 +1,20 @@
+import { AccountView, CompanyView, MemberRole, MemberView, UserView } from '@app/common';
+import { Portal } from '../portal/host-portal';
+
+/** The signed-in user as front ends see it (API.md, "The signed-in user"). */
+export interface Me {
+  user: { id: string; email: string; name: string; totpEnabled: boolean; google: boolean };
+  role: MemberRole;
+  portal: Portal;
+  portals: Portal[];
+  account: AccountView | null;
+  accounts: AccountView[];
+  banner: { account: AccountView; dismissed: boolean } | null;
+}
+
+/** What the gateway caches of a user to answer `Me` without asking the services. */
+export interface MemberContext {
+  user: UserView & { totpEnabled: boolean };
+  companies: CompanyView[];
+  member: MemberView;
+}

@@ -1,0 +1,68 @@
+import { IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
+import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { z } from 'zod';
+import { SignInService } from '../auth/sign-in.service';
+import { SignInStep, SignInSteps } from '../auth/sign-in-steps';
+import { JsonBody } from '../http/json-body.decorator';
+import { SignedIn } from '../session/session.guard';
+import { MemberContextCache } from './member-context.cache';
+import { MeService } from './me.service';
+
+const ConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
+const PasswordBody = z.object({ password: Password });
+
+type Confirmation = { recoveryCodes: string[] } | ({ recoveryCodes: string[] } & SignInStep);
+
+@ApiTags('two-factor')
+@ApiResponse({ status: 401, description: 'unauthenticated' })
+@Controller('api/me/totp')
+export class TotpController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly meService: MeService,
+    private readonly cache: MemberContextCache,
+    private readonly signIn: SignInService,
+    private readonly steps: SignInSteps,
+  ) {}
+
+  @Post('setup')
+  @HttpCode(200)
+  @SignedIn('done', 'totp_enroll')
+  @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
+  async setup(@Req() request: Request): Promise<TotpEnrolment> {
+    const { user, member } = await this.meService.contextOf(request.auth!);
+    return this.rpc.request(MfaPatterns.beginEnrolment, { userId: user.id, issuer: member.company.name, label: user.email });
+  }
+
+  @Post('confirm')
+  @HttpCode(200)
+  @SignedIn('done', 'totp_enroll')
+  @ApiOperation({ summary: 'Turns 2FA on with a first code; answers 10 recovery codes, shown once (and the next step during a sign-in)' })
+  @ApiResponse({ status: 401, description: 'invalid_code' })
+  async confirm(
+    @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Confirmation> {
+    const session = request.auth!;
+    const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId: session.record.userId, code: body.code });
+    // Dropped here as well as by mfa's event, so that this very answer shows 2FA on.
+    await this.cache.invalidate(session.record.userId);
+    if (session.record.stage !== 'totp_enroll') return { recoveryCodes };
+    return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(session.record), request, response)) };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: 'Turns 2FA off; the password is asked again' })
+  @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
+  async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: Request): Promise<void> {
+    const { user } = await this.meService.contextOf(request.auth!);
+    await this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password });
+    await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
+    await this.cache.invalidate(user.id);
+  }
+}

@@ -1,0 +1,26 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE } from './session/session-cookie';
+
+/** The contract front ends code against, served at /docs and /docs-json. */
+export function installOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Client portal sign-in')
+      .setDescription(
+        [
+          'The gateway of the client portal sign-in. The company is resolved from the Host header;',
+          'an unknown host answers 404 `unknown_portal`. Every error is `{ error, message }`.',
+          'A state-changing request whose `Origin` names another site answers 403 `csrf_rejected`',
+          '(sign-in routes included). Bodies are JSON only: 415 otherwise, 400 `invalid_json`, 413 when too large.',
+          'A service that does not answer in time gives 503 `unavailable` with Retry-After.',
+        ].join(' '),
+      )
+      .setVersion('1')
+      .addCookieAuth(SESSION_COOKIE)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,63 @@
+import { AccountView, AddedMember, DomainError, ErrorCode, RpcClient, TenancyPatterns } from '@app/common';
+import { Controller, Inject, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { z } from 'zod';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { JsonBody } from '../http/json-body.decorator';
+import { MemberContextCache } from '../me/member-context.cache';
+import { requestOrigin } from '../portal/portal-url';
+import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
+import { OperatorGuard } from './operator.guard';
+
+const companyId = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such company.'),
+});
+
+@ApiTags('operator')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, description: 'unauthenticated: missing or wrong operator token' })
+@UseGuards(OperatorGuard)
+@Controller('api/operator/companies')
+export class OperatorController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly cache: MemberContextCache,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a company and the hosts of its portal' })
+  @ApiResponse({ status: 409, description: 'conflict: a host is already taken (or is the easy access host)' })
+  async createCompany(
+    @JsonBody(CompanyBody) body: z.output<typeof CompanyBody>,
+  ): Promise<{ id: string; name: string; hosts: string[]; requireTotp: boolean }> {
+    if (body.hosts.includes(this.config.EASY_ACCESS_HOST)) {
+      throw new DomainError(ErrorCode.Conflict, 'The easy access host belongs to no company.');
+    }
+    return this.rpc.request(TenancyPatterns.createCompany, body);
+  }
+
+  @Post(':id/accounts')
+  @ApiOperation({ summary: 'Create a client account in the company' })
+  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  createAccount(
+    @Param('id', companyId) id: string,
+    @JsonBody(AccountBody) body: z.output<typeof AccountBody>,
+  ): Promise<AccountView> {
+    return this.rpc.request(TenancyPatterns.createAccount, { companyId: id, name: body.name });
+  }
+
+  @Post(':id/members')
+  @ApiOperation({ summary: 'Make an email a member; mails the invitation. activationUrl is null for an active user' })
+  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  async addMember(
+    @Param('id', companyId) id: string,
+    @JsonBody(MemberBody) body: z.output<typeof MemberBody>,
+    @Req() request: Request,
+  ): Promise<AddedMember> {
+    const added = await this.rpc.request(TenancyPatterns.addMember, { ...body, companyId: id, linkOrigin: requestOrigin(request) });
+    await this.cache.invalidate(added.userId);
+    return added;
+  }
+}

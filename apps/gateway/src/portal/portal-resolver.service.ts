@@ -1,0 +1,35 @@
+import { CompanyView, RpcClient, TenancyPatterns } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { HostPortal } from './host-portal';
+
+interface CachedCompany {
+  company: CompanyView;
+  expiresAt: number;
+}
+
+/**
+ * Host to company, with a short in-process cache: every request pays for it.
+ * Unknown hosts are not cached, so a company's host works the moment it is created.
+ */
+@Injectable()
+export class PortalResolver {
+  private readonly cache = new Map<string, CachedCompany>();
+
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** @returns null when the host is neither the easy access host nor a company's. */
+  async resolve(hostname: string): Promise<HostPortal | null> {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    if (host === this.config.EASY_ACCESS_HOST) return { kind: 'easy_access' };
+    const cached = this.cache.get(host);
+    if (cached && cached.expiresAt > Date.now()) return { kind: 'company', company: cached.company };
+    const { company } = await this.rpc.request(TenancyPatterns.resolveHost, { host });
+    if (!company) return null;
+    this.cache.set(host, { company, expiresAt: Date.now() + this.config.HOST_CACHE_SECONDS * 1000 });
+    return { kind: 'company', company };
+  }
+}

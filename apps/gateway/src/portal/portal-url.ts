@@ -1,0 +1,15 @@
+import { CompanyView } from '@app/common';
+import { Request } from 'express';
+import { Portal } from './host-portal';
+
+/** The origin the client used, e.g. `https://acme.example.com:8443`. */
+export function requestOrigin(request: Request): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** The company's portal address, on the scheme and port the client used. */
+export function portalOf(company: CompanyView, request: Request): Portal {
+  const url = new URL(requestOrigin(request));
+  url.hostname = company.hosts[0];
+  return { id: company.id, name: company.name, url: url.origin };
+}

@@ -1,0 +1,50 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS } from '../redis.provider';
+
+export interface Limit {
+  /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
+  key: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Fixed windows in Redis: shared by every gateway process, gone when they expire. */
+@Injectable()
+export class RateLimiter {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /** Counts one more hit. @throws DomainError rate_limited once over the limit. */
+  async hit(limit: Limit): Promise<void> {
+    const key = `rate:${limit.key}`;
+    const [[, count], [, ttl]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, limit.windowSeconds, 'NX')
+      .ttl(key)
+      .exec()) as [[null, number], [null, number], [null, number]];
+    if (count > limit.max) throw tooMany(ttl);
+  }
+
+  /** @throws DomainError rate_limited when the limit is already reached, without counting. */
+  async check(limit: Limit): Promise<void> {
+    const key = `rate:${limit.key}`;
+    const [[, count], [, ttl]] = (await this.redis.multi().get(key).ttl(key).exec()) as [
+      [null, string | null],
+      [null, number],
+    ];
+    if (Number(count ?? 0) >= limit.max) throw tooMany(ttl);
+  }
+
+  async reset(limit: Limit): Promise<void> {
+    await this.redis.del(`rate:${limit.key}`);
+  }
+}
+
+function tooMany(ttlSeconds: number): DomainError {
+  const retryAfterSeconds = Math.max(ttlSeconds, 1);
+  return new DomainError(ErrorCode.RateLimited, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+    retryAfterSeconds,
+  });
+}

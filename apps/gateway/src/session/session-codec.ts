@@ -1,0 +1,42 @@
+import { SessionKind, SessionRecord, SignInStage } from './session';
+
+/** Sessions are Redis hashes of short fields, to keep each under a few hundred bytes. */
+export function encodeSession(record: Partial<SessionRecord>): Record<string, string> {
+  const fields: Record<string, string | undefined> = {
+    uid: record.userId,
+    stage: record.stage,
+    cid: record.companyId === undefined ? undefined : (record.companyId ?? ''),
+    aid: record.accountId === undefined ? undefined : (record.accountId ?? ''),
+    bd: record.bannerDismissed === undefined ? undefined : record.bannerDismissed ? '1' : '0',
+    kind: record.kind,
+    created: record.createdAt?.toString(),
+    seen: record.lastSeenAt?.toString(),
+    abs: record.absoluteExpiresAt?.toString(),
+    idle: record.idleMs?.toString(),
+    dev: record.deviceId === undefined ? undefined : (record.deviceId ?? ''),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
+}
+
+export function decodeSession(fields: Record<string, string>): SessionRecord {
+  return {
+    userId: fields.uid,
+    stage: fields.stage as SignInStage,
+    companyId: fields.cid || null,
+    accountId: fields.aid || null,
+    bannerDismissed: fields.bd === '1',
+    kind: fields.kind as SessionKind,
+    createdAt: Number(fields.created),
+    lastSeenAt: Number(fields.seen),
+    absoluteExpiresAt: Number(fields.abs),
+    idleMs: Number(fields.idle),
+    deviceId: fields.dev || null,
+  };
+}
+
+/** Redis replies to HGETALL inside Lua as a flat [field, value, ...] list. */
+export function pairsToObject(pairs: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let index = 0; index < pairs.length; index += 2) fields[pairs[index]] = pairs[index + 1];
+  return fields;
+}
