@@ -6,6 +6,7 @@ import { AdminGuard } from './admin/admin.guard';
 import { AuthController } from './auth/auth.controller';
 import { LocalAuthGuard, LocalStrategy } from './auth/local.strategy';
 import { LoginLimits } from './auth/login-limits';
+import { PasswordCheck } from './auth/password-check';
 import { PasswordController } from './auth/password.controller';
 import { SignInService } from './auth/sign-in.service';
 import { SignInSteps } from './auth/sign-in-steps';
@@ -18,6 +19,11 @@ import { MemberContextCache } from './me/member-context.cache';
 import { SessionsController } from './me/sessions.controller';
 import { TotpController } from './me/totp.controller';
 import { ViewInvalidationHandler } from './me/view-invalidation.handler';
+import { MobileLoginTokens } from './mobile/login-tokens';
+import { MobileAccess } from './mobile/mobile-access';
+import { MobileController } from './mobile/mobile.controller';
+import { MobileLoginService } from './mobile/mobile-login.service';
+import { UnlockChallenges } from './mobile/unlock-challenges';
 import { OperatorController } from './operator/operator.controller';
 import { OperatorGuard } from './operator/operator.guard';
 import { PortalResolver } from './portal/portal-resolver.service';
@@ -48,6 +54,7 @@ export class GatewayModule {
         SessionsController,
         TotpController,
         AdminController,
+        MobileController,
         OperatorController,
         HealthController,
         ViewInvalidationHandler,
@@ -61,6 +68,7 @@ export class GatewayModule {
         SessionGuard,
         RateLimiter,
         LoginLimits,
+        PasswordCheck,
         LocalStrategy,
         LocalAuthGuard,
         SignInService,
@@ -69,6 +77,10 @@ export class GatewayModule {
         MeService,
         AdminGuard,
         OperatorGuard,
+        MobileLoginTokens,
+        MobileLoginService,
+        MobileAccess,
+        UnlockChallenges,
       ],
     };
   }

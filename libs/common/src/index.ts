@@ -19,3 +19,5 @@ export * from './transport/subjects';
 export * from './boot/boot-service';
 export * from './transport/rpc-client.module';
 export * from './tenancy/second-factor-help.contracts';
+export * from './identity/device.contracts';
+export * from './identity/google.contracts';

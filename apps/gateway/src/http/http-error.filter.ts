@@ -24,7 +24,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toDomainError(exception);
-    const status = statusOfError[error.code];
+    // API.md gives one code two statuses: a PIN of the wrong shape (422) and a wrong PIN (401).
+    const status = error.details?.malformed === true ? 422 : statusOfError[error.code];
     if (status >= 500 && error.code !== ErrorCode.Unavailable) this.logger.error(exception);
     if (error.code === ErrorCode.Unavailable) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     const retryAfter = error.details?.retryAfterSeconds;

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
@@ -9,6 +9,7 @@ import { SignedIn } from '../session/session.guard';
 import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
 import { Me } from './me';
 import { MeService } from './me.service';
+import { MemberContextCache } from './member-context.cache';
 
 @ApiTags('me')
 @ApiResponse({ status: 401, description: 'unauthenticated' })
@@ -18,6 +19,7 @@ export class MeController {
     private readonly meService: MeService,
     private readonly sessions: SessionStore,
     private readonly rpc: RpcClient,
+    private readonly cache: MemberContextCache,
   ) {}
 
   @Get()
@@ -44,12 +46,18 @@ export class MeController {
   @Post('portal')
   @HttpCode(200)
   @SignedIn()
-  @ApiOperation({ summary: 'Switch to another portal of the same email (the mobile app chooses its company here)' })
+  @ApiOperation({
+    summary: 'Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it',
+  })
   @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
   async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: Request): Promise<Me> {
-    const { companies } = await this.meService.contextOf(request.auth!);
+    const { record, cachedView } = request.auth!;
+    const companies = await this.cache.companiesOf(record.userId, cachedView.companies);
     if (!companies.some((company) => company.id === body.portalId)) {
       throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
+    }
+    if (record.deviceId) {
+      await this.rpc.request(DevicePatterns.rememberCompany, { userId: record.userId, deviceId: record.deviceId, companyId: body.portalId });
     }
     return this.updated(request, { companyId: body.portalId, accountId: null });
   }

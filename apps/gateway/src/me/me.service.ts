@@ -19,13 +19,14 @@ export class MeService {
   }
 
   /**
-   * @throws DomainError unauthenticated when the session has no portal or the
-   * membership is gone: the session is ended rather than shown a portal it lost.
+   * @throws DomainError forbidden while a mobile session has no portal chosen;
+   * unauthenticated when the membership is gone: the session is ended rather
+   * than shown a portal it lost.
    */
   async contextOf(session: AuthenticatedSession): Promise<MemberContext> {
     const { userId, companyId } = session.record;
+    if (!companyId) throw new DomainError(ErrorCode.Forbidden, 'Choose a portal first (POST /api/me/portal).');
     try {
-      if (!companyId) throw new DomainError(ErrorCode.NotFound, 'No portal chosen.');
       return await this.cache.resolve(userId, companyId, session.cachedView);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== ErrorCode.NotFound) throw error;

@@ -40,6 +40,15 @@ export class MemberContextCache {
     return { user, companies, member };
   }
 
+  /** The companies of the user, for a session that has not chosen one yet. */
+  async companiesOf(userId: string, cachedCompanies: string | null): Promise<MemberContext['companies']> {
+    const cached = parsed<MemberContext['companies']>(cachedCompanies);
+    if (cached) return cached;
+    const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
+    await this.redis.multi().hset(viewKey(userId), { companies: JSON.stringify(companies) }).expire(viewKey(userId), VIEW_TTL_SECONDS).exec();
+    return companies;
+  }
+
   private async fetchUser(userId: string): Promise<MemberContext['user']> {
     const [user, factor] = await Promise.all([
       this.rpc.request(IdentityPatterns.getUser, { userId }),

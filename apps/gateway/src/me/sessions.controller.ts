@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, Id, RpcClient } from '@app/common';
 import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
@@ -13,39 +13,60 @@ export interface SessionSummary {
   current: boolean;
 }
 
+/** Web sessions live in Redis; a mobile "session" is the registered device, listed by identity. */
 @ApiTags('me')
 @ApiResponse({ status: 401, description: 'unauthenticated' })
 @Controller('api/me/sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionStore) {}
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly rpc: RpcClient,
+  ) {}
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'Signed-in web sessions and mobile devices of the user' })
+  @ApiOperation({ summary: 'Signed-in web sessions and registered mobile devices of the user' })
   async list(@Req() request: Request): Promise<SessionSummary[]> {
     const { id: currentId, record } = request.auth!;
-    const sessions = await this.sessions.listOfUser(record.userId);
-    return sessions
-      .filter((session) => session.record.stage === 'done')
-      .sort((a, b) => b.record.lastSeenAt - a.record.lastSeenAt)
+    const [sessions, devices] = await Promise.all([
+      this.sessions.listOfUser(record.userId),
+      this.rpc.request(DevicePatterns.list, { userId: record.userId }),
+    ]);
+    const web = sessions
+      .filter((session) => session.record.kind === 'web' && session.record.stage === 'done')
       .map(({ id, record: session }) => ({
         id,
-        kind: session.kind,
+        kind: 'web' as const,
         createdAt: new Date(session.createdAt).toISOString(),
         lastSeenAt: new Date(session.lastSeenAt).toISOString(),
         current: id === currentId,
       }));
+    const mobile = devices.map((device) => ({
+      id: device.id,
+      kind: 'mobile' as const,
+      createdAt: device.createdAt,
+      lastSeenAt: device.lastUsedAt,
+      current: device.id === record.deviceId,
+    }));
+    return [...web, ...mobile].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'End one of the user’s sessions' })
+  @ApiOperation({ summary: 'End one web session, or forget one mobile device, of the user' })
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours' })
   async revoke(@Param('id') id: string, @Req() request: Request): Promise<void> {
     const { userId } = request.auth!.record;
+    if (Id.safeParse(id).success) {
+      await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });
+      await this.sessions.deleteOfDevice(userId, id);
+      return;
+    }
     const sessions = await this.sessions.listOfUser(userId);
-    if (!sessions.some((session) => session.id === id)) throw new DomainError(ErrorCode.NotFound, 'No such session.');
+    if (!sessions.some((session) => session.id === id && session.record.kind === 'web')) {
+      throw new DomainError(ErrorCode.NotFound, 'No such session.');
+    }
     await this.sessions.delete(id, userId);
   }
 }

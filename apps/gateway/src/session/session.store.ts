@@ -82,6 +82,18 @@ export class SessionStore {
       .map((session) => ({ id: session.id, record: decodeSession(session.fields) }));
   }
 
+  /** Ends the access tokens issued to one mobile device. */
+  async deleteOfDevice(userId: string, deviceId: string): Promise<void> {
+    const sessions = await this.listOfUser(userId);
+    const ids = sessions.filter((session) => session.record.deviceId === deviceId).map((session) => session.id);
+    if (ids.length === 0) return;
+    await this.redis
+      .multi()
+      .del(...ids.map(sessionKey))
+      .srem(userSessionsKey(userId), ...ids)
+      .exec();
+  }
+
   /** Ends every session, access token and sign-in in progress of the user, but `keepId`. */
   async deleteAllOfUser(userId: string, keepId?: string): Promise<void> {
     const ids = (await this.redis.smembers(userSessionsKey(userId))).filter((id) => id !== keepId);

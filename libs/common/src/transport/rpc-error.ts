@@ -15,6 +15,11 @@ export const ErrorCode = {
   Internal: 'internal',
   InvalidCode: 'invalid_code',
   TotpLocked: 'totp_locked',
+  InvalidPin: 'invalid_pin',
+  PinMismatch: 'pin_mismatch',
+  DeviceRevoked: 'device_revoked',
+  CredentialsChanged: 'credentials_changed',
+  InvalidSignature: 'invalid_signature',
   // Codes the gateway answers at the HTTP edge.
   UnknownPortal: 'unknown_portal',
   CsrfRejected: 'csrf_rejected',

@@ -1,0 +1,52 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { createHash, randomBytes } from 'node:crypto';
+import { REDIS } from '../redis.provider';
+
+export type MobileLoginStep = 'totp' | 'create_pin';
+
+export interface MobileLogin {
+  /** Public id of the token (its hash): scopes the second-factor attempt counter. */
+  id: string;
+  userId: string;
+  next: MobileLoginStep;
+}
+
+/** Long enough to find the authenticator app, short enough that a lost token soon means nothing. */
+const LOGIN_TOKEN_SECONDS = 600;
+
+const keyOf = (id: string) => `mobile-login:${id}`;
+const idOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** The mobile sign-in in progress: each token serves one step and is replaced by the next. */
+@Injectable()
+export class MobileLoginTokens {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async issue(userId: string, next: MobileLoginStep): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.redis.set(keyOf(idOf(token)), JSON.stringify({ userId, next }), 'EX', LOGIN_TOKEN_SECONDS);
+    return token;
+  }
+
+  /** @throws DomainError unauthenticated unless the token waits for `step`. */
+  async peek(token: string, step: MobileLoginStep): Promise<MobileLogin> {
+    return this.expect(token, step, await this.redis.get(keyOf(idOf(token))));
+  }
+
+  /** Takes the token for good: a second use of the same token fails, even when two race. */
+  async consume(token: string, step: MobileLoginStep): Promise<MobileLogin> {
+    return this.expect(token, step, await this.redis.getdel(keyOf(idOf(token))));
+  }
+
+  async discard(login: MobileLogin): Promise<void> {
+    await this.redis.del(keyOf(login.id));
+  }
+
+  private expect(token: string, step: MobileLoginStep, stored: string | null): MobileLogin {
+    const login = stored ? (JSON.parse(stored) as Omit<MobileLogin, 'id'>) : null;
+    if (login?.next !== step) throw new DomainError(ErrorCode.Unauthenticated, 'This sign-in has expired: sign in again.');
+    return { id: idOf(token), ...login };
+  }
+}

@@ -1,0 +1,54 @@
+import { DomainError, ErrorCode, RpcClient, TenancyPatterns } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { Request } from 'express';
+import { Portal } from '../portal/host-portal';
+import { portalOf } from '../portal/portal-url';
+import { SessionStore } from '../session/session.store';
+
+/** Access tokens are short: the PIN or Face ID opens the app again, not a long-lived token. */
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+
+export interface MobileAccessGrant {
+  accessToken: string;
+  expiresIn: number;
+  next: 'select_portal' | 'done';
+  portals: Portal[];
+}
+
+/**
+ * Issues an access token for an unlocked device, on the company the device
+ * chose last time, or the only one; otherwise the app asks the user to choose.
+ */
+@Injectable()
+export class MobileAccess {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  async grant(userId: string, deviceId: string, lastCompanyId: string | null, request: Request): Promise<MobileAccessGrant> {
+    const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
+    if (companies.length === 0) throw new DomainError(ErrorCode.Forbidden, 'You have no access to any portal any more.');
+    const chosen = companies.find((company) => company.id === lastCompanyId) ?? (companies.length === 1 ? companies[0] : null);
+    const now = Date.now();
+    const { token } = await this.sessions.create({
+      userId,
+      stage: 'done',
+      companyId: chosen?.id ?? null,
+      accountId: null,
+      bannerDismissed: false,
+      kind: 'mobile',
+      createdAt: now,
+      lastSeenAt: now,
+      absoluteExpiresAt: now + ACCESS_TOKEN_SECONDS * 1000,
+      idleMs: 0,
+      deviceId,
+    });
+    return {
+      accessToken: token,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      next: chosen ? 'done' : 'select_portal',
+      portals: companies.map((company) => portalOf(company, request)),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { PasswordCheck } from '../auth/password-check';
+import { MobileLoginStep, MobileLoginTokens } from './login-tokens';
+
+export interface MobileLoginAnswer {
+  loginToken: string;
+  next: MobileLoginStep;
+}
+
+type SecondFactor = { code: string } | { recoveryCode: string };
+
+/** The app's one-time sign-in: credentials, then the second factor when on, then a PIN is created. */
+@Injectable()
+export class MobileLoginService {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly passwords: PasswordCheck,
+    private readonly tokens: MobileLoginTokens,
+  ) {}
+
+  async withPassword(ip: string, email: string, password: string): Promise<MobileLoginAnswer> {
+    return this.afterCredentials(await this.passwords.verify(ip, email, password));
+  }
+
+  /** A user who belongs to no portal is refused like a wrong password: the answer does not tell. */
+  async afterCredentials(user: UserView): Promise<MobileLoginAnswer> {
+    const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id });
+    if (companies.length === 0) throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
+    const { enabled } = await this.rpc.request(MfaPatterns.factorStatus, { userId: user.id });
+    const next = enabled ? 'totp' : 'create_pin';
+    return { loginToken: await this.tokens.issue(user.id, next), next };
+  }
+
+  /** The same rules as the web: a code accepted once, 5 wrong answers end this sign-in. */
+  async withSecondFactor(loginToken: string, answer: SecondFactor): Promise<MobileLoginAnswer> {
+    const login = await this.tokens.peek(loginToken, 'totp');
+    try {
+      await this.rpc.request(MfaPatterns.verify, { userId: login.userId, signInId: login.id, ...answer });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.InvalidCode && error.details?.attemptsLeft === 0) {
+        await this.tokens.discard(login);
+      }
+      throw error;
+    }
+    await this.tokens.consume(loginToken, 'totp');
+    return { loginToken: await this.tokens.issue(login.userId, 'create_pin'), next: 'create_pin' };
+  }
+}

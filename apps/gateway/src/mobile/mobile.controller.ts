@@ -1,0 +1,109 @@
+import { DevicePatterns, DomainError, ErrorCode, Pin, RpcClient } from '@app/common';
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { SessionStore } from '../session/session.store';
+import { SignedIn } from '../session/session.guard';
+import { MobileLoginTokens } from './login-tokens';
+import { MobileAccess, MobileAccessGrant } from './mobile-access';
+import { BiometricKeyBody, ChallengeBody, DeviceRegistrationBody, MobileLoginBody, MobileSecondFactorBody, UnlockBody } from './mobile.bodies';
+import { MobileLoginAnswer, MobileLoginService } from './mobile-login.service';
+import { UNLOCK_CHALLENGE_SECONDS, UnlockChallenges } from './unlock-challenges';
+
+const deviceIdParam = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such device.') });
+
+@ApiTags('mobile')
+@Controller('api/mobile')
+export class MobileController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly login: MobileLoginService,
+    private readonly tokens: MobileLoginTokens,
+    private readonly access: MobileAccess,
+    private readonly challenges: UnlockChallenges,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in once, with email and password or a Google ID token' })
+  @ApiResponse({ status: 401, description: 'invalid_credentials' })
+  async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: Request): Promise<MobileLoginAnswer> {
+    if ('googleIdToken' in body) throw new DomainError(ErrorCode.NotFound, 'Google sign-in is not configured.');
+    return this.login.withPassword(request.ip ?? 'unknown', body.email, body.password);
+  }
+
+  @Post('login/totp')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The second factor of the mobile sign-in' })
+  @ApiResponse({ status: 401, description: 'invalid_code with attemptsLeft; unauthenticated when the login token is not waiting for a code' })
+  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After' })
+  secondFactor(@JsonBody(MobileSecondFactorBody) body: z.output<typeof MobileSecondFactorBody>): Promise<MobileLoginAnswer> {
+    const { loginToken, ...answer } = body;
+    return this.login.withSecondFactor(loginToken, answer);
+  }
+
+  @Post('devices')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register this device with a 4-digit PIN (entered twice); answers its secret and a first access token' })
+  @ApiResponse({ status: 422, description: 'invalid_pin (not exactly 4 digits) or pin_mismatch' })
+  async register(
+    @JsonBody(DeviceRegistrationBody) body: z.output<typeof DeviceRegistrationBody>,
+    @Req() request: Request,
+  ): Promise<{ deviceId: string; deviceSecret: string } & MobileAccessGrant> {
+    if (!Pin.safeParse(body.pin).success) {
+      throw new DomainError(ErrorCode.InvalidPin, 'The PIN must be exactly 4 digits.', { malformed: true });
+    }
+    if (body.pin !== body.pinConfirmation) throw new DomainError(ErrorCode.PinMismatch, 'The two PINs differ.');
+    const { userId } = await this.tokens.consume(body.loginToken, 'create_pin');
+    const device = await this.rpc.request(DevicePatterns.register, { userId, name: body.name, platform: body.platform, pin: body.pin });
+    return { ...device, ...(await this.access.grant(userId, device.deviceId, null, request)) };
+  }
+
+  @Post('devices/:id/biometrics')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: '"Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER)' })
+  @ApiResponse({ status: 404, description: 'not_found: not the device of this access token' })
+  async enableBiometrics(
+    @Param('id', deviceIdParam) deviceId: string,
+    @JsonBody(BiometricKeyBody) body: z.output<typeof BiometricKeyBody>,
+    @Req() request: Request,
+  ): Promise<void> {
+    const { record } = request.auth!;
+    if (record.deviceId !== deviceId) throw new DomainError(ErrorCode.NotFound, 'No such device.');
+    await this.rpc.request(DevicePatterns.setBiometricKey, { userId: record.userId, deviceId, publicKey: body.publicKey });
+  }
+
+  @Post('unlock/challenge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A single-use challenge for Face ID, valid 60 seconds' })
+  async challenge(@JsonBody(ChallengeBody) body: z.output<typeof ChallengeBody>): Promise<{ challenge: string; expiresIn: number }> {
+    return { challenge: await this.challenges.issue(body.deviceId), expiresIn: UNLOCK_CHALLENGE_SECONDS };
+  }
+
+  @Post('unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Open the app with the PIN, or with a signature of a challenge' })
+  @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature' })
+  async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: Request): Promise<MobileAccessGrant> {
+    if ('challenge' in body && !(await this.challenges.consume(body.deviceId, body.challenge))) {
+      throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');
+    }
+    const unlocked = await this.rpc.request(DevicePatterns.unlock, body);
+    return this.access.grant(unlocked.userId, unlocked.deviceId, unlocked.lastCompanyId, request);
+  }
+
+  @Delete('devices/:id')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: 'Forget a device of the signed-in user; its access tokens end' })
+  @ApiResponse({ status: 404, description: 'not_found' })
+  async revoke(@Param('id', deviceIdParam) deviceId: string, @Req() request: Request): Promise<void> {
+    const { userId } = request.auth!.record;
+    await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });
+    await this.sessions.deleteOfDevice(userId, deviceId);
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineRequest } from '../transport/message-contract';
+import { Id } from './values';
+
+export const DevicePlatform = z.enum(['ios', 'android']);
+export const Pin = z.string().regex(/^\d{4}$/, 'must be exactly 4 digits');
+
+export interface DeviceView {
+  id: string;
+  name: string;
+  platform: 'ios' | 'android';
+  createdAt: string;
+  lastUsedAt: string;
+  biometrics: boolean;
+}
+
+export interface UnlockedDevice {
+  userId: string;
+  deviceId: string;
+  /** The company chosen on this device last time, if any. */
+  lastCompanyId: string | null;
+}
+
+const DeviceSecret = z.string().min(20).max(100);
+
+/**
+ * A mobile device, bound to the server like a bank's app: a random device
+ * secret, a 4-digit PIN whose verifier is keyed by that secret (a database dump
+ * alone cannot test PINs), optionally a biometric key (EC P-256), and the
+ * user's credential version at registration.
+ */
+export const DevicePatterns = {
+  register: defineRequest<{ deviceId: string; deviceSecret: string }>()(
+    'identity.device.register',
+    z.object({ userId: Id, name: z.string().trim().min(1).max(100), platform: DevicePlatform, pin: Pin }),
+  ),
+  /** @throws not_found unless it is the user's own active device; validation_failed for a key that is not EC P-256 SPKI. */
+  setBiometricKey: defineRequest<Record<string, never>>()(
+    'identity.device.set-biometric-key',
+    z.object({ userId: Id, deviceId: Id, publicKey: z.string().min(40).max(400) }),
+  ),
+  /**
+   * @throws invalid_credentials (unknown device or wrong secret), device_revoked,
+   * credentials_changed (the password changed since registration, or an admin
+   * turned 2FA off), invalid_pin with details { attemptsLeft } (the 5th wrong
+   * PIN in a row revokes the device), invalid_signature.
+   */
+  unlock: defineRequest<UnlockedDevice>()(
+    'identity.device.unlock',
+    z.union([
+      z.object({ deviceId: Id, deviceSecret: DeviceSecret, pin: z.string().max(10) }),
+      z.object({
+        deviceId: Id,
+        deviceSecret: DeviceSecret,
+        challenge: z.string().min(1).max(200),
+        signature: z.string().min(1).max(400),
+      }),
+    ]),
+  ),
+  rememberCompany: defineRequest<Record<string, never>>()(
+    'identity.device.remember-company',
+    z.object({ userId: Id, deviceId: Id, companyId: Id }),
+  ),
+  list: defineRequest<DeviceView[]>()('identity.device.list', z.object({ userId: Id })),
+  /** @throws not_found unless it is the user's own active device. */
+  revoke: defineRequest<Record<string, never>>()('identity.device.revoke', z.object({ userId: Id, deviceId: Id })),
+} as const;
