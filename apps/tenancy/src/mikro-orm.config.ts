@@ -2,10 +2,13 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { AccountAccess } from './memberships/account-access.entity';
 import { Account } from './accounts/account.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
 import { CompanyHost } from './companies/company-host.entity';
 import { Company } from './companies/company.entity';
+import { HelpRequest } from './help-requests/help-request.entity';
 import { Membership } from './memberships/membership.entity';
 import { Migration20261125000000 } from './migrations/Migration20261125000000';
+import { Migration20261126000000 } from './migrations/Migration20261126000000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -13,12 +16,15 @@ export function tenancyOrmConfig(databaseUrl: string) {
   return defineConfig({
     clientUrl: databaseUrl,
     schema: TENANCY_SCHEMA,
-    entities: [Company, CompanyHost, Account, Membership, AccountAccess],
+    entities: [Company, CompanyHost, Account, Membership, AccountAccess, HelpRequest, AuditEntry],
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
       silent: true,
-      migrationsList: [{ name: 'Migration20261125000000', class: Migration20261125000000 }],
+      migrationsList: [
+        { name: 'Migration20261125000000', class: Migration20261125000000 },
+        { name: 'Migration20261126000000', class: Migration20261126000000 },
+      ],
     },
     pool: { min: 0, max: 10 },
   });

@@ -3,17 +3,25 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';
 import { CreateAccount } from './accounts/create-account.usecase';
+import { AuditHandler } from './audit/audit.handler';
+import { ListAudit } from './audit/list-audit.usecase';
 import { CompaniesHandler } from './companies/companies.handler';
 import { CreateCompany } from './companies/create-company.usecase';
 import { ResolveHost } from './companies/resolve-host.usecase';
 import { TENANCY_CONFIG, TenancyConfig } from './config';
 import { HealthHandler } from './health/health.handler';
+import { HelpRequestsHandler } from './help-requests/help-requests.handler';
+import { ListOpenHelpRequests } from './help-requests/list-open-help-requests.usecase';
+import { OpenHelpRequest } from './help-requests/open-help-request.usecase';
 import { InvitationMailer } from './invitations/invitation.mailer';
 import { AddMember } from './memberships/add-member.usecase';
 import { GetMember } from './memberships/get-member.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
+import { MemberSummaries } from './memberships/member-summaries';
 import { MembershipsHandler } from './memberships/memberships.handler';
 import { tenancyOrmConfig } from './mikro-orm.config';
+import { DisableSecondFactor } from './second-factor/disable-second-factor.usecase';
+import { SecondFactorHandler } from './second-factor/second-factor.handler';
 
 @Module({})
 export class TenancyModule {
@@ -30,7 +38,15 @@ export class TenancyModule {
           connectionName: 'tenancy',
         }),
       ],
-      controllers: [HealthHandler, CompaniesHandler, AccountsHandler, MembershipsHandler],
+      controllers: [
+        HealthHandler,
+        CompaniesHandler,
+        AccountsHandler,
+        MembershipsHandler,
+        HelpRequestsHandler,
+        SecondFactorHandler,
+        AuditHandler,
+      ],
       providers: [
         { provide: TENANCY_CONFIG, useValue: config },
         { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
@@ -41,6 +57,11 @@ export class TenancyModule {
         AddMember,
         ListCompaniesOfUser,
         GetMember,
+        MemberSummaries,
+        OpenHelpRequest,
+        ListOpenHelpRequests,
+        DisableSecondFactor,
+        ListAudit,
       ],
       exports: [TENANCY_CONFIG],
     };

@@ -70,6 +70,10 @@ export class AdminController {
     @Req() request: Request,
   ): Promise<void> {
     const { companyId, userId: actorUserId } = request.auth!.record;
+    if (userId === actorUserId) {
+      // Turning off one's own second factor asks for the password again: DELETE /api/me/totp.
+      throw new DomainError(ErrorCode.Forbidden, 'Turn off your own two-step verification from your settings.');
+    }
     await this.rpc.request(SecondFactorHelpPatterns.disableSecondFactor, {
       companyId: companyId!,
       actorUserId,

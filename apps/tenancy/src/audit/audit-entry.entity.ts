@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { AuditAction } from '@app/common';
+import { Entity, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { Company } from '../companies/company.entity';
+
+export interface AuditRecord {
+  actorUserId: string;
+  action: AuditAction;
+  targetUserId: string;
+  reason: string | null;
+}
+
+/** What an admin did to a member of the company. Written once, never changed. */
+@Entity({ tableName: 'audit_entries' })
+export class AuditEntry {
+  @PrimaryKey({ type: 'uuid' })
+  readonly id: string = randomUUID();
+
+  @ManyToOne({ entity: () => Company })
+  readonly company: Rel<Company>;
+
+  @Property({ type: 'timestamptz' })
+  readonly at: Date = new Date();
+
+  /** No foreign keys to users: they live in identity. */
+  @Property({ type: 'uuid' })
+  readonly actorUserId: string;
+
+  @Property({ type: 'text' })
+  readonly action: AuditAction;
+
+  @Property({ type: 'uuid' })
+  readonly targetUserId: string;
+
+  @Property({ type: 'text', nullable: true })
+  readonly reason: string | null;
+
+  constructor(company: Company, record: AuditRecord) {
+    this.company = company;
+    this.actorUserId = record.actorUserId;
+    this.action = record.action;
+    this.targetUserId = record.targetUserId;
+    this.reason = record.reason;
+  }
+}

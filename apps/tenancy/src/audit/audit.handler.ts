@@ -1,0 +1,15 @@
+import { AuditEntryView, Handles, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { ListAudit } from './list-audit.usecase';
+
+@Controller()
+export class AuditHandler {
+  constructor(private readonly listAudit: ListAudit) {}
+
+  @Handles(SecondFactorHelpPatterns.listAudit)
+  list(
+    @Request(SecondFactorHelpPatterns.listAudit) payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.listAudit>,
+  ): Promise<AuditEntryView[]> {
+    return this.listAudit.execute(payload.companyId);
+  }
+}

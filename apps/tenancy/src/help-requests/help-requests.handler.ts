@@ -1,0 +1,28 @@
+import { Handles, HelpRequestView, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { ListOpenHelpRequests } from './list-open-help-requests.usecase';
+import { OpenHelpRequest } from './open-help-request.usecase';
+
+@Controller()
+export class HelpRequestsHandler {
+  constructor(
+    private readonly openHelpRequest: OpenHelpRequest,
+    private readonly listOpenHelpRequests: ListOpenHelpRequests,
+  ) {}
+
+  @Handles(SecondFactorHelpPatterns.openRequest)
+  open(
+    @Request(SecondFactorHelpPatterns.openRequest)
+    payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>,
+  ): Promise<{ requestId: string }> {
+    return this.openHelpRequest.execute(payload);
+  }
+
+  @Handles(SecondFactorHelpPatterns.listOpenRequests)
+  listOpen(
+    @Request(SecondFactorHelpPatterns.listOpenRequests)
+    payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.listOpenRequests>,
+  ): Promise<HelpRequestView[]> {
+    return this.listOpenHelpRequests.execute(payload.companyId);
+  }
+}
