@@ -8,7 +8,17 @@ import { ForgotPassword } from './credentials/forgot-password.usecase';
 import { PasswordHasher } from './credentials/password-hasher';
 import { PasswordPolicy } from './credentials/password-policy';
 import { ResetPassword } from './credentials/reset-password.usecase';
+import { RevokeCredentials } from './credentials/revoke-credentials.usecase';
 import { VerifyPassword } from './credentials/verify-password.usecase';
+import { DevicesHandler } from './devices/devices.handler';
+import { ListDevices } from './devices/list-devices.usecase';
+import { RegisterDevice } from './devices/register-device.usecase';
+import { RememberCompany } from './devices/remember-company.usecase';
+import { RevokeDevice } from './devices/revoke-device.usecase';
+import { SetBiometricKey } from './devices/set-biometric-key.usecase';
+import { UnlockDevice } from './devices/unlock-device.usecase';
+import { GoogleSignIn } from './google/google-sign-in.usecase';
+import { GoogleHandler } from './google/google.handler';
 import { HealthHandler } from './health/health.handler';
 import { PasswordResetMail } from './mail/password-reset.mail';
 import { identityOrmConfig } from './mikro-orm.config';
@@ -35,7 +45,7 @@ export class IdentityModule {
           connectionName: 'identity',
         }),
       ],
-      controllers: [HealthHandler, UsersHandler, CredentialsHandler],
+      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
@@ -48,10 +58,18 @@ export class IdentityModule {
         ChangePassword,
         ForgotPassword,
         ResetPassword,
+        RevokeCredentials,
         EnsureUser,
         ActivateUser,
         GetUser,
         FindUsers,
+        GoogleSignIn,
+        RegisterDevice,
+        SetBiometricKey,
+        UnlockDevice,
+        RememberCompany,
+        ListDevices,
+        RevokeDevice,
       ],
       exports: [IDENTITY_CONFIG],
     };

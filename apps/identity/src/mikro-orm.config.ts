@@ -1,6 +1,8 @@
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Device } from './devices/device.entity';
 import { Migration20261125100000 } from './migrations/Migration20261125100000';
+import { Migration20261126100000 } from './migrations/Migration20261126100000';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
 
@@ -10,12 +12,15 @@ export function identityOrmConfig(databaseUrl: string) {
   return defineConfig({
     clientUrl: databaseUrl,
     schema: IDENTITY_SCHEMA,
-    entities: [User, UserToken],
+    entities: [User, UserToken, Device],
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
       silent: true,
-      migrationsList: [{ name: 'Migration20261125100000', class: Migration20261125100000 }],
+      migrationsList: [
+        { name: 'Migration20261125100000', class: Migration20261125100000 },
+        { name: 'Migration20261126100000', class: Migration20261126100000 },
+      ],
     },
     pool: { min: 0, max: 10 },
   });

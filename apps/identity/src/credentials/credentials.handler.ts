@@ -3,6 +3,7 @@ import { Controller } from '@nestjs/common';
 import { ChangePassword } from './change-password.usecase';
 import { ForgotPassword } from './forgot-password.usecase';
 import { ResetPassword } from './reset-password.usecase';
+import { RevokeCredentials } from './revoke-credentials.usecase';
 import { VerifyPassword } from './verify-password.usecase';
 
 @Controller()
@@ -12,6 +13,7 @@ export class CredentialsHandler {
     private readonly changePassword: ChangePassword,
     private readonly forgotPassword: ForgotPassword,
     private readonly resetPassword: ResetPassword,
+    private readonly revokeCredentials: RevokeCredentials,
   ) {}
 
   @Handles(IdentityPatterns.verifyPassword)
@@ -42,5 +44,13 @@ export class CredentialsHandler {
     @Request(IdentityPatterns.resetPassword) request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>,
   ): Promise<{ userId: string }> {
     return this.resetPassword.execute(request);
+  }
+
+  @Handles(IdentityPatterns.revokeCredentials)
+  revoke(
+    @Request(IdentityPatterns.revokeCredentials)
+    { userId }: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
+  ): Promise<{ credentialVersion: number }> {
+    return this.revokeCredentials.execute(userId);
   }
 }

@@ -45,7 +45,18 @@ export class User {
   /** A new credential version makes devices registered under the old password sign in again. */
   replacePassword(passwordHash: string): void {
     this.passwordHash = passwordHash;
+    this.revokeCredentials();
+  }
+
+  /** Every mobile device registered until now must sign in again. */
+  revokeCredentials(): void {
     this.credentialVersion += 1;
+  }
+
+  /** Google vouched for the email, which is all that activation asks of an invited user. */
+  linkGoogle(sub: string): void {
+    this.googleSub = sub;
+    this.activatedAt ??= new Date();
   }
 }
 

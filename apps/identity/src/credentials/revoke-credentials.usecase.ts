@@ -1,0 +1,29 @@
+import { DomainError, ErrorCode } from '@app/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { UserChangedPublisher } from '../users/user-changed.publisher';
+import { User } from '../users/user.entity';
+
+@Injectable()
+export class RevokeCredentials {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly userChanged: UserChangedPublisher,
+  ) {}
+
+  /**
+   * The password stays; every mobile device registered until now must sign in again.
+   * @throws DomainError not_found
+   */
+  async execute(userId: string): Promise<{ credentialVersion: number }> {
+    const credentialVersion = await this.em.fork().transactional(async (tx) => {
+      // Locked so that two revocations at once bump the version twice, not once.
+      const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!user) throw new DomainError(ErrorCode.NotFound, 'No such user.');
+      user.revokeCredentials();
+      return user.credentialVersion;
+    });
+    this.userChanged.publish(userId);
+    return { credentialVersion };
+  }
+}

@@ -1,0 +1,95 @@
+import { Entity, ManyToOne, PrimaryKey, Property, ref, Ref } from '@mikro-orm/core';
+import { DeviceView } from '@app/common';
+import { randomUUID } from 'node:crypto';
+import { User } from '../users/user.entity';
+import { DeviceVerifiers } from './device-secret';
+
+export type DevicePlatform = DeviceView['platform'];
+
+/** A wrong PIN this many times in a row revokes the device: 5 guesses out of 10,000. */
+export const MAX_WRONG_PINS = 5;
+
+/**
+ * A mobile app bound to a user. Its secret is kept only as a SHA-256, and the PIN
+ * only as an HMAC keyed by that secret, so this row alone cannot test PINs.
+ */
+@Entity({ tableName: 'devices' })
+export class Device {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade', index: true })
+  user: Ref<User>;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text' })
+  platform: DevicePlatform;
+
+  @Property({ type: 'text', unique: true })
+  secretHash: string;
+
+  @Property({ type: 'text' })
+  pinVerifier: string;
+
+  /** EC P-256 SPKI, base64 DER: set when the user turns biometrics on. */
+  @Property({ type: 'text', nullable: true })
+  publicKey: string | null = null;
+
+  /** The user's credential version at registration; an older one than the user's means "sign in again". */
+  @Property({ type: 'integer' })
+  credentialVersion: number;
+
+  @Property({ type: 'integer' })
+  failedPins = 0;
+
+  /** A tenancy company id; no foreign key, as the company lives in another service. */
+  @Property({ type: 'uuid', nullable: true })
+  lastCompanyId: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  lastUsedAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null = null;
+
+  constructor(user: User, secrets: DeviceVerifiers, name: string, platform: DevicePlatform) {
+    this.user = ref(user);
+    this.credentialVersion = user.credentialVersion;
+    this.secretHash = secrets.secretHash;
+    this.pinVerifier = secrets.pinVerifier;
+    this.name = name;
+    this.platform = platform;
+  }
+
+  /** @returns whether this wrong PIN was the last one allowed, which revokes the device. */
+  countWrongPin(): boolean {
+    this.failedPins += 1;
+    if (this.failedPins >= MAX_WRONG_PINS) this.revokedAt = new Date();
+    return this.revokedAt !== null;
+  }
+
+  /** Only a right PIN ends a run of wrong ones. */
+  resetWrongPins(): void {
+    this.failedPins = 0;
+  }
+
+  recordUse(): void {
+    this.lastUsedAt = new Date();
+  }
+}
+
+export function toDeviceView(device: Device): DeviceView {
+  return {
+    id: device.id,
+    name: device.name,
+    platform: device.platform,
+    createdAt: device.createdAt.toISOString(),
+    lastUsedAt: device.lastUsedAt.toISOString(),
+    biometrics: device.publicKey !== null,
+  };
+}

@@ -1,0 +1,28 @@
+import { DevicePatterns, DomainError, ErrorCode, ParsedRequestOf } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { User } from '../users/user.entity';
+import { Device } from './device.entity';
+import { newDeviceSecrets } from './device-secret';
+
+@Injectable()
+export class RegisterDevice {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * The device secret is returned once and kept only as a hash.
+   * @throws DomainError not_found unless the user exists and is active
+   */
+  async execute(
+    request: ParsedRequestOf<typeof DevicePatterns.register>,
+  ): Promise<{ deviceId: string; deviceSecret: string }> {
+    const { userId, name, platform, pin } = request;
+    const em = this.em.fork();
+    const user = await em.findOne(User, userId);
+    if (!user?.activatedAt) throw new DomainError(ErrorCode.NotFound, 'No such user.');
+    const { deviceSecret, ...secrets } = newDeviceSecrets(pin);
+    const device = new Device(user, secrets, name, platform);
+    await em.persist(device).flush();
+    return { deviceId: device.id, deviceSecret };
+  }
+}

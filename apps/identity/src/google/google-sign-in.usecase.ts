@@ -1,0 +1,59 @@
+import { DomainError, ErrorCode, GooglePatterns, ParsedRequestOf, UserView } from '@app/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { UserTokenStore } from '../tokens/user-token.store';
+import { UserChangedPublisher } from '../users/user-changed.publisher';
+import { toUserView, User } from '../users/user.entity';
+
+type GoogleProfile = ParsedRequestOf<typeof GooglePatterns.signIn>;
+
+const noUser = () => new DomainError(ErrorCode.NotFound, 'No user for this Google account.');
+
+@Injectable()
+export class GoogleSignIn {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tokens: UserTokenStore,
+    private readonly userChanged: UserChangedPublisher,
+  ) {}
+
+  /**
+   * Finds the user linked to this Google account, or links the one with the same
+   * verified email. Never creates a user.
+   * @throws DomainError not_found
+   */
+  async execute(profile: GoogleProfile): Promise<UserView> {
+    const known = await this.em.fork().findOne(User, { googleSub: profile.sub });
+    if (known) return toUserView(known);
+    // An unverified email proves nothing: linking on it would hand the account to whoever typed it at Google.
+    if (!profile.emailVerified) throw noUser();
+    try {
+      const { user, linked } = await this.linkByEmail(profile);
+      if (linked) this.userChanged.publish(user.id);
+      return toUserView(user);
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      // Meanwhile another user, with another email, was linked to this Google account: by its sub, it is theirs.
+      const winner = await this.em.fork().findOne(User, { googleSub: profile.sub });
+      if (!winner) throw noUser();
+      return toUserView(winner);
+    }
+  }
+
+  private linkByEmail({ sub, email }: GoogleProfile): Promise<{ user: User; linked: boolean }> {
+    return this.em.fork().transactional(async (tx) => {
+      // Locked, so that of two first sign-ins at once one links and the other sees the link.
+      const user = await tx.findOne(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (user?.googleSub === sub) return { user, linked: false };
+      // A user linked to another Google account keeps it: an email alone never moves a link.
+      if (!user || user.googleSub !== null) throw noUser();
+      if (!user.activatedAt) {
+        // The invitation is answered: its link must not set a password on the account afterwards.
+        await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
+      }
+      user.linkGoogle(sub);
+      return { user, linked: true };
+    });
+  }
+}
