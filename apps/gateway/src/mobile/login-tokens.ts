@@ -10,6 +10,8 @@ export interface MobileLogin {
   /** Public id of the token (its hash): scopes the second-factor attempt counter. */
   id: string;
   userId: string;
+  /** As seen at sign-in: a password changed before the device is registered refuses it. */
+  credentialVersion: number;
   next: MobileLoginStep;
 }
 
@@ -24,9 +26,9 @@ const idOf = (token: string) => createHash('sha256').update(token).digest('base6
 export class MobileLoginTokens {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async issue(userId: string, next: MobileLoginStep): Promise<string> {
+  async issue(login: Omit<MobileLogin, 'id'>): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.redis.set(keyOf(idOf(token)), JSON.stringify({ userId, next }), 'EX', LOGIN_TOKEN_SECONDS);
+    await this.redis.set(keyOf(idOf(token)), JSON.stringify(login), 'EX', LOGIN_TOKEN_SECONDS);
     return token;
   }
 

@@ -29,7 +29,7 @@ export class MobileLoginService {
     if (companies.length === 0) throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
     const { enabled } = await this.rpc.request(MfaPatterns.factorStatus, { userId: user.id });
     const next = enabled ? 'totp' : 'create_pin';
-    return { loginToken: await this.tokens.issue(user.id, next), next };
+    return { loginToken: await this.tokens.issue({ userId: user.id, credentialVersion: user.credentialVersion, next }), next };
   }
 
   /** The same rules as the web: a code accepted once, 5 wrong answers end this sign-in. */
@@ -44,6 +44,7 @@ export class MobileLoginService {
       throw error;
     }
     await this.tokens.consume(loginToken, 'totp');
-    return { loginToken: await this.tokens.issue(login.userId, 'create_pin'), next: 'create_pin' };
+    const { userId, credentialVersion } = login;
+    return { loginToken: await this.tokens.issue({ userId, credentialVersion, next: 'create_pin' }), next: 'create_pin' };
   }
 }

@@ -57,8 +57,9 @@ export class MobileController {
       throw new DomainError(ErrorCode.InvalidPin, 'The PIN must be exactly 4 digits.', { malformed: true });
     }
     if (body.pin !== body.pinConfirmation) throw new DomainError(ErrorCode.PinMismatch, 'The two PINs differ.');
-    const { userId } = await this.tokens.consume(body.loginToken, 'create_pin');
-    const device = await this.rpc.request(DevicePatterns.register, { userId, name: body.name, platform: body.platform, pin: body.pin });
+    const { userId, credentialVersion } = await this.tokens.consume(body.loginToken, 'create_pin');
+    const { name, platform, pin } = body;
+    const device = await this.rpc.request(DevicePatterns.register, { userId, credentialVersion, name, platform, pin });
     return { ...device, ...(await this.access.grant(userId, device.deviceId, null, request)) };
   }
 

@@ -11,15 +11,19 @@ export class RegisterDevice {
 
   /**
    * The device secret is returned once and kept only as a hash.
-   * @throws DomainError not_found unless the user exists and is active
+   * @throws DomainError not_found unless the user exists and is active;
+   * credentials_changed when the password changed since the user signed in
    */
   async execute(
     request: ParsedRequestOf<typeof DevicePatterns.register>,
   ): Promise<{ deviceId: string; deviceSecret: string }> {
-    const { userId, name, platform, pin } = request;
+    const { userId, credentialVersion, name, platform, pin } = request;
     const em = this.em.fork();
     const user = await em.findOne(User, userId);
     if (!user?.activatedAt) throw new DomainError(ErrorCode.NotFound, 'No such user.');
+    if (user.credentialVersion !== credentialVersion) {
+      throw new DomainError(ErrorCode.CredentialsChanged, 'Your password changed since you signed in: sign in again.');
+    }
     const { deviceSecret, ...secrets } = newDeviceSecrets(pin);
     const device = new Device(user, secrets, name, platform);
     await em.persist(device).flush();

@@ -30,9 +30,19 @@ const DeviceSecret = z.string().min(20).max(100);
  * user's credential version at registration.
  */
 export const DevicePatterns = {
+  /**
+   * `credentialVersion` is the one seen when the user signed in: a password
+   * changed since then refuses the device (credentials_changed).
+   */
   register: defineRequest<{ deviceId: string; deviceSecret: string }>()(
     'identity.device.register',
-    z.object({ userId: Id, name: z.string().trim().min(1).max(100), platform: DevicePlatform, pin: Pin }),
+    z.object({
+      userId: Id,
+      credentialVersion: z.number().int().positive(),
+      name: z.string().trim().min(1).max(100),
+      platform: DevicePlatform,
+      pin: Pin,
+    }),
   ),
   /** @throws not_found unless it is the user's own active device; validation_failed for a key that is not EC P-256 SPKI. */
   setBiometricKey: defineRequest<Record<string, never>>()(
