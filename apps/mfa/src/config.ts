@@ -1,0 +1,36 @@
+import { databaseEnv, loadConfig, logEnv, mailEnv, natsEnv, redisEnv } from '@app/common';
+import { z } from 'zod';
+import { AesKey, KeyId, Keyring, PreviousKeys, repeatedKeyId } from './secrets/encryption-keys';
+
+export const mfaConfigSchema = z
+  .object({
+    ...natsEnv.shape,
+    ...redisEnv.shape,
+    ...databaseEnv.shape,
+    ...mailEnv.shape,
+    ...logEnv.shape,
+    /** Encrypts TOTP secrets at rest (AES-256-GCM). */
+    MFA_ENCRYPTION_KEY: AesKey,
+    MFA_ENCRYPTION_KEY_ID: KeyId.default('k1'),
+    MFA_PREVIOUS_KEYS: PreviousKeys,
+    npm_package_version: z.string().default('dev'),
+  })
+  .transform(({ MFA_ENCRYPTION_KEY, MFA_ENCRYPTION_KEY_ID, MFA_PREVIOUS_KEYS, ...rest }, context) => {
+    const keyring: Keyring = {
+      current: { id: MFA_ENCRYPTION_KEY_ID, key: MFA_ENCRYPTION_KEY },
+      previous: MFA_PREVIOUS_KEYS,
+    };
+    const repeated = repeatedKeyId(keyring);
+    if (repeated) {
+      context.addIssue({ code: 'custom', path: ['MFA_PREVIOUS_KEYS'], message: `key id ${repeated} is given twice` });
+      return z.NEVER;
+    }
+    return { ...rest, keyring };
+  });
+
+export type MfaConfig = z.output<typeof mfaConfigSchema>;
+export const MFA_CONFIG = Symbol('MFA_CONFIG');
+
+export function readMfaConfig(): MfaConfig {
+  return loadConfig(mfaConfigSchema, process.env);
+}

@@ -1,0 +1,11 @@
+import { bootService } from '@app/common';
+import { readMfaConfig } from './config';
+import { MfaModule } from './mfa.module';
+import { MFA_SCHEMA } from './mikro-orm.config';
+
+void bootService({
+  name: 'mfa',
+  schema: MFA_SCHEMA,
+  readConfig: readMfaConfig,
+  module: (config) => MfaModule.forConfig(config),
+});

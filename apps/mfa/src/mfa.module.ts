@@ -1,0 +1,57 @@
+import { Mailer, RpcClientModule } from '@app/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AttemptLimits } from './attempts/attempt-limits';
+import { LockoutMail } from './attempts/lockout.mail';
+import { MFA_CONFIG, MfaConfig } from './config';
+import { HealthHandler } from './health/health.handler';
+import { mfaOrmConfig } from './mikro-orm.config';
+import { RecoveryCodeStore } from './recovery-codes/recovery-code.store';
+import { RedisCloser, redisProvider } from './redis.provider';
+import { SecretCipher } from './secrets/secret-cipher';
+import { BeginEnrolment } from './totp/begin-enrolment.usecase';
+import { ConfirmEnrolment } from './totp/confirm-enrolment.usecase';
+import { FactorStatus } from './totp/factor-status.usecase';
+import { RemoveFactor } from './totp/remove-factor.usecase';
+import { ReplayGuard } from './totp/replay-guard';
+import { TotpCodeCheck } from './totp/totp-code-check';
+import { TotpHandler } from './totp/totp.handler';
+import { VerifySecondFactor } from './totp/verify-second-factor.usecase';
+
+@Module({})
+export class MfaModule {
+  static forConfig(config: MfaConfig): DynamicModule {
+    return {
+      module: MfaModule,
+      global: true,
+      imports: [
+        MikroOrmModule.forRoot(mfaOrmConfig(config.DATABASE_URL)),
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.NATS_SUBJECT_PREFIX,
+          timeoutMs: config.RPC_TIMEOUT_MS,
+          connectionName: 'mfa',
+        }),
+      ],
+      controllers: [HealthHandler, TotpHandler],
+      providers: [
+        { provide: MFA_CONFIG, useValue: config },
+        { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
+        { provide: SecretCipher, useFactory: () => new SecretCipher(config.keyring) },
+        redisProvider,
+        RedisCloser,
+        ReplayGuard,
+        AttemptLimits,
+        LockoutMail,
+        RecoveryCodeStore,
+        TotpCodeCheck,
+        BeginEnrolment,
+        ConfirmEnrolment,
+        VerifySecondFactor,
+        FactorStatus,
+        RemoveFactor,
+      ],
+      exports: [MFA_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { DomainError, ErrorCode, MfaEvents, MfaPatterns, ParsedRequestOf, RpcClient } from '@app/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { RecoveryCodeStore } from '../recovery-codes/recovery-code.store';
+import { TotpCodeCheck } from './totp-code-check';
+import { TotpFactor } from './totp-factor.entity';
+
+export type Confirmation = ParsedRequestOf<typeof MfaPatterns.confirmEnrolment>;
+
+@Injectable()
+export class ConfirmEnrolment {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly codeCheck: TotpCodeCheck,
+    private readonly recoveryCodes: RecoveryCodeStore,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  /**
+   * The pending row stays locked until commit, so that of two confirmations
+   * racing, the second finds nothing pending and fails cleanly.
+   * @throws DomainError invalid_code for a wrong or replayed code, or no enrolment in progress
+   * @returns the new recovery codes, to show once
+   */
+  async execute({ userId, code }: Confirmation): Promise<{ recoveryCodes: string[] }> {
+    const recoveryCodes = await this.em.fork().transactional(async (em) => {
+      const pending = await em.findOne(
+        TotpFactor,
+        { userId, state: 'pending' },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!pending) throw new DomainError(ErrorCode.InvalidCode, 'No two-step verification set-up is in progress.');
+      if ((await this.codeCheck.check(pending, code)) !== 'accepted') {
+        throw new DomainError(ErrorCode.InvalidCode, 'This code is not valid.');
+      }
+      await em.nativeDelete(TotpFactor, { userId, state: 'active' });
+      pending.activate();
+      await em.flush();
+      return this.recoveryCodes.replace(em, userId);
+    });
+    this.rpc.emit(MfaEvents.factorChanged, { userId });
+    return { recoveryCodes };
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS } from '../redis.provider';
+
+/**
+ * Accepts a time step only when it is newer than the last one accepted, and
+ * records it, in one script: of requests racing on several processes with the
+ * same code, exactly one gets through (RFC 6238 §5.2).
+ */
+const CLAIM_STEP = `
+local last = tonumber(redis.call('GET', KEYS[1]))
+local step = tonumber(ARGV[1])
+if last and last >= step then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 1`;
+
+/**
+ * A code is accepted for 90 s at most (its step and one each side), so the
+ * record may go after that; minutes leave room for clocks that disagree.
+ */
+const REMEMBER_SECONDS = 5 * 60;
+
+@Injectable()
+export class ReplayGuard {
+  private readonly logger = new Logger(ReplayGuard.name);
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /**
+   * Keyed by factor rather than user: a new factor has a new secret, whose codes
+   * owe nothing to steps accepted under the previous one.
+   * @returns false, logged as a security event, for a code already used or older than the last one used.
+   */
+  async claim(factor: { id: string; userId: string }, step: number): Promise<boolean> {
+    const claimed = await this.redis.eval(CLAIM_STEP, 1, `mfa:totp-step:${factor.id}`, step, REMEMBER_SECONDS);
+    if (claimed === 1) return true;
+    this.logger.warn(`Security: refused a replayed TOTP code for user ${factor.userId}`);
+    return false;
+  }
+}
