@@ -3,6 +3,7 @@ import {
   DomainError,
   Email,
   ErrorCode,
+  FreeText,
   HelpRequestView,
   Id,
   PersonName,
@@ -20,8 +21,9 @@ import { requestOrigin } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { AdminOnly } from './admin.guard';
 
-const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500).default([]) });
-const DisableBody = z.object({ reason: z.string().trim().max(1000).optional() });
+/** The accounts are named on purpose, even if none: a client invited to nothing sees nothing. */
+const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
+const DisableBody = z.object({ reason: FreeText(1000).optional() });
 
 /** An id that is not even a uuid names no member: the same 404 as an unknown one. */
 const memberId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such member.') });

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MfaPatterns, RpcClient, SecondFactorHelpPatterns } from '@app/common';
+import { DomainError, ErrorCode, FreeText, MfaPatterns, RpcClient, SecondFactorHelpPatterns } from '@app/common';
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
@@ -13,7 +13,7 @@ const SecondFactorBody = z.union([
   z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
   z.object({ recoveryCode: z.string().trim().min(8).max(32) }),
 ]);
-const HelpRequestBody = z.object({ message: z.string().trim().max(1000).optional() });
+const HelpRequestBody = z.object({ message: FreeText(1000).optional() });
 
 @ApiTags('sign-in')
 @ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a code' })

@@ -1,4 +1,4 @@
-import { DevicePlatform, Email, Id, Password } from '@app/common';
+import { DevicePlatform, Email, Id, Password, SingleLine } from '@app/common';
 import { z } from 'zod';
 
 const LoginToken = z.string().min(20).max(100);
@@ -17,7 +17,7 @@ export const DeviceRegistrationBody = z.object({
   loginToken: LoginToken,
   pin: z.string().max(100),
   pinConfirmation: z.string().max(100),
-  name: z.string().trim().min(1).max(100),
+  name: SingleLine(100),
   platform: DevicePlatform,
 });
 export const BiometricKeyBody = z.object({ publicKey: z.string().min(40).max(400) });

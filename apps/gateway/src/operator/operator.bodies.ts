@@ -1,12 +1,12 @@
-import { Email, Hostname, Id, MemberRole, PersonName } from '@app/common';
+import { CompanyName, Email, Hostname, Id, MemberRole, PersonName } from '@app/common';
 import { z } from 'zod';
 
 export const CompanyBody = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: CompanyName,
   hosts: z.array(Hostname).min(1).max(20),
   requireTotp: z.boolean().default(false),
 });
-export const AccountBody = z.object({ name: z.string().trim().min(1).max(200) });
+export const AccountBody = z.object({ name: CompanyName });
 export const MemberBody = z.object({
   email: Email,
   name: PersonName,

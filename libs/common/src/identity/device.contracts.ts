@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from '../transport/message-contract';
-import { Id } from './values';
+import { Id, SingleLine } from './values';
 
 export const DevicePlatform = z.enum(['ios', 'android']);
 export const Pin = z.string().regex(/^\d{4}$/, 'must be exactly 4 digits');
@@ -39,7 +39,7 @@ export const DevicePatterns = {
     z.object({
       userId: Id,
       credentialVersion: z.number().int().positive(),
-      name: z.string().trim().min(1).max(100),
+      name: SingleLine(100),
       platform: DevicePlatform,
       pin: Pin,
     }),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineRequest } from '../transport/message-contract';
 import { UserView } from './identity.contracts';
-import { Email, PersonName } from './values';
+import { Email, PersonName, SingleLine } from './values';
 
 /** What Google said about the person, after the gateway checked the token. */
 export const GoogleProfile = z.object({
-  sub: z.string().min(1).max(255),
+  sub: SingleLine(255),
   email: Email,
   emailVerified: z.boolean(),
   name: PersonName.optional(),

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 
+/** Postgres text cannot hold NUL, and no name or address needs a control character. */
+const hasNoControlCharacter = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+/** A name, title or label: one trimmed line of at most `max` characters. */
+export const SingleLine = (max: number) =>
+  z.string().trim().min(1).max(max).refine(hasNoControlCharacter, 'must not contain control characters');
+
+/** A message typed by a person: line breaks allowed, NUL never. */
+export const FreeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+
 /**
  * An email as the product compares it: trimmed, Unicode NFC, lower case.
  * Internationalised addresses are allowed (RFC 6531).
@@ -9,6 +24,7 @@ export const Email = z
   .trim()
   .min(3)
   .max(254)
+  .refine(hasNoControlCharacter, 'must not contain control characters')
   .transform((value) => value.normalize('NFC').toLowerCase())
   .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: 'must be an email address' }));
 
@@ -17,4 +33,4 @@ export const Password = z.string().min(1).max(1024);
 
 export const Id = z.uuid();
 
-export const PersonName = z.string().trim().min(1).max(200);
+export const PersonName = SingleLine(200);

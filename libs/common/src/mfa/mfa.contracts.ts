@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../transport/message-contract';
 import { HealthReply } from '../identity/identity.contracts';
-import { Id } from '../identity/values';
+import { Id, SingleLine } from '../identity/values';
 
 export interface TotpEnrolment {
   /** Base32, shown once so the user can type it if the QR code cannot be scanned. */
@@ -29,7 +29,7 @@ export const MfaPatterns = {
   /** Starts (or restarts) an enrolment: a new secret, not active until confirmed. */
   beginEnrolment: defineRequest<TotpEnrolment>()(
     'mfa.totp.begin-enrolment',
-    z.object({ userId: Id, issuer: z.string().min(1).max(200), label: z.string().min(1).max(254) }),
+    z.object({ userId: Id, issuer: SingleLine(200), label: SingleLine(254) }),
   ),
   /** @throws invalid_code. Turns 2FA on and returns 10 recovery codes, shown once. */
   confirmEnrolment: defineRequest<{ recoveryCodes: string[] }>()(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from '../transport/message-contract';
-import { Id } from '../identity/values';
+import { FreeText, Id } from '../identity/values';
 
 export interface MemberSummary {
   id: string;
@@ -34,7 +34,7 @@ export const SecondFactorHelpPatterns = {
   /** At most one open request per user and company: asking again updates it. Mails the company's admins. */
   openRequest: defineRequest<{ requestId: string }>()(
     'tenancy.help-request.open',
-    z.object({ companyId: Id, userId: Id, message: z.string().trim().max(1000).nullable().default(null) }),
+    z.object({ companyId: Id, userId: Id, message: FreeText(1000).nullable().default(null) }),
   ),
   listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id })),
   /**
@@ -44,7 +44,7 @@ export const SecondFactorHelpPatterns = {
    */
   disableSecondFactor: defineRequest<Record<string, never>>()(
     'tenancy.member.disable-mfa',
-    z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: z.string().trim().max(1000).nullable().default(null) }),
+    z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: FreeText(1000).nullable().default(null) }),
   ),
   listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id })),
 } as const;

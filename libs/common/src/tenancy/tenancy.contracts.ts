@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../transport/message-contract';
 import { HealthReply } from '../identity/identity.contracts';
-import { Email, Id, PersonName } from '../identity/values';
+import { Email, Id, PersonName, SingleLine } from '../identity/values';
 
 export const MemberRole = z.enum(['client', 'admin']);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -41,7 +41,7 @@ export interface AddedMember {
   activationUrl: string | null;
 }
 
-const CompanyName = z.string().trim().min(1).max(200);
+export const CompanyName = SingleLine(200);
 
 export const TenancyPatterns = {
   health: defineRequest<HealthReply>()('tenancy.health.check', z.object({})),
