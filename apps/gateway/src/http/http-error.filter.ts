@@ -1,7 +1,8 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { statusOfError } from './error-status';
+import { frenchMessageOf } from './french-messages';
 
 /** Seconds a client should wait before retrying a service that is not answering. */
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -23,6 +24,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const error = this.toDomainError(exception);
     // API.md gives one code two statuses: a PIN of the wrong shape (422) and a wrong PIN (401).
     const status = error.details?.malformed === true ? 422 : statusOfError[error.code];
@@ -30,7 +32,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error.code === ErrorCode.Unavailable) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     const retryAfter = error.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    response.status(status).json({ error: error.code, message: error.message, ...publicDetails(error) });
+    const message = request.acceptsLanguages('en', 'fr') === 'fr' ? frenchMessageOf[error.code] : error.message;
+    response.status(status).json({ error: error.code, message, ...publicDetails(error) });
   }
 
   private toDomainError(exception: unknown): DomainError {

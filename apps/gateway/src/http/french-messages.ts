@@ -1,0 +1,32 @@
+import { ErrorCode } from '@app/common';
+
+/**
+ * The `message` of each error for a French-speaking client. Codes stay the same
+ * in every language; English messages come from where the error was raised.
+ */
+export const frenchMessageOf = {
+  validation_failed: 'La requête contient une valeur invalide ou manquante.',
+  invalid_json: "Le corps de la requête n'est pas du JSON valide.",
+  invalid_token: 'Ce lien est inconnu, déjà utilisé ou expiré.',
+  invalid_credentials: "L'adresse e-mail ou le mot de passe est incorrect.",
+  invalid_code: "Ce code n'est pas valide. Saisissez le nouveau code affiché dans l'application.",
+  invalid_pin: 'Code PIN incorrect.',
+  invalid_signature: "La vérification biométrique n'a pas abouti.",
+  device_revoked: 'Cet appareil a été révoqué : reconnectez-vous avec vos identifiants.',
+  credentials_changed: 'Votre mot de passe a changé : reconnectez-vous avec vos identifiants.',
+  unauthenticated: 'Connectez-vous pour continuer.',
+  forbidden: "Vous n'avez pas accès à cette ressource.",
+  csrf_rejected: 'Cette requête provient d’un autre site et a été refusée.',
+  not_found: 'Introuvable.',
+  unknown_portal: "Aucun portail client ne répond à cette adresse.",
+  conflict: 'Cette valeur est déjà utilisée.',
+  no_login_in_progress: "Aucune connexion n'attend cette étape : recommencez la connexion.",
+  payload_too_large: 'Le corps de la requête est trop volumineux.',
+  unsupported_media_type: 'Envoyez le corps de la requête en application/json.',
+  weak_password: 'Ce mot de passe est trop faible : 10 à 128 caractères, et pas un mot de passe courant.',
+  pin_mismatch: 'Les deux codes PIN ne correspondent pas.',
+  rate_limited: 'Trop de tentatives. Réessayez plus tard.',
+  totp_locked: 'Trop de codes erronés : la vérification en deux étapes est bloquée pendant 15 minutes.',
+  internal: 'Une erreur est survenue de notre côté.',
+  unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+} as const satisfies Record<ErrorCode, string>;
