@@ -1,0 +1,28 @@
+import { knex, Knex } from '@mikro-orm/postgresql';
+import { infrastructure } from './infrastructure';
+
+async function asAdmin(run: (db: Knex) => Promise<void>): Promise<void> {
+  const db = knex({ client: 'pg', connection: infrastructure.postgresAdminUrl, pool: { min: 0, max: 1 } });
+  try {
+    await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export function createDatabase(name: string): Promise<void> {
+  return asAdmin(async (db) => {
+    await db.raw('create database ??', [name]);
+  });
+}
+
+/** Drops every database whose name starts with the prefix: a crashed spec may have left its own stack's. */
+export function dropDatabases(prefix: string): Promise<void> {
+  return asAdmin(async (db) => {
+    const { rows } = await db.raw<{ rows: { datname: string }[] }>(
+      'select datname from pg_database where starts_with(datname, ?)',
+      [prefix],
+    );
+    for (const { datname } of rows) await db.raw('drop database if exists ?? with (force)', [datname]);
+  });
+}

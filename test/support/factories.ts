@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { expectStatus } from './expect-status';
+import { tokenOf } from './mailbox';
+import { ClientOptions, PortalClient } from './portal-client';
+import { Gateway, sharedGateway } from './run-context';
+
+export interface Company {
+  id: string;
+  name: string;
+  hosts: string[];
+  /** The first host: the portal's address. */
+  host: string;
+  gateway: Gateway;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+}
+
+export interface Invitation {
+  userId: string;
+  email: string;
+  name: string;
+  activationUrl: string | null;
+  token: string | null;
+}
+
+export interface Member extends Invitation {
+  password: string;
+}
+
+export type Role = 'client' | 'admin';
+
+const random = () => randomBytes(4).toString('hex');
+
+export function uniqueEmail(label = 'client'): string {
+  return `${label}.${random()}@example.com`;
+}
+
+/** Long, uncommon, and unique: accepted by the password rules. */
+export function strongPassword(): string {
+  return `Fjord-lantern-${random()}-quartz`;
+}
+
+export function browserOn(host: string, gateway: Gateway = sharedGateway(), options?: ClientOptions): PortalClient {
+  return new PortalClient(host, gateway.port, options);
+}
+
+export function easyAccessBrowser(gateway: Gateway = sharedGateway()): PortalClient {
+  return browserOn(gateway.easyAccessHost, gateway);
+}
+
+export function operatorClient(gateway: Gateway = sharedGateway()): PortalClient {
+  return browserOn(gateway.easyAccessHost, gateway, { headers: { authorization: `Bearer ${gateway.operatorToken}` } });
+}
+
+/** A company with unique hosts, e.g. acme-1a2b3c4d.test and www.acme-1a2b3c4d.test. */
+export async function createCompany(
+  options: { name?: string; hostCount?: number; requireTotp?: boolean } = {},
+  gateway: Gateway = sharedGateway(),
+): Promise<Company> {
+  const label = `${(options.name ?? 'acme').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${random()}`;
+  const hosts = [`${label}.test`];
+  for (let index = 1; index < (options.hostCount ?? 1); index += 1) hosts.push(`www${index}.${label}.test`);
+  const body = { name: options.name ?? `Acme ${label}`, hosts, requireTotp: options.requireTotp };
+  const created = expectStatus(await operatorClient(gateway).post('/api/operator/companies', body), 201, 'create company');
+  return { ...(created.body as { id: string; name: string; hosts: string[] }), host: hosts[0], gateway };
+}
+
+export async function createAccount(company: Company, name = `Account ${random()}`): Promise<Account> {
+  const created = await operatorClient(company.gateway).post(`/api/operator/companies/${company.id}/accounts`, { name });
+  return expectStatus(created, 201, 'create account').body as Account;
+}
+
+/** Invites the email into the company; the token is null when the user was already active. */
+export async function addMember(
+  company: Company,
+  options: { email?: string; name?: string; role?: Role; accountIds?: string[] } = {},
+): Promise<Invitation> {
+  const email = options.email ?? uniqueEmail();
+  const name = options.name ?? 'Claire Durand';
+  const body = { email, name, role: options.role ?? 'client', accountIds: options.accountIds ?? [] };
+  const added = expectStatus(
+    await operatorClient(company.gateway).post(`/api/operator/companies/${company.id}/members`, body),
+    201,
+    'add member',
+  );
+  const { userId, activationUrl } = added.body as { userId: string; activationUrl: string | null };
+  return { userId, email, name, activationUrl, token: activationUrl ? tokenOf(activationUrl) : null };
+}
+
+export async function activate(client: PortalClient, token: string, password: string): Promise<void> {
+  expectStatus(await client.post('/api/auth/activate', { token, password }), 204, 'activate');
+}
+
+/** A member who has activated, with the password they chose. */
+export async function activeMember(
+  company: Company,
+  options: { email?: string; name?: string; role?: Role; accountIds?: string[] } = {},
+): Promise<Member> {
+  const invitation = await addMember(company, options);
+  const password = strongPassword();
+  if (!invitation.token) throw new Error(`${invitation.email} was already active: pass a new email.`);
+  await activate(browserOn(company.host, company.gateway), invitation.token, password);
+  return { ...invitation, password };
+}
+
+/** Just what the sign-in form sends. */
+export function credentialsOf(member: { email: string; password: string }): { email: string; password: string } {
+  return { email: member.email, password: member.password };
+}
+
+/** A browser signed in on the company's own host. */
+export async function signedInClient(company: Company, member: { email: string; password: string }): Promise<PortalClient> {
+  const client = browserOn(company.host, company.gateway);
+  const login = expectStatus(await client.post('/api/auth/login', credentialsOf(member)), 200, 'login');
+  if (login.body.next !== 'done') throw new Error(`login: expected next "done", got ${login.text}`);
+  return client;
+}
