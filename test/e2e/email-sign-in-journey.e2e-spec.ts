@@ -38,17 +38,20 @@ describe('Signing in with an email and a password', () => {
     await addMember(otherFirm, { email: claire.email, name: 'Claire Durand', accountIds: [personal.id] });
   });
 
-  test('the client gets an invitation from each company, linking to its own portal, and activates from the latest', async () => {
+  test('the client gets an invitation from each company, linking to its own portal, and activates from either', async () => {
     const fromFirm = await mailbox.waitFor({ to: claire.email, containing: `http://${firm.host}:${port}/activate/` });
     const fromOtherFirm = await mailbox.waitFor({ to: claire.email, containing: `http://${otherFirm.host}:${port}/activate/` });
     expect(fromFirm.text).toContain(firm.name);
     expect(fromOtherFirm.text).toContain(otherFirm.name);
-    // A later invitation retires the links mailed before it.
-    const latest = mailbox.linkIn(fromOtherFirm, '/activate/');
+    const first = mailbox.linkIn(fromFirm, '/activate/');
+    const second = mailbox.linkIn(fromOtherFirm, '/activate/');
 
-    const activation = await browserOn(otherFirm.host).post('/api/auth/activate', { token: tokenOf(latest), password: claire.password });
+    const activation = await browserOn(firm.host).post('/api/auth/activate', { token: tokenOf(first), password: claire.password });
+    // Once activated, the other invitation's link is spent too: it cannot set the password again.
+    const again = await browserOn(otherFirm.host).post('/api/auth/activate', { token: tokenOf(second), password: 'Another-Password-2026' });
 
     expect(activation.status).toBe(204);
+    expectError(again, 400, 'invalid_token');
   });
 
   describe('on the easy access host, with two portals', () => {

@@ -29,6 +29,7 @@ export class ActivateUser {
       // The user row is locked before any token row, the same order as everywhere else, so no deadlock.
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'activation');
+      await this.tokens.revokeOutstanding(tx, userId, ['activation']);
       user.activate(passwordHash);
     });
     this.userChanged.publish(userId);

@@ -20,8 +20,8 @@ export class EnsureUser {
     const ensured = await em.transactional(async (tx) => {
       const user = await tx.findOneOrFail(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (user.activatedAt) return { userId: user.id, activationToken: null };
-      // A resent invitation retires the links mailed before it: only the latest one activates.
-      await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
+      // Earlier links stay valid: a client invited by two companies may click either mail.
+      // The first activation retires them all.
       return { userId: user.id, activationToken: this.tokens.issue(tx, user, 'activation') };
     });
     if (created) this.userChanged.publish(ensured.userId);
