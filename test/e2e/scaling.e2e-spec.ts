@@ -8,10 +8,10 @@ const STACK_START_MS = 180_000;
 
 /**
  * Two processes of identity and two of tenancy share one NATS prefix, in one
- * queue group per service. The observable: while only one process of a
- * service runs, every sign-in still succeeds, so that process served them; and
- * the gateway keeps answering as processes come and go. Each sign-in is a new
- * user's first, so no cache answers for the services.
+ * queue group per service. The observables: each process logs every message it
+ * handled (at debug), so with both up both show work; and while only one
+ * process of a service runs, every sign-in still succeeds, so that process
+ * served them. Each sign-in is a new user's first, so no cache answers for the services.
  */
 describe('Services scale out to several processes', () => {
   let own: OwnStack;
@@ -19,7 +19,7 @@ describe('Services scale out to several processes', () => {
   const fresh: Member[] = [];
 
   beforeAll(async () => {
-    own = await startOwnStack('scaling');
+    own = await startOwnStack('scaling', { logLevel: 'debug' });
     await own.stack.startExtra('identity');
     await own.stack.startExtra('tenancy');
     firm = await createCompany({ name: 'Dubois Gestion' }, own.gateway);
@@ -44,8 +44,14 @@ describe('Services scale out to several processes', () => {
   };
   const allSucceeded = Array(SIGN_INS_PER_PHASE).fill('login 200 done, me 200 true');
 
-  test('with both processes of each service up, sign-ins succeed', async () => {
+  const handledBy = (name: string, service: string) =>
+    own.stack.process(name).logs().split('\n').filter((line) => line.includes(`handled `) && line.includes(`.${service}.`)).length;
+
+  test('with both processes of each service up, sign-ins succeed and both processes of each service did work', async () => {
     expect(await signInFreshUsers(0)).toEqual(allSucceeded);
+
+    const work = ['identity', 'identity-2', 'tenancy', 'tenancy-2'].map((name) => [name, handledBy(name, name.replace('-2', '')) > 0]);
+    expect(Object.fromEntries(work)).toEqual({ identity: true, 'identity-2': true, tenancy: true, 'tenancy-2': true });
   });
 
   test.each([

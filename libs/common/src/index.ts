@@ -21,3 +21,4 @@ export * from './transport/rpc-client.module';
 export * from './tenancy/second-factor-help.contracts';
 export * from './identity/device.contracts';
 export * from './identity/google.contracts';
+export * from './transport/message-log.interceptor';

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError } from '../config/load-config';
 import { migrateUnderLock } from '../database/migrate-under-lock';
 import { natsServerStrategy } from '../transport/namespaced-nats.server';
+import { MessageLogInterceptor } from '../transport/message-log.interceptor';
 import { RpcErrorFilter } from '../transport/rpc-error.filter';
 
 export interface ServiceBaseConfig {
@@ -57,6 +58,7 @@ export async function bootService<C extends ServiceBaseConfig>(spec: ServiceSpec
   });
   await migrateUnderLock(app.get(MikroORM), spec.schema);
   app.useGlobalFilters(new RpcErrorFilter());
+  app.useGlobalInterceptors(new MessageLogInterceptor());
   app.enableShutdownHooks();
   await app.listen();
   new Logger(spec.name).log(`serving on ${config.NATS_URL} in queue group "${spec.name}"`);
