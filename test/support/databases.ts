@@ -1,5 +1,6 @@
 import { knex, Knex } from '@mikro-orm/postgresql';
 import { infrastructure } from './infrastructure';
+import { currentRun } from './run-context';
 
 async function asAdmin(run: (db: Knex) => Promise<void>): Promise<void> {
   const db = knex({ client: 'pg', connection: infrastructure.postgresAdminUrl, pool: { min: 0, max: 1 } });
@@ -25,4 +26,14 @@ export function dropDatabases(prefix: string): Promise<void> {
     );
     for (const { datname } of rows) await db.raw('drop database if exists ?? with (force)', [datname]);
   });
+}
+
+/** Rows straight from the shared stack's database, for specs that check what a service stores. */
+export async function queryRunDatabase<Row>(sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<Row[]> {
+  const db = knex({ client: 'pg', connection: currentRun().databaseUrl, pool: { min: 0, max: 1 } });
+  try {
+    return (await db.raw<{ rows: Row[] }>(sql, bindings)).rows;
+  } finally {
+    await db.destroy();
+  }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { expectStatus } from './expect-status';
 import { tokenOf } from './mailbox';
-import { ClientOptions, PortalClient } from './portal-client';
+import { ClientOptions, PortalClient, PortalResponse } from './portal-client';
 import { Gateway, sharedGateway } from './run-context';
+import { codeForStep, currentStepWithMargin } from './totp';
 
 export interface Company {
   id: string;
@@ -117,4 +118,37 @@ export async function signedInClient(company: Company, member: { email: string; 
   const login = expectStatus(await client.post('/api/auth/login', credentialsOf(member)), 200, 'login');
   if (login.body.next !== 'done') throw new Error(`login: expected next "done", got ${login.text}`);
   return client;
+}
+
+export interface TotpMember extends Member {
+  /** Base32, as the setup answered it. */
+  secret: string;
+  recoveryCodes: string[];
+  /** The time step during which 2FA was confirmed: codes of this step and later ones sign in. */
+  enrolledInStep: number;
+  /** The browser, still signed in, in which 2FA was turned on. */
+  browser: PortalClient;
+}
+
+/**
+ * Turns 2FA on in a signed-in browser (or one at the `totp_enroll` step). It
+ * confirms with the code of the step before the current one, which is accepted,
+ * so that the current step's code is still unused and signs in.
+ */
+export async function enrolTotp(browser: PortalClient): Promise<{ secret: string; step: number; confirmation: PortalResponse }> {
+  const { secret } = expectStatus(await browser.post('/api/me/totp/setup'), 200, 'totp setup').body as { secret: string };
+  const step = await currentStepWithMargin();
+  const confirmation = expectStatus(await browser.post('/api/me/totp/confirm', { code: codeForStep(secret, step - 1) }), 200, 'totp confirm');
+  return { secret, step, confirmation };
+}
+
+/** An active member who has turned 2FA on. */
+export async function memberWithTotp(
+  company: Company,
+  options: { email?: string; name?: string; role?: Role; accountIds?: string[] } = {},
+): Promise<TotpMember> {
+  const member = await activeMember(company, options);
+  const browser = await signedInClient(company, member);
+  const { secret, step, confirmation } = await enrolTotp(browser);
+  return { ...member, secret, recoveryCodes: confirmation.body.recoveryCodes as string[], enrolledInStep: step, browser };
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { StackSettings } from './app-env';
 import { createDatabase, dropDatabases } from './databases';
 import { deleteRedisKeys } from './redis-keys';
 import { currentRun, Gateway } from './run-context';
@@ -9,18 +10,29 @@ import { settingsFor } from './stack-settings';
 export interface OwnStack {
   stack: Stack;
   gateway: Gateway;
+  settings: StackSettings;
   dispose(): Promise<void>;
+}
+
+export interface OwnStackOptions {
+  logLevel?: string;
+  /** Variables added to every app's environment, derived from the stack's settings. */
+  extraEnv?: (settings: StackSettings) => Record<string, string>;
 }
 
 /**
  * A stack of its own, for specs that kill or add processes: its own database,
  * prefixes and port, so the shared stack never notices.
  */
-export async function startOwnStack(label: string): Promise<OwnStack> {
+export async function startOwnStack(label: string, options: OwnStackOptions = {}): Promise<OwnStack> {
   const run = currentRun();
   const isolation = isolationOf(run.runId, label);
   await createDatabase(isolation.database);
-  const settings = await settingsFor(isolation, { label, logDir: join(run.runDir, 'logs'), smtpUrl: run.smtpUrl });
+  const settings: StackSettings = {
+    ...(await settingsFor(isolation, { label, logDir: join(run.runDir, 'logs'), smtpUrl: run.smtpUrl })),
+    ...(options.logLevel && { logLevel: options.logLevel }),
+  };
+  settings.extraEnv = options.extraEnv?.(settings);
   let stack: Stack | undefined;
   const dispose = async () => {
     await stack?.stopAll();
@@ -33,5 +45,5 @@ export async function startOwnStack(label: string): Promise<OwnStack> {
     await dispose();
     throw error;
   }
-  return { stack, gateway: stack.gateway, dispose };
+  return { stack, gateway: stack.gateway, settings, dispose };
 }

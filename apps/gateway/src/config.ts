@@ -1,10 +1,32 @@
 import { booleanFlag, Hostname, loadConfig, logEnv, natsEnv, positiveInt, redisEnv } from '@app/common';
 import { z } from 'zod';
 
+/** An empty variable counts as unset, as compose files pass them. */
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+/** Google sign-in is off while GOOGLE_CLIENT_ID is unset. The URLs default to Google's own; tests point them elsewhere. */
+const googleEnv = z.object({
+  GOOGLE_CLIENT_ID: optional(z.string()),
+  GOOGLE_CLIENT_SECRET: optional(z.string()),
+  GOOGLE_AUTHORIZATION_URL: optional(httpUrl).default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: optional(httpUrl).default('https://oauth2.googleapis.com/token'),
+  GOOGLE_USERINFO_URL: optional(httpUrl).default('https://openidconnect.googleapis.com/v1/userinfo'),
+  GOOGLE_ISSUER: optional(z.string()).default('https://accounts.google.com'),
+  GOOGLE_JWKS_URL: optional(httpUrl).default('https://www.googleapis.com/oauth2/v3/certs'),
+  /** The one redirect URI registered with Google, on the easy access host. */
+  GOOGLE_CALLBACK_URL: optional(httpUrl),
+  /** Audiences accepted in mobile ID tokens, besides GOOGLE_CLIENT_ID. */
+  GOOGLE_MOBILE_CLIENT_IDS: optional(z.string())
+    .default('')
+    .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id.length > 0)),
+});
+
 export const gatewayConfigSchema = z.object({
   ...natsEnv.shape,
   ...redisEnv.shape,
   ...logEnv.shape,
+  ...googleEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EASY_ACCESS_HOST: Hostname,
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters'),
@@ -20,6 +42,9 @@ export const gatewayConfigSchema = z.object({
   LOGIN_FAILURES_PER_EMAIL: positiveInt(10),
   HOST_CACHE_SECONDS: positiveInt(30),
   MAX_BODY_BYTES: positiveInt(16 * 1024),
+}).superRefine(requireGoogleSettings, {
+  // Checked even when other keys are bad, so that one boot lists every problem; skipped when a Google key is bad itself.
+  when: (payload) => !payload.issues.some((issue) => String(issue.path?.[0]).startsWith('GOOGLE_')),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
@@ -27,4 +52,15 @@ export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 export function readGatewayConfig(): GatewayConfig {
   return loadConfig(gatewayConfigSchema, process.env);
+}
+
+function requireGoogleSettings(config: z.output<typeof googleEnv> & { EASY_ACCESS_HOST?: string }, context: z.RefinementCtx): void {
+  if (!config.GOOGLE_CLIENT_ID) return;
+  const missing = (key: string) => context.addIssue({ code: 'custom', path: [key], message: 'is required when GOOGLE_CLIENT_ID is set' });
+  if (!config.GOOGLE_CLIENT_SECRET) missing('GOOGLE_CLIENT_SECRET');
+  if (!config.GOOGLE_CALLBACK_URL) missing('GOOGLE_CALLBACK_URL');
+  else if (config.EASY_ACCESS_HOST && new URL(config.GOOGLE_CALLBACK_URL).hostname !== config.EASY_ACCESS_HOST) {
+    // The state cookie is set on the easy access host: a callback elsewhere would never see it.
+    context.addIssue({ code: 'custom', path: ['GOOGLE_CALLBACK_URL'], message: 'must be on EASY_ACCESS_HOST' });
+  }
 }

@@ -12,6 +12,8 @@ import { SignInService } from './auth/sign-in.service';
 import { SignInSteps } from './auth/sign-in-steps';
 import { TotpSignInController } from './auth/totp-sign-in.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
+import { GoogleController } from './google/google.controller';
+import { googleProviders } from './google/google.providers';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { MeService } from './me/me.service';
@@ -56,6 +58,7 @@ export class GatewayModule {
         AdminController,
         MobileController,
         OperatorController,
+        GoogleController,
         HealthController,
         ViewInvalidationHandler,
       ],
@@ -77,6 +80,7 @@ export class GatewayModule {
         MeService,
         AdminGuard,
         OperatorGuard,
+        ...googleProviders,
         MobileLoginTokens,
         MobileLoginService,
         MobileAccess,

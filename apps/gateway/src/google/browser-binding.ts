@@ -1,0 +1,36 @@
+import { parse } from 'cookie';
+import { Request, Response } from 'express';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Ties a Google sign-in to the browser that began it (RFC 9700, 4.7.1): the
+ * `state` and the handoff token are honoured only next to this cookie, so a
+ * link carrying someone else's code or token signs no one in.
+ */
+const BINDING_COOKIE = 'portal_google';
+/** Covers the callback and the handoff, nothing else. */
+const BINDING_PATH = '/api/auth';
+const BINDING_MAX_AGE_MS = 10 * 60_000;
+
+/** Sets a fresh binding cookie on this host. @returns its hash, to store server-side. */
+export function bindBrowser(response: Response, secure: boolean): string {
+  const value = randomBytes(32).toString('base64url');
+  response.cookie(BINDING_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH, maxAge: BINDING_MAX_AGE_MS });
+  return hashOf(value);
+}
+
+export function isBoundTo(request: Request, bindingHash: string): boolean {
+  const value = request.headers.cookie ? parse(request.headers.cookie)[BINDING_COOKIE] : undefined;
+  if (!value) return false;
+  const presented = Buffer.from(hashOf(value));
+  const expected = Buffer.from(bindingHash);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
+
+export function unbindBrowser(response: Response, secure: boolean): void {
+  response.clearCookie(BINDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH });
+}
+
+function hashOf(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}

@@ -1,0 +1,126 @@
+import { DomainError, ErrorCode, GooglePatterns, RpcClient } from '@app/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import passport from 'passport';
+import { requestOrigin } from '../portal/portal-url';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { bindBrowser } from './browser-binding';
+import { GoogleSignInError, homeWithError } from './google-redirects';
+import { GOOGLE_SETTINGS, GoogleSettings } from './google-settings';
+import { GoogleStateStore } from './google-state.store';
+import { GOOGLE_STRATEGY, GooglePerson } from './google.strategy';
+import { GoogleStart, GoogleState, HandoffToken, StartTicket } from './google-tokens';
+import { SingleUseTokens } from './single-use-tokens';
+
+/** node-oauth sets no timeout: a hung Google must not hold the browser forever. */
+const GOOGLE_TIMEOUT_MS = 10_000;
+/** Each start stores a state for ten minutes: bound it per address. */
+const STARTS_PER_IP_PER_MINUTE = 60;
+
+type Exchange = { person: GooglePerson; start: GoogleStart } | { failure: GoogleSignInError; reason: string };
+
+/** Google's side of the web sign-in: from the first redirect to the handoff link. */
+@Injectable()
+export class GoogleSignIn {
+  private readonly logger = new Logger(GoogleSignIn.name);
+
+  constructor(
+    @Inject(GOOGLE_SETTINGS) private readonly settings: GoogleSettings | null,
+    private readonly tokens: SingleUseTokens,
+    private readonly states: GoogleStateStore,
+    private readonly rpc: RpcClient,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /** @throws DomainError not_found when Google sign-in is not configured. */
+  enabled(): GoogleSettings {
+    if (!this.settings) throw new DomainError(ErrorCode.NotFound, 'Google sign-in is not set up on this server.');
+    return this.settings;
+  }
+
+  /**
+   * Sends the browser to Google, by way of the easy access host when it began
+   * on a company's: the state must be bound to the browser where Google's
+   * callback lands. Answers with a redirect in every case.
+   */
+  async start(request: Request, response: Response, ticket: unknown): Promise<void> {
+    const settings = this.enabled();
+    await this.limiter.hit({ key: `google-start-ip:${request.ip}`, max: STARTS_PER_IP_PER_MINUTE, windowSeconds: 60 });
+    if (request.portal?.kind === 'company') {
+      const start = { origin: requestOrigin(request), handoffBinding: bindBrowser(response, settings.cookieSecure) };
+      const from = await this.tokens.issue(StartTicket, start);
+      return response.redirect(302, `${settings.easyAccessOrigin}/api/auth/google?from=${from}`);
+    }
+    const start = ticket === undefined ? null : await this.tokens.take(StartTicket, ticket);
+    if (ticket !== undefined && !start) return response.redirect(302, homeWithError(GoogleSignInError.Expired, settings.easyAccessOrigin));
+    const binding = bindBrowser(response, settings.cookieSecure);
+    const state: Omit<GoogleState, 'verifier'> = {
+      origin: start?.origin ?? settings.easyAccessOrigin,
+      handoffBinding: start?.handoffBinding ?? binding,
+      binding,
+    };
+    const failed = (error: unknown) => {
+      this.logger.warn(`Google sign-in could not start: ${reasonOf(error)}`);
+      response.redirect(302, homeWithError(GoogleSignInError.Failed, state.origin));
+    };
+    // passport-oauth2 hands an object `state` to the state store; its typings only know the string form.
+    passport.authenticate(GOOGLE_STRATEGY, { session: false, state: state as unknown as string }, failed)(request, response, failed);
+  }
+
+  /** Google's callback. @returns where to send the browser: a handoff link, or a home page showing an error. */
+  async finish(request: Request, response: Response): Promise<string> {
+    const settings = this.enabled();
+    if (typeof request.query.code !== 'string') return this.abandoned(request, settings);
+    const exchange = await this.exchange(request, response);
+    if ('failure' in exchange) {
+      this.logger.warn(`Google sign-in failed (${exchange.failure}): ${exchange.reason}`);
+      return homeWithError(exchange.failure, this.states.startOf(request)?.origin ?? settings.easyAccessOrigin);
+    }
+    return this.handOff(exchange.person, exchange.start);
+  }
+
+  /** The person cancelled at Google, Google answered an error, or the URL was typed by hand. */
+  private async abandoned(request: Request, settings: GoogleSettings): Promise<string> {
+    const state = await this.states.take(request, request.query.state);
+    const cancelled = request.query.error === 'access_denied';
+    const error = !state ? GoogleSignInError.State : cancelled ? GoogleSignInError.Cancelled : GoogleSignInError.Failed;
+    return homeWithError(error, state?.origin ?? settings.easyAccessOrigin);
+  }
+
+  private exchange(request: Request, response: Response): Promise<Exchange> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ failure: GoogleSignInError.Failed, reason: 'Google did not answer in time.' }), GOOGLE_TIMEOUT_MS);
+      const settle = (exchange: Exchange) => {
+        clearTimeout(timer);
+        resolve(exchange);
+      };
+      const failed = (error: unknown) => settle({ failure: GoogleSignInError.Failed, reason: reasonOf(error) });
+      passport.authenticate(GOOGLE_STRATEGY, { session: false }, (error: unknown, person: GooglePerson | false) => {
+        if (error) return failed(error);
+        const start = this.states.startOf(request);
+        // Passport fails (rather than errs) only when the state store refused the state.
+        settle(person && start ? { person, start } : { failure: GoogleSignInError.State, reason: 'the state was refused' });
+      })(request, response, failed);
+    });
+  }
+
+  private async handOff(person: GooglePerson, start: GoogleStart): Promise<string> {
+    try {
+      const user = await this.rpc.request(GooglePatterns.signIn, person);
+      const host = new URL(start.origin).hostname;
+      const token = await this.tokens.issue(HandoffToken, { userId: user.id, host, handoffBinding: start.handoffBinding });
+      return `${start.origin}/api/auth/handoff?token=${token}`;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return homeWithError(GoogleSignInError.NoAccount, start.origin);
+      this.logger.warn(`Google sign-in failed after Google: ${reasonOf(error)}`);
+      return homeWithError(GoogleSignInError.Failed, start.origin);
+    }
+  }
+}
+
+/** For the logs: passport-oauth2's errors carry the OAuth error code apart from the message. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code } = error as Error & { code?: unknown };
+  return [error.name, error.message, code].filter((part) => part !== undefined && part !== '').join(': ');
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Request } from 'express';
+import { isBoundTo } from './browser-binding';
+import { GoogleStart, GoogleState, StateToken } from './google-tokens';
+import { SingleUseTokens } from './single-use-tokens';
+
+type Stored = (error: Error | null, handle?: string) => void;
+type Verified = (error: Error | null, verifier: string | false, info?: { message: string }) => void;
+
+/**
+ * passport-oauth2's state store, with PKCE, in Redis instead of a server
+ * session (the gateway has none). passport-oauth2 tells a PKCE store by the
+ * arity of its methods: keep `store` at five parameters and `verify` at three.
+ */
+@Injectable()
+export class GoogleStateStore {
+  /** The start each callback request proved, for redirects after Passport is done with it. */
+  private readonly proven = new WeakMap<Request, GoogleStart>();
+
+  constructor(private readonly tokens: SingleUseTokens) {}
+
+  store(_request: Request, verifier: string, start: Omit<GoogleState, 'verifier'>, _meta: unknown, done: Stored): void {
+    this.tokens.issue(StateToken, { ...start, verifier }).then(
+      (handle) => done(null, handle),
+      (error: Error) => done(error),
+    );
+  }
+
+  verify(request: Request, handle: unknown, done: Verified): void {
+    this.take(request, handle).then(
+      (state) => (state ? done(null, state.verifier) : done(null, false, { message: 'Unknown, used or foreign state.' })),
+      (error: Error) => done(error, false),
+    );
+  }
+
+  /** Consumes the state when it is this browser's. @returns null for a state unknown, used, or begun in another browser. */
+  async take(request: Request, handle: unknown): Promise<GoogleState | null> {
+    const state = await this.tokens.take(StateToken, handle);
+    // Consumed either way: a state seen with the wrong cookie is as good as stolen.
+    if (!state || !isBoundTo(request, state.binding)) return null;
+    this.proven.set(request, { origin: state.origin, handoffBinding: state.handoffBinding });
+    return state;
+  }
+
+  startOf(request: Request): GoogleStart | undefined {
+    return this.proven.get(request);
+  }
+}

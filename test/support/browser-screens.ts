@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Page } from 'playwright-core';
+import { DESKTOP, PHONE } from './browser-portal';
+
+/** Committed with the code and shown in the README: each run overwrites them. */
+const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** The serious and critical axe-core violations on the page, as readable lines (empty when none). */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => BLOCKING.has(violation.impact ?? ''))
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * One screen as the README shows it: checked by axe-core at a phone's and a
+ * desktop's width, and photographed at both into docs/screenshots/<name>-phone.png
+ * and <name>-desktop.png. The page is left at the desktop width.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const problems: string[] = [];
+  for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    await page.setViewportSize(viewport);
+    problems.push(...(await accessibilityProblems(page)).map((problem) => `${label}: ${problem}`));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  }
+  expect({ screen: name, problems }).toEqual({ screen: name, problems: [] });
+}
