@@ -45,8 +45,12 @@ const commands = {
   signIn: (next) => { person = next; },
   failTokenEndpoint: (status) => { tokenStatus = status; },
   seen: () => seen,
+  idToken: ({ claims, expiresIn }) =>
+    server.issuer.buildToken({ expiresIn, scopesOrTransform: (_header, payload) => Object.assign(payload, claims) }),
 };
-process.on('message', ({ id, command, argument }) => process.send({ id, result: commands[command](argument) ?? null }));
+process.on('message', ({ id, command, argument }) =>
+  Promise.resolve(commands[command](argument)).then((result) => process.send({ id, result: result ?? null })),
+);
 process.on('disconnect', () => server.stop().finally(() => process.exit(0)));
 process.send({ ready: server.issuer.url });
 `;
@@ -96,6 +100,11 @@ export class OidcProvider {
   /** Every token and userinfo request so far, oldest first. */
   seen(): Promise<SeenRequest[]> {
     return this.command('seen') as Promise<SeenRequest[]>;
+  }
+
+  /** An ID token signed by the provider's key, as the native Google SDK hands one to the app. */
+  idToken(claims: Record<string, unknown>, expiresInSeconds = 600): Promise<string> {
+    return this.command('idToken', { claims, expiresIn: expiresInSeconds }) as Promise<string>;
   }
 
   async stop(): Promise<void> {

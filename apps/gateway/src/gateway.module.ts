@@ -21,6 +21,7 @@ import { MemberContextCache } from './me/member-context.cache';
 import { SessionsController } from './me/sessions.controller';
 import { TotpController } from './me/totp.controller';
 import { ViewInvalidationHandler } from './me/view-invalidation.handler';
+import { GoogleIdTokenVerifier } from './mobile/google-id-token.verifier';
 import { MobileLoginTokens } from './mobile/login-tokens';
 import { MobileAccess } from './mobile/mobile-access';
 import { MobileController } from './mobile/mobile.controller';
@@ -85,6 +86,7 @@ export class GatewayModule {
         MobileLoginService,
         MobileAccess,
         UnlockChallenges,
+        GoogleIdTokenVerifier,
       ],
     };
   }

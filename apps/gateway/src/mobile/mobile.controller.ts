@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn } from '../session/session.guard';
+import { GoogleIdTokenVerifier } from './google-id-token.verifier';
 import { MobileLoginTokens } from './login-tokens';
 import { MobileAccess, MobileAccessGrant } from './mobile-access';
 import { BiometricKeyBody, ChallengeBody, DeviceRegistrationBody, MobileLoginBody, MobileSecondFactorBody, UnlockBody } from './mobile.bodies';
@@ -24,14 +25,16 @@ export class MobileController {
     private readonly access: MobileAccess,
     private readonly challenges: UnlockChallenges,
     private readonly sessions: SessionStore,
+    private readonly googleIdTokens: GoogleIdTokenVerifier,
   ) {}
 
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in once, with email and password or a Google ID token' })
-  @ApiResponse({ status: 401, description: 'invalid_credentials' })
+  @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user' })
+  @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not configured' })
   async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: Request): Promise<MobileLoginAnswer> {
-    if ('googleIdToken' in body) throw new DomainError(ErrorCode.NotFound, 'Google sign-in is not configured.');
+    if ('googleIdToken' in body) return this.login.afterCredentials(await this.googleIdTokens.userOf(body.googleIdToken));
     return this.login.withPassword(request.ip ?? 'unknown', body.email, body.password);
   }
 
