@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
-  installEdge(app, config.MAX_BODY_BYTES);
+  installEdge(app, config.MAX_BODY_BYTES, config.TRUST_PROXY);
   app.useGlobalFilters(new HttpErrorFilter());
   installOpenApi(app);
   // Service events (cache invalidation) reach one gateway process: the cache they drop is shared in Redis.

@@ -22,3 +22,4 @@ export * from './tenancy/second-factor-help.contracts';
 export * from './identity/device.contracts';
 export * from './identity/google.contracts';
 export * from './transport/message-log.interceptor';
+export * from './observability/request-context';

@@ -5,6 +5,7 @@ import { PortalResolver } from '../portal/portal-resolver.service';
 import { portalMiddleware } from '../portal/portal.middleware';
 import { csrfMiddleware } from './csrf.middleware';
 import { HttpErrorFilter } from './http-error.filter';
+import { requestIdMiddleware } from './request-id.middleware';
 
 function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
@@ -29,8 +30,9 @@ function bodyParserError(error: { type?: string }, maxBytes: number): DomainErro
  * (404 `unknown_portal`), the cross-site check (403 `csrf_rejected`), then JSON only: another Content-Type gets 415,
  * malformed JSON 400, an oversized body 413; all in the API's error shape.
  */
-export function installEdge(app: INestApplication, maxBytes: number): void {
+export function installEdge(app: INestApplication, maxBytes: number, trustProxy: boolean): void {
   const filter = new HttpErrorFilter();
+  app.use(requestIdMiddleware(trustProxy));
   app.use(portalMiddleware(app.get(PortalResolver)));
   app.use(csrfMiddleware);
   app.use((request: Request, _response: Response, next: NextFunction) => {

@@ -70,8 +70,9 @@ export const DevicePatterns = {
   rememberCompany: defineRequest<Record<string, never>>()(
     'identity.device.remember-company',
     z.object({ userId: Id, deviceId: Id, companyId: Id }),
+    { idempotent: true },
   ),
-  list: defineRequest<DeviceView[]>()('identity.device.list', z.object({ userId: Id })),
+  list: defineRequest<DeviceView[]>()('identity.device.list', z.object({ userId: Id }), { idempotent: true }),
   /** @throws not_found unless it is the user's own active device. */
   revoke: defineRequest<Record<string, never>>()('identity.device.revoke', z.object({ userId: Id, deviceId: Id })),
 } as const;

@@ -18,5 +18,5 @@ export const GooglePatterns = {
    * activates an invited user. Nothing is ever created.
    * @throws not_found when no user matches.
    */
-  signIn: defineRequest<UserView>()('identity.google.sign-in', GoogleProfile),
+  signIn: defineRequest<UserView>()('identity.google.sign-in', GoogleProfile, { idempotent: true }),
 } as const;

@@ -30,10 +30,11 @@ export const IdentityPatterns = {
   verifyPassword: defineRequest<UserView>()(
     'identity.user.verify-password',
     z.object({ email: Email, password: Password }),
+    { idempotent: true },
   ),
   ensureUser: defineRequest<EnsuredUser>()('identity.user.ensure', z.object({ email: Email, name: PersonName })),
-  getUser: defineRequest<UserView>()('identity.user.get', z.object({ userId: Id })),
-  findUsers: defineRequest<UserView[]>()('identity.user.find-many', z.object({ userIds: z.array(Id).max(1000) })),
+  getUser: defineRequest<UserView>()('identity.user.get', z.object({ userId: Id }), { idempotent: true }),
+  findUsers: defineRequest<UserView[]>()('identity.user.find-many', z.object({ userIds: z.array(Id).max(1000) }), { idempotent: true }),
   activate: defineRequest<{ userId: string }>()(
     'identity.user.activate',
     z.object({ token: z.string().min(1).max(200), password: Password }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 /** Postgres text cannot hold NUL, and no name or address needs a control character. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const hasNoControlCharacter = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
 /** A name, title or label: one trimmed line of at most `max` characters. */

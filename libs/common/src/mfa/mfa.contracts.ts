@@ -25,7 +25,7 @@ const SecondFactorAnswer = z.union([
 
 export const MfaPatterns = {
   health: defineRequest<HealthReply>()('mfa.health.check', z.object({})),
-  factorStatus: defineRequest<{ enabled: boolean }>()('mfa.factor.status', z.object({ userId: Id })),
+  factorStatus: defineRequest<{ enabled: boolean }>()('mfa.factor.status', z.object({ userId: Id }), { idempotent: true }),
   /** Starts (or restarts) an enrolment: a new secret, not active until confirmed. */
   beginEnrolment: defineRequest<TotpEnrolment>()(
     'mfa.totp.begin-enrolment',
@@ -42,7 +42,7 @@ export const MfaPatterns = {
    */
   verify: defineRequest<{ method: 'totp' | 'recovery_code' }>()('mfa.totp.verify', SecondFactorAnswer),
   /** Removes the factor and its recovery codes (the user's choice, or an admin's). */
-  removeFactor: defineRequest<{ removed: boolean }>()('mfa.factor.remove', z.object({ userId: Id })),
+  removeFactor: defineRequest<{ removed: boolean }>()('mfa.factor.remove', z.object({ userId: Id }), { idempotent: true }),
 } as const;
 
 export const MfaEvents = {

@@ -36,7 +36,7 @@ export const SecondFactorHelpPatterns = {
     'tenancy.help-request.open',
     z.object({ companyId: Id, userId: Id, message: FreeText(1000).nullable().default(null) }),
   ),
-  listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id })),
+  listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),
   /**
    * The admin's 2FA disable. @throws not_found when the user is no member of
    * the company (the same as an unknown user). Removes the factor (mfa), ends
@@ -46,5 +46,5 @@ export const SecondFactorHelpPatterns = {
     'tenancy.member.disable-mfa',
     z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: FreeText(1000).nullable().default(null) }),
   ),
-  listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id })),
+  listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id }), { idempotent: true }),
 } as const;

@@ -52,6 +52,7 @@ export const TenancyPatterns = {
   resolveHost: defineRequest<{ company: CompanyView | null }>()(
     'tenancy.company.resolve-host',
     z.object({ host: Hostname }),
+    { idempotent: true },
   ),
   createAccount: defineRequest<AccountView>()(
     'tenancy.account.create',
@@ -73,8 +74,8 @@ export const TenancyPatterns = {
       linkOrigin: z.url({ protocol: /^https?$/ }),
     }),
   ),
-  listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id })),
-  getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id })),
+  listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
+  getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
 } as const;
 
 export const TenancyEvents = {

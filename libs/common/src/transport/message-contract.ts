@@ -7,6 +7,11 @@ import { z } from 'zod';
 export interface RequestContract<Schema extends z.ZodType = z.ZodType, Reply = unknown> {
   readonly pattern: string;
   readonly request: Schema;
+  /**
+   * Safe to send twice: a read, or a write whose second application changes
+   * nothing. Only these are retried when a replica dies holding the request.
+   */
+  readonly idempotent: boolean;
   /** Type-only marker: never read at run time. */
   readonly reply?: Reply;
 }
@@ -19,10 +24,11 @@ export interface EventContract<Schema extends z.ZodType = z.ZodType> {
 
 /** Curried so that the reply type is explicit while the schema type is inferred. */
 export function defineRequest<Reply>() {
-  return <Schema extends z.ZodType>(pattern: string, request: Schema): RequestContract<Schema, Reply> => ({
-    pattern,
-    request,
-  });
+  return <Schema extends z.ZodType>(
+    pattern: string,
+    request: Schema,
+    options: { idempotent?: boolean } = {},
+  ): RequestContract<Schema, Reply> => ({ pattern, request, idempotent: options.idempotent ?? false });
 }
 
 export function defineEvent<Schema extends z.ZodType>(pattern: string, payload: Schema): EventContract<Schema> {

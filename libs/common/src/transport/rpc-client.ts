@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { JSONCodec, NatsConnection, NatsError } from 'nats';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ErrorCode as NatsErrorCode, headers as natsHeaders, JSONCodec, Msg, NatsConnection, NatsError } from 'nats';
+import { currentRequestId, REQUEST_ID_HEADER } from '../observability/request-context';
 import { DomainError, ErrorCode, isRpcErrorPayload } from './rpc-error';
 import { EventContract, EventPayloadOf, ReplyOf, RequestContract, RequestOf } from './message-contract';
 import { subjectOf } from './subjects';
 
 const codec = JSONCodec<unknown>();
+
+/** Pauses before each retry of an idempotent request: long enough for NATS to drop a dead replica. */
+const RETRY_DELAYS_MS = [50, 250];
 
 interface ReplyPacket {
   err?: unknown;
@@ -16,6 +21,10 @@ interface ReplyPacket {
  * `@nestjs/microservices` so that services stay plain Nest NATS servers.
  * It uses NATS's own request, which fails at once with "no responders" when no
  * process of the service is subscribed, instead of waiting for a timeout.
+ * A request nobody received ("no responders", e.g. during a restart) is sent
+ * again; one that got no answer is sent again only when idempotent, so that a
+ * replica killed while holding it costs a delay, not a failure, and no write
+ * is ever applied twice.
  */
 export class RpcClient {
   constructor(
@@ -30,15 +39,7 @@ export class RpcClient {
     payload: RequestOf<C>,
     options: { timeoutMs?: number } = {},
   ): Promise<ReplyOf<C>> {
-    const packet = { pattern: contract.pattern, data: payload, id: randomUUID() };
-    const timeout = options.timeoutMs ?? this.timeoutMs;
-    const reply = await this.nats
-      .request(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { timeout })
-      .catch((error: NatsError) => {
-        throw new DomainError(ErrorCode.Unavailable, `${serviceOf(contract.pattern)} is not answering.`, {
-          reason: error.code,
-        });
-      });
+    const reply = await this.send(contract, payload, options.timeoutMs ?? this.timeoutMs);
     const { err, response } = codec.decode(reply.data) as ReplyPacket;
     if (err !== undefined && err !== null) {
       if (isRpcErrorPayload(err)) throw new DomainError(err.code, err.message, err.details);
@@ -48,8 +49,35 @@ export class RpcClient {
   }
 
   emit<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): void {
-    this.nats.publish(subjectOf(this.namespace, contract.pattern), codec.encode({ pattern: contract.pattern, data: payload }));
+    const packet = { pattern: contract.pattern, data: payload };
+    this.nats.publish(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { headers: requestHeaders() });
   }
+
+  private async send(contract: RequestContract, payload: unknown, timeout: number): Promise<Msg> {
+    const subject = subjectOf(this.namespace, contract.pattern);
+    const packet = codec.encode({ pattern: contract.pattern, data: payload, id: randomUUID() });
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.nats.request(subject, packet, { timeout, headers: requestHeaders() });
+      } catch (error) {
+        const unreceived = (error as NatsError).code === NatsErrorCode.NoResponders;
+        if (attempt >= RETRY_DELAYS_MS.length || !(unreceived || contract.idempotent)) {
+          throw new DomainError(ErrorCode.Unavailable, `${serviceOf(contract.pattern)} is not answering.`, {
+            reason: (error as NatsError).code,
+          });
+        }
+        await sleep(RETRY_DELAYS_MS[attempt]);
+      }
+    }
+  }
+}
+
+function requestHeaders() {
+  const requestId = currentRequestId();
+  if (!requestId) return undefined;
+  const headers = natsHeaders();
+  headers.set(REQUEST_ID_HEADER, requestId);
+  return headers;
 }
 
 function serviceOf(pattern: string): string {
