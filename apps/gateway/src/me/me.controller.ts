@@ -52,7 +52,7 @@ export class MeController {
   @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
   async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: Request): Promise<Me> {
     const { record, cachedView } = request.auth!;
-    const companies = await this.cache.companiesOf(record.userId, cachedView.companies);
+    const companies = await this.cache.companiesOf(record.userId, cachedView);
     if (!companies.some((company) => company.id === body.portalId)) {
       throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
     }

@@ -5,6 +5,12 @@ import { REDIS } from '../redis.provider';
 import { CachedViewParts } from '../session/session';
 import { viewKey } from '../session/session.store';
 import { MemberContext } from './me';
+import { FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from './view-cache.lua';
+
+type ViewRedis = Redis & {
+  fillView(key: string, generation: string, ttl: number, ...fieldsAndValues: string[]): Promise<number>;
+  invalidateView(key: string, ttl: number): Promise<number>;
+};
 
 /** A safety net only: services announce changes, and the cache is dropped at once. */
 const VIEW_TTL_SECONDS = 600;
@@ -16,10 +22,16 @@ const VIEW_TTL_SECONDS = 600;
  */
 @Injectable()
 export class MemberContextCache {
+  private readonly redis: ViewRedis;
+
   constructor(
     private readonly rpc: RpcClient,
-    @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+  ) {
+    redis.defineCommand('fillView', { numberOfKeys: 1, lua: FILL_VIEW_LUA });
+    redis.defineCommand('invalidateView', { numberOfKeys: 1, lua: INVALIDATE_VIEW_LUA });
+    this.redis = redis as ViewRedis;
+  }
 
   /** @throws DomainError not_found when the user is no longer a member of the company. */
   async resolve(userId: string, companyId: string, cached: CachedViewParts): Promise<MemberContext> {
@@ -34,18 +46,16 @@ export class MemberContextCache {
       ...(cached.companies === null && { companies: JSON.stringify(companies) }),
       ...(cached.member === null && { [`member:${companyId}`]: JSON.stringify(member) }),
     };
-    if (Object.keys(missing).length > 0) {
-      await this.redis.multi().hset(viewKey(userId), missing).expire(viewKey(userId), VIEW_TTL_SECONDS).exec();
-    }
+    await this.fill(userId, cached.generation, missing);
     return { user, companies, member };
   }
 
   /** The companies of the user, for a session that has not chosen one yet. */
-  async companiesOf(userId: string, cachedCompanies: string | null): Promise<MemberContext['companies']> {
-    const cached = parsed<MemberContext['companies']>(cachedCompanies);
-    if (cached) return cached;
+  async companiesOf(userId: string, cached: CachedViewParts): Promise<MemberContext['companies']> {
+    const known = parsed<MemberContext['companies']>(cached.companies);
+    if (known) return known;
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
-    await this.redis.multi().hset(viewKey(userId), { companies: JSON.stringify(companies) }).expire(viewKey(userId), VIEW_TTL_SECONDS).exec();
+    await this.fill(userId, cached.generation, { companies: JSON.stringify(companies) });
     return companies;
   }
 
@@ -58,7 +68,12 @@ export class MemberContextCache {
   }
 
   async invalidate(userId: string): Promise<void> {
-    await this.redis.del(viewKey(userId));
+    await this.redis.invalidateView(viewKey(userId), VIEW_TTL_SECONDS);
+  }
+
+  private async fill(userId: string, generation: string | null, parts: Record<string, string>): Promise<void> {
+    if (Object.keys(parts).length === 0) return;
+    await this.redis.fillView(viewKey(userId), generation ?? '', VIEW_TTL_SECONDS, ...Object.entries(parts).flat());
   }
 }
 

@@ -22,7 +22,7 @@ if idle > 0 then
   redis.call('HSET', KEYS[1], 'seen', ARGV[1])
   redis.call('PEXPIRE', KEYS[1], math.min(idle, absolute - now))
 end
-local view = redis.call('HMGET', ARGV[2] .. f['uid'], 'user', 'companies', 'member:' .. (f['cid'] or ''))
+local view = redis.call('HMGET', ARGV[2] .. f['uid'], 'user', 'companies', 'member:' .. (f['cid'] or ''), 'gen')
 return { pairs, view }
 `;
 

@@ -54,8 +54,8 @@ export class SessionStore {
     const id = sessionIdOf(token);
     const found = await this.redis.readSession(sessionKey(id), Date.now(), `${this.config.REDIS_KEY_PREFIX}view:`);
     if (!found) return null;
-    const [pairs, [user, companies, member]] = found;
-    return { id, record: decodeSession(pairsToObject(pairs)), cachedView: { user, companies, member } };
+    const [pairs, [user, companies, member, generation]] = found;
+    return { id, record: decodeSession(pairsToObject(pairs)), cachedView: { user, companies, member, generation } };
   }
 
   /** @returns false when the session no longer exists. */

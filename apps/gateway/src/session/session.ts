@@ -34,4 +34,6 @@ export interface CachedViewParts {
   user: string | null;
   companies: string | null;
   member: string | null;
+  /** The view's generation when read: a fill is refused if it changed since. */
+  generation: string | null;
 }
