@@ -37,7 +37,7 @@ export default defineConfig(
   { ignores: ['**/dist/**', '**/node_modules/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
   {
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/portal-web/**/*.tsx', 'libs/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     extends: [tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': unusedVars,

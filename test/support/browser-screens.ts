@@ -27,7 +27,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     await page.setViewportSize(viewport);
     problems.push(...(await accessibilityProblems(page)).map((problem) => `${label}: ${problem}`));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), animations: 'disabled', caret: 'hide' });
   }
   expect({ screen: name, problems }).toEqual({ screen: name, problems: [] });
 }

@@ -5,6 +5,7 @@ import { readGatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { installEdge } from './http/edge';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { installPortalWeb } from './http/portal-web';
 import { installOpenApi } from './openapi';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   installEdge(app, config.MAX_BODY_BYTES, config.TRUST_PROXY);
+  installPortalWeb(app);
   app.useGlobalFilters(new HttpErrorFilter());
   installOpenApi(app);
   // Service events (cache invalidation) reach one gateway process: the cache they drop is shared in Redis.

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { portalApi } from '../api/portal-api';
+import { AuditEntry } from '../api/types';
+import { useDateFormat, useT } from '../i18n/language';
+import { Pending } from '../ui/Pending';
+import { Screen } from '../ui/Screen';
+import { useAction } from '../ui/use-action';
+
+/** This company's audit trail, newest first, as the API answers it. */
+export function AuditScreen() {
+  const t = useT();
+  const formatDate = useDateFormat();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const { run, error } = useAction();
+
+  useEffect(() => {
+    void run(async () => setEntries(await portalApi.admin.audit()));
+  }, [run]);
+
+  return (
+    <Screen title={t.audit.title}>
+      <p>{t.audit.intro}</p>
+      {!entries ? (
+        <Pending failure={error} />
+      ) : entries.length === 0 ? (
+        <p className="empty">{t.audit.none}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.audit.title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.audit.when}</th>
+                <th scope="col">{t.audit.actor}</th>
+                <th scope="col">{t.audit.action}</th>
+                <th scope="col">{t.audit.target}</th>
+                <th scope="col">{t.audit.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, index) => (
+                <tr key={`${entry.at}-${index}`}>
+                  <td>{formatDate(entry.at)}</td>
+                  <td>{entry.actor.name}</td>
+                  <td>{t.audit.actions[entry.action] ?? entry.action}</td>
+                  <td>{entry.target.name}</td>
+                  <td>{entry.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,39 @@
+import { http } from './http';
+import { AuditEntry, HelpRequest, Me, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
+
+/** Every call the portal makes: the part of API.md a web front end needs, one line each. */
+export const portalApi = {
+  signIn: {
+    login: (email: string, password: string) => http.post<SignInStep>('/api/auth/login', { email, password }),
+    choosePortal: (portalId: string) => http.post<SignInStep>('/api/auth/portal', { portalId }),
+    verifyCode: (code: string) => http.post<SignInStep>('/api/auth/totp', { code }),
+    verifyRecoveryCode: (recoveryCode: string) => http.post<SignInStep>('/api/auth/totp', { recoveryCode }),
+    askForHelp: (message?: string) => http.post('/api/auth/totp/help', message ? { message } : {}),
+    state: () => http.get<SignInStep>('/api/auth/state'),
+    logout: () => http.post('/api/auth/logout'),
+    /** A page, not a call: the browser follows the redirects to Google and back. */
+    googleUrl: '/api/auth/google',
+  },
+  mailLinks: {
+    activate: (token: string, password: string) => http.post('/api/auth/activate', { token, password }),
+    forgotPassword: (email: string) => http.post('/api/auth/password/forgot', { email }),
+    resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
+  },
+  me: {
+    get: () => http.get<Me>('/api/me'),
+    switchAccount: (accountId: string) => http.post<Me>('/api/me/account', { accountId }),
+    dismissBanner: () => http.post('/api/me/banner/dismiss'),
+    changePassword: (currentPassword: string, newPassword: string) => http.post('/api/me/password', { currentPassword, newPassword }),
+    sessions: () => http.get<SessionView[]>('/api/me/sessions'),
+    endSession: (id: string) => http.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
+    setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
+    confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
+    turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),
+  },
+  admin: {
+    helpRequests: () => http.get<HelpRequest[]>('/api/admin/mfa-requests'),
+    disableTotp: (userId: string, reason?: string) =>
+      http.post(`/api/admin/users/${encodeURIComponent(userId)}/mfa/disable`, reason ? { reason } : {}),
+    audit: () => http.get<AuditEntry[]>('/api/admin/audit'),
+  },
+};

@@ -1,0 +1,71 @@
+/** The shapes of the HTTP contract (API.md) that the portal reads. */
+
+export interface Portal {
+  /** The company's id. */
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+}
+
+export interface Me {
+  user: { id: string; email: string; name: string; totpEnabled: boolean; google: boolean };
+  role: 'client' | 'admin';
+  portal: Portal;
+  portals: Portal[];
+  account: Account | null;
+  accounts: Account[];
+  banner: { account: Account; dismissed: boolean } | null;
+}
+
+/** Every sign-in call answers the step the sign-in waits for next. */
+export type SignInStep =
+  | { next: 'select_portal'; portals?: Portal[] }
+  | { next: 'totp' }
+  | { next: 'totp_enroll' }
+  | { next: 'done'; me?: Me };
+
+export type StepName = SignInStep['next'];
+
+export interface SessionView {
+  id: string;
+  kind: 'web' | 'mobile';
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrSvg: string;
+}
+
+/** During a sign-in (`totp_enroll`) the answer also carries the next step. */
+export type TotpConfirmation = { recoveryCodes: string[] } & Partial<SignInStep>;
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface HelpRequest {
+  id: string;
+  user: Person;
+  message: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: Person;
+  action: string;
+  target: Person;
+  /** Sent by the gateway though API.md does not list it: read when present. */
+  reason?: string | null;
+}

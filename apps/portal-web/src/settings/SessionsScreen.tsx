@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import { portalApi } from '../api/portal-api';
+import { SessionView } from '../api/types';
+import { useDateFormat, useErrorText, useT } from '../i18n/language';
+import { ErrorMessage, Notice } from '../ui/Alerts';
+import { Pending } from '../ui/Pending';
+import { Screen } from '../ui/Screen';
+import { useAction } from '../ui/use-action';
+
+/** Web sessions and mobile devices, each but this one with a way to end it. */
+export function SessionsScreen() {
+  const t = useT();
+  const errorText = useErrorText();
+  const formatDate = useDateFormat();
+  const [sessions, setSessions] = useState<SessionView[] | null>(null);
+  const [ended, setEnded] = useState(false);
+  const loading = useAction();
+  const ending = useAction();
+
+  const load = useCallback(() => loading.run(async () => setSessions(await portalApi.me.sessions())), [loading.run]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const end = (id: string) =>
+    ending.run(async () => {
+      await portalApi.me.endSession(id);
+      setEnded(true);
+      await load();
+    });
+
+  return (
+    <Screen title={t.sessions.title}>
+      <p>{t.sessions.intro}</p>
+      <Notice>{ended && t.sessions.ended}</Notice>
+      <ErrorMessage>{ending.error ? errorText(ending.error) : null}</ErrorMessage>
+      {!sessions ? (
+        <Pending failure={loading.error} />
+      ) : (
+        <ul className="sessions">
+          {sessions.map((session) => {
+            const what = session.kind === 'web' ? t.sessions.web : t.sessions.mobile;
+            const since = formatDate(session.createdAt);
+            return (
+              <li key={session.id} className="session">
+                <p className="session-kind">
+                  {what}
+                  {session.current && <span className="tag">{t.sessions.current}</span>}
+                </p>
+                <p className="hint">
+                  {t.sessions.since(since)} · {t.sessions.lastSeen(formatDate(session.lastSeenAt))}
+                </p>
+                {!session.current && (
+                  <button type="button" className="button button-secondary" aria-label={t.sessions.endLabel(what, since)} onClick={() => void end(session.id)}>
+                    {t.sessions.end}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,71 @@
+import { FormEvent, useState } from 'react';
+import { portalApi } from '../api/portal-api';
+import { useErrorText, useT } from '../i18n/language';
+import { Link } from '../routing/router';
+import { ErrorMessage, Notice } from '../ui/Alerts';
+import { TextAreaField } from '../ui/Field';
+import { Pending } from '../ui/Pending';
+import { focusHeading, Screen } from '../ui/Screen';
+import { useAction } from '../ui/use-action';
+import { useExpectedStep, useSignInFlow } from './sign-in-flow';
+
+/** "Pas d'accès à l'application": asks the company's admins to turn 2FA off, then confirms it was sent. */
+export function NoAccessScreen() {
+  const t = useT();
+  const errorText = useErrorText();
+  const { restart } = useSignInFlow();
+  const { step, failure } = useExpectedStep('totp');
+  const { run, error } = useAction();
+  const [message, setMessage] = useState('');
+  const [sent, setSent] = useState(false);
+
+  if (!step) {
+    return (
+      <Screen title={t.noAccess.title}>
+        <Pending failure={failure} />
+      </Screen>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await portalApi.signIn.askForHelp(message.trim() || undefined);
+      setSent(true);
+      focusHeading();
+    });
+  };
+
+  return (
+    <Screen title={t.noAccess.title}>
+      {sent ? (
+        <>
+          <Notice>{t.noAccess.sent}</Notice>
+          <button type="button" className="button" onClick={() => void restart()}>
+            {t.common.backToSignIn}
+          </button>
+        </>
+      ) : (
+        <>
+          <p>{t.noAccess.intro}</p>
+          <form onSubmit={submit}>
+            <TextAreaField
+              label={t.noAccess.messageLabel}
+              hint={t.noAccess.messageHint}
+              maxLength={1000}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+            <ErrorMessage>{error ? errorText(error) : null}</ErrorMessage>
+            <button type="submit" className="button">
+              {t.noAccess.submit}
+            </button>
+          </form>
+          <p className="links">
+            <Link to="/sign-in/code">{t.noAccess.back}</Link>
+          </p>
+        </>
+      )}
+    </Screen>
+  );
+}
