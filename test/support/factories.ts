@@ -138,7 +138,8 @@ export interface TotpMember extends Member {
 export async function enrolTotp(browser: PortalClient): Promise<{ secret: string; step: number; confirmation: PortalResponse }> {
   const { secret } = expectStatus(await browser.post('/api/me/totp/setup'), 200, 'totp setup').body as { secret: string };
   const step = await currentStepWithMargin();
-  const confirmation = expectStatus(await browser.post('/api/me/totp/confirm', { code: codeForStep(secret, step - 1) }), 200, 'totp confirm');
+  const confirmed = await browser.post('/api/me/totp/confirm', { code: codeForStep(secret, step - 1) });
+  const confirmation = expectStatus(confirmed, 200, 'totp confirm');
   return { secret, step, confirmation };
 }
 

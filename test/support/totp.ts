@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 
 /**
  * RFC 6238 codes written here over node:crypto, as an authenticator app would
@@ -49,6 +49,16 @@ export function codeForStep(secret: string, step: number, digits = 6): string {
 /** The code at a Unix time in seconds (the RFC's `T`). */
 export function codeAtTime(key: Buffer, unixSeconds: number, digits = 6): string {
   return hotp(key, Math.floor(unixSeconds / STEP_SECONDS), digits);
+}
+
+/** Six digits that are none of the codes the server could accept around `atMs`, even with its clock a step off. */
+export function wrongCode(secret: string, atMs = Date.now()): string {
+  const step = timeStepAt(atMs);
+  const near = new Set([-2, -1, 0, 1, 2].map((offset) => codeForStep(secret, step + offset)));
+  for (;;) {
+    const code = String(randomInt(1_000_000)).padStart(6, '0');
+    if (!near.has(code)) return code;
+  }
 }
 
 const msLeftInStep = (atMs: number) => STEP_SECONDS * 1000 - (atMs % (STEP_SECONDS * 1000));
