@@ -70,7 +70,7 @@ describe('Signing in with an email and a password', () => {
       expect(login.status).toBe(200);
       expect(login.body).toEqual({ next: 'select_portal', portals: expect.arrayContaining([portalOf(firm), portalOf(otherFirm)]) });
       expect(login.body.portals).toHaveLength(2);
-      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'select_portal' });
+      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'select_portal', portals: login.body.portals });
     });
 
     test('choosing a portal signs in', async () => {

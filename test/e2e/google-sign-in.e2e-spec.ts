@@ -110,7 +110,9 @@ describe('Signing in with Google on the web', () => {
 
     expect(next).toBe(home(easyAccessHost));
     const easyAccess = marc.on(easyAccessHost);
-    expect((await easyAccess.get('/api/auth/state')).body).toEqual({ next: 'select_portal' });
+    const state = (await easyAccess.get('/api/auth/state')).body;
+    expect(state).toEqual({ next: 'select_portal', portals: expect.any(Array) });
+    expect(state.portals.map((portal: { id: string }) => portal.id).sort()).toEqual([firm.id, otherFirm.id].sort());
     const choice = await easyAccess.post('/api/auth/portal', { portalId: otherFirm.id });
     expect(choice.body).toMatchObject({ next: 'done', me: { portal: { id: otherFirm.id } } });
   });

@@ -5,6 +5,9 @@ import { Request, Response } from 'express';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
+import { MemberContextCache } from '../me/member-context.cache';
+import { Portal } from '../portal/host-portal';
+import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { clearSessionCookie } from '../session/session-cookie';
 import { cookieSession, signInAt } from './current-sign-in';
@@ -20,6 +23,7 @@ export class AuthController {
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
     private readonly sessions: SessionStore,
+    private readonly cache: MemberContextCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -51,12 +55,18 @@ export class AuthController {
   }
 
   @Get('state')
-  @ApiOperation({ summary: 'The step the sign-in in progress waits for; `done` once signed in' })
+  @ApiOperation({
+    summary: 'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer',
+  })
   @ApiResponse({ status: 401, description: 'unauthenticated' })
-  async state(@Req() request: Request): Promise<{ next: string }> {
+  async state(@Req() request: Request): Promise<{ next: string; portals?: Portal[] }> {
     const session = await cookieSession(this.sessions, request);
     if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');
-    return { next: session.record.stage };
+    const { stage, userId } = session.record;
+    if (stage !== 'select_portal') return { next: stage };
+    // A page reloaded, or landing after Google, must be able to show the choice again.
+    const companies = await this.cache.companiesOf(userId, session.cachedView);
+    return { next: stage, portals: companies.map((company) => portalOf(company, request)) };
   }
 
   @Post('logout')
