@@ -30,6 +30,16 @@ describe('Signing in on the mobile app with 2FA on', () => {
     expect(wrong.body.attemptsLeft).toBe(4);
   });
 
+  test('the code step’s token cannot skip to the PIN, and stays usable for the code', async () => {
+    const skipped = await app.post(
+      '/api/mobile/devices',
+      { loginToken, pin: '8362', pinConfirmation: '8362', name: 'Pixel', platform: 'android' },
+      null,
+    );
+
+    expectError(skipped, 401, 'unauthenticated');
+  });
+
   test('the right code answers a new login token for the PIN, and the device registers', async () => {
     const code = codeForStep(member.secret, await currentStepWithMargin());
 

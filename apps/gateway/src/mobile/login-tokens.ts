@@ -18,7 +18,8 @@ export interface MobileLogin {
 /** Long enough to find the authenticator app, short enough that a lost token soon means nothing. */
 const LOGIN_TOKEN_SECONDS = 600;
 
-const keyOf = (id: string) => `mobile-login:${id}`;
+/** The step is part of the key: a token shown at the wrong step is not even found, so it is not spent either. */
+const keyOf = (step: MobileLoginStep, id: string) => `mobile-login:${step}:${id}`;
 const idOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The mobile sign-in in progress: each token serves one step and is replaced by the next. */
@@ -28,22 +29,22 @@ export class MobileLoginTokens {
 
   async issue(login: Omit<MobileLogin, 'id'>): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.redis.set(keyOf(idOf(token)), JSON.stringify(login), 'EX', LOGIN_TOKEN_SECONDS);
+    await this.redis.set(keyOf(login.next, idOf(token)), JSON.stringify(login), 'EX', LOGIN_TOKEN_SECONDS);
     return token;
   }
 
   /** @throws DomainError unauthenticated unless the token waits for `step`. */
   async peek(token: string, step: MobileLoginStep): Promise<MobileLogin> {
-    return this.expect(token, step, await this.redis.get(keyOf(idOf(token))));
+    return this.expect(token, step, await this.redis.get(keyOf(step, idOf(token))));
   }
 
   /** Takes the token for good: a second use of the same token fails, even when two race. */
   async consume(token: string, step: MobileLoginStep): Promise<MobileLogin> {
-    return this.expect(token, step, await this.redis.getdel(keyOf(idOf(token))));
+    return this.expect(token, step, await this.redis.getdel(keyOf(step, idOf(token))));
   }
 
   async discard(login: MobileLogin): Promise<void> {
-    await this.redis.del(keyOf(login.id));
+    await this.redis.del(keyOf(login.next, login.id));
   }
 
   private expect(token: string, step: MobileLoginStep, stored: string | null): MobileLogin {
