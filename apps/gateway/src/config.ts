@@ -1,4 +1,4 @@
-import { booleanFlag, Hostname, loadConfig, logEnv, natsEnv, positiveInt, redisEnv } from '@app/common';
+import { booleanFlag, Hostname, loadConfig, logEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 
 /** An empty variable counts as unset, as compose files pass them. */
@@ -26,6 +26,7 @@ export const gatewayConfigSchema = z.object({
   ...natsEnv.shape,
   ...redisEnv.shape,
   ...logEnv.shape,
+  ...tracingEnv.shape,
   ...googleEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EASY_ACCESS_HOST: Hostname,

@@ -1,4 +1,4 @@
-import { RpcClientModule } from '@app/common';
+import { ObservabilityModule, RpcClientModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
@@ -15,6 +15,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { GoogleController } from './google/google.controller';
 import { googleProviders } from './google/google.providers';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { MeController } from './me/me.controller';
 import { MeService } from './me/me.service';
 import { MemberContextCache } from './me/member-context.cache';
@@ -42,6 +43,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PassportModule,
+        ObservabilityModule,
         RpcClientModule.forRoot({
           url: config.NATS_URL,
           namespace: config.NATS_SUBJECT_PREFIX,
@@ -61,6 +63,7 @@ export class GatewayModule {
         OperatorController,
         GoogleController,
         HealthController,
+        MetricsController,
         ViewInvalidationHandler,
       ],
       providers: [

@@ -1,4 +1,4 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, natsEnv } from '@app/common';
+import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 
 export const identityConfigSchema = z.object({
@@ -6,6 +6,8 @@ export const identityConfigSchema = z.object({
   ...databaseEnv.shape,
   ...mailEnv.shape,
   ...logEnv.shape,
+  ...metricsEnv.shape,
+  ...tracingEnv.shape,
   npm_package_version: z.string().default('dev'),
 });
 

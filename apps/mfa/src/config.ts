@@ -1,4 +1,4 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, natsEnv, redisEnv } from '@app/common';
+import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, redisEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 import { AesKey, KeyId, Keyring, PreviousKeys, repeatedKeyId } from './secrets/encryption-keys';
 
@@ -9,6 +9,8 @@ export const mfaConfigSchema = z
     ...databaseEnv.shape,
     ...mailEnv.shape,
     ...logEnv.shape,
+    ...metricsEnv.shape,
+    ...tracingEnv.shape,
     /** Encrypts TOTP secrets at rest (AES-256-GCM). */
     MFA_ENCRYPTION_KEY: AesKey,
     MFA_ENCRYPTION_KEY_ID: KeyId.default('k1'),

@@ -2,10 +2,12 @@ import { bootService } from '@app/common';
 import { readMfaConfig } from './config';
 import { MfaModule } from './mfa.module';
 import { MFA_SCHEMA } from './mikro-orm.config';
+import { REDIS } from './redis.provider';
 
 void bootService({
   name: 'mfa',
   schema: MFA_SCHEMA,
   readConfig: readMfaConfig,
   module: (config) => MfaModule.forConfig(config),
+  redis: (app) => app.get(REDIS),
 });

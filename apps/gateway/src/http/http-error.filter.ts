@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, outageOf, unavailableBecause } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { statusOfError } from './error-status';
@@ -17,7 +17,11 @@ const codeOfHttpStatus: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
 };
 
-/** Every error leaves the gateway as `{ error, message }`: never a stack trace. */
+/**
+ * Every error leaves the gateway as `{ error, message }`: never a stack trace.
+ * Redis or NATS out of reach is 503 `unavailable` with Retry-After, like a
+ * service that does not answer: the request may succeed in a moment.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
@@ -38,6 +42,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
+    const outage = outageOf(exception);
+    if (outage) {
+      this.logger.warn(`${outage.dependency} is out of reach: ${outage.reason}`);
+      return unavailableBecause(outage);
+    }
     if (exception instanceof HttpException) {
       const code = codeOfHttpStatus[exception.getStatus()];
       if (code) return new DomainError(code, exception.message);

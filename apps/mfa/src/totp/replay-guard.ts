@@ -1,3 +1,4 @@
+import { signInOutcomes } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../redis.provider';
@@ -35,6 +36,7 @@ export class ReplayGuard {
     const claimed = await this.redis.eval(CLAIM_STEP, 1, `mfa:totp-step:${factor.id}`, step, REMEMBER_SECONDS);
     if (claimed === 1) return true;
     this.logger.warn(`Security: refused a replayed TOTP code for user ${factor.userId}`);
+    signInOutcomes.inc({ step: 'code', outcome: 'replay_refused' });
     return false;
   }
 }

@@ -1,16 +1,30 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { DynamicModule, Logger, LogLevel } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type Redis from 'ioredis';
+import { NatsConnection } from 'nats';
 import { ConfigError } from '../config/load-config';
 import { migrateUnderLock } from '../database/migrate-under-lock';
-import { natsServerStrategy } from '../transport/namespaced-nats.server';
+import { watchConnections } from '../observability/connection-gauges';
+import { createLogger, nestLoggerOf } from '../observability/logger';
+import { startMetrics } from '../observability/metrics';
+import { serveMetrics } from '../observability/metrics-server';
+import { ObservabilityModule } from '../observability/observability.module';
+import { startTracing } from '../observability/tracing';
+import { drainingNatsStrategy } from '../resilience/draining-nats.server';
+import { stopGracefullyOnSignals } from '../resilience/graceful-shutdown';
 import { MessageLogInterceptor } from '../transport/message-log.interceptor';
+import { NATS_CONNECTION } from '../transport/rpc-client.module';
 import { RpcErrorFilter } from '../transport/rpc-error.filter';
 
 export interface ServiceBaseConfig {
   NATS_URL: string;
   NATS_SUBJECT_PREFIX: string;
   LOG_LEVEL: string;
+  /** Unset: no metrics server. */
+  METRICS_PORT?: number;
+  /** Unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
 export interface ServiceSpec<C extends ServiceBaseConfig> {
@@ -20,19 +34,8 @@ export interface ServiceSpec<C extends ServiceBaseConfig> {
   schema: string;
   readConfig: () => C;
   module: (config: C) => DynamicModule;
-}
-
-const levelsFrom: Record<string, LogLevel[]> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-export function logLevels(level: string): LogLevel[] {
-  return levelsFrom[level] ?? levelsFrom.info;
+  /** The service's Redis client, if it has one, whose state its metrics report. */
+  redis?: (app: INestApplicationContext) => Redis;
 }
 
 /**
@@ -49,17 +52,26 @@ export function readConfigOrExit<C>(name: string, read: () => C): C {
   }
 }
 
-/** Starts a service: migrates its schema, then serves its patterns over NATS. */
+/** Starts a service: migrates its schema, then serves its patterns over NATS (and its metrics, when asked). */
 export async function bootService<C extends ServiceBaseConfig>(spec: ServiceSpec<C>): Promise<void> {
   const config = readConfigOrExit(spec.name, spec.readConfig);
-  const app = await NestFactory.createMicroservice(spec.module(config), {
-    strategy: natsServerStrategy({ url: config.NATS_URL, namespace: config.NATS_SUBJECT_PREFIX, queue: spec.name }),
-    logger: logLevels(config.LOG_LEVEL),
-  });
+  await startTracing(spec.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
+  startMetrics(spec.name);
+  const server = drainingNatsStrategy({ url: config.NATS_URL, namespace: config.NATS_SUBJECT_PREFIX, queue: spec.name });
+  const root = spec.module(config);
+  const app = await NestFactory.createMicroservice(
+    { ...root, imports: [...(root.imports ?? []), ObservabilityModule] },
+    { strategy: server, logger: nestLoggerOf(createLogger(spec.name, config.LOG_LEVEL)) },
+  );
   await migrateUnderLock(app.get(MikroORM), spec.schema);
   app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new MessageLogInterceptor());
-  app.enableShutdownHooks();
+  app.useGlobalInterceptors(new MessageLogInterceptor(config.NATS_SUBJECT_PREFIX));
+  stopGracefullyOnSignals(app, spec.name);
   await app.listen();
+  if (config.METRICS_PORT !== undefined) {
+    const nats = { server: server.unwrap<NatsConnection>(), client: app.get<NatsConnection>(NATS_CONNECTION) };
+    watchConnections({ nats, orm: app.get(MikroORM), redis: spec.redis?.(app) });
+    await serveMetrics(config.METRICS_PORT);
+  }
   new Logger(spec.name).log(`serving on ${config.NATS_URL} in queue group "${spec.name}"`);
 }

@@ -1,0 +1,166 @@
+import { request } from 'node:http';
+import {
+  activeMember,
+  browserOn,
+  Company,
+  createCompany,
+  credentialsOf,
+  easyAccessBrowser,
+  Member,
+  memberWithTotp,
+  signedInClient,
+} from '../support/factories';
+import { OwnStack, startOwnStack } from '../support/own-stack';
+import { codeForStep, currentStepWithMargin } from '../support/totp';
+
+const STACK_START_MS = 120_000;
+const SIGN_INS = 3;
+
+type Labels = Record<string, string>;
+
+/** The sum of the samples of a metric whose labels include `labels`, in Prometheus's text format; 0 when there is none. */
+function sampleOf(text: string, name: string, labels: Labels = {}): number {
+  let total = 0;
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]));
+    if (Object.entries(labels).every(([key, value]) => found[key] === value)) total += Number(match[3]);
+  }
+  return total;
+}
+
+/** GET /metrics on a service's METRICS_PORT: plain node:http, as Prometheus scrapes it. */
+function scrapePort(port: number): Promise<{ status: number; type: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, path: '/metrics' }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () =>
+        resolve({ status: incoming.statusCode ?? 0, type: String(incoming.headers['content-type']), text: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/**
+ * Every service of this stack runs with METRICS_PORT=0: each picks a free port
+ * and logs it. The gateway answers /metrics on its own port, on any host.
+ */
+describe('Metrics for Prometheus', () => {
+  let own: OwnStack;
+  let firm: Company;
+
+  beforeAll(async () => {
+    own = await startOwnStack('metrics', { extraEnv: () => ({ METRICS_PORT: '0' }) });
+    firm = await createCompany({ name: 'Morel Expertise' }, own.gateway);
+  }, STACK_START_MS);
+
+  afterAll(async () => {
+    await own?.dispose();
+  });
+
+  const scrapeGateway = async () => {
+    const answer = await easyAccessBrowser(own.gateway).get('/metrics');
+    expect(answer.status).toBe(200);
+    return answer.text as string;
+  };
+
+  const metricsPortOf = (service: string): number => {
+    const line = own.stack
+      .process(service)
+      .logs()
+      .split('\n')
+      .find((logged) => logged.includes('metrics served on port'));
+    if (!line) throw new Error(`${service} did not log its metrics port.\n${own.stack.process(service).tail()}`);
+    return (JSON.parse(line) as { port: number }).port;
+  };
+
+  const scrapeService = async (service: string) => {
+    const answer = await scrapePort(metricsPortOf(service));
+    expect(answer).toMatchObject({ status: 200, type: expect.stringContaining('text/plain') });
+    return answer.text;
+  };
+
+  /** Sign-ins that succeed at the password step, then one wrong password. */
+  const signInsAndOneWrongPassword = async (members: Member[]) => {
+    for (const member of members) await signedInClient(firm, member);
+    const wrong = await browserOn(firm.host, own.gateway).post('/api/auth/login', { email: members[0].email, password: 'Not-the-right-one-42' });
+    expect(wrong.status).toBe(401);
+  };
+
+  test('the gateway counts login requests by route and status, and sign-in outcomes, as many as were made', async () => {
+    const members: Member[] = [];
+    for (let index = 0; index < SIGN_INS; index += 1) members.push(await activeMember(firm));
+    const before = await scrapeGateway();
+
+    await signInsAndOneWrongPassword(members);
+
+    const after = await scrapeGateway();
+    const moved = (name: string, labels: Labels) => sampleOf(after, name, labels) - sampleOf(before, name, labels);
+    const login = { method: 'POST', route: '/api/auth/login' };
+    expect({
+      logins: moved('portal_http_requests_total', { ...login, status: '200' }),
+      refused: moved('portal_http_requests_total', { ...login, status: '401' }),
+      timed: moved('portal_http_request_duration_seconds_count', { ...login, status: '200' }),
+      success: moved('portal_sign_in_outcomes_total', { step: 'password', outcome: 'success' }),
+      wrongPassword: moved('portal_sign_in_outcomes_total', { step: 'password', outcome: 'wrong_password' }),
+      passwordChecks: moved('portal_nats_requests_total', { pattern: 'identity.user.verify-password', outcome: 'ok' }),
+      passwordsRefused: moved('portal_nats_requests_total', { pattern: 'identity.user.verify-password', outcome: 'invalid_credentials' }),
+    }).toEqual({ logins: SIGN_INS, refused: 1, timed: SIGN_INS, success: SIGN_INS, wrongPassword: 1, passwordChecks: SIGN_INS, passwordsRefused: 1 });
+    const routes = [...after.matchAll(/route="([^"]*)"/g)].map(([, route]) => route);
+    expect(routes).toContain('/api/auth/login');
+    expect(routes.filter((route) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(route))).toEqual([]);
+    expect(sampleOf(after, 'portal_nats_connected', { service: 'gateway', connection: 'client' })).toBe(1);
+    expect(sampleOf(after, 'portal_redis_connected', { service: 'gateway' })).toBe(1);
+    expect(sampleOf(after, 'process_resident_memory_bytes', { service: 'gateway' })).toBeGreaterThan(0);
+  });
+
+  test('identity serves its metrics on METRICS_PORT: messages handled by pattern and outcome, its pool and NATS', async () => {
+    const members: Member[] = [];
+    for (let index = 0; index < SIGN_INS; index += 1) members.push(await activeMember(firm));
+    const before = await scrapeService('identity');
+
+    await signInsAndOneWrongPassword(members);
+
+    const after = await scrapeService('identity');
+    const moved = (name: string, labels: Labels) => sampleOf(after, name, labels) - sampleOf(before, name, labels);
+    const verifyPassword = 'identity.user.verify-password';
+    expect({
+      handled: moved('portal_nats_messages_handled_total', { pattern: verifyPassword, outcome: 'ok' }),
+      refused: moved('portal_nats_messages_handled_total', { pattern: verifyPassword, outcome: 'invalid_credentials' }),
+      timed: moved('portal_nats_message_duration_seconds_count', { pattern: verifyPassword, outcome: 'ok' }),
+    }).toEqual({ handled: SIGN_INS, refused: 1, timed: SIGN_INS });
+    expect(sampleOf(after, 'portal_nats_connected', { service: 'identity', connection: 'server' })).toBe(1);
+    expect(sampleOf(after, 'portal_nats_connected', { service: 'identity', connection: 'client' })).toBe(1);
+    expect(sampleOf(after, 'portal_db_pool_connections', { service: 'identity', state: 'max' })).toBeGreaterThan(0);
+    expect(sampleOf(after, 'process_cpu_user_seconds_total', { service: 'identity' })).toBeGreaterThan(0);
+    expect(await scrapeService('tenancy')).toContain('portal_nats_messages_handled_total{');
+  });
+
+  test('mfa counts the replayed code it refused; the gateway counts the code step', async () => {
+    const member = await memberWithTotp(firm);
+    const gatewayBefore = await scrapeGateway();
+    const mfaBefore = await scrapeService('mfa');
+    const code = codeForStep(member.secret, await currentStepWithMargin());
+
+    const first = browserOn(firm.host, own.gateway);
+    expect((await first.post('/api/auth/login', credentialsOf(member))).body.next).toBe('totp');
+    expect((await first.post('/api/auth/totp', { code })).status).toBe(200);
+    const second = browserOn(firm.host, own.gateway);
+    expect((await second.post('/api/auth/login', credentialsOf(member))).body.next).toBe('totp');
+    expect((await second.post('/api/auth/totp', { code })).status).toBe(401);
+
+    const gatewayAfter = await scrapeGateway();
+    const mfaAfter = await scrapeService('mfa');
+    const codeStep = (text: string, outcome: string) => sampleOf(text, 'portal_sign_in_outcomes_total', { step: 'code', outcome });
+    expect({
+      success: codeStep(gatewayAfter, 'success') - codeStep(gatewayBefore, 'success'),
+      wrongCode: codeStep(gatewayAfter, 'wrong_code') - codeStep(gatewayBefore, 'wrong_code'),
+      replayRefused: codeStep(mfaAfter, 'replay_refused') - codeStep(mfaBefore, 'replay_refused'),
+    }).toEqual({ success: 1, wrongCode: 1, replayRefused: 1 });
+    expect(sampleOf(mfaAfter, 'portal_redis_connected', { service: 'mfa' })).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { Agent } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Company, createCompany, Member } from '../support/factories';
+import { inviteUntilStopped, queryDatabase, signInKeepingAlive, Stopped, stopAndWatch } from '../support/outage-checks';
+import { activeMembers, failed, SignInLoad, tally } from '../support/outage-load';
+import { OwnStack, startOwnStack } from '../support/own-stack';
+
+const SERVICES = ['identity', 'mfa', 'tenancy'] as const;
+/** A stopping process must be gone within this: orchestrators SIGKILL after 10 s. */
+const STOP_BOUND_MS = 10_000;
+const MEMBERS = 60;
+
+const exitedCleanly = (stopped: Stopped) => ({ name: stopped.name, exit: stopped.exit, inTime: stopped.elapsedMs < STOP_BOUND_MS });
+
+/**
+ * Two processes of each service and a gateway, under sign-ins (login on the
+ * company's host, then GET /api/me) from four concurrent users: a rolling
+ * restart and killed replicas must cost the users nothing.
+ */
+describe('Replicas stopped and killed under a sign-in load', () => {
+  let own: OwnStack;
+  let firm: Company;
+  let members: Member[];
+  let load: SignInLoad;
+
+  beforeAll(async () => {
+    own = await startOwnStack('replicas');
+    await Promise.all(SERVICES.map((service) => own.stack.startExtra(service)));
+    firm = await createCompany({ name: 'Garnier Conseil' }, own.gateway);
+    members = await activeMembers(firm, MEMBERS);
+    load = new SignInLoad(firm, members);
+  }, 120_000);
+
+  afterEach(async () => {
+    await load?.stop();
+  });
+
+  afterAll(async () => {
+    await own?.dispose();
+  });
+
+  test('a rolling restart of one replica of each service (SIGTERM, then start again) fails no request, and each exits 0 in time', async () => {
+    load.start();
+    const stops: Stopped[] = [];
+    for (const service of SERVICES) {
+      await sleep(500);
+      stops.push(await stopAndWatch(own.stack, service, 'SIGTERM'));
+      await own.stack.start(service);
+    }
+    const outcomes = await load.stop();
+
+    expect(tally(failed(outcomes))).toEqual({});
+    expect(outcomes.length).toBeGreaterThan(20);
+    expect(stops.map(exitedCleanly)).toEqual(SERVICES.map((name) => ({ name, exit: 0, inTime: true })));
+  }, 90_000);
+
+  test('a stopped gateway answers the sign-ins it holds, lets its keep-alive connections go, and exits 0', async () => {
+    const agent = new Agent({ keepAlive: true });
+    const held = members.slice(0, 6).map((member) => signInKeepingAlive(agent, firm, member));
+    await sleep(20);
+
+    const stopped = await stopAndWatch(own.stack, 'gateway', 'SIGTERM');
+    const answers = await Promise.all(held);
+    agent.destroy();
+    await own.stack.start('gateway');
+
+    expect(answers.map(({ status }) => status)).toEqual([200, 200, 200, 200, 200, 200]);
+    // Without closing them, idle keep-alive connections hold the server open for its keepAliveTimeout (5 s).
+    expect({ exit: stopped.exit, quick: stopped.elapsedMs < 3000 }).toEqual({ exit: 0, quick: true });
+  }, 60_000);
+
+  test('SIGKILL of one replica of each service fails no sign-in, and applies no invitation twice', async () => {
+    load.start();
+    let inviting = true;
+    const invitations = inviteUntilStopped(firm, () => inviting);
+    for (const service of SERVICES) {
+      await sleep(1000);
+      await own.stack.stop(`${service}-2`, 'SIGKILL');
+    }
+    // Requests the killed replicas held are answered after one RPC timeout, by their retry.
+    await sleep(2500);
+    inviting = false;
+    const [outcomes, emails] = await Promise.all([load.stop(), invitations]);
+
+    expect(tally(failed(outcomes))).toEqual({});
+    const rows = await queryDatabase<{ email: string; users: number; memberships: number }>(
+      own.settings.databaseUrl,
+      `select u.email, count(distinct u.id)::int as users, count(m.id)::int as memberships
+         from identity.users u left join tenancy.memberships m on m.user_id = u.id and m.company_id = ?
+        where u.email = any(?) group by u.email order by u.email`,
+      [firm.id, emails],
+    );
+    expect(emails.length).toBeGreaterThanOrEqual(3);
+    expect(rows).toEqual([...emails].sort().map((email) => ({ email, users: 1, memberships: 1 })));
+  }, 60_000);
+});
