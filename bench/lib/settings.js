@@ -1,0 +1,39 @@
+'use strict';
+/** Sizes of the run; each can be overridden by the environment (BENCH_*), e.g. for a quick try. */
+const number = (name, fallback) => {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number, got ${value}`);
+  return parsed;
+};
+
+module.exports = {
+  PASSWORD: 'Bench-Sign-In-2026!',
+  EASY_ACCESS_HOST: 'portal.bench.test',
+  HASH_SECONDS: number('BENCH_SECONDS', 10),
+  /** Population sizes compared for growth. */
+  SMALL_POPULATION: number('BENCH_SMALL_POPULATION', 1_000),
+  LARGE_POPULATION: number('BENCH_LARGE_POPULATION', 100_000),
+  /** Members created and activated through the operator API; the rest of the population is bulk-inserted. */
+  API_MEMBERS: number('BENCH_API_MEMBERS', 50),
+  /** Distinct people signing in, in turn, in the sign-in scenario at 1,000 users (at 100,000, those of the memory figure). */
+  SIGN_IN_PEOPLE: number('BENCH_SIGN_IN_PEOPLE', 800),
+  /** Distinct people for the one-connection sign-in latency. */
+  LATENCY_PEOPLE: number('BENCH_LATENCY_PEOPLE', 200),
+  /** Distinct web sessions taken in turn by GET /api/me, the floor and getSession. */
+  SESSIONS: number('BENCH_SESSIONS', 100),
+  /** Sign-ins waiting at the TOTP step, each answered once (each costs two password hashes to prepare). */
+  TOTP_SIGN_INS: number('BENCH_TOTP_SIGN_INS', 500),
+  TOTP_WARMUP: number('BENCH_TOTP_WARMUP', 100),
+  DEVICES: number('BENCH_DEVICES', 32),
+  /** Sign-ins, of as many distinct people, over which Redis memory per web session is measured. */
+  MEMORY_SIGN_INS: number('BENCH_MEMORY_SIGN_INS', 10_000),
+  /** Keeps the whole run under 10 minutes when sign-ins are slow; the report says how many were made. */
+  MEMORY_MAX_SECONDS: number('BENCH_MEMORY_MAX_SECONDS', 150),
+  LATENCY_SECONDS: number('BENCH_LATENCY_SECONDS', 5),
+  READ_CONNECTIONS: number('BENCH_READ_CONNECTIONS', 32),
+  /** Enough to keep every hashing thread busy (libuv's pool of 4 in identity and in the peer). */
+  SIGN_IN_CONNECTIONS: number('BENCH_SIGN_IN_CONNECTIONS', 8),
+  TOTP_CONNECTIONS: 32,
+};

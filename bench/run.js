@@ -1,0 +1,164 @@
+'use strict';
+/**
+ * npm run bench: the product built for production against its references, in
+ * one run on this machine. See the README's "Performance" section.
+ *   node bench/run.js [--profile]   (after npm run build; --profile adds CPU profiles of every app per scenario)
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+const Redis = require('ioredis');
+const { hash } = require('@node-rs/argon2');
+const S = require('./lib/settings');
+const { createDatabase, dropDatabase } = require('./lib/database');
+const { ARGON2_OPTIONS, measureHashCeiling, measureSingleVerify } = require('./lib/hash-ceiling');
+const { startMailSink } = require('./lib/mail-sink');
+const { profilingFor } = require('./lib/profiling');
+const { bulkInsertPopulation, countPopulation, peopleDrawer, seedThroughOperatorApi } = require('./lib/product-seed');
+const { deleteKeys } = require('./lib/redis-memory');
+const { evaluateTargets, writeResults } = require('./lib/report');
+const { startStack } = require('./lib/stack');
+const { measureFloor } = require('./scenarios/floor');
+const { measureSessionMemory } = require('./scenarios/memory');
+const product = require('./scenarios/product');
+const peer = require('./scenarios/peer');
+
+const RESULTS = path.join(__dirname, 'results');
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const profile = process.argv.includes('--profile');
+const runId = randomBytes(4).toString('hex');
+const startedAt = Date.now();
+const cleanups = [];
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s`;
+const step = (what) => log(`[${elapsed()}] ${what}`);
+/** Logs one scenario's figures as they come, and hands them on. */
+function report(name, r) {
+  step(`  ${name}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}${r.sampleError ? ` (${r.sampleError})` : ''}${r.sampleWrong ? ` wrong: ${r.sampleWrong}` : ''}`);
+  return r;
+}
+
+async function cleanUp() {
+  while (cleanups.length > 0) await cleanups.pop()().catch((error) => log(`cleanup: ${error.message}`));
+}
+
+async function fail(error) {
+  log(`bench failed: ${error.stack ?? error.message}`);
+  await cleanUp();
+  process.exit(1);
+}
+
+async function main() {
+  const machine = { cpu: os.cpus()[0].model.trim(), cores: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))) };
+  step(`bench ${runId} on ${machine.cpu}, ${machine.cores} cores, load average ${machine.loadAverage.join(' ')}`);
+  const redis = new Redis(REDIS_URL);
+  cleanups.push(() => redis.quit());
+  const references = {};
+  const scenarios = {};
+  const floorPrefix = `bench:${runId}-floor:`;
+  cleanups.push(() => deleteKeys(redis, floorPrefix));
+
+  const storedHash = await hash(S.PASSWORD, ARGON2_OPTIONS);
+
+  step('product: fresh database, mail sink, gateway + identity + mfa + tenancy from dist');
+  const databaseName = `portal_bench_${runId}`;
+  const databaseUrl = await createDatabase(databaseName);
+  cleanups.push(() => dropDatabase(databaseName));
+  const mailSink = await startMailSink();
+  cleanups.push(() => mailSink.close());
+  const profileDir = profile ? path.join(RESULTS, 'profiles') : undefined;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const stack = await startStack({ runId, databaseUrl, smtpUrl: mailSink.url, easyAccessHost: S.EASY_ACCESS_HOST, profileDir, log, onCrash: fail });
+  cleanups.push(() => deleteKeys(redis, stack.keyPrefix));
+  cleanups.push(() => stack.stop());
+  const profiles = {};
+  const hooks = profileDir ? profilingFor(stack, profileDir, profiles) : () => undefined;
+
+  step('peer: better-auth on its own database, same argon2id parameters (idle until its turn)');
+  const peerDatabaseName = `${databaseName}_peer`;
+  const peerDatabaseUrl = await createDatabase(peerDatabaseName);
+  cleanups.push(() => dropDatabase(peerDatabaseName));
+  const server = await peer.startPeer({ databaseUrl: peerDatabaseUrl, users: S.SESSIONS + S.SIGN_IN_PEOPLE, totpUsers: S.TOTP_SIGN_INS, storedHash, log, onCrash: fail });
+  cleanups.push(() => server.stop());
+
+  step(`seed: ${S.API_MEMBERS} companies and members through the operator API, the rest to ${S.SMALL_POPULATION} in SQL`);
+  await seedThroughOperatorApi(stack, { easyAccessHost: S.EASY_ACCESS_HOST, from: 1, to: S.API_MEMBERS, password: S.PASSWORD });
+  await bulkInsertPopulation(databaseUrl, { from: S.API_MEMBERS + 1, to: S.SMALL_POPULATION, storedHash });
+  step(`  ${JSON.stringify(await countPopulation(databaseUrl))}`);
+  // Who does what: disjoint groups, so that no sign-in finds its user's view already cached by another scenario.
+  const draw = peopleDrawer();
+  const small = { sessions: draw(S.SESSIONS, S.SMALL_POPULATION), signIns: draw(S.SIGN_IN_PEOPLE, S.SMALL_POPULATION) };
+
+  // Each target compares runs made back to back, so that a change in the machine's load hits both sides alike.
+  step('session check: GET /api/me at 1,000 users, the floor, better-auth getSession');
+  const meSessions = await product.webSessions(stack, small.sessions, S.PASSWORD);
+  const peerSessions = await peer.peerSessions(server, server.plainIndexes.slice(0, S.SESSIONS), S.PASSWORD);
+  scenarios.me1k = report('GET /api/me', await product.measureMe(stack, meSessions, { connections: S.READ_CONNECTIONS, hooks: hooks('me') }));
+  references.floor = report('floor', await measureFloor({ redisUrl: REDIS_URL, keyPrefix: floorPrefix, count: S.SESSIONS, connections: S.READ_CONNECTIONS, log, onCrash: fail }));
+  references.peerGetSession = report('better-auth getSession', await peer.measureGetSession(server, peerSessions, { connections: S.READ_CONNECTIONS }));
+
+  step('email sign-in throughput at 1,000 users, the hash ceiling, better-auth sign-in');
+  references.hashCeiling = await measureHashCeiling({ password: S.PASSWORD, storedHash, seconds: S.HASH_SECONDS });
+  step(`  hash ceiling: ${references.hashCeiling.verifiesPerSecond} verifications/s`);
+  scenarios.signIn1k = report('sign-in', await product.measureSignIn(stack, product.inTurn(small.signIns), S.PASSWORD, { connections: S.SIGN_IN_CONNECTIONS, hooks: hooks('sign-in') }));
+  references.peerSignIn = report('better-auth sign-in', await peer.measurePeerSignIn(server, server.plainIndexes.slice(S.SESSIONS), S.PASSWORD, { connections: S.SIGN_IN_CONNECTIONS }));
+
+  step(`growth: bulk-insert to ${S.LARGE_POPULATION} users and companies, then the same at that size`);
+  await bulkInsertPopulation(databaseUrl, { from: S.SMALL_POPULATION + 1, to: S.LARGE_POPULATION, storedHash });
+  step(`  ${JSON.stringify(await countPopulation(databaseUrl))}`);
+  const large = { sessions: draw(S.SESSIONS, S.LARGE_POPULATION), latency: draw(S.LATENCY_PEOPLE, S.LARGE_POPULATION), signIns: draw(S.MEMORY_SIGN_INS, S.LARGE_POPULATION) };
+  scenarios.me100k = report('GET /api/me, 100,000 users', await product.measureMe(stack, await product.webSessions(stack, large.sessions, S.PASSWORD), { connections: S.READ_CONNECTIONS }));
+
+  step('sign-in latency: one connection, against one argon2id verification alone');
+  references.singleVerify = await measureSingleVerify({ password: S.PASSWORD, storedHash });
+  step(`  one verification: ${references.singleVerify.ms} ms`);
+  scenarios.signInLatency = report('sign-in, 1 connection', await product.measureSignIn(stack, product.inTurn(large.latency), S.PASSWORD, { connections: 1, seconds: S.LATENCY_SECONDS, warmup: 1 }));
+
+  step(`Redis memory over ${S.MEMORY_SIGN_INS} sign-ins of distinct people, the first of them the sign-in scenario at 100,000 users`);
+  const nextPerson = product.inTurn(large.signIns);
+  const memory = await measureSessionMemory({
+    redis,
+    stack,
+    nextPerson,
+    password: S.PASSWORD,
+    connections: S.SIGN_IN_CONNECTIONS,
+    target: S.MEMORY_SIGN_INS,
+    maxSeconds: S.MEMORY_MAX_SECONDS,
+    log: step,
+    during: async () => {
+      scenarios.signIn100k = report('sign-in, 100,000 users', await product.measureSignIn(stack, nextPerson, S.PASSWORD, { connections: S.SIGN_IN_CONNECTIONS }));
+    },
+  });
+  step(`  ${Math.round(memory.bytesPerSession)} B per web session over ${memory.signIns} sign-ins (keys alone: ${Math.round(memory.keyBytesPerSession)} B)`);
+
+  const totpPeople = draw(S.TOTP_SIGN_INS, S.LARGE_POPULATION);
+  step(`TOTP step: ${totpPeople.length} sign-ins waiting for a code on each side (2FA enrolled through the product's API)`);
+  const peerPending = await peer.pendingPeerTotp(server, S.PASSWORD);
+  const pending = await product.pendingTotpSignIns(stack, totpPeople, S.PASSWORD);
+  scenarios.totp = report('TOTP step', await product.measureTotpStep(stack, pending, { connections: S.TOTP_CONNECTIONS, warmupAmount: S.TOTP_WARMUP, hooks: hooks('totp') }));
+  references.peerTotp = report('better-auth verify-totp', await peer.measurePeerTotp(server, peerPending, { connections: S.TOTP_CONNECTIONS, warmupAmount: S.TOTP_WARMUP }));
+
+  step(`mobile unlock by PIN: ${S.DEVICES} devices`);
+  const devices = await product.mobileDevices(stack, draw(S.DEVICES, S.LARGE_POPULATION), S.PASSWORD, S.EASY_ACCESS_HOST);
+  scenarios.unlock = report('unlock', await product.measureUnlock(stack, devices, S.EASY_ACCESS_HOST, { connections: S.READ_CONNECTIONS, hooks: hooks('unlock') }));
+
+  await cleanUp();
+  const results = {
+    startedAt: new Date(startedAt).toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    machine,
+    settings: S,
+    references,
+    scenarios,
+    redis: memory,
+    ...(profile ? { profiles } : {}),
+  };
+  results.targets = evaluateTargets(results);
+  log(`\n${writeResults(RESULTS, results)}`);
+  log(`Written to ${path.relative(process.cwd(), RESULTS)}/latest.json and latest.md.`);
+}
+
+process.on('SIGINT', () => void fail(new Error('interrupted')));
+main().catch(fail);
