@@ -10,13 +10,12 @@ import {
   watchConnections,
 } from '@app/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readGatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
-import { installEdge } from './http/edge';
+import { gatewayHttpAdapter, installEdge } from './http/edge';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { installPortalWeb } from './http/portal-web';
-import { httpObservation } from './metrics/http-observation.middleware';
 import { installOpenApi } from './openapi';
 import { REDIS } from './redis.provider';
 
@@ -24,15 +23,13 @@ async function main(): Promise<void> {
   const config = readConfigOrExit('gateway', readGatewayConfig);
   await startTracing('gateway', config.OTEL_EXPORTER_OTLP_ENDPOINT);
   startMetrics('gateway');
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), {
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forConfig(config), gatewayHttpAdapter(config), {
+    // The edge installs its own JSON parser: empty bodies, and the API's error codes.
     bodyParser: false,
     logger: nestLoggerOf(createLogger('gateway', config.LOG_LEVEL)),
   });
-  app.set('trust proxy', config.TRUST_PROXY);
-  app.disable('x-powered-by');
-  app.use(httpObservation(config.TRUST_PROXY));
-  installEdge(app, config.MAX_BODY_BYTES, config.TRUST_PROXY);
-  installPortalWeb(app);
+  installEdge(app, config);
+  await installPortalWeb(app);
   app.useGlobalFilters(new HttpErrorFilter());
   installOpenApi(app);
   // Service events (cache invalidation) reach one gateway process: the cache they drop is shared in Redis.
@@ -42,7 +39,17 @@ async function main(): Promise<void> {
   stopGracefullyOnSignals(app, 'gateway', app.getHttpServer());
   watchConnections({ nats: { client: app.get(NATS_CONNECTION) }, redis: app.get(REDIS) });
   await app.startAllMicroservices();
-  await app.listen(config.PORT);
+  await listenOnEveryAddress(app, config.PORT);
+}
+
+/** As node:http does by default, which Fastify does not: IPv6 and IPv4, or IPv4 alone where IPv6 is off. */
+async function listenOnEveryAddress(app: NestFastifyApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 void main();

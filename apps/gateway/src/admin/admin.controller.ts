@@ -13,7 +13,7 @@ import {
 } from '@app/common';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { MemberContextCache } from '../me/member-context.cache';
@@ -42,7 +42,7 @@ export class AdminController {
   @ApiOperation({ summary: 'Invite a client by mail, with access to some accounts (a known email becomes a member at once)' })
   async inviteClient(
     @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ userId: string }> {
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, {
       ...body,
@@ -57,7 +57,7 @@ export class AdminController {
   @Get('mfa-requests')
   @AdminOnly()
   @ApiOperation({ summary: 'Open "no access to the app" requests of this company' })
-  mfaRequests(@Req() request: Request): Promise<HelpRequestView[]> {
+  mfaRequests(@Req() request: FastifyRequest): Promise<HelpRequestView[]> {
     return this.rpc.request(SecondFactorHelpPatterns.listOpenRequests, { companyId: request.auth!.record.companyId! });
   }
 
@@ -69,7 +69,7 @@ export class AdminController {
   async disableSecondFactor(
     @Param('userId', memberId) userId: string,
     @JsonBody(DisableBody) body: z.output<typeof DisableBody>,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     const { companyId, userId: actorUserId } = request.auth!.record;
     if (userId === actorUserId) {
@@ -89,7 +89,7 @@ export class AdminController {
   @Get('audit')
   @AdminOnly()
   @ApiOperation({ summary: 'This company’s audit trail, newest first' })
-  audit(@Req() request: Request): Promise<AuditEntryView[]> {
+  audit(@Req() request: FastifyRequest): Promise<AuditEntryView[]> {
     return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: request.auth!.record.companyId! });
   }
 }

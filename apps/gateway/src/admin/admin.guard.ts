@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { MeService } from '../me/me.service';
 import { SignedIn } from '../session/session.guard';
 
@@ -11,7 +11,7 @@ export class AdminGuard implements CanActivate {
   constructor(private readonly meService: MeService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const session = request.auth!;
     const portal = request.portal;
     const forbidden = new DomainError(ErrorCode.Forbidden, 'Only an admin of this portal may do this.');

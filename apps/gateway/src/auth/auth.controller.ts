@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, UserView } from '@app/common';
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
@@ -34,9 +34,9 @@ export class AuthController {
   @ApiBody({ schema: z.toJSONSchema(LoginBody, { target: 'openapi-3.0', io: 'input' }) as object })
   @ApiResponse({ status: 401, description: 'invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike' })
   @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
-  async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignInStep> {
+  async login(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInStep> {
     const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!);
-    return this.steps.advance(progress, request, response);
+    return this.steps.advance(progress, request, reply);
   }
 
   @Post('portal')
@@ -46,12 +46,12 @@ export class AuthController {
   @ApiResponse({ status: 409, description: 'no_login_in_progress' })
   async choosePortal(
     @JsonBody(PortalChoiceBody) body: z.output<typeof PortalChoiceBody>,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
     const session = await signInAt(this.sessions, request, 'select_portal');
     const progress = await this.signIn.choosePortal(session.record, body.portalId);
-    return this.steps.advance(progress, request, response);
+    return this.steps.advance(progress, request, reply);
   }
 
   @Get('state')
@@ -59,7 +59,7 @@ export class AuthController {
     summary: 'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer',
   })
   @ApiResponse({ status: 401, description: 'unauthenticated' })
-  async state(@Req() request: Request): Promise<{ next: string; portals?: Portal[] }> {
+  async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[] }> {
     const session = await cookieSession(this.sessions, request);
     if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');
     const { stage, userId } = session.record;
@@ -72,9 +72,9 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the web session (also when there is none)' })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const session = await cookieSession(this.sessions, request);
     if (session) await this.sessions.delete(session.id, session.record.userId);
-    clearSessionCookie(response, this.config.COOKIE_SECURE);
+    clearSessionCookie(reply, this.config.COOKIE_SECURE);
   }
 }

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, UserView } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { LoginBody } from './auth.bodies';
 import { PasswordCheck } from './password-check';
@@ -13,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(request: Request): Promise<UserView> {
+  async validate(request: FastifyRequest): Promise<UserView> {
     const parsed = LoginBody.safeParse(request.body);
     if (!parsed.success) throw new DomainError(ErrorCode.ValidationFailed, 'Give an email address and a password.');
     return this.passwords.verify(request.ip ?? 'unknown', parsed.data.email, parsed.data.password);

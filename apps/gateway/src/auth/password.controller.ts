@@ -1,7 +1,7 @@
 import { IdentityPatterns, RpcClient } from '@app/common';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestOrigin } from '../portal/portal-url';
@@ -33,7 +33,7 @@ export class PasswordController {
   @Post('password/forgot')
   @HttpCode(202)
   @ApiOperation({ summary: 'Mails a reset link when the email is known; answers the same either way' })
-  async forgot(@JsonBody(ForgotPasswordBody) body: z.output<typeof ForgotPasswordBody>, @Req() request: Request): Promise<void> {
+  async forgot(@JsonBody(ForgotPasswordBody) body: z.output<typeof ForgotPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.limiter.hit({ key: `forgot-ip:${request.ip}`, max: FORGOT_PER_IP_PER_HOUR, windowSeconds: 3600 });
     await this.rpc.request(IdentityPatterns.forgotPassword, { email: body.email, linkOrigin: requestOrigin(request) });
   }

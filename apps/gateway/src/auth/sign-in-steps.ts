@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Me } from '../me/me';
 import { MeService } from '../me/me.service';
@@ -28,10 +28,10 @@ export class SignInSteps {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async advance(progress: SignInProgress, request: Request, response: Response): Promise<SignInStep> {
+  async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
     await this.endPrevious(request);
     const { token } = await this.sessions.create(progress.record);
-    setSessionCookie(response, token, this.config.COOKIE_SECURE);
+    setSessionCookie(reply, token, this.config.COOKIE_SECURE);
     const { stage } = progress.record;
     if (stage === 'select_portal') {
       return { next: stage, portals: progress.portals.map((company) => portalOf(company, request)) };
@@ -42,7 +42,7 @@ export class SignInSteps {
     return { next: 'done', me: await this.meService.me(session, request) };
   }
 
-  private async endPrevious(request: Request): Promise<void> {
+  private async endPrevious(request: FastifyRequest): Promise<void> {
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
     if (previous) await this.sessions.delete(previous.id, previous.record.userId);
   }

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, FreeText, MfaPatterns, RpcClient, SecondFactorHelpPatterns } from '@app/common';
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
@@ -33,8 +33,8 @@ export class TotpSignInController {
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor for 15 minutes' })
   async verify(
     @JsonBody(SecondFactorBody) body: z.output<typeof SecondFactorBody>,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
     const session = await signInAt(this.sessions, request, 'totp');
     const { userId } = session.record;
@@ -45,13 +45,13 @@ export class TotpSignInController {
       if (signInOver) await this.sessions.delete(session.id, userId);
       throw error;
     }
-    return this.steps.advance(this.signIn.complete(session.record), request, response);
+    return this.steps.advance(this.signIn.complete(session.record), request, reply);
   }
 
   @Post('help')
   @HttpCode(202)
   @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off' })
-  async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: Request): Promise<void> {
+  async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<void> {
     const { record } = await signInAt(this.sessions, request, 'totp');
     await this.rpc.request(SecondFactorHelpPatterns.openRequest, {
       companyId: record.companyId!,

@@ -1,6 +1,6 @@
-import { parse } from 'cookie';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { clearCookie, cookieOf, setCookie } from '../http/cookies';
 
 /**
  * Ties a Google sign-in to the browser that began it (RFC 9700, 4.7.1): the
@@ -10,25 +10,25 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 const BINDING_COOKIE = 'portal_google';
 /** Covers the callback and the handoff, nothing else. */
 const BINDING_PATH = '/api/auth';
-const BINDING_MAX_AGE_MS = 10 * 60_000;
+const BINDING_MAX_AGE_SECONDS = 10 * 60;
 
 /** Sets a fresh binding cookie on this host. @returns its hash, to store server-side. */
-export function bindBrowser(response: Response, secure: boolean): string {
+export function bindBrowser(reply: FastifyReply, secure: boolean): string {
   const value = randomBytes(32).toString('base64url');
-  response.cookie(BINDING_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH, maxAge: BINDING_MAX_AGE_MS });
+  setCookie(reply, BINDING_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH, maxAge: BINDING_MAX_AGE_SECONDS });
   return hashOf(value);
 }
 
-export function isBoundTo(request: Request, bindingHash: string): boolean {
-  const value = request.headers.cookie ? parse(request.headers.cookie)[BINDING_COOKIE] : undefined;
+export function isBoundTo(request: FastifyRequest, bindingHash: string): boolean {
+  const value = cookieOf(request, BINDING_COOKIE);
   if (!value) return false;
   const presented = Buffer.from(hashOf(value));
   const expected = Buffer.from(bindingHash);
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
-export function unbindBrowser(response: Response, secure: boolean): void {
-  response.clearCookie(BINDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH });
+export function unbindBrowser(reply: FastifyReply, secure: boolean): void {
+  clearCookie(reply, BINDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH });
 }
 
 function hashOf(value: string): string {

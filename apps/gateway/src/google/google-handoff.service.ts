@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { SignInService } from '../auth/sign-in.service';
 import { SignInSteps } from '../auth/sign-in-steps';
 import { isBoundTo, unbindBrowser } from './browser-binding';
@@ -28,18 +28,18 @@ export class GoogleHandoff {
   ) {}
 
   /** @returns the path to send the browser to: home, showing an error if the sign-in could not go on. */
-  async complete(request: Request, response: Response, token: unknown): Promise<string> {
+  async complete(request: FastifyRequest, reply: FastifyReply, token: unknown): Promise<string> {
     const settings = this.google.enabled();
     const handoff = await this.tokens.take(HandoffToken, token);
     if (!handoff || handoff.host !== request.hostname.toLowerCase()) return homeWithError(GoogleSignInError.HandoffExpired);
     // A handoff link followed in another browser would sign that browser into this account.
     if (!isBoundTo(request, handoff.handoffBinding)) return homeWithError(GoogleSignInError.State);
-    unbindBrowser(response, settings.cookieSecure);
+    unbindBrowser(reply, settings.cookieSecure);
     try {
       const user = await this.rpc.request(IdentityPatterns.getUser, { userId: handoff.userId });
       // The same state machine as a password: portal choice, second factor, enrolment.
       const progress = await this.signIn.afterCredentials(user, request.portal!);
-      await this.steps.advance(progress, request, response);
+      await this.steps.advance(progress, request, reply);
       return '/';
     } catch (error) {
       if (error instanceof DomainError && NO_ACCOUNT.has(error.code)) return homeWithError(GoogleSignInError.NoAccount);

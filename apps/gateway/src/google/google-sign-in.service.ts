@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, GooglePatterns, RpcClient } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { requestOrigin } from '../portal/portal-url';
 import { RateLimiter } from '../rate-limit/rate-limiter';
@@ -43,17 +43,21 @@ export class GoogleSignIn {
    * on a company's: the state must be bound to the browser where Google's
    * callback lands. Answers with a redirect in every case.
    */
-  async start(request: Request, response: Response, ticket: unknown): Promise<void> {
+  async start(request: FastifyRequest, reply: FastifyReply, ticket: unknown): Promise<void> {
     const settings = this.enabled();
     await this.limiter.hit({ key: `google-start-ip:${request.ip}`, max: STARTS_PER_IP_PER_MINUTE, windowSeconds: 60 });
     if (request.portal?.kind === 'company') {
-      const start = { origin: requestOrigin(request), handoffBinding: bindBrowser(response, settings.cookieSecure) };
+      const start = { origin: requestOrigin(request), handoffBinding: bindBrowser(reply, settings.cookieSecure) };
       const from = await this.tokens.issue(StartTicket, start);
-      return response.redirect(302, `${settings.easyAccessOrigin}/api/auth/google?from=${from}`);
+      void reply.redirect(`${settings.easyAccessOrigin}/api/auth/google?from=${from}`, 302);
+      return;
     }
     const start = ticket === undefined ? null : await this.tokens.take(StartTicket, ticket);
-    if (ticket !== undefined && !start) return response.redirect(302, homeWithError(GoogleSignInError.Expired, settings.easyAccessOrigin));
-    const binding = bindBrowser(response, settings.cookieSecure);
+    if (ticket !== undefined && !start) {
+      void reply.redirect(homeWithError(GoogleSignInError.Expired, settings.easyAccessOrigin), 302);
+      return;
+    }
+    const binding = bindBrowser(reply, settings.cookieSecure);
     const state: Omit<GoogleState, 'verifier'> = {
       origin: start?.origin ?? settings.easyAccessOrigin,
       handoffBinding: start?.handoffBinding ?? binding,
@@ -61,17 +65,17 @@ export class GoogleSignIn {
     };
     const failed = (error: unknown) => {
       this.logger.warn(`Google sign-in could not start: ${reasonOf(error)}`);
-      response.redirect(302, homeWithError(GoogleSignInError.Failed, state.origin));
+      void reply.redirect(homeWithError(GoogleSignInError.Failed, state.origin), 302);
     };
     // passport-oauth2 hands an object `state` to the state store; its typings only know the string form.
-    passport.authenticate(GOOGLE_STRATEGY, { session: false, state: state as unknown as string }, failed)(request, response, failed);
+    passport.authenticate(GOOGLE_STRATEGY, { session: false, state: state as unknown as string }, failed)(request, passportResponse(reply), failed);
   }
 
   /** Google's callback. @returns where to send the browser: a handoff link, or a home page showing an error. */
-  async finish(request: Request, response: Response): Promise<string> {
+  async finish(request: FastifyRequest, reply: FastifyReply): Promise<string> {
     const settings = this.enabled();
-    if (typeof request.query.code !== 'string') return this.abandoned(request, settings);
-    const exchange = await this.exchange(request, response);
+    if (typeof queryOf(request).code !== 'string') return this.abandoned(request, settings);
+    const exchange = await this.exchange(request, reply);
     if ('failure' in exchange) {
       this.logger.warn(`Google sign-in failed (${exchange.failure}): ${exchange.reason}`);
       return homeWithError(exchange.failure, this.states.startOf(request)?.origin ?? settings.easyAccessOrigin);
@@ -80,14 +84,15 @@ export class GoogleSignIn {
   }
 
   /** The person cancelled at Google, Google answered an error, or the URL was typed by hand. */
-  private async abandoned(request: Request, settings: GoogleSettings): Promise<string> {
-    const state = await this.states.take(request, request.query.state);
-    const cancelled = request.query.error === 'access_denied';
+  private async abandoned(request: FastifyRequest, settings: GoogleSettings): Promise<string> {
+    const query = queryOf(request);
+    const state = await this.states.take(request, query.state);
+    const cancelled = query.error === 'access_denied';
     const error = !state ? GoogleSignInError.State : cancelled ? GoogleSignInError.Cancelled : GoogleSignInError.Failed;
     return homeWithError(error, state?.origin ?? settings.easyAccessOrigin);
   }
 
-  private exchange(request: Request, response: Response): Promise<Exchange> {
+  private exchange(request: FastifyRequest, reply: FastifyReply): Promise<Exchange> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve({ failure: GoogleSignInError.Failed, reason: 'Google did not answer in time.' }), GOOGLE_TIMEOUT_MS);
       const settle = (exchange: Exchange) => {
@@ -100,7 +105,7 @@ export class GoogleSignIn {
         const start = this.states.startOf(request);
         // Passport fails (rather than errs) only when the state store refused the state.
         settle(person && start ? { person, start } : { failure: GoogleSignInError.State, reason: 'the state was refused' });
-      })(request, response, failed);
+      })(request, passportResponse(reply), failed);
     });
   }
 
@@ -116,6 +121,22 @@ export class GoogleSignIn {
       return homeWithError(GoogleSignInError.Failed, start.origin);
     }
   }
+}
+
+const queryOf = (request: FastifyRequest) => request.query as Record<string, unknown>;
+
+/** The part of node's ServerResponse that Passport writes its redirects with, onto Fastify's reply. */
+function passportResponse(reply: FastifyReply) {
+  return {
+    get statusCode(): number {
+      return reply.statusCode;
+    },
+    set statusCode(code: number) {
+      void reply.code(code);
+    },
+    setHeader: (name: string, value: string) => void reply.header(name, value),
+    end: (body?: string) => void reply.send(body),
+  };
 }
 
 /** For the logs: passport-oauth2's errors carry the OAuth error code apart from the message. */

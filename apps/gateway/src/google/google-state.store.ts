@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { isBoundTo } from './browser-binding';
 import { GoogleStart, GoogleState, StateToken } from './google-tokens';
 import { SingleUseTokens } from './single-use-tokens';
@@ -15,18 +15,18 @@ type Verified = (error: Error | null, verifier: string | false, info?: { message
 @Injectable()
 export class GoogleStateStore {
   /** The start each callback request proved, for redirects after Passport is done with it. */
-  private readonly proven = new WeakMap<Request, GoogleStart>();
+  private readonly proven = new WeakMap<FastifyRequest, GoogleStart>();
 
   constructor(private readonly tokens: SingleUseTokens) {}
 
-  store(_request: Request, verifier: string, start: Omit<GoogleState, 'verifier'>, _meta: unknown, done: Stored): void {
+  store(_request: FastifyRequest, verifier: string, start: Omit<GoogleState, 'verifier'>, _meta: unknown, done: Stored): void {
     this.tokens.issue(StateToken, { ...start, verifier }).then(
       (handle) => done(null, handle),
       (error: Error) => done(error),
     );
   }
 
-  verify(request: Request, handle: unknown, done: Verified): void {
+  verify(request: FastifyRequest, handle: unknown, done: Verified): void {
     this.take(request, handle).then(
       (state) => (state ? done(null, state.verifier) : done(null, false, { message: 'Unknown, used or foreign state.' })),
       (error: Error) => done(error, false),
@@ -34,7 +34,7 @@ export class GoogleStateStore {
   }
 
   /** Consumes the state when it is this browser's. @returns null for a state unknown, used, or begun in another browser. */
-  async take(request: Request, handle: unknown): Promise<GoogleState | null> {
+  async take(request: FastifyRequest, handle: unknown): Promise<GoogleState | null> {
     const state = await this.tokens.take(StateToken, handle);
     // Consumed either way: a state seen with the wrong cookie is as good as stolen.
     if (!state || !isBoundTo(request, state.binding)) return null;
@@ -42,7 +42,7 @@ export class GoogleStateStore {
     return state;
   }
 
-  startOf(request: Request): GoogleStart | undefined {
+  startOf(request: FastifyRequest): GoogleStart | undefined {
     return this.proven.get(request);
   }
 }

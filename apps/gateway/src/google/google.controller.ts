@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Redirect, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { GoogleHandoff } from './google-handoff.service';
 import { ERROR_LIST } from './google-redirects';
 import { GoogleSignIn } from './google-sign-in.service';
@@ -29,8 +29,8 @@ export class GoogleController {
   })
   @ApiResponse(notConfigured)
   @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
-  async start(@Req() request: Request, @Res() response: Response, @Query('from') from?: unknown): Promise<void> {
-    await this.google.start(request, response, from);
+  async start(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('from') from?: unknown): Promise<void> {
+    await this.google.start(request, reply, from);
   }
 
   @Get('google/callback')
@@ -42,8 +42,8 @@ export class GoogleController {
     description: `To \`/api/auth/handoff?token=…\` on the host where the sign-in began; or to \`/?error=<code>\` there, code one of: ${ERROR_LIST}. Nothing is linked on an error.`,
   })
   @ApiResponse(notConfigured)
-  async callback(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ url: string }> {
-    return { url: await this.google.finish(request, response) };
+  async callback(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ url: string }> {
+    return { url: await this.google.finish(request, reply) };
   }
 
   @Get('handoff')
@@ -56,7 +56,7 @@ export class GoogleController {
     description: 'To `/`, the sign-in advanced (read `/api/auth/state`); or to `/?error=handoff_expired`, `/?error=no_account` or `/?error=google_state`.',
   })
   @ApiResponse(notConfigured)
-  async complete(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('token') token?: unknown): Promise<{ url: string }> {
-    return { url: await this.handoff.complete(request, response, token) };
+  async complete(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('token') token?: unknown): Promise<{ url: string }> {
+    return { url: await this.handoff.complete(request, reply, token) };
   }
 }

@@ -1,7 +1,7 @@
 import { IdentityPatterns, MfaPatterns, NATS_CONNECTION, RpcClient, TenancyPatterns } from '@app/common';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { NatsConnection } from 'nats';
 import { REDIS } from '../redis.provider';
@@ -28,7 +28,7 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({ summary: '200 when Redis, NATS, identity, mfa and tenancy answer; else 503 naming what failed' })
-  async ready(@Res({ passthrough: true }) response: Response) {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const options = { timeoutMs: CHECK_TIMEOUT_MS };
     const entries = await Promise.all(
       Object.entries({
@@ -41,7 +41,7 @@ export class HealthController {
     );
     const checks = Object.fromEntries(entries) as Record<string, CheckState>;
     const failed = entries.filter(([, state]) => state === 'down').map(([name]) => name);
-    if (failed.length > 0) response.status(503);
+    if (failed.length > 0) void reply.code(503);
     return { status: failed.length > 0 ? 'unavailable' : 'ok', failed, checks };
   }
 }

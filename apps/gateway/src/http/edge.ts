@@ -1,50 +1,64 @@
-import { DomainError, ErrorCode } from '@app/common';
-import { INestApplication } from '@nestjs/common';
-import { json, NextFunction, Request, Response } from 'express';
+import { DomainError, ErrorCode, requestContext } from '@app/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { GatewayConfig } from '../config';
+import { observeHttp, withinRequestSpan } from '../metrics/http-observation.hook';
 import { PortalResolver } from '../portal/portal-resolver.service';
-import { portalMiddleware } from '../portal/portal.middleware';
-import { csrfMiddleware } from './csrf.middleware';
-import { HttpErrorFilter } from './http-error.filter';
-import { requestIdMiddleware } from './request-id.middleware';
+import { portalHook } from '../portal/portal.hook';
+import { csrfHook } from './csrf.hook';
+import { requestIdOf } from './request-id';
 
-function hasBody(request: Request): boolean {
+/** The HTTP server: Fastify, as Express's router costs more than the session check behind it. */
+export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.MAX_BODY_BYTES,
+    genReqId: requestIdOf(config.TRUST_PROXY),
+    // A stopping gateway still answers the requests that reach it (with Connection: close): see stopGracefullyOnSignals.
+    return503OnClosing: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+}
+
+function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
   return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
 }
 
-function bodyParserError(error: { type?: string }, maxBytes: number): DomainError | null {
-  switch (error.type) {
-    case undefined:
-      return null;
-    case 'entity.too.large':
-      return new DomainError(ErrorCode.PayloadTooLarge, `The body is larger than ${maxBytes} bytes.`);
-    case 'entity.parse.failed':
-      return new DomainError(ErrorCode.InvalidJson, 'The body is not valid JSON.');
-    default:
-      return new DomainError(ErrorCode.ValidationFailed, 'The body could not be read.');
+/** Any method, GET included: a body the API cannot read is refused rather than ignored. */
+function jsonOnly(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (hasBody(request) && request.headers['content-type']?.split(';')[0].trim().toLowerCase() !== 'application/json') {
+    return done(new DomainError(ErrorCode.UnsupportedMediaType, 'Send the body as application/json.'));
+  }
+  done();
+}
+
+/** An empty body reads as none, as a client sending only the Content-Type header means. */
+function parseJson(_request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void): void {
+  if (body === '') return done(null, undefined);
+  try {
+    done(null, JSON.parse(body));
+  } catch {
+    done(new DomainError(ErrorCode.InvalidJson, 'The body is not valid JSON.'));
   }
 }
 
 /**
- * What every request meets before routing: the host resolved to a portal
- * (404 `unknown_portal`), the cross-site check (403 `csrf_rejected`), then JSON only: another Content-Type gets 415,
+ * What every request meets before routing: it is counted, timed and traced;
+ * the host is resolved to a portal (404 `unknown_portal`); the cross-site
+ * check (403 `csrf_rejected`); then JSON only: another Content-Type gets 415,
  * malformed JSON 400, an oversized body 413; all in the API's error shape.
+ * The handler then runs in the scope of the request (its id goes into NATS headers).
  */
-export function installEdge(app: INestApplication, maxBytes: number, trustProxy: boolean): void {
-  const filter = new HttpErrorFilter();
-  app.use(requestIdMiddleware(trustProxy));
-  app.use(portalMiddleware(app.get(PortalResolver)));
-  app.use(csrfMiddleware);
-  app.use((request: Request, _response: Response, next: NextFunction) => {
-    if (hasBody(request) && !request.is('application/json')) {
-      return next(new DomainError(ErrorCode.UnsupportedMediaType, 'Send the body as application/json.'));
-    }
-    next();
-  });
-  app.use(json({ limit: maxBytes, type: 'application/json', strict: true }));
-  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
-    const domainError = error instanceof DomainError ? error : bodyParserError(error as { type?: string }, maxBytes);
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) };
-    filter.catch(domainError ?? error, host as never);
-  });
+export function installEdge(app: NestFastifyApplication, config: GatewayConfig): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', observeHttp(config.TRUST_PROXY));
+  fastify.addHook('onRequest', portalHook(app.get(PortalResolver)));
+  fastify.addHook('onRequest', csrfHook);
+  fastify.addHook('onRequest', jsonOnly);
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
+  fastify.addHook('preHandler', (request, _reply, done) =>
+    withinRequestSpan(request, () => requestContext.run({ requestId: request.id }, done)),
+  );
 }

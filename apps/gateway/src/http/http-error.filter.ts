@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, outageOf, unavailableBecause } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Request, Response } from 'express';
+import accepts from 'accepts';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { statusOfError } from './error-status';
 import { frenchMessageOf } from './french-messages';
 
@@ -17,6 +18,12 @@ const codeOfHttpStatus: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
 };
 
+/** Fastify's own refusals (body too large, bad Content-Length…) carry a 4xx status. */
+function isFastifyRefusal(exception: unknown): exception is Error & { code: string; statusCode: number } {
+  const { code, statusCode } = exception as { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number' && statusCode < 500;
+}
+
 /**
  * Every error leaves the gateway as `{ error, message }`: never a stack trace.
  * Redis or NATS out of reach is 503 `unavailable` with Retry-After, like a
@@ -27,17 +34,17 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const request = host.switchToHttp().getRequest<Request>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const error = this.toDomainError(exception);
     // API.md gives one code two statuses: a PIN of the wrong shape (422) and a wrong PIN (401).
     const status = error.details?.malformed === true ? 422 : statusOfError[error.code];
     if (status >= 500 && error.code !== ErrorCode.Unavailable) this.logger.error(exception);
-    if (error.code === ErrorCode.Unavailable) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    if (error.code === ErrorCode.Unavailable) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     const retryAfter = error.details?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    const message = request.acceptsLanguages('en', 'fr') === 'fr' ? frenchMessageOf[error.code] : error.message;
-    response.status(status).json({ error: error.code, message, ...publicDetails(error) });
+    if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
+    const message = accepts(request.raw).languages('en', 'fr') === 'fr' ? frenchMessageOf[error.code] : error.message;
+    void reply.code(status).send({ error: error.code, message, ...publicDetails(error) });
   }
 
   private toDomainError(exception: unknown): DomainError {
@@ -50,6 +57,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const code = codeOfHttpStatus[exception.getStatus()];
       if (code) return new DomainError(code, exception.message);
+    }
+    if (isFastifyRefusal(exception)) {
+      return new DomainError(codeOfHttpStatus[exception.statusCode] ?? ErrorCode.ValidationFailed, exception.message);
     }
     return new DomainError(ErrorCode.Internal, 'Something went wrong on our side.');
   }

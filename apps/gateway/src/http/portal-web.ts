@@ -1,7 +1,10 @@
-import { INestApplication, Logger } from '@nestjs/common';
-import { NextFunction, Request, Response, static as serveStatic } from 'express';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { DomainError, ErrorCode } from '@app/common';
+import fastifyStatic from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 /** Where `vite build` writes the portal: dist/portal-web, seen from dist/apps/gateway/apps/gateway/src/http. */
 const PORTAL_WEB_DIR = resolve(__dirname, '../../../../../../portal-web');
@@ -17,14 +20,18 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * origin only (the QR code is a data: image), no framing (clickjacking of the
  * sign-in), and no Referer, since activation and reset tokens sit in the path.
  */
-function setPageHeaders(response: Response): void {
-  response.setHeader(
-    'Content-Security-Policy',
+const PAGE_HEADERS = {
+  'Content-Security-Policy':
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  );
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('X-Frame-Options', 'DENY');
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+/** The built files, as URL paths: a fixed set, so no request path ever reaches the file system. */
+function builtFiles(): Set<string> {
+  const entries = readdirSync(PORTAL_WEB_DIR, { recursive: true, withFileTypes: true });
+  return new Set(entries.filter((entry) => entry.isFile()).map((entry) => `/${relative(PORTAL_WEB_DIR, join(entry.parentPath, entry.name))}`));
 }
 
 /**
@@ -33,24 +40,20 @@ function setPageHeaders(response: Response): void {
  * host still gets 404 `unknown_portal`. Any other GET path outside the API is
  * a client-side route and gets index.html; a missing asset gets the API's 404.
  */
-export function installPortalWeb(app: INestApplication): void {
-  const indexFile = join(PORTAL_WEB_DIR, 'index.html');
-  if (!existsSync(indexFile)) {
-    new Logger('PortalWeb').warn(`${indexFile} is missing: the web portal is not served (run npm run build).`);
+export async function installPortalWeb(app: NestFastifyApplication): Promise<void> {
+  if (!existsSync(join(PORTAL_WEB_DIR, 'index.html'))) {
+    new Logger('PortalWeb').warn(`${PORTAL_WEB_DIR}/index.html is missing: the web portal is not served (run npm run build).`);
     return;
   }
-  const files = serveStatic(PORTAL_WEB_DIR, {
-    index: false,
-    redirect: false,
-    setHeaders: (response, path) => response.setHeader('Cache-Control', path.startsWith(join(PORTAL_WEB_DIR, 'assets')) ? IMMUTABLE : 'no-cache'),
-  });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || GATEWAY_PATHS.test(request.path)) return next();
-    setPageHeaders(response);
-    files(request, response, () => {
-      if (request.path.startsWith('/assets/')) return next();
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(indexFile, (error) => error && next(error));
-    });
+  const files = builtFiles();
+  await app.register(fastifyStatic, { root: PORTAL_WEB_DIR, serve: false, cacheControl: false });
+  app.getHttpAdapter().getInstance().get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    if (GATEWAY_PATHS.test(path) || (path.startsWith('/assets/') && !files.has(path))) {
+      throw new DomainError(ErrorCode.NotFound, 'Nothing here.');
+    }
+    void reply.headers(PAGE_HEADERS);
+    if (!files.has(path)) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return reply.header('Cache-Control', path.startsWith('/assets/') ? IMMUTABLE : 'no-cache').sendFile(path.slice(1));
   });
 }

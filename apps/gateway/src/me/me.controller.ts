@@ -1,7 +1,7 @@
 import { DevicePatterns, DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
@@ -25,7 +25,7 @@ export class MeController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user, portal, accounts and banner' })
-  me(@Req() request: Request): Promise<Me> {
+  me(@Req() request: FastifyRequest): Promise<Me> {
     return this.meService.me(request.auth!, request);
   }
 
@@ -34,7 +34,7 @@ export class MeController {
   @SignedIn()
   @ApiOperation({ summary: 'Switch account' })
   @ApiResponse({ status: 403, description: 'forbidden: no access to that account' })
-  async switchAccount(@JsonBody(AccountChoiceBody) body: z.output<typeof AccountChoiceBody>, @Req() request: Request): Promise<Me> {
+  async switchAccount(@JsonBody(AccountChoiceBody) body: z.output<typeof AccountChoiceBody>, @Req() request: FastifyRequest): Promise<Me> {
     const session = request.auth!;
     const { member } = await this.meService.contextOf(session);
     if (!member.accounts.some((account) => account.id === body.accountId)) {
@@ -50,7 +50,7 @@ export class MeController {
     summary: 'Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it',
   })
   @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
-  async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: Request): Promise<Me> {
+  async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: FastifyRequest): Promise<Me> {
     const { record, cachedView } = request.auth!;
     const companies = await this.cache.companiesOf(record.userId, cachedView);
     if (!companies.some((company) => company.id === body.portalId)) {
@@ -66,7 +66,7 @@ export class MeController {
   @HttpCode(204)
   @SignedIn()
   @ApiOperation({ summary: 'Close the account banner until the next sign-in' })
-  async dismissBanner(@Req() request: Request): Promise<void> {
+  async dismissBanner(@Req() request: FastifyRequest): Promise<void> {
     await this.sessions.update(request.auth!.id, { bannerDismissed: true });
   }
 
@@ -76,13 +76,13 @@ export class MeController {
   @ApiOperation({ summary: 'Change password; every other session and device of the user ends' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
   @ApiResponse({ status: 422, description: 'weak_password' })
-  async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>, @Req() request: Request): Promise<void> {
+  async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>, @Req() request: FastifyRequest): Promise<void> {
     const { id, record } = request.auth!;
     await this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body });
     await this.sessions.deleteAllOfUser(record.userId, id);
   }
 
-  private async updated(request: Request, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {
+  private async updated(request: FastifyRequest, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {
     const session = request.auth!;
     if (!(await this.sessions.update(session.id, changes))) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Your session has ended.');

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { AuthenticatedSession } from '../session/session';
 import { SessionStore } from '../session/session.store';
 import { Me, MemberContext } from './me';
@@ -14,7 +14,7 @@ export class MeService {
     private readonly sessions: SessionStore,
   ) {}
 
-  async me(session: AuthenticatedSession, request: Request): Promise<Me> {
+  async me(session: AuthenticatedSession, request: FastifyRequest): Promise<Me> {
     return presentMe(session.record, await this.contextOf(session), request);
   }
 

@@ -1,7 +1,7 @@
 import { DevicePatterns, DomainError, ErrorCode, Id, RpcClient } from '@app/common';
 import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { SessionStore } from '../session/session.store';
 import { SignedIn } from '../session/session.guard';
 
@@ -26,7 +26,7 @@ export class SessionsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'Signed-in web sessions and registered mobile devices of the user' })
-  async list(@Req() request: Request): Promise<SessionSummary[]> {
+  async list(@Req() request: FastifyRequest): Promise<SessionSummary[]> {
     const { id: currentId, record } = request.auth!;
     const [sessions, devices] = await Promise.all([
       this.sessions.listOfUser(record.userId),
@@ -56,7 +56,7 @@ export class SessionsController {
   @SignedIn()
   @ApiOperation({ summary: 'End one web session, or forget one mobile device, of the user' })
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours' })
-  async revoke(@Param('id') id: string, @Req() request: Request): Promise<void> {
+  async revoke(@Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = request.auth!.record;
     if (Id.safeParse(id).success) {
       await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });

@@ -1,7 +1,7 @@
 import { IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SignInService } from '../auth/sign-in.service';
 import { SignInStep, SignInSteps } from '../auth/sign-in-steps';
@@ -31,7 +31,7 @@ export class TotpController {
   @HttpCode(200)
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
-  async setup(@Req() request: Request): Promise<TotpEnrolment> {
+  async setup(@Req() request: FastifyRequest): Promise<TotpEnrolment> {
     const { user, member } = await this.meService.contextOf(request.auth!);
     return this.rpc.request(MfaPatterns.beginEnrolment, { userId: user.id, issuer: member.company.name, label: user.email });
   }
@@ -43,15 +43,15 @@ export class TotpController {
   @ApiResponse({ status: 401, description: 'invalid_code' })
   async confirm(
     @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Confirmation> {
     const session = request.auth!;
     const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId: session.record.userId, code: body.code });
     // Dropped here as well as by mfa's event, so that this very answer shows 2FA on.
     await this.cache.invalidate(session.record.userId);
     if (session.record.stage !== 'totp_enroll') return { recoveryCodes };
-    return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(session.record), request, response)) };
+    return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(session.record), request, reply)) };
   }
 
   @Delete()
@@ -59,7 +59,7 @@ export class TotpController {
   @SignedIn()
   @ApiOperation({ summary: 'Turns 2FA off; the password is asked again' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
-  async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: Request): Promise<void> {
+  async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     const { user } = await this.meService.contextOf(request.auth!);
     await this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password });
     await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, RpcClient, TenancyPatterns } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
@@ -26,7 +26,7 @@ export class MobileAccess {
     private readonly sessions: SessionStore,
   ) {}
 
-  async grant(userId: string, deviceId: string, lastCompanyId: string | null, request: Request): Promise<MobileAccessGrant> {
+  async grant(userId: string, deviceId: string, lastCompanyId: string | null, request: FastifyRequest): Promise<MobileAccessGrant> {
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
     if (companies.length === 0) throw new DomainError(ErrorCode.Forbidden, 'You have no access to any portal any more.');
     const chosen = companies.find((company) => company.id === lastCompanyId) ?? (companies.length === 1 ? companies[0] : null);

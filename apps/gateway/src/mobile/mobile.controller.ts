@@ -1,7 +1,7 @@
 import { DevicePatterns, DomainError, ErrorCode, Pin, RpcClient } from '@app/common';
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
@@ -33,7 +33,7 @@ export class MobileController {
   @ApiOperation({ summary: 'Sign in once, with email and password or a Google ID token' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user' })
   @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not configured' })
-  async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: Request): Promise<MobileLoginAnswer> {
+  async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: FastifyRequest): Promise<MobileLoginAnswer> {
     if ('googleIdToken' in body) return this.login.afterCredentials(await this.googleIdTokens.userOf(body.googleIdToken));
     return this.login.withPassword(request.ip ?? 'unknown', body.email, body.password);
   }
@@ -54,7 +54,7 @@ export class MobileController {
   @ApiResponse({ status: 422, description: 'invalid_pin (not exactly 4 digits) or pin_mismatch' })
   async register(
     @JsonBody(DeviceRegistrationBody) body: z.output<typeof DeviceRegistrationBody>,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ deviceId: string; deviceSecret: string } & MobileAccessGrant> {
     if (!Pin.safeParse(body.pin).success) {
       throw new DomainError(ErrorCode.InvalidPin, 'The PIN must be exactly 4 digits.', { malformed: true });
@@ -74,7 +74,7 @@ export class MobileController {
   async enableBiometrics(
     @Param('id', deviceIdParam) deviceId: string,
     @JsonBody(BiometricKeyBody) body: z.output<typeof BiometricKeyBody>,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     const { record } = request.auth!;
     if (record.deviceId !== deviceId) throw new DomainError(ErrorCode.NotFound, 'No such device.');
@@ -92,7 +92,7 @@ export class MobileController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the app with the PIN, or with a signature of a challenge' })
   @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature' })
-  async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: Request): Promise<MobileAccessGrant> {
+  async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: FastifyRequest): Promise<MobileAccessGrant> {
     if ('challenge' in body && !(await this.challenges.consume(body.deviceId, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');
     }
@@ -105,7 +105,7 @@ export class MobileController {
   @SignedIn()
   @ApiOperation({ summary: 'Forget a device of the signed-in user; its access tokens end' })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async revoke(@Param('id', deviceIdParam) deviceId: string, @Req() request: Request): Promise<void> {
+  async revoke(@Param('id', deviceIdParam) deviceId: string, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = request.auth!.record;
     await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });
     await this.sessions.deleteOfDevice(userId, deviceId);

@@ -1,7 +1,7 @@
 import { AccountView, AddedMember, DomainError, ErrorCode, RpcClient, TenancyPatterns } from '@app/common';
 import { Controller, Inject, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
@@ -54,7 +54,7 @@ export class OperatorController {
   async addMember(
     @Param('id', companyId) id: string,
     @JsonBody(MemberBody) body: z.output<typeof MemberBody>,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<AddedMember> {
     const added = await this.rpc.request(TenancyPatterns.addMember, { ...body, companyId: id, linkOrigin: requestOrigin(request) });
     await this.cache.invalidate(added.userId);

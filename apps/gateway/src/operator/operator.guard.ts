@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@app/common';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 
@@ -16,7 +16,7 @@ export class OperatorGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
+    const header = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!token || !timingSafeEqual(digest(token), this.expected)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'The operator token is missing or wrong.');

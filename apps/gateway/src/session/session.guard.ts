@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '@app/common';
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiCookieAuth, ApiBearerAuth } from '@nestjs/swagger';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { SessionStore } from './session.store';
 import { SignInStage } from './session';
 import { bearerToken, sessionTokenFromCookie } from './session-cookie';
@@ -22,7 +22,7 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const stages = this.reflector.getAllAndOverride<SignInStage[]>(STAGES, [context.getHandler(), context.getClass()]) ?? ['done'];
     const bearer = bearerToken(request);
     const token = bearer ?? sessionTokenFromCookie(request);

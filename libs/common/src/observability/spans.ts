@@ -23,10 +23,16 @@ export function traceContextOf(headers: MsgHdrs | undefined): Context {
   return headers ? propagation.extract(ROOT_CONTEXT, headers, natsHeaders) : ROOT_CONTEXT;
 }
 
+/** Starts a span, a child of `parent`, and the context that makes it current; the caller ends the span. */
+export function startSpan(name: string, kind: SpanKind, parent: Context): { span: Span; spanContext: Context } {
+  const span = tracer.startSpan(name, { kind }, parent);
+  return { span, spanContext: trace.setSpan(parent, span) };
+}
+
 /** Runs `work` as the current span, a child of `parent`; the caller ends the span. */
 export function inSpan<T>(name: string, kind: SpanKind, parent: Context, work: (span: Span) => T): T {
-  const span = tracer.startSpan(name, { kind }, parent);
-  return context.with(trace.setSpan(parent, span), () => work(span));
+  const { span, spanContext } = startSpan(name, kind, parent);
+  return context.with(spanContext, () => work(span));
 }
 
 /** Ends a span of a NATS exchange with its outcome: `ok` or an error code. */

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@app/common';
-import { NextFunction, Request, Response } from 'express';
+import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { requestOrigin } from '../portal/portal-url';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -10,11 +10,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * carry no ambient credential and are left alone. Sign-in routes are covered
  * too, so another site cannot sign a browser into an account of its choosing.
  */
-export function csrfMiddleware(request: Request, _response: Response, next: NextFunction): void {
+export function csrfHook(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const origin = request.headers.origin;
-  if (SAFE_METHODS.has(request.method) || origin === undefined || request.headers.authorization) return next();
+  if (SAFE_METHODS.has(request.method) || origin === undefined || request.headers.authorization) return done();
   if (origin !== requestOrigin(request)) {
-    return next(new DomainError(ErrorCode.CsrfRejected, 'This request came from another site and was refused.'));
+    return done(new DomainError(ErrorCode.CsrfRejected, 'This request came from another site and was refused.'));
   }
-  next();
+  done();
 }

@@ -1,0 +1,63 @@
+import { httpRequests, httpRequestSeconds, startSpan } from '@app/common';
+import { Logger } from '@nestjs/common';
+import { context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { countSignIn } from './sign-in-outcomes';
+
+const CLIENT_CLOSED_REQUEST = 499;
+const spans = new WeakMap<FastifyRequest, Context>();
+
+/**
+ * The route pattern that matched (`/api/me/sessions/:id`), never the raw URL:
+ * ids would make a series per user, and reset tokens and OAuth codes travel in
+ * paths and query strings. The web portal's pages and unknown paths are `unmatched`.
+ */
+function routeOf(request: FastifyRequest): string {
+  const pattern = request.routeOptions.url;
+  return pattern === undefined || pattern.startsWith('/*') ? 'unmatched' : pattern;
+}
+
+/**
+ * Meets every request first: answers its id in X-Request-Id, counts and times
+ * it by route and status, counts sign-in outcomes, logs one line per request
+ * (no URL, no body) and traces it as a server span. A trace context sent by a
+ * client is followed only behind a trusted proxy, as the request id is.
+ */
+export function observeHttp(trustProxy: boolean) {
+  const logger = new Logger('http');
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const started = performance.now();
+    const parent = trustProxy ? propagation.extract(ROOT_CONTEXT, request.headers) : ROOT_CONTEXT;
+    const { span, spanContext } = startSpan(request.method, SpanKind.SERVER, parent);
+    spans.set(request, spanContext);
+    reply.header('X-Request-Id', request.id);
+    // `close` rather than Fastify's onResponse: a client that gave up still counts, as nginx's 499.
+    reply.raw.once('close', () => {
+      const { method } = request;
+      const route = routeOf(request);
+      const status = reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED_REQUEST;
+      const seconds = (performance.now() - started) / 1000;
+      httpRequests.inc({ method, route, status });
+      httpRequestSeconds.observe({ method, route, status }, seconds);
+      countSignIn(method, route, status, request.body);
+      endSpan(span, method, route, status, request.id);
+      const durationMs = Number((seconds * 1000).toFixed(1));
+      logger.log({ msg: `${method} ${route} ${status} in ${durationMs} ms`, requestId: request.id, method, route, status, durationMs });
+    });
+    done();
+  };
+}
+
+/** Runs the route's handler inside the request's span, so that its NATS requests are child spans. */
+export function withinRequestSpan(request: FastifyRequest, work: () => void): void {
+  const spanContext = spans.get(request);
+  if (spanContext) context.with(spanContext, work);
+  else work();
+}
+
+function endSpan(span: Span, method: string, route: string, status: number, requestId: string): void {
+  span.updateName(`${method} ${route}`);
+  span.setAttributes({ 'http.request.method': method, 'http.route': route, 'http.response.status_code': status, 'portal.request_id': requestId });
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}

@@ -1,0 +1,23 @@
+import { DomainError, ErrorCode, requestContext } from '@app/common';
+import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { PortalResolver } from './portal-resolver.service';
+
+/** Routes that answer on any host: operations, documentation and the operator. */
+const HOST_INDEPENDENT = /^\/(health|metrics|docs|api\/operator)(\/|-json|$|\?)/;
+
+/** Resolves the company from the Host header before anything else looks at the request. */
+export function portalHook(resolver: PortalResolver) {
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (HOST_INDEPENDENT.test(request.url)) return done();
+    requestContext.run({ requestId: request.id }, () =>
+      resolver.resolve(request.hostname).then(
+        (portal) => {
+          if (!portal) return done(new DomainError(ErrorCode.UnknownPortal, 'No client portal answers at this address.'));
+          request.portal = portal;
+          done();
+        },
+        (error: Error) => done(error),
+      ),
+    );
+  };
+}
