@@ -89,4 +89,31 @@ describe('Signing in with Google in the mobile app', () => {
   test('garbage in place of a token is refused, never a 500', async () => {
     expectError(await app().post('/api/mobile/login', { googleIdToken: 'x'.repeat(40) }), 401, 'invalid_credentials');
   });
+
+  describe('while Google’s keys cannot be fetched', () => {
+    // The gateway keeps Google's keys once it has them: each case starts from a gateway that has none yet.
+    beforeEach(async () => {
+      await google.stack.stop('gateway');
+      await google.stack.start('gateway');
+    });
+
+    test.each([
+      ['answers 500', (broken: boolean) => google.provider.failJwks(broken ? 500 : null)],
+      ['refuses connections', (broken: boolean) => google.provider.refuseConnections(broken)],
+    ])('a JWKS endpoint that %s: 503 unavailable with Retry-After, not a refusal; the same token works once it is back', async (_case, breakKeys) => {
+      const member = await activeMember(firm, { email: uniqueEmail('patient') });
+      const idToken = await google.provider.idToken(claimsOf(member.email));
+
+      await breakKeys(true);
+      const answer = await app()
+        .post('/api/mobile/login', { googleIdToken: idToken })
+        .finally(() => breakKeys(false));
+
+      expectError(answer, 503, 'unavailable');
+      expect(answer.headers['retry-after']).toMatch(/^\d+$/);
+      const again = await app().post('/api/mobile/login', { googleIdToken: idToken });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ loginToken: expect.any(String), next: 'create_pin' });
+    });
+  });
 });

@@ -1,12 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { createHash, randomBytes } from 'node:crypto';
 import { expectError } from '../support/api-error';
 import { activeMember, Company, createCompany, easyAccessBrowser, Member, signedInClient, uniqueEmail } from '../support/factories';
+import { infrastructure } from '../support/infrastructure';
 import { RedirectingBrowser } from '../support/oidc-browser';
 import { GoogleStack, startGoogleStack } from '../support/oidc-stack';
+
+/** Short, so that a hung Google costs the spec little; far above what a local exchange takes. */
+const GOOGLE_TIMEOUT_MS = 1500;
 
 /** What must never sign anyone in, nor link a Google account: each ends on the front end's home with an error. */
 describe('Google sign-in on the web refuses', () => {
   let google: GoogleStack;
+  let redis: Redis;
   let firm: Company;
   let port: number;
   let easyAccessHost: string;
@@ -19,13 +25,23 @@ describe('Google sign-in on the web refuses', () => {
   /** The member's Google link, seen from a password sign-in. */
   const linkedToGoogle = async (member: Member) => (await (await signedInClient(firm, member)).get('/api/me')).body.user.google as boolean;
 
+  /** Polls until `condition` holds, for what the gateway does after it has answered. */
+  const eventually = async (condition: () => Promise<boolean>, what: string) => {
+    for (const deadline = Date.now() + 5000; !(await condition()); ) {
+      if (Date.now() > deadline) throw new Error(`Still not the case after 5 s: ${what}.`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  };
+
   beforeAll(async () => {
-    google = await startGoogleStack('google-refusals');
+    google = await startGoogleStack('google-refusals', { GOOGLE_TIMEOUT_MS: String(GOOGLE_TIMEOUT_MS) });
     ({ port, easyAccessHost } = google.gateway);
     firm = await createCompany({ name: 'Bonnet Gestion' }, google.gateway);
+    redis = new Redis(infrastructure.redisUrl);
   });
 
   afterAll(async () => {
+    redis?.disconnect();
     await google.provider?.failTokenEndpoint(null);
     await google?.dispose();
   });
@@ -126,6 +142,68 @@ describe('Google sign-in on the web refuses', () => {
         await google.provider.failTokenEndpoint(null);
       }
       expect(await linkedToGoogle(member)).toBe(false);
+    });
+
+    test('when Google’s token endpoint hangs: google_failed after GOOGLE_TIMEOUT_MS, and its late answer links nothing', async () => {
+      const before = (await google.provider.seen()).length;
+      await google.provider.hangTokenEndpoint();
+      let held = 0;
+      const started = Date.now();
+      const { next } = await victim.follow(callbackUrl.toString()).finally(async () => {
+        held = await google.provider.releaseTokenEndpoint();
+      });
+      const waited = Date.now() - started;
+
+      expect(held).toBe(1);
+      expect(next).toBe(homeWith(firm.host, 'google_failed'));
+      expect(waited).toBeGreaterThanOrEqual(GOOGLE_TIMEOUT_MS - 50);
+      expect(waited).toBeLessThan(GOOGLE_TIMEOUT_MS + 5000);
+      // Released, the exchange goes on inside the gateway as far as the person; no handoff may come of it.
+      const latePerson = async () => (await google.provider.seen()).slice(before).some((request) => request.path === '/userinfo');
+      await eventually(latePerson, 'the gateway read the person with the late access token');
+      expect(await linkedToGoogle(member)).toBe(false);
+      expect((await victim.on(firm.host).get('/api/auth/state')).status).toBe(401);
+    });
+
+    describe('whose PKCE verifier on the server', () => {
+      /** The state kept in Redis under the `state` Google sends back (hashed, with the stack's prefix). */
+      const stateKey = () => {
+        const handle = callbackUrl.searchParams.get('state')!;
+        return `${google.settings.redisKeyPrefix}google-state:${createHash('sha256').update(handle).digest('base64url')}`;
+      };
+      const rewriteState = async (change: (state: Record<string, unknown>) => void) => {
+        const stored = await redis.get(stateKey());
+        expect(stored).toEqual(expect.stringContaining('"verifier"'));
+        const state = JSON.parse(stored!) as Record<string, unknown>;
+        change(state);
+        expect(await redis.set(stateKey(), JSON.stringify(state), 'KEEPTTL')).toBe('OK');
+      };
+
+      // passport-oauth2 would exchange the code without a code_verifier, and this provider would let it through.
+      test.each([
+        ['is missing', (state: Record<string, unknown>) => delete state.verifier],
+        ['is no verifier at all', (state: Record<string, unknown>) => (state.verifier = 1234)],
+      ])('%s: google_state, the code never reaches Google, nothing linked', async (_case, spoil) => {
+        await rewriteState(spoil);
+        const before = (await google.provider.seen()).length;
+
+        expect((await victim.follow(callbackUrl.toString())).next).toBe(homeWith(firm.host, 'google_state'));
+        expect((await google.provider.seen()).slice(before)).toEqual([]);
+        expect(await linkedToGoogle(member)).toBe(false);
+        expect((await victim.on(firm.host).get('/api/auth/state')).status).toBe(401);
+      });
+
+      test('is another one: Google refuses the code, google_failed, nothing linked', async () => {
+        const otherVerifier = randomBytes(32).toString('base64url');
+        await rewriteState((state) => (state.verifier = otherVerifier));
+        const before = (await google.provider.seen()).length;
+
+        expect((await victim.follow(callbackUrl.toString())).next).toBe(homeWith(firm.host, 'google_failed'));
+        const requests = (await google.provider.seen()).slice(before);
+        expect(requests).toEqual([expect.objectContaining({ path: '/token', status: 400, body: expect.objectContaining({ code_verifier: otherVerifier }) })]);
+        expect(await linkedToGoogle(member)).toBe(false);
+        expect((await victim.on(firm.host).get('/api/auth/state')).status).toBe(401);
+      });
     });
   });
 

@@ -149,6 +149,20 @@ describe('Signing in with Google on the web', () => {
   describe('the handoff link', () => {
     let handoffUrl: string;
     let chloe: RedirectingBrowser;
+    let redis: Redis;
+    /** Where the handoff token is kept: its SHA-256, under the stack's prefix. */
+    const handoffKey = () => {
+      const token = new URL(handoffUrl).searchParams.get('token')!;
+      return `${google.stack.settings.redisKeyPrefix}google-handoff:${createHash('sha256').update(token).digest('base64url')}`;
+    };
+
+    beforeAll(() => {
+      redis = new Redis(infrastructure.redisUrl);
+    });
+
+    afterAll(() => {
+      redis?.disconnect();
+    });
 
     beforeEach(async () => {
       const member = await activeMember(firm);
@@ -158,16 +172,26 @@ describe('Signing in with Google on the web', () => {
     });
 
     test('is stored hashed, for at most 60 seconds', async () => {
-      const token = new URL(handoffUrl).searchParams.get('token')!;
-      const key = `${google.stack.settings.redisKeyPrefix}google-handoff:${createHash('sha256').update(token).digest('base64url')}`;
-      const redis = new Redis(infrastructure.redisUrl);
-      try {
-        const ttl = await redis.ttl(key);
-        expect(ttl).toBeGreaterThan(0);
-        expect(ttl).toBeLessThanOrEqual(60);
-      } finally {
-        redis.disconnect();
+      const ttl = await redis.ttl(handoffKey());
+
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60);
+    });
+
+    test('does nothing once its 60 seconds are up: handoff_expired, and no cookie set', async () => {
+      // Ends its life now rather than in a minute: Redis drops the key as it would at the end of its TTL.
+      expect(await redis.pexpire(handoffKey(), 1)).toBe(1);
+      for (const deadline = Date.now() + 2000; (await redis.exists(handoffKey())) === 1; ) {
+        if (Date.now() > deadline) throw new Error('The handoff key outlived its expiry.');
+        await new Promise((done) => setTimeout(done, 10));
       }
+      const { pathname, search } = new URL(handoffUrl);
+
+      const answer = await chloe.on(firm.host).get(`${pathname}${search}`);
+
+      expect({ status: answer.status, location: answer.headers.location }).toEqual({ status: 302, location: '/?error=handoff_expired' });
+      expect(answer.headers['set-cookie']).toBeUndefined();
+      expect((await chloe.on(firm.host).get('/api/auth/state')).status).toBe(401);
     });
 
     test('works once', async () => {

@@ -13,6 +13,8 @@ export interface GooglePerson {
 /** A request the gateway made to the provider, as the provider saw it. */
 export interface SeenRequest {
   path: string;
+  /** The provider's answer: 400 for a code exchanged with the wrong PKCE verifier. */
+  status: number;
   authorization: string | null;
   body: Record<string, string>;
 }
@@ -20,39 +22,69 @@ export interface SeenRequest {
 /**
  * oauth2-mock-server is ESM only and Jest (on Node 20) runs specs as CommonJS,
  * so the provider runs in a child process, driven over IPC. The person the
- * provider vouches for, and a failing token endpoint, are set from the spec.
+ * provider vouches for, and the ways its endpoints fail, are set from the spec.
+ * Its own HTTP server sits in front of the mock's request handler, so that a
+ * request can be held without an answer, and the port closed and opened again.
  */
 const PROVIDER_SCRIPT = `
-import { OAuth2Server } from 'oauth2-mock-server';
-const server = new OAuth2Server();
-await server.issuer.keys.generate('RS256');
-await server.start(0, '127.0.0.1');
-server.issuer.url = 'http://127.0.0.1:' + server.address().port;
+import { createServer } from 'node:http';
+import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
+const issuer = new OAuth2Issuer();
+const service = new OAuth2Service(issuer);
+await issuer.keys.generate('RS256');
 let person = { sub: 'nobody' };
 let tokenStatus = null;
+let jwksStatus = null;
+let tokenHangs = false;
+const held = [];
 const seen = [];
-const record = (req) => seen.push({ path: req.path, authorization: req.headers.authorization ?? null, body: { ...req.body } });
-server.service.on('beforeTokenSigning', (token) => Object.assign(token.payload, person));
-server.service.on('beforeResponse', (response, req) => {
-  record(req);
+// Recorded once answered, with the body the mock parsed: the exchanges it refused too.
+const record = (path, req, res) =>
+  res.once('finish', () => seen.push({ path, status: res.statusCode, authorization: req.headers.authorization ?? null, body: { ...req.body } }));
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://provider').pathname;
+  if (path === '/token' || path === '/userinfo') record(path, req, res);
+  if (path === '/token' && tokenHangs) return void held.push([req, res]);
+  if (path === '/jwks' && jwksStatus) return void res.writeHead(jwksStatus, { 'content-type': 'application/json' }).end('{"error":"server_error"}');
+  service.requestHandler(req, res);
+});
+const listen = (port) => new Promise((done, failed) => {
+  server.once('error', failed).listen(port, '127.0.0.1', () => done(server.off('error', failed).address().port));
+});
+const close = () => new Promise((done) => {
+  server.close(() => done());
+  server.closeAllConnections();
+});
+const port = await listen(0);
+issuer.url = 'http://127.0.0.1:' + port;
+service.on('beforeTokenSigning', (token) => Object.assign(token.payload, person));
+service.on('beforeResponse', (response) => {
   if (tokenStatus) Object.assign(response, { statusCode: tokenStatus, body: { error: 'server_error' } });
 });
-server.service.on('beforeUserinfo', (response, req) => {
-  record(req);
+service.on('beforeUserinfo', (response) => {
   response.body = { ...person };
 });
 const commands = {
   signIn: (next) => { person = next; },
   failTokenEndpoint: (status) => { tokenStatus = status; },
+  hangTokenEndpoint: () => { tokenHangs = true; },
+  releaseTokenEndpoint: () => {
+    tokenHangs = false;
+    const released = held.splice(0);
+    for (const [req, res] of released) service.requestHandler(req, res);
+    return released.length;
+  },
+  failJwks: (status) => { jwksStatus = status; },
+  refuseConnections: (refuse) => (refuse ? close() : listen(port)),
   seen: () => seen,
   idToken: ({ claims, expiresIn }) =>
-    server.issuer.buildToken({ expiresIn, scopesOrTransform: (_header, payload) => Object.assign(payload, claims) }),
+    issuer.buildToken({ expiresIn, scopesOrTransform: (_header, payload) => Object.assign(payload, claims) }),
 };
 process.on('message', ({ id, command, argument }) =>
   Promise.resolve(commands[command](argument)).then((result) => process.send({ id, result: result ?? null })),
 );
-process.on('disconnect', () => server.stop().finally(() => process.exit(0)));
-process.send({ ready: server.issuer.url });
+process.on('disconnect', () => close().finally(() => process.exit(0)));
+process.send({ ready: issuer.url });
 `;
 
 const START_TIMEOUT_MS = 10_000;
@@ -97,7 +129,27 @@ export class OidcProvider {
     await this.command('failTokenEndpoint', status);
   }
 
-  /** Every token and userinfo request so far, oldest first. */
+  /** From now on the token endpoint holds each request without an answer, as a Google that hangs. */
+  async hangTokenEndpoint(): Promise<void> {
+    await this.command('hangTokenEndpoint');
+  }
+
+  /** Answers the held token requests, late, and the next ones at once. @returns how many requests were held. */
+  releaseTokenEndpoint(): Promise<number> {
+    return this.command('releaseTokenEndpoint') as Promise<number>;
+  }
+
+  /** The JWKS endpoint answers this status from now on; null for Google's keys again. */
+  async failJwks(status: number | null): Promise<void> {
+    await this.command('failJwks', status);
+  }
+
+  /** Closes the provider's port (every connection refused) until called with false; the port stays the same. */
+  async refuseConnections(refuse: boolean): Promise<void> {
+    await this.command('refuseConnections', refuse);
+  }
+
+  /** Every token and userinfo request answered so far, oldest first. */
   seen(): Promise<SeenRequest[]> {
     return this.command('seen') as Promise<SeenRequest[]>;
   }

@@ -27,12 +27,13 @@ export function googleEnvOf(provider: OidcProvider, settings: StackSettings): Re
 
 /**
  * A stack of its own with Google sign-in on, against a local OpenID Connect
- * provider: startOwnStack plus the provider and the GOOGLE_* variables.
+ * provider: startOwnStack plus the provider and the GOOGLE_* variables, with
+ * `overrides` (such as a short GOOGLE_TIMEOUT_MS) over them.
  */
-export async function startGoogleStack(label: string): Promise<GoogleStack> {
+export async function startGoogleStack(label: string, overrides: Record<string, string> = {}): Promise<GoogleStack> {
   const provider = await OidcProvider.start();
   try {
-    const own = await startOwnStack(label, { extraEnv: (settings) => googleEnvOf(provider, settings) });
+    const own = await startOwnStack(label, { extraEnv: (settings) => ({ ...googleEnvOf(provider, settings), ...overrides }) });
     const dispose = async () => {
       await own.dispose();
       await provider.stop();

@@ -4,6 +4,8 @@ import { z } from 'zod';
 /** An empty variable counts as unset, as compose files pass them. */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+/** In milliseconds: the floor catches a value meant as seconds, the ceiling a browser left on a blank page. */
+const timeoutMs = z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(60_000, 'must be at most 60000 (milliseconds)');
 
 /** Google sign-in is off while GOOGLE_CLIENT_ID is unset. The URLs default to Google's own; tests point them elsewhere. */
 const googleEnv = z.object({
@@ -14,6 +16,8 @@ const googleEnv = z.object({
   GOOGLE_USERINFO_URL: optional(httpUrl).default('https://openidconnect.googleapis.com/v1/userinfo'),
   GOOGLE_ISSUER: optional(z.string()).default('https://accounts.google.com'),
   GOOGLE_JWKS_URL: optional(httpUrl).default('https://www.googleapis.com/oauth2/v3/certs'),
+  /** How long Google's callback waits for the token and userinfo endpoints before it sends the browser home with google_failed. */
+  GOOGLE_TIMEOUT_MS: optional(timeoutMs).default(10_000),
   /** The one redirect URI registered with Google, on the easy access host. */
   GOOGLE_CALLBACK_URL: optional(httpUrl),
   /** Audiences accepted in mobile ID tokens, besides GOOGLE_CLIENT_ID. */

@@ -5,7 +5,7 @@
 export const GoogleSignInError = {
   /** No user has this Google account or its verified email, or none is a member of this portal. */
   NoAccount: 'no_account',
-  /** The `state` or the binding cookie did not match: a forged, replayed or foreign link. */
+  /** The `state` or the binding cookie did not match, or the state kept no PKCE verifier: a forged, replayed or foreign link. */
   State: 'google_state',
   /** The person cancelled at Google. */
   Cancelled: 'google_cancelled',

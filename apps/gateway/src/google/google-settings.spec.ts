@@ -26,6 +26,7 @@ describe('googleSettingsOf', () => {
       tokenUrl: 'https://oauth2.googleapis.com/token',
       userInfoUrl: 'https://openidconnect.googleapis.com/v1/userinfo',
       callbackUrl: google.GOOGLE_CALLBACK_URL,
+      timeoutMs: 10_000,
       easyAccessOrigin: 'https://access.example.com',
       cookieSecure: true,
     });
@@ -51,6 +52,13 @@ describe('googleSettingsOf', () => {
 
   test('endpoints must be http(s) URLs', () => {
     expect(() => configOf({ ...google, GOOGLE_TOKEN_URL: 'ftp://tokens.example.com' })).toThrow(/GOOGLE_TOKEN_URL: must be an http\(s\) URL/);
+  });
+
+  test('the wait for Google is in milliseconds, from 100 to 60000', () => {
+    expect(googleSettingsOf(configOf({ ...google, GOOGLE_TIMEOUT_MS: '2500' }))?.timeoutMs).toBe(2500);
+    expect(() => configOf({ ...google, GOOGLE_TIMEOUT_MS: '10' })).toThrow(/GOOGLE_TIMEOUT_MS: must be at least 100 \(milliseconds\)/);
+    expect(() => configOf({ ...google, GOOGLE_TIMEOUT_MS: '120000' })).toThrow(/GOOGLE_TIMEOUT_MS: must be at most 60000/);
+    expect(() => configOf({ ...google, GOOGLE_TIMEOUT_MS: 'soon' })).toThrow(/GOOGLE_TIMEOUT_MS/);
   });
 
   test('mobile client ids are a comma-separated list', () => {

@@ -8,6 +8,8 @@ export interface GoogleSettings {
   tokenUrl: string;
   userInfoUrl: string;
   callbackUrl: string;
+  /** How long the callback waits for Google's token and userinfo endpoints. */
+  timeoutMs: number;
   /** Where sign-ins that began on the easy access host end: the callback's own origin. */
   easyAccessOrigin: string;
   cookieSecure: boolean;
@@ -26,6 +28,7 @@ export function googleSettingsOf(config: GatewayConfig): GoogleSettings | null {
     tokenUrl: config.GOOGLE_TOKEN_URL,
     userInfoUrl: config.GOOGLE_USERINFO_URL,
     callbackUrl: GOOGLE_CALLBACK_URL,
+    timeoutMs: config.GOOGLE_TIMEOUT_MS,
     easyAccessOrigin: new URL(GOOGLE_CALLBACK_URL).origin,
     cookieSecure: config.COOKIE_SECURE,
   };

@@ -12,8 +12,6 @@ import { GOOGLE_STRATEGY, GooglePerson } from './google.strategy';
 import { GoogleStart, GoogleState, HandoffToken, StartTicket } from './google-tokens';
 import { SingleUseTokens } from './single-use-tokens';
 
-/** node-oauth sets no timeout: a hung Google must not hold the browser forever. */
-const GOOGLE_TIMEOUT_MS = 10_000;
 /** Each start stores a state for ten minutes: bound it per address. */
 const STARTS_PER_IP_PER_MINUTE = 60;
 
@@ -75,7 +73,7 @@ export class GoogleSignIn {
   async finish(request: FastifyRequest, reply: FastifyReply): Promise<string> {
     const settings = this.enabled();
     if (typeof queryOf(request).code !== 'string') return this.abandoned(request, settings);
-    const exchange = await this.exchange(request, reply);
+    const exchange = await this.exchange(request, reply, settings.timeoutMs);
     if ('failure' in exchange) {
       this.logger.warn(`Google sign-in failed (${exchange.failure}): ${exchange.reason}`);
       return homeWithError(exchange.failure, this.states.startOf(request)?.origin ?? settings.easyAccessOrigin);
@@ -92,9 +90,14 @@ export class GoogleSignIn {
     return homeWithError(error, state?.origin ?? settings.easyAccessOrigin);
   }
 
-  private exchange(request: FastifyRequest, reply: FastifyReply): Promise<Exchange> {
+  /**
+   * node-oauth sets no timeout: a hung Google must not hold the browser forever. The person is only
+   * handed to identity after this resolves, so an answer from Google after the timeout links nothing.
+   */
+  private exchange(request: FastifyRequest, reply: FastifyReply, timeoutMs: number): Promise<Exchange> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ failure: GoogleSignInError.Failed, reason: 'Google did not answer in time.' }), GOOGLE_TIMEOUT_MS);
+      const reason = `Google did not answer within ${timeoutMs} ms.`;
+      const timer = setTimeout(() => resolve({ failure: GoogleSignInError.Failed, reason }), timeoutMs);
       const settle = (exchange: Exchange) => {
         clearTimeout(timer);
         resolve(exchange);

@@ -7,6 +7,9 @@ import { SingleUseTokens } from './single-use-tokens';
 type Stored = (error: Error | null, handle?: string) => void;
 type Verified = (error: Error | null, verifier: string | false, info?: { message: string }) => void;
 
+/** RFC 7636, 4.1: the shape of the verifiers passport-oauth2 makes (43 characters of base64url). */
+const PKCE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+
 /**
  * passport-oauth2's state store, with PKCE, in Redis instead of a server
  * session (the gateway has none). passport-oauth2 tells a PKCE store by the
@@ -26,9 +29,17 @@ export class GoogleStateStore {
     );
   }
 
+  /**
+   * passport-oauth2 sends a `code_verifier` only when this answers a string, and exchanges the code without one
+   * otherwise: a state that lost its verifier is refused here rather than become a code exchange without PKCE.
+   */
   verify(request: FastifyRequest, handle: unknown, done: Verified): void {
     this.take(request, handle).then(
-      (state) => (state ? done(null, state.verifier) : done(null, false, { message: 'Unknown, used or foreign state.' })),
+      (state) => {
+        if (!state) return done(null, false, { message: 'Unknown, used or foreign state.' });
+        if (!isVerifier(state.verifier)) return done(null, false, { message: 'The state holds no PKCE verifier.' });
+        done(null, state.verifier);
+      },
       (error: Error) => done(error, false),
     );
   }
@@ -45,4 +56,8 @@ export class GoogleStateStore {
   startOf(request: FastifyRequest): GoogleStart | undefined {
     return this.proven.get(request);
   }
+}
+
+function isVerifier(verifier: unknown): verifier is string {
+  return typeof verifier === 'string' && PKCE_VERIFIER.test(verifier);
 }
