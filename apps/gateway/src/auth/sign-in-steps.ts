@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Me } from '../me/me';
+import { presentMe } from '../me/me.presenter';
 import { MeService } from '../me/me.service';
+import { MemberContextCache } from '../me/member-context.cache';
 import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
@@ -25,18 +27,23 @@ export class SignInSteps {
   constructor(
     private readonly sessions: SessionStore,
     private readonly meService: MeService,
+    private readonly cache: MemberContextCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
+    const { record, context } = progress;
     await this.endPrevious(request);
-    const { token } = await this.sessions.create(progress.record);
+    const [{ token }] = await Promise.all([
+      this.sessions.create(record),
+      context && this.cache.remember(record.userId, context.cached, context.view),
+    ]);
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
-    const { stage } = progress.record;
-    if (stage === 'select_portal') {
-      return { next: stage, portals: progress.portals.map((company) => portalOf(company, request)) };
+    if (record.stage === 'select_portal') {
+      return { next: record.stage, portals: progress.portals.map((company) => portalOf(company, request)) };
     }
-    if (stage !== 'done') return { next: stage };
+    if (record.stage !== 'done') return { next: record.stage };
+    if (context) return { next: 'done', me: presentMe(record, context.view, request) };
     const session = await this.sessions.read(token);
     if (!session) throw new Error('A session just written could not be read back.');
     return { next: 'done', me: await this.meService.me(session, request) };

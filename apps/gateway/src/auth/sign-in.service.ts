@@ -1,7 +1,10 @@
-import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, MemberView, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { MemberContext } from '../me/me';
+import { MemberContextCache } from '../me/member-context.cache';
 import { HostPortal } from '../portal/host-portal';
+import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';
 import { LoginLimits } from './login-limits';
 
@@ -9,45 +12,70 @@ import { LoginLimits } from './login-limits';
 export interface SignInProgress {
   record: SessionRecord;
   portals: CompanyView[];
+  /**
+   * What `Me` is made of, once the portal is known: cached with the session,
+   * so that the answer and the pages after it ask no service. `cached` is
+   * the cached view, read before the services were asked.
+   */
+  context?: { view: MemberContext; cached: CachedView };
 }
 
 const invalidCredentials = () => new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
 
-/** The sign-in state machine of API.md: credentials, then portal, then done. */
+function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean): MemberContext['user'] {
+  return { id, email, name, google, totpEnabled };
+}
+
+/** The second factor a company's portal asks of this user before `done`. */
+export function stageAt(company: CompanyView, totpEnabled: boolean): SignInStage {
+  if (totpEnabled) return 'totp';
+  return company.requireTotp ? 'totp_enroll' : 'done';
+}
+
+/** The sign-in state machine of API.md: credentials, then portal, then second factor, then done. */
 @Injectable()
 export class SignInService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly limits: LoginLimits,
+    private readonly cache: MemberContextCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /**
    * After a password (or Google) was accepted. On a company's host the user
    * must be a member; the refusal is the same as a wrong password, so the
-   * answer does not tell who is a member where.
+   * answer does not tell who is a member where. Tenancy and mfa are asked at
+   * once: a sign-in pays for its hash and little more.
    */
   async afterCredentials(user: UserView, host: HostPortal): Promise<SignInProgress> {
-    const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id });
-    const chosen = host.kind === 'company' ? companies.find((company) => company.id === host.company.id) : companies[0];
-    if (!chosen) {
-      await this.limits.recordFailure(user.email);
-      throw invalidCredentials();
+    const cached = await this.cache.read(user.id);
+    if (host.kind === 'company') {
+      const [companies, member, totpEnabled] = await Promise.all([
+        this.companiesOf(user.id),
+        this.memberOrNull(user.id, host.company.id),
+        this.totpEnabled(user.id),
+      ]);
+      if (!member) return this.refuse(user);
+      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, cached);
     }
+    const companies = await this.companiesOf(user.id);
+    if (companies.length === 0) return this.refuse(user);
     await this.limits.recordSuccess(user.email);
-    if (host.kind === 'easy_access' && companies.length > 1) {
-      return { record: this.record(user.id, 'select_portal', null), portals: companies };
-    }
-    return { record: this.record(user.id, await this.stageAfterPortal(user.id, chosen), chosen.id), portals: companies };
+    if (companies.length > 1) return { record: this.record(user.id, 'select_portal', null), portals: companies };
+    const [member, totpEnabled] = await Promise.all([
+      this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: companies[0].id }),
+      this.totpEnabled(user.id),
+    ]);
+    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, cached);
   }
 
   /** @throws DomainError forbidden when the user is not a member of that portal. */
   async choosePortal(record: SessionRecord, portalId: string): Promise<SignInProgress> {
-    const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: record.userId });
+    const [companies, totpEnabled] = await Promise.all([this.companiesOf(record.userId), this.totpEnabled(record.userId)]);
     const chosen = companies.find((company) => company.id === portalId);
     if (!chosen) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
-    const stage = await this.stageAfterPortal(record.userId, chosen);
-    return { record: this.record(record.userId, stage, portalId), portals: companies };
+    return { record: this.record(record.userId, stageAt(chosen, totpEnabled), portalId), portals: companies };
   }
 
   /** After the second factor was accepted, or enrolled where the company requires it. */
@@ -55,10 +83,31 @@ export class SignInService {
     return { record: this.record(record.userId, 'done', record.companyId), portals: [] };
   }
 
-  private async stageAfterPortal(userId: string, company: CompanyView): Promise<SignInStage> {
-    const { enabled } = await this.rpc.request(MfaPatterns.factorStatus, { userId });
-    if (enabled) return 'totp';
-    return company.requireTotp ? 'totp_enroll' : 'done';
+  private async atPortal(view: MemberContext, cached: CachedView): Promise<SignInProgress> {
+    await this.limits.recordSuccess(view.user.email);
+    const { company } = view.member;
+    const record = this.record(view.user.id, stageAt(company, view.user.totpEnabled), company.id);
+    return { record, portals: view.companies, context: { view, cached } };
+  }
+
+  private async refuse(user: UserView): Promise<never> {
+    await this.limits.recordFailure(user.email);
+    throw invalidCredentials();
+  }
+
+  private companiesOf(userId: string): Promise<CompanyView[]> {
+    return this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
+  }
+
+  private memberOrNull(userId: string, companyId: string): Promise<MemberView | null> {
+    return this.rpc.request(TenancyPatterns.getMember, { userId, companyId }).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return null;
+      throw error;
+    });
+  }
+
+  private async totpEnabled(userId: string): Promise<boolean> {
+    return (await this.rpc.request(MfaPatterns.factorStatus, { userId })).enabled;
   }
 
   /** A fresh record: every step that raises privilege gets a new session id. */

@@ -88,8 +88,6 @@ export class MeController {
       throw new DomainError(ErrorCode.Unauthenticated, 'Your session has ended.');
     }
     const record = { ...session.record, ...changes };
-    const sameCompany = record.companyId === session.record.companyId;
-    const cachedView = { ...session.cachedView, member: sameCompany ? session.cachedView.member : null };
-    return this.meService.me({ id: session.id, record, cachedView }, request);
+    return this.meService.me({ ...session, record }, request);
   }
 }

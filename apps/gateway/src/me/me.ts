@@ -1,5 +1,6 @@
-import { AccountView, CompanyView, MemberRole, MemberView, UserView } from '@app/common';
+import { AccountView, CompanyView, MemberRole, MemberView } from '@app/common';
 import { Portal } from '../portal/host-portal';
+import { ViewUser } from '../session/user-record';
 
 /** The signed-in user as front ends see it (API.md, "The signed-in user"). */
 export interface Me {
@@ -14,7 +15,7 @@ export interface Me {
 
 /** What the gateway caches of a user to answer `Me` without asking the services. */
 export interface MemberContext {
-  user: UserView & { totpEnabled: boolean };
+  user: ViewUser;
   companies: CompanyView[];
   member: MemberView;
 }

@@ -2,23 +2,23 @@ import { IdentityPatterns, MfaPatterns, RpcClient, TenancyPatterns } from '@app/
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../redis.provider';
-import { CachedViewParts } from '../session/session';
-import { viewKey } from '../session/session.store';
+import { userRecordKey } from '../session/session.store';
+import { CachedView, cachedViewOf, ViewParts, ViewUser } from '../session/user-record';
+import { FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from '../session/user-record.lua';
 import { MemberContext } from './me';
-import { FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from './view-cache.lua';
 
 type ViewRedis = Redis & {
-  fillView(key: string, generation: string, ttl: number, ...fieldsAndValues: string[]): Promise<number>;
-  invalidateView(key: string, ttl: number): Promise<number>;
+  fillView(key: string, now: number, generation: number, validUntil: number, view: string): Promise<number>;
+  invalidateView(key: string, now: number, keptUntil: number): Promise<number>;
 };
 
 /** A safety net only: services announce changes, and the cache is dropped at once. */
-const VIEW_TTL_SECONDS = 600;
+const VIEW_TTL_MS = 600_000;
 
 /**
- * The user's view (identity's user, tenancy's companies and membership) cached
- * in Redis per user, so that an authenticated request costs one Redis read and
- * no NATS round trip. Events from the services drop it (see ViewInvalidation).
+ * The user's view (identity's user, tenancy's companies and memberships)
+ * cached in Redis per user, so that an authenticated request costs one Redis
+ * read and no NATS round trip. Events from the services drop it (see ViewInvalidationHandler).
  */
 @Injectable()
 export class MemberContextCache {
@@ -34,49 +34,66 @@ export class MemberContextCache {
   }
 
   /** @throws DomainError not_found when the user is no longer a member of the company. */
-  async resolve(userId: string, companyId: string, cached: CachedViewParts): Promise<MemberContext> {
+  async resolve(userId: string, companyId: string, cached: CachedView): Promise<MemberContext> {
+    const { parts } = cached;
+    const known = memberOf(parts, companyId);
+    // The hot path of every portal page: everything cached, nothing to ask.
+    if (parts.user && parts.companies && known) return { user: parts.user, companies: parts.companies, member: known };
     const [user, companies, member] = await Promise.all([
-      parsed<MemberContext['user']>(cached.user) ?? this.fetchUser(userId),
-      parsed<MemberContext['companies']>(cached.companies) ??
-        this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId }),
-      parsed<MemberContext['member']>(cached.member) ?? this.rpc.request(TenancyPatterns.getMember, { userId, companyId }),
+      parts.user ?? this.fetchUser(userId),
+      parts.companies ?? this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId }),
+      known ?? this.rpc.request(TenancyPatterns.getMember, { userId, companyId }),
     ]);
-    const missing: Record<string, string> = {
-      ...(cached.user === null && { user: JSON.stringify(user) }),
-      ...(cached.companies === null && { companies: JSON.stringify(companies) }),
-      ...(cached.member === null && { [`member:${companyId}`]: JSON.stringify(member) }),
-    };
-    await this.fill(userId, cached.generation, missing);
-    return { user, companies, member };
+    const context = { user, companies, member };
+    await this.store(userId, cached, context);
+    return context;
   }
 
   /** The companies of the user, for a session that has not chosen one yet. */
-  async companiesOf(userId: string, cached: CachedViewParts): Promise<MemberContext['companies']> {
-    const known = parsed<MemberContext['companies']>(cached.companies);
-    if (known) return known;
+  async companiesOf(userId: string, cached: CachedView): Promise<MemberContext['companies']> {
+    if (cached.parts.companies) return cached.parts.companies;
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
-    await this.fill(userId, cached.generation, { companies: JSON.stringify(companies) });
+    await this.fill(userId, cached.generation, { ...cached.parts, companies });
     return companies;
   }
 
-  private async fetchUser(userId: string): Promise<MemberContext['user']> {
+  /** What is cached now; read before asking the services, so that `remember` can tell whether a change came in meanwhile. */
+  async read(userId: string): Promise<CachedView> {
+    return cachedViewOf((await this.redis.get(userRecordKey(userId))) ?? '', Date.now());
+  }
+
+  /** Caches a view the caller fetched itself (a sign-in), unless it was invalidated since `cached` was read. */
+  async remember(userId: string, cached: CachedView, context: MemberContext): Promise<void> {
+    await this.store(userId, cached, context);
+  }
+
+  async invalidate(userId: string): Promise<void> {
+    const now = Date.now();
+    await this.redis.invalidateView(userRecordKey(userId), now, now + VIEW_TTL_MS);
+  }
+
+  private async fetchUser(userId: string): Promise<ViewUser> {
     const [user, factor] = await Promise.all([
       this.rpc.request(IdentityPatterns.getUser, { userId }),
       this.rpc.request(MfaPatterns.factorStatus, { userId }),
     ]);
-    return { ...user, totpEnabled: factor.enabled };
+    return { id: user.id, email: user.email, name: user.name, google: user.google, totpEnabled: factor.enabled };
   }
 
-  async invalidate(userId: string): Promise<void> {
-    await this.redis.invalidateView(viewKey(userId), VIEW_TTL_SECONDS);
+  private store(userId: string, cached: CachedView, { user, companies, member }: MemberContext): Promise<void> {
+    const members = { ...cached.parts.members, [member.company.id]: { role: member.role, accounts: member.accounts } };
+    return this.fill(userId, cached.generation, { user, companies, members });
   }
 
-  private async fill(userId: string, generation: string | null, parts: Record<string, string>): Promise<void> {
-    if (Object.keys(parts).length === 0) return;
-    await this.redis.fillView(viewKey(userId), generation ?? '', VIEW_TTL_SECONDS, ...Object.entries(parts).flat());
+  private async fill(userId: string, generation: number, parts: ViewParts): Promise<void> {
+    const now = Date.now();
+    await this.redis.fillView(userRecordKey(userId), now, generation, now + VIEW_TTL_MS, JSON.stringify(parts));
   }
 }
 
-function parsed<T>(json: string | null): T | null {
-  return json === null ? null : (JSON.parse(json) as T);
+/** A cached membership, with its company from the cached companies; undefined unless both are there. */
+function memberOf(parts: ViewParts, companyId: string): MemberContext['member'] | undefined {
+  const member = parts.members[companyId];
+  const company = parts.companies?.find((candidate) => candidate.id === companyId);
+  return member && company ? { ...member, company } : undefined;
 }

@@ -9,6 +9,12 @@ const HOST_INDEPENDENT = /^\/(health|metrics|docs|api\/operator)(\/|-json|$|\?)/
 export function portalHook(resolver: PortalResolver) {
   return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     if (HOST_INDEPENDENT.test(request.url)) return done();
+    // Every request pays for this hook: the common case, a host seen lately, takes no promise.
+    const known = resolver.known(request.hostname);
+    if (known) {
+      request.portal = known;
+      return done();
+    }
     requestContext.run({ requestId: request.id }, () =>
       resolver.resolve(request.hostname).then(
         (portal) => {

@@ -1,61 +1,66 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { REDIS } from '../redis.provider';
-import { READ_SESSION_LUA, UPDATE_SESSION_LUA } from './read-session.lua';
 import { AuthenticatedSession, SessionRecord } from './session';
 import { decodeSession, encodeSession, pairsToObject } from './session-codec';
+import { cachedViewOf, sessionIdsOf } from './user-record';
+import { CREATE_SESSION_LUA, END_SESSIONS_LUA, READ_SESSION_LUA, UPDATE_SESSION_LUA } from './user-record.lua';
 
 type SessionRedis = Redis & {
-  readSession(key: string, now: number, viewPrefix: string): Promise<[string[], (string | null)[]] | null>;
+  readSession(key: string, now: number, recordPrefix: string): Promise<[string[], string] | null>;
+  createSession(key: string, recordKey: string, now: number, ttlMs: number, endsAt: number, id: string, ...fields: string[]): Promise<number>;
+  endSessions(keyCount: number, ...keysThenArguments: (string | number)[]): Promise<number>;
   updateSession(key: string, ...fieldsAndValues: string[]): Promise<number>;
 };
 
 export const sessionKey = (id: string) => `sess:${id}`;
-export const userSessionsKey = (userId: string) => `user-sess:${userId}`;
-export const viewKey = (userId: string) => `view:${userId}`;
+export const userRecordKey = (userId: string) => `user:${userId}`;
 
-/** The id of a session is the SHA-256 of its secret: a Redis dump yields no usable cookie. */
+/**
+ * The id of a session is derived from its secret: a Redis dump yields no usable
+ * cookie. 132 bits of SHA-256 are as unique as the id needs, and shorter keys
+ * keep a session small.
+ */
 export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return hash('sha256', token, 'base64url').slice(0, 22);
 }
 
-/** Web sessions, sign-ins in progress and mobile access tokens, all in Redis. */
+/** Web sessions, sign-ins in progress and mobile access tokens, all in Redis, indexed by user. */
 @Injectable()
 export class SessionStore {
   private readonly redis: SessionRedis;
+  private readonly recordPrefix: string;
 
-  constructor(
-    @Inject(REDIS) redis: Redis,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {
+  constructor(@Inject(REDIS) redis: Redis, @Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     redis.defineCommand('readSession', { numberOfKeys: 1, lua: READ_SESSION_LUA });
+    redis.defineCommand('createSession', { numberOfKeys: 2, lua: CREATE_SESSION_LUA });
+    redis.defineCommand('endSessions', { lua: END_SESSIONS_LUA });
     redis.defineCommand('updateSession', { numberOfKeys: 1, lua: UPDATE_SESSION_LUA });
     this.redis = redis as SessionRedis;
+    this.recordPrefix = `${config.REDIS_KEY_PREFIX}${userRecordKey('')}`;
   }
 
   /** @returns the secret token to hand to the client, and the session's public id. */
   async create(record: SessionRecord): Promise<{ token: string; id: string }> {
     const token = randomBytes(32).toString('base64url');
     const id = sessionIdOf(token);
-    const ttl = record.idleMs > 0 ? Math.min(record.idleMs, record.absoluteExpiresAt - record.createdAt) : record.absoluteExpiresAt - record.createdAt;
-    await this.redis
-      .multi()
-      .hset(sessionKey(id), encodeSession(record))
-      .pexpire(sessionKey(id), ttl)
-      .sadd(userSessionsKey(record.userId), id)
-      .pexpire(userSessionsKey(record.userId), this.config.SESSION_ABSOLUTE_HOURS * 3_600_000)
-      .exec();
+    const lifetime = record.absoluteExpiresAt - record.createdAt;
+    const ttl = record.idleMs > 0 ? Math.min(record.idleMs, lifetime) : lifetime;
+    // Empty fields read back as null: leaving them out keeps the session small.
+    const fields = Object.entries(encodeSession(record)).filter(([, value]) => value !== '');
+    await this.redis.createSession(sessionKey(id), userRecordKey(record.userId), Date.now(), ttl, record.absoluteExpiresAt, id, ...fields.flat());
     return { token, id };
   }
 
   async read(token: string): Promise<AuthenticatedSession | null> {
     const id = sessionIdOf(token);
-    const found = await this.redis.readSession(sessionKey(id), Date.now(), `${this.config.REDIS_KEY_PREFIX}view:`);
+    const now = Date.now();
+    const found = await this.redis.readSession(sessionKey(id), now, this.recordPrefix);
     if (!found) return null;
-    const [pairs, [user, companies, member, generation]] = found;
-    return { id, record: decodeSession(pairsToObject(pairs)), cachedView: { user, companies, member, generation } };
+    const [fields, userRecord] = found;
+    return { id, record: decodeSession(pairsToObject(fields)), cachedView: cachedViewOf(userRecord, now) };
   }
 
   /** @returns false when the session no longer exists. */
@@ -65,43 +70,37 @@ export class SessionStore {
   }
 
   async delete(id: string, userId: string): Promise<void> {
-    await this.redis.multi().del(sessionKey(id)).srem(userSessionsKey(userId), id).exec();
+    await this.end(userId, [id]);
   }
 
   async listOfUser(userId: string): Promise<{ id: string; record: SessionRecord }[]> {
-    const ids = await this.redis.smembers(userSessionsKey(userId));
+    const ids = sessionIdsOf((await this.redis.get(userRecordKey(userId))) ?? '');
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     ids.forEach((id) => pipeline.hgetall(sessionKey(id)));
     const replies = (await pipeline.exec()) ?? [];
-    const sessions = ids.map((id, index) => ({ id, fields: replies[index]?.[1] as Record<string, string> }));
+    const sessions = ids.map((id, index) => ({ id, fields: replies[index]?.[1] as Record<string, string> | undefined }));
     const gone = sessions.filter((session) => !session.fields || Object.keys(session.fields).length === 0);
-    if (gone.length > 0) await this.redis.srem(userSessionsKey(userId), ...gone.map((session) => session.id));
+    if (gone.length > 0) await this.end(userId, gone.map((session) => session.id));
     return sessions
       .filter((session) => !gone.includes(session))
-      .map((session) => ({ id: session.id, record: decodeSession(session.fields) }));
+      .map((session) => ({ id: session.id, record: decodeSession(session.fields!) }));
   }
 
   /** Ends the access tokens issued to one mobile device. */
   async deleteOfDevice(userId: string, deviceId: string): Promise<void> {
     const sessions = await this.listOfUser(userId);
-    const ids = sessions.filter((session) => session.record.deviceId === deviceId).map((session) => session.id);
-    if (ids.length === 0) return;
-    await this.redis
-      .multi()
-      .del(...ids.map(sessionKey))
-      .srem(userSessionsKey(userId), ...ids)
-      .exec();
+    await this.end(userId, sessions.filter((session) => session.record.deviceId === deviceId).map((session) => session.id));
   }
 
   /** Ends every session, access token and sign-in in progress of the user, but `keepId`. */
   async deleteAllOfUser(userId: string, keepId?: string): Promise<void> {
-    const ids = (await this.redis.smembers(userSessionsKey(userId))).filter((id) => id !== keepId);
+    const ids = sessionIdsOf((await this.redis.get(userRecordKey(userId))) ?? '').filter((id) => id !== keepId);
+    await this.end(userId, ids);
+  }
+
+  private async end(userId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.redis
-      .multi()
-      .del(...ids.map(sessionKey))
-      .srem(userSessionsKey(userId), ...ids)
-      .exec();
+    await this.redis.endSessions(1 + ids.length, userRecordKey(userId), ...ids.map(sessionKey), Date.now(), ...ids);
   }
 }

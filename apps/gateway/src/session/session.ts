@@ -1,3 +1,5 @@
+import { CachedView } from './user-record';
+
 /** Where a sign-in stands; `done` is a signed-in session. */
 export type SignInStage = 'select_portal' | 'totp' | 'totp_enroll' | 'done';
 
@@ -23,17 +25,9 @@ export interface SessionRecord {
 }
 
 export interface AuthenticatedSession {
-  /** Public id: the SHA-256 of the secret token, never the token itself. */
+  /** Public id: derived from the secret token, never the token itself. */
   id: string;
   record: SessionRecord;
-  /** Cached parts of the user's view, read in the same round trip; null where not cached. */
-  cachedView: CachedViewParts;
-}
-
-export interface CachedViewParts {
-  user: string | null;
-  companies: string | null;
-  member: string | null;
-  /** The view's generation when read: a fill is refused if it changed since. */
-  generation: string | null;
+  /** The user's cached view, read in the same round trip. */
+  cachedView: CachedView;
 }

@@ -1,44 +1,85 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from './view-cache.lua';
+import { cachedViewOf, sessionIdsOf } from './user-record';
+import { CREATE_SESSION_LUA, END_SESSIONS_LUA, FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from './user-record.lua';
 
-type ViewRedis = Redis & {
-  fillView(key: string, generation: string, ttl: number, ...fieldsAndValues: string[]): Promise<number>;
-  invalidateView(key: string, ttl: number): Promise<number>;
+type RecordRedis = Redis & {
+  createSession(key: string, recordKey: string, now: number, ttlMs: number, endsAt: number, id: string, ...fields: string[]): Promise<number>;
+  endSessions(keyCount: number, ...keysThenArguments: (string | number)[]): Promise<number>;
+  fillView(key: string, now: number, generation: number, validUntil: number, view: string): Promise<number>;
+  invalidateView(key: string, now: number, keptUntil: number): Promise<number>;
 };
 
-/** Against the real local Redis, under a key of this run's own. */
-describe('the cached view’s generation guard', () => {
-  let sut: ViewRedis;
-  const key = `test:view-cache:${randomUUID()}`;
+const view = (name: string) => JSON.stringify({ user: { id: 'u', email: 'c@example.com', name, google: false, totpEnabled: false }, members: {} });
+
+/** Against the real local Redis, under keys of this run's own. */
+describe('the user record', () => {
+  let sut: RecordRedis;
+  const prefix = `test:user-record:${randomUUID()}:`;
+  const recordKey = `${prefix}user`;
+  const now = Date.now();
 
   beforeAll(() => {
-    sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') as ViewRedis;
+    sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') as RecordRedis;
+    sut.defineCommand('createSession', { numberOfKeys: 2, lua: CREATE_SESSION_LUA });
+    sut.defineCommand('endSessions', { lua: END_SESSIONS_LUA });
     sut.defineCommand('fillView', { numberOfKeys: 1, lua: FILL_VIEW_LUA });
     sut.defineCommand('invalidateView', { numberOfKeys: 1, lua: INVALIDATE_VIEW_LUA });
   });
 
   afterAll(async () => {
-    await sut.del(key);
+    const keys = await sut.keys(`${prefix}*`);
+    if (keys.length > 0) await sut.del(...keys);
     await sut.quit();
   });
 
-  test('a fill from the generation it read is written', async () => {
-    expect(await sut.fillView(key, '', 60, 'user', '{"name":"Claire"}')).toBe(1);
-    expect(await sut.hget(key, 'user')).toBe('{"name":"Claire"}');
+  const record = async () => (await sut.get(recordKey)) ?? '';
+
+  test('indexes each session of the user, and lives as long as the latest', async () => {
+    await sut.createSession(`${prefix}sess:a`, recordKey, now, 60_000, now + 60_000, 'a', 'uid', 'u');
+    await sut.createSession(`${prefix}sess:b`, recordKey, now, 120_000, now + 120_000, 'b', 'uid', 'u');
+
+    expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
+    expect(await sut.pttl(recordKey)).toBeGreaterThan(60_000);
   });
 
-  test('an invalidation drops every part but keeps counting generations', async () => {
-    await sut.fillView(key, '', 60, 'member:acme', '{"role":"client"}');
-    await sut.invalidateView(key, 60);
-    expect(await sut.hgetall(key)).toEqual({ gen: '1' });
+  test('a fill from the generation it read is written, next to the sessions', async () => {
+    expect(await sut.fillView(recordKey, now, 0, now + 60_000, view('Claire'))).toBe(1);
+
+    expect(cachedViewOf(await record(), now).parts.user?.name).toBe('Claire');
+    expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
+  });
+
+  test('a view past its validity reads as none', async () => {
+    expect(cachedViewOf(await record(), now + 61_000).parts).toEqual({ members: {} });
+  });
+
+  test('an invalidation drops the view, keeps the sessions and counts one more generation', async () => {
+    await sut.invalidateView(recordKey, now, now + 60_000);
+
+    expect(cachedViewOf(await record(), now)).toEqual({ generation: 1, parts: { members: {} } });
+    expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
   });
 
   test('a fill that read the view before an invalidation is refused: stale data never comes back', async () => {
-    const readBefore = (await sut.hget(key, 'gen')) ?? '';
-    await sut.invalidateView(key, 60);
+    const readBefore = cachedViewOf(await record(), now).generation;
+    await sut.invalidateView(recordKey, now, now + 60_000);
 
-    expect(await sut.fillView(key, readBefore, 60, 'user', '{"name":"stale"}')).toBe(0);
-    expect(await sut.hget(key, 'user')).toBeNull();
+    expect(await sut.fillView(recordKey, now, readBefore, now + 60_000, view('stale'))).toBe(0);
+    expect(cachedViewOf(await record(), now).parts.user).toBeUndefined();
+  });
+
+  test('ending sessions removes them and their index entries only', async () => {
+    await sut.endSessions(2, recordKey, `${prefix}sess:a`, now, 'a');
+
+    expect(await sut.exists(`${prefix}sess:a`)).toBe(0);
+    expect(await sut.exists(`${prefix}sess:b`)).toBe(1);
+    expect(sessionIdsOf(await record())).toEqual(['b']);
+  });
+
+  test('sessions past their end leave the index at the next write', async () => {
+    await sut.createSession(`${prefix}sess:c`, recordKey, now + 121_000, 60_000, now + 181_000, 'c', 'uid', 'u');
+
+    expect(sessionIdsOf(await record())).toEqual(['c']);
   });
 });

@@ -11,6 +11,7 @@ export function createRedis(url: string, keyPrefix: string, connectionName: stri
     connectionName,
     maxRetriesPerRequest: 1,
     commandTimeout: 2000,
+    enableAutoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
   });
   const logger = new Logger(`redis:${connectionName}`);

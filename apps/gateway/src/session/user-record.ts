@@ -1,0 +1,55 @@
+import { AccountView, CompanyView, MemberRole } from '@app/common';
+
+/** What `Me` shows of the user: identity's user and whether mfa has a factor for them. */
+export interface ViewUser {
+  id: string;
+  email: string;
+  name: string;
+  google: boolean;
+  totpEnabled: boolean;
+}
+
+/** A membership, without its company: the company is one of `companies`. */
+export interface CachedMember {
+  role: MemberRole;
+  accounts: AccountView[];
+}
+
+/** The parts of a user's view the gateway has cached; a part is missing until fetched. */
+export interface ViewParts {
+  user?: ViewUser;
+  companies?: CompanyView[];
+  members: Record<string, CachedMember>;
+}
+
+export interface CachedView {
+  /** Counts invalidations: a fill made from data read at another generation is refused. */
+  generation: number;
+  parts: ViewParts;
+}
+
+/**
+ * The user's record, as user-record.lua.ts writes it, fields apart with tabs:
+ * generation, end of the view's validity (ms), the session index
+ * (`id:absoluteEndMs,…`), and the view as JSON. JSON never holds a raw tab.
+ */
+function fieldsOf(raw: string): [generation: string, viewUntil: string, index: string, view: string] {
+  const first = raw.indexOf('\t');
+  const second = raw.indexOf('\t', first + 1);
+  const third = raw.indexOf('\t', second + 1);
+  if (third < 0) return ['', '', '', ''];
+  return [raw.slice(0, first), raw.slice(first + 1, second), raw.slice(second + 1, third), raw.slice(third + 1)];
+}
+
+/** The cached view in a record ('' when there is none); a view past its validity counts as none. */
+export function cachedViewOf(raw: string, now: number): CachedView {
+  const [generation, viewUntil, , view] = fieldsOf(raw);
+  const live = view !== '' && Number(viewUntil) > now;
+  return { generation: Number(generation) || 0, parts: live ? (JSON.parse(view) as ViewParts) : { members: {} } };
+}
+
+/** The ids of the sessions the record indexes, ended or not. */
+export function sessionIdsOf(raw: string): string[] {
+  const [, , index] = fieldsOf(raw);
+  return index === '' ? [] : index.split(',').map((entry) => entry.slice(0, entry.lastIndexOf(':')));
+}
