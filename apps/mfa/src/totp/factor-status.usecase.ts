@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { TotpFactor } from './totp-factor.entity';
+
+/** Every sign-in asks this: plain SQL, as the ORM costs more than the query. */
+const HAS_ACTIVE_FACTOR = `select exists (select 1 from mfa.totp_factors where user_id = ? and state = 'active') as enabled`;
 
 @Injectable()
 export class FactorStatus {
@@ -8,7 +10,7 @@ export class FactorStatus {
 
   /** A pending enrolment does not count: 2FA is on once a factor is confirmed. */
   async execute(userId: string): Promise<{ enabled: boolean }> {
-    const active = await this.em.fork().count(TotpFactor, { userId, state: 'active' });
-    return { enabled: active > 0 };
+    const [{ enabled }] = await this.em.getConnection().execute<{ enabled: boolean }[]>(HAS_ACTIVE_FACTOR, [userId]);
+    return { enabled };
   }
 }

@@ -1,9 +1,26 @@
-import { assertThat, ErrorCode, MemberView } from '@app/common';
+import { AccountView, assertThat, ErrorCode, MemberRole, MemberView } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { toAccountView } from '../accounts/account.view';
-import { toCompanyView } from '../companies/company.view';
-import { Membership } from './membership.entity';
+
+interface MemberRow {
+  role: MemberRole;
+  company_id: string;
+  company_name: string;
+  require_totp: boolean;
+  hosts: string[];
+  accounts: AccountView[];
+}
+
+/** Every sign-in asks this too: plain SQL, for the same reason as ListCompaniesOfUser. */
+const MEMBER = `
+  select m.role, c.id as company_id, c.name as company_name, c.require_totp,
+         array(select h.host from tenancy.company_hosts h where h.company_id = c.id order by h.position) as hosts,
+         coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
+                   from tenancy.account_accesses x join tenancy.accounts a on a.id = x.account_id
+                   where x.membership_id = m.id), '[]') as accounts
+  from tenancy.memberships m
+  join tenancy.companies c on c.id = m.company_id
+  where m.user_id = ? and m.company_id = ?`;
 
 @Injectable()
 export class GetMember {
@@ -14,14 +31,12 @@ export class GetMember {
    * @throws DomainError `not_found` when the user is no member of the company.
    */
   async execute(userId: string, companyId: string): Promise<MemberView> {
-    const membership = await this.em
-      .fork()
-      .findOne(Membership, { userId, company: companyId }, { populate: ['company.hosts', 'accounts'] });
-    assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
+    const [row] = await this.em.getConnection().execute<MemberRow[]>(MEMBER, [userId, companyId]);
+    assertThat(row, ErrorCode.NotFound, 'Not a member of this company.');
     return {
-      role: membership.role,
-      company: toCompanyView(membership.company),
-      accounts: membership.accounts.getItems().map(toAccountView),
+      role: row.role,
+      company: { id: row.company_id, name: row.company_name, hosts: row.hosts, requireTotp: row.require_totp },
+      accounts: row.accounts,
     };
   }
 }
