@@ -1,6 +1,8 @@
 import { ComposeService, composeServices } from '../support/compose-config';
 
 const APPS = ['gateway', 'identity', 'mfa', 'tenancy'];
+const SERVICES = ['identity', 'mfa', 'tenancy'];
+const COLLECTOR = 'http://otel-collector:4318';
 
 describe('The docker-compose stack', () => {
   let services: Record<string, ComposeService>;
@@ -27,5 +29,23 @@ describe('The docker-compose stack', () => {
       .map(([name]) => name);
 
     expect(publishing).toEqual(['gateway']);
+  });
+
+  test.each(SERVICES)('%s serves its metrics on a METRICS_PORT of its own', (service) => {
+    const port = Number(services[service].environment?.METRICS_PORT);
+
+    expect(Number.isInteger(port) && port > 0 && port < 65536).toBe(true);
+  });
+
+  test('tracing is off by default: the apps get an empty OTEL_EXPORTER_OTLP_ENDPOINT', () => {
+    const endpoints = APPS.map((app) => services[app].environment?.OTEL_EXPORTER_OTLP_ENDPOINT);
+
+    expect(endpoints).toEqual(APPS.map(() => ''));
+  });
+
+  test('the OTEL_EXPORTER_OTLP_ENDPOINT of .env reaches every app', () => {
+    const configured = composeServices({ OTEL_EXPORTER_OTLP_ENDPOINT: COLLECTOR });
+
+    expect(APPS.map((app) => configured[app].environment?.OTEL_EXPORTER_OTLP_ENDPOINT)).toEqual(APPS.map(() => COLLECTOR));
   });
 });

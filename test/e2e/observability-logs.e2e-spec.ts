@@ -18,7 +18,10 @@ const STACK_START_MS = 120_000;
 const PROCESSES = ['gateway', 'identity', 'mfa', 'tenancy'];
 const PIN = '7391';
 
-type LogLine = Record<string, unknown> & { msg?: string; requestId?: string };
+type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; context?: string };
+
+/** The gateway's one line per HTTP request, with the id it answered in X-Request-Id. */
+const isRequestLine = (line: LogLine) => line.context === 'http' && /^[A-Z]+ \S+ \d{3} in /.test(line.msg ?? '');
 
 /** Ids that are no secret, and whose hex digits could pass for a PIN or a code. */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -43,7 +46,8 @@ describe('Logs of a full run', () => {
   const keepSession = (kind: string, client: PortalClient) => client.cookies.all().forEach((cookie) => keep(kind, cookie.value));
   let own: OwnStack;
   let firm: Company;
-  let passwordLogin: PortalResponse;
+  /** Answers whose X-Request-Id the spec follows into the services. */
+  const answered = new Map<string, PortalResponse>();
 
   beforeAll(async () => {
     own = await startOwnStack('logs', { logLevel: 'debug' });
@@ -75,13 +79,15 @@ describe('Logs of a full run', () => {
     keep('recovery code', ...recoveryCodes);
 
     const web = browserOn(firm.host, own.gateway);
-    passwordLogin = await web.post('/api/auth/login', member);
+    answered.set('password step', await web.post('/api/auth/login', member));
     const wrong = wrongCode(secret);
     keep('wrong code', wrong);
     expect((await web.post('/api/auth/totp', { code: wrong })).status).toBe(401);
     const code = codeForStep(secret, await currentStepWithMargin());
     keep('code', code);
-    expect((await web.post('/api/auth/totp', { code })).body.next).toBe('done');
+    const codeStep = await web.post('/api/auth/totp', { code });
+    answered.set('code step', codeStep);
+    expect(codeStep.body.next).toBe('done');
     keepSession('session cookie', web);
 
     const withRecoveryCode = browserOn(firm.host, own.gateway);
@@ -161,7 +167,7 @@ describe('Logs of a full run', () => {
     expect(leaks).toEqual([]);
   });
 
-  test('is JSON, line by line, and every handled message names the request it served', () => {
+  test('is JSON, line by line, and every message a service handled names a request the gateway answered', () => {
     const notJson = PROCESSES.flatMap((name) =>
       linesOf(name).filter((line) => {
         try {
@@ -173,21 +179,29 @@ describe('Logs of a full run', () => {
     );
     expect(notJson).toEqual([]);
 
+    // Without the gateway's id in the NATS headers, a service would name a random one of its own.
+    const answeredIds = new Set(parsedLinesOf('gateway').filter(isRequestLine).map((line) => line.requestId));
+    expect(answeredIds.size).toBeGreaterThan(20);
     for (const service of ['identity', 'mfa', 'tenancy']) {
       const handled = parsedLinesOf(service).filter((line) => line.msg?.startsWith('handled '));
       expect(handled.length).toBeGreaterThan(0);
-      expect(handled.filter((line) => typeof line.requestId !== 'string')).toEqual([]);
+      expect(handled.filter((line) => !answeredIds.has(line.requestId)).map((line) => `${line.requestId}: ${line.msg}`)).toEqual([]);
     }
   });
 
-  test('follows one request by its id from the gateway into identity, across NATS', () => {
-    const requestId = passwordLogin.headers['x-request-id'];
+  test.each([
+    ['password step', 'POST /api/auth/login', 'identity', 'identity.user.verify-password'],
+    ['password step', 'POST /api/auth/login', 'tenancy', 'tenancy.member.get'],
+    ['password step', 'POST /api/auth/login', 'mfa', 'mfa.factor.status'],
+    ['code step', 'POST /api/auth/totp', 'mfa', 'mfa.totp.verify'],
+  ] as const)('follows the %s (%s) by its id from the gateway into %s, across NATS (%s)', (step, route, service, pattern) => {
+    const requestId = answered.get(step)?.headers['x-request-id'];
     expect(typeof requestId).toBe('string');
 
     const inGateway = parsedLinesOf('gateway').filter((line) => line.requestId === requestId);
-    const inIdentity = parsedLinesOf('identity').filter((line) => line.requestId === requestId);
+    const inService = parsedLinesOf(service).filter((line) => line.requestId === requestId);
 
-    expect(inGateway.map((line) => line.msg)).toContainEqual(expect.stringMatching(/^POST \/api\/auth\/login 200 in /));
-    expect(inIdentity.map((line) => line.msg)).toContainEqual(expect.stringMatching(/^handled \S+\.identity\.user\.verify-password in /));
+    expect(inGateway.map((line) => line.msg)).toContainEqual(expect.stringMatching(new RegExp(`^${route} 200 in `)));
+    expect(inService.map((line) => line.msg)).toContainEqual(expect.stringMatching(new RegExp(`^handled \\S+\\.${pattern.replace(/\./g, '\\.')} in `)));
   });
 });

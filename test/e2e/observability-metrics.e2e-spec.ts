@@ -10,6 +10,7 @@ import {
   memberWithTotp,
   signedInClient,
 } from '../support/factories';
+import { anotherMachineAddress } from '../support/portal-client';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { codeForStep, currentStepWithMargin } from '../support/totp';
 
@@ -116,6 +117,22 @@ describe('Metrics for Prometheus', () => {
     expect(sampleOf(after, 'portal_nats_connected', { service: 'gateway', connection: 'client' })).toBe(1);
     expect(sampleOf(after, 'portal_redis_connected', { service: 'gateway' })).toBe(1);
     expect(sampleOf(after, 'process_resident_memory_bytes', { service: 'gateway' })).toBeGreaterThan(0);
+  });
+
+  test('the gateway counts the lockout of an email after repeated wrong passwords, once per refused attempt', async () => {
+    const member = await activeMember(firm);
+    // From an address of its own, so that only the email's limit (10 failures) can refuse.
+    const browser = browserOn(firm.host, own.gateway, { sourceAddress: anotherMachineAddress() });
+    const wrong = { email: member.email, password: 'Not-the-right-one-42' };
+    for (let failure = 0; failure < 10; failure += 1) expect((await browser.post('/api/auth/login', wrong)).status).toBe(401);
+    const before = await scrapeGateway();
+
+    const refused = await browser.post('/api/auth/login', credentialsOf(member));
+
+    expect(refused.status).toBe(429);
+    const after = await scrapeGateway();
+    const lockouts = { step: 'password', outcome: 'lockout' };
+    expect(sampleOf(after, 'portal_sign_in_outcomes_total', lockouts) - sampleOf(before, 'portal_sign_in_outcomes_total', lockouts)).toBe(1);
   });
 
   test('identity serves its metrics on METRICS_PORT: messages handled by pattern and outcome, its pool and NATS', async () => {

@@ -1,7 +1,8 @@
 import { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Company, createCompany, Member } from '../support/factories';
-import { inviteUntilStopped, queryDatabase, signInKeepingAlive, Stopped, stopAndWatch } from '../support/outage-checks';
+import { Mailbox } from '../support/mailbox';
+import { inviteCountingPosts, queryDatabase, signInKeepingAlive, Stopped, stopAndWatch } from '../support/outage-checks';
 import { activeMembers, failed, SignInLoad, tally } from '../support/outage-load';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 
@@ -11,6 +12,20 @@ const STOP_BOUND_MS = 10_000;
 const MEMBERS = 60;
 
 const exitedCleanly = (stopped: Stopped) => ({ name: stopped.name, exit: stopped.exit, inTime: stopped.elapsedMs < STOP_BOUND_MS });
+
+interface Applied {
+  email: string;
+  posts: number;
+  tokens: number;
+  mails: number;
+}
+
+/**
+ * A token at least, since the POST was answered 201; a token and a mail at most
+ * for each POST. Not a mail at least: the invitation is mailed after the answer,
+ * and a replica killed in between never sends it.
+ */
+const appliedAtMostOncePerPost = ({ posts, tokens, mails }: Applied) => tokens >= 1 && tokens <= posts && mails <= posts;
 
 /**
  * Two processes of each service and a gateway, under sign-ins (login on the
@@ -72,7 +87,7 @@ describe('Replicas stopped and killed under a sign-in load', () => {
   test('SIGKILL of one replica of each service fails no sign-in, and applies no invitation twice', async () => {
     load.start();
     let inviting = true;
-    const invitations = inviteUntilStopped(firm, () => inviting);
+    const invitations = inviteCountingPosts(firm, () => inviting);
     for (const service of SERVICES) {
       await sleep(1000);
       await own.stack.stop(`${service}-2`, 'SIGKILL');
@@ -80,17 +95,34 @@ describe('Replicas stopped and killed under a sign-in load', () => {
     // Requests the killed replicas held are answered after one RPC timeout, by their retry.
     await sleep(2500);
     inviting = false;
-    const [outcomes, emails] = await Promise.all([load.stop(), invitations]);
+    const [outcomes, posts] = await Promise.all([load.stop(), invitations]);
 
     expect(tally(failed(outcomes))).toEqual({});
-    const rows = await queryDatabase<{ email: string; users: number; memberships: number }>(
+    const emails = [...posts.keys()].sort();
+    const rows = await queryDatabase<{ email: string; users: number; memberships: number; tokens: number }>(
       own.settings.databaseUrl,
-      `select u.email, count(distinct u.id)::int as users, count(m.id)::int as memberships
-         from identity.users u left join tenancy.memberships m on m.user_id = u.id and m.company_id = ?
+      `select u.email, count(distinct u.id)::int as users, count(distinct m.id)::int as memberships, count(distinct t.id)::int as tokens
+         from identity.users u
+         left join tenancy.memberships m on m.user_id = u.id and m.company_id = ?
+         left join identity.user_tokens t on t.user_id = u.id and t.purpose = 'activation'
         where u.email = any(?) group by u.email order by u.email`,
       [firm.id, emails],
     );
     expect(emails.length).toBeGreaterThanOrEqual(3);
-    expect(rows).toEqual([...emails].sort().map((email) => ({ email, users: 1, memberships: 1 })));
+    expect(rows.map(({ email, users, memberships }) => ({ email, users, memberships }))).toEqual(
+      emails.map((email) => ({ email, users: 1, memberships: 1 })),
+    );
+    // A member.add applied twice leaves a second activation token and a second invitation mail.
+    // The last invitation was answered by a replica left running: once its mail is in, the others' are too.
+    const lastInvited = [...posts.keys()].at(-1) ?? '';
+    await new Mailbox().waitFor({ to: lastInvited, containing: '/activate/' });
+    const mailbox = new Mailbox();
+    const applied = rows.map(({ email, tokens }): Applied => ({
+      email,
+      posts: posts.get(email) ?? 0,
+      tokens,
+      mails: mailbox.matching({ to: email, containing: '/activate/' }).length,
+    }));
+    expect(applied.filter((invitation) => !appliedAtMostOncePerPost(invitation))).toEqual([]);
   }, 60_000);
 });

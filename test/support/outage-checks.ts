@@ -35,22 +35,22 @@ export async function queryDatabase<Row>(url: string, sql: string, bindings: rea
 /**
  * Operators inviting people one after the other, as a write under load: an
  * invitation answered 503 is sent again after Retry-After, as a client should.
- * @returns the emails, each invited successfully in the end.
+ * @returns each email invited successfully in the end, with how many POSTs it took.
  */
-export async function inviteUntilStopped(company: Company, keepGoing: () => boolean): Promise<string[]> {
+export async function inviteCountingPosts(company: Company, keepGoing: () => boolean): Promise<Map<string, number>> {
   const operator = operatorClient(company.gateway);
-  const invited: string[] = [];
+  const posts = new Map<string, number>();
   while (keepGoing()) {
     const email = uniqueEmail('invitee');
     for (let attempt = 1; ; attempt += 1) {
+      posts.set(email, attempt);
       const answer = await operator.post(`/api/operator/companies/${company.id}/members`, { email, name: 'Léa Martin', role: 'client', accountIds: [] });
       if (answer.status === 201) break;
       if (answer.status !== 503 || attempt === 5) throw new Error(`Inviting ${email}: ${answer.status} ${answer.text}`);
       await sleep(Number(answer.headers['retry-after'] ?? 1) * 1000);
     }
-    invited.push(email);
   }
-  return invited;
+  return posts;
 }
 
 /**

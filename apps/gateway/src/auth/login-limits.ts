@@ -1,3 +1,4 @@
+import { signInOutcomes } from '@app/common';
 import { Injectable, Inject } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Limit, RateLimiter } from '../rate-limit/rate-limiter';
@@ -16,7 +17,11 @@ export class LoginLimits {
 
   async admit(ip: string, email: string): Promise<void> {
     await this.limiter.hit(this.perAddress(ip));
-    await this.limiter.check(this.perEmail(email));
+    await this.limiter.check(this.perEmail(email)).catch((error: unknown) => {
+      // The per-address limit answers the same 429: only here is it known to be the email's lockout.
+      signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
+      throw error;
+    });
   }
 
   async recordFailure(email: string): Promise<void> {

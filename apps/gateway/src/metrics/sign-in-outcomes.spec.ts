@@ -13,10 +13,15 @@ describe('signInVerdict', () => {
   });
 
   test('answers that judge nothing the user typed are no outcome', () => {
-    expect(signInVerdict('POST', '/api/auth/login', 429, {})).toBeNull();
+    expect(signInVerdict('POST', '/api/auth/login', 400, {})).toBeNull();
     expect(signInVerdict('POST', '/api/auth/totp', 409, {})).toBeNull();
     expect(signInVerdict('GET', '/api/auth/state', 200, undefined)).toBeNull();
     expect(signInVerdict('POST', 'unmatched', 200, undefined)).toBeNull();
+  });
+
+  test('a 429 on a password step is no outcome: the per-address limit and the lockout of the email answer alike', () => {
+    expect(signInVerdict('POST', '/api/auth/login', 429, { email: 'claire.durand@example.com', password: 'x' })).toBeNull();
+    expect(signInVerdict('POST', '/api/mobile/login', 429, { email: 'claire.durand@example.com', password: 'x' })).toBeNull();
   });
 
   test('a mobile sign-in with a Google ID token is the google step', () => {

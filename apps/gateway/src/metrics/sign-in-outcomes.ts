@@ -5,11 +5,13 @@ export type SignInOutcome = 'success' | 'wrong_password' | 'wrong_code' | 'locko
 
 /**
  * What the answers of the sign-in routes mean. Statuses left out are no verdict
- * on what the user typed: 429 `rate_limited` before the password is even
- * checked, 400 for a malformed body, 409 for no sign-in in progress. A 401 on
- * a password step is `invalid_credentials`, which is kept alike for an unknown
- * email on purpose; on the mobile code step it may also be an expired login
- * token. A replayed code looks like a wrong one from here: mfa counts those.
+ * on what the user typed: 400 for a malformed body, 409 for no sign-in in
+ * progress. A 401 on a password step is `invalid_credentials`, which is kept
+ * alike for an unknown email on purpose; on the mobile code step it may also be
+ * an expired login token. A replayed code looks like a wrong one from here:
+ * mfa counts those. A 429 on a password step is left out here although it may
+ * be the email's lockout: the per-address limit answers the very same 429
+ * `rate_limited`, so LoginLimits, which can tell the two apart, counts it.
  */
 const verdicts: Record<string, { step: SignInStep; outcomes: Partial<Record<number, SignInOutcome>> }> = {
   'POST /api/auth/login': { step: 'password', outcomes: { 200: 'success', 401: 'wrong_password' } },
