@@ -17,8 +17,9 @@ describe('A mobile device stops opening the app', () => {
     return app;
   };
 
-  test('after 5 wrong PINs in a row: attempts left 4, 3, 2, 1, then device_revoked, even for the right PIN', async () => {
+  test('after 5 wrong PINs in a row: attempts left 4, 3, 2, 1, then device_revoked, even for the right PIN or Face ID', async () => {
     const app = await appOf(await activeMember(firm));
+    expect((await app.enableFaceId()).status).toBe(204);
 
     const answers = [];
     for (const wrongPin of ['0000', '1111', '2222', '3333', '4444']) answers.push(await app.unlockWithPin(wrongPin));
@@ -27,7 +28,16 @@ describe('A mobile device stops opening the app', () => {
     expect(answers.slice(0, 4).map((answer) => answer.body.attemptsLeft)).toEqual([4, 3, 2, 1]);
     expectError(answers[4], 401, 'device_revoked');
     expectError(await app.unlockWithPin(pin), 401, 'device_revoked');
-    expectError(await app.unlockWithFaceId(), 401);
+    expectError(await app.unlockWithFaceId(), 401, 'device_revoked');
+  });
+
+  test('the access token the device still held ends with it', async () => {
+    const app = await appOf(await activeMember(firm));
+    expect((await app.get('/api/me/sessions')).status).toBe(200);
+
+    for (const wrongPin of ['0000', '1111', '2222', '3333', '4444']) await app.unlockWithPin(wrongPin);
+
+    expectError(await app.get('/api/me/sessions'), 401, 'unauthenticated');
   });
 
   test('a right PIN ends a run of wrong ones', async () => {

@@ -2,7 +2,12 @@ import { DomainError, ErrorCode, IdentityPatterns, RpcClient, UserView } from '@
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from './login-limits';
 
-/** Email and password, for the web and the mobile app alike: limits first, so no hash is spent past them. */
+/**
+ * Every check of a user's password, at sign-in (web and mobile) and inside a
+ * session (changing it, turning 2FA off), counts against the same limits:
+ * limits first, so no hash is spent past them, and a session in a stranger's
+ * hands buys no more guesses than the sign-in form.
+ */
 @Injectable()
 export class PasswordCheck {
   constructor(
@@ -11,10 +16,15 @@ export class PasswordCheck {
   ) {}
 
   /** @throws DomainError invalid_credentials, rate_limited. */
-  async verify(ip: string, email: string, password: string): Promise<UserView> {
+  verify(ip: string, email: string, password: string): Promise<UserView> {
+    return this.limited(ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
+  }
+
+  /** Runs `check`, which answers invalid_credentials for a wrong password, within the limits. */
+  async limited<T>(ip: string, email: string, check: () => Promise<T>): Promise<T> {
     await this.limits.admit(ip, email);
     try {
-      return await this.rpc.request(IdentityPatterns.verifyPassword, { email, password });
+      return await check();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.InvalidCredentials) await this.limits.recordFailure(email);
       throw error;

@@ -14,6 +14,7 @@ export const statusOfError = {
   unauthenticated: 401,
   forbidden: 403,
   csrf_rejected: 403,
+  totp_required: 403,
   not_found: 404,
   unknown_portal: 404,
   conflict: 409,

@@ -17,6 +17,7 @@ export const frenchMessageOf = {
   unauthenticated: 'Connectez-vous pour continuer.',
   forbidden: "Vous n'avez pas accès à cette ressource.",
   csrf_rejected: 'Cette requête provient d’un autre site et a été refusée.',
+  totp_required: "Ce portail exige l'authentification à deux facteurs : activez-la d'abord.",
   not_found: 'Introuvable.',
   unknown_portal: "Aucun portail client ne répond à cette adresse.",
   conflict: 'Cette valeur est déjà utilisée.',

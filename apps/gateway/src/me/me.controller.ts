@@ -3,13 +3,13 @@ import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { PasswordCheck } from '../auth/password-check';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn } from '../session/session.guard';
 import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
 import { Me } from './me';
 import { MeService } from './me.service';
-import { MemberContextCache } from './member-context.cache';
 
 @ApiTags('me')
 @ApiResponse({ status: 401, description: 'unauthenticated' })
@@ -19,7 +19,7 @@ export class MeController {
     private readonly meService: MeService,
     private readonly sessions: SessionStore,
     private readonly rpc: RpcClient,
-    private readonly cache: MemberContextCache,
+    private readonly passwords: PasswordCheck,
   ) {}
 
   @Get()
@@ -49,13 +49,10 @@ export class MeController {
   @ApiOperation({
     summary: 'Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it',
   })
-  @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
+  @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal; totp_required: that portal requires two-factor authentication, which the user has not set up' })
   async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: FastifyRequest): Promise<Me> {
-    const { record, cachedView } = request.auth!;
-    const companies = await this.cache.companiesOf(record.userId, cachedView);
-    if (!companies.some((company) => company.id === body.portalId)) {
-      throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
-    }
+    const { record } = request.auth!;
+    await this.meService.portalToEnter(request.auth!, body.portalId);
     if (record.deviceId) {
       await this.rpc.request(DevicePatterns.rememberCompany, { userId: record.userId, deviceId: record.deviceId, companyId: body.portalId });
     }
@@ -76,9 +73,11 @@ export class MeController {
   @ApiOperation({ summary: 'Change password; every other session and device of the user ends' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
   @ApiResponse({ status: 422, description: 'weak_password' })
+  @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>, @Req() request: FastifyRequest): Promise<void> {
     const { id, record } = request.auth!;
-    await this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body });
+    const { user } = await this.meService.contextOf(request.auth!);
+    await this.passwords.limited(request.ip, user.email, () => this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body }));
     await this.sessions.deleteAllOfUser(record.userId, id);
   }
 

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { CompanyView, DomainError, ErrorCode } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { AuthenticatedSession } from '../session/session';
@@ -16,6 +16,22 @@ export class MeService {
 
   async me(session: AuthenticatedSession, request: FastifyRequest): Promise<Me> {
     return presentMe(session.record, await this.contextOf(session), request);
+  }
+
+  /**
+   * The portal a session may switch to: one of the user's, and, where the
+   * company requires two-factor authentication, only once the user has it.
+   * @throws DomainError forbidden when not a member; totp_required.
+   */
+  async portalToEnter(session: AuthenticatedSession, portalId: string): Promise<CompanyView> {
+    const { userId } = session.record;
+    const companies = await this.cache.companiesOf(userId, session.cachedView);
+    const company = companies.find((candidate) => candidate.id === portalId);
+    if (!company) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
+    if (company.requireTotp && !(await this.cache.resolve(userId, company.id, session.cachedView)).user.totpEnabled) {
+      throw new DomainError(ErrorCode.TotpRequired, 'This portal requires two-factor authentication: set it up first.');
+    }
+    return company;
   }
 
   /**

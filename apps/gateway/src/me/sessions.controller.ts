@@ -59,8 +59,8 @@ export class SessionsController {
   async revoke(@Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = request.auth!.record;
     if (Id.safeParse(id).success) {
-      await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });
       await this.sessions.deleteOfDevice(userId, id);
+      await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });
       return;
     }
     const sessions = await this.sessions.listOfUser(userId);

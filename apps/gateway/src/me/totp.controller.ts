@@ -1,8 +1,9 @@
-import { IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
+import { DomainError, ErrorCode, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { PasswordCheck } from '../auth/password-check';
 import { SignInService } from '../auth/sign-in.service';
 import { SignInStep, SignInSteps } from '../auth/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
@@ -25,14 +26,18 @@ export class TotpController {
     private readonly cache: MemberContextCache,
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
+    private readonly passwords: PasswordCheck,
   ) {}
 
   @Post('setup')
   @HttpCode(200)
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
+  @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
   async setup(@Req() request: FastifyRequest): Promise<TotpEnrolment> {
     const { user, member } = await this.meService.contextOf(request.auth!);
+    // Replacing a factor would otherwise need no more than a session: turning it off asks for the password.
+    if (user.totpEnabled) throw new DomainError(ErrorCode.Conflict, 'Two-factor authentication is on: turn it off first, with your password.');
     return this.rpc.request(MfaPatterns.beginEnrolment, { userId: user.id, issuer: member.company.name, label: user.email });
   }
 
@@ -59,9 +64,10 @@ export class TotpController {
   @SignedIn()
   @ApiOperation({ summary: 'Turns 2FA off; the password is asked again' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
+  @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     const { user } = await this.meService.contextOf(request.auth!);
-    await this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password });
+    await this.passwords.verify(request.ip, user.email, body.password);
     await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
     await this.cache.invalidate(user.id);
   }

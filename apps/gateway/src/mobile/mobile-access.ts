@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, RpcClient, TenancyPatterns } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { Portal } from '../portal/host-portal';
@@ -29,7 +29,9 @@ export class MobileAccess {
   async grant(userId: string, deviceId: string, lastCompanyId: string | null, request: FastifyRequest): Promise<MobileAccessGrant> {
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
     if (companies.length === 0) throw new DomainError(ErrorCode.Forbidden, 'You have no access to any portal any more.');
-    const chosen = companies.find((company) => company.id === lastCompanyId) ?? (companies.length === 1 ? companies[0] : null);
+    const candidate = companies.find((company) => company.id === lastCompanyId) ?? (companies.length === 1 ? companies[0] : null);
+    // A portal that requires two-factor authentication is not entered without it: the app asks to choose instead.
+    const chosen = candidate && (await this.mayEnter(userId, candidate)) ? candidate : null;
     const now = Date.now();
     const { token } = await this.sessions.create({
       userId,
@@ -50,5 +52,9 @@ export class MobileAccess {
       next: chosen ? 'done' : 'select_portal',
       portals: companies.map((company) => portalOf(company, request)),
     };
+  }
+
+  private async mayEnter(userId: string, company: CompanyView): Promise<boolean> {
+    return !company.requireTotp || (await this.rpc.request(MfaPatterns.factorStatus, { userId })).enabled;
   }
 }

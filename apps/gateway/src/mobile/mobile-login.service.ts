@@ -25,9 +25,11 @@ export class MobileLoginService {
 
   /** A user who belongs to no portal is refused like a wrong password: the answer does not tell. */
   async afterCredentials(user: UserView): Promise<MobileLoginAnswer> {
-    const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id });
+    const [companies, { enabled }] = await Promise.all([
+      this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id }),
+      this.rpc.request(MfaPatterns.factorStatus, { userId: user.id }),
+    ]);
     if (companies.length === 0) throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
-    const { enabled } = await this.rpc.request(MfaPatterns.factorStatus, { userId: user.id });
     const next = enabled ? 'totp' : 'create_pin';
     return { loginToken: await this.tokens.issue({ userId: user.id, credentialVersion: user.credentialVersion, next }), next };
   }

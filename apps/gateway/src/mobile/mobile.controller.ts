@@ -96,7 +96,12 @@ export class MobileController {
     if ('challenge' in body && !(await this.challenges.consume(body.deviceId, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');
     }
-    const unlocked = await this.rpc.request(DevicePatterns.unlock, body);
+    const unlocked = await this.rpc.request(DevicePatterns.unlock, body).catch(async (error: unknown) => {
+      // The fifth wrong PIN revokes the device: the access tokens it still holds end with it.
+      const revokedOf = error instanceof DomainError && error.code === ErrorCode.DeviceRevoked ? error.details?.userId : undefined;
+      if (typeof revokedOf === 'string') await this.sessions.deleteOfDevice(revokedOf, body.deviceId);
+      throw error;
+    });
     return this.access.grant(unlocked.userId, unlocked.deviceId, unlocked.lastCompanyId, request);
   }
 
@@ -107,7 +112,8 @@ export class MobileController {
   @ApiResponse({ status: 404, description: 'not_found' })
   async revoke(@Param('id', deviceIdParam) deviceId: string, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = request.auth!.record;
-    await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });
+    // Tokens first: a device revoked already (by wrong PINs) still gets its tokens ended, then the 404.
     await this.sessions.deleteOfDevice(userId, deviceId);
+    await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });
   }
 }

@@ -35,6 +35,8 @@ export class PortalResolver {
     const known = this.known(hostname);
     if (known) return known;
     const host = normalized(hostname);
+    // Companies have DNS names: an IP address (v6 in brackets) is nobody's portal.
+    if (host.startsWith('[')) return null;
     const { company } = await this.rpc.request(TenancyPatterns.resolveHost, { host });
     if (!company) return null;
     this.cache.set(host, { company, expiresAt: Date.now() + this.config.HOST_CACHE_SECONDS * 1000 });

@@ -9,7 +9,8 @@ type UnlockRequest = ParsedRequestOf<typeof DevicePatterns.unlock>;
 type ByPin = Extract<UnlockRequest, { pin: string }>;
 type BySignature = Extract<UnlockRequest, { signature: string }>;
 
-const deviceRevoked = () => new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.');
+/** With the device's user, so that the gateway can end the access tokens the device still holds. */
+const deviceRevoked = (userId: string) => new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.', { userId });
 
 @Injectable()
 export class UnlockDevice {
@@ -33,7 +34,7 @@ export class UnlockDevice {
     if (!device || !secretMatches(request.deviceSecret, device.secretHash)) {
       return new DomainError(ErrorCode.InvalidCredentials, 'This device is not recognised: sign in again.');
     }
-    if (device.revokedAt) return deviceRevoked();
+    if (device.revokedAt) return deviceRevoked(device.user.id);
     const user = await device.user.loadOrFail();
     // Left unrevoked, so that it keeps giving this answer; active-devices keeps it off the user's list.
     if (device.credentialVersion < user.credentialVersion) {
@@ -51,7 +52,7 @@ export class UnlockDevice {
       device.resetWrongPins();
       return null;
     }
-    if (device.countWrongPin()) return deviceRevoked();
+    if (device.countWrongPin()) return deviceRevoked(device.user.id);
     return new DomainError(ErrorCode.InvalidPin, 'The PIN is incorrect.', {
       attemptsLeft: MAX_WRONG_PINS - device.failedPins,
     });

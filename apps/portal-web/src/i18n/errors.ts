@@ -59,6 +59,10 @@ export const errorSentences: Record<string, Sentences> = {
     fr: 'Vous êtes déconnecté. Connectez-vous à nouveau.',
     en: 'You are signed out. Sign in again.',
   },
+  totp_required: {
+    fr: "Ce portail exige l'authentification à deux facteurs. Activez-la dans vos paramètres, puis réessayez.",
+    en: 'This portal requires two-factor authentication. Turn it on in your settings, then try again.',
+  },
   forbidden: {
     fr: "Vous n'avez pas le droit de faire cela.",
     en: 'You are not allowed to do this.',

@@ -28,6 +28,8 @@ export const ErrorCode = {
   PayloadTooLarge: 'payload_too_large',
   RateLimited: 'rate_limited',
   NoLoginInProgress: 'no_login_in_progress',
+  /** The portal requires two-factor authentication and the user has none yet. */
+  TotpRequired: 'totp_required',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
