@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
 import { AdminGuard } from './admin/admin.guard';
+import { SecondFactorDisabledHandler, SecondFactorDisabledSessions } from './admin/second-factor-disabled.handler';
 import { AuthController } from './auth/auth.controller';
 import { LocalAuthGuard, LocalStrategy } from './auth/local.strategy';
 import { LoginLimits } from './auth/login-limits';
@@ -65,6 +66,7 @@ export class GatewayModule {
         HealthController,
         MetricsController,
         ViewInvalidationHandler,
+        SecondFactorDisabledHandler,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -83,6 +85,7 @@ export class GatewayModule {
         MemberContextCache,
         MeService,
         AdminGuard,
+        SecondFactorDisabledSessions,
         OperatorGuard,
         ...googleProviders,
         MobileLoginTokens,

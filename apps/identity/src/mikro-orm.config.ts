@@ -1,3 +1,4 @@
+import { BOUNDED_POSTGRES_WAITS } from '@app/common';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Device } from './devices/device.entity';
@@ -22,6 +23,6 @@ export function identityOrmConfig(databaseUrl: string) {
         { name: 'Migration20261126100000', class: Migration20261126100000 },
       ],
     },
-    pool: { min: 0, max: 10 },
+    ...BOUNDED_POSTGRES_WAITS,
   });
 }

@@ -1,3 +1,4 @@
+import { BOUNDED_POSTGRES_WAITS } from '@app/common';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { AccountAccess } from './memberships/account-access.entity';
@@ -26,6 +27,6 @@ export function tenancyOrmConfig(databaseUrl: string) {
         { name: 'Migration20261126000000', class: Migration20261126000000 },
       ],
     },
-    pool: { min: 0, max: 10 },
+    ...BOUNDED_POSTGRES_WAITS,
   });
 }

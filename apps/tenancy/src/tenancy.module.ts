@@ -13,7 +13,6 @@ import { HealthHandler } from './health/health.handler';
 import { HelpRequestsHandler } from './help-requests/help-requests.handler';
 import { ListOpenHelpRequests } from './help-requests/list-open-help-requests.usecase';
 import { OpenHelpRequest } from './help-requests/open-help-request.usecase';
-import { InvitationMailer } from './invitations/invitation.mailer';
 import { AddMember } from './memberships/add-member.usecase';
 import { GetMember } from './memberships/get-member.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
@@ -50,7 +49,6 @@ export class TenancyModule {
       providers: [
         { provide: TENANCY_CONFIG, useValue: config },
         { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
-        InvitationMailer,
         CreateCompany,
         ResolveHost,
         CreateAccount,

@@ -1,5 +1,7 @@
 export * from './config/env-schemas';
 export * from './config/load-config';
+export * from './database/bounded-waits';
+export * from './database/database-health';
 export * from './database/migrate-under-lock';
 export * from './identity/identity.contracts';
 export * from './identity/values';

@@ -18,8 +18,8 @@ import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { MemberContextCache } from '../me/member-context.cache';
 import { requestOrigin } from '../portal/portal-url';
-import { SessionStore } from '../session/session.store';
 import { AdminOnly } from './admin.guard';
+import { SecondFactorDisabledSessions } from './second-factor-disabled.handler';
 
 /** The accounts are named on purpose, even if none: a client invited to nothing sees nothing. */
 const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
@@ -33,8 +33,8 @@ const memberId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(Err
 export class AdminController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly sessions: SessionStore,
     private readonly cache: MemberContextCache,
+    private readonly disabledSessions: SecondFactorDisabledSessions,
   ) {}
 
   @Post('clients')
@@ -82,8 +82,8 @@ export class AdminController {
       userId,
       reason: body.reason ?? null,
     });
-    await this.sessions.deleteAllOfUser(userId);
-    await this.cache.invalidate(userId);
+    // Not left to the event alone: the sessions are gone by the time the admin sees 204.
+    await this.disabledSessions.end(userId);
   }
 
   @Get('audit')

@@ -1,4 +1,4 @@
-import { IdentityPatterns, MfaPatterns, NATS_CONNECTION, RpcClient, TenancyPatterns } from '@app/common';
+import { HealthReply, IdentityPatterns, MfaPatterns, NATS_CONNECTION, RpcClient, TenancyPatterns } from '@app/common';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -10,6 +10,8 @@ type CheckState = 'up' | 'down';
 
 /** Readiness answers fast even when a dependency hangs. */
 const CHECK_TIMEOUT_MS = 1000;
+
+const SERVICES = { identity: IdentityPatterns.health, mfa: MfaPatterns.health, tenancy: TenancyPatterns.health };
 
 @ApiTags('operations')
 @Controller('health')
@@ -27,23 +29,38 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: '200 when Redis, NATS, identity, mfa and tenancy answer; else 503 naming what failed' })
+  @ApiOperation({ summary: '200 when Redis, NATS, identity, mfa, tenancy and their Postgres answer; else 503 naming what failed' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const options = { timeoutMs: CHECK_TIMEOUT_MS };
-    const entries = await Promise.all(
-      Object.entries({
-        redis: () => withTimeout(this.redis.ping()),
-        nats: () => withTimeout(this.nats.flush()),
-        identity: () => this.rpc.request(IdentityPatterns.health, {}, options),
-        mfa: () => this.rpc.request(MfaPatterns.health, {}, options),
-        tenancy: () => this.rpc.request(TenancyPatterns.health, {}, options),
-      }).map(async ([name, check]): Promise<[string, CheckState]> => [name, await check().then(() => 'up' as const, () => 'down' as const)]),
-    );
-    const checks = Object.fromEntries(entries) as Record<string, CheckState>;
-    const failed = entries.filter(([, state]) => state === 'down').map(([name]) => name);
+    const [redis, nats, services] = await Promise.all([
+      stateOf(withTimeout(this.redis.ping())),
+      stateOf(withTimeout(this.nats.flush())),
+      this.askServices(),
+    ]);
+    const checks: Record<string, CheckState> = { redis, nats, ...services.states, postgres: services.database };
+    const failed = Object.keys(checks).filter((name) => checks[name] === 'down');
     if (failed.length > 0) void reply.code(503);
     return { status: failed.length > 0 ? 'unavailable' : 'ok', failed, checks };
   }
+
+  /**
+   * Each service checks its own database. Postgres is down when one that
+   * answers says so; when none answers, nothing is known of it.
+   */
+  private async askServices(): Promise<{ states: Record<string, CheckState>; database: CheckState }> {
+    const replies = await Promise.all(
+      Object.entries(SERVICES).map(async ([name, contract]): Promise<[string, HealthReply | null]> => [
+        name,
+        await this.rpc.request(contract, {}, { timeoutMs: CHECK_TIMEOUT_MS }).catch(() => null),
+      ]),
+    );
+    const states = Object.fromEntries(replies.map(([name, answer]) => [name, answer ? 'up' : 'down'] as const));
+    const database = replies.some(([, answer]) => answer?.database === 'down') ? 'down' : 'up';
+    return { states, database };
+  }
+}
+
+function stateOf(check: Promise<unknown>): Promise<CheckState> {
+  return check.then(() => 'up' as const, () => 'down' as const);
 }
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {

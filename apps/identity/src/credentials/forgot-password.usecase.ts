@@ -1,14 +1,12 @@
 import { IdentityPatterns, ParsedRequestOf } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PasswordResetMail } from '../mail/password-reset.mail';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { User } from '../users/user.entity';
 
 @Injectable()
 export class ForgotPassword {
-  private readonly logger = new Logger(ForgotPassword.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly tokens: UserTokenStore,
@@ -23,9 +21,8 @@ export class ForgotPassword {
     const token = this.tokens.issue(em, user, 'reset');
     await em.flush();
     const link = `${new URL(linkOrigin).origin}/reset-password/${token}`;
-    // Not awaited: the delay of the mail server would tell the caller that the email exists.
-    this.mail.send(user, link).catch((error: unknown) => {
-      this.logger.error(`Could not mail a password reset link to user ${user.id}: ${String(error)}`);
-    });
+    // In the background, once the token is stored: the delay of the mail server
+    // would tell the caller that the email exists.
+    this.mail.send(user, link);
   }
 }

@@ -6,8 +6,9 @@ import { User } from '../users/user.entity';
 export class PasswordResetMail {
   constructor(private readonly mailer: Mailer) {}
 
-  send(user: User, link: string): Promise<void> {
-    return this.mailer.send({
+  /** In the background: see `Mailer.sendLater`. */
+  send(user: User, link: string): void {
+    this.mailer.sendLater(`a password reset link to user ${user.id}`, {
       to: user.email,
       subject: 'Réinitialisation de votre mot de passe / Reset your password',
       text: [

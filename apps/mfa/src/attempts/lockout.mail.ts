@@ -1,5 +1,5 @@
 import { IdentityPatterns, Mailer, RpcClient } from '@app/common';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LOCK_SECONDS, USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
 
 const LOCK_MINUTES = LOCK_SECONDS / 60;
@@ -7,22 +7,17 @@ const LOCK_MINUTES = LOCK_SECONDS / 60;
 /** Tells a user that their second factor locked: someone may hold their password. */
 @Injectable()
 export class LockoutMail {
-  private readonly logger = new Logger(LockoutMail.name);
-
   constructor(
     private readonly rpc: RpcClient,
     private readonly mailer: Mailer,
   ) {}
 
-  /** Never throws: the lock holds whether or not the user hears of it. */
-  async send(userId: string): Promise<void> {
-    try {
+  /** In the background, never throwing: the lock holds whether or not the user hears of it. */
+  send(userId: string): void {
+    this.mailer.sendLater(`the lockout notice of user ${userId}`, async () => {
       const user = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      await this.mailer.send({ to: user.email, subject: SUBJECT, text: textFor(user.name) });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.error(`The lockout notice of user ${userId} was not mailed: ${reason}`);
-    }
+      return { to: user.email, subject: SUBJECT, text: textFor(user.name) };
+    });
   }
 }
 

@@ -62,8 +62,8 @@ export class VerifySecondFactor {
     const failure = await this.limits.recordFailure(userId, signInId);
     if (failure.lockStarted) {
       this.logger.warn(`Security: locked the second factor of user ${userId} after repeated wrong answers`);
-      // Not awaited: the answer must not wait on identity or the mail server.
-      void this.lockoutMail.send(userId);
+      // In the background: the answer must not wait on identity or the mail server.
+      this.lockoutMail.send(userId);
     }
     return failure.error;
   }

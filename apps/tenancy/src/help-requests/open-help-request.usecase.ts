@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertThat, ErrorCode, Mailer, MemberSummary, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/common';
+import { assertThat, ErrorCode, Mail, Mailer, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';
 import { MemberSummaries } from '../memberships/member-summaries';
 import { Membership } from '../memberships/membership.entity';
@@ -11,8 +11,6 @@ export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.ope
 
 @Injectable()
 export class OpenHelpRequest {
-  private readonly logger = new Logger(OpenHelpRequest.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly summaries: MemberSummaries,
@@ -33,7 +31,7 @@ export class OpenHelpRequest {
     );
     assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
     const { requestId, opened } = await this.openOrUpdate(em, request);
-    if (opened) await this.notifyAdmins(em, membership.company, request.userId);
+    if (opened) this.notifyAdmins(membership.company, request.userId);
     return { requestId };
   }
 
@@ -57,39 +55,24 @@ export class OpenHelpRequest {
     return { requestId: row.id, opened: row.id === candidate };
   }
 
-  /** The request is stored and listed for the admins: a failed notice is logged, never thrown. */
-  private async notifyAdmins(em: EntityManager, company: Company, clientId: string): Promise<void> {
-    try {
-      const admins = await em.find(
-        Membership,
-        { company, role: 'admin', userId: { $ne: clientId } },
-        { fields: ['userId'] },
-      );
-      if (admins.length === 0) return;
-      const summaryOf = await this.summaries.of([clientId, ...admins.map((admin) => admin.userId)]);
-      const client = summaryOf(clientId);
-      await Promise.all(admins.map((admin) => this.mailAdmin(summaryOf(admin.userId), client, company)));
-    } catch (error) {
-      this.logger.error(
-        `The admins of company ${company.id} were not told of the help request of user ${clientId}: ${reasonOf(error)}`,
-      );
-    }
+  /** The request is stored and listed for the admins: the mails go out in the background. */
+  private notifyAdmins(company: Company, clientId: string): void {
+    const portal = { id: company.id, name: company.name, host: company.hosts[0].host };
+    this.mailer.sendLater(`the help request of user ${clientId} to the admins of company ${portal.id}`, () =>
+      this.mailsToAdmins(portal, clientId),
+    );
   }
 
-  private async mailAdmin(admin: MemberSummary, client: MemberSummary, company: Company): Promise<void> {
-    if (!admin.email) return;
-    try {
-      await this.mailer.send(
-        helpRequestMail({ admin, client, companyName: company.name, portalHost: company.hosts[0].host }),
-      );
-    } catch (error) {
-      this.logger.error(
-        `The help request of user ${client.id} was not mailed to admin ${admin.id}: ${reasonOf(error)}`,
-      );
-    }
+  private async mailsToAdmins(portal: { id: string; name: string; host: string }, clientId: string): Promise<Mail[]> {
+    const admins = await this.em
+      .fork()
+      .find(Membership, { company: portal.id, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
+    if (admins.length === 0) return [];
+    const summaryOf = await this.summaries.of([clientId, ...admins.map((admin) => admin.userId)]);
+    const client = summaryOf(clientId);
+    return admins
+      .map((admin) => summaryOf(admin.userId))
+      .filter((admin) => admin.email)
+      .map((admin) => helpRequestMail({ admin, client, companyName: portal.name, portalHost: portal.host }));
   }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import {
   assertThat,
   ErrorCode,
   IdentityPatterns,
+  Mailer,
   MemberRole,
   ParsedRequestOf,
   RpcClient,
@@ -11,11 +12,10 @@ import {
   TenancyPatterns,
 } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
 import { Company } from '../companies/company.entity';
-import { Invitation } from '../invitations/invitation-mail';
-import { InvitationMailer } from '../invitations/invitation.mailer';
+import { invitationMail } from '../invitations/invitation-mail';
 import { activationUrl, portalAddress } from '../invitations/portal-links';
 import { AccountAccess } from './account-access.entity';
 import { Membership } from './membership.entity';
@@ -31,16 +31,16 @@ interface Grant {
 
 @Injectable()
 export class AddMember {
-  private readonly logger = new Logger(AddMember.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
-    private readonly invitations: InvitationMailer,
+    private readonly mailer: Mailer,
   ) {}
 
   /**
    * Idempotent: an existing member keeps their role and gains the accounts.
+   * The invitation is mailed in the background: the membership exists, and
+   * the operator gets the link in the answer.
    * @throws DomainError `not_found` for an unknown company, `validation_failed`
    * for an account of another company (then nothing is written, not even the user).
    */
@@ -60,13 +60,10 @@ export class AddMember {
 
     const portal = portalAddress(request.linkOrigin, company.hosts[0].host);
     const link = activationToken ? activationUrl(portal, activationToken) : null;
-    await this.invite(userId, company.id, {
-      email: request.email,
-      name: request.name,
-      companyName: company.name,
-      portalAddress: portal,
-      activationUrl: link,
-    });
+    this.mailer.sendLater(
+      `the invitation of user ${userId} to company ${company.id}`,
+      invitationMail({ email: request.email, name: request.name, companyName: company.name, portalAddress: portal, activationUrl: link }),
+    );
     return { userId, activationUrl: link };
   }
 
@@ -96,15 +93,5 @@ export class AddMember {
         .onConflict(['membership', 'account'])
         .ignore();
     });
-  }
-
-  /** A mail failure does not fail the call: the membership exists and the operator gets the link in the answer. */
-  private async invite(userId: string, companyId: string, invitation: Invitation): Promise<void> {
-    try {
-      await this.invitations.send(invitation);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.error(`The invitation of user ${userId} to company ${companyId} was not mailed: ${reason}`);
-    }
   }
 }

@@ -8,9 +8,10 @@ import {
   ParsedRequestOf,
   RpcClient,
   SecondFactorHelpPatterns,
+  TenancyEvents,
 } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
 import { HelpRequest } from '../help-requests/help-request.entity';
@@ -21,8 +22,6 @@ export type SecondFactorDisable = ParsedRequestOf<typeof SecondFactorHelpPattern
 
 @Injectable()
 export class DisableSecondFactor {
-  private readonly logger = new Logger(DisableSecondFactor.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
@@ -33,6 +32,8 @@ export class DisableSecondFactor {
    * Remote calls first, then the local writes in one transaction: when anything
    * fails the request stays open and unaudited, and the admin's retry is
    * harmless (removing an absent factor is a no-op, revoking again only bumps a version).
+   * Once written, the event lets the gateway end the user's sessions even when
+   * this answer reaches it too late; the mail goes out in the background.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
    * `not_found` when the user is no member of it, the same for an unknown user.
    */
@@ -57,7 +58,8 @@ export class DisableSecondFactor {
         }),
       );
     });
-    await this.tellMember(userId, company.name);
+    this.rpc.emit(TenancyEvents.secondFactorDisabled, { companyId, userId });
+    this.tellMember(userId, company.name);
   }
 
   /** The actor is checked first, so that a non-admin learns nothing of who is a member. */
@@ -74,14 +76,10 @@ export class DisableSecondFactor {
     return actor.company;
   }
 
-  /** The factor is already gone: a failed notice is logged, never thrown. */
-  private async tellMember(userId: string, companyName: string): Promise<void> {
-    try {
+  private tellMember(userId: string, companyName: string): void {
+    this.mailer.sendLater(`the notice to user ${userId} that their second factor was turned off`, async () => {
       const user = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      await this.mailer.send(secondFactorDisabledMail({ email: user.email, name: user.name, companyName }));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.error(`User ${userId} was not told by mail that their second factor was turned off: ${reason}`);
-    }
+      return secondFactorDisabledMail({ email: user.email, name: user.name, companyName });
+    });
   }
 }

@@ -21,6 +21,8 @@ export interface EnsuredUser {
 export interface HealthReply {
   service: string;
   version: string;
+  /** Whether the service's Postgres answered its check in time. */
+  database: 'up' | 'down';
 }
 
 const LinkOrigin = z.url({ protocol: /^https?$/ });

@@ -19,6 +19,9 @@ describe('outageOf', () => {
     ['a broken connection (08006)', postgresError('connection failure', '08006')],
     ['a connection closed under a query', new DriverException(new Error('Connection terminated unexpectedly'))],
     ['an exhausted pool', new DriverException(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))],
+    ['a statement past statement_timeout (57014)', new DriverException(postgresError('canceling statement due to statement timeout', '57014'))],
+    ['a query Postgres never answered', new DriverException(new Error('Query read timeout'))],
+    ['a connection that could not be made in time', new DriverException(new Error('timeout expired'))],
   ])('sees Postgres out of reach in %s', (_case, error) => {
     expect(sut(error)?.dependency).toBe('postgres');
   });

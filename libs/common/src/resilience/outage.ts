@@ -16,10 +16,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  * (connection exception), 57P01-57P03 (shutdown, crash, starting up) and
  * 53300 (too many connections).
  */
-const POSTGRES_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+/** Also 57014: a statement cancelled by the services' statement_timeout, a database too slow to answer in time. */
+const POSTGRES_UNAVAILABLE = /^(08...|57P0[123]|57014|53300)$/;
 
 /** pg, knex and MikroORM say "the connection went away" in words only. */
-const POSTGRES_MESSAGES = ['Connection terminated', 'not queryable', 'Timeout acquiring a connection'];
+const POSTGRES_MESSAGES = ['Connection terminated', 'not queryable', 'Timeout acquiring a connection', 'Query read timeout', 'timeout expired'];
 
 /** ioredis: retries exhausted, offline with no queue, connection closed, or no reply in `commandTimeout`. */
 const REDIS_ERROR_NAMES = new Set(['MaxRetriesPerRequestError']);

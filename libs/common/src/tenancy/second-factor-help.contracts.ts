@@ -40,7 +40,8 @@ export const SecondFactorHelpPatterns = {
   /**
    * The admin's 2FA disable. @throws not_found when the user is no member of
    * the company (the same as an unknown user). Removes the factor (mfa), ends
-   * the user's devices (identity), closes the open requests, audits, mails the user.
+   * the user's devices (identity), closes the open requests, audits, then
+   * announces `TenancyEvents.secondFactorDisabled` and mails the user in the background.
    */
   disableSecondFactor: defineRequest<Record<string, never>>()(
     'tenancy.member.disable-mfa',
