@@ -43,6 +43,19 @@ describe('Wrong codes at sign-in', () => {
     expectError(await browser.post('/api/auth/totp', await rightCode(member)), 409, 'no_login_in_progress');
   });
 
+  test('twenty wrong codes sent at once to one sign-in are five guesses, not twenty', async () => {
+    const member = await memberWithTotp(firm);
+    const browser = await atCodeStep(member);
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => browser.post('/api/auth/totp', { code: wrongCode(member.secret) })));
+
+    const guesses = answers.filter((answer) => answer.status === 401 && answer.body.attemptsLeft > 0);
+    expect(guesses.map((answer) => answer.body.attemptsLeft).sort()).toEqual([1, 2, 3, 4]);
+    // Had the twenty been counted, ten of them would have locked the factor: the right code signs in instead.
+    const verified = await (await atCodeStep(member)).post('/api/auth/totp', await rightCode(member));
+    expect(verified.status).toBe(200);
+  });
+
   test('the password is needed again, and then the right code signs in', async () => {
     const member = await memberWithTotp(firm);
     await wrongCodes(await atCodeStep(member), member, 5);

@@ -14,22 +14,40 @@ const SIGN_IN_COUNTER_SECONDS = 60 * 60;
 const USER_COUNTER_SECONDS = 24 * 60 * 60;
 
 /**
- * Counts the failure for the sign-in and for the user at once. At the limit the
- * user's count starts over and the lock is set if not already there, so that
- * racing failures start a lock, and its mail, once.
- * @returns [failures of the sign-in, 1 if this failure started the lock, lock TTL in seconds or -2]
+ * Every answer to a sign-in is counted before it is checked, in one script:
+ * answers sent at once to one sign-in cannot all pass a check made before any
+ * of them is counted. A replayed code, or one that could not be checked, gives
+ * its count back. KEYS: lock, sign-in count, user's streak. ARGV: attempts per sign-in, TTL.
+ * @returns ['locked', ttl] | ['spent'] | ['admitted', answers counted for the sign-in]
+ */
+const ADMIT = `
+local lock = redis.call('TTL', KEYS[1])
+if lock > 0 then return { 'locked', lock } end
+if tonumber(redis.call('GET', KEYS[2]) or 0) >= tonumber(ARGV[1]) then return { 'spent' } end
+local counted = redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return { 'admitted', counted }`;
+
+/**
+ * A wrong answer, counted for the sign-in at admission, counts for the user
+ * here. At the limit the user's streak starts over and the lock is set if not
+ * already there, so that racing failures start a lock, and its mail, once.
+ * Answers to several sign-ins at once each pass admission before the lock is
+ * set: the streak bounds them to five per sign-in, and each sign-in costs a password.
+ * @returns [1 if this failure started the lock, lock TTL in seconds or -2]
  */
 const RECORD_FAILURE = `
-local signIn = redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[1])
-local streak = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
+local streak = redis.call('INCR', KEYS[3])
+redis.call('EXPIRE', KEYS[3], ARGV[3])
 local started = 0
-if streak >= tonumber(ARGV[3]) then
-  redis.call('DEL', KEYS[2])
-  if redis.call('SET', KEYS[3], '1', 'EX', ARGV[4], 'NX') then started = 1 end
+if streak >= tonumber(ARGV[1]) then
+  redis.call('DEL', KEYS[3])
+  if redis.call('SET', KEYS[1], '1', 'EX', ARGV[2], 'NX') then started = 1 end
 end
-return {signIn, started, redis.call('TTL', KEYS[3])}`;
+return { started, redis.call('TTL', KEYS[1]) }`;
+
+/** Gives back an answer's count: @returns the answers counted for the sign-in since. */
+const GIVE_BACK = `return redis.call('DECR', KEYS[2])`;
 
 export interface Failure {
   /** True for the one failure that locked the factor, so that the user is told once. */
@@ -44,38 +62,41 @@ export class AttemptLimits {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   /**
-   * Checked before the answer is: a locked factor refuses even the right code,
-   * and a spent sign-in stays spent even if the gateway asks again.
+   * Counts the answer before it is checked: a locked factor refuses even the
+   * right code, and a spent sign-in stays spent even if the gateway asks again.
+   * @returns the answers counted for the sign-in, this one included
    * @throws DomainError totp_locked, or invalid_code with no attempts left
    */
-  async assertMayAnswer(userId: string, signInId: string): Promise<void> {
-    const [lockSeconds, failures] = await Promise.all([
-      this.redis.ttl(lockKey(userId)),
-      this.redis.get(signInKey(userId, signInId)),
-    ]);
-    if (lockSeconds > 0) throw locked(lockSeconds);
-    if (Number(failures) >= SIGN_IN_ATTEMPTS) throw wrongAnswer(0);
+  async admit(userId: string, signInId: string): Promise<number> {
+    const [verdict, value] = (await this.redis.eval(
+      ADMIT,
+      3,
+      ...keysOf(userId, signInId),
+      SIGN_IN_ATTEMPTS,
+      SIGN_IN_COUNTER_SECONDS,
+    )) as [string, number?];
+    if (verdict === 'locked') throw locked(value ?? LOCK_SECONDS);
+    if (verdict === 'spent') throw wrongAnswer(0);
+    return value ?? SIGN_IN_ATTEMPTS;
   }
 
-  async recordFailure(userId: string, signInId: string): Promise<Failure> {
-    const [failures, started, lockSeconds] = (await this.redis.eval(
+  /** @param counted what `admit` answered for this answer */
+  async recordFailure(userId: string, signInId: string, counted: number): Promise<Failure> {
+    const [started, lockSeconds] = (await this.redis.eval(
       RECORD_FAILURE,
       3,
-      signInKey(userId, signInId),
-      userKey(userId),
-      lockKey(userId),
-      SIGN_IN_COUNTER_SECONDS,
-      USER_COUNTER_SECONDS,
+      ...keysOf(userId, signInId),
       USER_FAILURES_BEFORE_LOCK,
       LOCK_SECONDS,
-    )) as [number, number, number];
-    const error = lockSeconds > 0 ? locked(lockSeconds) : wrongAnswer(SIGN_IN_ATTEMPTS - failures);
+      USER_COUNTER_SECONDS,
+    )) as [number, number];
+    const error = lockSeconds > 0 ? locked(lockSeconds) : wrongAnswer(SIGN_IN_ATTEMPTS - counted);
     return { lockStarted: started === 1, error };
   }
 
-  /** A replayed code is refused without counting: it proves the code was known, not guessed. */
-  async uncountedRefusal(userId: string, signInId: string): Promise<DomainError> {
-    const failures = Number(await this.redis.get(signInKey(userId, signInId)));
+  /** For an answer that was not a guess (a replayed code) or could not be checked. @returns the refusal to answer. */
+  async giveBack(userId: string, signInId: string): Promise<DomainError> {
+    const failures = (await this.redis.eval(GIVE_BACK, 3, ...keysOf(userId, signInId))) as number;
     return wrongAnswer(SIGN_IN_ATTEMPTS - failures);
   }
 
@@ -92,6 +113,7 @@ export class AttemptLimits {
 const signInKey = (userId: string, signInId: string) => `mfa:attempts:sign-in:${userId}:${signInId}`;
 const userKey = (userId: string) => `mfa:attempts:user:${userId}`;
 const lockKey = (userId: string) => `mfa:lock:${userId}`;
+const keysOf = (userId: string, signInId: string) => [lockKey(userId), signInKey(userId, signInId), userKey(userId)];
 
 function wrongAnswer(attemptsLeft: number): DomainError {
   const message =
@@ -102,7 +124,7 @@ function wrongAnswer(attemptsLeft: number): DomainError {
 function locked(retryAfterSeconds: number): DomainError {
   return new DomainError(
     ErrorCode.TotpLocked,
-    'Two-step verification is locked after too many wrong codes. Try again later.',
+    'Two-factor authentication is locked after too many wrong codes. Try again later.',
     { retryAfterSeconds },
   );
 }

@@ -31,7 +31,7 @@ export class ConfirmEnrolment {
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!pending) throw new DomainError(ErrorCode.InvalidCode, 'No two-step verification set-up is in progress.');
-      if ((await this.codeCheck.check(pending, code)) !== 'accepted') {
+      if ((await this.codeCheck.check({ id: pending.id, userId, sealed: pending.sealedSecret() }, code)) !== 'accepted') {
         throw new DomainError(ErrorCode.InvalidCode, 'This code is not valid.');
       }
       await em.nativeDelete(TotpFactor, { userId, state: 'active' });

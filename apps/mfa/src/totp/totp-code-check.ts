@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { SecretCipher } from '../secrets/secret-cipher';
+import { SealedSecret, SecretCipher } from '../secrets/secret-cipher';
 import { ReplayGuard } from './replay-guard';
 import { matchedTimeStep } from './totp';
-import { TotpFactor } from './totp-factor.entity';
 
 /** `replayed`: right, but already used (or older than a code already used). */
 export type CodeOutcome = 'accepted' | 'wrong' | 'replayed';
+
+/** A factor as a code is checked against it: whose, and its sealed secret. */
+export interface CheckedFactor {
+  id: string;
+  userId: string;
+  sealed: SealedSecret;
+}
 
 @Injectable()
 export class TotpCodeCheck {
@@ -14,16 +20,15 @@ export class TotpCodeCheck {
     private readonly replayGuard: ReplayGuard,
   ) {}
 
-  async check(factor: TotpFactor, code: string): Promise<CodeOutcome> {
-    const step = matchedTimeStep(code, this.cipher.open(factor.sealedSecret(), factor.userId), Date.now());
+  async check(factor: CheckedFactor, code: string): Promise<CodeOutcome> {
+    const step = matchedTimeStep(code, this.cipher.open(factor.sealed, factor.userId), Date.now());
     if (step === null) return 'wrong';
     return (await this.replayGuard.claim(factor, step)) ? 'accepted' : 'replayed';
   }
 
-  /** Seals the secret again under the current key, so that a retired key can eventually go. */
-  resealIfStale(factor: TotpFactor): boolean {
-    if (!this.cipher.isStale(factor.sealedSecret())) return false;
-    factor.reseal(this.cipher.seal(this.cipher.open(factor.sealedSecret(), factor.userId), factor.userId));
-    return true;
+  /** The secret sealed again under the current key when a retired one sealed it, so that the retired key can eventually go. */
+  resealedIfStale(factor: CheckedFactor): SealedSecret | null {
+    if (!this.cipher.isStale(factor.sealed)) return null;
+    return this.cipher.seal(this.cipher.open(factor.sealed, factor.userId), factor.userId);
   }
 }

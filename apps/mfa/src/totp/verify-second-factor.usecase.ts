@@ -10,6 +10,16 @@ import { TotpFactor } from './totp-factor.entity';
 export type SecondFactorAnswer = ParsedRequestOf<typeof MfaPatterns.verify>;
 export type SecondFactorMethod = 'totp' | 'recovery_code';
 
+interface FactorRow {
+  id: string;
+  ciphertext: Buffer;
+  iv: Buffer;
+  auth_tag: Buffer;
+  key_id: string;
+}
+
+const ACTIVE_FACTOR = `select id, ciphertext, iv, auth_tag, key_id from mfa.totp_factors where user_id = ? and state = 'active'`;
+
 @Injectable()
 export class VerifySecondFactor {
   private readonly logger = new Logger(VerifySecondFactor.name);
@@ -28,29 +38,38 @@ export class VerifySecondFactor {
    */
   async execute(answer: SecondFactorAnswer): Promise<{ method: SecondFactorMethod }> {
     const { userId, signInId } = answer;
-    await this.limits.assertMayAnswer(userId, signInId);
+    const counted = await this.limits.admit(userId, signInId);
     const em = this.em.fork();
-    const factor = await em.findOne(TotpFactor, { userId, state: 'active' });
-    if (!factor) {
-      // Nothing could ever be right, e.g. an admin turned 2FA off meanwhile: the sign-in starts again.
-      throw new DomainError(ErrorCode.InvalidCode, 'Two-step verification is not on for this user.', {
-        attemptsLeft: 0,
-      });
-    }
     const method: SecondFactorMethod = 'code' in answer ? 'totp' : 'recovery_code';
-    const outcome =
-      'code' in answer
-        ? await this.checkCode(em, factor, answer.code)
-        : await this.checkRecoveryCode(em, userId, answer.recoveryCode);
-    if (outcome === 'replayed') throw await this.limits.uncountedRefusal(userId, signInId);
-    if (outcome === 'wrong') throw await this.fail(userId, signInId);
+    let outcome: CodeOutcome;
+    try {
+      outcome =
+        'code' in answer
+          ? await this.checkCode(em, userId, answer.code)
+          : await this.checkRecoveryCode(em, userId, answer.recoveryCode);
+    } catch (error) {
+      // An answer that could not be checked (the database out of reach) costs the user no attempt.
+      if (!(error instanceof DomainError)) await this.limits.giveBack(userId, signInId);
+      throw error;
+    }
+    if (outcome === 'replayed') throw await this.limits.giveBack(userId, signInId);
+    if (outcome === 'wrong') throw await this.fail(userId, signInId, counted);
     await this.limits.recordSuccess(userId, signInId);
     return { method };
   }
 
-  private async checkCode(em: EntityManager, factor: TotpFactor, code: string): Promise<CodeOutcome> {
+  /** Every sign-in with 2FA reads this: plain SQL, as the ORM costs more than the query. */
+  private async checkCode(em: EntityManager, userId: string, code: string): Promise<CodeOutcome> {
+    const [row] = await em.getConnection().execute<FactorRow[]>(ACTIVE_FACTOR, [userId]);
+    // Nothing could ever be right, e.g. an admin turned 2FA off meanwhile: the sign-in starts again.
+    if (!row) {
+      throw new DomainError(ErrorCode.InvalidCode, 'Two-factor authentication is not on for this user.', { attemptsLeft: 0 });
+    }
+    const sealed = { ciphertext: row.ciphertext, iv: row.iv, authTag: row.auth_tag, keyId: row.key_id };
+    const factor = { id: row.id, userId, sealed };
     const outcome = await this.codeCheck.check(factor, code);
-    if (outcome === 'accepted' && this.codeCheck.resealIfStale(factor)) await em.flush();
+    const resealed = outcome === 'accepted' ? this.codeCheck.resealedIfStale(factor) : null;
+    if (resealed) await em.nativeUpdate(TotpFactor, { id: factor.id }, resealed);
     return outcome;
   }
 
@@ -58,8 +77,8 @@ export class VerifySecondFactor {
     return (await this.recoveryCodes.consume(em, userId, typed)) ? 'accepted' : 'wrong';
   }
 
-  private async fail(userId: string, signInId: string): Promise<DomainError> {
-    const failure = await this.limits.recordFailure(userId, signInId);
+  private async fail(userId: string, signInId: string, counted: number): Promise<DomainError> {
+    const failure = await this.limits.recordFailure(userId, signInId, counted);
     if (failure.lockStarted) {
       this.logger.warn(`Security: locked the second factor of user ${userId} after repeated wrong answers`);
       // In the background: the answer must not wait on identity or the mail server.
