@@ -1,8 +1,21 @@
 import { CompanyView } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Company } from './company.entity';
-import { toCompanyView } from './company.view';
+
+interface CompanyRow {
+  id: string;
+  name: string;
+  require_totp: boolean;
+  hosts: string[];
+}
+
+/** Each gateway asks this for every host it has not seen lately: plain SQL, as the ORM costs more than the query. */
+const COMPANY_OF_HOST = `
+  select c.id, c.name, c.require_totp,
+         array(select h.host from tenancy.company_hosts h where h.company_id = c.id order by h.position) as hosts
+  from tenancy.company_hosts found
+  join tenancy.companies c on c.id = found.company_id
+  where found.host = ?`;
 
 @Injectable()
 export class ResolveHost {
@@ -10,7 +23,7 @@ export class ResolveHost {
 
   /** The company whose portal answers on the host, with all its hosts, in one query. */
   async execute(host: string): Promise<CompanyView | null> {
-    const company = await this.em.fork().findOne(Company, { hosts: { host } }, { populate: ['hosts'] });
-    return company && toCompanyView(company);
+    const [row] = await this.em.getConnection().execute<CompanyRow[]>(COMPANY_OF_HOST, [host]);
+    return row ? { id: row.id, name: row.name, hosts: row.hosts, requireTotp: row.require_totp } : null;
   }
 }
