@@ -33,9 +33,11 @@ export class SignInSteps {
 
   async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
     const { record, context } = progress;
-    await this.endPrevious(request);
-    const [{ token }] = await Promise.all([
+    const previous = request.auth ?? (await cookieSession(this.sessions, request));
+    // Sent together, these reach Redis as one pipeline.
+    const [{ token, id }] = await Promise.all([
       this.sessions.create(record),
+      previous && this.sessions.delete(previous.id, previous.record.userId),
       context && this.cache.remember(record.userId, context.cached, context.view),
     ]);
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
@@ -44,13 +46,7 @@ export class SignInSteps {
     }
     if (record.stage !== 'done') return { next: record.stage };
     if (context) return { next: 'done', me: presentMe(record, context.view, request) };
-    const session = await this.sessions.read(token);
-    if (!session) throw new Error('A session just written could not be read back.');
-    return { next: 'done', me: await this.meService.me(session, request) };
-  }
-
-  private async endPrevious(request: FastifyRequest): Promise<void> {
-    const previous = request.auth ?? (await cookieSession(this.sessions, request));
-    if (previous) await this.sessions.delete(previous.id, previous.record.userId);
+    const cachedView = progress.cachedView ?? (await this.cache.read(record.userId));
+    return { next: 'done', me: await this.meService.me({ id, record, cachedView }, request) };
   }
 }

@@ -18,6 +18,8 @@ export interface SignInProgress {
    * the cached view, read before the services were asked.
    */
   context?: { view: MemberContext; cached: CachedView };
+  /** The user's cached view as the caller read it, when nothing it knows of changed it since. */
+  cachedView?: CachedView;
 }
 
 const invalidCredentials = () => new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
@@ -79,8 +81,8 @@ export class SignInService {
   }
 
   /** After the second factor was accepted, or enrolled where the company requires it. */
-  complete(record: SessionRecord): SignInProgress {
-    return { record: this.record(record.userId, 'done', record.companyId), portals: [] };
+  complete(record: SessionRecord, cachedView?: CachedView): SignInProgress {
+    return { record: this.record(record.userId, 'done', record.companyId), portals: [], cachedView };
   }
 
   private async atPortal(view: MemberContext, cached: CachedView): Promise<SignInProgress> {

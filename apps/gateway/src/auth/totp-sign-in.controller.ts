@@ -45,7 +45,8 @@ export class TotpSignInController {
       if (signInOver) await this.sessions.delete(session.id, userId);
       throw error;
     }
-    return this.steps.advance(this.signIn.complete(session.record), request, reply);
+    // The code changed nothing the view shows: the one read with the session answers.
+    return this.steps.advance(this.signIn.complete(session.record, session.cachedView), request, reply);
   }
 
   @Post('help')
