@@ -5,7 +5,7 @@ import { base32Decode, codeForStep, currentStepWithMargin, wrongCode } from '../
 
 const sessionIdOf = (browser: PortalClient) => browser.sessionCookie()?.value;
 
-describe('Turning on two-step verification with an authenticator app', () => {
+describe('Turning on two-factor authentication with an authenticator app', () => {
   let firm: Company;
   let member: Member;
   let settings: PortalClient;

@@ -4,7 +4,7 @@ import { PortalClient } from '../support/portal-client';
 
 const sessionIdOf = (browser: PortalClient) => browser.sessionCookie()?.value;
 
-describe('A company that requires two-step verification', () => {
+describe('A company that requires two-factor authentication', () => {
   let firm: Company;
   let member: Member;
   let signingIn: PortalClient;

@@ -33,6 +33,22 @@ export interface Member extends Invitation {
 
 export type Role = 'client' | 'admin';
 
+export type Language = 'fr' | 'en';
+
+export interface MemberOptions {
+  email?: string;
+  name?: string;
+  role?: Role;
+  accountIds?: string[];
+  /** The Accept-Language of the invitation and the activation; none is sent when unset. */
+  language?: Language;
+}
+
+/** The headers of a request made in `language`, or none. */
+export function inLanguage(language?: Language): { headers?: Record<string, string> } {
+  return language ? { headers: { 'accept-language': language } } : {};
+}
+
 const random = () => randomBytes(4).toString('hex');
 
 export function uniqueEmail(label = 'client'): string {
@@ -75,15 +91,13 @@ export async function createAccount(company: Company, name = `Account ${random()
 }
 
 /** Invites the email into the company; the token is null when the user was already active. */
-export async function addMember(
-  company: Company,
-  options: { email?: string; name?: string; role?: Role; accountIds?: string[] } = {},
-): Promise<Invitation> {
+export async function addMember(company: Company, options: MemberOptions = {}): Promise<Invitation> {
   const email = options.email ?? uniqueEmail();
   const name = options.name ?? 'Claire Durand';
   const body = { email, name, role: options.role ?? 'client', accountIds: options.accountIds ?? [] };
+  const path = `/api/operator/companies/${company.id}/members`;
   const added = expectStatus(
-    await operatorClient(company.gateway).post(`/api/operator/companies/${company.id}/members`, body),
+    await operatorClient(company.gateway).post(path, body, inLanguage(options.language)),
     201,
     'add member',
   );
@@ -91,19 +105,16 @@ export async function addMember(
   return { userId, email, name, activationUrl, token: activationUrl ? tokenOf(activationUrl) : null };
 }
 
-export async function activate(client: PortalClient, token: string, password: string): Promise<void> {
-  expectStatus(await client.post('/api/auth/activate', { token, password }), 204, 'activate');
+export async function activate(client: PortalClient, token: string, password: string, language?: Language): Promise<void> {
+  expectStatus(await client.post('/api/auth/activate', { token, password }, inLanguage(language)), 204, 'activate');
 }
 
 /** A member who has activated, with the password they chose. */
-export async function activeMember(
-  company: Company,
-  options: { email?: string; name?: string; role?: Role; accountIds?: string[] } = {},
-): Promise<Member> {
+export async function activeMember(company: Company, options: MemberOptions = {}): Promise<Member> {
   const invitation = await addMember(company, options);
   const password = strongPassword();
   if (!invitation.token) throw new Error(`${invitation.email} was already active: pass a new email.`);
-  await activate(browserOn(company.host, company.gateway), invitation.token, password);
+  await activate(browserOn(company.host, company.gateway), invitation.token, password, options.language);
   return { ...invitation, password };
 }
 
@@ -144,10 +155,7 @@ export async function enrolTotp(browser: PortalClient): Promise<{ secret: string
 }
 
 /** An active member who has turned 2FA on. */
-export async function memberWithTotp(
-  company: Company,
-  options: { email?: string; name?: string; role?: Role; accountIds?: string[] } = {},
-): Promise<TotpMember> {
+export async function memberWithTotp(company: Company, options: MemberOptions = {}): Promise<TotpMember> {
   const member = await activeMember(company, options);
   const browser = await signedInClient(company, member);
   const { secret, step, confirmation } = await enrolTotp(browser);

@@ -17,6 +17,7 @@ import { GoogleController } from './google/google.controller';
 import { googleProviders } from './google/google.providers';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { LanguageController } from './me/language.controller';
 import { MeController } from './me/me.controller';
 import { MeService } from './me/me.service';
 import { MemberContextCache } from './me/member-context.cache';
@@ -57,6 +58,7 @@ export class GatewayModule {
         TotpSignInController,
         PasswordController,
         MeController,
+        LanguageController,
         SessionsController,
         TotpController,
         AdminController,

@@ -27,6 +27,7 @@ import { ActivateUser } from './users/activate-user.usecase';
 import { EnsureUser } from './users/ensure-user.usecase';
 import { FindUsers } from './users/find-users.usecase';
 import { GetUser } from './users/get-user.usecase';
+import { SetLanguage } from './users/set-language.usecase';
 import { UserChangedPublisher } from './users/user-changed.publisher';
 import { UsersHandler } from './users/users.handler';
 
@@ -63,6 +64,7 @@ export class IdentityModule {
         ActivateUser,
         GetUser,
         FindUsers,
+        SetLanguage,
         GoogleSignIn,
         RegisterDevice,
         SetBiometricKey,

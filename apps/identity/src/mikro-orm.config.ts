@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { Device } from './devices/device.entity';
 import { Migration20261125100000 } from './migrations/Migration20261125100000';
 import { Migration20261126100000 } from './migrations/Migration20261126100000';
+import { Migration20261201100000 } from './migrations/Migration20261201100000';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
 
@@ -21,6 +22,7 @@ export function identityOrmConfig(databaseUrl: string) {
       migrationsList: [
         { name: 'Migration20261125100000', class: Migration20261125100000 },
         { name: 'Migration20261126100000', class: Migration20261126100000 },
+        { name: 'Migration20261201100000', class: Migration20261201100000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

@@ -16,6 +16,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
+import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { requestOrigin } from '../portal/portal-url';
 import { AdminOnly } from './admin.guard';
@@ -39,7 +40,11 @@ export class AdminController {
 
   @Post('clients')
   @AdminOnly()
-  @ApiOperation({ summary: 'Invite a client by mail, with access to some accounts (a known email becomes a member at once)' })
+  @ApiOperation({
+    summary:
+      'Invite a client by mail, with access to some accounts (a known email becomes a member at once); ' +
+      'a new user is written to in the admin’s language (Accept-Language), which becomes theirs',
+  })
   async inviteClient(
     @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
     @Req() request: FastifyRequest,
@@ -49,6 +54,7 @@ export class AdminController {
       companyId: request.auth!.record.companyId!,
       role: 'client',
       linkOrigin: requestOrigin(request),
+      language: requestLanguage(request),
     });
     await this.cache.invalidate(userId);
     return { userId };
@@ -74,7 +80,7 @@ export class AdminController {
     const { companyId, userId: actorUserId } = request.auth!.record;
     if (userId === actorUserId) {
       // Turning off one's own second factor asks for the password again: DELETE /api/me/totp.
-      throw new DomainError(ErrorCode.Forbidden, 'Turn off your own two-step verification from your settings.');
+      throw new DomainError(ErrorCode.Forbidden, 'Turn off your own two-factor authentication from your settings.');
     }
     await this.rpc.request(SecondFactorHelpPatterns.disableSecondFactor, {
       companyId: companyId!,

@@ -4,6 +4,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
+import { requestLanguage } from '../http/request-language';
 import { requestOrigin } from '../portal/portal-url';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { SessionStore } from '../session/session.store';
@@ -23,19 +24,25 @@ export class PasswordController {
 
   @Post('activate')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sets the first password from the invitation link' })
+  @ApiOperation({
+    summary: 'Sets the first password from the invitation link; the request’s language (Accept-Language) becomes the user’s, for mails',
+  })
   @ApiResponse({ status: 400, description: 'invalid_token: unknown, used or expired' })
   @ApiResponse({ status: 422, description: 'weak_password: 10 to 128 characters, not a common password' })
-  async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>): Promise<void> {
-    await this.rpc.request(IdentityPatterns.activate, body);
+  async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
+    await this.rpc.request(IdentityPatterns.activate, { ...body, language: requestLanguage(request) });
   }
 
   @Post('password/forgot')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Mails a reset link when the email is known; answers the same either way' })
+  @ApiOperation({ summary: 'Mails a reset link, in the request’s language, when the email is known; answers the same either way' })
   async forgot(@JsonBody(ForgotPasswordBody) body: z.output<typeof ForgotPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.limiter.hit({ key: `forgot-ip:${request.ip}`, max: FORGOT_PER_IP_PER_HOUR, windowSeconds: 3600 });
-    await this.rpc.request(IdentityPatterns.forgotPassword, { email: body.email, linkOrigin: requestOrigin(request) });
+    await this.rpc.request(IdentityPatterns.forgotPassword, {
+      email: body.email,
+      linkOrigin: requestOrigin(request),
+      language: requestLanguage(request),
+    });
   }
 
   @Post('password/reset')

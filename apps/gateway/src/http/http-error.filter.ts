@@ -1,9 +1,9 @@
 import { DomainError, ErrorCode, outageOf, unavailableBecause } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import accepts from 'accepts';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { statusOfError } from './error-status';
 import { frenchMessageOf } from './french-messages';
+import { requestLanguage } from './request-language';
 
 /** Seconds a client should wait before retrying a service that is not answering. */
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -43,7 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error.code === ErrorCode.Unavailable) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     const retryAfter = error.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
-    const message = accepts(request.raw).languages('en', 'fr') === 'fr' ? frenchMessageOf[error.code] : error.message;
+    const message = requestLanguage(request) === 'fr' ? frenchMessageOf[error.code] : error.message;
     void reply.code(status).send({ error: error.code, message, ...publicDetails(error) });
   }
 

@@ -5,6 +5,7 @@ import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
+import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { requestOrigin } from '../portal/portal-url';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
@@ -49,14 +50,23 @@ export class OperatorController {
   }
 
   @Post(':id/members')
-  @ApiOperation({ summary: 'Make an email a member; mails the invitation. activationUrl is null for an active user' })
+  @ApiOperation({
+    summary:
+      'Make an email a member; mails the invitation, to a new user in the request’s language (Accept-Language), which becomes theirs. ' +
+      'activationUrl is null for an active user',
+  })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   async addMember(
     @Param('id', companyId) id: string,
     @JsonBody(MemberBody) body: z.output<typeof MemberBody>,
     @Req() request: FastifyRequest,
   ): Promise<AddedMember> {
-    const added = await this.rpc.request(TenancyPatterns.addMember, { ...body, companyId: id, linkOrigin: requestOrigin(request) });
+    const added = await this.rpc.request(TenancyPatterns.addMember, {
+      ...body,
+      companyId: id,
+      linkOrigin: requestOrigin(request),
+      language: requestLanguage(request),
+    });
     await this.cache.invalidate(added.userId);
     return added;
   }

@@ -14,7 +14,7 @@ export class ForgotPassword {
   ) {}
 
   /** Answers alike whether or not the email has an account; only its owner learns, by mail. */
-  async execute({ email, linkOrigin }: ParsedRequestOf<typeof IdentityPatterns.forgotPassword>): Promise<void> {
+  async execute({ email, linkOrigin, language }: ParsedRequestOf<typeof IdentityPatterns.forgotPassword>): Promise<void> {
     const em = this.em.fork();
     const user = await em.findOne(User, { email });
     if (!user) return;
@@ -23,6 +23,6 @@ export class ForgotPassword {
     const link = `${new URL(linkOrigin).origin}/reset-password/${token}`;
     // In the background, once the token is stored: the delay of the mail server
     // would tell the caller that the email exists.
-    this.mail.send(user, link);
+    this.mail.send(user, link, language);
   }
 }

@@ -1,4 +1,4 @@
-import { IdentityPatterns, ParsedRequestOf, UserView } from '@app/common';
+import { IdentityPatterns, Language, ParsedRequestOf, UserView } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';
@@ -13,11 +13,12 @@ interface CredentialRow {
   activated: boolean;
   google: boolean;
   credential_version: number;
+  language: Language;
 }
 
 /** Every sign-in asks this: plain SQL, as hydrating an entity costs more than the query. */
 const CREDENTIALS_BY_EMAIL = `
-  select id, email, name, password_hash, activated_at is not null as activated, google_sub is not null as google, credential_version
+  select id, email, name, password_hash, activated_at is not null as activated, google_sub is not null as google, credential_version, language
   from identity.users where email = ?`;
 
 @Injectable()
@@ -46,6 +47,7 @@ export class VerifyPassword {
       active: true,
       google: user.google,
       credentialVersion: user.credential_version,
+      language: user.language,
     };
   }
 

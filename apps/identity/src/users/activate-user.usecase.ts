@@ -18,10 +18,11 @@ export class ActivateUser {
   ) {}
 
   /**
-   * A rejected password leaves the link usable for another try.
+   * A rejected password leaves the link usable for another try. The language
+   * the user activated in becomes theirs: the inviter's was only a first guess.
    * @throws DomainError invalid_token, weak_password
    */
-  async execute({ token, password }: ParsedRequestOf<typeof IdentityPatterns.activate>): Promise<{ userId: string }> {
+  async execute({ token, password, language }: ParsedRequestOf<typeof IdentityPatterns.activate>): Promise<{ userId: string }> {
     const userId = await this.tokens.peekUserId(this.em.fork(), token, 'activation');
     this.policy.assertAcceptable(password);
     const passwordHash = await this.hasher.hash(password);
@@ -30,7 +31,7 @@ export class ActivateUser {
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'activation');
       await this.tokens.revokeOutstanding(tx, userId, ['activation']);
-      user.activate(passwordHash);
+      user.activate(passwordHash, language);
     });
     this.userChanged.publish(userId);
     return { userId };

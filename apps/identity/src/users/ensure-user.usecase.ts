@@ -13,26 +13,29 @@ export class EnsureUser {
     private readonly userChanged: UserChangedPublisher,
   ) {}
 
-  /** Invites a new or not yet activated user with a fresh activation token; leaves an active user untouched. */
-  async execute({ email, name }: ParsedRequestOf<typeof IdentityPatterns.ensureUser>): Promise<EnsuredUser> {
+  /**
+   * Invites a new or not yet activated user with a fresh activation token; leaves an active user untouched.
+   * A new user's language is the one asked for; a known user keeps theirs, which the answer names.
+   */
+  async execute({ email, name, language }: ParsedRequestOf<typeof IdentityPatterns.ensureUser>): Promise<EnsuredUser> {
     const em = this.em.fork();
-    const created = await this.insertUnlessKnown(em, email, name);
+    const created = await this.insertUnlessKnown(em, new User(email, name, language));
     const ensured = await em.transactional(async (tx) => {
       const user = await tx.findOneOrFail(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (user.activatedAt) return { userId: user.id, activationToken: null };
       // Earlier links stay valid: a client invited by two companies may click either mail.
       // The first activation retires them all.
-      return { userId: user.id, activationToken: this.tokens.issue(tx, user, 'activation') };
+      const activationToken = user.activatedAt ? null : this.tokens.issue(tx, user, 'activation');
+      return { userId: user.id, activationToken, language: user.language };
     });
     if (created) this.userChanged.publish(ensured.userId);
     return ensured;
   }
 
   /** Leans on the unique index, so that two invitations racing for one email make one user. */
-  private async insertUnlessKnown(em: EntityManager, email: string, name: string): Promise<boolean> {
+  private async insertUnlessKnown(em: EntityManager, user: User): Promise<boolean> {
     const result = await em
       .createQueryBuilder(User)
-      .insert(new User(email, name))
+      .insert(user)
       .onConflict('email')
       .ignore()
       .execute('run');

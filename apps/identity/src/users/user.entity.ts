@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { UserView } from '@app/common';
+import { DEFAULT_LANGUAGE, Language, UserView } from '@app/common';
 import { randomUUID } from 'node:crypto';
 
 @Entity({ tableName: 'users' })
@@ -26,20 +26,26 @@ export class User {
   @Property({ type: 'text', nullable: true, unique: true })
   googleSub: string | null = null;
 
+  @Property({ type: 'text' })
+  language: Language;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  constructor(email: string, name: string) {
+  constructor(email: string, name: string, language: Language = DEFAULT_LANGUAGE) {
     this.email = email;
     this.name = name;
+    this.language = language;
   }
 
-  activate(passwordHash: string): void {
+  /** `language` is the one the user activated in, when the caller knows it. */
+  activate(passwordHash: string, language?: Language): void {
     this.passwordHash = passwordHash;
     this.activatedAt = new Date();
+    if (language) this.language = language;
   }
 
   /** A new credential version makes devices registered under the old password sign in again. */
@@ -68,5 +74,6 @@ export function toUserView(user: User): UserView {
     active: user.activatedAt !== null,
     google: user.googleSub !== null,
     credentialVersion: user.credentialVersion,
+    language: user.language,
   };
 }

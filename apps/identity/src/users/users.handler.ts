@@ -4,6 +4,7 @@ import { ActivateUser } from './activate-user.usecase';
 import { EnsureUser } from './ensure-user.usecase';
 import { FindUsers } from './find-users.usecase';
 import { GetUser } from './get-user.usecase';
+import { SetLanguage } from './set-language.usecase';
 
 @Controller()
 export class UsersHandler {
@@ -12,6 +13,7 @@ export class UsersHandler {
     private readonly activateUser: ActivateUser,
     private readonly getUser: GetUser,
     private readonly findUsers: FindUsers,
+    private readonly setLanguage: SetLanguage,
   ) {}
 
   @Handles(IdentityPatterns.ensureUser)
@@ -40,5 +42,13 @@ export class UsersHandler {
     @Request(IdentityPatterns.findUsers) { userIds }: ParsedRequestOf<typeof IdentityPatterns.findUsers>,
   ): Promise<UserView[]> {
     return this.findUsers.execute(userIds);
+  }
+
+  @Handles(IdentityPatterns.setLanguage)
+  async language(
+    @Request(IdentityPatterns.setLanguage) request: ParsedRequestOf<typeof IdentityPatterns.setLanguage>,
+  ): Promise<Record<string, never>> {
+    await this.setLanguage.execute(request);
+    return {};
   }
 }

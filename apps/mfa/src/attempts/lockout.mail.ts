@@ -1,8 +1,44 @@
-import { IdentityPatterns, Mailer, RpcClient } from '@app/common';
+import { IdentityPatterns, Language, Mail, Mailer, RpcClient } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { LOCK_SECONDS, USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
 
 const LOCK_MINUTES = LOCK_SECONDS / 60;
+
+export interface LockoutNotice {
+  email: string;
+  name: string;
+  /** The user's stored language. */
+  language: Language;
+}
+
+const wording: Record<Language, (name: string) => Omit<Mail, 'to'>> = {
+  fr: (name) => ({
+    subject: 'Authentification à deux facteurs bloquée',
+    text: [
+      `Bonjour ${name},`,
+      '',
+      `Après ${USER_FAILURES_BEFORE_LOCK} codes de vérification erronés, l'authentification à deux facteurs`,
+      `de votre compte est bloquée pendant ${LOCK_MINUTES} minutes.`,
+      'Si ce n’était pas vous, quelqu’un connaît peut-être votre mot de passe : changez-le dès que possible.',
+      '',
+    ].join('\n'),
+  }),
+  en: (name) => ({
+    subject: 'Two-factor authentication locked',
+    text: [
+      `Hello ${name},`,
+      '',
+      `After ${USER_FAILURES_BEFORE_LOCK} wrong verification codes, two-factor authentication of your account`,
+      `is locked for ${LOCK_MINUTES} minutes.`,
+      'If this was not you, someone may know your password: change it as soon as you can.',
+      '',
+    ].join('\n'),
+  }),
+};
+
+export function lockoutMail(notice: LockoutNotice): Mail {
+  return { to: notice.email, ...wording[notice.language](notice.name) };
+}
 
 /** Tells a user that their second factor locked: someone may hold their password. */
 @Injectable()
@@ -14,30 +50,8 @@ export class LockoutMail {
 
   /** In the background, never throwing: the lock holds whether or not the user hears of it. */
   send(userId: string): void {
-    this.mailer.sendLater(`the lockout notice of user ${userId}`, async () => {
-      const user = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      return { to: user.email, subject: SUBJECT, text: textFor(user.name) };
-    });
+    this.mailer.sendLater(`the lockout notice of user ${userId}`, async () =>
+      lockoutMail(await this.rpc.request(IdentityPatterns.getUser, { userId })),
+    );
   }
-}
-
-const SUBJECT = 'Vérification en deux étapes bloquée / Two-step verification locked';
-
-function textFor(name: string): string {
-  return [
-    `Bonjour ${name},`,
-    '',
-    `Après ${USER_FAILURES_BEFORE_LOCK} codes de vérification erronés, la vérification en deux étapes`,
-    `de votre compte est bloquée pendant ${LOCK_MINUTES} minutes.`,
-    'Si ce n’était pas vous, quelqu’un connaît peut-être votre mot de passe : changez-le dès que possible.',
-    '',
-    '---',
-    '',
-    `Hello ${name},`,
-    '',
-    `After ${USER_FAILURES_BEFORE_LOCK} wrong verification codes, two-step verification of your account`,
-    `is locked for ${LOCK_MINUTES} minutes.`,
-    'If this was not you, someone may know your password: change it as soon as you can.',
-    '',
-  ].join('\n');
 }

@@ -30,7 +30,7 @@ export class ConfirmEnrolment {
         { userId, state: 'pending' },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      if (!pending) throw new DomainError(ErrorCode.InvalidCode, 'No two-step verification set-up is in progress.');
+      if (!pending) throw new DomainError(ErrorCode.InvalidCode, 'No two-factor authentication set-up is in progress.');
       if ((await this.codeCheck.check({ id: pending.id, userId, sealed: pending.sealedSecret() }, code)) !== 'accepted') {
         throw new DomainError(ErrorCode.InvalidCode, 'This code is not valid.');
       }

@@ -29,6 +29,7 @@ export const portalApi = {
     setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),
+    setLanguage: (language: 'fr' | 'en') => http.post('/api/me/language', { language }),
   },
   admin: {
     helpRequests: () => http.get<HelpRequest[]>('/api/admin/mfa-requests'),

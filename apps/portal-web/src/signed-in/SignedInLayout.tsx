@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { portalApi } from '../api/portal-api';
 import { useT } from '../i18n/language';
 import { Link } from '../routing/router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -22,7 +23,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
         <AccountBanner />
         <div className="shell-bar">
           <span className="brand">{me.portal.name}</span>
-          <LanguageSwitch />
+          <LanguageSwitch onSwitch={portalApi.me.setLanguage} />
         </div>
       </header>
       <ShellMenu />

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { assertThat, ErrorCode, Mail, Mailer, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/common';
+import {
+  assertThat,
+  ErrorCode,
+  IdentityPatterns,
+  Mail,
+  Mailer,
+  MemberSummary,
+  ParsedRequestOf,
+  RpcClient,
+  SecondFactorHelpPatterns,
+} from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';
-import { MemberSummaries } from '../memberships/member-summaries';
 import { Membership } from '../memberships/membership.entity';
 import { helpRequestMail } from './help-request-mail';
 
@@ -13,7 +22,7 @@ export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.ope
 export class OpenHelpRequest {
   constructor(
     private readonly em: EntityManager,
-    private readonly summaries: MemberSummaries,
+    private readonly rpc: RpcClient,
     private readonly mailer: Mailer,
   ) {}
 
@@ -68,11 +77,12 @@ export class OpenHelpRequest {
       .fork()
       .find(Membership, { company: portal.id, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
     if (admins.length === 0) return [];
-    const summaryOf = await this.summaries.of([clientId, ...admins.map((admin) => admin.userId)]);
-    const client = summaryOf(clientId);
-    return admins
-      .map((admin) => summaryOf(admin.userId))
-      .filter((admin) => admin.email)
+    // Users rather than member summaries: each admin is written to in their own language.
+    const userIds = [clientId, ...admins.map((admin) => admin.userId)];
+    const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds });
+    const client: MemberSummary = users.find((user) => user.id === clientId) ?? { id: clientId, email: '', name: '' };
+    return users
+      .filter((user) => user.id !== clientId && user.email)
       .map((admin) => helpRequestMail({ admin, client, companyName: portal.name, portalHost: portal.host }));
   }
 }

@@ -6,30 +6,40 @@ const invitationFor = (overrides: Partial<Invitation> = {}): Invitation => ({
   companyName: 'Acme Comptabilité',
   portalAddress: 'https://acme.example',
   activationUrl: 'https://acme.example/activate/tok3n',
+  language: 'fr',
   ...overrides,
 });
 
 describe(invitationMail.name, () => {
-  it('is addressed to the invited email and names the company in both languages', () => {
+  it('is addressed to the invited email and names the company, in French for a French-speaking user', () => {
     const mail = invitationMail(invitationFor());
 
     expect(mail.to).toBe('claire@example.com');
-    expect(mail.subject).toBe(
-      'Votre accès au portail client de Acme Comptabilité / Your access to the Acme Comptabilité client portal',
-    );
+    expect(mail.subject).toBe('Votre accès au portail client de Acme Comptabilité');
+    expect(mail.text).toMatch(/^Bonjour Claire,\n/);
+    expect(mail.text).not.toContain('Hello');
   });
 
-  it('carries the activation link, French first then English', () => {
-    const { text } = invitationMail(invitationFor());
+  it('is in English only for an English-speaking user', () => {
+    const mail = invitationMail(invitationFor({ language: 'en' }));
 
-    expect(text.indexOf('Bonjour')).toBeLessThan(text.indexOf('Hello'));
-    expect(text.match(/https:\/\/acme\.example\/activate\/tok3n/g)).toHaveLength(2);
+    expect(mail.subject).toBe('Your access to the Acme Comptabilité client portal');
+    expect(mail.text).toMatch(/^Hello Claire,\n/);
+    expect(mail.text).not.toContain('Bonjour');
   });
 
-  it('points an already active user to the portal', () => {
-    const { text } = invitationMail(invitationFor({ activationUrl: null }));
+  it.each(['fr', 'en'] as const)('carries the activation link once (%s)', (language) => {
+    const { text } = invitationMail(invitationFor({ language }));
+
+    expect(text.match(/https:\/\/acme\.example\/activate\/tok3n/g)).toHaveLength(1);
+    expect(text).toContain(language === 'fr' ? 'choisissez votre mot de passe ici' : 'choose your password here');
+  });
+
+  it.each(['fr', 'en'] as const)('points an already active user to the portal (%s)', (language) => {
+    const { text } = invitationMail(invitationFor({ activationUrl: null, language }));
 
     expect(text).not.toContain('/activate/');
-    expect(text.match(/https:\/\/acme\.example\n/g)).toHaveLength(2);
+    expect(text.match(/https:\/\/acme\.example\n/g)).toHaveLength(1);
+    expect(text).toContain(language === 'fr' ? "Connectez-vous comme d'habitude" : 'Sign in as usual');
   });
 });

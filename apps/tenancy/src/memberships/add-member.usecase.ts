@@ -40,7 +40,8 @@ export class AddMember {
   /**
    * Idempotent: an existing member keeps their role and gains the accounts.
    * The invitation is mailed in the background: the membership exists, and
-   * the operator gets the link in the answer.
+   * the operator gets the link in the answer. It is written in the user's
+   * stored language, which for a new user is the inviter's.
    * @throws DomainError `not_found` for an unknown company, `validation_failed`
    * for an account of another company (then nothing is written, not even the user).
    */
@@ -51,9 +52,10 @@ export class AddMember {
     const accountIds = [...new Set(request.accountIds)];
     await this.assertAccountsOf(em, company, accountIds);
 
-    const { userId, activationToken } = await this.rpc.request(IdentityPatterns.ensureUser, {
+    const { userId, activationToken, language } = await this.rpc.request(IdentityPatterns.ensureUser, {
       email: request.email,
       name: request.name,
+      language: request.language,
     });
     await this.grant(em, { companyId: company.id, userId, role: request.role, accountIds });
     this.rpc.emit(TenancyEvents.memberChanged, { userId });
@@ -62,7 +64,14 @@ export class AddMember {
     const link = activationToken ? activationUrl(portal, activationToken) : null;
     this.mailer.sendLater(
       `the invitation of user ${userId} to company ${company.id}`,
-      invitationMail({ email: request.email, name: request.name, companyName: company.name, portalAddress: portal, activationUrl: link }),
+      invitationMail({
+        email: request.email,
+        name: request.name,
+        companyName: company.name,
+        portalAddress: portal,
+        activationUrl: link,
+        language,
+      }),
     );
     return { userId, activationUrl: link };
   }

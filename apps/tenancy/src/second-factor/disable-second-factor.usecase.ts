@@ -79,7 +79,7 @@ export class DisableSecondFactor {
   private tellMember(userId: string, companyName: string): void {
     this.mailer.sendLater(`the notice to user ${userId} that their second factor was turned off`, async () => {
       const user = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      return secondFactorDisabledMail({ email: user.email, name: user.name, companyName });
+      return secondFactorDisabledMail({ email: user.email, name: user.name, companyName, language: user.language });
     });
   }
 }

@@ -4,29 +4,44 @@ const noticeFor = (overrides: Partial<SecondFactorDisabledNotice> = {}): SecondF
   email: 'claire@example.com',
   name: 'Claire',
   companyName: 'Acme Comptabilité',
+  language: 'fr',
   ...overrides,
 });
 
 describe(secondFactorDisabledMail.name, () => {
-  it('is addressed to the member, French first then English', () => {
+  it('is addressed to the member, in French for a French-speaking member', () => {
     const mail = secondFactorDisabledMail(noticeFor());
 
     expect(mail.to).toBe('claire@example.com');
-    expect(mail.text.indexOf('Bonjour Claire')).toBeLessThan(mail.text.indexOf('Hello Claire'));
+    expect(mail.subject).toBe('Authentification à deux facteurs désactivée');
+    expect(mail.text).toMatch(/^Bonjour Claire,\n/);
+    expect(mail.text).not.toContain('Hello');
   });
 
-  it('names the company whose admin acted, in both languages', () => {
-    const { text } = secondFactorDisabledMail(noticeFor());
+  it('is in English only for an English-speaking member', () => {
+    const mail = secondFactorDisabledMail(noticeFor({ language: 'en' }));
 
-    expect(text).toContain('Un administrateur de Acme Comptabilité a désactivé');
-    expect(text).toContain('An admin of Acme Comptabilité turned off two-step verification');
+    expect(mail.subject).toBe('Two-factor authentication turned off');
+    expect(mail.text).toMatch(/^Hello Claire,\n/);
+    expect(mail.text).not.toContain('Bonjour');
+  });
+
+  it('names the company whose admin acted, in the words of the portal', () => {
+    expect(secondFactorDisabledMail(noticeFor()).text).toContain(
+      "Un administrateur de Acme Comptabilité a désactivé l'authentification à deux facteurs",
+    );
+    expect(secondFactorDisabledMail(noticeFor({ language: 'en' })).text).toContain(
+      'An admin of Acme Comptabilité turned off two-factor authentication',
+    );
   });
 
   it('tells the member to sign in with the password and that 2FA can be set up again', () => {
-    const { text } = secondFactorDisabledMail(noticeFor());
+    const french = secondFactorDisabledMail(noticeFor()).text;
+    const english = secondFactorDisabledMail(noticeFor({ language: 'en' })).text;
 
-    expect(text).toContain('Connectez-vous désormais avec votre mot de passe');
-    expect(text).toContain('Sign in with your password');
-    expect(text).toContain('You may set up two-step verification again');
+    expect(french).toContain('Connectez-vous désormais avec votre mot de passe');
+    expect(french).toContain("Vous pouvez réactiver l'authentification à deux facteurs");
+    expect(english).toContain('Sign in with your password');
+    expect(english).toContain('You may set up two-factor authentication again');
   });
 });

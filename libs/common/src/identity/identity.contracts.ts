@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../transport/message-contract';
-import { Email, Id, Password, PersonName } from './values';
+import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName } from './values';
 
 export interface UserView {
   id: string;
@@ -10,12 +10,16 @@ export interface UserView {
   google: boolean;
   /** Bumped whenever credentials change; devices registered under an older one must sign in again. */
   credentialVersion: number;
+  /** The language of the mails sent to the user. */
+  language: Language;
 }
 
 export interface EnsuredUser {
   userId: string;
   /** Set when the user still has to activate the account: the secret for the activation link. */
   activationToken: string | null;
+  /** The user's stored language: the one asked for when the user is new, else the user's own. */
+  language: Language;
 }
 
 export interface HealthReply {
@@ -34,16 +38,31 @@ export const IdentityPatterns = {
     z.object({ email: Email, password: Password }),
     { idempotent: true },
   ),
-  ensureUser: defineRequest<EnsuredUser>()('identity.user.ensure', z.object({ email: Email, name: PersonName })),
+  /** `language` is stored for a new user only: a known user keeps theirs. */
+  ensureUser: defineRequest<EnsuredUser>()(
+    'identity.user.ensure',
+    z.object({ email: Email, name: PersonName, language: Language.default(DEFAULT_LANGUAGE) }),
+  ),
   getUser: defineRequest<UserView>()('identity.user.get', z.object({ userId: Id }), { idempotent: true }),
   findUsers: defineRequest<UserView[]>()('identity.user.find-many', z.object({ userIds: z.array(Id).max(1000) }), { idempotent: true }),
+  /** Stores `language`, the one the user activated in; without it the stored one stays. */
   activate: defineRequest<{ userId: string }>()(
     'identity.user.activate',
-    z.object({ token: z.string().min(1).max(200), password: Password }),
+    z.object({ token: z.string().min(1).max(200), password: Password, language: Language.optional() }),
   ),
+  /** @throws not_found for an unknown user. */
+  setLanguage: defineRequest<Record<string, never>>()(
+    'identity.user.set-language',
+    z.object({ userId: Id, language: Language }),
+    { idempotent: true },
+  ),
+  /**
+   * The link is mailed in `language`, the requester's, which is not stored:
+   * anyone may ask for the link of any email.
+   */
   forgotPassword: defineRequest<Record<string, never>>()(
     'identity.password.forgot',
-    z.object({ email: Email, linkOrigin: LinkOrigin }),
+    z.object({ email: Email, linkOrigin: LinkOrigin, language: Language.default(DEFAULT_LANGUAGE) }),
   ),
   resetPassword: defineRequest<{ userId: string }>()(
     'identity.password.reset',

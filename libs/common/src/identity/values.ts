@@ -35,3 +35,13 @@ export const Password = z.string().min(1).max(1024);
 export const Id = z.uuid();
 
 export const PersonName = SingleLine(200);
+
+/**
+ * The languages of the portal, its API messages and its mails. Stored per user
+ * in identity (a check constraint names them): adding one needs a migration.
+ */
+export const Language = z.enum(['fr', 'en']);
+export type Language = z.infer<typeof Language>;
+
+/** The portal's users speak French first. */
+export const DEFAULT_LANGUAGE: Language = 'fr';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../transport/message-contract';
 import { HealthReply } from '../identity/identity.contracts';
-import { Email, Id, PersonName, SingleLine } from '../identity/values';
+import { DEFAULT_LANGUAGE, Email, Id, Language, PersonName, SingleLine } from '../identity/values';
 
 export const MemberRole = z.enum(['client', 'admin']);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -72,6 +72,8 @@ export const TenancyPatterns = {
       accountIds: z.array(Id).max(500).default([]),
       /** Scheme and port of links; the host is the company's own. */
       linkOrigin: z.url({ protocol: /^https?$/ }),
+      /** The inviter's: a new user's first stored language, in which the invitation is written. */
+      language: Language.default(DEFAULT_LANGUAGE),
     }),
   ),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),

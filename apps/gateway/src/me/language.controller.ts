@@ -1,0 +1,27 @@
+import { IdentityPatterns, Language, RpcClient } from '@app/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { SignedIn } from '../session/session.guard';
+
+const LanguageBody = z.object({ language: Language });
+
+/** The language of the mails the user gets; the API's messages follow each request's Accept-Language. */
+@ApiTags('me')
+@ApiResponse({ status: 401, description: 'unauthenticated' })
+@Controller('api/me/language')
+export class LanguageController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: 'Choose the language of the mails you get: fr or en' })
+  @ApiResponse({ status: 204, description: 'stored: the next mails come in this language' })
+  @ApiResponse({ status: 400, description: 'validation_failed: the language is neither fr nor en' })
+  async setLanguage(@JsonBody(LanguageBody) body: z.output<typeof LanguageBody>, @Req() request: FastifyRequest): Promise<void> {
+    await this.rpc.request(IdentityPatterns.setLanguage, { userId: request.auth!.record.userId, language: body.language });
+  }
+}

@@ -1,0 +1,38 @@
+import { LOCK_SECONDS, USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
+import { LockoutNotice, lockoutMail } from './lockout.mail';
+
+const noticeFor = (overrides: Partial<LockoutNotice> = {}): LockoutNotice => ({
+  email: 'claire@example.com',
+  name: 'Claire',
+  language: 'fr',
+  ...overrides,
+});
+
+describe(lockoutMail.name, () => {
+  it('is addressed to the user, in French for a French-speaking user, in the words of the portal', () => {
+    const mail = lockoutMail(noticeFor());
+
+    expect(mail.to).toBe('claire@example.com');
+    expect(mail.subject).toBe('Authentification à deux facteurs bloquée');
+    expect(mail.text).toMatch(/^Bonjour Claire,\n/);
+    expect(mail.text).toContain(`Après ${USER_FAILURES_BEFORE_LOCK} codes de vérification erronés, l'authentification à deux facteurs`);
+    expect(mail.text).toContain(`est bloquée pendant ${LOCK_SECONDS / 60} minutes`);
+    expect(mail.text).not.toContain('Hello');
+  });
+
+  it('is in English only for an English-speaking user', () => {
+    const mail = lockoutMail(noticeFor({ language: 'en' }));
+
+    expect(mail.subject).toBe('Two-factor authentication locked');
+    expect(mail.text).toMatch(/^Hello Claire,\n/);
+    expect(mail.text).toContain(`After ${USER_FAILURES_BEFORE_LOCK} wrong verification codes, two-factor authentication of your account`);
+    expect(mail.text).toContain(`is locked for ${LOCK_SECONDS / 60} minutes`);
+    expect(mail.text).not.toContain('Bonjour');
+  });
+
+  it.each(['fr', 'en'] as const)('tells the user to change the password (%s)', (language) => {
+    const { text } = lockoutMail(noticeFor({ language }));
+
+    expect(text).toContain(language === 'fr' ? 'changez-le dès que possible' : 'change it as soon as you can');
+  });
+});
