@@ -191,7 +191,7 @@ describe('Logs of a full run', () => {
 
   test.each([
     ['password step', 'POST /api/auth/login', 'identity', 'identity.user.verify-password'],
-    ['password step', 'POST /api/auth/login', 'tenancy', 'tenancy.member.get'],
+    ['password step', 'POST /api/auth/login', 'tenancy', 'tenancy.member.portals-and-member'],
     ['password step', 'POST /api/auth/login', 'mfa', 'mfa.factor.status'],
     ['code step', 'POST /api/auth/totp', 'mfa', 'mfa.totp.verify'],
   ] as const)('follows the %s (%s) by its id from the gateway into %s, across NATS (%s)', (step, route, service, pattern) => {

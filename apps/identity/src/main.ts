@@ -1,3 +1,5 @@
+// First: sizes libuv's thread pool before anything starts it.
+import './threadpool.config';
 import { bootService } from '@app/common';
 import { readIdentityConfig } from './config';
 import { IdentityModule } from './identity.module';

@@ -15,13 +15,16 @@ export class LoginLimits {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
+  /** Both limits at once: sent together, they reach Redis as one pipeline. */
   async admit(ip: string, email: string): Promise<void> {
-    await this.limiter.hit(this.perAddress(ip));
-    await this.limiter.check(this.perEmail(email)).catch((error: unknown) => {
-      // The per-address limit answers the same 429: only here is it known to be the email's lockout.
-      signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
-      throw error;
-    });
+    await Promise.all([
+      this.limiter.hit(this.perAddress(ip)),
+      this.limiter.check(this.perEmail(email)).catch((error: unknown) => {
+        // The per-address limit answers the same 429: only here is it known to be the email's lockout.
+        signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
+        throw error;
+      }),
+    ]);
   }
 
   async recordFailure(email: string): Promise<void> {

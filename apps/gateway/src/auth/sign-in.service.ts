@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, MemberView, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { MemberContext } from '../me/me';
@@ -53,17 +53,17 @@ export class SignInService {
   async afterCredentials(user: UserView, host: HostPortal): Promise<SignInProgress> {
     const cached = await this.cache.read(user.id);
     if (host.kind === 'company') {
-      const [companies, member, totpEnabled] = await Promise.all([
-        this.companiesOf(user.id),
-        this.memberOrNull(user.id, host.company.id),
+      const [{ companies, member }, totpEnabled] = await Promise.all([
+        this.rpc.request(TenancyPatterns.portalsAndMember, { userId: user.id, companyId: host.company.id }),
         this.totpEnabled(user.id),
+        // The password was right, which is what clears the email's failures.
+        this.limits.recordSuccess(user.email),
       ]);
       if (!member) return this.refuse(user);
       return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, cached);
     }
-    const companies = await this.companiesOf(user.id);
+    const [companies] = await Promise.all([this.companiesOf(user.id), this.limits.recordSuccess(user.email)]);
     if (companies.length === 0) return this.refuse(user);
-    await this.limits.recordSuccess(user.email);
     if (companies.length > 1) return { record: this.record(user.id, 'select_portal', null), portals: companies };
     const [member, totpEnabled] = await Promise.all([
       this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: companies[0].id }),
@@ -85,8 +85,7 @@ export class SignInService {
     return { record: this.record(record.userId, 'done', record.companyId), portals: [], cachedView };
   }
 
-  private async atPortal(view: MemberContext, cached: CachedView): Promise<SignInProgress> {
-    await this.limits.recordSuccess(view.user.email);
+  private atPortal(view: MemberContext, cached: CachedView): SignInProgress {
     const { company } = view.member;
     const record = this.record(view.user.id, stageAt(company, view.user.totpEnabled), company.id);
     return { record, portals: view.companies, context: { view, cached } };
@@ -99,13 +98,6 @@ export class SignInService {
 
   private companiesOf(userId: string): Promise<CompanyView[]> {
     return this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
-  }
-
-  private memberOrNull(userId: string, companyId: string): Promise<MemberView | null> {
-    return this.rpc.request(TenancyPatterns.getMember, { userId, companyId }).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return null;
-      throw error;
-    });
   }
 
   private async totpEnabled(userId: string): Promise<boolean> {

@@ -31,8 +31,15 @@ export class GetMember {
    * @throws DomainError `not_found` when the user is no member of the company.
    */
   async execute(userId: string, companyId: string): Promise<MemberView> {
+    const member = await this.find(userId, companyId);
+    assertThat(member, ErrorCode.NotFound, 'Not a member of this company.');
+    return member;
+  }
+
+  /** @returns null when the user is no member of the company. */
+  async find(userId: string, companyId: string): Promise<MemberView | null> {
     const [row] = await this.em.getConnection().execute<MemberRow[]>(MEMBER, [userId, companyId]);
-    assertThat(row, ErrorCode.NotFound, 'Not a member of this company.');
+    if (!row) return null;
     return {
       role: row.role,
       company: { id: row.company_id, name: row.company_name, hosts: row.hosts, requireTotp: row.require_totp },

@@ -26,6 +26,17 @@ export class MembershipsHandler {
     return this.listCompaniesOfUser.execute(payload.userId);
   }
 
+  @Handles(TenancyPatterns.portalsAndMember)
+  async portalsAndMember(
+    @Request(TenancyPatterns.portalsAndMember) payload: ParsedRequestOf<typeof TenancyPatterns.portalsAndMember>,
+  ): Promise<{ companies: CompanyView[]; member: MemberView | null }> {
+    const [companies, member] = await Promise.all([
+      this.listCompaniesOfUser.execute(payload.userId),
+      this.getMember.find(payload.userId, payload.companyId),
+    ]);
+    return { companies, member };
+  }
+
   @Handles(TenancyPatterns.getMember)
   get(
     @Request(TenancyPatterns.getMember) payload: ParsedRequestOf<typeof TenancyPatterns.getMember>,
