@@ -33,6 +33,22 @@ function jsonOnly(request: FastifyRequest, _reply: FastifyReply, done: HookHandl
   done();
 }
 
+/** A refused body larger than this is not read to its end: the connection closes instead. */
+const DRAINED_AT_MOST_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Fastify refuses a body over the limit from its Content-Length, before
+ * reading it: a client still sending it would meet a closed socket (EPIPE)
+ * rather than the 413. A body of reasonable size is read and dropped instead.
+ */
+function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: { code?: string }, done: () => void): void {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    if (Number(request.headers['content-length']) <= DRAINED_AT_MOST_BYTES) request.raw.resume();
+    else void reply.header('Connection', 'close');
+  }
+  done();
+}
+
 /** An empty body reads as none, as a client sending only the Content-Type header means. */
 function parseJson(_request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void): void {
   if (body === '') return done(null, undefined);
@@ -58,6 +74,7 @@ export function installEdge(app: NestFastifyApplication, config: GatewayConfig):
   fastify.addHook('onRequest', jsonOnly);
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
+  fastify.addHook('onError', drainRefusedBody);
   fastify.addHook('preHandler', (request, _reply, done) =>
     withinRequestSpan(request, () => requestContext.run({ requestId: request.id }, done)),
   );
