@@ -1,7 +1,11 @@
 'use strict';
 
-/** Key families of the product's Redis that grow with web sessions (apps/gateway/src/session/session.store.ts). */
-const SESSION_KINDS = ['sess', 'user-sess', 'view'];
+/**
+ * Key families of the product's Redis that grow with web sessions
+ * (apps/gateway/src/session/session.store.ts): each session, and its user's
+ * record (the session index and the cached view).
+ */
+const SESSION_KINDS = ['sess', 'user'];
 
 async function usedMemory(redis) {
   const info = await redis.info('memory');
@@ -25,8 +29,8 @@ async function countSessions(redis, keyPrefix) {
 }
 
 /**
- * MEMORY USAGE of this run's session keys, per-user session sets and cached
- * views: unlike used_memory, blind to other clients of the same Redis.
+ * MEMORY USAGE of this run's session keys and user records: unlike
+ * used_memory, blind to other clients of the same Redis.
  * @returns {Promise<Record<string, {keys: number, bytes: number}>>}
  */
 async function sessionKeyBytes(redis, keyPrefix) {

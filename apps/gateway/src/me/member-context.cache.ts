@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../redis.provider';
 import { userRecordKey } from '../session/session.store';
-import { CachedView, cachedViewOf, ViewParts, ViewUser } from '../session/user-record';
+import { CachedView, cachedViewOf, storedViewOf, ViewParts, ViewUser } from '../session/user-record';
 import { FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from '../session/user-record.lua';
 import { MemberContext } from './me';
 
@@ -59,7 +59,7 @@ export class MemberContextCache {
 
   /** What is cached now; read before asking the services, so that `remember` can tell whether a change came in meanwhile. */
   async read(userId: string): Promise<CachedView> {
-    return cachedViewOf((await this.redis.get(userRecordKey(userId))) ?? '', Date.now());
+    return cachedViewOf((await this.redis.get(userRecordKey(userId))) ?? '', Date.now(), userId);
   }
 
   /** Caches a view the caller fetched itself (a sign-in), unless it was invalidated since `cached` was read. */
@@ -87,7 +87,7 @@ export class MemberContextCache {
 
   private async fill(userId: string, generation: number, parts: ViewParts): Promise<void> {
     const now = Date.now();
-    await this.redis.fillView(userRecordKey(userId), now, generation, now + VIEW_TTL_MS, JSON.stringify(parts));
+    await this.redis.fillView(userRecordKey(userId), now, generation, now + VIEW_TTL_MS, storedViewOf(parts));
   }
 }
 

@@ -1,14 +1,18 @@
 import { SessionKind, SessionRecord, SignInStage } from './session';
 
-/** Sessions are Redis hashes of short fields, to keep each under a few hundred bytes. */
+/**
+ * Sessions are Redis hashes of short fields, to keep each under a few hundred
+ * bytes; an empty value (null, false, the web kind) is left out when a session
+ * is created, and reads back as the default.
+ */
 export function encodeSession(record: Partial<SessionRecord>): Record<string, string> {
   const fields: Record<string, string | undefined> = {
     uid: record.userId,
     stage: record.stage,
     cid: record.companyId === undefined ? undefined : (record.companyId ?? ''),
     aid: record.accountId === undefined ? undefined : (record.accountId ?? ''),
-    bd: record.bannerDismissed === undefined ? undefined : record.bannerDismissed ? '1' : '0',
-    kind: record.kind,
+    bd: record.bannerDismissed === undefined ? undefined : record.bannerDismissed ? '1' : '',
+    kind: record.kind === undefined ? undefined : record.kind === 'web' ? '' : record.kind,
     created: record.createdAt?.toString(),
     seen: record.lastSeenAt?.toString(),
     abs: record.absoluteExpiresAt?.toString(),
@@ -25,7 +29,7 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     companyId: fields.cid || null,
     accountId: fields.aid || null,
     bannerDismissed: fields.bd === '1',
-    kind: fields.kind as SessionKind,
+    kind: (fields.kind || 'web') as SessionKind,
     createdAt: Number(fields.created),
     lastSeenAt: Number(fields.seen),
     absoluteExpiresAt: Number(fields.abs),

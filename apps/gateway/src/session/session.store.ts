@@ -48,7 +48,7 @@ export class SessionStore {
     const id = sessionIdOf(token);
     const lifetime = record.absoluteExpiresAt - record.createdAt;
     const ttl = record.idleMs > 0 ? Math.min(record.idleMs, lifetime) : lifetime;
-    // Empty fields read back as null: leaving them out keeps the session small.
+    // Empty fields read back as their defaults: leaving them out keeps the session small.
     const fields = Object.entries(encodeSession(record)).filter(([, value]) => value !== '');
     await this.redis.createSession(sessionKey(id), userRecordKey(record.userId), Date.now(), ttl, record.absoluteExpiresAt, id, ...fields.flat());
     return { token, id };
@@ -60,7 +60,8 @@ export class SessionStore {
     const found = await this.redis.readSession(sessionKey(id), now, this.recordPrefix);
     if (!found) return null;
     const [fields, userRecord] = found;
-    return { id, record: decodeSession(pairsToObject(fields)), cachedView: cachedViewOf(userRecord, now) };
+    const record = decodeSession(pairsToObject(fields));
+    return { id, record, cachedView: cachedViewOf(userRecord, now, record.userId) };
   }
 
   /** @returns false when the session no longer exists. */

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { cachedViewOf, sessionIdsOf } from './user-record';
+import { cachedViewOf, sessionIdsOf, storedViewOf } from './user-record';
 import { CREATE_SESSION_LUA, END_SESSIONS_LUA, FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from './user-record.lua';
 
 type RecordRedis = Redis & {
@@ -10,7 +10,7 @@ type RecordRedis = Redis & {
   invalidateView(key: string, now: number, keptUntil: number): Promise<number>;
 };
 
-const view = (name: string) => JSON.stringify({ user: { id: 'u', email: 'c@example.com', name, google: false, totpEnabled: false }, members: {} });
+const view = (name: string) => storedViewOf({ user: { id: 'u', email: 'c@example.com', name, google: false, totpEnabled: false }, members: {} });
 
 /** Against the real local Redis, under keys of this run's own. */
 describe('the user record', () => {
@@ -46,27 +46,28 @@ describe('the user record', () => {
   test('a fill from the generation it read is written, next to the sessions', async () => {
     expect(await sut.fillView(recordKey, now, 0, now + 60_000, view('Claire'))).toBe(1);
 
-    expect(cachedViewOf(await record(), now).parts.user?.name).toBe('Claire');
+    expect(cachedViewOf(await record(), now, 'u').parts.user).toMatchObject({ id: 'u', name: 'Claire' });
+    expect(await record()).not.toContain('"id":"u"');
     expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
   });
 
   test('a view past its validity reads as none', async () => {
-    expect(cachedViewOf(await record(), now + 61_000).parts).toEqual({ members: {} });
+    expect(cachedViewOf(await record(), now + 61_000, 'u').parts).toEqual({ members: {} });
   });
 
   test('an invalidation drops the view, keeps the sessions and counts one more generation', async () => {
     await sut.invalidateView(recordKey, now, now + 60_000);
 
-    expect(cachedViewOf(await record(), now)).toEqual({ generation: 1, parts: { members: {} } });
+    expect(cachedViewOf(await record(), now, 'u')).toEqual({ generation: 1, parts: { members: {} } });
     expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
   });
 
   test('a fill that read the view before an invalidation is refused: stale data never comes back', async () => {
-    const readBefore = cachedViewOf(await record(), now).generation;
+    const readBefore = cachedViewOf(await record(), now, 'u').generation;
     await sut.invalidateView(recordKey, now, now + 60_000);
 
     expect(await sut.fillView(recordKey, now, readBefore, now + 60_000, view('stale'))).toBe(0);
-    expect(cachedViewOf(await record(), now).parts.user).toBeUndefined();
+    expect(cachedViewOf(await record(), now, 'u').parts.user).toBeUndefined();
   });
 
   test('ending sessions removes them and their index entries only', async () => {

@@ -41,11 +41,21 @@ function fieldsOf(raw: string): [generation: string, viewUntil: string, index: s
   return [raw.slice(0, first), raw.slice(first + 1, second), raw.slice(second + 1, third), raw.slice(third + 1)];
 }
 
-/** The cached view in a record ('' when there is none); a view past its validity counts as none. */
-export function cachedViewOf(raw: string, now: number): CachedView {
+/**
+ * The cached view in `userId`'s record ('' when there is none); a view past
+ * its validity counts as none. The user's id is the record's key, so it is
+ * not stored in the view: a few dozen bytes a session.
+ */
+export function cachedViewOf(raw: string, now: number, userId: string): CachedView {
   const [generation, viewUntil, , view] = fieldsOf(raw);
-  const live = view !== '' && Number(viewUntil) > now;
-  return { generation: Number(generation) || 0, parts: live ? (JSON.parse(view) as ViewParts) : { members: {} } };
+  const parts: ViewParts = view !== '' && Number(viewUntil) > now ? JSON.parse(view) : { members: {} };
+  if (parts.user) parts.user.id = userId;
+  return { generation: Number(generation) || 0, parts };
+}
+
+/** The view as stored: the user without the id its record is keyed by. */
+export function storedViewOf(parts: ViewParts): string {
+  return JSON.stringify({ ...parts, user: parts.user && { ...parts.user, id: undefined } });
 }
 
 /** The ids of the sessions the record indexes, ended or not. */
