@@ -1,7 +1,10 @@
 import { expectError } from '../support/api-error';
-import { Account, activeMember, Company, createAccount, createCompany, credentialsOf, Member } from '../support/factories';
+import { Account, activeMember, Company, createAccount, createCompany, credentialsOf, Member, signedInClient, strongPassword } from '../support/factories';
+import { codeForStep, currentStepWithMargin } from '../support/totp';
 import { MobileApp, newFaceIdKeys, signChallenge } from '../support/mobile-app';
-import { sharedGateway } from '../support/run-context';
+import Redis from 'ioredis';
+import { infrastructure } from '../support/infrastructure';
+import { currentRun, sharedGateway } from '../support/run-context';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -131,10 +134,30 @@ describe('Signing in on the mobile app', () => {
     expectError(await app.unlock(signed), 401);
   });
 
-  test('a challenge the server never issued (or that expired) is refused', async () => {
+  test('a challenge the server never issued is refused', async () => {
     const challenge = 'a-challenge-made-up-by-the-client';
 
-    expectError(await app.unlock({ ...app.device, challenge, signature: signChallenge(app.keys, challenge) }), 401);
+    expectError(await app.unlock({ ...app.device, challenge, signature: signChallenge(app.keys, challenge) }), 401, 'invalid_signature');
+  });
+
+  test('a challenge past its 60 seconds is refused, though rightly signed', async () => {
+    const challenge = await app.challenge();
+    const redis = new Redis(infrastructure.redisUrl);
+    try {
+      const key = `${currentRun().redisKeyPrefix}unlock-challenge:${app.deviceId}:${challenge}`;
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+      expect(await redis.ttl(key)).toBeLessThanOrEqual(60);
+      // Ends its life now rather than in a minute: Redis drops the key as it would at the end of its TTL.
+      expect(await redis.pexpire(key, 1)).toBe(1);
+      for (const deadline = Date.now() + 2000; (await redis.exists(key)) === 1; ) {
+        if (Date.now() > deadline) throw new Error('The challenge outlived its expiry.');
+        await new Promise((done) => setTimeout(done, 10));
+      }
+    } finally {
+      redis.disconnect();
+    }
+
+    expectError(await app.unlock({ ...app.device, challenge, signature: signChallenge(app.keys, challenge) }), 401, 'invalid_signature');
   });
 
   test('a signature by another key is refused', async () => {
@@ -147,5 +170,34 @@ describe('Signing in on the mobile app', () => {
 
   test('the gateway never sets a cookie for the app', () => {
     expect(app.cookiesOffered).toEqual([]);
+  });
+
+  test('2FA is turned on and off with the bearer token, as with the cookie', async () => {
+    const { body: setup } = await app.post('/api/me/totp/setup');
+    const confirmed = await app.post('/api/me/totp/confirm', { code: codeForStep(setup.secret, (await currentStepWithMargin()) - 1) });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.recoveryCodes).toHaveLength(10);
+    expect((await app.get('/api/me')).body.user.totpEnabled).toBe(true);
+
+    expect((await app.delete('/api/me/totp', app.accessToken, { password: member.password })).status).toBe(204);
+    expect((await app.get('/api/me')).body.user.totpEnabled).toBe(false);
+  });
+
+  test('a web session of the user is ended from the app', async () => {
+    const web = await signedInClient(firm, member);
+    const { body: sessions } = await app.get('/api/me/sessions');
+    const webSession = sessions.find((session: { kind: string }) => session.kind === 'web');
+
+    expect((await app.delete(`/api/me/sessions/${webSession.id}`)).status).toBe(204);
+    expectError(await web.get('/api/me'), 401, 'unauthenticated');
+  });
+
+  test('the password is changed from the app: the token in hand stays, the device must sign in again next time', async () => {
+    const newPassword = strongPassword();
+
+    expect((await app.post('/api/me/password', { currentPassword: member.password, newPassword })).status).toBe(204);
+
+    expect((await app.get('/api/me')).status).toBe(200);
+    expectError(await app.unlockWithPin(pin), 401, 'credentials_changed');
   });
 });

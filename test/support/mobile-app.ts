@@ -59,8 +59,8 @@ export class MobileApp {
     return this.kept(await this.client.get(path, { headers: this.authorization(accessToken) }));
   }
 
-  async delete(path: string, accessToken: string | null = this.accessToken ?? null): Promise<PortalResponse> {
-    return this.kept(await this.client.delete(path, { headers: this.authorization(accessToken) }));
+  async delete(path: string, accessToken: string | null = this.accessToken ?? null, body?: unknown): Promise<PortalResponse> {
+    return this.kept(await this.client.delete(path, { json: body, headers: this.authorization(accessToken) }));
   }
 
   login(credentials: { email: string; password: string }): Promise<PortalResponse> {
