@@ -1,5 +1,5 @@
 /** Unit specs sit beside the code; end-to-end specs in test/ drive the real stack. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }];
 const moduleNameMapper = { '^@app/common(|/.*)$': '<rootDir>/libs/common/src$1' };
 
 module.exports = {
