@@ -29,10 +29,3 @@ export interface NatsServerSettings {
   /** The queue group: the service's name. */
   queue: string;
 }
-
-export function natsServerStrategy(settings: NatsServerSettings): NamespacedNatsServer {
-  return new NamespacedNatsServer(
-    { servers: settings.url, queue: settings.queue, name: settings.queue, gracefulShutdown: true, gracePeriod: 2000 },
-    settings.namespace,
-  );
-}
