@@ -44,6 +44,9 @@ describe('No access to the app: the admin turns the client’s 2FA off', () => {
     await client.getByRole('navigation').getByRole('link', { name: 'Authentification à deux facteurs' }).click();
     await client.getByText('Désactivée : votre mot de passe suffit pour vous connecter.').waitFor();
     await client.getByRole('link', { name: "Configurer l'authentification à deux facteurs" }).click();
+    await client.getByRole('heading', { name: "Configurer l'authentification à deux facteurs" }).waitFor();
+    await client.getByRole('img', { name: "QR code à scanner avec votre application d'authentification" }).waitFor();
+    await checkScreen(client, 'two-factor-settings-setup');
     const app = new Authenticator(await client.getByLabel('Clé de configuration').inputValue());
     await client.getByLabel('Code à 6 chiffres').fill(await app.code());
     await client.getByRole('button', { name: 'Activer' }).click();

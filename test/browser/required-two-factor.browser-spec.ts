@@ -86,6 +86,8 @@ describe('Two-factor authentication required by the company', () => {
     await signIn();
     await codePrompt().waitFor();
     await page.getByRole('button', { name: 'Utiliser plutôt un code de récupération' }).click();
+    await page.getByLabel('Code de récupération').waitFor();
+    await checkScreen(page, 'code-prompt-recovery');
     await page.getByLabel('Code de récupération').fill(recoveryCodes[0]);
     await page.getByRole('button', { name: 'Vérifier' }).click();
 

@@ -2,6 +2,7 @@ import { ObservabilityModule, RpcClientModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
+import { AccountAccessController } from './admin/account-access.controller';
 import { AdminGuard } from './admin/admin.guard';
 import { SecondFactorDisabledHandler, SecondFactorDisabledSessions } from './admin/second-factor-disabled.handler';
 import { AuthController } from './auth/auth.controller';
@@ -62,6 +63,7 @@ export class GatewayModule {
         SessionsController,
         TotpController,
         AdminController,
+        AccountAccessController,
         MobileController,
         OperatorController,
         GoogleController,

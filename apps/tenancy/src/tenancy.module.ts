@@ -15,6 +15,7 @@ import { ListOpenHelpRequests } from './help-requests/list-open-help-requests.us
 import { OpenHelpRequest } from './help-requests/open-help-request.usecase';
 import { AddMember } from './memberships/add-member.usecase';
 import { GetMember } from './memberships/get-member.usecase';
+import { SetAccountAccess } from './memberships/set-account-access.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
 import { MemberSummaries } from './memberships/member-summaries';
 import { MembershipsHandler } from './memberships/memberships.handler';
@@ -55,6 +56,7 @@ export class TenancyModule {
         AddMember,
         ListCompaniesOfUser,
         GetMember,
+        SetAccountAccess,
         MemberSummaries,
         OpenHelpRequest,
         ListOpenHelpRequests,

@@ -11,7 +11,7 @@ import {
   SecondFactorHelpPatterns,
   TenancyPatterns,
 } from '@app/common';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -20,14 +20,13 @@ import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { requestOrigin } from '../portal/portal-url';
 import { AdminOnly } from './admin.guard';
+import { memberId } from './member-id.pipe';
 import { SecondFactorDisabledSessions } from './second-factor-disabled.handler';
 
 /** The accounts are named on purpose, even if none: a client invited to nothing sees nothing. */
 const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
 const DisableBody = z.object({ reason: FreeText(1000).optional() });
 
-/** An id that is not even a uuid names no member: the same 404 as an unknown one. */
-const memberId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such member.') });
 
 @ApiTags('admin')
 @Controller('api/admin')

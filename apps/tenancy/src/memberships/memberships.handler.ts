@@ -3,6 +3,7 @@ import { Controller } from '@nestjs/common';
 import { AddMember } from './add-member.usecase';
 import { GetMember } from './get-member.usecase';
 import { ListCompaniesOfUser } from './list-companies-of-user.usecase';
+import { SetAccountAccess } from './set-account-access.usecase';
 
 @Controller()
 export class MembershipsHandler {
@@ -10,6 +11,7 @@ export class MembershipsHandler {
     private readonly addMember: AddMember,
     private readonly listCompaniesOfUser: ListCompaniesOfUser,
     private readonly getMember: GetMember,
+    private readonly setAccountAccess: SetAccountAccess,
   ) {}
 
   @Handles(TenancyPatterns.addMember)
@@ -24,6 +26,13 @@ export class MembershipsHandler {
     @Request(TenancyPatterns.listCompaniesOfUser) payload: ParsedRequestOf<typeof TenancyPatterns.listCompaniesOfUser>,
   ): Promise<CompanyView[]> {
     return this.listCompaniesOfUser.execute(payload.userId);
+  }
+
+  @Handles(TenancyPatterns.setAccountAccess)
+  setAccounts(
+    @Request(TenancyPatterns.setAccountAccess) payload: ParsedRequestOf<typeof TenancyPatterns.setAccountAccess>,
+  ): Promise<void> {
+    return this.setAccountAccess.execute(payload);
   }
 
   @Handles(TenancyPatterns.portalsAndMember)

@@ -78,6 +78,12 @@ export const TenancyPatterns = {
   ),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
   getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
+  /** Replaces the accounts a member of the company may open. */
+  setAccountAccess: defineRequest<void>()(
+    'tenancy.member.set-accounts',
+    z.object({ companyId: Id, userId: Id, accountIds: z.array(Id).max(500) }),
+    { idempotent: true },
+  ),
   /** What a sign-in on a company's host needs in one round trip: the user's companies, and the membership in that one (null if none). */
   portalsAndMember: defineRequest<{ companies: CompanyView[]; member: MemberView | null }>()(
     'tenancy.member.portals-and-member',

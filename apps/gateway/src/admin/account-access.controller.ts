@@ -1,0 +1,40 @@
+import { Id, RpcClient, TenancyPatterns } from '@app/common';
+import { Controller, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { MemberContextCache } from '../me/member-context.cache';
+import { AdminOnly } from './admin.guard';
+import { memberId } from './member-id.pipe';
+
+const AccountAccessBody = z.object({ accountIds: z.array(Id).max(500) });
+
+
+@ApiTags('admin')
+@Controller('api/admin/clients')
+export class AccountAccessController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly cache: MemberContextCache,
+  ) {}
+
+  @Put(':userId/accounts')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiOperation({
+    summary: 'Set the accounts a member of this company may open; an account taken away is gone from their next page',
+  })
+  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company' })
+  @ApiResponse({ status: 400, description: 'validation_failed: an account of another company' })
+  async setAccounts(
+    @Param('userId', memberId) userId: string,
+    @JsonBody(AccountAccessBody) body: z.output<typeof AccountAccessBody>,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const companyId = request.auth!.record.companyId!;
+    await this.rpc.request(TenancyPatterns.setAccountAccess, { companyId, userId, accountIds: body.accountIds });
+    // Dropped here as well as by tenancy's event, so that the member's very next request sees it.
+    await this.cache.invalidate(userId);
+  }
+}

@@ -1,0 +1,37 @@
+import { assertThat, ErrorCode, ParsedRequestOf, RpcClient, TenancyEvents, TenancyPatterns } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Account } from '../accounts/account.entity';
+import { AccountAccess } from './account-access.entity';
+import { Membership } from './membership.entity';
+
+export type AccountAccessChange = ParsedRequestOf<typeof TenancyPatterns.setAccountAccess>;
+
+@Injectable()
+export class SetAccountAccess {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  /**
+   * Replaces the accounts a member may open, in one transaction; idempotent.
+   * Announced, so that cached views drop the accounts taken away.
+   * @throws DomainError `not_found` when the user is no member of the company,
+   * `validation_failed` for an account of another company (then nothing changes).
+   */
+  async execute({ companyId, userId, accountIds }: AccountAccessChange): Promise<void> {
+    const wanted = [...new Set(accountIds)];
+    await this.em.fork().transactional(async (tx) => {
+      const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id'] });
+      assertThat(membership, ErrorCode.NotFound, 'No such member.');
+      const owned = await tx.find(Account, { id: { $in: wanted }, company: companyId }, { fields: ['id'] });
+      const foreign = wanted.find((id) => !owned.some((account) => account.id === id));
+      assertThat(!foreign, ErrorCode.ValidationFailed, `Account ${foreign} does not belong to this company.`);
+      await tx.nativeDelete(AccountAccess, { membership: membership.id });
+      if (wanted.length === 0) return;
+      await tx.insertMany(AccountAccess, wanted.map((account) => ({ membership: membership.id, account })));
+    });
+    this.rpc.emit(TenancyEvents.memberChanged, { userId });
+  }
+}

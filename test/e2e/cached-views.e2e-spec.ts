@@ -1,0 +1,96 @@
+import { expectError } from '../support/api-error';
+import {
+  Account,
+  activeMember,
+  addMember,
+  Company,
+  createAccount,
+  createCompany,
+  enrolTotp,
+  Member,
+  signedInClient,
+} from '../support/factories';
+import { PortalClient } from '../support/portal-client';
+
+/**
+ * Every page reads the user's view from the gateway's cache: a change made
+ * anywhere shows on the very next request of every session, never after the
+ * cache's safety expiry (ten minutes).
+ */
+describe('What the gateway caches follows every change at once', () => {
+  let firm: Company;
+  let household: Account;
+  let business: Account;
+  let admin: PortalClient;
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Lambert Expertise' });
+    household = await createAccount(firm, 'Foyer Lambert');
+    business = await createAccount(firm, 'SARL Lambert');
+    admin = await signedInClient(firm, await activeMember(firm, { role: 'admin' }));
+  });
+
+  const bothAccounts = async (): Promise<{ member: Member; browser: PortalClient }> => {
+    const member = await activeMember(firm, { accountIds: [household.id, business.id] });
+    const browser = await signedInClient(firm, member);
+    expect((await browser.get('/api/me')).body.accounts).toEqual([household, business].sort((a, b) => a.name.localeCompare(b.name)));
+    return { member, browser };
+  };
+
+  test('an account access taken away is gone from the next page, and cannot be switched to', async () => {
+    const { member, browser } = await bothAccounts();
+    expect((await browser.post('/api/me/account', { accountId: business.id })).body.account).toEqual(business);
+
+    expect((await admin.request('PUT', `/api/admin/clients/${member.userId}/accounts`, { json: { accountIds: [household.id] } })).status).toBe(204);
+
+    const me = (await browser.get('/api/me')).body;
+    expect(me.accounts).toEqual([household]);
+    expect(me.account).toEqual(household);
+    expectError(await browser.post('/api/me/account', { accountId: business.id }), 403, 'forbidden');
+  });
+
+  test('an account given shows on the next page', async () => {
+    const member = await activeMember(firm, { accountIds: [household.id] });
+    const browser = await signedInClient(firm, member);
+    expect((await browser.get('/api/me')).body.accounts).toEqual([household]);
+
+    expect((await admin.request('PUT', `/api/admin/clients/${member.userId}/accounts`, { json: { accountIds: [household.id, business.id] } })).status).toBe(204);
+
+    expect((await browser.get('/api/me')).body.accounts).toHaveLength(2);
+  });
+
+  test('a new portal of the same email shows in every session at once', async () => {
+    const { member, browser } = await bothAccounts();
+    const otherFirm = await createCompany({ name: 'Garnier Avocats' });
+
+    await addMember(otherFirm, { email: member.email, name: member.name });
+
+    expect((await browser.get('/api/me')).body.portals.map((portal: { id: string }) => portal.id)).toContain(otherFirm.id);
+  });
+
+  test('2FA turned on in one session shows in the other', async () => {
+    const { member, browser } = await bothAccounts();
+    const laptop = await signedInClient(firm, member);
+
+    await enrolTotp(laptop);
+
+    expect((await browser.get('/api/me')).body.user.totpEnabled).toBe(true);
+  });
+
+  test('an account of another company cannot be given: 400, and nothing changes', async () => {
+    const { member, browser } = await bothAccounts();
+    const elsewhere = await createAccount(await createCompany({ name: 'Roux Conseil' }), 'Foyer Roux');
+
+    const refused = await admin.request('PUT', `/api/admin/clients/${member.userId}/accounts`, { json: { accountIds: [elsewhere.id] } });
+
+    expectError(refused, 400, 'validation_failed');
+    expect((await browser.get('/api/me')).body.accounts).toHaveLength(2);
+  });
+
+  test('a user of another company is no member here: 404, as for an unknown id', async () => {
+    const stranger = await activeMember(await createCompany({ name: 'Blanc Audit' }));
+
+    expectError(await admin.request('PUT', `/api/admin/clients/${stranger.userId}/accounts`, { json: { accountIds: [] } }), 404, 'not_found');
+    expectError(await admin.request('PUT', '/api/admin/clients/not-a-user/accounts', { json: { accountIds: [] } }), 404, 'not_found');
+  });
+});
