@@ -68,7 +68,7 @@ function parseJson(_request: FastifyRequest, body: string, done: (error: Error |
  */
 export function installEdge(app: NestFastifyApplication, config: GatewayConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', observeHttp(config.TRUST_PROXY));
+  fastify.addHook('onRequest', observeHttp(config.TRUST_PROXY, ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL)));
   fastify.addHook('onRequest', portalHook(app.get(PortalResolver)));
   fastify.addHook('onRequest', csrfHook);
   fastify.addHook('onRequest', jsonOnly);

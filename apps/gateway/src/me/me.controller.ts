@@ -1,6 +1,7 @@
 import { DevicePatterns, DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PasswordCheck } from '../auth/password-check';
@@ -9,6 +10,7 @@ import { SessionStore } from '../session/session.store';
 import { SignedIn } from '../session/session.guard';
 import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
 import { Me } from './me';
+import { ME_SCHEMA } from './me.schema';
 import { MeService } from './me.service';
 
 @ApiTags('me')
@@ -23,6 +25,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @RouteSchema({ response: { 200: ME_SCHEMA } })
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user, portal, accounts and banner' })
   me(@Req() request: FastifyRequest): Promise<Me> {

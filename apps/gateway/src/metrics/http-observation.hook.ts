@@ -1,7 +1,8 @@
-import { httpRequests, httpRequestSeconds, startSpan } from '@app/common';
+import { httpRequests, httpRequestSeconds, isTracing, startSpan } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { Counter, Histogram } from 'prom-client';
 import { countSignIn } from './sign-in-outcomes';
 
 const CLIENT_CLOSED_REQUEST = 499;
@@ -17,19 +18,33 @@ function routeOf(request: FastifyRequest): string {
   return pattern === undefined || pattern.startsWith('/*') ? 'unmatched' : pattern;
 }
 
+/** Prometheus children by method, route and status: labels are hashed once, not per request. */
+const seriesOf = new Map<string, { count: Counter.Internal; time: Histogram.Internal<string> }>();
+
+function record(method: string, route: string, status: number, seconds: number): void {
+  const key = `${method} ${route} ${status}`;
+  let series = seriesOf.get(key);
+  if (!series) {
+    const labels = { method, route, status };
+    series = { count: httpRequests.labels(labels), time: httpRequestSeconds.labels(labels) };
+    seriesOf.set(key, series);
+  }
+  series.count.inc();
+  series.time.observe(seconds);
+}
+
 /**
  * Meets every request first: answers its id in X-Request-Id, counts and times
  * it by route and status, counts sign-in outcomes, logs one line per request
- * (no URL, no body) and traces it as a server span. A trace context sent by a
- * client is followed only behind a trusted proxy, as the request id is.
+ * (no URL, no body; when the level is info or finer) and traces it as a server
+ * span (when an exporter is set). A trace context sent by a client is followed
+ * only behind a trusted proxy, as the request id is.
  */
-export function observeHttp(trustProxy: boolean) {
+export function observeHttp(trustProxy: boolean, logRequests: boolean) {
   const logger = new Logger('http');
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const started = performance.now();
-    const parent = trustProxy ? propagation.extract(ROOT_CONTEXT, request.headers) : ROOT_CONTEXT;
-    const { span, spanContext } = startSpan(request.method, SpanKind.SERVER, parent);
-    spans.set(request, spanContext);
+    const span = isTracing() ? startRequestSpan(request, trustProxy) : undefined;
     reply.header('X-Request-Id', request.id);
     // `close` rather than Fastify's onResponse: a client that gave up still counts, as nginx's 499.
     reply.raw.once('close', () => {
@@ -37,15 +52,22 @@ export function observeHttp(trustProxy: boolean) {
       const route = routeOf(request);
       const status = reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED_REQUEST;
       const seconds = (performance.now() - started) / 1000;
-      httpRequests.inc({ method, route, status });
-      httpRequestSeconds.observe({ method, route, status }, seconds);
+      record(method, route, status, seconds);
       countSignIn(method, route, status, request.body);
-      endSpan(span, method, route, status, request.id);
+      if (span) endSpan(span, method, route, status, request.id);
+      if (!logRequests) return;
       const durationMs = Number((seconds * 1000).toFixed(1));
       logger.log({ msg: `${method} ${route} ${status} in ${durationMs} ms`, requestId: request.id, method, route, status, durationMs });
     });
     done();
   };
+}
+
+function startRequestSpan(request: FastifyRequest, trustProxy: boolean): Span {
+  const parent = trustProxy ? propagation.extract(ROOT_CONTEXT, request.headers) : ROOT_CONTEXT;
+  const { span, spanContext } = startSpan(request.method, SpanKind.SERVER, parent);
+  spans.set(request, spanContext);
+  return span;
 }
 
 /** Runs the route's handler inside the request's span, so that its NATS requests are child spans. */

@@ -29,6 +29,11 @@ export async function startTracing(service: string, endpoint: string | undefined
   started = provider;
 }
 
+/** Whether spans go anywhere: without an exporter, the hot path need not make them. */
+export function isTracing(): boolean {
+  return started !== undefined;
+}
+
 /** Sends the spans still buffered: called at shutdown. */
 export async function stopTracing(): Promise<void> {
   await started?.shutdown();
