@@ -33,7 +33,7 @@ module.exports = {
   MEMORY_MAX_SECONDS: number('BENCH_MEMORY_MAX_SECONDS', 150),
   LATENCY_SECONDS: number('BENCH_LATENCY_SECONDS', 5),
   READ_CONNECTIONS: number('BENCH_READ_CONNECTIONS', 32),
-  /** Enough to keep every hashing thread busy (libuv's pool of 4 in identity and in the peer). */
+  /** Enough to keep every hashing thread busy: one per core in identity, libuv's four in the peer. */
   SIGN_IN_CONNECTIONS: number('BENCH_SIGN_IN_CONNECTIONS', 8),
   TOTP_CONNECTIONS: 32,
 };

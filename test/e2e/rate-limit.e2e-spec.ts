@@ -41,6 +41,23 @@ describe('Guessing passwords is slowed down', () => {
     expect(Number(login.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  test('wrong passwords sent at once from many addresses are counted as they arrive: no more than the limit are checked', async () => {
+    const victim = await activeMember(firm);
+
+    const answers = await Promise.all(
+      Array.from({ length: 2 * MAX_FAILURES_PER_EMAIL }, (_, index) =>
+        browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() }).post('/api/auth/login', {
+          email: victim.email,
+          password: `parallel-guess-${index}`,
+        }),
+      ),
+    );
+
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(MAX_FAILURES_PER_EMAIL);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(MAX_FAILURES_PER_EMAIL);
+  });
+
   test('another email signs in as usual', async () => {
     const login = await browserOn(firm.host).post('/api/auth/login', credentialsOf(bystander));
 

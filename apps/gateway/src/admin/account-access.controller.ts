@@ -10,7 +10,6 @@ import { memberId } from './member-id.pipe';
 
 const AccountAccessBody = z.object({ accountIds: z.array(Id).max(500) });
 
-
 @ApiTags('admin')
 @Controller('api/admin/clients')
 export class AccountAccessController {

@@ -27,7 +27,6 @@ import { SecondFactorDisabledSessions } from './second-factor-disabled.handler';
 const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
 const DisableBody = z.object({ reason: FreeText(1000).optional() });
 
-
 @ApiTags('admin')
 @Controller('api/admin')
 export class AdminController {

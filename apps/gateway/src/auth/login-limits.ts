@@ -1,12 +1,14 @@
-import { signInOutcomes } from '@app/common';
-import { Injectable, Inject } from '@nestjs/common';
+import { DomainError, ErrorCode, signInOutcomes } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Limit, RateLimiter } from '../rate-limit/rate-limiter';
 
 /**
- * Password sign-in limits: per address, every attempt counts (each costs a
- * hash); per email, failures count, so a victim's email cannot be guessed at
- * from many addresses, and a success clears them.
+ * Password limits: per address, every attempt counts (each costs a hash); per
+ * email, every attempt counts too, and a right password clears the count, so
+ * that the count is the failures since the last success plus the attempts
+ * under way: a victim's email cannot be guessed at from many addresses, not
+ * even with all the guesses sent at once.
  */
 @Injectable()
 export class LoginLimits {
@@ -15,18 +17,25 @@ export class LoginLimits {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  /** Both limits at once: sent together, they reach Redis as one pipeline. */
-  async admit(ip: string, email: string): Promise<void> {
+  /**
+   * Both limits at once: sent together, they reach Redis as one pipeline.
+   * @param signIn whether a refusal by the email's limit counts as a sign-in lockout in the metrics
+   * @throws DomainError rate_limited
+   */
+  async admit(ip: string, email: string, signIn: boolean): Promise<void> {
     await Promise.all([
       this.limiter.hit(this.perAddress(ip)),
-      this.limiter.check(this.perEmail(email)).catch((error: unknown) => {
+      this.limiter.hit(this.perEmail(email)).catch((error: unknown) => {
         // The per-address limit answers the same 429: only here is it known to be the email's lockout.
-        signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
+        if (signIn && error instanceof DomainError && error.code === ErrorCode.RateLimited) {
+          signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
+        }
         throw error;
       }),
     ]);
   }
 
+  /** A right password that still lets the user in nowhere here counts as a failure. */
   async recordFailure(email: string): Promise<void> {
     await this.limiter.hit({ ...this.perEmail(email), max: Number.MAX_SAFE_INTEGER });
   }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, RpcClient, UserView } from '@app/common';
+import { IdentityPatterns, RpcClient, UserView } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from './login-limits';
 
@@ -15,19 +15,21 @@ export class PasswordCheck {
     private readonly limits: LoginLimits,
   ) {}
 
-  /** @throws DomainError invalid_credentials, rate_limited. */
-  verify(ip: string, email: string, password: string): Promise<UserView> {
-    return this.limited(ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
+  /**
+   * At sign-in. The attempt stays counted until the caller clears it, once the
+   * sign-in may go on (a member of this portal, say).
+   * @throws DomainError invalid_credentials, rate_limited.
+   */
+  async verify(ip: string, email: string, password: string): Promise<UserView> {
+    await this.limits.admit(ip, email, true);
+    return this.rpc.request(IdentityPatterns.verifyPassword, { email, password });
   }
 
-  /** Runs `check`, which answers invalid_credentials for a wrong password, within the limits. */
+  /** Inside a session: runs `check`, which answers invalid_credentials for a wrong password; a right one clears the count. */
   async limited<T>(ip: string, email: string, check: () => Promise<T>): Promise<T> {
-    await this.limits.admit(ip, email);
-    try {
-      return await check();
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.InvalidCredentials) await this.limits.recordFailure(email);
-      throw error;
-    }
+    await this.limits.admit(ip, email, false);
+    const answer = await check();
+    await this.limits.recordSuccess(email);
+    return answer;
   }
 }

@@ -45,7 +45,7 @@ export class MemberContextCache {
       known ?? this.rpc.request(TenancyPatterns.getMember, { userId, companyId }),
     ]);
     const context = { user, companies, member };
-    await this.store(userId, cached, context);
+    await this.remember(userId, cached, context);
     return context;
   }
 
@@ -62,9 +62,10 @@ export class MemberContextCache {
     return cachedViewOf((await this.redis.get(userRecordKey(userId))) ?? '', Date.now(), userId);
   }
 
-  /** Caches a view the caller fetched itself (a sign-in), unless it was invalidated since `cached` was read. */
-  async remember(userId: string, cached: CachedView, context: MemberContext): Promise<void> {
-    await this.store(userId, cached, context);
+  /** Caches a view fetched from the services, unless it was invalidated since `cached` was read. */
+  remember(userId: string, cached: CachedView, { user, companies, member }: MemberContext): Promise<void> {
+    const members = { ...cached.parts.members, [member.company.id]: { role: member.role, accounts: member.accounts } };
+    return this.fill(userId, cached.generation, { user, companies, members });
   }
 
   async invalidate(userId: string): Promise<void> {
@@ -78,11 +79,6 @@ export class MemberContextCache {
       this.rpc.request(MfaPatterns.factorStatus, { userId }),
     ]);
     return { id: user.id, email: user.email, name: user.name, google: user.google, totpEnabled: factor.enabled };
-  }
-
-  private store(userId: string, cached: CachedView, { user, companies, member }: MemberContext): Promise<void> {
-    const members = { ...cached.parts.members, [member.company.id]: { role: member.role, accounts: member.accounts } };
-    return this.fill(userId, cached.generation, { user, companies, members });
   }
 
   private async fill(userId: string, generation: number, parts: ViewParts): Promise<void> {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -67,7 +67,9 @@ export class TotpController {
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     const { user } = await this.meService.contextOf(request.auth!);
-    await this.passwords.verify(request.ip, user.email, body.password);
+    await this.passwords.limited(request.ip, user.email, () =>
+      this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
+    );
     await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
     await this.cache.invalidate(user.id);
   }

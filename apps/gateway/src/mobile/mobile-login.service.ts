@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
 import { Injectable } from '@nestjs/common';
+import { LoginLimits } from '../auth/login-limits';
 import { PasswordCheck } from '../auth/password-check';
 import { MobileLoginStep, MobileLoginTokens } from './login-tokens';
 
@@ -17,6 +18,7 @@ export class MobileLoginService {
     private readonly rpc: RpcClient,
     private readonly passwords: PasswordCheck,
     private readonly tokens: MobileLoginTokens,
+    private readonly limits: LoginLimits,
   ) {}
 
   async withPassword(ip: string, email: string, password: string): Promise<MobileLoginAnswer> {
@@ -28,8 +30,13 @@ export class MobileLoginService {
     const [companies, { enabled }] = await Promise.all([
       this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id }),
       this.rpc.request(MfaPatterns.factorStatus, { userId: user.id }),
+      // The credentials were right, which is what clears the email's count.
+      this.limits.recordSuccess(user.email),
     ]);
-    if (companies.length === 0) throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
+    if (companies.length === 0) {
+      await this.limits.recordFailure(user.email);
+      throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
+    }
     const next = enabled ? 'totp' : 'create_pin';
     return { loginToken: await this.tokens.issue({ userId: user.id, credentialVersion: user.credentialVersion, next }), next };
   }

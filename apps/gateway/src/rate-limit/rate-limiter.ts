@@ -27,16 +27,6 @@ export class RateLimiter {
     if (count > limit.max) throw tooMany(ttl);
   }
 
-  /** @throws DomainError rate_limited when the limit is already reached, without counting. */
-  async check(limit: Limit): Promise<void> {
-    const key = `rate:${limit.key}`;
-    const [[, count], [, ttl]] = (await this.redis.multi().get(key).ttl(key).exec()) as [
-      [null, string | null],
-      [null, number],
-    ];
-    if (Number(count ?? 0) >= limit.max) throw tooMany(ttl);
-  }
-
   async reset(limit: Limit): Promise<void> {
     await this.redis.del(`rate:${limit.key}`);
   }

@@ -78,6 +78,15 @@ describe('the user record', () => {
     expect(sessionIdsOf(await record())).toEqual(['b']);
   });
 
+  test('a value of another shape under the key reads as an empty record, and is replaced', async () => {
+    const other = `${prefix}other`;
+    await sut.set(other, 'not a record');
+
+    await sut.createSession(`${prefix}sess:d`, other, now, 60_000, now + 60_000, 'd', 'uid', 'u');
+
+    expect(sessionIdsOf((await sut.get(other)) ?? '')).toEqual(['d']);
+  });
+
   test('sessions past their end leave the index at the next write', async () => {
     await sut.createSession(`${prefix}sess:c`, recordKey, now + 121_000, 60_000, now + 181_000, 'c', 'uid', 'u');
 

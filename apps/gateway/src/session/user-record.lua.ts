@@ -6,13 +6,18 @@
  * encoding, so this keeps a web session under a kilobyte.
  *
  * The scripts share these helpers. The record is rewritten whole (a few
- * hundred bytes), and kept for as long as its latest session or view lasts.
+ * hundred bytes), and kept until the latest absolute end of its sessions or the
+ * end of its view's validity. A session that ended sooner (idle, or its key
+ * expired) stays in the index until that end, or until listed; SessionStore
+ * treats an index entry without its session as ended.
  */
 const RECORD_HELPERS = `
 local function load(key)
   local raw = redis.call('GET', key)
   if not raw then return 0, '', {}, '' end
   local generation, viewUntil, index, view = string.match(raw, '^([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t(.*)$')
+  -- Anything else under this key (written by no version of these scripts) reads as an empty record.
+  if not generation then return 0, '', {}, '' end
   local sessions = {}
   for id, ends in string.gmatch(index, '([^:,]+):(%d+)') do sessions[#sessions + 1] = { id, tonumber(ends) } end
   return tonumber(generation) or 0, viewUntil, sessions, view

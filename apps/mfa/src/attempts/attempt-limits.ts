@@ -14,40 +14,52 @@ const SIGN_IN_COUNTER_SECONDS = 60 * 60;
 const USER_COUNTER_SECONDS = 24 * 60 * 60;
 
 /**
- * Every answer to a sign-in is counted before it is checked, in one script:
- * answers sent at once to one sign-in cannot all pass a check made before any
- * of them is counted. A replayed code, or one that could not be checked, gives
- * its count back. KEYS: lock, sign-in count, user's streak. ARGV: attempts per sign-in, TTL.
- * @returns ['locked', ttl] | ['spent'] | ['admitted', answers counted for the sign-in]
+ * Every answer is counted before it is checked, for the sign-in and for the
+ * user, in one script: answers sent at once, to one sign-in or to several of
+ * the user's, cannot all pass a check made before any of them is counted. An
+ * answer past either limit is refused unchecked; a right one then clears the
+ * counts, a replayed one (or one that could not be checked) gives its counts back.
+ * KEYS: lock, sign-in count, user's streak. ARGV: attempts per sign-in, failures before the lock, TTLs.
+ * @returns ['locked', ttl] | ['refused', answers counted for the sign-in] | ['admitted', answers counted for the sign-in]
  */
 const ADMIT = `
 local lock = redis.call('TTL', KEYS[1])
 if lock > 0 then return { 'locked', lock } end
-if tonumber(redis.call('GET', KEYS[2]) or 0) >= tonumber(ARGV[1]) then return { 'spent' } end
-local counted = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
+local counted = tonumber(redis.call('GET', KEYS[2]) or 0)
+if counted >= tonumber(ARGV[1]) then return { 'refused', counted } end
+if tonumber(redis.call('GET', KEYS[3]) or 0) >= tonumber(ARGV[2]) then return { 'refused', counted } end
+counted = redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('INCR', KEYS[3])
+redis.call('EXPIRE', KEYS[3], ARGV[4])
 return { 'admitted', counted }`;
 
 /**
- * A wrong answer, counted for the sign-in at admission, counts for the user
- * here. At the limit the user's streak starts over and the lock is set if not
- * already there, so that racing failures start a lock, and its mail, once.
- * Answers to several sign-ins at once each pass admission before the lock is
- * set: the streak bounds them to five per sign-in, and each sign-in costs a password.
+ * A wrong answer, counted at admission: at the limit the user's streak starts
+ * over and the lock is set if not already there, so that racing failures start
+ * a lock, and its mail, once.
  * @returns [1 if this failure started the lock, lock TTL in seconds or -2]
  */
 const RECORD_FAILURE = `
-local streak = redis.call('INCR', KEYS[3])
-redis.call('EXPIRE', KEYS[3], ARGV[3])
 local started = 0
-if streak >= tonumber(ARGV[1]) then
+if tonumber(redis.call('GET', KEYS[3]) or 0) >= tonumber(ARGV[1]) then
   redis.call('DEL', KEYS[3])
   if redis.call('SET', KEYS[1], '1', 'EX', ARGV[2], 'NX') then started = 1 end
 end
 return { started, redis.call('TTL', KEYS[1]) }`;
 
-/** Gives back an answer's count: @returns the answers counted for the sign-in since. */
-const GIVE_BACK = `return redis.call('DECR', KEYS[2])`;
+/**
+ * Gives an answer's counts back, where they still are: a success may have
+ * cleared them meanwhile. @returns the answers counted for the sign-in since.
+ */
+const GIVE_BACK = `
+local counted = 0
+for i = 2, 3 do
+  local left = tonumber(redis.call('GET', KEYS[i]) or 0)
+  if left > 0 then left = redis.call('DECR', KEYS[i]) end
+  if i == 2 then counted = left end
+end
+return counted`;
 
 export interface Failure {
   /** True for the one failure that locked the factor, so that the user is told once. */
@@ -65,7 +77,8 @@ export class AttemptLimits {
    * Counts the answer before it is checked: a locked factor refuses even the
    * right code, and a spent sign-in stays spent even if the gateway asks again.
    * @returns the answers counted for the sign-in, this one included
-   * @throws DomainError totp_locked, or invalid_code with no attempts left
+   * @throws DomainError totp_locked; invalid_code, unchecked, past the sign-in's
+   * attempts or while the user's other answers under way reach the lock
    */
   async admit(userId: string, signInId: string): Promise<number> {
     const [verdict, value] = (await this.redis.eval(
@@ -73,11 +86,13 @@ export class AttemptLimits {
       3,
       ...keysOf(userId, signInId),
       SIGN_IN_ATTEMPTS,
+      USER_FAILURES_BEFORE_LOCK,
       SIGN_IN_COUNTER_SECONDS,
-    )) as [string, number?];
-    if (verdict === 'locked') throw locked(value ?? LOCK_SECONDS);
-    if (verdict === 'spent') throw wrongAnswer(0);
-    return value ?? SIGN_IN_ATTEMPTS;
+      USER_COUNTER_SECONDS,
+    )) as [string, number];
+    if (verdict === 'locked') throw locked(value);
+    if (verdict === 'refused') throw wrongAnswer(SIGN_IN_ATTEMPTS - value);
+    return value;
   }
 
   /** @param counted what `admit` answered for this answer */
@@ -88,7 +103,6 @@ export class AttemptLimits {
       ...keysOf(userId, signInId),
       USER_FAILURES_BEFORE_LOCK,
       LOCK_SECONDS,
-      USER_COUNTER_SECONDS,
     )) as [number, number];
     const error = lockSeconds > 0 ? locked(lockSeconds) : wrongAnswer(SIGN_IN_ATTEMPTS - counted);
     return { lockStarted: started === 1, error };

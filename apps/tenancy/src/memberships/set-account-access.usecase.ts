@@ -1,5 +1,5 @@
 import { assertThat, ErrorCode, ParsedRequestOf, RpcClient, TenancyEvents, TenancyPatterns } from '@app/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
 import { AccountAccess } from './account-access.entity';
@@ -23,7 +23,8 @@ export class SetAccountAccess {
   async execute({ companyId, userId, accountIds }: AccountAccessChange): Promise<void> {
     const wanted = [...new Set(accountIds)];
     await this.em.fork().transactional(async (tx) => {
-      const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id'] });
+      // Locked, so that two changes at once replace the set one after the other rather than collide.
+      const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE });
       assertThat(membership, ErrorCode.NotFound, 'No such member.');
       const owned = await tx.find(Account, { id: { $in: wanted }, company: companyId }, { fields: ['id'] });
       const foreign = wanted.find((id) => !owned.some((account) => account.id === id));
