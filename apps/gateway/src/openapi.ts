@@ -11,7 +11,9 @@ export function installOpenApi(app: INestApplication): void {
       .setDescription(
         [
           'The gateway of the client portal sign-in. The company is resolved from the Host header;',
-          'an unknown host answers 404 `unknown_portal`. Every error is `{ error, message }`.',
+          'an unknown host, or a Host that is not a plain name with a numeric port, answers 404 `unknown_portal`.',
+          'Every error is `{ error, message }`; `message` is in French or English after Accept-Language',
+          '(French when it asks for neither), and the codes are the same in both.',
           'A state-changing request whose `Origin` names another site answers 403 `csrf_rejected`',
           '(sign-in routes included). Bodies are JSON only: 415 otherwise, 400 `invalid_json`, 413 when too large.',
           'A service that does not answer in time gives 503 `unavailable` with Retry-After.',
