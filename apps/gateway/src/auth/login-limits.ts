@@ -35,6 +35,15 @@ export class LoginLimits {
     ]);
   }
 
+  /**
+   * An attempt whose password could not be checked (a service or database out
+   * of reach) is no guess: a user retrying through an outage is not locked out.
+   * Best effort, as the attempt's own error is what the caller answers.
+   */
+  async giveBack(email: string): Promise<void> {
+    await this.limiter.giveBack(this.perEmail(email)).catch(() => undefined);
+  }
+
   /** A right password that still lets the user in nowhere here counts as a failure. */
   async recordFailure(email: string): Promise<void> {
     await this.limiter.hit({ ...this.perEmail(email), max: Number.MAX_SAFE_INTEGER });

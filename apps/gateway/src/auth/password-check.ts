@@ -1,4 +1,4 @@
-import { IdentityPatterns, RpcClient, UserView } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, RpcClient, UserView } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from './login-limits';
 
@@ -22,14 +22,24 @@ export class PasswordCheck {
    */
   async verify(ip: string, email: string, password: string): Promise<UserView> {
     await this.limits.admit(ip, email, true);
-    return this.rpc.request(IdentityPatterns.verifyPassword, { email, password });
+    return this.checked(email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
   }
 
   /** Inside a session: runs `check`, which answers invalid_credentials for a wrong password; a right one clears the count. */
   async limited<T>(ip: string, email: string, check: () => Promise<T>): Promise<T> {
     await this.limits.admit(ip, email, false);
-    const answer = await check();
+    const answer = await this.checked(email, check);
     await this.limits.recordSuccess(email);
     return answer;
+  }
+
+  /** A wrong password stays counted; any other failure (an outage, bad input) gives the attempt back. */
+  private async checked<T>(email: string, check: () => Promise<T>): Promise<T> {
+    try {
+      return await check();
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === ErrorCode.InvalidCredentials)) await this.limits.giveBack(email);
+      throw error;
+    }
   }
 }

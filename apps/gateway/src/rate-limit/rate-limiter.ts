@@ -10,6 +10,9 @@ export interface Limit {
   windowSeconds: number;
 }
 
+/** Never below zero: a reset may have come in between. */
+const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.call('DECR', KEYS[1]) end`;
+
 /** Fixed windows in Redis: shared by every gateway process, gone when they expire. */
 @Injectable()
 export class RateLimiter {
@@ -25,6 +28,11 @@ export class RateLimiter {
       .ttl(key)
       .exec()) as [[null, number], [null, number], [null, number]];
     if (count > limit.max) throw tooMany(ttl);
+  }
+
+  /** Takes one hit back, for an attempt that turned out to be none (its check could not be made). */
+  async giveBack(limit: Limit): Promise<void> {
+    await this.redis.eval(GIVE_BACK, 1, `rate:${limit.key}`);
   }
 
   async reset(limit: Limit): Promise<void> {
