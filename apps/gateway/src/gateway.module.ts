@@ -36,6 +36,7 @@ import { OperatorGuard } from './operator/operator.guard';
 import { PortalResolver } from './portal/portal-resolver.service';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { RedisCloser, redisProvider } from './redis.provider';
+import { CredentialsChangedHandler } from './session/credentials-changed.handler';
 import { SessionGuard } from './session/session.guard';
 import { SessionStore } from './session/session.store';
 
@@ -71,6 +72,7 @@ export class GatewayModule {
         MetricsController,
         ViewInvalidationHandler,
         SecondFactorDisabledHandler,
+        CredentialsChangedHandler,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -51,7 +51,7 @@ export class PasswordController {
   @ApiResponse({ status: 400, description: 'invalid_token' })
   @ApiResponse({ status: 422, description: 'weak_password' })
   async reset(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>): Promise<void> {
-    const { userId } = await this.rpc.request(IdentityPatterns.resetPassword, body);
-    await this.sessions.deleteAllOfUser(userId);
+    const { userId, credentialVersion } = await this.rpc.request(IdentityPatterns.resetPassword, body);
+    await this.sessions.revokeCredentials(userId, credentialVersion);
   }
 }

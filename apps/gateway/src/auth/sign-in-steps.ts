@@ -1,3 +1,4 @@
+import { DomainError, ErrorCode } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
@@ -35,11 +36,13 @@ export class SignInSteps {
     const { record, context } = progress;
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
     // Sent together, these reach Redis as one pipeline.
-    const [{ token, id }] = await Promise.all([
+    const [created] = await Promise.all([
       this.sessions.create(record),
       previous && this.sessions.delete(previous.id, previous.record.userId),
       context && this.cache.remember(record.userId, context.cached, context.view),
     ]);
+    if (!created) throw new DomainError(ErrorCode.InvalidCredentials, 'Your password has just changed: sign in again.');
+    const { token, id } = created;
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
     if (record.stage === 'select_portal') {
       return { next: record.stage, portals: progress.portals.map((company) => portalOf(company, request)) };

@@ -60,16 +60,16 @@ export class SignInService {
         this.limits.recordSuccess(user.email),
       ]);
       if (!member) return this.refuse(user);
-      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, cached);
+      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user, cached);
     }
     const [companies] = await Promise.all([this.companiesOf(user.id), this.limits.recordSuccess(user.email)]);
     if (companies.length === 0) return this.refuse(user);
-    if (companies.length > 1) return { record: this.record(user.id, 'select_portal', null), portals: companies };
+    if (companies.length > 1) return { record: this.record(user.id, user.credentialVersion, 'select_portal', null), portals: companies };
     const [member, totpEnabled] = await Promise.all([
       this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: companies[0].id }),
       this.totpEnabled(user.id),
     ]);
-    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, cached);
+    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user, cached);
   }
 
   /** @throws DomainError forbidden when the user is not a member of that portal. */
@@ -77,17 +77,17 @@ export class SignInService {
     const [companies, totpEnabled] = await Promise.all([this.companiesOf(record.userId), this.totpEnabled(record.userId)]);
     const chosen = companies.find((company) => company.id === portalId);
     if (!chosen) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
-    return { record: this.record(record.userId, stageAt(chosen, totpEnabled), portalId), portals: companies };
+    return { record: this.record(record.userId, record.credentialVersion, stageAt(chosen, totpEnabled), portalId), portals: companies };
   }
 
   /** After the second factor was accepted, or enrolled where the company requires it. */
   complete(record: SessionRecord, cachedView?: CachedView): SignInProgress {
-    return { record: this.record(record.userId, 'done', record.companyId), portals: [], cachedView };
+    return { record: this.record(record.userId, record.credentialVersion, 'done', record.companyId), portals: [], cachedView };
   }
 
-  private atPortal(view: MemberContext, cached: CachedView): SignInProgress {
+  private atPortal(view: MemberContext, user: UserView, cached: CachedView): SignInProgress {
     const { company } = view.member;
-    const record = this.record(view.user.id, stageAt(company, view.user.totpEnabled), company.id);
+    const record = this.record(user.id, user.credentialVersion, stageAt(company, view.user.totpEnabled), company.id);
     return { record, portals: view.companies, context: { view, cached } };
   }
 
@@ -104,8 +104,12 @@ export class SignInService {
     return (await this.rpc.request(MfaPatterns.factorStatus, { userId })).enabled;
   }
 
-  /** A fresh record: every step that raises privilege gets a new session id. */
-  private record(userId: string, stage: SignInStage, companyId: string | null): SessionRecord {
+  /**
+   * A fresh record: every step that raises privilege gets a new session id.
+   * It keeps the credential version the password was checked under, from the
+   * user or from the step before.
+   */
+  private record(userId: string, credentialVersion: number, stage: SignInStage, companyId: string | null): SessionRecord {
     const now = Date.now();
     const done = stage === 'done';
     const lifetimeMs = done ? this.config.SESSION_ABSOLUTE_HOURS * 3_600_000 : this.config.SIGN_IN_MINUTES * 60_000;
@@ -121,6 +125,7 @@ export class SignInService {
       absoluteExpiresAt: now + lifetimeMs,
       idleMs: done ? this.config.SESSION_IDLE_MINUTES * 60_000 : lifetimeMs,
       deviceId: null,
+      credentialVersion,
     };
   }
 }

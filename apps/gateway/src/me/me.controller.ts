@@ -80,8 +80,10 @@ export class MeController {
   async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>, @Req() request: FastifyRequest): Promise<void> {
     const { id, record } = request.auth!;
     const { user } = await this.meService.contextOf(request.auth!);
-    await this.passwords.limited(request.ip, user.email, () => this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body }));
-    await this.sessions.deleteAllOfUser(record.userId, id);
+    const { credentialVersion } = await this.passwords.limited(request.ip, user.email, () =>
+      this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body, sparedSessionId: id }),
+    );
+    await this.sessions.revokeCredentials(record.userId, credentialVersion, id);
   }
 
   private async updated(request: FastifyRequest, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {

@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UnlockedDevice } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { Portal } from '../portal/host-portal';
@@ -26,14 +26,18 @@ export class MobileAccess {
     private readonly sessions: SessionStore,
   ) {}
 
-  async grant(userId: string, deviceId: string, lastCompanyId: string | null, request: FastifyRequest): Promise<MobileAccessGrant> {
+  /** @throws DomainError credentials_changed when the password changed since the device was checked under `credentialVersion`. */
+  async grant(
+    { userId, deviceId, credentialVersion, lastCompanyId }: UnlockedDevice,
+    request: FastifyRequest,
+  ): Promise<MobileAccessGrant> {
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
     if (companies.length === 0) throw new DomainError(ErrorCode.Forbidden, 'You have no access to any portal any more.');
     const candidate = companies.find((company) => company.id === lastCompanyId) ?? (companies.length === 1 ? companies[0] : null);
     // A portal that requires two-factor authentication is not entered without it: the app asks to choose instead.
     const chosen = candidate && (await this.mayEnter(userId, candidate)) ? candidate : null;
     const now = Date.now();
-    const { token } = await this.sessions.create({
+    const created = await this.sessions.create({
       userId,
       stage: 'done',
       companyId: chosen?.id ?? null,
@@ -45,9 +49,11 @@ export class MobileAccess {
       absoluteExpiresAt: now + ACCESS_TOKEN_SECONDS * 1000,
       idleMs: 0,
       deviceId,
+      credentialVersion,
     });
+    if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your password has changed: sign in again.');
     return {
-      accessToken: token,
+      accessToken: created.token,
       expiresIn: ACCESS_TOKEN_SECONDS,
       next: chosen ? 'done' : 'select_portal',
       portals: companies.map((company) => portalOf(company, request)),

@@ -63,7 +63,7 @@ export class MobileController {
     const { userId, credentialVersion } = await this.tokens.consume(body.loginToken, 'create_pin');
     const { name, platform, pin } = body;
     const device = await this.rpc.request(DevicePatterns.register, { userId, credentialVersion, name, platform, pin });
-    return { ...device, ...(await this.access.grant(userId, device.deviceId, null, request)) };
+    return { ...device, ...(await this.access.grant({ userId, deviceId: device.deviceId, credentialVersion, lastCompanyId: null }, request)) };
   }
 
   @Post('devices/:id/biometrics')
@@ -102,7 +102,7 @@ export class MobileController {
       if (typeof revokedOf === 'string') await this.sessions.deleteOfDevice(revokedOf, body.deviceId);
       throw error;
     });
-    return this.access.grant(unlocked.userId, unlocked.deviceId, unlocked.lastCompanyId, request);
+    return this.access.grant(unlocked, request);
   }
 
   @Delete('devices/:id')

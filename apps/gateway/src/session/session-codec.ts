@@ -18,6 +18,8 @@ export function encodeSession(record: Partial<SessionRecord>): Record<string, st
     abs: record.absoluteExpiresAt?.toString(),
     idle: record.idleMs?.toString(),
     dev: record.deviceId === undefined ? undefined : (record.deviceId ?? ''),
+    // The name user-record.lua.ts reads it by.
+    cv: record.credentialVersion?.toString(),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
 }
@@ -35,6 +37,7 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     absoluteExpiresAt: Number(fields.abs),
     idleMs: Number(fields.idle),
     deviceId: fields.dev || null,
+    credentialVersion: Number(fields.cv) || 0,
   };
 }
 

@@ -6,14 +6,21 @@ import { REDIS } from '../redis.provider';
 import { AuthenticatedSession, SessionRecord } from './session';
 import { decodeSession, encodeSession, pairsToObject } from './session-codec';
 import { cachedViewOf, sessionIdsOf } from './user-record';
-import { CREATE_SESSION_LUA, END_SESSIONS_LUA, READ_SESSION_LUA, UPDATE_SESSION_LUA } from './user-record.lua';
+import { CREATE_SESSION_LUA, END_SESSIONS_LUA, READ_SESSION_LUA, REVOKE_CREDENTIALS_LUA, UPDATE_SESSION_LUA } from './user-record.lua';
 
 type SessionRedis = Redis & {
   readSession(key: string, now: number, recordPrefix: string): Promise<[string[], string] | null>;
-  createSession(key: string, recordKey: string, now: number, ttlMs: number, endsAt: number, id: string, ...fields: string[]): Promise<number>;
+  createSession(key: string, recordKey: string, now: number, ttlMs: number, endsAt: number, id: string, credentialVersion: number, ...fields: string[]): Promise<number>;
   endSessions(keyCount: number, ...keysThenArguments: (string | number)[]): Promise<number>;
   updateSession(key: string, ...fieldsAndValues: string[]): Promise<number>;
+  revokeCredentials(recordKey: string, now: number, credentialVersion: number, keptUntil: number, sessionPrefix: string, sparedId: string): Promise<number>;
 };
+
+/**
+ * How long the user's record keeps a credential floor with no session left:
+ * longer than any sign-in takes from its password check to its session.
+ */
+const FLOOR_KEPT_MS = 10 * 60_000;
 
 export const sessionKey = (id: string) => `sess:${id}`;
 export const userRecordKey = (userId: string) => `user:${userId}`;
@@ -32,26 +39,33 @@ export function sessionIdOf(token: string): string {
 export class SessionStore {
   private readonly redis: SessionRedis;
   private readonly recordPrefix: string;
+  private readonly sessionPrefix: string;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     redis.defineCommand('readSession', { numberOfKeys: 1, lua: READ_SESSION_LUA });
     redis.defineCommand('createSession', { numberOfKeys: 2, lua: CREATE_SESSION_LUA });
     redis.defineCommand('endSessions', { lua: END_SESSIONS_LUA });
     redis.defineCommand('updateSession', { numberOfKeys: 1, lua: UPDATE_SESSION_LUA });
+    redis.defineCommand('revokeCredentials', { numberOfKeys: 1, lua: REVOKE_CREDENTIALS_LUA });
     this.redis = redis as SessionRedis;
     this.recordPrefix = `${config.REDIS_KEY_PREFIX}${userRecordKey('')}`;
+    this.sessionPrefix = `${config.REDIS_KEY_PREFIX}${sessionKey('')}`;
   }
 
-  /** @returns the secret token to hand to the client, and the session's public id. */
-  async create(record: SessionRecord): Promise<{ token: string; id: string }> {
+  /**
+   * @returns the secret token to hand to the client, and the session's public
+   * id; null when the user's credentials changed since `record.credentialVersion`.
+   */
+  async create(record: SessionRecord): Promise<{ token: string; id: string } | null> {
     const token = randomBytes(32).toString('base64url');
     const id = sessionIdOf(token);
     const lifetime = record.absoluteExpiresAt - record.createdAt;
     const ttl = record.idleMs > 0 ? Math.min(record.idleMs, lifetime) : lifetime;
     // Empty fields read back as their defaults: leaving them out keeps the session small.
     const fields = Object.entries(encodeSession(record)).filter(([, value]) => value !== '');
-    await this.redis.createSession(sessionKey(id), userRecordKey(record.userId), Date.now(), ttl, record.absoluteExpiresAt, id, ...fields.flat());
-    return { token, id };
+    const { userId, absoluteExpiresAt, credentialVersion } = record;
+    const created = await this.redis.createSession(sessionKey(id), userRecordKey(userId), Date.now(), ttl, absoluteExpiresAt, id, credentialVersion, ...fields.flat());
+    return created === 1 ? { token, id } : null;
   }
 
   async read(token: string): Promise<AuthenticatedSession | null> {
@@ -94,10 +108,19 @@ export class SessionStore {
     await this.end(userId, sessions.filter((session) => session.record.deviceId === deviceId).map((session) => session.id));
   }
 
-  /** Ends every session, access token and sign-in in progress of the user, but `keepId`. */
-  async deleteAllOfUser(userId: string, keepId?: string): Promise<void> {
-    const ids = sessionIdsOf((await this.redis.get(userRecordKey(userId))) ?? '').filter((id) => id !== keepId);
-    await this.end(userId, ids);
+  /** Ends every session, access token and sign-in in progress of the user. */
+  async deleteAllOfUser(userId: string): Promise<void> {
+    await this.end(userId, sessionIdsOf((await this.redis.get(userRecordKey(userId))) ?? ''));
+  }
+
+  /**
+   * Ends every session signed in under a credential version below
+   * `credentialVersion`, now and for any sign-in still on its way, but
+   * `sparedId`: the session that changed the password.
+   */
+  async revokeCredentials(userId: string, credentialVersion: number, sparedId = ''): Promise<void> {
+    const now = Date.now();
+    await this.redis.revokeCredentials(userRecordKey(userId), now, credentialVersion, now + FLOOR_KEPT_MS, this.sessionPrefix, sparedId);
   }
 
   private async end(userId: string, ids: string[]): Promise<void> {

@@ -22,6 +22,8 @@ export interface SessionRecord {
   idleMs: number;
   /** The mobile device an access token was issued to. */
   deviceId: string | null;
+  /** The user's credential version when the password (or Google, or the device) was checked: a later change ends the session. */
+  credentialVersion: number;
 }
 
 export interface AuthenticatedSession {

@@ -1,4 +1,4 @@
-import { IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
@@ -17,8 +17,8 @@ export class ChangePassword {
   ) {}
 
   /** @throws DomainError invalid_credentials, weak_password */
-  async execute(request: ParsedRequestOf<typeof IdentityPatterns.changePassword>): Promise<void> {
-    const { userId, currentPassword, newPassword } = request;
+  async execute(request: ParsedRequestOf<typeof IdentityPatterns.changePassword>): Promise<CredentialsChange> {
+    const { userId, currentPassword, newPassword, sparedSessionId } = request;
     const user = await this.em.fork().findOne(User, userId);
     if (!user?.activatedAt || !user.passwordHash) {
       await this.hasher.verifyAgainstNothing(currentPassword);
@@ -27,12 +27,13 @@ export class ChangePassword {
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) throw invalidCredentials();
     this.policy.assertAcceptable(newPassword);
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.em.fork().transactional(async (tx) => {
+    const credentialVersion = await this.em.fork().transactional(async (tx) => {
       const locked = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Another change won the race: the password the caller proved is no longer the current one.
       if (locked.passwordHash !== user.passwordHash) throw invalidCredentials();
       locked.replacePassword(passwordHash);
+      return locked.credentialVersion;
     });
-    this.userChanged.publish(userId);
+    return this.userChanged.publishCredentials({ userId, credentialVersion }, sparedSessionId);
   }
 }

@@ -1,4 +1,4 @@
-import { Handles, IdentityPatterns, ParsedRequestOf, Request, UserView } from '@app/common';
+import { CredentialsChange, Handles, IdentityPatterns, ParsedRequestOf, Request, UserView } from '@app/common';
 import { Controller } from '@nestjs/common';
 import { ChangePassword } from './change-password.usecase';
 import { ForgotPassword } from './forgot-password.usecase';
@@ -24,11 +24,10 @@ export class CredentialsHandler {
   }
 
   @Handles(IdentityPatterns.changePassword)
-  async change(
+  change(
     @Request(IdentityPatterns.changePassword) request: ParsedRequestOf<typeof IdentityPatterns.changePassword>,
-  ): Promise<Record<string, never>> {
-    await this.changePassword.execute(request);
-    return {};
+  ): Promise<CredentialsChange> {
+    return this.changePassword.execute(request);
   }
 
   @Handles(IdentityPatterns.forgotPassword)
@@ -42,7 +41,7 @@ export class CredentialsHandler {
   @Handles(IdentityPatterns.resetPassword)
   reset(
     @Request(IdentityPatterns.resetPassword) request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>,
-  ): Promise<{ userId: string }> {
+  ): Promise<CredentialsChange> {
     return this.resetPassword.execute(request);
   }
 
@@ -50,7 +49,7 @@ export class CredentialsHandler {
   revoke(
     @Request(IdentityPatterns.revokeCredentials)
     { userId }: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
-  ): Promise<{ credentialVersion: number }> {
+  ): Promise<CredentialsChange> {
     return this.revokeCredentials.execute(userId);
   }
 }

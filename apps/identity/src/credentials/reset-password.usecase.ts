@@ -1,4 +1,4 @@
-import { IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from '../tokens/user-token.store';
@@ -21,12 +21,12 @@ export class ResetPassword {
    * A rejected password leaves the link usable for another try.
    * @throws DomainError invalid_token, weak_password
    */
-  async execute(request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>): Promise<{ userId: string }> {
+  async execute(request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>): Promise<CredentialsChange> {
     const { token, password } = request;
     const userId = await this.tokens.peekUserId(this.em.fork(), token, 'reset');
     this.policy.assertAcceptable(password);
     const passwordHash = await this.hasher.hash(password);
-    await this.em.fork().transactional(async (tx) => {
+    const credentialVersion = await this.em.fork().transactional(async (tx) => {
       // The user row is locked before any token row, the same order as everywhere else, so no deadlock.
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'reset');
@@ -35,8 +35,8 @@ export class ResetPassword {
       user.activatedAt ??= new Date();
       // Any other link mailed earlier would let its holder set the password again.
       await this.tokens.revokeOutstanding(tx, userId, ['activation', 'reset']);
+      return user.credentialVersion;
     });
-    this.userChanged.publish(userId);
-    return { userId };
+    return this.userChanged.publishCredentials({ userId, credentialVersion });
   }
 }

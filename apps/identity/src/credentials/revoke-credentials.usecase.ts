@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { CredentialsChange, DomainError, ErrorCode } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
@@ -15,7 +15,7 @@ export class RevokeCredentials {
    * The password stays; every mobile device registered until now must sign in again.
    * @throws DomainError not_found
    */
-  async execute(userId: string): Promise<{ credentialVersion: number }> {
+  async execute(userId: string): Promise<CredentialsChange> {
     const credentialVersion = await this.em.fork().transactional(async (tx) => {
       // Locked so that two revocations at once bump the version twice, not once.
       const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -23,7 +23,6 @@ export class RevokeCredentials {
       user.revokeCredentials();
       return user.credentialVersion;
     });
-    this.userChanged.publish(userId);
-    return { credentialVersion };
+    return this.userChanged.publishCredentials({ userId, credentialVersion });
   }
 }

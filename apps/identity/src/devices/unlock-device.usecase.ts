@@ -44,7 +44,7 @@ export class UnlockDevice {
     const refusal = 'pin' in request ? this.checkPin(device, request) : this.checkSignature(device, request);
     if (refusal) return refusal;
     device.recordUse();
-    return { userId: user.id, deviceId: device.id, lastCompanyId: device.lastCompanyId };
+    return { userId: user.id, deviceId: device.id, lastCompanyId: device.lastCompanyId, credentialVersion: device.credentialVersion };
   }
 
   private checkPin(device: Device, { deviceSecret, pin }: ByPin): DomainError | null {

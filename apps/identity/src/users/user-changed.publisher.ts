@@ -1,4 +1,4 @@
-import { IdentityEvents, RpcClient } from '@app/common';
+import { CredentialsChange, IdentityEvents, RpcClient } from '@app/common';
 import { Injectable } from '@nestjs/common';
 
 /** Tells other services that a user's view or credentials changed, so that they drop what they cached. */
@@ -8,5 +8,12 @@ export class UserChangedPublisher {
 
   publish(userId: string): void {
     this.rpc.emit(IdentityEvents.userChanged, { userId });
+  }
+
+  /** Sessions signed in under an older credential version end, but `sparedSessionId`. */
+  publishCredentials(change: CredentialsChange, sparedSessionId?: string): CredentialsChange {
+    this.publish(change.userId);
+    this.rpc.emit(IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
+    return change;
   }
 }

@@ -19,6 +19,8 @@ export interface UnlockedDevice {
   deviceId: string;
   /** The company chosen on this device last time, if any. */
   lastCompanyId: string | null;
+  /** The user's credential version the device was checked against. */
+  credentialVersion: number;
 }
 
 const DeviceSecret = z.string().min(20).max(100);

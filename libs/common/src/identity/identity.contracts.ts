@@ -30,6 +30,14 @@ export interface HealthReply {
 }
 
 const LinkOrigin = z.url({ protocol: /^https?$/ });
+/** A caller's session id, opaque to identity. */
+const SessionId = z.string().min(1).max(64);
+
+/** The user's credential version after a change of credentials. */
+export interface CredentialsChange {
+  userId: string;
+  credentialVersion: number;
+}
 
 export const IdentityPatterns = {
   health: defineRequest<HealthReply>()('identity.health.check', z.object({})),
@@ -64,16 +72,17 @@ export const IdentityPatterns = {
     'identity.password.forgot',
     z.object({ email: Email, linkOrigin: LinkOrigin, language: Language.default(DEFAULT_LANGUAGE) }),
   ),
-  resetPassword: defineRequest<{ userId: string }>()(
+  resetPassword: defineRequest<CredentialsChange>()(
     'identity.password.reset',
     z.object({ token: z.string().min(1).max(200), password: Password }),
   ),
-  changePassword: defineRequest<Record<string, never>>()(
+  /** `sparedSessionId` is the caller's session that made the change, echoed in `credentialsChanged`. */
+  changePassword: defineRequest<CredentialsChange>()(
     'identity.password.change',
-    z.object({ userId: Id, currentPassword: Password, newPassword: Password }),
+    z.object({ userId: Id, currentPassword: Password, newPassword: Password, sparedSessionId: SessionId.optional() }),
   ),
   /** Bumps the credential version: every mobile device must sign in again (an admin's 2FA disable). */
-  revokeCredentials: defineRequest<{ credentialVersion: number }>()(
+  revokeCredentials: defineRequest<CredentialsChange>()(
     'identity.credentials.revoke',
     z.object({ userId: Id }),
   ),
@@ -82,4 +91,14 @@ export const IdentityPatterns = {
 export const IdentityEvents = {
   /** Anything shown of the user changed (name, Google link, activation): cached views are stale. */
   userChanged: defineEvent('identity.user.changed', z.object({ userId: Id })),
+  /**
+   * The password was changed or reset, or the credentials revoked: every
+   * session signed in under an older credential version ends, but
+   * `sparedSessionId`. Announced after the commit, so that the sessions end
+   * even when the caller never hears the answer.
+   */
+  credentialsChanged: defineEvent(
+    'identity.user.credentials-changed',
+    z.object({ userId: Id, credentialVersion: z.number().int().positive(), sparedSessionId: SessionId.optional() }),
+  ),
 } as const;
