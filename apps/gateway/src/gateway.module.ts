@@ -1,4 +1,4 @@
-import { ObservabilityModule, RpcClientModule } from '@app/common';
+import { ObservabilityModule, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
@@ -35,7 +35,6 @@ import { OperatorController } from './operator/operator.controller';
 import { OperatorGuard } from './operator/operator.guard';
 import { PortalResolver } from './portal/portal-resolver.service';
 import { RateLimiter } from './rate-limit/rate-limiter';
-import { RedisCloser, redisProvider } from './redis.provider';
 import { CredentialsChangedHandler } from './session/credentials-changed.handler';
 import { SessionGuard } from './session/session.guard';
 import { SessionStore } from './session/session.store';
@@ -76,7 +75,7 @@ export class GatewayModule {
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        redisProvider,
+        redisProvider(GATEWAY_CONFIG, 'gateway'),
         RedisCloser,
         PortalResolver,
         SessionStore,

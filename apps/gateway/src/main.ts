@@ -1,3 +1,4 @@
+import { REDIS } from '@app/common';
 import {
   createLogger,
   drainingNatsStrategy,
@@ -17,7 +18,6 @@ import { gatewayHttpAdapter, installEdge } from './http/edge';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { installPortalWeb } from './http/portal-web';
 import { installOpenApi } from './openapi';
-import { REDIS } from './redis.provider';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit('gateway', readGatewayConfig);

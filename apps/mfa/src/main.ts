@@ -1,8 +1,7 @@
-import { bootService } from '@app/common';
+import { bootService, REDIS } from '@app/common';
 import { readMfaConfig } from './config';
 import { MfaModule } from './mfa.module';
 import { MFA_SCHEMA } from './mikro-orm.config';
-import { REDIS } from './redis.provider';
 
 void bootService({
   name: 'mfa',

@@ -1,4 +1,4 @@
-import { Mailer, RpcClientModule } from '@app/common';
+import { Mailer, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptLimits } from './attempts/attempt-limits';
@@ -7,7 +7,6 @@ import { MFA_CONFIG, MfaConfig } from './config';
 import { HealthHandler } from './health/health.handler';
 import { mfaOrmConfig } from './mikro-orm.config';
 import { RecoveryCodeStore } from './recovery-codes/recovery-code.store';
-import { RedisCloser, redisProvider } from './redis.provider';
 import { SecretCipher } from './secrets/secret-cipher';
 import { BeginEnrolment } from './totp/begin-enrolment.usecase';
 import { ConfirmEnrolment } from './totp/confirm-enrolment.usecase';
@@ -38,7 +37,7 @@ export class MfaModule {
         { provide: MFA_CONFIG, useValue: config },
         { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
         { provide: SecretCipher, useFactory: () => new SecretCipher(config.keyring) },
-        redisProvider,
+        redisProvider(MFA_CONFIG, 'mfa'),
         RedisCloser,
         ReplayGuard,
         AttemptLimits,

@@ -8,6 +8,7 @@ export * from './identity/values';
 export * from './mail/mailer';
 export * from './mfa/mfa.contracts';
 export * from './redis/create-redis';
+export * from './redis/redis.providers';
 export * from './tenancy/tenancy.contracts';
 export * from './transport/contract.pipe';
 export * from './transport/handles.decorator';

@@ -1,10 +1,9 @@
-import { HealthReply, IdentityPatterns, MfaPatterns, NATS_CONNECTION, RpcClient, TenancyPatterns } from '@app/common';
+import { HealthReply, IdentityPatterns, MfaPatterns, NATS_CONNECTION, REDIS, RpcClient, TenancyPatterns } from '@app/common';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { NatsConnection } from 'nats';
-import { REDIS } from '../redis.provider';
 
 type CheckState = 'up' | 'down';
 

@@ -1,7 +1,6 @@
-import { IdentityPatterns, MfaPatterns, RpcClient, TenancyPatterns } from '@app/common';
+import { IdentityPatterns, MfaPatterns, REDIS, RpcClient, TenancyPatterns } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { REDIS } from '../redis.provider';
 import { userRecordKey } from '../session/session.store';
 import { CachedView, cachedViewOf, storedViewOf, ViewParts, ViewUser } from '../session/user-record';
 import { FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from '../session/user-record.lua';

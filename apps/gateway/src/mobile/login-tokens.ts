@@ -1,8 +1,7 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
-import { REDIS } from '../redis.provider';
 
 export type MobileLoginStep = 'totp' | 'create_pin';
 

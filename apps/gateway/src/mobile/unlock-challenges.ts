@@ -1,7 +1,7 @@
+import { REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { REDIS } from '../redis.provider';
 
 export const UNLOCK_CHALLENGE_SECONDS = 60;
 

@@ -1,7 +1,6 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { REDIS } from '../redis.provider';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */

@@ -1,8 +1,8 @@
+import { REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { hash, randomBytes } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { REDIS } from '../redis.provider';
 import { AuthenticatedSession, SessionRecord } from './session';
 import { decodeSession, encodeSession, pairsToObject } from './session-codec';
 import { cachedViewOf, sessionIdsOf } from './user-record';

@@ -1,7 +1,6 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { REDIS } from '../redis.provider';
 
 /** Five guesses of a 6-digit code leave a 1 in 200,000 chance per sign-in. */
 export const SIGN_IN_ATTEMPTS = 5;

@@ -1,7 +1,6 @@
-import { signInOutcomes } from '@app/common';
+import { REDIS, signInOutcomes } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { REDIS } from '../redis.provider';
 
 /**
  * Accepts a time step only when it is newer than the last one accepted, and

@@ -1,0 +1,32 @@
+import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import Redis from 'ioredis';
+import { z } from 'zod';
+import { redisEnv } from '../config/env-schemas';
+import { createRedis } from './create-redis';
+
+/** The app's one Redis client. */
+export const REDIS = Symbol('REDIS');
+
+/** REDIS for an app whose validated config, with the Redis variables, is provided under `configToken`. */
+export function redisProvider(configToken: symbol, connectionName: string): Provider {
+  return {
+    provide: REDIS,
+    inject: [configToken],
+    useFactory: (config: z.output<typeof redisEnv>) => createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, connectionName),
+  };
+}
+
+/**
+ * Closes Redis at shutdown, which Nest runs after the HTTP server and the NATS
+ * server have let go of their work, so that nothing still in flight loses it.
+ */
+@Injectable()
+export class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // With Redis down, QUIT would wait out the retries for nothing: drop the connection at once.
+    if (this.redis.status !== 'ready') return this.redis.disconnect();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
