@@ -1,24 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient, strongPassword } from '../support/factories';
+import { eventually, pauseFor } from '../support/late-answers';
 import { Mailbox, tokenOf } from '../support/mailbox';
 import { MobileApp } from '../support/mobile-app';
 import { OwnStack, startOwnStack } from '../support/own-stack';
-import { PortalClient, PortalResponse } from '../support/portal-client';
+import { PortalClient } from '../support/portal-client';
 
 /** Longer than the gateway waits for identity (RPC_TIMEOUT_MS is 2 s in the tests). */
 const IDENTITY_PAUSE_MS = 3000;
-
-/** Polls until the answer has the status, or the time is up; returns the last answer. */
-async function eventually(ask: () => Promise<PortalResponse>, status: number, timeoutMs = 5000): Promise<PortalResponse> {
-  const deadline = Date.now() + timeoutMs;
-  let answer = await ask();
-  while (answer.status !== status && Date.now() < deadline) {
-    await sleep(100);
-    answer = await ask();
-  }
-  return answer;
-}
 
 /**
  * Identity is paused (SIGSTOP) while a client resets the password, so its
@@ -37,7 +26,7 @@ describe('A password reset whose answer comes too late', () => {
   let phone: MobileApp;
   let resetToken: string;
 
-  const identity = (signal: NodeJS.Signals) => process.kill(own.stack.process('identity').pid!, signal);
+  const identityPid = () => own.stack.process('identity').pid!;
 
   beforeAll(async () => {
     own = await startOwnStack('late-reset');
@@ -54,13 +43,12 @@ describe('A password reset whose answer comes too late', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (own) identity('SIGCONT');
+    if (own) process.kill(identityPid(), 'SIGCONT');
     await own?.dispose();
   });
 
   test('with identity paused past the RPC timeout, the client gets 503', async () => {
-    identity('SIGSTOP');
-    const resume = sleep(IDENTITY_PAUSE_MS).then(() => identity('SIGCONT'));
+    const resume = pauseFor(identityPid(), IDENTITY_PAUSE_MS);
 
     const reset = await browserOn(firm.host, own.gateway).post('/api/auth/password/reset', { token: resetToken, password: newPassword });
     await resume;

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { expectError } from '../support/api-error';
 import {
   activeMember,
@@ -11,6 +10,7 @@ import {
   signedInClient,
   TotpMember,
 } from '../support/factories';
+import { eventually, pauseFor } from '../support/late-answers';
 import { MobileApp } from '../support/mobile-app';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { PortalClient, PortalResponse } from '../support/portal-client';
@@ -18,17 +18,6 @@ import { codeForStep, currentStepWithMargin } from '../support/totp';
 
 /** Longer than the gateway waits for tenancy (RPC_TIMEOUT_MS is 2 s in the tests). */
 const TENANCY_PAUSE_MS = 3000;
-
-/** Polls until the answer has the status, or the time is up; returns the last answer. */
-async function eventually(ask: () => Promise<PortalResponse>, status: number, timeoutMs = 5000): Promise<PortalResponse> {
-  const deadline = Date.now() + timeoutMs;
-  let answer = await ask();
-  while (answer.status !== status && Date.now() < deadline) {
-    await sleep(100);
-    answer = await ask();
-  }
-  return answer;
-}
 
 /**
  * Tenancy is paused (SIGSTOP) while an admin turns a client's 2FA off, so its
@@ -45,7 +34,7 @@ describe('An admin’s 2FA disable whose answer comes too late', () => {
   let signingIn: PortalClient;
   let clientsPhone: MobileApp;
 
-  const tenancy = (signal: NodeJS.Signals) => process.kill(own.stack.process('tenancy').pid!, signal);
+  const tenancyPid = () => own.stack.process('tenancy').pid!;
 
   beforeAll(async () => {
     own = await startOwnStack('late-disable');
@@ -65,13 +54,12 @@ describe('An admin’s 2FA disable whose answer comes too late', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (own) tenancy('SIGCONT');
+    if (own) process.kill(tenancyPid(), 'SIGCONT');
     await own?.dispose();
   });
 
   test('with tenancy paused past the RPC timeout, the admin gets 503', async () => {
-    tenancy('SIGSTOP');
-    const resume = sleep(TENANCY_PAUSE_MS).then(() => tenancy('SIGCONT'));
+    const resume = pauseFor(tenancyPid(), TENANCY_PAUSE_MS);
 
     const disable: PortalResponse = await adminBrowser.post(`/api/admin/users/${client.userId}/mfa/disable`, { reason: 'Lost phone' });
     await resume;
