@@ -32,7 +32,10 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'Email and password; answers the next step of the sign-in' })
   @ApiBody({ schema: z.toJSONSchema(LoginBody, { target: 'openapi-3.0', io: 'input' }) as object })
-  @ApiResponse({ status: 401, description: 'invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike' })
+  @ApiResponse({
+    status: 401,
+    description: 'invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; also a password changed or reset while this sign-in was being checked',
+  })
   @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
   async login(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInStep> {
     const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!);
