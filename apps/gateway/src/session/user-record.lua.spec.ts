@@ -53,6 +53,19 @@ describe('the user record', () => {
     expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
   });
 
+  test('the false flags are not stored, and read back as false', async () => {
+    const parts = {
+      user: { id: 'u', email: 'c@example.com', name: 'Claire', google: false, totpEnabled: true },
+      companies: [{ id: 'c', name: 'Cabinet', hosts: ['cabinet.example.com'], requireTotp: false }],
+      members: {},
+    };
+
+    const stored = storedViewOf(parts);
+
+    expect(stored).not.toContain('false');
+    expect(cachedViewOf(`0\t${now + 60_000}\t\t\t${stored}`, now, 'u').parts).toEqual(parts);
+  });
+
   test('a view past its validity reads as none', async () => {
     expect(cachedViewOf(await record(), now + 61_000, 'u').parts).toEqual({ members: {} });
   });

@@ -45,19 +45,30 @@ function fieldsOf(raw: string): [generation: string, viewUntil: string, index: s
 
 /**
  * The cached view in `userId`'s record ('' when there is none); a view past
- * its validity counts as none. The user's id is the record's key, so it is
- * not stored in the view: a few dozen bytes a session.
+ * its validity counts as none. What storedViewOf left out comes back: the
+ * user's id, which is the record's key, and every false.
  */
 export function cachedViewOf(raw: string, now: number, userId: string): CachedView {
   const [generation, viewUntil, , view] = fieldsOf(raw);
   const parts: ViewParts = view !== '' && Number(viewUntil) > now ? JSON.parse(view) : { members: {} };
-  if (parts.user) parts.user.id = userId;
+  if (parts.user) {
+    parts.user.id = userId;
+    parts.user.google ??= false;
+    parts.user.totpEnabled ??= false;
+  }
+  for (const company of parts.companies ?? []) company.requireTotp ??= false;
   return { generation: Number(generation) || 0, parts };
 }
 
-/** The view as stored: the user without the id its record is keyed by. */
+/**
+ * The view as stored, without the user's id and without the false flags
+ * (the view holds no array of booleans): a few dozen bytes a session, which
+ * keep a web session under a kilobyte of Redis.
+ */
 export function storedViewOf(parts: ViewParts): string {
-  return JSON.stringify({ ...parts, user: parts.user && { ...parts.user, id: undefined } });
+  return JSON.stringify({ ...parts, user: parts.user && { ...parts.user, id: undefined } }, (_key, value: unknown) =>
+    value === false ? undefined : value,
+  );
 }
 
 /** The ids of the sessions the record indexes, ended or not. */
