@@ -140,6 +140,8 @@ describe('Olivia walks the help page in English', () => {
     await page.getByRole('link', { name: 'Set up two-factor authentication' }).click();
     await page.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
     await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+    // The menu still says where she is: in the two-factor settings, on a page below them.
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Two-factor authentication' }).getAttribute('aria-current')).toBe('true');
     await checkScreen(page, 'two-factor-settings-setup-en');
     app = new Authenticator(await page.getByLabel('Setup key').inputValue());
     await page.getByLabel('6-digit code').fill(await app.code());

@@ -4,10 +4,12 @@ import { Link, useLocation } from '../routing/router';
 import { useSignInFlow } from '../sign-in/sign-in-flow';
 import { useMe } from './me-context';
 
+/** The entry of the page shown is the current page; on a page below it (the 2FA setup), the current section. */
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
   const { path } = useLocation();
+  const current = path === to ? 'page' : path.startsWith(`${to}/`) ? 'true' : undefined;
   return (
-    <Link to={to} aria-current={path === to ? 'page' : undefined}>
+    <Link to={to} aria-current={current}>
       {children}
     </Link>
   );
