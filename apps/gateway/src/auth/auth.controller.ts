@@ -14,7 +14,7 @@ import { cookieSession, signInAt } from './current-sign-in';
 import { LoginBody, PortalChoiceBody } from './auth.bodies';
 import { LocalAuthGuard } from './local.strategy';
 import { SignInService } from './sign-in.service';
-import { SignInStep, SignInSteps } from './sign-in-steps';
+import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from './sign-in-steps';
 
 @ApiTags('sign-in')
 @Controller('api/auth')
@@ -34,7 +34,7 @@ export class AuthController {
   @ApiBody({ schema: z.toJSONSchema(LoginBody, { target: 'openapi-3.0', io: 'input' }) as object })
   @ApiResponse({
     status: 401,
-    description: 'invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; also a password changed or reset while this sign-in was being checked',
+    description: `invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; ${OVERTAKEN_SIGN_IN}`,
   })
   @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
   async login(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInStep> {
@@ -45,6 +45,7 @@ export class AuthController {
   @Post('portal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose a portal during a sign-in on the easy access host' })
+  @ApiResponse({ status: 401, description: OVERTAKEN_SIGN_IN })
   @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
   @ApiResponse({ status: 409, description: 'no_login_in_progress' })
   async choosePortal(

@@ -13,6 +13,9 @@ import { setSessionCookie } from '../session/session-cookie';
 import { cookieSession } from './current-sign-in';
 import { SignInProgress } from './sign-in.service';
 
+/** Where a step is refused because a change of credentials overtook the sign-in; for the OpenAPI. */
+export const OVERTAKEN_SIGN_IN = 'credentials_changed: the password was changed or reset, or 2FA turned off, while this sign-in went on';
+
 export type SignInStep =
   | { next: 'select_portal'; portals: Portal[] }
   | { next: 'totp' }
@@ -41,7 +44,7 @@ export class SignInSteps {
       previous && this.sessions.delete(previous.id, previous.record.userId),
       context && this.cache.remember(record.userId, context.cached, context.view),
     ]);
-    if (!created) throw new DomainError(ErrorCode.InvalidCredentials, 'Your password has just changed: sign in again.');
+    if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while you were signing in: sign in again.');
     const { token, id } = created;
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
     if (record.stage === 'select_portal') {

@@ -60,7 +60,7 @@ export class SignInService {
         this.limits.recordSuccess(user.email),
       ]);
       if (!member) return this.refuse(user);
-      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user, cached);
+      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user.credentialVersion, cached);
     }
     const [companies] = await Promise.all([this.companiesOf(user.id), this.limits.recordSuccess(user.email)]);
     if (companies.length === 0) return this.refuse(user);
@@ -69,7 +69,7 @@ export class SignInService {
       this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: companies[0].id }),
       this.totpEnabled(user.id),
     ]);
-    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user, cached);
+    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user.credentialVersion, cached);
   }
 
   /** @throws DomainError forbidden when the user is not a member of that portal. */
@@ -85,9 +85,9 @@ export class SignInService {
     return { record: this.record(record.userId, record.credentialVersion, 'done', record.companyId), portals: [], cachedView };
   }
 
-  private atPortal(view: MemberContext, user: UserView, cached: CachedView): SignInProgress {
+  private atPortal(view: MemberContext, credentialVersion: number, cached: CachedView): SignInProgress {
     const { company } = view.member;
-    const record = this.record(user.id, user.credentialVersion, stageAt(company, view.user.totpEnabled), company.id);
+    const record = this.record(view.user.id, credentialVersion, stageAt(company, view.user.totpEnabled), company.id);
     return { record, portals: view.companies, context: { view, cached } };
   }
 

@@ -7,7 +7,7 @@ import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { signInAt } from './current-sign-in';
 import { SignInService } from './sign-in.service';
-import { SignInStep, SignInSteps } from './sign-in-steps';
+import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from './sign-in-steps';
 
 const SecondFactorBody = z.union([
   z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
@@ -29,7 +29,7 @@ export class TotpSignInController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'The code from the authenticator app, or a recovery code' })
-  @ApiResponse({ status: 401, description: 'invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again' })
+  @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; ${OVERTAKEN_SIGN_IN}` })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor for 15 minutes' })
   async verify(
     @JsonBody(SecondFactorBody) body: z.output<typeof SecondFactorBody>,

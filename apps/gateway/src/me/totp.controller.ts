@@ -5,7 +5,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PasswordCheck } from '../auth/password-check';
 import { SignInService } from '../auth/sign-in.service';
-import { SignInStep, SignInSteps } from '../auth/sign-in-steps';
+import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../auth/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
 import { SignedIn } from '../session/session.guard';
 import { MemberContextCache } from './member-context.cache';
@@ -45,7 +45,7 @@ export class TotpController {
   @HttpCode(200)
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({ summary: 'Turns 2FA on with a first code; answers 10 recovery codes, shown once (and the next step during a sign-in)' })
-  @ApiResponse({ status: 401, description: 'invalid_code' })
+  @ApiResponse({ status: 401, description: `invalid_code; ${OVERTAKEN_SIGN_IN}` })
   async confirm(
     @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
     @Req() request: FastifyRequest,

@@ -51,7 +51,7 @@ export class MobileAccess {
       deviceId,
       credentialVersion,
     });
-    if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your password has changed: sign in again.');
+    if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
     return {
       accessToken: created.token,
       expiresIn: ACCESS_TOKEN_SECONDS,

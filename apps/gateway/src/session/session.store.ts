@@ -6,24 +6,33 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { AuthenticatedSession, SessionRecord } from './session';
 import { decodeSession, encodeSession, pairsToObject } from './session-codec';
 import { cachedViewOf, sessionIdsOf } from './user-record';
-import { CREATE_SESSION_LUA, END_SESSIONS_LUA, READ_SESSION_LUA, REVOKE_CREDENTIALS_LUA, UPDATE_SESSION_LUA } from './user-record.lua';
+import { REVOKE_CREDENTIALS_LUA } from './credential-floor.lua';
+import { CREATE_SESSION_LUA, END_SESSIONS_LUA, READ_SESSION_LUA, UPDATE_SESSION_LUA } from './user-record.lua';
 
 type SessionRedis = Redis & {
   readSession(key: string, now: number, recordPrefix: string): Promise<[string[], string] | null>;
-  createSession(key: string, recordKey: string, now: number, ttlMs: number, endsAt: number, id: string, credentialVersion: number, ...fields: string[]): Promise<number>;
+  createSession(
+    key: string,
+    recordKey: string,
+    floorKey: string,
+    now: number,
+    ttlMs: number,
+    endsAt: number,
+    id: string,
+    credentialVersion: number,
+    ...fields: string[]
+  ): Promise<number>;
   endSessions(keyCount: number, ...keysThenArguments: (string | number)[]): Promise<number>;
   updateSession(key: string, ...fieldsAndValues: string[]): Promise<number>;
-  revokeCredentials(recordKey: string, now: number, credentialVersion: number, keptUntil: number, sessionPrefix: string, sparedId: string): Promise<number>;
+  revokeCredentials(recordKey: string, floorKey: string, now: number, credentialVersion: number, keptMs: number, sessionPrefix: string, sparedId: string): Promise<number>;
 };
 
-/**
- * How long the user's record keeps a credential floor with no session left:
- * longer than any sign-in takes from its password check to its session.
- */
+/** How long a user's credential floor is kept: longer than any sign-in takes from its password check to its session. */
 const FLOOR_KEPT_MS = 10 * 60_000;
 
 export const sessionKey = (id: string) => `sess:${id}`;
 export const userRecordKey = (userId: string) => `user:${userId}`;
+const credentialFloorKey = (userId: string) => `floor:${userId}`;
 
 /**
  * The id of a session is derived from its secret: a Redis dump yields no usable
@@ -43,10 +52,10 @@ export class SessionStore {
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     redis.defineCommand('readSession', { numberOfKeys: 1, lua: READ_SESSION_LUA });
-    redis.defineCommand('createSession', { numberOfKeys: 2, lua: CREATE_SESSION_LUA });
+    redis.defineCommand('createSession', { numberOfKeys: 3, lua: CREATE_SESSION_LUA });
     redis.defineCommand('endSessions', { lua: END_SESSIONS_LUA });
     redis.defineCommand('updateSession', { numberOfKeys: 1, lua: UPDATE_SESSION_LUA });
-    redis.defineCommand('revokeCredentials', { numberOfKeys: 1, lua: REVOKE_CREDENTIALS_LUA });
+    redis.defineCommand('revokeCredentials', { numberOfKeys: 2, lua: REVOKE_CREDENTIALS_LUA });
     this.redis = redis as SessionRedis;
     this.recordPrefix = `${config.REDIS_KEY_PREFIX}${userRecordKey('')}`;
     this.sessionPrefix = `${config.REDIS_KEY_PREFIX}${sessionKey('')}`;
@@ -64,7 +73,8 @@ export class SessionStore {
     // Empty fields read back as their defaults: leaving them out keeps the session small.
     const fields = Object.entries(encodeSession(record)).filter(([, value]) => value !== '');
     const { userId, absoluteExpiresAt, credentialVersion } = record;
-    const created = await this.redis.createSession(sessionKey(id), userRecordKey(userId), Date.now(), ttl, absoluteExpiresAt, id, credentialVersion, ...fields.flat());
+    const [key, recordKey, floorKey] = [sessionKey(id), userRecordKey(userId), credentialFloorKey(userId)];
+    const created = await this.redis.createSession(key, recordKey, floorKey, Date.now(), ttl, absoluteExpiresAt, id, credentialVersion, ...fields.flat());
     return created === 1 ? { token, id } : null;
   }
 
@@ -119,8 +129,8 @@ export class SessionStore {
    * `sparedId`: the session that changed the password.
    */
   async revokeCredentials(userId: string, credentialVersion: number, sparedId = ''): Promise<void> {
-    const now = Date.now();
-    await this.redis.revokeCredentials(userRecordKey(userId), now, credentialVersion, now + FLOOR_KEPT_MS, this.sessionPrefix, sparedId);
+    const keys = [userRecordKey(userId), credentialFloorKey(userId)] as const;
+    await this.redis.revokeCredentials(...keys, Date.now(), credentialVersion, FLOOR_KEPT_MS, this.sessionPrefix, sparedId);
   }
 
   private async end(userId: string, ids: string[]): Promise<void> {

@@ -1,14 +1,13 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { cachedViewOf, sessionIdsOf, storedViewOf } from './user-record';
-import { CREATE_SESSION_LUA, END_SESSIONS_LUA, FILL_VIEW_LUA, INVALIDATE_VIEW_LUA, REVOKE_CREDENTIALS_LUA } from './user-record.lua';
+import { CREATE_SESSION_LUA, END_SESSIONS_LUA, FILL_VIEW_LUA, INVALIDATE_VIEW_LUA } from './user-record.lua';
 
 type RecordRedis = Redis & {
-  createSession(key: string, recordKey: string, now: number, ttlMs: number, endsAt: number, id: string, credentialVersion: number, ...fields: string[]): Promise<number>;
+  createSession(key: string, recordKey: string, floorKey: string, now: number, ttlMs: number, endsAt: number, id: string, cv: number, ...fields: string[]): Promise<number>;
   endSessions(keyCount: number, ...keysThenArguments: (string | number)[]): Promise<number>;
   fillView(key: string, now: number, generation: number, validUntil: number, view: string): Promise<number>;
   invalidateView(key: string, now: number, keptUntil: number): Promise<number>;
-  revokeCredentials(key: string, now: number, credentialVersion: number, keptUntil: number, sessionPrefix: string, sparedId: string): Promise<number>;
 };
 
 const view = (name: string) => storedViewOf({ user: { id: 'u', email: 'c@example.com', name, google: false, totpEnabled: false }, members: {} });
@@ -22,11 +21,10 @@ describe('the user record', () => {
 
   beforeAll(() => {
     sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') as RecordRedis;
-    sut.defineCommand('createSession', { numberOfKeys: 2, lua: CREATE_SESSION_LUA });
+    sut.defineCommand('createSession', { numberOfKeys: 3, lua: CREATE_SESSION_LUA });
     sut.defineCommand('endSessions', { lua: END_SESSIONS_LUA });
     sut.defineCommand('fillView', { numberOfKeys: 1, lua: FILL_VIEW_LUA });
     sut.defineCommand('invalidateView', { numberOfKeys: 1, lua: INVALIDATE_VIEW_LUA });
-    sut.defineCommand('revokeCredentials', { numberOfKeys: 1, lua: REVOKE_CREDENTIALS_LUA });
   });
 
   afterAll(async () => {
@@ -38,8 +36,8 @@ describe('the user record', () => {
   const record = async () => (await sut.get(recordKey)) ?? '';
 
   test('indexes each session of the user, and lives as long as the latest', async () => {
-    await sut.createSession(`${prefix}sess:a`, recordKey, now, 60_000, now + 60_000, 'a', 1, 'uid', 'u', 'cv', '1');
-    await sut.createSession(`${prefix}sess:b`, recordKey, now, 120_000, now + 120_000, 'b', 1, 'uid', 'u', 'cv', '1');
+    await sut.createSession(`${prefix}sess:a`, recordKey, `${prefix}floor`, now, 60_000, now + 60_000, 'a', 1, 'uid', 'u', 'cv', '1');
+    await sut.createSession(`${prefix}sess:b`, recordKey, `${prefix}floor`, now, 120_000, now + 120_000, 'b', 1, 'uid', 'u', 'cv', '1');
 
     expect(sessionIdsOf(await record())).toEqual(['a', 'b']);
     expect(await sut.pttl(recordKey)).toBeGreaterThan(60_000);
@@ -97,95 +95,15 @@ describe('the user record', () => {
     const other = `${prefix}other`;
     await sut.set(other, 'not a record');
 
-    await sut.createSession(`${prefix}sess:d`, other, now, 60_000, now + 60_000, 'd', 1, 'uid', 'u', 'cv', '1');
+    await sut.createSession(`${prefix}sess:d`, other, `${prefix}floor`, now, 60_000, now + 60_000, 'd', 1, 'uid', 'u', 'cv', '1');
 
     expect(sessionIdsOf((await sut.get(other)) ?? '')).toEqual(['d']);
   });
 
   test('sessions past their end leave the index at the next write', async () => {
-    await sut.createSession(`${prefix}sess:c`, recordKey, now + 121_000, 60_000, now + 181_000, 'c', 1, 'uid', 'u', 'cv', '1');
+    await sut.createSession(`${prefix}sess:c`, recordKey, `${prefix}floor`, now + 121_000, 60_000, now + 181_000, 'c', 1, 'uid', 'u', 'cv', '1');
 
     expect(sessionIdsOf(await record())).toEqual(['c']);
   });
 });
 
-/** A change of credentials against sessions signed in before it, and sign-ins still on their way. */
-describe('a revocation of credentials', () => {
-  let sut: RecordRedis;
-  const prefix = `test:user-record-revoke:${randomUUID()}:`;
-  const sessionPrefix = `${prefix}sess:`;
-  const now = Date.now();
-  let recordKey: string;
-
-  const create = (id: string, credentialVersion: number) =>
-    sut.createSession(`${sessionPrefix}${id}`, recordKey, now, 60_000, now + 60_000, id, credentialVersion, 'uid', 'u', 'cv', String(credentialVersion));
-  const revoke = (credentialVersion: number, sparedId = '') => sut.revokeCredentials(recordKey, now, credentialVersion, now + 600_000, sessionPrefix, sparedId);
-  const alive = async (id: string) => (await sut.exists(`${sessionPrefix}${id}`)) === 1;
-
-  beforeAll(() => {
-    sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') as RecordRedis;
-    sut.defineCommand('createSession', { numberOfKeys: 2, lua: CREATE_SESSION_LUA });
-    sut.defineCommand('revokeCredentials', { numberOfKeys: 1, lua: REVOKE_CREDENTIALS_LUA });
-  });
-
-  beforeEach(() => {
-    recordKey = `${prefix}user:${randomUUID()}`;
-  });
-
-  afterAll(async () => {
-    const keys = await sut.keys(`${prefix}*`);
-    if (keys.length > 0) await sut.del(...keys);
-    await sut.quit();
-  });
-
-  test('ends the sessions signed in under an older version, and only those', async () => {
-    await create('old', 1);
-    await create('new', 2);
-
-    await revoke(2);
-
-    expect(await alive('old')).toBe(false);
-    expect(await alive('new')).toBe(true);
-    expect(sessionIdsOf((await sut.get(recordKey)) ?? '')).toEqual(['new']);
-  });
-
-  test('refuses a session whose password was checked before the change, even with no session left', async () => {
-    await revoke(2);
-
-    expect(await create('late', 1)).toBe(0);
-    expect(await alive('late')).toBe(false);
-    expect(await create('fresh', 2)).toBe(1);
-  });
-
-  test('spares the session that made the change, which moves to the new version', async () => {
-    await create('changer', 1);
-    await create('other', 1);
-
-    await revoke(2, 'changer');
-
-    expect(await alive('other')).toBe(false);
-    expect(await sut.hget(`${sessionPrefix}changer`, 'cv')).toBe('2');
-    // The same announcement heard again, by another gateway, changes nothing.
-    await revoke(2, 'changer');
-    expect(await alive('changer')).toBe(true);
-  });
-
-  test('spares nothing for a change that a later one overtook', async () => {
-    await create('changer', 1);
-
-    await revoke(3);
-    await revoke(2, 'changer');
-
-    expect(await alive('changer')).toBe(false);
-    expect(await create('between', 2)).toBe(0);
-  });
-
-  test('drops the cached view, as the user changed', async () => {
-    await create('a', 1);
-    const before = cachedViewOf((await sut.get(recordKey)) ?? '', now, 'u').generation;
-
-    await revoke(1);
-
-    expect(cachedViewOf((await sut.get(recordKey)) ?? '', now, 'u')).toEqual({ generation: before + 1, parts: { members: {} } });
-  });
-});

@@ -11,19 +11,19 @@
  * expired) stays in the index until that end, or until listed; SessionStore
  * treats an index entry without its session as ended.
  */
-const RECORD_HELPERS = `
+export const RECORD_HELPERS = `
 local function load(key)
   local raw = redis.call('GET', key)
-  if not raw then return 0, '', 0, {}, '' end
-  local generation, viewUntil, floor, index, view = string.match(raw, '^([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t(.*)$')
+  if not raw then return 0, '', {}, '' end
+  local generation, viewUntil, index, view = string.match(raw, '^([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t(.*)$')
   -- Anything else under this key (written by no version of these scripts) reads as an empty record.
-  if not generation then return 0, '', 0, {}, '' end
+  if not generation then return 0, '', {}, '' end
   local sessions = {}
   for id, ends in string.gmatch(index, '([^:,]+):(%d+)') do sessions[#sessions + 1] = { id, tonumber(ends) } end
-  return tonumber(generation) or 0, viewUntil, tonumber(floor) or 0, sessions, view
+  return tonumber(generation) or 0, viewUntil, sessions, view
 end
 
-local function save(key, generation, viewUntil, floor, sessions, view, now)
+local function save(key, generation, viewUntil, sessions, view, now)
   local latest = tonumber(viewUntil) or 0
   local live = {}
   for _, session in ipairs(sessions) do
@@ -36,8 +36,7 @@ local function save(key, generation, viewUntil, floor, sessions, view, now)
     redis.call('DEL', key)
     return
   end
-  local floorField = floor > 0 and tostring(floor) or ''
-  redis.call('SET', key, generation .. '\\t' .. viewUntil .. '\\t' .. floorField .. '\\t' .. table.concat(live, ',') .. '\\t' .. view, 'PX', latest - now)
+  redis.call('SET', key, generation .. '\\t' .. viewUntil .. '\\t' .. table.concat(live, ',') .. '\\t' .. view, 'PX', latest - now)
 end
 `;
 
@@ -68,19 +67,20 @@ return { fields, redis.call('GET', ARGV[2] .. f['uid']) or '' }
 `;
 
 /**
- * Refused (0) when the session's credential version is below the user's
- * floor: its password was checked before a change that ended every session.
- * KEYS[1] session, KEYS[2] its user's record; ARGV: now, session ttl (ms),
- * absolute end (ms), session id, credential version, then field, value, ...
+ * Refused (0) when the session's credential version is below its user's
+ * credential floor (see credential-floor.lua.ts): its password was checked
+ * before a change that ended every session.
+ * KEYS[1] session, KEYS[2] its user's record, KEYS[3] the user's credential floor;
+ * ARGV: now, session ttl (ms), absolute end (ms), session id, credential version, then field, value, ...
  */
 export const CREATE_SESSION_LUA = `${RECORD_HELPERS}
+if (tonumber(ARGV[5]) or 0) < (tonumber(redis.call('GET', KEYS[3])) or 0) then return 0 end
 local now = tonumber(ARGV[1])
-local generation, viewUntil, floor, sessions, view = load(KEYS[2])
-if tonumber(ARGV[5]) < floor then return 0 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 6))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local generation, viewUntil, sessions, view = load(KEYS[2])
 sessions[#sessions + 1] = { ARGV[4], tonumber(ARGV[3]) }
-save(KEYS[2], generation, viewUntil, floor, sessions, view, now)
+save(KEYS[2], generation, viewUntil, sessions, view, now)
 return 1
 `;
 
@@ -89,12 +89,12 @@ export const END_SESSIONS_LUA = `${RECORD_HELPERS}
 for i = 2, #KEYS do redis.call('DEL', KEYS[i]) end
 local ending = {}
 for i = 2, #ARGV do ending[ARGV[i]] = true end
-local generation, viewUntil, floor, sessions, view = load(KEYS[1])
+local generation, viewUntil, sessions, view = load(KEYS[1])
 local kept = {}
 for _, session in ipairs(sessions) do
   if not ending[session[1]] then kept[#kept + 1] = session end
 end
-save(KEYS[1], generation, viewUntil, floor, kept, view, tonumber(ARGV[1]))
+save(KEYS[1], generation, viewUntil, kept, view, tonumber(ARGV[1]))
 return 1
 `;
 
@@ -104,51 +104,16 @@ return 1
  * stale data. KEYS[1] record; ARGV: now, generation read, view valid until (ms), view.
  */
 export const FILL_VIEW_LUA = `${RECORD_HELPERS}
-local generation, viewUntil, floor, sessions = load(KEYS[1])
+local generation, viewUntil, sessions = load(KEYS[1])
 if tostring(generation) ~= ARGV[2] then return 0 end
-save(KEYS[1], generation, ARGV[3], floor, sessions, ARGV[4], tonumber(ARGV[1]))
+save(KEYS[1], generation, ARGV[3], sessions, ARGV[4], tonumber(ARGV[1]))
 return 1
 `;
 
 /** Drops the view and counts one more generation; kept at least until ARGV[2], so that fills under way see it. */
 export const INVALIDATE_VIEW_LUA = `${RECORD_HELPERS}
-local generation, viewUntil, floor, sessions = load(KEYS[1])
-save(KEYS[1], generation + 1, ARGV[2], floor, sessions, '', tonumber(ARGV[1]))
-return 1
-`;
-
-/**
- * After a password change or reset, or a revocation: the user's credential
- * version is at least ARGV[2]. Every session signed in under an older one
- * ends, and the floor refuses any such session still on its way (see
- * CREATE_SESSION_LUA), so a password checked just before the change opens
- * nothing. The session that made the change (ARGV[5], '' for none) is spared
- * and moves to the new version, unless a later change came first. Applying
- * the same revocation twice changes nothing: the gateway that asked applies it,
- * and so does whichever gateway hears identity's announcement.
- * KEYS[1] record; ARGV: now, credential version, record kept until (ms), key prefix of sessions, spared session id.
- */
-export const REVOKE_CREDENTIALS_LUA = `${RECORD_HELPERS}
-local now = tonumber(ARGV[1])
-local version = tonumber(ARGV[2])
-local generation, viewUntil, floor, sessions = load(KEYS[1])
-local spared = version >= floor and ARGV[5] or ''
-if version > floor then floor = version end
-local kept = {}
-for _, session in ipairs(sessions) do
-  local key = ARGV[4] .. session[1]
-  if session[1] == spared then
-    if redis.call('EXISTS', key) == 1 then
-      redis.call('HSET', key, 'cv', version)
-      kept[#kept + 1] = session
-    end
-  elseif (tonumber(redis.call('HGET', key, 'cv')) or 0) >= floor then
-    kept[#kept + 1] = session
-  else
-    redis.call('DEL', key)
-  end
-end
-save(KEYS[1], generation + 1, ARGV[3], floor, kept, '', now)
+local generation, viewUntil, sessions = load(KEYS[1])
+save(KEYS[1], generation + 1, ARGV[2], sessions, '', tonumber(ARGV[1]))
 return 1
 `;
 

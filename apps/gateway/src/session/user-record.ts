@@ -30,17 +30,15 @@ export interface CachedView {
 
 /**
  * The user's record, as user-record.lua.ts writes it, fields apart with tabs:
- * generation, end of the view's validity (ms), the credential version below
- * which no session may exist ('' for none), the session index
+ * generation, end of the view's validity (ms), the session index
  * (`id:absoluteEndMs,…`), and the view as JSON. JSON never holds a raw tab.
  */
 function fieldsOf(raw: string): [generation: string, viewUntil: string, index: string, view: string] {
   const first = raw.indexOf('\t');
   const second = first < 0 ? -1 : raw.indexOf('\t', first + 1);
   const third = second < 0 ? -1 : raw.indexOf('\t', second + 1);
-  const fourth = third < 0 ? -1 : raw.indexOf('\t', third + 1);
-  if (fourth < 0) return ['', '', '', ''];
-  return [raw.slice(0, first), raw.slice(first + 1, second), raw.slice(third + 1, fourth), raw.slice(fourth + 1)];
+  if (third < 0) return ['', '', '', ''];
+  return [raw.slice(0, first), raw.slice(first + 1, second), raw.slice(second + 1, third), raw.slice(third + 1)];
 }
 
 /**

@@ -34,6 +34,8 @@ export class ChangePassword {
       locked.replacePassword(passwordHash);
       return locked.credentialVersion;
     });
-    return this.userChanged.publishCredentials({ userId, credentialVersion }, sparedSessionId);
+    const change = { userId, credentialVersion };
+    this.userChanged.publishCredentialsChanged(change, sparedSessionId);
+    return change;
   }
 }

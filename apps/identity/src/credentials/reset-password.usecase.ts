@@ -37,6 +37,8 @@ export class ResetPassword {
       await this.tokens.revokeOutstanding(tx, userId, ['activation', 'reset']);
       return user.credentialVersion;
     });
-    return this.userChanged.publishCredentials({ userId, credentialVersion });
+    const change = { userId, credentialVersion };
+    this.userChanged.publishCredentialsChanged(change);
+    return change;
   }
 }

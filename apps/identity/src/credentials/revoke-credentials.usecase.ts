@@ -23,6 +23,8 @@ export class RevokeCredentials {
       user.revokeCredentials();
       return user.credentialVersion;
     });
-    return this.userChanged.publishCredentials({ userId, credentialVersion });
+    const change = { userId, credentialVersion };
+    this.userChanged.publishCredentialsChanged(change);
+    return change;
   }
 }

@@ -11,9 +11,8 @@ export class UserChangedPublisher {
   }
 
   /** Sessions signed in under an older credential version end, but `sparedSessionId`. */
-  publishCredentials(change: CredentialsChange, sparedSessionId?: string): CredentialsChange {
+  publishCredentialsChanged(change: CredentialsChange, sparedSessionId?: string): void {
     this.publish(change.userId);
     this.rpc.emit(IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
-    return change;
   }
 }

@@ -48,13 +48,13 @@ export class User {
     if (language) this.language = language;
   }
 
-  /** A new credential version makes devices registered under the old password sign in again. */
+  /** A new credential version: sessions and devices signed in under the old password must sign in again. */
   replacePassword(passwordHash: string): void {
     this.passwordHash = passwordHash;
     this.revokeCredentials();
   }
 
-  /** Every mobile device registered until now must sign in again. */
+  /** Every session and mobile device signed in until now must sign in again (identity announces it). */
   revokeCredentials(): void {
     this.credentialVersion += 1;
   }

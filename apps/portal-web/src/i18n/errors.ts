@@ -31,6 +31,10 @@ export const errorSentences: Record<string, Sentences> = {
     fr: "L'adresse e-mail ou le mot de passe est incorrect.",
     en: 'The email or password is incorrect.',
   },
+  credentials_changed: {
+    fr: 'Vos identifiants ont changé pendant la connexion : reconnectez-vous.',
+    en: 'Your credentials changed while you were signing in: sign in again.',
+  },
   invalid_token: {
     fr: "Ce lien n'est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau.",
     en: 'This link is no longer valid: it was already used or it has expired. Ask for a new one.',

@@ -81,7 +81,7 @@ export const IdentityPatterns = {
     'identity.password.change',
     z.object({ userId: Id, currentPassword: Password, newPassword: Password, sparedSessionId: SessionId.optional() }),
   ),
-  /** Bumps the credential version: every mobile device must sign in again (an admin's 2FA disable). */
+  /** Bumps the credential version (an admin's 2FA disable): every session and mobile device must sign in again. */
   revokeCredentials: defineRequest<CredentialsChange>()(
     'identity.credentials.revoke',
     z.object({ userId: Id }),

@@ -1,0 +1,101 @@
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { REVOKE_CREDENTIALS_LUA } from './credential-floor.lua';
+import { cachedViewOf, sessionIdsOf } from './user-record';
+import { CREATE_SESSION_LUA } from './user-record.lua';
+
+type FloorRedis = Redis & {
+  createSession(key: string, recordKey: string, floorKey: string, now: number, ttlMs: number, endsAt: number, id: string, cv: number, ...fields: string[]): Promise<number>;
+  revokeCredentials(recordKey: string, floorKey: string, now: number, cv: number, keptMs: number, sessionPrefix: string, sparedId: string): Promise<number>;
+};
+
+/** A change of credentials against sessions signed in before it, and sign-ins still on their way. */
+describe('a revocation of credentials', () => {
+  let sut: FloorRedis;
+  const prefix = `test:credential-floor:${randomUUID()}:`;
+  const sessionPrefix = `${prefix}sess:`;
+  const now = Date.now();
+  let recordKey: string;
+  let floorKey: string;
+
+  const create = (id: string, credentialVersion: number) =>
+    sut.createSession(`${sessionPrefix}${id}`, recordKey, floorKey, now, 60_000, now + 60_000, id, credentialVersion, 'uid', 'u', 'cv', String(credentialVersion));
+  const revoke = (credentialVersion: number, sparedId = '') => sut.revokeCredentials(recordKey, floorKey, now, credentialVersion, 600_000, sessionPrefix, sparedId);
+  const alive = async (id: string) => (await sut.exists(`${sessionPrefix}${id}`)) === 1;
+
+  beforeAll(() => {
+    sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') as FloorRedis;
+    sut.defineCommand('createSession', { numberOfKeys: 3, lua: CREATE_SESSION_LUA });
+    sut.defineCommand('revokeCredentials', { numberOfKeys: 2, lua: REVOKE_CREDENTIALS_LUA });
+  });
+
+  beforeEach(() => {
+    const user = randomUUID();
+    recordKey = `${prefix}user:${user}`;
+    floorKey = `${prefix}floor:${user}`;
+  });
+
+  afterAll(async () => {
+    const keys = await sut.keys(`${prefix}*`);
+    if (keys.length > 0) await sut.del(...keys);
+    await sut.quit();
+  });
+
+  test('ends the sessions signed in under an older version, and only those', async () => {
+    await create('old', 1);
+    await create('new', 2);
+
+    await revoke(2);
+
+    expect(await alive('old')).toBe(false);
+    expect(await alive('new')).toBe(true);
+    expect(sessionIdsOf((await sut.get(recordKey)) ?? '')).toEqual(['new']);
+  });
+
+  test('refuses a session whose password was checked before the change, even with no session left', async () => {
+    await revoke(2);
+
+    expect(await create('late', 1)).toBe(0);
+    expect(await alive('late')).toBe(false);
+    expect(await create('fresh', 2)).toBe(1);
+  });
+
+  test('keeps the floor for the time it was given, and no more', async () => {
+    await revoke(2);
+
+    expect(await sut.pttl(floorKey)).toBeGreaterThan(590_000);
+    expect(await sut.pttl(floorKey)).toBeLessThanOrEqual(600_000);
+  });
+
+  test('spares the session that made the change, which moves to the new version', async () => {
+    await create('changer', 1);
+    await create('other', 1);
+
+    await revoke(2, 'changer');
+
+    expect(await alive('other')).toBe(false);
+    expect(await sut.hget(`${sessionPrefix}changer`, 'cv')).toBe('2');
+    // The same announcement heard again, by another gateway, changes nothing.
+    await revoke(2, 'changer');
+    expect(await alive('changer')).toBe(true);
+  });
+
+  test('spares nothing for a change that a later one overtook', async () => {
+    await create('changer', 1);
+
+    await revoke(3);
+    await revoke(2, 'changer');
+
+    expect(await alive('changer')).toBe(false);
+    expect(await create('between', 2)).toBe(0);
+  });
+
+  test('drops the cached view, as the user changed', async () => {
+    await create('a', 1);
+    const before = cachedViewOf((await sut.get(recordKey)) ?? '', now, 'u').generation;
+
+    await revoke(1);
+
+    expect(cachedViewOf((await sut.get(recordKey)) ?? '', now, 'u')).toEqual({ generation: before + 1, parts: { members: {} } });
+  });
+});
