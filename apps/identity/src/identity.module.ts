@@ -1,6 +1,7 @@
 import { Mailer, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AnnouncementRelay } from './announcements/announcement-relay';
 import { IDENTITY_CONFIG, IdentityConfig } from './config';
 import { ChangePassword } from './credentials/change-password.usecase';
 import { CredentialsHandler } from './credentials/credentials.handler';
@@ -54,6 +55,7 @@ export class IdentityModule {
         PasswordPolicy,
         UserTokenStore,
         UserChangedPublisher,
+        AnnouncementRelay,
         PasswordResetMail,
         VerifyPassword,
         ChangePassword,

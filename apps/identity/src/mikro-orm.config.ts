@@ -5,6 +5,7 @@ import { Device } from './devices/device.entity';
 import { Migration20261125100000 } from './migrations/Migration20261125100000';
 import { Migration20261126100000 } from './migrations/Migration20261126100000';
 import { Migration20261201100000 } from './migrations/Migration20261201100000';
+import { Migration20261201200000 } from './migrations/Migration20261201200000';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
 
@@ -23,6 +24,7 @@ export function identityOrmConfig(databaseUrl: string) {
         { name: 'Migration20261125100000', class: Migration20261125100000 },
         { name: 'Migration20261126100000', class: Migration20261126100000 },
         { name: 'Migration20261201100000', class: Migration20261201100000 },
+        { name: 'Migration20261201200000', class: Migration20261201200000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

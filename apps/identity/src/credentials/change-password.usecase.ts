@@ -32,10 +32,10 @@ export class ChangePassword {
       // Another change won the race: the password the caller proved is no longer the current one.
       if (locked.passwordHash !== user.passwordHash) throw invalidCredentials();
       locked.replacePassword(passwordHash);
+      await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: locked.credentialVersion }, sparedSessionId);
       return locked.credentialVersion;
     });
-    const change = { userId, credentialVersion };
-    this.userChanged.publishCredentialsChanged(change, sparedSessionId);
-    return change;
+    this.userChanged.credentialsChanged(userId);
+    return { userId, credentialVersion };
   }
 }

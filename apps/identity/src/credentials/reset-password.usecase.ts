@@ -35,10 +35,10 @@ export class ResetPassword {
       user.activatedAt ??= new Date();
       // Any other link mailed earlier would let its holder set the password again.
       await this.tokens.revokeOutstanding(tx, userId, ['activation', 'reset']);
+      await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });
-    const change = { userId, credentialVersion };
-    this.userChanged.publishCredentialsChanged(change);
-    return change;
+    this.userChanged.credentialsChanged(userId);
+    return { userId, credentialVersion };
   }
 }

@@ -21,10 +21,10 @@ export class RevokeCredentials {
       const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new DomainError(ErrorCode.NotFound, 'No such user.');
       user.revokeCredentials();
+      await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });
-    const change = { userId, credentialVersion };
-    this.userChanged.publishCredentialsChanged(change);
-    return change;
+    this.userChanged.credentialsChanged(userId);
+    return { userId, credentialVersion };
   }
 }

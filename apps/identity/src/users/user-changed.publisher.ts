@@ -1,18 +1,33 @@
 import { CredentialsChange, IdentityEvents, RpcClient } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AnnouncementRelay } from '../announcements/announcement-relay';
+import { recordAnnouncement } from '../announcements/announcements';
 
 /** Tells other services that a user's view or credentials changed, so that they drop what they cached. */
 @Injectable()
 export class UserChangedPublisher {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly relay: AnnouncementRelay,
+  ) {}
 
   publish(userId: string): void {
     this.rpc.emit(IdentityEvents.userChanged, { userId });
   }
 
-  /** Sessions signed in under an older credential version end, but `sparedSessionId`. */
-  publishCredentialsChanged(change: CredentialsChange, sparedSessionId?: string): void {
-    this.publish(change.userId);
-    this.rpc.emit(IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
+  /**
+   * In the transaction of the change: sessions signed in under an older
+   * credential version must end, but `sparedSessionId`. Lost, that would leave
+   * them open, so it commits with the change and is sent by the relay.
+   */
+  async recordCredentialsChanged(tx: EntityManager, change: CredentialsChange, sparedSessionId?: string): Promise<void> {
+    await recordAnnouncement(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
+  }
+
+  /** After the commit of a credentials change. */
+  credentialsChanged(userId: string): void {
+    this.publish(userId);
+    this.relay.sendSoon();
   }
 }

@@ -72,6 +72,25 @@ export class RpcClient {
     this.nats.publish(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { headers: requestHeaders() });
   }
 
+  /**
+   * Publishes, then waits for NATS to have it (a round trip), for an event
+   * that must not be lost: its sender keeps it until this returns.
+   * @throws DomainError unavailable when NATS is down or does not answer in time.
+   */
+  async emitConfirmed<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): Promise<void> {
+    if (!this.connected) throw new DomainError(ErrorCode.Unavailable, 'NATS is not connected.', { reason: DISCONNECTED });
+    this.emit(contract, payload);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new DomainError(ErrorCode.Unavailable, 'NATS did not confirm in time.')), this.timeoutMs);
+    });
+    try {
+      await Promise.race([this.nats.flush(), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async send(contract: RequestContract, payload: unknown, timeout: number): Promise<Msg> {
     const subject = subjectOf(this.namespace, contract.pattern);
     const packet = codec.encode({ pattern: contract.pattern, data: payload, id: randomUUID() });
