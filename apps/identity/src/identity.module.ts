@@ -1,7 +1,7 @@
-import { Mailer, RpcClientModule } from '@app/common';
+import { AnnouncementRelay, Mailer, RpcClient, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Module } from '@nestjs/common';
-import { AnnouncementRelay } from './announcements/announcement-relay';
 import { IDENTITY_CONFIG, IdentityConfig } from './config';
 import { ChangePassword } from './credentials/change-password.usecase';
 import { CredentialsHandler } from './credentials/credentials.handler';
@@ -22,14 +22,14 @@ import { GoogleSignIn } from './google/google-sign-in.usecase';
 import { GoogleHandler } from './google/google.handler';
 import { HealthHandler } from './health/health.handler';
 import { PasswordResetMail } from './mail/password-reset.mail';
-import { identityOrmConfig } from './mikro-orm.config';
+import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
 import { UserTokenStore } from './tokens/user-token.store';
 import { ActivateUser } from './users/activate-user.usecase';
 import { EnsureUser } from './users/ensure-user.usecase';
 import { FindUsers } from './users/find-users.usecase';
 import { GetUser } from './users/get-user.usecase';
 import { SetLanguage } from './users/set-language.usecase';
-import { UserChangedPublisher } from './users/user-changed.publisher';
+import { IDENTITY_ANNOUNCED, UserChangedPublisher } from './users/user-changed.publisher';
 import { UsersHandler } from './users/users.handler';
 
 @Module({})
@@ -55,7 +55,11 @@ export class IdentityModule {
         PasswordPolicy,
         UserTokenStore,
         UserChangedPublisher,
-        AnnouncementRelay,
+        {
+          provide: AnnouncementRelay,
+          inject: [EntityManager, RpcClient],
+          useFactory: (em: EntityManager, rpc: RpcClient) => new AnnouncementRelay(em, rpc, IDENTITY_SCHEMA, IDENTITY_ANNOUNCED),
+        },
         PasswordResetMail,
         VerifyPassword,
         ChangePassword,

@@ -10,6 +10,7 @@ import { HelpRequest } from './help-requests/help-request.entity';
 import { Membership } from './memberships/membership.entity';
 import { Migration20261125000000 } from './migrations/Migration20261125000000';
 import { Migration20261126000000 } from './migrations/Migration20261126000000';
+import { Migration20261201200000 } from './migrations/Migration20261201200000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -25,6 +26,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
       migrationsList: [
         { name: 'Migration20261125000000', class: Migration20261125000000 },
         { name: 'Migration20261126000000', class: Migration20261126000000 },
+        { name: 'Migration20261201200000', class: Migration20261201200000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

@@ -1,5 +1,6 @@
-import { Mailer, RpcClientModule } from '@app/common';
+import { AnnouncementRelay, Mailer, RpcClient, RpcClientModule, TenancyEvents } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';
 import { CreateAccount } from './accounts/create-account.usecase';
@@ -19,7 +20,7 @@ import { SetAccountAccess } from './memberships/set-account-access.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
 import { MemberSummaries } from './memberships/member-summaries';
 import { MembershipsHandler } from './memberships/memberships.handler';
-import { tenancyOrmConfig } from './mikro-orm.config';
+import { TENANCY_SCHEMA, tenancyOrmConfig } from './mikro-orm.config';
 import { DisableSecondFactor } from './second-factor/disable-second-factor.usecase';
 import { SecondFactorHandler } from './second-factor/second-factor.handler';
 
@@ -57,6 +58,12 @@ export class TenancyModule {
         ListCompaniesOfUser,
         GetMember,
         SetAccountAccess,
+        {
+          // The events tenancy must not lose: a lost one would leave an account taken away open from cached views.
+          provide: AnnouncementRelay,
+          inject: [EntityManager, RpcClient],
+          useFactory: (em: EntityManager, rpc: RpcClient) => new AnnouncementRelay(em, rpc, TENANCY_SCHEMA, [TenancyEvents.memberChanged]),
+        },
         MemberSummaries,
         OpenHelpRequest,
         ListOpenHelpRequests,

@@ -15,6 +15,8 @@ export * from './transport/handles.decorator';
 export * from './transport/message-contract';
 export * from './transport/namespaced-nats.server';
 export * from './transport/nats-connection';
+export * from './announcements/announcement-relay';
+export * from './announcements/record-announcement';
 export * from './transport/rpc-client';
 export * from './transport/rpc-error';
 export * from './transport/rpc-error.filter';

@@ -1,8 +1,10 @@
-import { CredentialsChange, IdentityEvents, RpcClient } from '@app/common';
+import { AnnouncementRelay, CredentialsChange, IdentityEvents, recordAnnouncement, RpcClient } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AnnouncementRelay } from '../announcements/announcement-relay';
-import { recordAnnouncement } from '../announcements/announcements';
+import { IDENTITY_SCHEMA } from '../mikro-orm.config';
+
+/** The events identity must not lose: they go through its announcements table. */
+export const IDENTITY_ANNOUNCED = [IdentityEvents.credentialsChanged];
 
 /** Tells other services that a user's view or credentials changed, so that they drop what they cached. */
 @Injectable()
@@ -22,7 +24,7 @@ export class UserChangedPublisher {
    * them open, so it commits with the change and is sent by the relay.
    */
   async recordCredentialsChanged(tx: EntityManager, change: CredentialsChange, sparedSessionId?: string): Promise<void> {
-    await recordAnnouncement(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
+    await recordAnnouncement(tx, IDENTITY_SCHEMA, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
   }
 
   /** After the commit of a credentials change. */

@@ -1,7 +1,8 @@
-import { assertThat, ErrorCode, ParsedRequestOf, RpcClient, TenancyEvents, TenancyPatterns } from '@app/common';
+import { AnnouncementRelay, assertThat, ErrorCode, ParsedRequestOf, recordAnnouncement, TenancyEvents, TenancyPatterns } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
+import { TENANCY_SCHEMA } from '../mikro-orm.config';
 import { AccountAccess } from './account-access.entity';
 import { Membership } from './membership.entity';
 
@@ -11,12 +12,14 @@ export type AccountAccessChange = ParsedRequestOf<typeof TenancyPatterns.setAcco
 export class SetAccountAccess {
   constructor(
     private readonly em: EntityManager,
-    private readonly rpc: RpcClient,
+    private readonly announcements: AnnouncementRelay,
   ) {}
 
   /**
    * Replaces the accounts a member may open, in one transaction; idempotent.
-   * Announced, so that cached views drop the accounts taken away.
+   * Announced with the change (through the announcements table: lost, it
+   * would leave the accounts taken away open from cached views), so that
+   * cached views drop them.
    * @throws DomainError `not_found` when the user is no member of the company,
    * `validation_failed` for an account of another company (then nothing changes).
    */
@@ -30,9 +33,9 @@ export class SetAccountAccess {
       const foreign = wanted.find((id) => !owned.some((account) => account.id === id));
       assertThat(!foreign, ErrorCode.ValidationFailed, `Account ${foreign} does not belong to this company.`);
       await tx.nativeDelete(AccountAccess, { membership: membership.id });
-      if (wanted.length === 0) return;
-      await tx.insertMany(AccountAccess, wanted.map((account) => ({ membership: membership.id, account })));
+      if (wanted.length > 0) await tx.insertMany(AccountAccess, wanted.map((account) => ({ membership: membership.id, account })));
+      await recordAnnouncement(tx, TENANCY_SCHEMA, TenancyEvents.memberChanged, { userId });
     });
-    this.rpc.emit(TenancyEvents.memberChanged, { userId });
+    this.announcements.sendSoon();
   }
 }

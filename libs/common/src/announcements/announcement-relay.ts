@@ -1,7 +1,7 @@
-import { RpcClient } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ANNOUNCED } from './announcements';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventContract } from '../transport/message-contract';
+import { RpcClient } from '../transport/rpc-client';
 
 /** How often recorded announcements are looked for: those of a process that died, or that NATS did not take. */
 const SWEEP_MS = 1000;
@@ -14,28 +14,34 @@ interface Announcement {
 }
 
 /**
- * Taken rows stay locked while they are sent, and are deleted only once NATS
- * confirmed them: another replica skips them, and a failure puts them back.
+ * Sends the announcements a service recorded with recordAnnouncement: right
+ * after their commit (sendSoon), and every second. Taken rows stay locked
+ * while they are sent and are deleted only once NATS confirmed them: another
+ * replica skips them, and a failure puts them back.
  */
-const TAKE = `
-  delete from identity.announcements where id in (
-    select id from identity.announcements where pattern in (${ANNOUNCED.map(() => '?').join(', ')})
-    order by id limit ${BATCH} for update skip locked)
-  returning id, pattern, payload`;
-
-/** Sends the announcements recorded by recordAnnouncement: right after their commit (sendSoon), and every second. */
-@Injectable()
 export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('announcements');
+  private readonly contracts: Map<string, EventContract>;
+  private readonly take: string;
   private sweep?: NodeJS.Timeout;
   private pass?: Promise<void>;
   private again = false;
   private failing = false;
 
+  /** @param announced the events this service records; rows of any other pattern are left alone. */
   constructor(
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
-  ) {}
+    schema: string,
+    announced: EventContract[],
+  ) {
+    this.contracts = new Map(announced.map((contract) => [contract.pattern, contract]));
+    this.take = `
+      delete from "${schema}".announcements where id in (
+        select id from "${schema}".announcements where pattern in (${announced.map(() => '?').join(', ')})
+        order by id limit ${BATCH} for update skip locked)
+      returning id, pattern, payload`;
+  }
 
   onApplicationBootstrap(): void {
     this.sweep = setInterval(() => this.sendSoon(), SWEEP_MS).unref();
@@ -74,10 +80,9 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
 
   private sendBatch(): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
-      const taken = await tx.execute<Announcement[]>(TAKE, ANNOUNCED.map((contract) => contract.pattern));
-      const contracts = new Map(ANNOUNCED.map((contract) => [contract.pattern, contract]));
+      const taken = await tx.execute<Announcement[]>(this.take, [...this.contracts.keys()]);
       for (const { pattern, payload } of taken.sort((a, b) => Number(a.id) - Number(b.id))) {
-        await this.rpc.emitConfirmed(contracts.get(pattern)!, payload as never);
+        await this.rpc.emitConfirmed(this.contracts.get(pattern)!, payload as never);
       }
       return taken.length;
     });

@@ -1,0 +1,96 @@
+import { IdentityEvents, TenancyEvents } from '@app/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { expectError } from '../support/api-error';
+import { Account, activeMember, browserOn, Company, createAccount, createCompany, credentialsOf, Member, signedInClient } from '../support/factories';
+import { queryRunDatabase } from '../support/databases';
+import { eventually } from '../support/late-answers';
+import { PortalClient } from '../support/portal-client';
+
+/** Writes a change and its announcement as a service does, then dies before sending it. */
+async function committedButUnsent(schema: 'identity' | 'tenancy', change: string, changeBindings: unknown[], announcement: [string, object]) {
+  await queryRunDatabase(change, changeBindings as never[]);
+  await queryRunDatabase(`insert into ${schema}.announcements (pattern, payload) values (?, ?::jsonb)`, [announcement[0], JSON.stringify(announcement[1])]);
+}
+
+/** The rows of `schema`'s announcements about the user still waiting to be sent. */
+async function announcementsLeft(schema: 'identity' | 'tenancy', userId: string): Promise<unknown[]> {
+  return queryRunDatabase(`select id from ${schema}.announcements where payload->>'userId' = ?`, [userId]);
+}
+
+/**
+ * Identity and tenancy record the events they must not lose in the
+ * transaction of the change, and send them after the commit. What a process
+ * leaves behind when it dies between the two is sent by whichever process
+ * of the service looks next (every second).
+ */
+describe('A change committed but never announced', () => {
+  let firm: Company;
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Girard Expertise' });
+  });
+
+  describe('of credentials', () => {
+    let member: Member;
+    let earlierSession: PortalClient;
+
+    beforeAll(async () => {
+      member = await activeMember(firm);
+      earlierSession = await signedInClient(firm, member);
+      expect((await earlierSession.get('/api/me')).status).toBe(200);
+    });
+
+    test('is announced by the next look, and the sessions signed in before it end', async () => {
+      const [{ version }] = await queryRunDatabase<{ version: number }>(
+        'select credential_version + 1 as version from identity.users where id = ?',
+        [member.userId],
+      );
+      await committedButUnsent('identity', 'update identity.users set credential_version = ? where id = ?', [version, member.userId], [
+        IdentityEvents.credentialsChanged.pattern,
+        { userId: member.userId, credentialVersion: version },
+      ]);
+
+      expectError(await eventually(() => earlierSession.get('/api/me'), 401), 401, 'unauthenticated');
+      expect(await announcementsLeft('identity', member.userId)).toEqual([]);
+    });
+
+    test('a sign-in under the new version works', async () => {
+      const login = await browserOn(firm.host).post('/api/auth/login', credentialsOf(member));
+
+      expect(login.body).toMatchObject({ next: 'done', me: { user: { email: member.email } } });
+    });
+  });
+
+  describe('of account access', () => {
+    let household: Account;
+    let business: Account;
+
+    beforeAll(async () => {
+      household = await createAccount(firm, 'Foyer Girard');
+      business = await createAccount(firm, 'SARL Girard');
+    });
+
+    test('is announced by the next look, and the account taken away leaves the cached view', async () => {
+      const member = await activeMember(firm, { accountIds: [household.id, business.id] });
+      const browser = await signedInClient(firm, member);
+      expect((await browser.get('/api/me')).body.accounts).toHaveLength(2);
+
+      await committedButUnsent(
+        'tenancy',
+        `delete from tenancy.account_accesses where account_id = ?
+           and membership_id = (select id from tenancy.memberships where user_id = ? and company_id = ?)`,
+        [business.id, member.userId, firm.id],
+        [TenancyEvents.memberChanged.pattern, { userId: member.userId }],
+      );
+
+      const deadline = Date.now() + 5000;
+      let accounts = (await browser.get('/api/me')).body.accounts;
+      while (accounts.length !== 1 && Date.now() < deadline) {
+        await sleep(100);
+        accounts = (await browser.get('/api/me')).body.accounts;
+      }
+      expect(accounts).toEqual([household]);
+      expect(await announcementsLeft('tenancy', member.userId)).toEqual([]);
+    });
+  });
+});
