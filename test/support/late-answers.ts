@@ -21,3 +21,13 @@ export async function eventually(ask: () => Promise<PortalResponse>, status: num
   }
   return answer;
 }
+
+/** Polls until `done` holds, or the time is up; returns whether it held. */
+export async function waitUntil(done: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}

@@ -1,6 +1,5 @@
-import { AnnouncementRelay, Mailer, RpcClient, RpcClientModule } from '@app/common';
+import { AnnouncementsModule, IdentityEvents, Mailer, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Module } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from './config';
 import { ChangePassword } from './credentials/change-password.usecase';
@@ -29,7 +28,7 @@ import { EnsureUser } from './users/ensure-user.usecase';
 import { FindUsers } from './users/find-users.usecase';
 import { GetUser } from './users/get-user.usecase';
 import { SetLanguage } from './users/set-language.usecase';
-import { IDENTITY_ANNOUNCED, UserChangedPublisher } from './users/user-changed.publisher';
+import { UserChangedPublisher } from './users/user-changed.publisher';
 import { UsersHandler } from './users/users.handler';
 
 @Module({})
@@ -46,6 +45,8 @@ export class IdentityModule {
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'identity',
         }),
+        // The events identity must not lose: a lost change of credentials would leave the old sessions open.
+        AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged]),
       ],
       controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler],
       providers: [
@@ -55,11 +56,6 @@ export class IdentityModule {
         PasswordPolicy,
         UserTokenStore,
         UserChangedPublisher,
-        {
-          provide: AnnouncementRelay,
-          inject: [EntityManager, RpcClient],
-          useFactory: (em: EntityManager, rpc: RpcClient) => new AnnouncementRelay(em, rpc, IDENTITY_SCHEMA, IDENTITY_ANNOUNCED),
-        },
         PasswordResetMail,
         VerifyPassword,
         ChangePassword,

@@ -1,6 +1,5 @@
-import { AnnouncementRelay, Mailer, RpcClient, RpcClientModule, TenancyEvents } from '@app/common';
+import { AnnouncementsModule, Mailer, RpcClientModule, TenancyEvents } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';
 import { CreateAccount } from './accounts/create-account.usecase';
@@ -38,6 +37,8 @@ export class TenancyModule {
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'tenancy',
         }),
+        // The events tenancy must not lose: a lost one would leave an account taken away open from cached views.
+        AnnouncementsModule.forService(TENANCY_SCHEMA, [TenancyEvents.memberChanged]),
       ],
       controllers: [
         HealthHandler,
@@ -58,12 +59,6 @@ export class TenancyModule {
         ListCompaniesOfUser,
         GetMember,
         SetAccountAccess,
-        {
-          // The events tenancy must not lose: a lost one would leave an account taken away open from cached views.
-          provide: AnnouncementRelay,
-          inject: [EntityManager, RpcClient],
-          useFactory: (em: EntityManager, rpc: RpcClient) => new AnnouncementRelay(em, rpc, TENANCY_SCHEMA, [TenancyEvents.memberChanged]),
-        },
         MemberSummaries,
         OpenHelpRequest,
         ListOpenHelpRequests,

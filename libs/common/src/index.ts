@@ -1,3 +1,5 @@
+export * from './announcements/announcement-relay';
+export * from './announcements/announcements.module';
 export * from './config/env-schemas';
 export * from './config/load-config';
 export * from './database/bounded-waits';
@@ -15,8 +17,6 @@ export * from './transport/handles.decorator';
 export * from './transport/message-contract';
 export * from './transport/namespaced-nats.server';
 export * from './transport/nats-connection';
-export * from './announcements/announcement-relay';
-export * from './announcements/record-announcement';
 export * from './transport/rpc-client';
 export * from './transport/rpc-error';
 export * from './transport/rpc-error.filter';

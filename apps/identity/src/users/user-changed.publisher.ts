@@ -1,17 +1,13 @@
-import { AnnouncementRelay, CredentialsChange, IdentityEvents, recordAnnouncement, RpcClient } from '@app/common';
+import { AnnouncementRelay, CredentialsChange, IdentityEvents, RpcClient } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { IDENTITY_SCHEMA } from '../mikro-orm.config';
-
-/** The events identity must not lose: they go through its announcements table. */
-export const IDENTITY_ANNOUNCED = [IdentityEvents.credentialsChanged];
 
 /** Tells other services that a user's view or credentials changed, so that they drop what they cached. */
 @Injectable()
 export class UserChangedPublisher {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly relay: AnnouncementRelay,
+    private readonly announcements: AnnouncementRelay,
   ) {}
 
   publish(userId: string): void {
@@ -24,12 +20,12 @@ export class UserChangedPublisher {
    * them open, so it commits with the change and is sent by the relay.
    */
   async recordCredentialsChanged(tx: EntityManager, change: CredentialsChange, sparedSessionId?: string): Promise<void> {
-    await recordAnnouncement(tx, IDENTITY_SCHEMA, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
+    await this.announcements.record(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
   }
 
   /** After the commit of a credentials change. */
   credentialsChanged(userId: string): void {
     this.publish(userId);
-    this.relay.sendSoon();
+    this.announcements.sendSoon();
   }
 }

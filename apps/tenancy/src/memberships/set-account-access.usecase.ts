@@ -1,8 +1,7 @@
-import { AnnouncementRelay, assertThat, ErrorCode, ParsedRequestOf, recordAnnouncement, TenancyEvents, TenancyPatterns } from '@app/common';
+import { AnnouncementRelay, assertThat, ErrorCode, ParsedRequestOf, TenancyEvents, TenancyPatterns } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
-import { TENANCY_SCHEMA } from '../mikro-orm.config';
 import { AccountAccess } from './account-access.entity';
 import { Membership } from './membership.entity';
 
@@ -17,9 +16,8 @@ export class SetAccountAccess {
 
   /**
    * Replaces the accounts a member may open, in one transaction; idempotent.
-   * Announced with the change (through the announcements table: lost, it
-   * would leave the accounts taken away open from cached views), so that
-   * cached views drop them.
+   * The announcement commits with the change, so that cached views drop the
+   * accounts taken away even if this process dies right after.
    * @throws DomainError `not_found` when the user is no member of the company,
    * `validation_failed` for an account of another company (then nothing changes).
    */
@@ -34,7 +32,7 @@ export class SetAccountAccess {
       assertThat(!foreign, ErrorCode.ValidationFailed, `Account ${foreign} does not belong to this company.`);
       await tx.nativeDelete(AccountAccess, { membership: membership.id });
       if (wanted.length > 0) await tx.insertMany(AccountAccess, wanted.map((account) => ({ membership: membership.id, account })));
-      await recordAnnouncement(tx, TENANCY_SCHEMA, TenancyEvents.memberChanged, { userId });
+      await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
     });
     this.announcements.sendSoon();
   }

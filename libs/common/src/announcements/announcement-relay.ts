@@ -1,6 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventContract } from '../transport/message-contract';
+import { requestContext } from '../observability/request-context';
+import { outageOf } from '../resilience/outage';
+import { EventContract, EventPayloadOf } from '../transport/message-contract';
+import { DomainError, ErrorCode } from '../transport/rpc-error';
 import { RpcClient } from '../transport/rpc-client';
 
 /** How often recorded announcements are looked for: those of a process that died, or that NATS did not take. */
@@ -13,11 +16,16 @@ interface Announcement {
   payload: unknown;
 }
 
+const isOutage = (error: unknown) => outageOf(error) !== null || (error instanceof DomainError && error.code === ErrorCode.Unavailable);
+
 /**
- * Sends the announcements a service recorded with recordAnnouncement: right
- * after their commit (sendSoon), and every second. Taken rows stay locked
- * while they are sent and are deleted only once NATS confirmed them: another
- * replica skips them, and a failure puts them back.
+ * The events a service must not lose, in its own `<schema>.announcements`
+ * table: `record` writes one in the transaction of the change it tells of, so
+ * that the two commit together; the relay sends it after the commit, and every
+ * second for those a process left behind, and deletes it only once NATS has it.
+ * Taken rows stay locked while they are sent: another replica skips them, and
+ * a failure puts them back. Core NATS keeps nothing: a receiver that is not
+ * subscribed at that instant misses the event (with several gateways, one is).
  */
 export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('announcements');
@@ -27,12 +35,13 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   private pass?: Promise<void>;
   private again = false;
   private failing = false;
+  private stopped = false;
 
-  /** @param announced the events this service records; rows of any other pattern are left alone. */
+  /** @param announced the events this service records, at least one. */
   constructor(
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
-    schema: string,
+    private readonly schema: string,
     announced: EventContract[],
   ) {
     this.contracts = new Map(announced.map((contract) => [contract.pattern, contract]));
@@ -43,24 +52,33 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
       returning id, pattern, payload`;
   }
 
+  /** In the transaction `tx` of the change; call sendSoon once it committed. */
+  async record<C extends EventContract>(tx: EntityManager, contract: C, payload: EventPayloadOf<C>): Promise<void> {
+    if (!this.contracts.has(contract.pattern)) throw new Error(`${contract.pattern} is not announced by this service`);
+    await tx.execute(`insert into "${this.schema}".announcements (pattern, payload) values (?, ?::jsonb)`, [contract.pattern, JSON.stringify(payload)]);
+  }
+
   onApplicationBootstrap(): void {
     this.sweep = setInterval(() => this.sendSoon(), SWEEP_MS).unref();
     this.sendSoon();
   }
 
+  /** Runs before NATS and Postgres close (AnnouncementsModule is not global): the pass under way ends first. */
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.sweep);
-    this.again = false;
     await this.pass;
   }
 
   /** Starts a pass, or asks the running one for another round. */
   sendSoon(): void {
+    if (this.stopped) return;
     if (this.pass) {
       this.again = true;
       return;
     }
-    this.pass = this.sendAll().finally(() => (this.pass = undefined));
+    // Outside the request that asked: the announcements sent are not all of that request.
+    this.pass = requestContext.exit(() => this.sendAll()).finally(() => (this.pass = undefined));
   }
 
   private async sendAll(): Promise<void> {
@@ -71,11 +89,12 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
         if (this.failing) this.logger.log('Announcements are sent again');
         this.failing = false;
       } catch (error) {
-        if (!this.failing) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
+        if (!this.failing && isOutage(error)) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
+        if (!this.failing && !isOutage(error)) this.logger.error(`Announcements cannot be sent: ${(error as Error).stack}`);
         this.failing = true;
         return;
       }
-    } while (this.again);
+    } while (this.again && !this.stopped);
   }
 
   private sendBatch(): Promise<number> {

@@ -1,0 +1,26 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventContract } from '../transport/message-contract';
+import { RpcClient } from '../transport/rpc-client';
+import { AnnouncementRelay } from './announcement-relay';
+
+/**
+ * The service's AnnouncementRelay. Not global on purpose: Nest closes the
+ * global modules (NATS, MikroORM) last, so the relay stops while they still work.
+ */
+@Module({})
+export class AnnouncementsModule {
+  static forService(schema: string, announced: EventContract[]): DynamicModule {
+    return {
+      module: AnnouncementsModule,
+      providers: [
+        {
+          provide: AnnouncementRelay,
+          inject: [EntityManager, RpcClient],
+          useFactory: (em: EntityManager, rpc: RpcClient) => new AnnouncementRelay(em, rpc, schema, announced),
+        },
+      ],
+      exports: [AnnouncementRelay],
+    };
+  }
+}
