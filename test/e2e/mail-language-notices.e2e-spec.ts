@@ -10,16 +10,9 @@ import {
   memberWithTotp,
   TotpMember,
 } from '../support/factories';
-import { Mailbox, ReceivedMail } from '../support/mailbox';
+import { expectWrittenIn, Mailbox } from '../support/mailbox';
 import { PortalClient } from '../support/portal-client';
 import { wrongCode } from '../support/totp';
-
-/** Written in one language only: greeted in it, with no greeting of the other. */
-function expectWrittenIn(mail: ReceivedMail, language: Language, subject: string): void {
-  expect(mail.subject).toBe(subject);
-  expect(mail.text).toMatch(language === 'fr' ? /^Bonjour / : /^Hello /);
-  expect(mail.text).not.toContain(language === 'fr' ? 'Hello' : 'Bonjour');
-}
 
 /**
  * Mails to an existing user come in that user's stored language (the one they

@@ -12,15 +12,8 @@ import {
   strongPassword,
   uniqueEmail,
 } from '../support/factories';
-import { Mailbox, ReceivedMail } from '../support/mailbox';
+import { expectWrittenIn, Mailbox } from '../support/mailbox';
 import { PortalClient } from '../support/portal-client';
-
-/** Written in one language only: greeted in it, with no greeting of the other. */
-function expectWrittenIn(mail: ReceivedMail, language: Language, subject: string): void {
-  expect(mail.subject).toBe(subject);
-  expect(mail.text).toMatch(language === 'fr' ? /^Bonjour / : /^Hello /);
-  expect(mail.text).not.toContain(language === 'fr' ? 'Hello' : 'Bonjour');
-}
 
 /** Invitations and reset links come in the language of the request that asked for them (Accept-Language, French by default). */
 describe('Mails in the language of the request', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Language } from './factories';
 import { currentRun } from './run-context';
 import { StoredMail } from './smtp-sink';
 
@@ -73,4 +74,11 @@ function describeQuery(query: MailQuery): string {
   if (query.subject) parts.push(`with subject ${String(query.subject)}`);
   if (query.containing) parts.push(`containing "${query.containing}"`);
   return parts.join(' ');
+}
+
+/** Written in one language only: greeted in it, with no greeting of the other. */
+export function expectWrittenIn(mail: ReceivedMail, language: Language, subject: string): void {
+  expect(mail.subject).toBe(subject);
+  expect(mail.text).toMatch(language === 'fr' ? /^Bonjour / : /^Hello /);
+  expect(mail.text).not.toContain(language === 'fr' ? 'Hello' : 'Bonjour');
 }

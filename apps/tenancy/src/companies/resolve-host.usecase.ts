@@ -1,18 +1,11 @@
 import { CompanyView } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-
-interface CompanyRow {
-  id: string;
-  name: string;
-  require_totp: boolean;
-  hosts: string[];
-}
+import { COMPANY_COLUMNS, companyOfRow, CompanyRow } from './company.view';
 
 /** Each gateway asks this for every host it has not seen lately: plain SQL, as the ORM costs more than the query. */
 const COMPANY_OF_HOST = `
-  select c.id, c.name, c.require_totp,
-         array(select h.host from tenancy.company_hosts h where h.company_id = c.id order by h.position) as hosts
+  select ${COMPANY_COLUMNS}
   from tenancy.company_hosts found
   join tenancy.companies c on c.id = found.company_id
   where found.host = ?`;
@@ -24,6 +17,6 @@ export class ResolveHost {
   /** The company whose portal answers on the host, with all its hosts, in one query. */
   async execute(host: string): Promise<CompanyView | null> {
     const [row] = await this.em.getConnection().execute<CompanyRow[]>(COMPANY_OF_HOST, [host]);
-    return row ? { id: row.id, name: row.name, hosts: row.hosts, requireTotp: row.require_totp } : null;
+    return row ? companyOfRow(row) : null;
   }
 }

@@ -1,20 +1,16 @@
 import { AccountView, assertThat, ErrorCode, MemberRole, MemberView } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { COMPANY_COLUMNS, companyOfRow, CompanyRow } from '../companies/company.view';
 
-interface MemberRow {
+interface MemberRow extends CompanyRow {
   role: MemberRole;
-  company_id: string;
-  company_name: string;
-  require_totp: boolean;
-  hosts: string[];
   accounts: AccountView[];
 }
 
 /** Every sign-in asks this too: plain SQL, for the same reason as ListCompaniesOfUser. */
 const MEMBER = `
-  select m.role, c.id as company_id, c.name as company_name, c.require_totp,
-         array(select h.host from tenancy.company_hosts h where h.company_id = c.id order by h.position) as hosts,
+  select m.role, ${COMPANY_COLUMNS},
          coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
                    from tenancy.account_accesses x join tenancy.accounts a on a.id = x.account_id
                    where x.membership_id = m.id), '[]') as accounts
@@ -40,10 +36,6 @@ export class GetMember {
   async find(userId: string, companyId: string): Promise<MemberView | null> {
     const [row] = await this.em.getConnection().execute<MemberRow[]>(MEMBER, [userId, companyId]);
     if (!row) return null;
-    return {
-      role: row.role,
-      company: { id: row.company_id, name: row.company_name, hosts: row.hosts, requireTotp: row.require_totp },
-      accounts: row.accounts,
-    };
+    return { role: row.role, company: companyOfRow(row), accounts: row.accounts };
   }
 }
