@@ -4,7 +4,6 @@ import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
 import { AccountAccessController } from './admin/account-access.controller';
 import { AdminGuard } from './admin/admin.guard';
-import { SecondFactorDisabledHandler, SecondFactorDisabledSessions } from './admin/second-factor-disabled.handler';
 import { AuthController } from './auth/auth.controller';
 import { LocalAuthGuard, LocalStrategy } from './auth/local.strategy';
 import { LoginLimits } from './auth/login-limits';
@@ -70,7 +69,6 @@ export class GatewayModule {
         HealthController,
         MetricsController,
         ViewInvalidationHandler,
-        SecondFactorDisabledHandler,
         CredentialsChangedHandler,
       ],
       providers: [
@@ -90,7 +88,6 @@ export class GatewayModule {
         MemberContextCache,
         MeService,
         AdminGuard,
-        SecondFactorDisabledSessions,
         OperatorGuard,
         ...googleProviders,
         MobileLoginTokens,

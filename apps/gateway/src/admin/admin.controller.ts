@@ -19,9 +19,9 @@ import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { requestOrigin } from '../portal/portal-url';
+import { SessionStore } from '../session/session.store';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
-import { SecondFactorDisabledSessions } from './second-factor-disabled.handler';
 
 /** The accounts are named on purpose, even if none: a client invited to nothing sees nothing. */
 const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
@@ -33,7 +33,7 @@ export class AdminController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly cache: MemberContextCache,
-    private readonly disabledSessions: SecondFactorDisabledSessions,
+    private readonly sessions: SessionStore,
   ) {}
 
   @Post('clients')
@@ -80,14 +80,14 @@ export class AdminController {
       // Turning off one's own second factor asks for the password again: DELETE /api/me/totp.
       throw new DomainError(ErrorCode.Forbidden, 'Turn off your own two-factor authentication from your settings.');
     }
-    await this.rpc.request(SecondFactorHelpPatterns.disableSecondFactor, {
+    const { credentialVersion } = await this.rpc.request(SecondFactorHelpPatterns.disableSecondFactor, {
       companyId: companyId!,
       actorUserId,
       userId,
       reason: body.reason ?? null,
     });
-    // Not left to the event alone: the sessions are gone by the time the admin sees 204.
-    await this.disabledSessions.end(userId);
+    // Not left to identity's announcement alone: the sessions are gone by the time the admin sees 204.
+    await this.sessions.revokeCredentials(userId, credentialVersion);
   }
 
   @Get('audit')

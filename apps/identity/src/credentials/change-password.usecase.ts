@@ -35,7 +35,7 @@ export class ChangePassword {
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: locked.credentialVersion }, sparedSessionId);
       return locked.credentialVersion;
     });
-    this.userChanged.credentialsChanged(userId);
+    this.userChanged.sendRecorded();
     return { userId, credentialVersion };
   }
 }

@@ -38,7 +38,7 @@ export class ResetPassword {
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });
-    this.userChanged.credentialsChanged(userId);
+    this.userChanged.sendRecorded();
     return { userId, credentialVersion };
   }
 }

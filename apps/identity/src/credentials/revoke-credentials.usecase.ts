@@ -24,7 +24,7 @@ export class RevokeCredentials {
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });
-    this.userChanged.credentialsChanged(userId);
+    this.userChanged.sendRecorded();
     return { userId, credentialVersion };
   }
 }

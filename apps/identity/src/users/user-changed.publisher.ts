@@ -23,9 +23,8 @@ export class UserChangedPublisher {
     await this.announcements.record(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
   }
 
-  /** After the commit of a credentials change. */
-  credentialsChanged(userId: string): void {
-    this.publish(userId);
+  /** After the commit: sends what recordCredentialsChanged wrote (its revocation drops the cached view too). */
+  sendRecorded(): void {
     this.announcements.sendSoon();
   }
 }

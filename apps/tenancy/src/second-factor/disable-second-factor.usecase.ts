@@ -1,6 +1,7 @@
 import {
   assertThat,
   AuditAction,
+  CredentialsChange,
   ErrorCode,
   IdentityPatterns,
   Mailer,
@@ -8,7 +9,6 @@ import {
   ParsedRequestOf,
   RpcClient,
   SecondFactorHelpPatterns,
-  TenancyEvents,
 } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -32,17 +32,17 @@ export class DisableSecondFactor {
    * Remote calls first, then the local writes in one transaction: when anything
    * fails the request stays open and unaudited, and the admin's retry is
    * harmless (removing an absent factor is a no-op, revoking again only bumps a version).
-   * Once written, the event lets the gateway end the user's sessions even when
-   * this answer reaches it too late; the mail goes out in the background.
+   * Identity announces the revocation, so the user's sessions end even when
+   * this answer reaches the gateway too late; the mail goes out in the background.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
    * `not_found` when the user is no member of it, the same for an unknown user.
    */
-  async execute(request: SecondFactorDisable): Promise<void> {
+  async execute(request: SecondFactorDisable): Promise<CredentialsChange> {
     const { companyId, actorUserId, userId } = request;
     const em = this.em.fork();
     const company = await this.assertAdminActsOnMember(em, request);
     await this.rpc.request(MfaPatterns.removeFactor, { userId });
-    await this.rpc.request(IdentityPatterns.revokeCredentials, { userId });
+    const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId });
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(
         HelpRequest,
@@ -58,8 +58,8 @@ export class DisableSecondFactor {
         }),
       );
     });
-    this.rpc.emit(TenancyEvents.secondFactorDisabled, { companyId, userId });
     this.tellMember(userId, company.name);
+    return revoked;
   }
 
   /** The actor is checked first, so that a non-admin learns nothing of who is a member. */

@@ -1,4 +1,4 @@
-import { Handles, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
+import { CredentialsChange, Handles, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
 import { Controller } from '@nestjs/common';
 import { DisableSecondFactor } from './disable-second-factor.usecase';
 
@@ -7,11 +7,10 @@ export class SecondFactorHandler {
   constructor(private readonly disableSecondFactor: DisableSecondFactor) {}
 
   @Handles(SecondFactorHelpPatterns.disableSecondFactor)
-  async disable(
+  disable(
     @Request(SecondFactorHelpPatterns.disableSecondFactor)
     payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.disableSecondFactor>,
-  ): Promise<Record<string, never>> {
-    await this.disableSecondFactor.execute(payload);
-    return {};
+  ): Promise<CredentialsChange> {
+    return this.disableSecondFactor.execute(payload);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from '../transport/message-contract';
+import type { CredentialsChange } from '../identity/identity.contracts';
 import { FreeText, Id } from '../identity/values';
 
 export interface MemberSummary {
@@ -39,11 +40,12 @@ export const SecondFactorHelpPatterns = {
   listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),
   /**
    * The admin's 2FA disable. @throws not_found when the user is no member of
-   * the company (the same as an unknown user). Removes the factor (mfa), ends
-   * the user's devices (identity), closes the open requests, audits, then
-   * announces `TenancyEvents.secondFactorDisabled` and mails the user in the background.
+   * the company (the same as an unknown user). Removes the factor (mfa),
+   * revokes the user's credentials (identity, which announces it, so that every
+   * session ends even if this answer is lost), closes the open requests,
+   * audits, and mails the user in the background. Answers identity's change.
    */
-  disableSecondFactor: defineRequest<Record<string, never>>()(
+  disableSecondFactor: defineRequest<CredentialsChange>()(
     'tenancy.member.disable-mfa',
     z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: FreeText(1000).nullable().default(null) }),
   ),

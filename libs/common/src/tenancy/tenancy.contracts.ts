@@ -95,9 +95,4 @@ export const TenancyPatterns = {
 export const TenancyEvents = {
   /** A membership or account access of the user changed: cached views are stale. */
   memberChanged: defineEvent('tenancy.member.changed', z.object({ userId: Id })),
-  /**
-   * An admin's 2FA disable is written and audited: every session of the user
-   * must end, also when the admin's request gave up waiting for the answer.
-   */
-  secondFactorDisabled: defineEvent('tenancy.member.mfa-disabled', z.object({ companyId: Id, userId: Id })),
 } as const;
