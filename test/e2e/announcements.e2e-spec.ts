@@ -1,24 +1,37 @@
-import { IdentityEvents, TenancyEvents } from '@app/common';
+import { IdentityEvents, MfaEvents, TenancyEvents } from '@app/common';
 import { expectError } from '../support/api-error';
-import { Account, activeMember, browserOn, Company, createAccount, createCompany, credentialsOf, Member, signedInClient } from '../support/factories';
+import {
+  Account,
+  activeMember,
+  browserOn,
+  Company,
+  createAccount,
+  createCompany,
+  credentialsOf,
+  Member,
+  memberWithTotp,
+  signedInClient,
+} from '../support/factories';
 import { queryRunDatabase } from '../support/databases';
 import { eventually, waitUntil } from '../support/late-answers';
 import { PortalClient } from '../support/portal-client';
 
+type Schema = 'identity' | 'mfa' | 'tenancy';
+
 /** Writes a change and its announcement as a service does, then dies before sending it. */
-async function committedButUnsent(schema: 'identity' | 'tenancy', change: string, changeBindings: unknown[], announcement: [string, object]) {
+async function committedButUnsent(schema: Schema, change: string, changeBindings: unknown[], announcement: [string, object]) {
   await queryRunDatabase(change, changeBindings as never[]);
   await queryRunDatabase(`insert into ${schema}.announcements (pattern, payload) values (?, ?::jsonb)`, [announcement[0], JSON.stringify(announcement[1])]);
 }
 
 /** Whether `schema`'s announcements about the user were all sent (the relay deletes a row once NATS has it). */
-async function allSent(schema: 'identity' | 'tenancy', userId: string): Promise<boolean> {
+async function allSent(schema: Schema, userId: string): Promise<boolean> {
   return (await queryRunDatabase(`select id from ${schema}.announcements where payload->>'userId' = ?`, [userId])).length === 0;
 }
 
 /**
- * Identity and tenancy record the events they must not lose in the
- * transaction of the change, and send them after the commit. What a process
+ * Identity, mfa and tenancy record every event in the transaction of the
+ * change, and send it after the commit. What a process
  * leaves behind when it dies between the two is sent by whichever process
  * of the service looks next (every second).
  */
@@ -85,6 +98,55 @@ describe('A change committed but never announced', () => {
       await waitUntil(async () => (await browser.get('/api/me')).body.accounts.length === 1);
       expect((await browser.get('/api/me')).body.accounts).toEqual([household]);
       expect(await waitUntil(() => allSent('tenancy', member.userId))).toBe(true);
+    });
+  });
+
+  describe('of what a cached view shows', () => {
+    test('a new name (identity) reaches the view', async () => {
+      const member = await activeMember(firm);
+      const browser = await signedInClient(firm, member);
+      expect((await browser.get('/api/me')).body.user.name).toBe(member.name);
+
+      await committedButUnsent('identity', 'update identity.users set name = ? where id = ?', ['Hélène Girard', member.userId], [
+        IdentityEvents.userChanged.pattern,
+        { userId: member.userId },
+      ]);
+
+      await waitUntil(async () => (await browser.get('/api/me')).body.user.name === 'Hélène Girard');
+      expect((await browser.get('/api/me')).body.user.name).toBe('Hélène Girard');
+      expect(await waitUntil(() => allSent('identity', member.userId))).toBe(true);
+    });
+
+    test('a new membership (tenancy) adds its portal to the view', async () => {
+      const member = await activeMember(firm);
+      const browser = await signedInClient(firm, member);
+      const other = await createCompany({ name: 'Cabinet Roussel' });
+      expect((await browser.get('/api/me')).body.portals).toHaveLength(1);
+
+      await committedButUnsent(
+        'tenancy',
+        `insert into tenancy.memberships (id, company_id, user_id, role) values (gen_random_uuid(), ?, ?, 'client')`,
+        [other.id, member.userId],
+        [TenancyEvents.memberChanged.pattern, { userId: member.userId }],
+      );
+
+      await waitUntil(async () => (await browser.get('/api/me')).body.portals.length === 2);
+      expect((await browser.get('/api/me')).body.portals.map((portal: { name: string }) => portal.name).sort()).toEqual(['Cabinet Roussel', 'Girard Expertise']);
+      expect(await waitUntil(() => allSent('tenancy', member.userId))).toBe(true);
+    });
+
+    test('a factor removed (mfa) shows 2FA off in the view', async () => {
+      const member = await memberWithTotp(firm);
+      expect((await member.browser.get('/api/me')).body.user.totpEnabled).toBe(true);
+
+      await committedButUnsent('mfa', 'delete from mfa.totp_factors where user_id = ?', [member.userId], [
+        MfaEvents.factorChanged.pattern,
+        { userId: member.userId },
+      ]);
+
+      await waitUntil(async () => (await member.browser.get('/api/me')).body.user.totpEnabled === false);
+      expect((await member.browser.get('/api/me')).body.user.totpEnabled).toBe(false);
+      expect(await waitUntil(() => allSent('mfa', member.userId))).toBe(true);
     });
   });
 });

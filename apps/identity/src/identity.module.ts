@@ -45,8 +45,8 @@ export class IdentityModule {
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'identity',
         }),
-        // The events identity must not lose: a lost change of credentials would leave the old sessions open.
-        AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged]),
+        // Lost, a change of credentials would leave the old sessions open, and a change of the user a stale cached view.
+        AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
       ],
       controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler],
       providers: [

@@ -1,11 +1,11 @@
-import { Mailer, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
+import { AnnouncementsModule, Mailer, MfaEvents, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptLimits } from './attempts/attempt-limits';
 import { LockoutMail } from './attempts/lockout.mail';
 import { MFA_CONFIG, MfaConfig } from './config';
 import { HealthHandler } from './health/health.handler';
-import { mfaOrmConfig } from './mikro-orm.config';
+import { MFA_SCHEMA, mfaOrmConfig } from './mikro-orm.config';
 import { RecoveryCodeStore } from './recovery-codes/recovery-code.store';
 import { SecretCipher } from './secrets/secret-cipher';
 import { BeginEnrolment } from './totp/begin-enrolment.usecase';
@@ -31,6 +31,8 @@ export class MfaModule {
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'mfa',
         }),
+        // Lost, a change of factor would leave the gateway's cached view saying 2FA is on or off when it is not.
+        AnnouncementsModule.forService(MFA_SCHEMA, [MfaEvents.factorChanged]),
       ],
       controllers: [HealthHandler, TotpHandler],
       providers: [

@@ -30,7 +30,7 @@ export class GoogleSignIn {
     if (!profile.emailVerified) throw noUser();
     try {
       const { user, linked } = await this.linkByEmail(profile);
-      if (linked) this.userChanged.publish(user.id);
+      if (linked) this.userChanged.sendRecorded();
       return toUserView(user);
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -53,6 +53,7 @@ export class GoogleSignIn {
         await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
       }
       user.linkGoogle(sub);
+      await this.userChanged.recordUserChanged(tx, user.id);
       return { user, linked: true };
     });
   }

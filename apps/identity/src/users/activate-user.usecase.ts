@@ -32,8 +32,9 @@ export class ActivateUser {
       await this.tokens.spend(tx, token, 'activation');
       await this.tokens.revokeOutstanding(tx, userId, ['activation']);
       user.activate(passwordHash, language);
+      await this.userChanged.recordUserChanged(tx, userId);
     });
-    this.userChanged.publish(userId);
+    this.userChanged.sendRecorded();
     return { userId };
   }
 }

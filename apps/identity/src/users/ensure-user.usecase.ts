@@ -25,9 +25,10 @@ export class EnsureUser {
       // Earlier links stay valid: a client invited by two companies may click either mail.
       // The first activation retires them all.
       const activationToken = user.activatedAt ? null : this.tokens.issue(tx, user, 'activation');
+      if (created) await this.userChanged.recordUserChanged(tx, user.id);
       return { userId: user.id, activationToken, language: user.language };
     });
-    if (created) this.userChanged.publish(ensured.userId);
+    if (created) this.userChanged.sendRecorded();
     return ensured;
   }
 

@@ -1,29 +1,31 @@
-import { AnnouncementRelay, CredentialsChange, IdentityEvents, RpcClient } from '@app/common';
+import { AnnouncementRelay, CredentialsChange, IdentityEvents } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-/** Tells other services that a user's view or credentials changed, so that they drop what they cached. */
+/**
+ * Tells other services that a user's view or credentials changed, so that they
+ * drop what they cached. Each announcement is written in the transaction of
+ * its change and sent by the relay once that committed: lost, it would leave
+ * a cached view stale, or old sessions open.
+ */
 @Injectable()
 export class UserChangedPublisher {
-  constructor(
-    private readonly rpc: RpcClient,
-    private readonly announcements: AnnouncementRelay,
-  ) {}
+  constructor(private readonly announcements: AnnouncementRelay) {}
 
-  publish(userId: string): void {
-    this.rpc.emit(IdentityEvents.userChanged, { userId });
+  /** In the transaction of the change: what is shown of the user (name, Google link, activation) changed. */
+  async recordUserChanged(tx: EntityManager, userId: string): Promise<void> {
+    await this.announcements.record(tx, IdentityEvents.userChanged, { userId });
   }
 
   /**
    * In the transaction of the change: sessions signed in under an older
-   * credential version must end, but `sparedSessionId`. Lost, that would leave
-   * them open, so it commits with the change and is sent by the relay.
+   * credential version must end, but `sparedSessionId`.
    */
   async recordCredentialsChanged(tx: EntityManager, change: CredentialsChange, sparedSessionId?: string): Promise<void> {
     await this.announcements.record(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
   }
 
-  /** After the commit: sends what recordCredentialsChanged wrote (its revocation drops the cached view too). */
+  /** After the commit: sends what was recorded (a revocation drops the cached view too). */
   sendRecorded(): void {
     this.announcements.sendSoon();
   }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MfaEvents, MfaPatterns, ParsedRequestOf, RpcClient } from '@app/common';
+import { AnnouncementRelay, DomainError, ErrorCode, MfaEvents, MfaPatterns, ParsedRequestOf } from '@app/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -14,7 +14,7 @@ export class ConfirmEnrolment {
     private readonly em: EntityManager,
     private readonly codeCheck: TotpCodeCheck,
     private readonly recoveryCodes: RecoveryCodeStore,
-    private readonly rpc: RpcClient,
+    private readonly announcements: AnnouncementRelay,
   ) {}
 
   /**
@@ -37,9 +37,10 @@ export class ConfirmEnrolment {
       await em.nativeDelete(TotpFactor, { userId, state: 'active' });
       pending.activate();
       await em.flush();
+      await this.announcements.record(em, MfaEvents.factorChanged, { userId });
       return this.recoveryCodes.replace(em, userId);
     });
-    this.rpc.emit(MfaEvents.factorChanged, { userId });
+    this.announcements.sendSoon();
     return { recoveryCodes };
   }
 }

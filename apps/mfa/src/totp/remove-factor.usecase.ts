@@ -1,4 +1,4 @@
-import { MfaEvents, RpcClient } from '@app/common';
+import { AnnouncementRelay, MfaEvents } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AttemptLimits } from '../attempts/attempt-limits';
@@ -11,7 +11,7 @@ export class RemoveFactor {
     private readonly em: EntityManager,
     private readonly recoveryCodes: RecoveryCodeStore,
     private readonly limits: AttemptLimits,
-    private readonly rpc: RpcClient,
+    private readonly announcements: AnnouncementRelay,
   ) {}
 
   /**
@@ -23,10 +23,11 @@ export class RemoveFactor {
       const active = await em.nativeDelete(TotpFactor, { userId, state: 'active' });
       await em.nativeDelete(TotpFactor, { userId, state: 'pending' });
       await this.recoveryCodes.removeAll(em, userId);
+      if (active > 0) await this.announcements.record(em, MfaEvents.factorChanged, { userId });
       return active > 0;
     });
     await this.limits.forget(userId);
-    if (removedActive) this.rpc.emit(MfaEvents.factorChanged, { userId });
+    if (removedActive) this.announcements.sendSoon();
     return { removed: removedActive };
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AddedMember,
+  AnnouncementRelay,
   assertThat,
   ErrorCode,
   IdentityPatterns,
@@ -35,6 +36,7 @@ export class AddMember {
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
     private readonly mailer: Mailer,
+    private readonly announcements: AnnouncementRelay,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class AddMember {
       language: request.language,
     });
     await this.grant(em, { companyId: company.id, userId, role: request.role, accountIds });
-    this.rpc.emit(TenancyEvents.memberChanged, { userId });
+    this.announcements.sendSoon();
 
     const portal = portalAddress(request.linkOrigin, company.hosts[0].host);
     const link = activationToken ? activationUrl(portal, activationToken) : null;
@@ -86,6 +88,7 @@ export class AddMember {
   /**
    * `on conflict do nothing` keeps a second call, or a racing one, from failing
    * or changing the role: the unique (company, user) and the access primary key decide.
+   * The announcement commits with the grant: cached views must show the new portal and accounts.
    */
   private async grant(em: EntityManager, { companyId, userId, role, accountIds }: Grant): Promise<void> {
     await em.transactional(async (tx) => {
@@ -94,6 +97,7 @@ export class AddMember {
         .insert({ id: randomUUID(), company: companyId, userId, role, createdAt: new Date() })
         .onConflict(['company', 'userId'])
         .ignore();
+      await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
       if (accountIds.length === 0) return;
       const membership = await tx.findOneOrFail(Membership, { company: companyId, userId }, { fields: ['id'] });
       await tx

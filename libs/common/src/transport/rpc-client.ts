@@ -67,19 +67,19 @@ export class RpcClient {
     return response as ReplyOf<C>;
   }
 
-  emit<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): void {
+  private publish<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): void {
     const packet = { pattern: contract.pattern, data: payload };
     this.nats.publish(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { headers: requestHeaders() });
   }
 
   /**
-   * Publishes, then waits for NATS to have it (a round trip), for an event
-   * that must not be lost: its sender keeps it until this returns.
+   * Publishes, then waits for NATS to have it (a round trip). Every event
+   * goes out this way, from its service's announcements: its sender keeps it until this returns.
    * @throws DomainError unavailable when NATS is down or does not answer in time.
    */
   async emitConfirmed<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): Promise<void> {
     if (!this.connected) throw new DomainError(ErrorCode.Unavailable, 'NATS is not connected.', { reason: DISCONNECTED });
-    this.emit(contract, payload);
+    this.publish(contract, payload);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new DomainError(ErrorCode.Unavailable, 'NATS did not confirm in time.')), this.timeoutMs);
