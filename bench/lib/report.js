@@ -68,6 +68,8 @@ function render(results) {
   for (const target of results.targets) {
     lines.push(`| ${target.what} | ${fixed(target.measured, target.unit ? 1 : 3)}${target.unit ? ` ${target.unit}` : ''} | ${target.target}${target.unit ? ` ${target.unit}` : ''} | ${target.verdict} |`);
   }
+  const peerShareOfCeiling = results.references.peerSignIn.rps / hashCeiling.verifiesPerSecond;
+  lines.push('', `Not a target, for scale: better-auth's email sign-in ÷ the hash ceiling is ${fixed(peerShareOfCeiling, 3)} (one process: one hash and its SQL per sign-in).`);
   if (results.profiles) {
     lines.push('', '## CPU profiles (self time)', '');
     for (const [scenario, apps] of Object.entries(results.profiles)) {
