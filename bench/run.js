@@ -17,6 +17,7 @@ const { startMailSink } = require('./lib/mail-sink');
 const { profilingFor } = require('./lib/profiling');
 const { bulkInsertPopulation, countPopulation, peopleDrawer, seedThroughOperatorApi } = require('./lib/product-seed');
 const { deleteKeys } = require('./lib/redis-memory');
+const { deleteStream } = require('./lib/nats-streams');
 const { evaluateTargets, writeResults } = require('./lib/report');
 const { startStack } = require('./lib/stack');
 const { measureFloor } = require('./scenarios/floor');
@@ -72,6 +73,7 @@ async function main() {
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   const stack = await startStack({ runId, databaseUrl, smtpUrl: mailSink.url, easyAccessHost: S.EASY_ACCESS_HOST, profileDir, log, onCrash: fail });
   cleanups.push(() => deleteKeys(redis, stack.keyPrefix));
+  cleanups.push(() => deleteStream(stack.natsUrl, stack.announcementStream));
   cleanups.push(() => stack.stop());
   const profiles = {};
   const hooks = profileDir ? profilingFor(stack, profileDir, profiles) : () => undefined;

@@ -58,6 +58,8 @@ async function startStack({ runId, databaseUrl, smtpUrl, easyAccessHost, profile
     port,
     operatorToken,
     keyPrefix: common.REDIS_KEY_PREFIX,
+    natsUrl: common.NATS_URL,
+    announcementStream: `${common.NATS_SUBJECT_PREFIX}_announcements`,
     apps,
     stop: () => Promise.all(apps.map((app) => app.stop())),
   };

@@ -29,8 +29,13 @@ export function dropDatabases(prefix: string): Promise<void> {
 }
 
 /** Rows straight from the shared stack's database, for specs that check what a service stores. */
-export async function queryRunDatabase<Row>(sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<Row[]> {
-  const db = knex({ client: 'pg', connection: currentRun().databaseUrl, pool: { min: 0, max: 1 } });
+export function queryRunDatabase<Row>(sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<Row[]> {
+  return queryDatabase(currentRun().databaseUrl, sql, bindings);
+}
+
+/** Rows straight from a stack's database (a spec's own stack has its own). */
+export async function queryDatabase<Row>(databaseUrl: string, sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<Row[]> {
+  const db = knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } });
   try {
     return (await db.raw<{ rows: Row[] }>(sql, bindings)).rows;
   } finally {

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { dropDatabases } from './databases';
+import { deleteNatsStreams } from './nats-streams';
 import { deleteRedisKeys } from './redis-keys';
 import { isolationOf } from './run-isolation';
 import { takeRunningRun } from './shared-run';
@@ -12,9 +13,10 @@ export default async function globalTeardown(): Promise<void> {
   await stack.stopAll();
   await sink.stop();
   const isolation = isolationOf(run.runId);
-  // The prefix also matches the databases of the specs' own stacks.
+  // The prefixes also match the databases, keys and streams of the specs' own stacks.
   await dropDatabases(isolation.database);
   await deleteRedisKeys(isolation.redisKeyPrefix);
+  await deleteNatsStreams(isolation.natsSubjectPrefix);
   if (process.env.PORTAL_TEST_KEEP_LOGS === '1') process.stderr.write(`e2e run ${run.runId}: logs kept in ${run.runDir}\n`);
   else rmSync(run.runDir, { recursive: true, force: true });
 }

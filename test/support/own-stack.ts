@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { StackSettings } from './app-env';
 import { createDatabase, dropDatabases } from './databases';
+import { deleteNatsStreams } from './nats-streams';
 import { deleteRedisKeys } from './redis-keys';
 import { currentRun, Gateway } from './run-context';
 import { isolationOf } from './run-isolation';
@@ -38,6 +39,7 @@ export async function startOwnStack(label: string, options: OwnStackOptions = {}
     await stack?.stopAll();
     await dropDatabases(isolation.database);
     await deleteRedisKeys(isolation.redisKeyPrefix);
+    await deleteNatsStreams(isolation.natsSubjectPrefix);
   };
   try {
     stack = await Stack.start(settings);

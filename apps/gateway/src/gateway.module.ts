@@ -1,4 +1,4 @@
-import { ObservabilityModule, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
+import { AnnouncementConsumer, AnnouncementStream, ObservabilityModule, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
@@ -68,8 +68,6 @@ export class GatewayModule {
         GoogleController,
         HealthController,
         MetricsController,
-        ViewInvalidationHandler,
-        CredentialsChangedHandler,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -95,6 +93,15 @@ export class GatewayModule {
         MobileAccess,
         UnlockChallenges,
         GoogleIdTokenVerifier,
+        ViewInvalidationHandler,
+        CredentialsChangedHandler,
+        {
+          // All gateway processes share one durable consumer: each announcement is handled once, by any of them.
+          provide: AnnouncementConsumer,
+          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler],
+          useFactory: (stream: AnnouncementStream, views: ViewInvalidationHandler, credentials: CredentialsChangedHandler) =>
+            new AnnouncementConsumer(stream, 'gateway', config.NATS_SUBJECT_PREFIX, [...views.handlers, ...credentials.handlers]),
+        },
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { REDIS } from '@app/common';
 import {
   createLogger,
-  drainingNatsStrategy,
   NATS_CONNECTION,
   nestLoggerOf,
   readConfigOrExit,
@@ -32,13 +31,8 @@ async function main(): Promise<void> {
   await installPortalWeb(app);
   app.useGlobalFilters(new HttpErrorFilter());
   installOpenApi(app);
-  // Service events (cache invalidation) reach one gateway process: the cache they drop is shared in Redis.
-  app.connectMicroservice({
-    strategy: drainingNatsStrategy({ url: config.NATS_URL, namespace: config.NATS_SUBJECT_PREFIX, queue: 'gateway' }),
-  });
   stopGracefullyOnSignals(app, 'gateway', app.getHttpServer());
   watchConnections({ nats: { client: app.get(NATS_CONNECTION) }, redis: app.get(REDIS) });
-  await app.startAllMicroservices();
   await listenOnEveryAddress(app, config.PORT);
 }
 

@@ -1,4 +1,6 @@
+export * from './announcements/announcement-consumer';
 export * from './announcements/announcement-relay';
+export * from './announcements/announcement-stream';
 export * from './announcements/announcements.module';
 export * from './config/env-schemas';
 export * from './config/load-config';

@@ -1,24 +1,18 @@
-import { Event, EventPayloadOf, IdentityEvents, Listens, MfaEvents, TenancyEvents } from '@app/common';
-import { Controller } from '@nestjs/common';
+import { AnnouncementHandler, handling, IdentityEvents, MfaEvents, TenancyEvents } from '@app/common';
+import { Injectable } from '@nestjs/common';
 import { MemberContextCache } from './member-context.cache';
 
-/** Services announce changes; the cached view of that user is dropped (any one gateway process suffices: the cache is shared). */
-@Controller()
+/** Services announce changes; the cached view of that user is dropped (one gateway process suffices: the cache is shared). */
+@Injectable()
 export class ViewInvalidationHandler {
-  constructor(private readonly cache: MemberContextCache) {}
+  readonly handlers: AnnouncementHandler[];
 
-  @Listens(TenancyEvents.memberChanged)
-  async onMemberChanged(@Event(TenancyEvents.memberChanged) event: EventPayloadOf<typeof TenancyEvents.memberChanged>) {
-    await this.cache.invalidate(event.userId);
-  }
-
-  @Listens(MfaEvents.factorChanged)
-  async onFactorChanged(@Event(MfaEvents.factorChanged) event: EventPayloadOf<typeof MfaEvents.factorChanged>) {
-    await this.cache.invalidate(event.userId);
-  }
-
-  @Listens(IdentityEvents.userChanged)
-  async onUserChanged(@Event(IdentityEvents.userChanged) event: EventPayloadOf<typeof IdentityEvents.userChanged>) {
-    await this.cache.invalidate(event.userId);
+  constructor(cache: MemberContextCache) {
+    const drop = ({ userId }: { userId: string }) => cache.invalidate(userId);
+    this.handlers = [
+      handling(TenancyEvents.memberChanged, drop),
+      handling(MfaEvents.factorChanged, drop),
+      handling(IdentityEvents.userChanged, drop),
+    ];
   }
 }

@@ -1,21 +1,22 @@
-import { Event, EventPayloadOf, IdentityEvents, Listens } from '@app/common';
-import { Controller } from '@nestjs/common';
+import { AnnouncementHandler, handling, IdentityEvents } from '@app/common';
+import { Injectable } from '@nestjs/common';
 import { SessionStore } from './session.store';
 
 /**
  * Identity announces every change of credentials it committed, also one whose
  * answer never reached the gateway that asked (it timed out, or its process
- * died): the sessions signed in under the old ones end all the same. Any one
+ * died): the sessions signed in under the old ones end all the same. One
  * gateway process suffices, since sessions are shared in Redis.
  */
-@Controller()
+@Injectable()
 export class CredentialsChangedHandler {
-  constructor(private readonly sessions: SessionStore) {}
+  readonly handlers: AnnouncementHandler[];
 
-  @Listens(IdentityEvents.credentialsChanged)
-  async onCredentialsChanged(
-    @Event(IdentityEvents.credentialsChanged) event: EventPayloadOf<typeof IdentityEvents.credentialsChanged>,
-  ): Promise<void> {
-    await this.sessions.revokeCredentials(event.userId, event.credentialVersion, event.sparedSessionId);
+  constructor(sessions: SessionStore) {
+    this.handlers = [
+      handling(IdentityEvents.credentialsChanged, ({ userId, credentialVersion, sparedSessionId }) =>
+        sessions.revokeCredentials(userId, credentialVersion, sparedSessionId),
+      ),
+    ];
   }
 }

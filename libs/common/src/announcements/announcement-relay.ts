@@ -4,7 +4,7 @@ import { requestContext } from '../observability/request-context';
 import { outageOf } from '../resilience/outage';
 import { EventContract, EventPayloadOf } from '../transport/message-contract';
 import { DomainError, ErrorCode } from '../transport/rpc-error';
-import { RpcClient } from '../transport/rpc-client';
+import { AnnouncementStream } from './announcement-stream';
 
 /** How often recorded announcements are looked for: those of a process that died, or that NATS did not take. */
 const SWEEP_MS = 1000;
@@ -19,13 +19,13 @@ interface Announcement {
 const isOutage = (error: unknown) => outageOf(error) !== null || (error instanceof DomainError && error.code === ErrorCode.Unavailable);
 
 /**
- * The events a service must not lose, in its own `<schema>.announcements`
- * table: `record` writes one in the transaction of the change it tells of, so
- * that the two commit together; the relay sends it after the commit, and every
- * second for those a process left behind, and deletes it only once NATS has it.
- * Taken rows stay locked while they are sent: another replica skips them, and
- * a failure puts them back. Core NATS keeps nothing: a receiver that is not
- * subscribed at that instant misses the event (with several gateways, one is).
+ * A service's events, in its own `<schema>.announcements` table: `record`
+ * writes one in the transaction of the change it tells of, so that the two
+ * commit together; the relay sends it after the commit, and every second for
+ * those a process left behind, and deletes it only once the JetStream stream
+ * stored it (which keeps it until a gateway handled it). Taken rows stay
+ * locked while they are sent: another replica skips them, and a failure puts
+ * them back; a row sent twice is stored once (its id is the message id).
  */
 export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('announcements');
@@ -40,7 +40,7 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   /** @param announced the events this service records, at least one. */
   constructor(
     private readonly em: EntityManager,
-    private readonly rpc: RpcClient,
+    private readonly stream: AnnouncementStream,
     private readonly schema: string,
     announced: EventContract[],
   ) {
@@ -100,8 +100,8 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   private sendBatch(): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
       const taken = await tx.execute<Announcement[]>(this.take, [...this.contracts.keys()]);
-      for (const { pattern, payload } of taken.sort((a, b) => Number(a.id) - Number(b.id))) {
-        await this.rpc.emitConfirmed(this.contracts.get(pattern)!, payload as never);
+      for (const { id, pattern, payload } of taken.sort((a, b) => Number(a.id) - Number(b.id))) {
+        await this.stream.publish(this.contracts.get(pattern)!, payload as never, `${this.schema}:${id}`);
       }
       return taken.length;
     });

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventContract } from '../transport/message-contract';
-import { RpcClient } from '../transport/rpc-client';
 import { AnnouncementRelay } from './announcement-relay';
+import { AnnouncementStream } from './announcement-stream';
 
 /**
  * The service's AnnouncementRelay. Not global on purpose: Nest closes the
@@ -16,8 +16,8 @@ export class AnnouncementsModule {
       providers: [
         {
           provide: AnnouncementRelay,
-          inject: [EntityManager, RpcClient],
-          useFactory: (em: EntityManager, rpc: RpcClient) => new AnnouncementRelay(em, rpc, schema, announced),
+          inject: [EntityManager, AnnouncementStream],
+          useFactory: (em: EntityManager, stream: AnnouncementStream) => new AnnouncementRelay(em, stream, schema, announced),
         },
       ],
       exports: [AnnouncementRelay],

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection } from 'nats';
+import { AnnouncementStream } from '../announcements/announcement-stream';
 import { connectNats } from './nats-connection';
 import { RpcClient } from './rpc-client';
 
@@ -13,7 +14,7 @@ export interface RpcClientSettings {
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
-/** Provides the typed `RpcClient` over one NATS connection, drained at shutdown. */
+/** Provides the typed `RpcClient` and the `AnnouncementStream` over one NATS connection, drained at shutdown. */
 @Global()
 @Module({})
 export class RpcClientModule implements OnApplicationShutdown {
@@ -29,8 +30,13 @@ export class RpcClientModule implements OnApplicationShutdown {
           inject: [NATS_CONNECTION],
           useFactory: (nats: NatsConnection) => new RpcClient(nats, settings.namespace, settings.timeoutMs),
         },
+        {
+          provide: AnnouncementStream,
+          inject: [NATS_CONNECTION],
+          useFactory: (nats: NatsConnection) => new AnnouncementStream(nats, settings.namespace, settings.timeoutMs),
+        },
       ],
-      exports: [RpcClient, NATS_CONNECTION],
+      exports: [RpcClient, AnnouncementStream, NATS_CONNECTION],
     };
   }
 

@@ -5,7 +5,7 @@ import { currentRequestId, REQUEST_ID_HEADER } from '../observability/request-co
 import { observeRpc } from '../observability/rpc-observation';
 import { injectTraceContext } from '../observability/spans';
 import { DomainError, ErrorCode, isRpcErrorPayload } from './rpc-error';
-import { EventContract, EventPayloadOf, ReplyOf, RequestContract, RequestOf } from './message-contract';
+import { ReplyOf, RequestContract, RequestOf } from './message-contract';
 import { subjectOf } from './subjects';
 
 const codec = JSONCodec<unknown>();
@@ -65,30 +65,6 @@ export class RpcClient {
       throw new DomainError(ErrorCode.Internal, `${serviceOf(contract.pattern)} failed.`);
     }
     return response as ReplyOf<C>;
-  }
-
-  private publish<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): void {
-    const packet = { pattern: contract.pattern, data: payload };
-    this.nats.publish(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { headers: requestHeaders() });
-  }
-
-  /**
-   * Publishes, then waits for NATS to have it (a round trip). Every event
-   * goes out this way, from its service's announcements: its sender keeps it until this returns.
-   * @throws DomainError unavailable when NATS is down or does not answer in time.
-   */
-  async emitConfirmed<C extends EventContract>(contract: C, payload: EventPayloadOf<C>): Promise<void> {
-    if (!this.connected) throw new DomainError(ErrorCode.Unavailable, 'NATS is not connected.', { reason: DISCONNECTED });
-    this.publish(contract, payload);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new DomainError(ErrorCode.Unavailable, 'NATS did not confirm in time.')), this.timeoutMs);
-    });
-    try {
-      await Promise.race([this.nats.flush(), timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async send(contract: RequestContract, payload: unknown, timeout: number): Promise<Msg> {

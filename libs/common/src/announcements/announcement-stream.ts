@@ -1,0 +1,106 @@
+import {
+  AckPolicy,
+  ConsumerMessages,
+  JetStreamClient,
+  JSONCodec,
+  NatsConnection,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+} from 'nats';
+import { IdentityEvents } from '../identity/identity.contracts';
+import { MfaEvents } from '../mfa/mfa.contracts';
+import { TenancyEvents } from '../tenancy/tenancy.contracts';
+import { EventContract, EventPayloadOf } from '../transport/message-contract';
+import { DomainError, ErrorCode } from '../transport/rpc-error';
+import { subjectOf } from '../transport/subjects';
+
+const codec = JSONCodec<unknown>();
+
+/** Every event a service announces. */
+const ANNOUNCED: EventContract[] = [...Object.values(IdentityEvents), ...Object.values(TenancyEvents), ...Object.values(MfaEvents)];
+
+/** How long an announcement waits for a gateway: longer than any session it could end lives. */
+const KEPT_MS = 7 * 24 * 3_600_000;
+/** A row sent again (its sender died before deleting it) within this window is stored once. */
+const DUPLICATE_WINDOW_MS = 2 * 60_000;
+/** How long a gateway has to handle one before it is delivered again. */
+const ACK_WAIT_MS = 30_000;
+
+/** What an announcement travels as: the packet of `@nestjs/microservices` events. */
+interface AnnouncementPacket {
+  pattern: string;
+  data: unknown;
+}
+
+/**
+ * The JetStream stream of a deployment's announcements (one per NATS subject
+ * prefix): NATS stores each until a gateway acknowledged it, so that one sent
+ * while no gateway runs, or while the one that got it dies, is still handled.
+ * A work queue: all gateways share one durable consumer, and each announcement
+ * is handled once (what it changes is shared in Redis).
+ */
+export class AnnouncementStream {
+  readonly name: string;
+  private readonly js: JetStreamClient;
+  private ready?: Promise<void>;
+
+  constructor(
+    private readonly nats: NatsConnection,
+    private readonly namespace: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.name = namespace ? `${namespace}_announcements` : 'announcements';
+    this.js = nats.jetstream({ timeout: timeoutMs });
+  }
+
+  /**
+   * Stores the announcement; `id` makes a second send of the same one (after
+   * a crash between this and the sender's delete) a no-op.
+   * @throws DomainError unavailable when NATS does not confirm in time.
+   */
+  async publish<C extends EventContract>(contract: C, payload: EventPayloadOf<C>, id: string): Promise<void> {
+    const packet: AnnouncementPacket = { pattern: contract.pattern, data: payload };
+    try {
+      await this.ensure();
+      await this.js.publish(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { msgID: id, timeout: this.timeoutMs });
+    } catch (error) {
+      throw new DomainError(ErrorCode.Unavailable, `NATS did not store the announcement: ${(error as Error).message}`);
+    }
+  }
+
+  /** The announcements not yet acknowledged by `durable`'s consumers, in order, redelivered when not acknowledged. */
+  async consume(durable: string): Promise<ConsumerMessages> {
+    await this.ensure();
+    const manager = await this.nats.jetstreamManager({ timeout: this.timeoutMs });
+    await manager.consumers.add(this.name, { durable_name: durable, ack_policy: AckPolicy.Explicit, ack_wait: nanos(ACK_WAIT_MS) });
+    const consumer = await this.js.consumers.get(this.name, durable);
+    return consumer.consume({ max_messages: 64 });
+  }
+
+  /** The pattern and payload of a received announcement. */
+  static decode(data: Uint8Array): AnnouncementPacket {
+    return codec.decode(data) as AnnouncementPacket;
+  }
+
+  /** Creates the stream, or brings its subjects up to date: once per process, again after a failure. */
+  private ensure(): Promise<void> {
+    this.ready ??= this.createOrUpdate().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async createOrUpdate(): Promise<void> {
+    const manager = await this.nats.jetstreamManager({ timeout: this.timeoutMs });
+    const updatable = {
+      subjects: ANNOUNCED.map((contract) => subjectOf(this.namespace, contract.pattern)),
+      max_age: nanos(KEPT_MS),
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    };
+    const known = await manager.streams.info(this.name).catch(() => null);
+    if (known) await manager.streams.update(this.name, updatable);
+    else await manager.streams.add({ name: this.name, retention: RetentionPolicy.Workqueue, storage: StorageType.File, ...updatable });
+  }
+}
