@@ -1,5 +1,5 @@
 import { IdentityEvents, subjectOf } from '@app/common';
-import { connect, JSONCodec } from 'nats';
+import { connect, JetStreamManager, JSONCodec } from 'nats';
 import { expectError } from '../support/api-error';
 import { queryDatabase } from '../support/databases';
 import { infrastructure } from '../support/infrastructure';
@@ -32,15 +32,16 @@ describe('An announcement sent while no gateway runs', () => {
     ]);
   }
 
-  async function waitingInStream(): Promise<number> {
+  async function withNats<T>(use: (manager: JetStreamManager) => Promise<T>): Promise<T> {
     const nats = await connect({ servers: infrastructure.natsUrl });
     try {
-      const manager = await nats.jetstreamManager();
-      return (await manager.streams.info(`${own.settings.natsSubjectPrefix}_announcements`)).state.messages;
+      return await use(await nats.jetstreamManager());
     } finally {
       await nats.close();
     }
   }
+
+  const waitingInStream = () => withNats(async (manager) => (await manager.streams.info(`${own.settings.natsSubjectPrefix}_announcements`)).state.messages);
 
   /** What no service sends: a payload its contract refuses, straight into the stream. */
   async function publishMalformed(): Promise<void> {
@@ -84,7 +85,20 @@ describe('An announcement sent while no gateway runs', () => {
   });
 
   test('the malformed one is dropped, and logged, rather than delivered again: nothing waits in the stream', async () => {
-    expect(own.stack.process('gateway').tail(50)).toContain('was dropped: its payload does not match its contract');
+    expect(own.stack.process('gateway').logs()).toContain('was dropped: its payload does not match its contract');
     expect(await waitUntil(async () => (await waitingInStream()) === 0)).toBe(true);
+  });
+
+  test('a stream deleted under the running processes is made again, and the next announcement arrives', async () => {
+    await withNats((manager) => manager.streams.delete(`${own.settings.natsSubjectPrefix}_announcements`));
+    const browser = await signedInClient(firm, member);
+
+    await query('update identity.users set name = ? where id = ?', ['Inès Lambert', member.userId]);
+    await query('insert into identity.announcements (pattern, payload) values (?, ?::jsonb)', [
+      IdentityEvents.userChanged.pattern,
+      JSON.stringify({ userId: member.userId }),
+    ]);
+
+    expect(await waitUntil(async () => (await browser.get('/api/me')).body.user?.name === 'Inès Lambert', 15_000)).toBe(true);
   });
 });

@@ -18,21 +18,23 @@ export class EnsureUser {
    * A new user's language is the one asked for; a known user keeps theirs, which the answer names.
    */
   async execute({ email, name, language }: ParsedRequestOf<typeof IdentityPatterns.ensureUser>): Promise<EnsuredUser> {
-    const em = this.em.fork();
-    const created = await this.insertUnlessKnown(em, new User(email, name, language));
-    const ensured = await em.transactional(async (tx) => {
+    const { created, ...ensured } = await this.em.fork().transactional(async (tx) => {
+      const created = await this.insertUnlessKnown(tx, new User(email, name, language));
       const user = await tx.findOneOrFail(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Earlier links stay valid: a client invited by two companies may click either mail.
       // The first activation retires them all.
       const activationToken = user.activatedAt ? null : this.tokens.issue(tx, user, 'activation');
       if (created) await this.userChanged.recordUserChanged(tx, user.id);
-      return { userId: user.id, activationToken, language: user.language };
+      return { created, userId: user.id, activationToken, language: user.language };
     });
     if (created) this.userChanged.sendRecorded();
     return ensured;
   }
 
-  /** Leans on the unique index, so that two invitations racing for one email make one user. */
+  /**
+   * Leans on the unique index, so that two invitations racing for one email
+   * make one user (the second waits for the first to commit, then inserts nothing).
+   */
   private async insertUnlessKnown(em: EntityManager, user: User): Promise<boolean> {
     const result = await em
       .createQueryBuilder(User)

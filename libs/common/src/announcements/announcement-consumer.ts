@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConsumerMessages, JsMsg } from 'nats';
 import { EventContract, EventPayloadOf } from '../transport/message-contract';
 import { subjectOf } from '../transport/subjects';
@@ -7,6 +7,8 @@ import { AnnouncementStream } from './announcement-stream';
 
 /** How long a failed handling, or a failed subscription, waits before it is tried again. */
 const RETRY_MS = 1000;
+/** An announcement of a kind this version does not know waits this long for a newer gateway (a rolling deploy). */
+const UNKNOWN_KIND_RETRY_MS = 60_000;
 
 /** What a receiver does with one kind of announcement. */
 export interface AnnouncementHandler {
@@ -24,7 +26,7 @@ export function handling<C extends EventContract>(contract: C, handle: (payload:
  * each is acknowledged once handled, delivered again a second later when its
  * handler failed, and again to another process when this one died holding it.
  */
-export class AnnouncementConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('announcements');
   private readonly handlers: Map<string, AnnouncementHandler>;
   private messages?: ConsumerMessages;
@@ -45,7 +47,8 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, OnApplicati
     this.receiving = this.receive();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the shutdown hooks, so that the announcements being handled still have Redis. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.messages?.close();
     await this.receiving;
@@ -56,6 +59,8 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, OnApplicati
     while (!this.stopped) {
       try {
         this.messages = await this.stream.consume(this.durable);
+        // Stopped while subscribing: the shutdown closed nothing yet.
+        if (this.stopped) await this.messages.close();
         if (failing) this.logger.log('Announcements are received again');
         failing = false;
         for await (const message of this.messages) await this.handle(message);
@@ -69,10 +74,15 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, OnApplicati
 
   private async handle(message: JsMsg): Promise<void> {
     const handler = this.handlers.get(message.subject);
-    const parsed = handler && decodedPayload(handler, message);
-    if (!handler || !parsed?.success) {
+    if (!handler) {
+      this.logger.warn(`An announcement on ${message.subject} is left for a gateway that handles it`);
+      message.nak(UNKNOWN_KIND_RETRY_MS);
+      return;
+    }
+    const parsed = decodedPayload(handler, message);
+    if (!parsed?.success) {
       // Never valid, so never retried: it would come back forever.
-      this.logger.error(`An announcement on ${message.subject} was dropped: ${handler ? 'its payload does not match its contract' : 'nothing here handles it'}`);
+      this.logger.error(`An announcement on ${message.subject} was dropped: its payload does not match its contract`);
       message.term();
       return;
     }

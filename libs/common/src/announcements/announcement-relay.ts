@@ -14,6 +14,7 @@ interface Announcement {
   id: string;
   pattern: string;
   payload: unknown;
+  created_at: Date;
 }
 
 const isOutage = (error: unknown) => outageOf(error) !== null || (error instanceof DomainError && error.code === ErrorCode.Unavailable);
@@ -49,7 +50,7 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
       delete from "${schema}".announcements where id in (
         select id from "${schema}".announcements where pattern in (${announced.map(() => '?').join(', ')})
         order by id limit ${BATCH} for update skip locked)
-      returning id, pattern, payload`;
+      returning id, pattern, payload, created_at`;
   }
 
   /** In the transaction `tx` of the change; call sendSoon once it committed. */
@@ -97,11 +98,14 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
     } while (this.again && !this.stopped);
   }
 
-  private sendBatch(): Promise<number> {
+  private async sendBatch(): Promise<number> {
+    // Outside the transaction: no row stays locked while the stream is made.
+    await this.stream.ensure();
     return this.em.fork().transactional(async (tx) => {
       const taken = await tx.execute<Announcement[]>(this.take, [...this.contracts.keys()]);
-      for (const { id, pattern, payload } of taken.sort((a, b) => Number(a.id) - Number(b.id))) {
-        await this.stream.publish(this.contracts.get(pattern)!, payload as never, `${this.schema}:${id}`);
+      for (const { id, pattern, payload, created_at } of taken.sort((a, b) => Number(a.id) - Number(b.id))) {
+        // With the time: ids may come again after a restore of the database, within the stream's duplicate window.
+        await this.stream.publish(this.contracts.get(pattern)!, payload as never, `${this.schema}:${id}:${new Date(created_at).getTime()}`);
       }
       return taken.length;
     });

@@ -1,6 +1,9 @@
 import {
   AckPolicy,
+  ConsumerConfig,
+  ConsumerInfo,
   ConsumerMessages,
+  DeliverPolicy,
   JetStreamClient,
   JSONCodec,
   NatsConnection,
@@ -8,6 +11,8 @@ import {
   RetentionPolicy,
   StorageType,
 } from 'nats';
+// Not re-exported by the package's entry point.
+import { ConsumerApiAction } from 'nats/lib/jetstream/jsapi_types';
 import { IdentityEvents } from '../identity/identity.contracts';
 import { MfaEvents } from '../mfa/mfa.contracts';
 import { TenancyEvents } from '../tenancy/tenancy.contracts';
@@ -26,6 +31,11 @@ const KEPT_MS = 7 * 24 * 3_600_000;
 const DUPLICATE_WINDOW_MS = 2 * 60_000;
 /** How long a gateway has to handle one before it is delivered again. */
 const ACK_WAIT_MS = 30_000;
+
+/** nats.js's consumer API takes an action (create, update, or both) that its public type leaves out. */
+interface ConsumersWithAction {
+  add(stream: string, config: Partial<ConsumerConfig>, action: ConsumerApiAction): Promise<ConsumerInfo>;
+}
 
 /** What an announcement travels as: the packet of `@nestjs/microservices` events. */
 interface AnnouncementPacket {
@@ -62,20 +72,29 @@ export class AnnouncementStream {
   async publish<C extends EventContract>(contract: C, payload: EventPayloadOf<C>, id: string): Promise<void> {
     const packet: AnnouncementPacket = { pattern: contract.pattern, data: payload };
     try {
-      await this.ensure();
       await this.js.publish(subjectOf(this.namespace, contract.pattern), codec.encode(packet), { msgID: id, timeout: this.timeoutMs });
     } catch (error) {
+      // The stream may be gone (deleted, or never made on this server): made again before the next try.
+      this.ready = undefined;
       throw new DomainError(ErrorCode.Unavailable, `NATS did not store the announcement: ${(error as Error).message}`);
     }
   }
 
-  /** The announcements not yet acknowledged by `durable`'s consumers, in order, redelivered when not acknowledged. */
+  /**
+   * The announcements not yet acknowledged by `durable`'s consumers, in order,
+   * redelivered when not acknowledged. Made again each time (this runs at
+   * start and after a failure): the stream or the consumer may have been
+   * deleted, and then the messages end, so that the caller asks again.
+   */
   async consume(durable: string): Promise<ConsumerMessages> {
+    this.ready = undefined;
     await this.ensure();
     const manager = await this.nats.jetstreamManager({ timeout: this.timeoutMs });
-    await manager.consumers.add(this.name, { durable_name: durable, ack_policy: AckPolicy.Explicit, ack_wait: nanos(ACK_WAIT_MS) });
+    const config = { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: nanos(ACK_WAIT_MS) };
+    // Created, or updated to this configuration when an earlier version made it otherwise.
+    await (manager.consumers as unknown as ConsumersWithAction).add(this.name, config, ConsumerApiAction.CreateOrUpdate);
     const consumer = await this.js.consumers.get(this.name, durable);
-    return consumer.consume({ max_messages: 64 });
+    return consumer.consume({ max_messages: 64, abort_on_missing_resource: true });
   }
 
   /** The pattern and payload of a received announcement. */
@@ -83,24 +102,34 @@ export class AnnouncementStream {
     return codec.decode(data) as AnnouncementPacket;
   }
 
-  /** Creates the stream, or brings its subjects up to date: once per process, again after a failure. */
-  private ensure(): Promise<void> {
+  /**
+   * Creates the stream, or adds this version's subjects to it: once per
+   * process, again after a failure.
+   * @throws DomainError unavailable while NATS (or its JetStream) does not answer.
+   */
+  async ensure(): Promise<void> {
     this.ready ??= this.createOrUpdate().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
     });
-    return this.ready;
+    try {
+      await this.ready;
+    } catch (error) {
+      throw new DomainError(ErrorCode.Unavailable, `NATS has no announcement stream for now: ${(error as Error).message}`);
+    }
   }
 
   private async createOrUpdate(): Promise<void> {
     const manager = await this.nats.jetstreamManager({ timeout: this.timeoutMs });
-    const updatable = {
-      subjects: ANNOUNCED.map((contract) => subjectOf(this.namespace, contract.pattern)),
-      max_age: nanos(KEPT_MS),
-      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-    };
+    const subjects = ANNOUNCED.map((contract) => subjectOf(this.namespace, contract.pattern));
+    const limits = { max_age: nanos(KEPT_MS), duplicate_window: nanos(DUPLICATE_WINDOW_MS) };
     const known = await manager.streams.info(this.name).catch(() => null);
-    if (known) await manager.streams.update(this.name, updatable);
-    else await manager.streams.add({ name: this.name, retention: RetentionPolicy.Workqueue, storage: StorageType.File, ...updatable });
+    if (!known) {
+      await manager.streams.add({ name: this.name, retention: RetentionPolicy.Workqueue, storage: StorageType.File, subjects, ...limits });
+      return;
+    }
+    // Added to, never narrowed: during a rolling deploy, the newer processes' subjects must stay.
+    const missing = subjects.filter((subject) => !known.config.subjects.includes(subject));
+    if (missing.length > 0) await manager.streams.update(this.name, { subjects: [...known.config.subjects, ...missing], ...limits });
   }
 }
