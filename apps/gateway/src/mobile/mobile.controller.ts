@@ -43,6 +43,7 @@ export class MobileController {
   @ApiOperation({ summary: 'The second factor of the mobile sign-in' })
   @ApiResponse({ status: 401, description: 'invalid_code with attemptsLeft; unauthenticated when the login token is not waiting for a code' })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After' })
+  @ApiResponse({ status: 503, description: 'unavailable: the code may have been accepted all the same; the same code, sent again with this login token, is accepted' })
   secondFactor(@JsonBody(MobileSecondFactorBody) body: z.output<typeof MobileSecondFactorBody>): Promise<MobileLoginAnswer> {
     const { loginToken, ...answer } = body;
     return this.login.withSecondFactor(loginToken, answer);

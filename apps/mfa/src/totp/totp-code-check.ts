@@ -20,10 +20,11 @@ export class TotpCodeCheck {
     private readonly replayGuard: ReplayGuard,
   ) {}
 
-  async check(factor: CheckedFactor, code: string): Promise<CodeOutcome> {
+  /** @param signInId the sign-in that sends the code, which may send it again when its answer was lost */
+  async check(factor: CheckedFactor, code: string, signInId?: string): Promise<CodeOutcome> {
     const step = matchedTimeStep(code, this.cipher.open(factor.sealed, factor.userId), Date.now());
     if (step === null) return 'wrong';
-    return (await this.replayGuard.claim(factor, step)) ? 'accepted' : 'replayed';
+    return (await this.replayGuard.claim(factor, step, signInId)) ? 'accepted' : 'replayed';
   }
 
   /** The secret sealed again under the current key when a retired one sealed it, so that the retired key can eventually go. */

@@ -45,7 +45,7 @@ export class VerifySecondFactor {
     try {
       outcome =
         'code' in answer
-          ? await this.checkCode(em, userId, answer.code)
+          ? await this.checkCode(em, userId, signInId, answer.code)
           : await this.checkRecoveryCode(em, userId, answer.recoveryCode);
     } catch (error) {
       // An answer that could not be checked (the database out of reach) costs the user no attempt.
@@ -59,7 +59,7 @@ export class VerifySecondFactor {
   }
 
   /** Every sign-in with 2FA reads this: plain SQL, as the ORM costs more than the query. */
-  private async checkCode(em: EntityManager, userId: string, code: string): Promise<CodeOutcome> {
+  private async checkCode(em: EntityManager, userId: string, signInId: string, code: string): Promise<CodeOutcome> {
     const [row] = await em.getConnection().execute<FactorRow[]>(ACTIVE_FACTOR, [userId]);
     // Nothing could ever be right, e.g. an admin turned 2FA off meanwhile: the sign-in starts again.
     if (!row) {
@@ -67,7 +67,7 @@ export class VerifySecondFactor {
     }
     const sealed = { ciphertext: row.ciphertext, iv: row.iv, authTag: row.auth_tag, keyId: row.key_id };
     const factor = { id: row.id, userId, sealed };
-    const outcome = await this.codeCheck.check(factor, code);
+    const outcome = await this.codeCheck.check(factor, code, signInId);
     const resealed = outcome === 'accepted' ? this.codeCheck.resealedIfStale(factor) : null;
     if (resealed) await em.nativeUpdate(TotpFactor, { id: factor.id }, resealed);
     return outcome;
