@@ -10,6 +10,7 @@ import {
   memberWithTotp,
   signedInClient,
 } from '../support/factories';
+import { waitUntil } from '../support/late-answers';
 import { anotherMachineAddress } from '../support/portal-client';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { codeForStep, currentStepWithMargin } from '../support/totp';
@@ -179,5 +180,18 @@ describe('Metrics for Prometheus', () => {
       replayRefused: codeStep(mfaAfter, 'replay_refused') - codeStep(mfaBefore, 'replay_refused'),
     }).toEqual({ success: 1, wrongCode: 1, replayRefused: 1 });
     expect(sampleOf(mfaAfter, 'portal_redis_connected', { service: 'mfa' })).toBe(1);
+  });
+
+  test('an announcement is counted once where it is sent (mfa) and once where it is handled (the gateway)', async () => {
+    const sent = async () => sampleOf(await scrapeService('mfa'), 'portal_announcements_sent_total', { pattern: 'mfa.factor.changed' });
+    const handled = async () =>
+      sampleOf(await scrapeGateway(), 'portal_announcements_received_total', { pattern: 'mfa.factor.changed', outcome: 'handled' });
+    const [sentBefore, handledBefore] = [await sent(), await handled()];
+
+    // Turning 2FA on announces mfa.factor.changed.
+    await memberWithTotp(firm);
+
+    expect(await waitUntil(async () => (await handled()) === handledBefore + 1)).toBe(true);
+    expect(await sent()).toBe(sentBefore + 1);
   });
 });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConsumerMessages, JsMsg } from 'nats';
+import { announcementsReceived } from '../observability/metrics';
 import { EventContract, EventPayloadOf } from '../transport/message-contract';
 import { subjectOf } from '../transport/subjects';
 import { AnnouncementStream } from './announcement-stream';
@@ -76,6 +77,7 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeAppli
     const handler = this.handlers.get(message.subject);
     if (!handler) {
       this.logger.warn(`An announcement on ${message.subject} is left for a gateway that handles it`);
+      announcementsReceived.inc({ pattern: 'unknown', outcome: 'unknown' });
       message.nak(UNKNOWN_KIND_RETRY_MS);
       return;
     }
@@ -83,14 +85,17 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeAppli
     if (!parsed?.success) {
       // Never valid, so never retried: it would come back forever.
       this.logger.error(`An announcement on ${message.subject} was dropped: its payload does not match its contract`);
+      announcementsReceived.inc({ pattern: handler.contract.pattern, outcome: 'dropped' });
       message.term();
       return;
     }
     try {
       await handler.handle(parsed.data);
+      announcementsReceived.inc({ pattern: handler.contract.pattern, outcome: 'handled' });
       message.ack();
     } catch (error) {
       this.logger.warn(`An announcement on ${message.subject} will be handled again: ${(error as Error).message}`);
+      announcementsReceived.inc({ pattern: handler.contract.pattern, outcome: 'retried' });
       message.nak(RETRY_MS);
     }
   }

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { announcementSendFailures, announcementsSent } from '../observability/metrics';
 import { requestContext } from '../observability/request-context';
 import { outageOf } from '../resilience/outage';
 import { EventContract, EventPayloadOf } from '../transport/message-contract';
@@ -90,6 +91,7 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
         if (this.failing) this.logger.log('Announcements are sent again');
         this.failing = false;
       } catch (error) {
+        announcementSendFailures.inc();
         if (!this.failing && isOutage(error)) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
         if (!this.failing && !isOutage(error)) this.logger.error(`Announcements cannot be sent: ${(error as Error).stack}`);
         this.failing = true;
@@ -106,6 +108,7 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
       for (const { id, pattern, payload, created_at } of taken.sort((a, b) => Number(a.id) - Number(b.id))) {
         // With the time: ids may come again after a restore of the database, within the stream's duplicate window.
         await this.stream.publish(this.contracts.get(pattern)!, payload as never, `${this.schema}:${id}:${new Date(created_at).getTime()}`);
+        announcementsSent.inc({ pattern });
       }
       return taken.length;
     });

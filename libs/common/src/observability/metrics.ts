@@ -50,6 +50,23 @@ export const signInOutcomes = new Counter({
   labelNames: ['step', 'outcome'] as const,
 });
 
+export const announcementsSent = new Counter({
+  name: 'portal_announcements_sent_total',
+  help: 'Announcements this service recorded and NATS stored, by pattern',
+  labelNames: ['pattern'] as const,
+});
+
+export const announcementSendFailures = new Counter({
+  name: 'portal_announcements_send_failures_total',
+  help: 'Passes of the announcement relay that NATS (or Postgres) failed: the rows stay for the next pass',
+});
+
+export const announcementsReceived = new Counter({
+  name: 'portal_announcements_received_total',
+  help: 'Announcements this gateway received, by pattern and outcome (handled, retried: its handler failed, dropped: malformed, unknown: left for a newer gateway)',
+  labelNames: ['pattern', 'outcome'] as const,
+});
+
 export const METRICS_CONTENT_TYPE = register.contentType;
 
 /** Adds process metrics (CPU, memory, event loop lag, handles) and a `service` label on every series. Once per process. */
