@@ -1,5 +1,5 @@
 import { IdentityEvents, subjectOf } from '@app/common';
-import { connect, JetStreamManager, JSONCodec } from 'nats';
+import { connect, JSONCodec, NatsConnection } from 'nats';
 import { expectError } from '../support/api-error';
 import { queryDatabase } from '../support/databases';
 import { infrastructure } from '../support/infrastructure';
@@ -32,27 +32,24 @@ describe('An announcement sent while no gateway runs', () => {
     ]);
   }
 
-  async function withNats<T>(use: (manager: JetStreamManager) => Promise<T>): Promise<T> {
+  const streamName = () => `${own.settings.natsSubjectPrefix}_announcements`;
+
+  async function withNats<T>(use: (nats: NatsConnection) => Promise<T>): Promise<T> {
     const nats = await connect({ servers: infrastructure.natsUrl });
     try {
-      return await use(await nats.jetstreamManager());
+      return await use(nats);
     } finally {
       await nats.close();
     }
   }
 
-  const waitingInStream = () => withNats(async (manager) => (await manager.streams.info(`${own.settings.natsSubjectPrefix}_announcements`)).state.messages);
+  const waitingInStream = () => withNats(async (nats) => (await (await nats.jetstreamManager()).streams.info(streamName())).state.messages);
 
   /** What no service sends: a payload its contract refuses, straight into the stream. */
-  async function publishMalformed(): Promise<void> {
-    const nats = await connect({ servers: infrastructure.natsUrl });
-    try {
-      const subject = subjectOf(own.settings.natsSubjectPrefix, IdentityEvents.credentialsChanged.pattern);
-      const packet = { pattern: IdentityEvents.credentialsChanged.pattern, data: { userId: 'not-an-id', credentialVersion: -1 } };
-      await nats.jetstream().publish(subject, JSONCodec().encode(packet));
-    } finally {
-      await nats.close();
-    }
+  function publishMalformed(): Promise<unknown> {
+    const subject = subjectOf(own.settings.natsSubjectPrefix, IdentityEvents.credentialsChanged.pattern);
+    const packet = { pattern: IdentityEvents.credentialsChanged.pattern, data: { userId: 'not-an-id', credentialVersion: -1 } };
+    return withNats((nats) => nats.jetstream().publish(subject, JSONCodec().encode(packet)));
   }
 
   beforeAll(async () => {
@@ -90,7 +87,7 @@ describe('An announcement sent while no gateway runs', () => {
   });
 
   test('a stream deleted under the running processes is made again, and the next announcement arrives', async () => {
-    await withNats((manager) => manager.streams.delete(`${own.settings.natsSubjectPrefix}_announcements`));
+    await withNats(async (nats) => (await nats.jetstreamManager()).streams.delete(streamName()));
     const browser = await signedInClient(firm, member);
 
     await query('update identity.users set name = ? where id = ?', ['Inès Lambert', member.userId]);

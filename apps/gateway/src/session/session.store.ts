@@ -118,11 +118,6 @@ export class SessionStore {
     await this.end(userId, sessions.filter((session) => session.record.deviceId === deviceId).map((session) => session.id));
   }
 
-  /** Ends every session, access token and sign-in in progress of the user. */
-  async deleteAllOfUser(userId: string): Promise<void> {
-    await this.end(userId, sessionIdsOf((await this.redis.get(userRecordKey(userId))) ?? ''));
-  }
-
   /**
    * Ends every session signed in under a credential version below
    * `credentialVersion`, now and for any sign-in still on its way, but
