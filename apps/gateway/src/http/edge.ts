@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import { DomainError, ErrorCode, requestContext } from '@app/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
@@ -39,14 +40,21 @@ const DRAINED_AT_MOST_BYTES = 8 * 1024 * 1024;
 /**
  * Fastify refuses a body over the limit from its Content-Length, before
  * reading it: a client still sending it would meet a closed socket (EPIPE)
- * rather than the 413. A body of reasonable size is read and dropped instead.
+ * rather than the 413. A body of reasonable size is read and dropped, and the
+ * 413 sent once it is read: sent earlier, the connection may close under the
+ * client's last writes.
  */
 function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: { code?: string }, done: () => void): void {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    if (Number(request.headers['content-length']) <= DRAINED_AT_MOST_BYTES) request.raw.resume();
-    else void reply.header('Connection', 'close');
+  if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return done();
+  if (Number(request.headers['content-length']) > DRAINED_AT_MOST_BYTES) {
+    void reply.header('Connection', 'close');
+    return done();
   }
-  done();
+  request.raw.resume();
+  finished(request.raw).then(
+    () => done(),
+    () => done(),
+  );
 }
 
 /** An empty body reads as none, as a client sending only the Content-Type header means. */
