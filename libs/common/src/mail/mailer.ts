@@ -91,9 +91,12 @@ export class Mailer implements OnApplicationShutdown {
       } catch (error) {
         const pauseMs = this.settings.retryDelaysMs[retry];
         const failure = new Error(`${retry + 1} attempts failed, the last with: ${reasonOf(error)}`);
-        if (pauseMs === undefined || this.stopping.signal.aborted) throw failure;
+        if (pauseMs === undefined) throw failure;
+        const stoppedBeforeRetry = new Error(`the process stopped before a retry; ${failure.message}`);
+        // Stopped while this attempt was under way, or during the pause: the same reason to give up.
+        if (this.stopping.signal.aborted) throw stoppedBeforeRetry;
         await sleep(pauseMs, undefined, { signal: this.stopping.signal, ref: false }).catch(() => {
-          throw new Error(`the process stopped before a retry; ${failure.message}`);
+          throw stoppedBeforeRetry;
         });
       }
     }
