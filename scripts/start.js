@@ -37,6 +37,8 @@ const DEFAULTS = {
 
 const env = { ...DEFAULTS, ...process.env };
 const port = Number(env.PORT);
+// Links in mails open the portal on this machine's port.
+env.PORTAL_ORIGIN_TEMPLATE ??= `http://{host}:${port}`;
 const children = new Map();
 let mailSink = null;
 let stopping = false;

@@ -33,6 +33,7 @@ export function envOf(settings: StackSettings): NodeJS.ProcessEnv {
     NATS_SUBJECT_PREFIX: settings.natsSubjectPrefix,
     RPC_TIMEOUT_MS: '2000',
     EASY_ACCESS_HOST: settings.easyAccessHost,
+    PORTAL_ORIGIN_TEMPLATE: `http://{host}:${settings.gatewayPort}`,
     OPERATOR_TOKEN: settings.operatorToken,
     COOKIE_SECURE: 'false',
     TRUST_PROXY: 'false',

@@ -4,6 +4,7 @@ export * from './announcements/announcement-stream';
 export * from './announcements/announcements.module';
 export * from './config/env-schemas';
 export * from './config/load-config';
+export * from './config/portal-links';
 export * from './database/bounded-waits';
 export * from './database/database-health';
 export * from './database/migrate-under-lock';
