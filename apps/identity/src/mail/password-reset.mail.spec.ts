@@ -12,7 +12,7 @@ describe(passwordResetMail.name, () => {
   it('is addressed to the user, in French when asked in French', () => {
     const mail = passwordResetMail(resetFor());
 
-    expect(mail.to).toBe('claire@example.com');
+    expect(mail.to).toEqual({ name: 'Claire', address: 'claire@example.com' });
     expect(mail.subject).toBe('Réinitialisation de votre mot de passe');
     expect(mail.text).toMatch(/^Bonjour Claire,\n/);
     expect(mail.text).toContain('ouvrez ce lien dans l’heure');

@@ -38,7 +38,7 @@ const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
 };
 
 export function passwordResetMail(reset: PasswordReset): Mail {
-  return { to: reset.email, ...wording[reset.language](reset) };
+  return { to: { name: reset.name, address: reset.email }, ...wording[reset.language](reset) };
 }
 
 @Injectable()

@@ -12,7 +12,7 @@ describe(lockoutMail.name, () => {
   it('is addressed to the user, in French for a French-speaking user, in the words of the portal', () => {
     const mail = lockoutMail(noticeFor());
 
-    expect(mail.to).toBe('claire@example.com');
+    expect(mail.to).toEqual({ name: 'Claire', address: 'claire@example.com' });
     expect(mail.subject).toBe('Authentification à deux facteurs bloquée');
     expect(mail.text).toMatch(/^Bonjour Claire,\n/);
     expect(mail.text).toContain(`Après ${USER_FAILURES_BEFORE_LOCK} codes de vérification erronés, l'authentification à deux facteurs`);

@@ -37,7 +37,7 @@ const wording: Record<Language, (name: string) => Omit<Mail, 'to'>> = {
 };
 
 export function lockoutMail(notice: LockoutNotice): Mail {
-  return { to: notice.email, ...wording[notice.language](notice.name) };
+  return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice.name) };
 }
 
 /** Tells a user that their second factor locked: someone may hold their password. */

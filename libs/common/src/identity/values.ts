@@ -17,7 +17,27 @@ export const FreeText = (max: number) =>
     .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 /**
- * An email as the product compares it: trimmed, Unicode NFC, lower case.
+ * The characters a local part may hold: letters and digits of any script
+ * (RFC 6531) and RFC 5322's atext symbols, in dot-separated runs. Never what
+ * makes a mail header say more than one address: no quotes, angle brackets,
+ * commas, semicolons, colons, parentheses, backslashes or spaces.
+ */
+const LOCAL_PART = /^[\p{L}\p{M}\p{N}!#$%&'*+\-/=?^_`{|}~]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+\-/=?^_`{|}~]+)*$/u;
+/** A domain of two labels or more, each of letters, digits (any script, IDNA) and inner hyphens; no IP literal. */
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]{0,61}[\\p{L}\\p{M}\\p{N}])?';
+const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+${LABEL}$`, 'u');
+
+function isMailbox(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  return at > 0 && local.length <= 64 && LOCAL_PART.test(local) && DOMAIN.test(domain) && !/^\d+$/.test(domain.split('.').pop()!);
+}
+
+/**
+ * An email as the product compares it: trimmed, Unicode NFC, lower case. One
+ * bare address (`user@host`), never a display name or a list: whatever a mail
+ * header could read as another recipient is refused where it enters.
  * Internationalised addresses are allowed (RFC 6531).
  */
 export const Email = z
@@ -27,7 +47,7 @@ export const Email = z
   .max(254)
   .refine(hasNoControlCharacter, 'must not contain control characters')
   .transform((value) => value.normalize('NFC').toLowerCase())
-  .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: 'must be an email address' }));
+  .refine(isMailbox, 'must be one email address, such as name@example.com, without a display name');
 
 /** Any password as typed; strength is judged by identity when one is set. */
 export const Password = z.string().min(1).max(1024);

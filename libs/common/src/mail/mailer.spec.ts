@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
 import { Mail, Mailer } from './mailer';
 
-const mail = (to = 'claire@example.com'): Mail => ({ to, subject: 'Bonjour / Hello', text: 'Hello' });
+const mail = (to: Mail['to'] = 'claire@example.com'): Mail => ({ to, subject: 'Bonjour / Hello', text: 'Hello' });
 const fast = { retryDelaysMs: [50, 100], timeoutMs: 300 };
 
 /** A real SMTP server that refuses the first `refusals` mails with a temporary error. */
@@ -74,6 +74,21 @@ describe(Mailer.name, () => {
     await until(() => smtp.received.length === 1);
     expect(smtp.received).toEqual(['claire@example.com']);
     expect(errors).not.toHaveBeenCalled();
+    await smtp.stop();
+  });
+
+  it.each([
+    ['a name', { name: 'Claire, eve@evil.example', address: 'claire@example.com' }],
+    ['a name with brackets', { name: 'Eve <eve@evil.example>', address: 'claire@example.com' }],
+  ])('delivers to the address alone, whatever %s holds', async (_case, to) => {
+    const smtp = await smtpServer();
+    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', fast);
+
+    sut.sendLater('a greeting', mail(to));
+
+    await until(() => smtp.received.length > 0);
+    await sleep(100);
+    expect(smtp.received).toEqual(['claire@example.com']);
     await smtp.stop();
   });
 

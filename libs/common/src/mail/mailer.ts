@@ -4,8 +4,15 @@ import { createTransport, Transporter } from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { settledWithin } from '../resilience/settled-within';
 
+/**
+ * One recipient, handed to nodemailer as a structured address: a name or an
+ * address is never parsed as a header, so nothing in them can add a recipient.
+ * A bare string is the address alone.
+ */
+export type Recipient = string | { name: string; address: string };
+
 export interface Mail {
-  to: string | string[];
+  to: Recipient;
   subject: string;
   text: string;
 }
@@ -77,7 +84,7 @@ export class Mailer implements OnApplicationShutdown {
       this.logger.error(`Gave up mailing ${what}: could not write it, ${reasonOf(error)}`);
       return;
     }
-    const sent = await Promise.allSettled(mails.map((mail) => this.retried(() => this.transport.sendMail({ from: this.from, ...mail }))));
+    const sent = await Promise.allSettled(mails.map((mail) => this.retried(() => this.transport.sendMail({ from: this.from, ...mail, to: structured(mail.to) }))));
     const failures = sent.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failures.length > 0) {
       this.logger.error(`Gave up mailing ${what} (${failures.length} of ${mails.length} mails): ${reasonOf(failures[0].reason)}`);
@@ -101,6 +108,10 @@ export class Mailer implements OnApplicationShutdown {
       }
     }
   }
+}
+
+function structured(to: Recipient): { name: string; address: string } {
+  return typeof to === 'string' ? { name: '', address: to } : to;
 }
 
 function reasonOf(error: unknown): string {
