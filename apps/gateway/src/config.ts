@@ -1,5 +1,6 @@
 import { booleanFlag, Hostname, loadConfig, logEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
+import { trustProxyEnv } from './http/trusted-proxies';
 
 /** An empty variable counts as unset, as compose files pass them. */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -36,7 +37,7 @@ export const gatewayConfigSchema = z.object({
   EASY_ACCESS_HOST: Hostname,
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   COOKIE_SECURE: booleanFlag(true),
-  TRUST_PROXY: booleanFlag(false),
+  TRUST_PROXY: trustProxyEnv,
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   /** A sign-in left half-way (portal choice, code) expires after this. */

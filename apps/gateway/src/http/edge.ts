@@ -8,13 +8,14 @@ import { PortalResolver } from '../portal/portal-resolver.service';
 import { portalHook } from '../portal/portal.hook';
 import { csrfHook } from './csrf.hook';
 import { requestIdOf } from './request-id';
+import { trustsPeerOf } from './trusted-proxies';
 
 /** The HTTP server: Fastify, as Express's router costs more than the session check behind it. */
 export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.MAX_BODY_BYTES,
-    genReqId: requestIdOf(config.TRUST_PROXY),
+    genReqId: requestIdOf(trustsPeerOf(config.TRUST_PROXY)),
     // A stopping gateway still answers the requests that reach it (with Connection: close): see stopGracefullyOnSignals.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
@@ -76,7 +77,7 @@ function parseJson(_request: FastifyRequest, body: string, done: (error: Error |
  */
 export function installEdge(app: NestFastifyApplication, config: GatewayConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', observeHttp(config.TRUST_PROXY, ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL)));
+  fastify.addHook('onRequest', observeHttp(trustsPeerOf(config.TRUST_PROXY), ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL)));
   fastify.addHook('onRequest', portalHook(app.get(PortalResolver)));
   fastify.addHook('onRequest', csrfHook);
   fastify.addHook('onRequest', jsonOnly);

@@ -9,9 +9,9 @@ const WELL_FORMED = /^[A-Za-z0-9._-]{8,100}$/;
  * to every service. An id sent by a trusted proxy is kept, so a request can be
  * followed from the load balancer on; otherwise clients cannot choose it.
  */
-export function requestIdOf(trustProxy: boolean): (request: IncomingMessage) => string {
+export function requestIdOf(trustsPeer: (request: IncomingMessage) => boolean): (request: IncomingMessage) => string {
   return (request) => {
     const offered = request.headers[REQUEST_ID_HEADER];
-    return trustProxy && typeof offered === 'string' && WELL_FORMED.test(offered) ? offered : randomUUID();
+    return typeof offered === 'string' && WELL_FORMED.test(offered) && trustsPeer(request) ? offered : randomUUID();
   };
 }

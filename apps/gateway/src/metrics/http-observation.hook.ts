@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import { httpRequests, httpRequestSeconds, isTracing, startSpan } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
@@ -40,11 +41,11 @@ function record(method: string, route: string, status: number, seconds: number):
  * span (when an exporter is set). A trace context sent by a client is followed
  * only behind a trusted proxy, as the request id is.
  */
-export function observeHttp(trustProxy: boolean, logRequests: boolean) {
+export function observeHttp(trustsPeer: (request: IncomingMessage) => boolean, logRequests: boolean) {
   const logger = new Logger('http');
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const started = performance.now();
-    const span = isTracing() ? startRequestSpan(request, trustProxy) : undefined;
+    const span = isTracing() ? startRequestSpan(request, trustsPeer(request.raw)) : undefined;
     reply.header('X-Request-Id', request.id);
     // `close` rather than Fastify's onResponse: a client that gave up still counts, as nginx's 499.
     reply.raw.once('close', () => {
@@ -63,8 +64,8 @@ export function observeHttp(trustProxy: boolean, logRequests: boolean) {
   };
 }
 
-function startRequestSpan(request: FastifyRequest, trustProxy: boolean): Span {
-  const parent = trustProxy ? propagation.extract(ROOT_CONTEXT, request.headers) : ROOT_CONTEXT;
+function startRequestSpan(request: FastifyRequest, fromTrustedProxy: boolean): Span {
+  const parent = fromTrustedProxy ? propagation.extract(ROOT_CONTEXT, request.headers) : ROOT_CONTEXT;
   const { span, spanContext } = startSpan(request.method, SpanKind.SERVER, parent);
   spans.set(request, spanContext);
   return span;
