@@ -9,6 +9,7 @@ import { LocalAuthGuard, LocalStrategy } from './auth/local.strategy';
 import { LoginLimits } from './auth/login-limits';
 import { PasswordCheck } from './auth/password-check';
 import { PasswordController } from './auth/password.controller';
+import { PasswordResetRequests } from './auth/password-reset-requests';
 import { SignInService } from './auth/sign-in.service';
 import { SignInSteps } from './auth/sign-in-steps';
 import { TotpSignInController } from './auth/totp-sign-in.controller';
@@ -79,6 +80,7 @@ export class GatewayModule {
         RateLimiter,
         LoginLimits,
         PasswordCheck,
+        PasswordResetRequests,
         LocalStrategy,
         LocalAuthGuard,
         SignInService,

@@ -1,10 +1,11 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, tracingEnv } from '@app/common';
+import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, portalLinksEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 
 export const identityConfigSchema = z.object({
   ...natsEnv.shape,
   ...databaseEnv.shape,
   ...mailEnv.shape,
+  ...portalLinksEnv.shape,
   ...logEnv.shape,
   ...metricsEnv.shape,
   ...tracingEnv.shape,

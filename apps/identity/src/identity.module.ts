@@ -8,6 +8,7 @@ import { ForgotPassword } from './credentials/forgot-password.usecase';
 import { PasswordHasher } from './credentials/password-hasher';
 import { PasswordPolicy } from './credentials/password-policy';
 import { ResetPassword } from './credentials/reset-password.usecase';
+import { RevokeResetLinks } from './credentials/revoke-reset-links.usecase';
 import { RevokeCredentials } from './credentials/revoke-credentials.usecase';
 import { VerifyPassword } from './credentials/verify-password.usecase';
 import { DevicesHandler } from './devices/devices.handler';
@@ -21,6 +22,7 @@ import { GoogleSignIn } from './google/google-sign-in.usecase';
 import { GoogleHandler } from './google/google.handler';
 import { HealthHandler } from './health/health.handler';
 import { PasswordResetMail } from './mail/password-reset.mail';
+import { UserPortal } from './mail/user-portal';
 import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
 import { UserTokenStore } from './tokens/user-token.store';
 import { ActivateUser } from './users/activate-user.usecase';
@@ -57,6 +59,8 @@ export class IdentityModule {
         UserTokenStore,
         UserChangedPublisher,
         PasswordResetMail,
+        UserPortal,
+        RevokeResetLinks,
         VerifyPassword,
         ChangePassword,
         ForgotPassword,

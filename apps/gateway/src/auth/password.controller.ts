@@ -5,12 +5,12 @@ import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
-import { requestOrigin } from '../portal/portal-url';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { SessionStore } from '../session/session.store';
 import { ForgotPasswordBody, TokenPasswordBody } from './auth.bodies';
+import { PasswordResetRequests } from './password-reset-requests';
 
-/** Mails per address per hour: a reset link must not become a way to flood an inbox. */
+/** Requests per address per hour: one machine must not spend every email's mail budget. */
 const FORGOT_PER_IP_PER_HOUR = 20;
 
 @ApiTags('password')
@@ -20,6 +20,7 @@ export class PasswordController {
     private readonly rpc: RpcClient,
     private readonly sessions: SessionStore,
     private readonly limiter: RateLimiter,
+    private readonly resetRequests: PasswordResetRequests,
   ) {}
 
   @Post('activate')
@@ -35,14 +36,17 @@ export class PasswordController {
 
   @Post('password/forgot')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Mails a reset link, in the request’s language, when the email is known; answers the same either way' })
+  @ApiOperation({
+    summary:
+      'Mails a reset link to the user’s own portal, in the request’s language, when the email is known; ' +
+      'at most 3 mails per email per hour. Answers 202 before any of this, the same for every email',
+  })
+  @ApiResponse({ status: 202, description: 'Accepted, whether or not a mail is sent' })
+  @ApiResponse({ status: 400, description: 'validation_failed: not one bare email address' })
+  @ApiResponse({ status: 429, description: 'rate_limited: 20 requests per client address per hour' })
   async forgot(@JsonBody(ForgotPasswordBody) body: z.output<typeof ForgotPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.limiter.hit({ key: `forgot-ip:${request.ip}`, max: FORGOT_PER_IP_PER_HOUR, windowSeconds: 3600 });
-    await this.rpc.request(IdentityPatterns.forgotPassword, {
-      email: body.email,
-      linkOrigin: requestOrigin(request),
-      language: requestLanguage(request),
-    });
+    this.resetRequests.requestLater(body.email, requestLanguage(request));
   }
 
   @Post('password/reset')

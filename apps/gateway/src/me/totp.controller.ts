@@ -44,7 +44,11 @@ export class TotpController {
   @Post('confirm')
   @HttpCode(200)
   @SignedIn('done', 'totp_enroll')
-  @ApiOperation({ summary: 'Turns 2FA on with a first code; answers 10 recovery codes, shown once (and the next step during a sign-in)' })
+  @ApiOperation({
+    summary:
+      'Turns 2FA on with a first code; answers 10 recovery codes, shown once (and the next step during a sign-in); ' +
+      'every reset link mailed before ends',
+  })
   @ApiResponse({ status: 401, description: `invalid_code; ${OVERTAKEN_SIGN_IN}` })
   async confirm(
     @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
@@ -52,6 +56,8 @@ export class TotpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Confirmation> {
     const session = request.auth!;
+    // Before the change, so that no failure leaves 2FA changed and an old reset link alive.
+    await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: session.record.userId });
     const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId: session.record.userId, code: body.code });
     // Dropped here as well as by mfa's event, so that this very answer shows 2FA on.
     await this.cache.invalidate(session.record.userId);
@@ -62,7 +68,7 @@ export class TotpController {
   @Delete()
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'Turns 2FA off; the password is asked again' })
+  @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: FastifyRequest): Promise<void> {
@@ -70,6 +76,7 @@ export class TotpController {
     await this.passwords.limited(request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );
+    await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });
     await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
     await this.cache.invalidate(user.id);
   }

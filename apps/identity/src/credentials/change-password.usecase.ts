@@ -1,6 +1,7 @@
 import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { User } from '../users/user.entity';
 import { invalidCredentials } from './invalid-credentials';
@@ -13,6 +14,7 @@ export class ChangePassword {
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
+    private readonly tokens: UserTokenStore,
     private readonly userChanged: UserChangedPublisher,
   ) {}
 
@@ -32,6 +34,8 @@ export class ChangePassword {
       // Another change won the race: the password the caller proved is no longer the current one.
       if (locked.passwordHash !== user.passwordHash) throw invalidCredentials();
       locked.replacePassword(passwordHash);
+      // A reset link mailed earlier would let whoever read it undo this change.
+      await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: locked.credentialVersion }, sparedSessionId);
       return locked.credentialVersion;
     });

@@ -4,6 +4,7 @@ import { ChangePassword } from './change-password.usecase';
 import { ForgotPassword } from './forgot-password.usecase';
 import { ResetPassword } from './reset-password.usecase';
 import { RevokeCredentials } from './revoke-credentials.usecase';
+import { RevokeResetLinks } from './revoke-reset-links.usecase';
 import { VerifyPassword } from './verify-password.usecase';
 
 @Controller()
@@ -14,6 +15,7 @@ export class CredentialsHandler {
     private readonly forgotPassword: ForgotPassword,
     private readonly resetPassword: ResetPassword,
     private readonly revokeCredentials: RevokeCredentials,
+    private readonly revokeResetLinks: RevokeResetLinks,
   ) {}
 
   @Handles(IdentityPatterns.verifyPassword)
@@ -51,5 +53,13 @@ export class CredentialsHandler {
     { userId }: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
   ): Promise<CredentialsChange> {
     return this.revokeCredentials.execute(userId);
+  }
+
+  @Handles(IdentityPatterns.revokeResetLinks)
+  async revokeLinks(
+    @Request(IdentityPatterns.revokeResetLinks) { userId }: ParsedRequestOf<typeof IdentityPatterns.revokeResetLinks>,
+  ): Promise<Record<string, never>> {
+    await this.revokeResetLinks.execute(userId);
+    return {};
   }
 }

@@ -14,15 +14,14 @@ export class ForgotPassword {
   ) {}
 
   /** Answers alike whether or not the email has an account; only its owner learns, by mail. */
-  async execute({ email, linkOrigin, language }: ParsedRequestOf<typeof IdentityPatterns.forgotPassword>): Promise<void> {
+  async execute({ email, language }: ParsedRequestOf<typeof IdentityPatterns.forgotPassword>): Promise<void> {
     const em = this.em.fork();
     const user = await em.findOne(User, { email });
     if (!user) return;
     const token = this.tokens.issue(em, user, 'reset');
     await em.flush();
-    const link = `${new URL(linkOrigin).origin}/reset-password/${token}`;
     // In the background, once the token is stored: the delay of the mail server
     // would tell the caller that the email exists.
-    this.mail.send(user, link, language);
+    this.mail.send(user, token, language);
   }
 }

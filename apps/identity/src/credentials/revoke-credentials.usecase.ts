@@ -1,6 +1,7 @@
 import { CredentialsChange, DomainError, ErrorCode } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { User } from '../users/user.entity';
 
@@ -9,6 +10,7 @@ export class RevokeCredentials {
   constructor(
     private readonly em: EntityManager,
     private readonly userChanged: UserChangedPublisher,
+    private readonly tokens: UserTokenStore,
   ) {}
 
   /**
@@ -21,6 +23,8 @@ export class RevokeCredentials {
       const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new DomainError(ErrorCode.NotFound, 'No such user.');
       user.revokeCredentials();
+      // Credentials revoked (an admin's 2FA disable) end the reset links too: one revocation rule.
+      await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });

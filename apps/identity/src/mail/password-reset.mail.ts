@@ -1,6 +1,7 @@
 import { Language, Mail, Mailer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';
+import { UserPortal } from './user-portal';
 
 export interface PasswordReset {
   email: string;
@@ -43,13 +44,17 @@ export function passwordResetMail(reset: PasswordReset): Mail {
 
 @Injectable()
 export class PasswordResetMail {
-  constructor(private readonly mailer: Mailer) {}
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly portal: UserPortal,
+  ) {}
 
-  /** In the background: see `Mailer.sendLater`. */
-  send(user: User, link: string, language: Language): void {
-    this.mailer.sendLater(
-      `a password reset link to user ${user.id}`,
-      passwordResetMail({ email: user.email, name: user.name, link, language }),
-    );
+  /** In the background, the portal looked up and retried with the mail: see `Mailer.sendLater`. */
+  send(user: User, token: string, language: Language): void {
+    const { id, email, name } = user;
+    this.mailer.sendLater(`a password reset link to user ${id}`, async () => {
+      const link = `${await this.portal.originOf(id)}/reset-password/${token}`;
+      return passwordResetMail({ email, name, link, language });
+    });
   }
 }

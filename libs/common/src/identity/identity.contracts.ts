@@ -29,7 +29,6 @@ export interface HealthReply {
   database: 'up' | 'down';
 }
 
-const LinkOrigin = z.url({ protocol: /^https?$/ });
 /** A caller's session id, opaque to identity. */
 const SessionId = z.string().min(1).max(64);
 
@@ -66,11 +65,12 @@ export const IdentityPatterns = {
   ),
   /**
    * The link is mailed in `language`, the requester's, which is not stored:
-   * anyone may ask for the link of any email.
+   * anyone may ask for the link of any email. It points at the user's own
+   * portal (PORTAL_ORIGIN_TEMPLATE), never at the host the request came to.
    */
   forgotPassword: defineRequest<Record<string, never>>()(
     'identity.password.forgot',
-    z.object({ email: Email, linkOrigin: LinkOrigin, language: Language.default(DEFAULT_LANGUAGE) }),
+    z.object({ email: Email, language: Language.default(DEFAULT_LANGUAGE) }),
   ),
   resetPassword: defineRequest<CredentialsChange>()(
     'identity.password.reset',
@@ -80,6 +80,12 @@ export const IdentityPatterns = {
   changePassword: defineRequest<CredentialsChange>()(
     'identity.password.change',
     z.object({ userId: Id, currentPassword: Password, newPassword: Password, sparedSessionId: SessionId.optional() }),
+  ),
+  /** Ends every reset link of the user not yet used: the user's 2FA is about to change. */
+  revokeResetLinks: defineRequest<Record<string, never>>()(
+    'identity.reset-link.revoke-all',
+    z.object({ userId: Id }),
+    { idempotent: true },
   ),
   /** Bumps the credential version (an admin's 2FA disable): every session and mobile device must sign in again. */
   revokeCredentials: defineRequest<CredentialsChange>()(
