@@ -32,7 +32,7 @@ describe('The Host header', () => {
     expectError(await withHost(host, '/api/auth/password/forgot', { email: member.email }), 404, 'unknown_portal');
   });
 
-  test("a reset link points at the company's own portal, on the port the client used", async () => {
+  test("a reset link points at the company's own portal, with the configured origin", async () => {
     expect((await withHost(`${firm.host}:${port}`, '/api/auth/password/forgot', { email: member.email })).status).toBe(202);
 
     const mail = await mailbox.waitFor({ to: member.email, containing: '/reset-password/' });

@@ -11,37 +11,64 @@ const ATTEMPTS_PER_ADDRESS = 5;
  * attacker who rotates them must not get a fresh per-address budget: the
  * client address is the right-most one not added by a trusted proxy.
  */
-describe('Per-address limits follow the address the trusted proxy saw', () => {
-  let own: OwnStack;
-  let firm: Company;
+/**
+ * The stack's gateway behind proxies as TRUST_PROXY names them; `via(header)`
+ * signs in with a wrong password through them, for an email never seen.
+ */
+function behindProxies(label: string, trustProxy: string) {
+  const context: { own?: OwnStack; firm?: Company } = {};
 
   beforeAll(async () => {
-    own = await startOwnStack('forwarded-for', {
-      extraEnv: () => ({ TRUST_PROXY: 'true', LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: String(ATTEMPTS_PER_ADDRESS) }),
+    context.own = await startOwnStack(label, {
+      extraEnv: () => ({ TRUST_PROXY: trustProxy, LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: String(ATTEMPTS_PER_ADDRESS) }),
     });
-    firm = await createCompany({ name: 'Proxy Partenaires' }, own.gateway);
+    context.firm = await createCompany({ name: 'Proxy Partenaires' }, context.own.gateway);
   }, 120_000);
 
   afterAll(async () => {
-    await own?.dispose();
+    await context.own?.dispose();
   });
 
-  function loginVia(forwardedFor: string): Promise<PortalResponse> {
-    const browser = browserOn(firm.host, own.gateway, { headers: { 'x-forwarded-for': forwardedFor } });
+  return (forwardedFor: string): Promise<PortalResponse> => {
+    const browser = browserOn(context.firm!.host, context.own!.gateway, { headers: { 'x-forwarded-for': forwardedFor } });
     return browser.post('/api/auth/login', { email: uniqueEmail('guess'), password: 'a-guessed-password' });
-  }
+  };
+}
+
+async function attemptsUntilLimited(via: (forwardedFor: string) => Promise<PortalResponse>, forwardedFor: (attempt: number) => string) {
+  const answers: PortalResponse[] = [];
+  for (let attempt = 0; attempt <= ATTEMPTS_PER_ADDRESS; attempt += 1) answers.push(await via(forwardedFor(attempt)));
+  expect(answers.slice(0, ATTEMPTS_PER_ADDRESS).map((answer) => answer.status)).toEqual(Array(ATTEMPTS_PER_ADDRESS).fill(401));
+  expectError(answers[ATTEMPTS_PER_ADDRESS], 429, 'rate_limited');
+}
+
+/**
+ * Behind one proxy that appends the address it saw (TRUST_PROXY=true: one
+ * hop), the client writes the left-most X-Forwarded-For entries itself. An
+ * attacker who rotates them must not get a fresh per-address budget: the
+ * client address is the right-most one not added by a trusted proxy.
+ */
+describe('Per-address limits follow the address the trusted proxy saw (one hop)', () => {
+  const via = behindProxies('forwarded-hop', 'true');
 
   test('rotating the left-most entry does not reset the limit of the address the proxy appended', async () => {
-    const answers: PortalResponse[] = [];
-    for (let attempt = 0; attempt <= ATTEMPTS_PER_ADDRESS; attempt += 1) {
-      answers.push(await loginVia(`198.51.100.${attempt + 1}, 203.0.113.7`));
-    }
-
-    expect(answers.slice(0, ATTEMPTS_PER_ADDRESS).map((answer) => answer.status)).toEqual(Array(ATTEMPTS_PER_ADDRESS).fill(401));
-    expectError(answers[ATTEMPTS_PER_ADDRESS], 429, 'rate_limited');
+    await attemptsUntilLimited(via, (attempt) => `198.51.100.${attempt + 1}, 203.0.113.7`);
   });
 
   test('another address appended by the proxy has a budget of its own', async () => {
-    expectError(await loginVia('203.0.113.7, 203.0.113.8'), 401, 'invalid_credentials');
+    expectError(await via('203.0.113.7, 203.0.113.8'), 401, 'invalid_credentials');
+  });
+});
+
+/** Proxies named by range (the tests' loopback): the first address outside it is the client's. */
+describe('Per-address limits follow the address the trusted proxy saw (named proxies)', () => {
+  const via = behindProxies('forwarded-named', '127.0.0.0/8, ::1');
+
+  test('behind two trusted proxies, rotating what the client wrote does not reset the limit', async () => {
+    await attemptsUntilLimited(via, (attempt) => `198.51.100.${attempt + 1}, 203.0.113.7, 127.0.0.9`);
+  });
+
+  test('a client claiming to be a trusted proxy is the address before it', async () => {
+    expectError(await via('203.0.113.7, 127.0.0.9, 127.0.0.10'), 429, 'rate_limited');
   });
 });
