@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import {
   activeMember,
   browserOn,
@@ -12,44 +11,17 @@ import {
 } from '../support/factories';
 import { waitUntil } from '../support/late-answers';
 import { anotherMachineAddress } from '../support/portal-client';
+import { Labels, METRICS_AUTHORIZATION, metricsPortOf, sampleOf, scrapePort } from '../support/metrics-scrape';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { codeForStep, currentStepWithMargin } from '../support/totp';
 
 const STACK_START_MS = 120_000;
 const SIGN_INS = 3;
 
-type Labels = Record<string, string>;
-
-/** The sum of the samples of a metric whose labels include `labels`, in Prometheus's text format; 0 when there is none. */
-function sampleOf(text: string, name: string, labels: Labels = {}): number {
-  let total = 0;
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]));
-    if (Object.entries(labels).every(([key, value]) => found[key] === value)) total += Number(match[3]);
-  }
-  return total;
-}
-
-/** GET /metrics on a service's METRICS_PORT: plain node:http, as Prometheus scrapes it. */
-function scrapePort(port: number): Promise<{ status: number; type: string; text: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path: '/metrics' }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () =>
-        resolve({ status: incoming.statusCode ?? 0, type: String(incoming.headers['content-type']), text: Buffer.concat(chunks).toString('utf8') }),
-      );
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
-
 /**
  * Every service of this stack runs with METRICS_PORT=0: each picks a free port
- * and logs it. The gateway answers /metrics on its own port, on any host.
+ * and logs it. The gateway answers /metrics on its own port, on any host; all
+ * of them to the stack's METRICS_TOKEN only.
  */
 describe('Metrics for Prometheus', () => {
   let own: OwnStack;
@@ -65,23 +37,13 @@ describe('Metrics for Prometheus', () => {
   });
 
   const scrapeGateway = async () => {
-    const answer = await easyAccessBrowser(own.gateway).get('/metrics');
+    const answer = await easyAccessBrowser(own.gateway).get('/metrics', { headers: METRICS_AUTHORIZATION });
     expect(answer.status).toBe(200);
     return answer.text as string;
   };
 
-  const metricsPortOf = (service: string): number => {
-    const line = own.stack
-      .process(service)
-      .logs()
-      .split('\n')
-      .find((logged) => logged.includes('metrics served on port'));
-    if (!line) throw new Error(`${service} did not log its metrics port.\n${own.stack.process(service).tail()}`);
-    return (JSON.parse(line) as { port: number }).port;
-  };
-
   const scrapeService = async (service: string) => {
-    const answer = await scrapePort(metricsPortOf(service));
+    const answer = await scrapePort(metricsPortOf(own.stack, service));
     expect(answer).toMatchObject({ status: 200, type: expect.stringContaining('text/plain') });
     return answer.text;
   };

@@ -1,5 +1,8 @@
 import { infrastructure } from './infrastructure';
 
+/** The bearer token every test stack's /metrics answers to (README, "Security model"). */
+export const METRICS_TOKEN = 'metrics-token-of-the-test-stacks';
+
 /** Everything that makes one stack: where its data lives and how it is reached. */
 export interface StackSettings {
   /** Names the stack's log files. */
@@ -41,6 +44,7 @@ export function envOf(settings: StackSettings): NodeJS.ProcessEnv {
     MAIL_FROM: 'Client portal <no-reply@portal.test>',
     MFA_ENCRYPTION_KEY: settings.mfaEncryptionKey,
     LOG_LEVEL: settings.logLevel,
+    METRICS_TOKEN,
     ...settings.extraEnv,
   };
 }

@@ -34,6 +34,7 @@ export * from './observability/request-context';
 export * from './observability/connection-gauges';
 export * from './observability/logger';
 export * from './observability/metrics';
+export * from './observability/metrics-access';
 export * from './observability/observability-env';
 export * from './observability/observability.module';
 export * from './observability/spans';

@@ -1,15 +1,20 @@
 import { METRICS_CONTENT_TYPE, metricsText } from '@app/common';
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { MetricsGuard } from './metrics.guard';
 
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
   @Get()
+  @UseGuards(MetricsGuard)
   @Header('Content-Type', METRICS_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'Prometheus text: HTTP and NATS requests, sign-in outcomes, connections, process' })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Prometheus text: HTTP and NATS requests, sign-in outcomes, connections, process; with Authorization: Bearer <METRICS_TOKEN>' })
+  @ApiResponse({ status: 401, description: 'unauthenticated: no bearer token, or not METRICS_TOKEN' })
+  @ApiResponse({ status: 404, description: 'not_found: METRICS_TOKEN is not set, so metrics are not served' })
   metrics(): Promise<string> {
     return metricsText();
   }

@@ -84,15 +84,19 @@ export class MobileController {
 
   @Post('unlock/challenge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A single-use challenge for Face ID, valid 60 seconds' })
-  async challenge(@JsonBody(ChallengeBody) body: z.output<typeof ChallengeBody>): Promise<{ challenge: string; expiresIn: number }> {
-    return { challenge: await this.challenges.issue(body.deviceId), expiresIn: UNLOCK_CHALLENGE_SECONDS };
+  @ApiOperation({ summary: 'A single-use challenge for Face ID, valid 60 seconds; it replaces the device’s previous one' })
+  @ApiResponse({ status: 429, description: 'rate_limited with Retry-After: 30 challenges a minute per address, 10 per device' })
+  async challenge(
+    @JsonBody(ChallengeBody) body: z.output<typeof ChallengeBody>,
+    @Req() request: FastifyRequest,
+  ): Promise<{ challenge: string; expiresIn: number }> {
+    return { challenge: await this.challenges.issue(body.deviceId, request.ip), expiresIn: UNLOCK_CHALLENGE_SECONDS };
   }
 
   @Post('unlock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the app with the PIN, or with a signature of a challenge' })
-  @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature' })
+  @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)' })
   async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: FastifyRequest): Promise<MobileAccessGrant> {
     if ('challenge' in body && !(await this.challenges.consume(body.deviceId, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');

@@ -1,25 +1,47 @@
 import { REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 
 export const UNLOCK_CHALLENGE_SECONDS = 60;
+/** Challenges asked for from one address per minute: a phone asks one per unlock; a few share an address behind NAT. */
+export const CHALLENGES_PER_ADDRESS_PER_MINUTE = 30;
+/** Challenges for one device per minute, from any address: an attacker cannot keep replacing a device's challenge. */
+export const CHALLENGES_PER_DEVICE_PER_MINUTE = 10;
 
-const keyOf = (deviceId: string, challenge: string) => `unlock-challenge:${deviceId}:${challenge}`;
+const keyOf = (deviceId: string) => `unlock-challenge:${deviceId}`;
+const digest = (challenge: string) => createHash('sha256').update(challenge).digest('hex');
 
-/** Single-use challenges for Face ID unlock: a captured signature cannot be replayed. */
+/** Deletes the pending challenge only when it is the one presented: a wrong guess does not void the device's own. */
+const CONSUME = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/**
+ * Single-use challenges for Face ID unlock: a captured signature cannot be
+ * replayed. Asking needs no credential, so it is limited per address and per
+ * device, and a device holds one pending challenge, the newest: Redis holds
+ * at most one key per device id asked for within the limits. A device id that
+ * does not exist costs the same (no lookup), so the answer tells nothing.
+ */
 @Injectable()
 export class UnlockChallenges {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly limiter: RateLimiter,
+  ) {}
 
-  async issue(deviceId: string): Promise<string> {
+  /** @throws DomainError rate_limited, with the seconds left of the window. */
+  async issue(deviceId: string, address: string): Promise<string> {
+    // The address first: over its limit, it creates no per-device counter either.
+    await this.limiter.hit({ key: `unlock-challenge-ip:${address}`, max: CHALLENGES_PER_ADDRESS_PER_MINUTE, windowSeconds: 60 });
+    await this.limiter.hit({ key: `unlock-challenge-device:${deviceId}`, max: CHALLENGES_PER_DEVICE_PER_MINUTE, windowSeconds: 60 });
     const challenge = randomBytes(32).toString('base64url');
-    await this.redis.set(keyOf(deviceId, challenge), '1', 'EX', UNLOCK_CHALLENGE_SECONDS);
+    await this.redis.set(keyOf(deviceId), digest(challenge), 'EX', UNLOCK_CHALLENGE_SECONDS);
     return challenge;
   }
 
-  /** @returns false when the challenge was never issued for this device, is used or has expired. */
+  /** @returns false when the challenge is not this device's pending one: never issued, replaced, used or expired. */
   async consume(deviceId: string, challenge: string): Promise<boolean> {
-    return (await this.redis.del(keyOf(deviceId, challenge))) === 1;
+    return (await this.redis.eval(CONSUME, 1, keyOf(deviceId), digest(challenge))) === 1;
   }
 }

@@ -7,6 +7,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
+import { PortalResolver } from '../portal/portal-resolver.service';
 import { requestOrigin } from '../portal/portal-url';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';
@@ -24,6 +25,7 @@ export class OperatorController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly cache: MemberContextCache,
+    private readonly portals: PortalResolver,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -36,7 +38,9 @@ export class OperatorController {
     if (body.hosts.includes(this.config.EASY_ACCESS_HOST)) {
       throw new DomainError(ErrorCode.Conflict, 'The easy access host belongs to no company.');
     }
-    return this.rpc.request(TenancyPatterns.createCompany, body);
+    const company = await this.rpc.request(TenancyPatterns.createCompany, body);
+    this.portals.forgetUnknown(company.hosts);
+    return company;
   }
 
   @Post(':id/accounts')

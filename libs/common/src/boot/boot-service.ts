@@ -23,6 +23,8 @@ export interface ServiceBaseConfig {
   LOG_LEVEL: string;
   /** Unset: no metrics server. */
   METRICS_PORT?: number;
+  /** Unset: the metrics port answers 404. */
+  METRICS_TOKEN?: string;
   /** Unset: no tracing. */
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
@@ -71,7 +73,7 @@ export async function bootService<C extends ServiceBaseConfig>(spec: ServiceSpec
   if (config.METRICS_PORT !== undefined) {
     const nats = { server: server.unwrap<NatsConnection>(), client: app.get<NatsConnection>(NATS_CONNECTION) };
     watchConnections({ nats, orm: app.get(MikroORM), redis: spec.redis?.(app) });
-    await serveMetrics(config.METRICS_PORT);
+    await serveMetrics(config.METRICS_PORT, config.METRICS_TOKEN);
   }
   new Logger(spec.name).log(`serving on ${config.NATS_URL} in queue group "${spec.name}"`);
 }

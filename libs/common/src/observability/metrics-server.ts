@@ -2,14 +2,25 @@ import { Logger } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { METRICS_CONTENT_TYPE, metricsText } from './metrics';
+import { metricsAccessOf } from './metrics-access';
+
+const STATUS_OF_REFUSAL = { refused: 401, not_served: 404 } as const;
 
 let server: Server | undefined;
 
-/** Prometheus's scrape target in a service, which has no HTTP server: GET /metrics and nothing else. */
-export async function serveMetrics(port: number): Promise<void> {
+/**
+ * Prometheus's scrape target in a service, which has no HTTP server: GET /metrics
+ * and nothing else, with `Authorization: Bearer <token>`; without a token, nothing.
+ */
+export async function serveMetrics(port: number, token: string | undefined): Promise<void> {
   const metrics = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404).end();
+      return;
+    }
+    const access = metricsAccessOf(request.headers.authorization, token);
+    if (access !== 'allowed') {
+      response.writeHead(STATUS_OF_REFUSAL[access], access === 'refused' ? { 'WWW-Authenticate': 'Bearer' } : {}).end();
       return;
     }
     metricsText().then(

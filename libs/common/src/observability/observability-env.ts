@@ -7,6 +7,8 @@ const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 export const metricsEnv = z.object({
   /** Off when unset. 0 takes any free port, logged at boot: for several processes sharing one host. */
   METRICS_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
+  /** The bearer token Prometheus sends; unset, /metrics answers 404 to everyone. */
+  METRICS_TOKEN: z.preprocess(unsetWhenEmpty, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export const tracingEnv = z.object({
