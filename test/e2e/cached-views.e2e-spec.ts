@@ -3,14 +3,17 @@ import {
   Account,
   activeMember,
   addMember,
+  browserOn,
   Company,
   createAccount,
   createCompany,
+  credentialsOf,
   enrolTotp,
   Member,
   signedInClient,
 } from '../support/factories';
 import { PortalClient } from '../support/portal-client';
+import { codeForStep } from '../support/totp';
 
 /**
  * Every page reads the user's view from the gateway's cache: a change made
@@ -68,13 +71,18 @@ describe('What the gateway caches follows every change at once', () => {
     expect((await browser.get('/api/me')).body.portals.map((portal: { id: string }) => portal.id)).toContain(otherFirm.id);
   });
 
-  test('2FA turned on in one session shows in the other', async () => {
+  // Turning 2FA on ends the other sessions (none passed the new factor): turning it off is the change another session sees.
+  test('2FA turned off in one session shows in the other', async () => {
     const { member, browser } = await bothAccounts();
-    const laptop = await signedInClient(firm, member);
-
-    await enrolTotp(laptop);
-
+    const { secret, step } = await enrolTotp(browser);
     expect((await browser.get('/api/me')).body.user.totpEnabled).toBe(true);
+    const laptop = browserOn(firm.host);
+    expect((await laptop.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp' });
+    expect((await laptop.post('/api/auth/totp', { code: codeForStep(secret, step) })).body).toMatchObject({ next: 'done' });
+
+    expect((await laptop.delete('/api/me/totp', { json: { password: member.password } })).status).toBe(204);
+
+    expect((await browser.get('/api/me')).body.user.totpEnabled).toBe(false);
   });
 
   test('an account of another company cannot be given: 400, and nothing changes', async () => {

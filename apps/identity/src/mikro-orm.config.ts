@@ -6,6 +6,7 @@ import { Migration20261125100000 } from './migrations/Migration20261125100000';
 import { Migration20261126100000 } from './migrations/Migration20261126100000';
 import { Migration20261201100000 } from './migrations/Migration20261201100000';
 import { Migration20261201200000 } from './migrations/Migration20261201200000';
+import { Migration20261202140000 } from './migrations/Migration20261202140000';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
 
@@ -25,6 +26,7 @@ export function identityOrmConfig(databaseUrl: string) {
         { name: 'Migration20261126100000', class: Migration20261126100000 },
         { name: 'Migration20261201100000', class: Migration20261201100000 },
         { name: 'Migration20261201200000', class: Migration20261201200000 },
+        { name: 'Migration20261202140000', class: Migration20261202140000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

@@ -42,3 +42,4 @@ export * from './observability/tracing';
 export * from './resilience/draining-nats.server';
 export * from './resilience/graceful-shutdown';
 export * from './resilience/outage';
+export * from './identity/factors';

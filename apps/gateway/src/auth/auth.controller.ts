@@ -38,7 +38,7 @@ export class AuthController {
   })
   @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
   async login(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInStep> {
-    const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!);
+    const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!, 'password');
     return this.steps.advance(progress, request, reply);
   }
 

@@ -10,6 +10,7 @@ import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { setSessionCookie } from '../session/session-cookie';
+import { hostOf } from '../session/session-host';
 import { cookieSession } from './current-sign-in';
 import { SignInProgress } from './sign-in.service';
 
@@ -24,7 +25,8 @@ export type SignInStep =
 
 /**
  * Issues the session of a sign-in step on a new id (the previous one on this
- * browser ends, so a fixated id never gains privilege) and answers the step.
+ * browser ends, so a fixated id never gains privilege), bound to the host that
+ * receives the cookie, and answers the step.
  */
 @Injectable()
 export class SignInSteps {
@@ -36,7 +38,8 @@ export class SignInSteps {
   ) {}
 
   async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
-    const { record, context } = progress;
+    const { context } = progress;
+    const record = { ...progress.record, host: hostOf(request) };
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
     // Sent together, these reach Redis as one pipeline.
     const [created] = await Promise.all([

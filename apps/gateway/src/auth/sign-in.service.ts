@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, MfaPatterns, passedSecondFactor, ProvenFactor, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { MemberContext } from '../me/me';
@@ -7,10 +7,17 @@ import { HostPortal } from '../portal/host-portal';
 import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';
 import { LoginLimits } from './login-limits';
+import { admits } from './portal-admission';
+
+/** A web record before it is issued: the host is the one of the request that receives the cookie. */
+export type UnissuedRecord = Omit<SessionRecord, 'host'>;
+
+/** What a sign-in carries from step to step. */
+type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'>;
 
 /** Where a sign-in goes next, and the portals to offer when the user must choose. */
 export interface SignInProgress {
-  record: SessionRecord;
+  record: UnissuedRecord;
   portals: CompanyView[];
   /**
    * What `Me` is made of, once the portal is known: cached with the session,
@@ -28,10 +35,10 @@ function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean)
   return { id, email, name, google, totpEnabled };
 }
 
-/** The second factor a company's portal asks of this user before `done`. */
-export function stageAt(company: CompanyView, totpEnabled: boolean): SignInStage {
-  if (totpEnabled) return 'totp';
-  return company.requireTotp ? 'totp_enroll' : 'done';
+/** The second factor a company's portal asks of this sign-in before `done`: the code whenever the user has 2FA on. */
+export function stageAt(company: CompanyView, totpEnabled: boolean, factors: readonly ProvenFactor[]): SignInStage {
+  if (totpEnabled && !passedSecondFactor(factors)) return 'totp';
+  return admits(company, factors) ? 'done' : 'totp_enroll';
 }
 
 /** The sign-in state machine of API.md: credentials, then portal, then second factor, then done. */
@@ -50,8 +57,9 @@ export class SignInService {
    * answer does not tell who is a member where. Tenancy and mfa are asked at
    * once: a sign-in pays for its hash and little more.
    */
-  async afterCredentials(user: UserView, host: HostPortal): Promise<SignInProgress> {
+  async afterCredentials(user: UserView, host: HostPortal, factor: 'password' | 'google'): Promise<SignInProgress> {
     const cached = await this.cache.read(user.id);
+    const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor] };
     if (host.kind === 'company') {
       const [{ companies, member }, totpEnabled] = await Promise.all([
         this.rpc.request(TenancyPatterns.portalsAndMember, { userId: user.id, companyId: host.company.id }),
@@ -60,34 +68,35 @@ export class SignInService {
         this.limits.recordSuccess(user.email),
       ]);
       if (!member) return this.refuse(user);
-      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user.credentialVersion, cached);
+      return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, signer, cached);
     }
     const [companies] = await Promise.all([this.companiesOf(user.id), this.limits.recordSuccess(user.email)]);
     if (companies.length === 0) return this.refuse(user);
-    if (companies.length > 1) return { record: this.record(user.id, user.credentialVersion, 'select_portal', null), portals: companies };
+    if (companies.length > 1) return { record: this.record(signer, 'select_portal', null), portals: companies };
     const [member, totpEnabled] = await Promise.all([
       this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: companies[0].id }),
       this.totpEnabled(user.id),
     ]);
-    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, user.credentialVersion, cached);
+    return this.atPortal({ user: viewUserOf(user, totpEnabled), companies, member }, signer, cached);
   }
 
   /** @throws DomainError forbidden when the user is not a member of that portal. */
-  async choosePortal(record: SessionRecord, portalId: string): Promise<SignInProgress> {
+  async choosePortal(record: Signer, portalId: string): Promise<SignInProgress> {
     const [companies, totpEnabled] = await Promise.all([this.companiesOf(record.userId), this.totpEnabled(record.userId)]);
     const chosen = companies.find((company) => company.id === portalId);
     if (!chosen) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
-    return { record: this.record(record.userId, record.credentialVersion, stageAt(chosen, totpEnabled), portalId), portals: companies };
+    return { record: this.record(record, stageAt(chosen, totpEnabled, record.factors), portalId), portals: companies };
   }
 
-  /** After the second factor was accepted, or enrolled where the company requires it. */
-  complete(record: SessionRecord, cachedView?: CachedView): SignInProgress {
-    return { record: this.record(record.userId, record.credentialVersion, 'done', record.companyId), portals: [], cachedView };
+  /** After the second factor `passed` was accepted, or enrolled where the company requires it. */
+  complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): SignInProgress {
+    const signer = { ...record, factors: withFactor(record.factors, passed) };
+    return { record: this.record(signer, 'done', record.companyId), portals: [], cachedView };
   }
 
-  private atPortal(view: MemberContext, credentialVersion: number, cached: CachedView): SignInProgress {
+  private atPortal(view: MemberContext, signer: Signer, cached: CachedView): SignInProgress {
     const { company } = view.member;
-    const record = this.record(view.user.id, credentialVersion, stageAt(company, view.user.totpEnabled), company.id);
+    const record = this.record(signer, stageAt(company, view.user.totpEnabled, signer.factors), company.id);
     return { record, portals: view.companies, context: { view, cached } };
   }
 
@@ -106,10 +115,10 @@ export class SignInService {
 
   /**
    * A fresh record: every step that raises privilege gets a new session id.
-   * It keeps the credential version the password was checked under, from the
-   * user or from the step before.
+   * It keeps the credential version the password was checked under, and the
+   * factors proved, from the user or from the step before.
    */
-  private record(userId: string, credentialVersion: number, stage: SignInStage, companyId: string | null): SessionRecord {
+  private record({ userId, credentialVersion, factors }: Signer, stage: SignInStage, companyId: string | null): UnissuedRecord {
     const now = Date.now();
     const done = stage === 'done';
     const lifetimeMs = done ? this.config.SESSION_ABSOLUTE_HOURS * 3_600_000 : this.config.SIGN_IN_MINUTES * 60_000;
@@ -126,6 +135,7 @@ export class SignInService {
       idleMs: done ? this.config.SESSION_IDLE_MINUTES * 60_000 : lifetimeMs,
       deviceId: null,
       credentialVersion,
+      factors,
     };
   }
 }

@@ -47,7 +47,7 @@ export class TotpSignInController {
       throw error;
     }
     // The code changed nothing the view shows: the one read with the session answers.
-    return this.steps.advance(this.signIn.complete(session.record, session.cachedView), request, reply);
+    return this.steps.advance(this.signIn.complete(session.record, 'code' in body ? 'totp' : 'recovery_code', session.cachedView), request, reply);
   }
 
   @Post('help')

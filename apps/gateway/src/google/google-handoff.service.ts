@@ -38,7 +38,7 @@ export class GoogleHandoff {
     try {
       const user = await this.rpc.request(IdentityPatterns.getUser, { userId: handoff.userId });
       // The same state machine as a password: portal choice, second factor, enrolment.
-      const progress = await this.signIn.afterCredentials(user, request.portal!);
+      const progress = await this.signIn.afterCredentials(user, request.portal!, 'google');
       await this.steps.advance(progress, request, reply);
       return '/';
     } catch (error) {

@@ -1,6 +1,7 @@
 import { CompanyView, DomainError, ErrorCode } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import { admits } from '../auth/portal-admission';
 import { AuthenticatedSession } from '../session/session';
 import { SessionStore } from '../session/session.store';
 import { Me, MemberContext } from './me';
@@ -20,7 +21,9 @@ export class MeService {
 
   /**
    * The portal a session may switch to: one of the user's, and, where the
-   * company requires two-factor authentication, only once the user has it.
+   * company requires two-factor authentication, only if this session (or the
+   * device of a mobile one) passed a second factor: the user having one since
+   * is not enough.
    * @throws DomainError forbidden when not a member; totp_required.
    */
   async portalToEnter(session: AuthenticatedSession, portalId: string): Promise<CompanyView> {
@@ -28,8 +31,11 @@ export class MeService {
     const companies = await this.cache.companiesOf(userId, session.cachedView);
     const company = companies.find((candidate) => candidate.id === portalId);
     if (!company) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
-    if (company.requireTotp && !(await this.cache.resolve(userId, company.id, session.cachedView)).user.totpEnabled) {
-      throw new DomainError(ErrorCode.TotpRequired, 'This portal requires two-factor authentication: set it up first.');
+    if (!admits(company, session.record.factors)) {
+      throw new DomainError(
+        ErrorCode.TotpRequired,
+        'This portal requires two-factor authentication, which this session did not pass: sign in again on this portal (setting it up if need be).',
+      );
     }
     return company;
   }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment, withFactor } from '@app/common';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { SignInService } from '../auth/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../auth/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
 import { SignedIn } from '../session/session.guard';
+import { SessionStore } from '../session/session.store';
 import { MemberContextCache } from './member-context.cache';
 import { MeService } from './me.service';
 
@@ -27,6 +28,7 @@ export class TotpController {
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
     private readonly passwords: PasswordCheck,
+    private readonly sessions: SessionStore,
   ) {}
 
   @Post('setup')
@@ -46,8 +48,9 @@ export class TotpController {
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({
     summary:
-      'Turns 2FA on with a first code; answers 10 recovery codes, shown once (and the next step during a sign-in); ' +
-      'every reset link mailed before ends',
+      'Turns 2FA on with a first code; answers 10 recovery codes, shown once (and the next step during a sign-in). ' +
+      'Every other session and mobile device of the user ends: none of them passed this factor; this session did, and stays. ' +
+      'Every reset link mailed before ends.',
   })
   @ApiResponse({ status: 401, description: `invalid_code; ${OVERTAKEN_SIGN_IN}` })
   async confirm(
@@ -56,13 +59,20 @@ export class TotpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Confirmation> {
     const session = request.auth!;
+    const { userId, stage } = session.record;
     // Before the change, so that no failure leaves 2FA changed and an old reset link alive.
-    await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: session.record.userId });
-    const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId: session.record.userId, code: body.code });
-    // Dropped here as well as by mfa's event, so that this very answer shows 2FA on.
-    await this.cache.invalidate(session.record.userId);
-    if (session.record.stage !== 'totp_enroll') return { recoveryCodes };
-    return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(session.record), request, reply)) };
+    await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId });
+    const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId, code: body.code });
+    // A change of credentials: a session or device opened with the password alone must not outlive the user's choice of 2FA.
+    const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId, sparedSessionId: session.id });
+    // Dropped here as well as by the announcements, so that this very answer shows 2FA on.
+    await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion, session.id), this.cache.invalidate(userId)]);
+    const proved = { ...session.record, credentialVersion };
+    if (stage !== 'totp_enroll') {
+      await this.sessions.update(session.id, { factors: withFactor(proved.factors, 'totp') });
+      return { recoveryCodes };
+    }
+    return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(proved, 'totp'), request, reply)) };
   }
 
   @Delete()

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { DomainError, ErrorCode, ProvenFactor, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,6 +12,8 @@ export interface MobileLogin {
   /** As seen at sign-in: a password changed before the device is registered refuses it. */
   credentialVersion: number;
   next: MobileLoginStep;
+  /** Proved so far: the device registered at the end keeps them. */
+  factors: ProvenFactor[];
 }
 
 /** Long enough to find the authenticator app, short enough that a lost token soon means nothing. */

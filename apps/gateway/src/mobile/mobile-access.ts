@@ -1,6 +1,7 @@
-import { CompanyView, DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UnlockedDevice } from '@app/common';
+import { DomainError, ErrorCode, RpcClient, TenancyPatterns, UnlockedDevice } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import { admits } from '../auth/portal-admission';
 import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
@@ -28,14 +29,14 @@ export class MobileAccess {
 
   /** @throws DomainError credentials_changed when the password changed since the device was checked under `credentialVersion`. */
   async grant(
-    { userId, deviceId, credentialVersion, lastCompanyId }: UnlockedDevice,
+    { userId, deviceId, credentialVersion, lastCompanyId, factors }: UnlockedDevice,
     request: FastifyRequest,
   ): Promise<MobileAccessGrant> {
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
     if (companies.length === 0) throw new DomainError(ErrorCode.Forbidden, 'You have no access to any portal any more.');
     const candidate = companies.find((company) => company.id === lastCompanyId) ?? (companies.length === 1 ? companies[0] : null);
-    // A portal that requires two-factor authentication is not entered without it: the app asks to choose instead.
-    const chosen = candidate && (await this.mayEnter(userId, candidate)) ? candidate : null;
+    // A portal that requires 2FA is entered only by a device that passed it: the app asks to choose instead.
+    const chosen = candidate && admits(candidate, factors) ? candidate : null;
     const now = Date.now();
     const created = await this.sessions.create({
       userId,
@@ -50,6 +51,8 @@ export class MobileAccess {
       idleMs: 0,
       deviceId,
       credentialVersion,
+      factors,
+      host: null,
     });
     if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
     return {
@@ -58,9 +61,5 @@ export class MobileAccess {
       next: chosen ? 'done' : 'select_portal',
       portals: companies.map((company) => portalOf(company, request)),
     };
-  }
-
-  private async mayEnter(userId: string, company: CompanyView): Promise<boolean> {
-    return !company.requireTotp || (await this.rpc.request(MfaPatterns.factorStatus, { userId })).enabled;
   }
 }

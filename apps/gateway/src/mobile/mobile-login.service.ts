@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView } from '@app/common';
+import { DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from '../auth/login-limits';
 import { PasswordCheck } from '../auth/password-check';
@@ -22,11 +22,11 @@ export class MobileLoginService {
   ) {}
 
   async withPassword(ip: string, email: string, password: string): Promise<MobileLoginAnswer> {
-    return this.afterCredentials(await this.passwords.verify(ip, email, password));
+    return this.afterCredentials(await this.passwords.verify(ip, email, password), 'password');
   }
 
   /** A user who belongs to no portal is refused like a wrong password: the answer does not tell. */
-  async afterCredentials(user: UserView): Promise<MobileLoginAnswer> {
+  async afterCredentials(user: UserView, factor: 'password' | 'google'): Promise<MobileLoginAnswer> {
     const [companies, { enabled }] = await Promise.all([
       this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id }),
       this.rpc.request(MfaPatterns.factorStatus, { userId: user.id }),
@@ -37,8 +37,9 @@ export class MobileLoginService {
       await this.limits.recordFailure(user.email);
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
     }
-    const next = enabled ? 'totp' : 'create_pin';
-    return { loginToken: await this.tokens.issue({ userId: user.id, credentialVersion: user.credentialVersion, next }), next };
+    const next: MobileLoginStep = enabled ? 'totp' : 'create_pin';
+    const { id: userId, credentialVersion } = user;
+    return { loginToken: await this.tokens.issue({ userId, credentialVersion, next, factors: [factor] }), next };
   }
 
   /** The same rules as the web: a code accepted once, 5 wrong answers end this sign-in. */
@@ -54,6 +55,7 @@ export class MobileLoginService {
     }
     await this.tokens.consume(loginToken, 'totp');
     const { userId, credentialVersion } = login;
-    return { loginToken: await this.tokens.issue({ userId, credentialVersion, next: 'create_pin' }), next: 'create_pin' };
+    const factors = withFactor(login.factors, 'code' in answer ? 'totp' : 'recovery_code');
+    return { loginToken: await this.tokens.issue({ userId, credentialVersion, next: 'create_pin', factors }), next: 'create_pin' };
   }
 }

@@ -34,7 +34,7 @@ export class MobileController {
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user' })
   @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not configured' })
   async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: FastifyRequest): Promise<MobileLoginAnswer> {
-    if ('googleIdToken' in body) return this.login.afterCredentials(await this.googleIdTokens.userOf(body.googleIdToken));
+    if ('googleIdToken' in body) return this.login.afterCredentials(await this.googleIdTokens.userOf(body.googleIdToken), 'google');
     return this.login.withPassword(request.ip ?? 'unknown', body.email, body.password);
   }
 
@@ -61,10 +61,11 @@ export class MobileController {
       throw new DomainError(ErrorCode.InvalidPin, 'The PIN must be exactly 4 digits.', { malformed: true });
     }
     if (body.pin !== body.pinConfirmation) throw new DomainError(ErrorCode.PinMismatch, 'The two PINs differ.');
-    const { userId, credentialVersion } = await this.tokens.consume(body.loginToken, 'create_pin');
+    const { userId, credentialVersion, factors } = await this.tokens.consume(body.loginToken, 'create_pin');
     const { name, platform, pin } = body;
-    const device = await this.rpc.request(DevicePatterns.register, { userId, credentialVersion, name, platform, pin });
-    return { ...device, ...(await this.access.grant({ userId, deviceId: device.deviceId, credentialVersion, lastCompanyId: null }, request)) };
+    const device = await this.rpc.request(DevicePatterns.register, { userId, credentialVersion, name, platform, pin, factors });
+    const unlocked = { userId, deviceId: device.deviceId, credentialVersion, lastCompanyId: null, factors };
+    return { ...device, ...(await this.access.grant(unlocked, request)) };
   }
 
   @Post('devices/:id/biometrics')

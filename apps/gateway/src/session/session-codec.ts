@@ -1,4 +1,13 @@
+import { ProvenFactor } from '@app/common';
 import { SessionKind, SessionRecord, SignInStage } from './session';
+
+/** One letter per factor keeps the field to a few bytes; shipped letters never change meaning. */
+const FACTOR_LETTERS = { password: 'p', google: 'g', totp: 't', recovery_code: 'r' } as const satisfies Record<ProvenFactor, string>;
+const FACTOR_OF_LETTER = new Map<string, ProvenFactor>(Object.entries(FACTOR_LETTERS).map(([factor, letter]) => [letter, factor as ProvenFactor]));
+
+const encodeFactors = (factors: ProvenFactor[]) => factors.map((factor) => FACTOR_LETTERS[factor]).join('');
+/** A session stored before factors were recorded reads as having proved none: it enters no portal that requires 2FA. */
+const decodeFactors = (letters = '') => [...letters].flatMap((letter) => FACTOR_OF_LETTER.get(letter) ?? []);
 
 /**
  * Sessions are Redis hashes of short fields, to keep each under a few hundred
@@ -20,6 +29,8 @@ export function encodeSession(record: Partial<SessionRecord>): Record<string, st
     dev: record.deviceId === undefined ? undefined : (record.deviceId ?? ''),
     // The name user-record.lua.ts reads it by.
     cv: record.credentialVersion?.toString(),
+    f: record.factors && encodeFactors(record.factors),
+    h: record.host === undefined ? undefined : (record.host ?? ''),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
 }
@@ -38,6 +49,8 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     idleMs: Number(fields.idle),
     deviceId: fields.dev || null,
     credentialVersion: Number(fields.cv) || 0,
+    factors: decodeFactors(fields.f),
+    host: fields.h || null,
   };
 }
 

@@ -6,13 +6,15 @@ import { FastifyRequest } from 'fastify';
 import { SessionStore } from './session.store';
 import { SignInStage } from './session';
 import { bearerToken, sessionTokenFromCookie } from './session-cookie';
+import { worksHere } from './session-host';
 
 const STAGES = Symbol('stages');
 
 /**
  * Web sessions come from the cookie, mobile access tokens from the bearer
  * header; each is accepted only where it was issued, so a leaked access token
- * cannot be replayed as a cookie and the reverse.
+ * cannot be replayed as a cookie and the reverse, and a cookie works only on
+ * the host that issued it.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -27,7 +29,7 @@ export class SessionGuard implements CanActivate {
     const bearer = bearerToken(request);
     const token = bearer ?? sessionTokenFromCookie(request);
     const session = token ? await this.sessions.read(token) : null;
-    const issuedHere = session && (session.record.kind === 'mobile') === (bearer !== undefined);
+    const issuedHere = session && (session.record.kind === 'mobile') === (bearer !== undefined) && worksHere(session, request);
     if (!session || !issuedHere || !stages.includes(session.record.stage)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first.');
     }

@@ -1,3 +1,4 @@
+import { ProvenFactor } from '@app/common';
 import { CachedView } from './user-record';
 
 /** Where a sign-in stands; `done` is a signed-in session. */
@@ -24,6 +25,10 @@ export interface SessionRecord {
   deviceId: string | null;
   /** The user's credential version when the password (or Google, or the device) was checked: a later change ends the session. */
   credentialVersion: number;
+  /** What this session (or the device of a mobile one) proved: a portal that requires 2FA asks for a second factor here. */
+  factors: ProvenFactor[];
+  /** The host a web session was issued on, the only one its cookie works on; null for a mobile access token. */
+  host: string | null;
 }
 
 export interface AuthenticatedSession {

@@ -50,9 +50,9 @@ export class CredentialsHandler {
   @Handles(IdentityPatterns.revokeCredentials)
   revoke(
     @Request(IdentityPatterns.revokeCredentials)
-    { userId }: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
+    { userId, sparedSessionId }: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
   ): Promise<CredentialsChange> {
-    return this.revokeCredentials.execute(userId);
+    return this.revokeCredentials.execute(userId, sparedSessionId);
   }
 
   @Handles(IdentityPatterns.revokeResetLinks)

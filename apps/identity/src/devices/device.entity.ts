@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, ref, Ref } from '@mikro-orm/core';
-import { DeviceView } from '@app/common';
+import { DeviceView, ProvenFactor } from '@app/common';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
 import { DeviceVerifiers } from './device-secret';
@@ -41,6 +41,10 @@ export class Device {
   @Property({ type: 'integer' })
   credentialVersion: number;
 
+  /** What the sign-in that registered the device proved; a device never proves more later: it signs in again. */
+  @Property({ type: 'text[]' })
+  factors: ProvenFactor[];
+
   @Property({ type: 'integer' })
   failedPins = 0;
 
@@ -57,7 +61,8 @@ export class Device {
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null = null;
 
-  constructor(user: User, secrets: DeviceVerifiers, name: string, platform: DevicePlatform) {
+  constructor(user: User, secrets: DeviceVerifiers, name: string, platform: DevicePlatform, factors: ProvenFactor[]) {
+    this.factors = factors;
     this.user = ref(user);
     this.credentialVersion = user.credentialVersion;
     this.secretHash = secrets.secretHash;

@@ -17,7 +17,7 @@ export class RegisterDevice {
   async execute(
     request: ParsedRequestOf<typeof DevicePatterns.register>,
   ): Promise<{ deviceId: string; deviceSecret: string }> {
-    const { userId, credentialVersion, name, platform, pin } = request;
+    const { userId, credentialVersion, name, platform, pin, factors } = request;
     const em = this.em.fork();
     const user = await em.findOne(User, userId);
     if (!user?.activatedAt) throw new DomainError(ErrorCode.NotFound, 'No such user.');
@@ -25,7 +25,7 @@ export class RegisterDevice {
       throw new DomainError(ErrorCode.CredentialsChanged, 'Your password changed since you signed in: sign in again.');
     }
     const { deviceSecret, ...secrets } = newDeviceSecrets(pin);
-    const device = new Device(user, secrets, name, platform);
+    const device = new Device(user, secrets, name, platform, factors);
     await em.persist(device).flush();
     return { deviceId: device.id, deviceSecret };
   }

@@ -44,7 +44,8 @@ export class UnlockDevice {
     const refusal = 'pin' in request ? this.checkPin(device, request) : this.checkSignature(device, request);
     if (refusal) return refusal;
     device.recordUse();
-    return { userId: user.id, deviceId: device.id, lastCompanyId: device.lastCompanyId, credentialVersion: device.credentialVersion };
+    const { id: deviceId, lastCompanyId, credentialVersion, factors } = device;
+    return { userId: user.id, deviceId, lastCompanyId, credentialVersion, factors };
   }
 
   private checkPin(device: Device, { deviceSecret, pin }: ByPin): DomainError | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from '../transport/message-contract';
+import { ProvenFactor, ProvenFactors } from './factors';
 import { Id, SingleLine } from './values';
 
 export const DevicePlatform = z.enum(['ios', 'android']);
@@ -21,6 +22,8 @@ export interface UnlockedDevice {
   lastCompanyId: string | null;
   /** The user's credential version the device was checked against. */
   credentialVersion: number;
+  /** What the sign-in that registered the device proved: a portal that requires 2FA asks for a second factor here. */
+  factors: ProvenFactor[];
 }
 
 const DeviceSecret = z.string().min(20).max(100);
@@ -34,7 +37,8 @@ const DeviceSecret = z.string().min(20).max(100);
 export const DevicePatterns = {
   /**
    * `credentialVersion` is the one seen when the user signed in: a password
-   * changed since then refuses the device (credentials_changed).
+   * changed since then refuses the device (credentials_changed). `factors`
+   * are the ones that sign-in proved, kept with the device.
    */
   register: defineRequest<{ deviceId: string; deviceSecret: string }>()(
     'identity.device.register',
@@ -44,6 +48,7 @@ export const DevicePatterns = {
       name: SingleLine(100),
       platform: DevicePlatform,
       pin: Pin,
+      factors: ProvenFactors.min(1),
     }),
   ),
   /** @throws not_found unless it is the user's own active device; validation_failed for a key that is not EC P-256 SPKI. */

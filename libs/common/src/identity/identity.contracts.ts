@@ -87,10 +87,14 @@ export const IdentityPatterns = {
     z.object({ userId: Id }),
     { idempotent: true },
   ),
-  /** Bumps the credential version (an admin's 2FA disable): every session and mobile device must sign in again. */
+  /**
+   * Bumps the credential version (an admin's 2FA disable, the user's 2FA turned
+   * on): every session and mobile device must sign in again, but
+   * `sparedSessionId`, echoed in `credentialsChanged`.
+   */
   revokeCredentials: defineRequest<CredentialsChange>()(
     'identity.credentials.revoke',
-    z.object({ userId: Id }),
+    z.object({ userId: Id, sparedSessionId: SessionId.optional() }),
   ),
 } as const;
 

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * What a web session or a mobile device proved when it was opened: its first
+ * factor (password or Google) and any second one. Shipped values are stored
+ * (sessions in Redis, devices in identity): never rename one without a
+ * migration plan; new factors (passkey) are added at the end.
+ */
+export const ProvenFactor = z.enum(['password', 'google', 'totp', 'recovery_code']);
+export type ProvenFactor = z.infer<typeof ProvenFactor>;
+
+export const ProvenFactors = z.array(ProvenFactor).max(8);
+
+/** The factors that count as the second one where a portal requires 2FA. */
+const SECOND_FACTORS: ReadonlySet<ProvenFactor> = new Set(['totp', 'recovery_code']);
+
+export function passedSecondFactor(factors: readonly ProvenFactor[]): boolean {
+  return factors.some((factor) => SECOND_FACTORS.has(factor));
+}
+
+/** `factors` with `factor` added once. */
+export function withFactor(factors: readonly ProvenFactor[], factor: ProvenFactor): ProvenFactor[] {
+  return factors.includes(factor) ? [...factors] : [...factors, factor];
+}
