@@ -26,6 +26,7 @@ import { SessionsController } from './me/sessions.controller';
 import { TotpController } from './me/totp.controller';
 import { ViewInvalidationHandler } from './me/view-invalidation.handler';
 import { GoogleIdTokenVerifier } from './mobile/google-id-token.verifier';
+import { IdTokenReplayGuard } from './mobile/id-token-replay-guard';
 import { MobileLoginTokens } from './mobile/login-tokens';
 import { MobileAccess } from './mobile/mobile-access';
 import { MobileController } from './mobile/mobile.controller';
@@ -95,6 +96,7 @@ export class GatewayModule {
         MobileAccess,
         UnlockChallenges,
         GoogleIdTokenVerifier,
+        IdTokenReplayGuard,
         ViewInvalidationHandler,
         CredentialsChangedHandler,
         {

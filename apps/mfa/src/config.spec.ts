@@ -31,6 +31,15 @@ describe('mfaConfigSchema', () => {
     ]);
   });
 
+  it('locks codes as NIST SP 800-63B-4 asks unless told otherwise, and keeps an enrolment as long as the gateway keeps a sign-in', () => {
+    const config = sut({ ...baseEnv, MFA_ENCRYPTION_KEY: key() });
+    expect(config).toMatchObject({ SIGN_IN_MINUTES: 10, TOTP_LOCK_SECONDS: 900, TOTP_FAILURES_BEFORE_FACTOR_LOCK: 100 });
+  });
+
+  it('refuses a lock that is no positive number of seconds', () => {
+    expect(() => sut({ ...baseEnv, MFA_ENCRYPTION_KEY: key(), TOTP_LOCK_SECONDS: '0' })).toThrow(/TOTP_LOCK_SECONDS/);
+  });
+
   it('refuses to start without a key, saying what it needs', () => {
     expect(() => sut(baseEnv)).toThrow(ConfigError);
     expect(() => sut(baseEnv)).toThrow(/MFA_ENCRYPTION_KEY: required: base64 that decodes to exactly 32 bytes/);

@@ -1,4 +1,4 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, redisEnv, tracingEnv } from '@app/common';
+import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 import { AesKey, KeyId, Keyring, PreviousKeys, repeatedKeyId } from './secrets/encryption-keys';
 
@@ -15,6 +15,12 @@ export const mfaConfigSchema = z
     MFA_ENCRYPTION_KEY: AesKey,
     MFA_ENCRYPTION_KEY_ID: KeyId.default('k1'),
     MFA_PREVIOUS_KEYS: PreviousKeys,
+    /** As the gateway's: a pending enrolment is a sign-in step, and expires with it. */
+    SIGN_IN_MINUTES: positiveInt(10),
+    /** The first lock after 10 wrong codes in a row; each later one lasts twice the one before, up to a day. */
+    TOTP_LOCK_SECONDS: positiveInt(15 * 60),
+    /** Wrong codes in a row that lock the factor until a recovery code or an admin (NIST SP 800-63B-4 §3.2.2). */
+    TOTP_FAILURES_BEFORE_FACTOR_LOCK: positiveInt(100),
     npm_package_version: z.string().default('dev'),
   })
   .transform(({ MFA_ENCRYPTION_KEY, MFA_ENCRYPTION_KEY_ID, MFA_PREVIOUS_KEYS, ...rest }, context) => {

@@ -30,7 +30,8 @@ export class TotpSignInController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The code from the authenticator app, or a recovery code' })
   @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; ${OVERTAKEN_SIGN_IN}` })
-  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor for 15 minutes' })
+  @ApiResponse({ status: 403, description: 'factor_locked: 100 wrong answers in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off' })
+  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor, 15 minutes first, each later lock twice as long (up to a day)' })
   @ApiResponse({ status: 503, description: 'unavailable: the code may have been accepted all the same; the same code, sent again in this sign-in, is accepted' })
   async verify(
     @JsonBody(SecondFactorBody) body: z.output<typeof SecondFactorBody>,

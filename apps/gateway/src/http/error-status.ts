@@ -25,6 +25,8 @@ export const statusOfError = {
   pin_mismatch: 422,
   rate_limited: 429,
   totp_locked: 429,
+  factor_locked: 403,
+  id_token_replayed: 401,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;

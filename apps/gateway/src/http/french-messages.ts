@@ -27,7 +27,10 @@ export const frenchMessageOf = {
   weak_password: 'Ce mot de passe est trop faible : 10 à 128 caractères, et pas un mot de passe courant.',
   pin_mismatch: 'Les deux codes PIN ne correspondent pas.',
   rate_limited: 'Trop de tentatives. Réessayez plus tard.',
-  totp_locked: "Trop de codes erronés : l'authentification à deux facteurs est bloquée pendant 15 minutes.",
+  totp_locked: "Trop de codes erronés : l'authentification à deux facteurs est bloquée pour un moment.",
+  factor_locked:
+    "Trop de codes erronés : l'authentification à deux facteurs est bloquée. Connectez-vous avec un code de secours, ou demandez à un administrateur de la désactiver.",
+  id_token_replayed: 'Ce jeton Google a déjà servi : reconnectez-vous avec Google.',
   internal: 'Une erreur est survenue de notre côté.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
 } as const satisfies Record<ErrorCode, string>;

@@ -52,7 +52,8 @@ export class TotpController {
       'Every other session and mobile device of the user ends: none of them passed this factor; this session did, and stays. ' +
       'Every reset link mailed before ends.',
   })
-  @ApiResponse({ status: 401, description: `invalid_code; ${OVERTAKEN_SIGN_IN}` })
+  @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; ${OVERTAKEN_SIGN_IN}` })
+  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: wrong codes lock as at sign-in' })
   async confirm(
     @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
     @Req() request: FastifyRequest,

@@ -8,6 +8,7 @@ describe('signInVerdict', () => {
     ['/api/auth/totp', 200, { step: 'code', outcome: 'success' }],
     ['/api/auth/totp', 401, { step: 'code', outcome: 'wrong_code' }],
     ['/api/mobile/login/totp', 429, { step: 'code', outcome: 'lockout' }],
+    ['/api/auth/totp', 403, { step: 'code', outcome: 'lockout' }],
   ])('POST %s answered %i is %o', (route, status, verdict) => {
     expect(signInVerdict('POST', route, status, {})).toEqual(verdict);
   });

@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, GooglePatterns, RpcClient, UserView } from '@ap
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { IdTokenReplayGuard } from './id-token-replay-guard';
 
 /** Google signs ID tokens with either spelling of its issuer. */
 const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
@@ -19,7 +20,7 @@ interface GoogleClaims extends JWTPayload {
 /**
  * An ID token from the native Google SDK: signature against Google's keys
  * (cached by jose), issuer, audience (our web and mobile client ids) and
- * expiry; then the user it names, as the web sign-in finds them.
+ * expiry; once only; then the user it names, as the web sign-in finds them.
  */
 @Injectable()
 export class GoogleIdTokenVerifier {
@@ -30,6 +31,7 @@ export class GoogleIdTokenVerifier {
 
   constructor(
     private readonly rpc: RpcClient,
+    private readonly replayGuard: IdTokenReplayGuard,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.keys = config.GOOGLE_CLIENT_ID ? this.keysAt(new URL(config.GOOGLE_JWKS_URL)) : null;
@@ -38,7 +40,8 @@ export class GoogleIdTokenVerifier {
   }
 
   /**
-   * @throws DomainError invalid_credentials for any bad token or unknown user; unavailable when Google's keys
+   * @throws DomainError invalid_credentials for any bad token or unknown user; id_token_replayed for a token
+   * already used; unavailable when Google's keys
    * cannot be fetched; not_found when Google is not configured.
    */
   async userOf(idToken: string): Promise<UserView> {
@@ -46,6 +49,7 @@ export class GoogleIdTokenVerifier {
     const claims = await this.verified(idToken);
     if (!claims.sub || !claims.email) throw refused('the token names no account');
     if (claims.email_verified !== true) throw refused('Google has not verified this email');
+    await this.replayGuard.spend(idToken, claims);
     try {
       return await this.rpc.request(GooglePatterns.signIn, { sub: claims.sub, email: claims.email, emailVerified: true });
     } catch (error) {

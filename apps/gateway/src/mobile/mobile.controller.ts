@@ -31,7 +31,7 @@ export class MobileController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in once, with email and password or a Google ID token' })
-  @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user' })
+  @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user; id_token_replayed: this ID token already signed in once (each is accepted once)' })
   @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not configured' })
   async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: FastifyRequest): Promise<MobileLoginAnswer> {
     if ('googleIdToken' in body) return this.login.afterCredentials(await this.googleIdTokens.userOf(body.googleIdToken), 'google');
@@ -42,7 +42,8 @@ export class MobileController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The second factor of the mobile sign-in' })
   @ApiResponse({ status: 401, description: 'invalid_code with attemptsLeft; unauthenticated when the login token is not waiting for a code' })
-  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After' })
+  @ApiResponse({ status: 403, description: 'factor_locked: too many wrong codes in a row; only a recovery code (or an admin turning 2FA off) unlocks it' })
+  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: the seconds the lock has left' })
   @ApiResponse({ status: 503, description: 'unavailable: the code may have been accepted all the same; the same code, sent again with this login token, is accepted' })
   secondFactor(@JsonBody(MobileSecondFactorBody) body: z.output<typeof MobileSecondFactorBody>): Promise<MobileLoginAnswer> {
     const { loginToken, ...answer } = body;

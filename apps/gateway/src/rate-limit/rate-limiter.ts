@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
@@ -9,38 +10,61 @@ export interface Limit {
   windowSeconds: number;
 }
 
+const KEY_PREFIX = 'rate';
+
 /** Never below zero: a reset may have come in between. */
 const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.call('DECR', KEYS[1]) end`;
 
-/** Fixed windows in Redis: shared by every gateway process, gone when they expire. */
+/**
+ * Fixed windows in Redis (rate-limiter-flexible, Cluster-aware): shared by
+ * every gateway process, gone when they expire. A window starts at its first
+ * hit and is not prolonged by later ones, so its TTL is the truthful
+ * Retry-After: an attacker who keeps knocking gains nothing and learns no less
+ * than a patient user.
+ */
 @Injectable()
 export class RateLimiter {
+  private readonly limiters = new Map<string, RateLimiterRedis>();
+
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  /** Counts one more hit. @throws DomainError rate_limited once over the limit. */
+  /**
+   * Counts one more hit, over the limit too, as the old window did.
+   * @throws DomainError rate_limited with { retryAfterSeconds } once over the limit
+   */
   async hit(limit: Limit): Promise<void> {
-    const key = `rate:${limit.key}`;
-    const [[, count], [, ttl]] = (await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, limit.windowSeconds, 'NX')
-      .ttl(key)
-      .exec()) as [[null, number], [null, number], [null, number]];
-    if (count > limit.max) throw tooMany(ttl);
+    try {
+      await this.limiterFor(limit).consume(limit.key);
+    } catch (refusal) {
+      // Redis out of reach rejects with its own error, which the filter answers 503.
+      if (refusal instanceof RateLimiterRes) throw tooMany(refusal.msBeforeNext);
+      throw refusal;
+    }
   }
 
   /** Takes one hit back, for an attempt that turned out to be none (its check could not be made). */
   async giveBack(limit: Limit): Promise<void> {
-    await this.redis.eval(GIVE_BACK, 1, `rate:${limit.key}`);
+    await this.redis.eval(GIVE_BACK, 1, this.limiterFor(limit).getKey(limit.key));
   }
 
   async reset(limit: Limit): Promise<void> {
-    await this.redis.del(`rate:${limit.key}`);
+    await this.limiterFor(limit).delete(limit.key);
+  }
+
+  /** One limiter per shape of limit: the counts live in Redis, these hold only the settings. */
+  private limiterFor({ max, windowSeconds }: Limit): RateLimiterRedis {
+    const shape = `${max}/${windowSeconds}`;
+    let limiter = this.limiters.get(shape);
+    if (!limiter) {
+      limiter = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: KEY_PREFIX, points: max, duration: windowSeconds });
+      this.limiters.set(shape, limiter);
+    }
+    return limiter;
   }
 }
 
-function tooMany(ttlSeconds: number): DomainError {
-  const retryAfterSeconds = Math.max(ttlSeconds, 1);
+function tooMany(msBeforeNext: number): DomainError {
+  const retryAfterSeconds = Math.max(Math.ceil(msBeforeNext / 1000), 1);
   return new DomainError(ErrorCode.RateLimited, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
     retryAfterSeconds,
   });

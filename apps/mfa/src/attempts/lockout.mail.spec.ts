@@ -1,4 +1,6 @@
-import { LOCK_SECONDS, USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
+import { USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
+
+const LOCK_SECONDS = 15 * 60;
 import { LockoutNotice, lockoutMail } from './lockout.mail';
 
 const noticeFor = (overrides: Partial<LockoutNotice> = {}): LockoutNotice => ({
@@ -10,7 +12,7 @@ const noticeFor = (overrides: Partial<LockoutNotice> = {}): LockoutNotice => ({
 
 describe(lockoutMail.name, () => {
   it('is addressed to the user, in French for a French-speaking user, in the words of the portal', () => {
-    const mail = lockoutMail(noticeFor());
+    const mail = lockoutMail(noticeFor(), LOCK_SECONDS);
 
     expect(mail.to).toEqual({ name: 'Claire', address: 'claire@example.com' });
     expect(mail.subject).toBe('Authentification à deux facteurs bloquée');
@@ -21,7 +23,7 @@ describe(lockoutMail.name, () => {
   });
 
   it('is in English only for an English-speaking user', () => {
-    const mail = lockoutMail(noticeFor({ language: 'en' }));
+    const mail = lockoutMail(noticeFor({ language: 'en' }), LOCK_SECONDS);
 
     expect(mail.subject).toBe('Two-factor authentication locked');
     expect(mail.text).toMatch(/^Hello Claire,\n/);
@@ -31,8 +33,19 @@ describe(lockoutMail.name, () => {
   });
 
   it.each(['fr', 'en'] as const)('tells the user to change the password (%s)', (language) => {
-    const { text } = lockoutMail(noticeFor({ language }));
+    const { text } = lockoutMail(noticeFor({ language }), LOCK_SECONDS);
 
     expect(text).toContain(language === 'fr' ? 'changez-le dès que possible' : 'change it as soon as you can');
+  });
+
+  it('says how long a later, longer lock lasts', () => {
+    expect(lockoutMail(noticeFor({ language: 'en' }), 2 * LOCK_SECONDS).text).toContain('is locked for 30 minutes');
+  });
+
+  it.each([
+    ['fr', 'connectez-vous avec un code de secours'],
+    ['en', 'sign in with a recovery code'],
+  ] as const)('once the factor is locked for good, points to the recovery codes and the admins (%s)', (language, hint) => {
+    expect(lockoutMail(noticeFor({ language }), null).text).toContain(hint);
   });
 });

@@ -1,8 +1,6 @@
 import { IdentityPatterns, Language, Mail, Mailer, RpcClient } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { LOCK_SECONDS, USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
-
-const LOCK_MINUTES = LOCK_SECONDS / 60;
+import { USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
 
 export interface LockoutNotice {
   email: string;
@@ -11,33 +9,46 @@ export interface LockoutNotice {
   language: Language;
 }
 
-const wording: Record<Language, (name: string) => Omit<Mail, 'to'>> = {
-  fr: (name) => ({
+/** How long the lock lasts, in seconds; null: until a recovery code or an admin lifts it. */
+export type LockLength = number | null;
+
+const minutesOf = (seconds: number) => Math.ceil(seconds / 60);
+
+const wording: Record<Language, (name: string, lock: LockLength) => Omit<Mail, 'to'>> = {
+  fr: (name, lock) => ({
     subject: 'Authentification à deux facteurs bloquée',
     text: [
       `Bonjour ${name},`,
       '',
-      `Après ${USER_FAILURES_BEFORE_LOCK} codes de vérification erronés, l'authentification à deux facteurs`,
-      `de votre compte est bloquée pendant ${LOCK_MINUTES} minutes.`,
+      lock === null
+        ? "Après trop de codes de vérification erronés à la suite, l'authentification à deux facteurs"
+        : `Après ${USER_FAILURES_BEFORE_LOCK} codes de vérification erronés, l'authentification à deux facteurs`,
+      lock === null
+        ? 'de votre compte est bloquée : connectez-vous avec un code de secours, ou demandez à un administrateur de la désactiver.'
+        : `de votre compte est bloquée pendant ${minutesOf(lock)} minutes.`,
       'Si ce n’était pas vous, quelqu’un connaît peut-être votre mot de passe : changez-le dès que possible.',
       '',
     ].join('\n'),
   }),
-  en: (name) => ({
+  en: (name, lock) => ({
     subject: 'Two-factor authentication locked',
     text: [
       `Hello ${name},`,
       '',
-      `After ${USER_FAILURES_BEFORE_LOCK} wrong verification codes, two-factor authentication of your account`,
-      `is locked for ${LOCK_MINUTES} minutes.`,
+      lock === null
+        ? 'After too many wrong verification codes in a row, two-factor authentication of your account'
+        : `After ${USER_FAILURES_BEFORE_LOCK} wrong verification codes, two-factor authentication of your account`,
+      lock === null
+        ? 'is locked: sign in with a recovery code, or ask an admin to turn it off.'
+        : `is locked for ${minutesOf(lock)} minutes.`,
       'If this was not you, someone may know your password: change it as soon as you can.',
       '',
     ].join('\n'),
   }),
 };
 
-export function lockoutMail(notice: LockoutNotice): Mail {
-  return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice.name) };
+export function lockoutMail(notice: LockoutNotice, lock: LockLength): Mail {
+  return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice.name, lock) };
 }
 
 /** Tells a user that their second factor locked: someone may hold their password. */
@@ -49,9 +60,9 @@ export class LockoutMail {
   ) {}
 
   /** In the background, never throwing: the lock holds whether or not the user hears of it. */
-  send(userId: string): void {
+  send(userId: string, lock: LockLength): void {
     this.mailer.sendLater(`the lockout notice of user ${userId}`, async () =>
-      lockoutMail(await this.rpc.request(IdentityPatterns.getUser, { userId })),
+      lockoutMail(await this.rpc.request(IdentityPatterns.getUser, { userId }), lock),
     );
   }
 }

@@ -34,13 +34,13 @@ export class VerifySecondFactor {
 
   /**
    * @throws DomainError invalid_code with { attemptsLeft } (0: the sign-in must
-   * start again), totp_locked with { retryAfterSeconds }
+   * start again), totp_locked with { retryAfterSeconds }, factor_locked (codes only: a recovery code still signs in)
    */
   async execute(answer: SecondFactorAnswer): Promise<{ method: SecondFactorMethod }> {
     const { userId, signInId } = answer;
-    const counted = await this.limits.admit(userId, signInId);
-    const em = this.em.fork();
     const method: SecondFactorMethod = 'code' in answer ? 'totp' : 'recovery_code';
+    const counted = await this.limits.admit(userId, signInId, method === 'totp' ? 'code' : 'recovery_code');
+    const em = this.em.fork();
     let outcome: CodeOutcome;
     try {
       outcome =
@@ -80,9 +80,10 @@ export class VerifySecondFactor {
   private async fail(userId: string, signInId: string, counted: number): Promise<DomainError> {
     const failure = await this.limits.recordFailure(userId, signInId, counted);
     if (failure.lockStarted) {
-      this.logger.warn(`Security: locked the second factor of user ${userId} after repeated wrong answers`);
+      const { seconds } = failure.lockStarted;
+      this.logger.warn(`Security: locked the second factor of user ${userId} ${seconds ? `for ${seconds} s` : 'until recovery'} after repeated wrong answers`);
       // In the background: the answer must not wait on identity or the mail server.
-      this.lockoutMail.send(userId);
+      this.lockoutMail.send(userId, seconds);
     }
     return failure.error;
   }

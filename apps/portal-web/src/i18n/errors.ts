@@ -51,6 +51,10 @@ export const errorSentences: Record<string, Sentences> = {
     fr: "Trop de codes erronés : l'authentification à deux facteurs est bloquée pour un moment.",
     en: 'Too many wrong codes: two-factor authentication is locked for a while.',
   },
+  factor_locked: {
+    fr: "Trop de codes erronés : l'authentification à deux facteurs est bloquée. Connectez-vous avec un code de secours, ou utilisez « Pas d'accès à l'application » pour demander à un administrateur de la désactiver.",
+    en: "Too many wrong codes: two-factor authentication is locked. Sign in with a recovery code, or use “No access to the app” to ask an admin to turn it off.",
+  },
   rate_limited: {
     fr: 'Trop de tentatives. Patientez un moment avant de réessayer.',
     en: 'Too many attempts. Wait a moment before trying again.',

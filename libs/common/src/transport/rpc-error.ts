@@ -15,6 +15,8 @@ export const ErrorCode = {
   Internal: 'internal',
   InvalidCode: 'invalid_code',
   TotpLocked: 'totp_locked',
+  /** Too many wrong codes in a row: only a recovery code, or an admin turning 2FA off, unlocks it. */
+  FactorLocked: 'factor_locked',
   InvalidPin: 'invalid_pin',
   PinMismatch: 'pin_mismatch',
   DeviceRevoked: 'device_revoked',
@@ -27,6 +29,8 @@ export const ErrorCode = {
   InvalidJson: 'invalid_json',
   PayloadTooLarge: 'payload_too_large',
   RateLimited: 'rate_limited',
+  /** A mobile Google ID token that already signed in once. */
+  IdTokenReplayed: 'id_token_replayed',
   NoLoginInProgress: 'no_login_in_progress',
   /** The portal requires two-factor authentication and the user has none yet. */
   TotpRequired: 'totp_required',

@@ -1,0 +1,27 @@
+import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { JWTPayload } from 'jose';
+import { createHash } from 'node:crypto';
+
+/**
+ * A Google ID token is a bearer credential until it expires: one captured on
+ * its way (a proxy's log, a phone's traffic) would sign in again and again.
+ * Each one is accepted once, remembered in Redis (so by every gateway process)
+ * until its `exp`, by its `jti`, or by the hash of the whole token without one.
+ */
+@Injectable()
+export class IdTokenReplayGuard {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /**
+   * Call only with a verified token: an unverified one would let anyone spend tokens they did not hold.
+   * @throws DomainError id_token_replayed for a token already used
+   */
+  async spend(idToken: string, claims: JWTPayload): Promise<void> {
+    const secondsLeft = Math.max((claims.exp ?? 0) - Math.floor(Date.now() / 1000), 1);
+    const id = claims.jti ? `jti:${claims.iss}:${claims.jti}` : `sha256:${createHash('sha256').update(idToken).digest('base64url')}`;
+    const first = await this.redis.set(`mobile:id-token:${id}`, '1', 'EX', secondsLeft, 'NX');
+    if (first !== 'OK') throw new DomainError(ErrorCode.IdTokenReplayed, 'This Google ID token was already used: sign in with Google again.');
+  }
+}
