@@ -61,7 +61,9 @@ export class TotpController {
     const { userId, stage } = session.record;
     const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId, code: body.code });
     // A change of credentials: a session or device opened with the password alone must not outlive the user's choice of 2FA.
-    const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId, sparedSessionId: session.id });
+    const provedDevice = session.record.deviceId ? { deviceId: session.record.deviceId, factor: 'totp' as const } : undefined;
+    const revocation = { userId, sparedSessionId: session.id, provedDevice };
+    const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, revocation);
     // Dropped here as well as by the announcements, so that this very answer shows 2FA on.
     await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion, session.id), this.cache.invalidate(userId)]);
     const proved = { ...session.record, credentialVersion };
