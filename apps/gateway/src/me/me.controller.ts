@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { PasswordCheck } from '../auth/password-check';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
 import { Me } from './me';
 import { ME_SCHEMA } from './me.schema';
 import { MeService } from './me.service';
 
 @ApiTags('me')
-@ApiResponse({ status: 401, description: 'unauthenticated' })
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
 @Controller('api/me')
 export class MeController {
   constructor(

@@ -7,7 +7,7 @@ import { PasswordCheck } from '../auth/password-check';
 import { SignInService } from '../auth/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../auth/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { MemberContextCache } from './member-context.cache';
 import { MeService } from './me.service';
@@ -18,7 +18,7 @@ const PasswordBody = z.object({ password: Password });
 type Confirmation = { recoveryCodes: string[] } | ({ recoveryCodes: string[] } & SignInStep);
 
 @ApiTags('two-factor')
-@ApiResponse({ status: 401, description: 'unauthenticated' })
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
 @Controller('api/me/totp')
 export class TotpController {
   constructor(
