@@ -101,5 +101,18 @@ describe('A portal that requires 2FA admits only what passed a second factor', (
       expect(unlocked.body).toMatchObject({ next: 'done' });
       expect((await registeredAfter.get('/api/me')).body.portal.id).toBe(strict.id);
     });
+
+    test('a device whose own session turned 2FA on passed the code: it stays, and enters', async () => {
+      const phone = new MobileApp();
+      await phone.signIn(await clientOfBoth(lax, strict), pin);
+      expect((await phone.post('/api/me/portal', { portalId: lax.id })).status).toBe(200);
+      const { secret: phoneSecret } = (await phone.post('/api/me/totp/setup')).body as { secret: string };
+      const step = await currentStepWithMargin();
+      expect((await phone.post('/api/me/totp/confirm', { code: codeForStep(phoneSecret, step - 1) })).status).toBe(200);
+
+      expect((await phone.post('/api/me/portal', { portalId: strict.id })).status).toBe(200);
+      expect((await phone.unlockWithPin(pin)).body).toMatchObject({ next: 'done' });
+      expect((await phone.get('/api/me')).body.portal.id).toBe(strict.id);
+    });
   });
 });

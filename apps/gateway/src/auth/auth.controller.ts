@@ -8,6 +8,7 @@ import { JsonBody } from '../http/json-body.decorator';
 import { MemberContextCache } from '../me/member-context.cache';
 import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
+import { UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { clearSessionCookie } from '../session/session-cookie';
 import { cookieSession, signInAt } from './current-sign-in';
@@ -62,7 +63,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer',
   })
-  @ApiResponse({ status: 401, description: 'unauthenticated' })
+  @ApiResponse({ status: 401, description: UNAUTHENTICATED })
   async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[] }> {
     const session = await cookieSession(this.sessions, request);
     if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');

@@ -10,7 +10,7 @@ import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { setSessionCookie } from '../session/session-cookie';
-import { hostOf } from '../session/session-host';
+import { hostTagOf } from '../session/session-host';
 import { cookieSession } from './current-sign-in';
 import { SignInProgress } from './sign-in.service';
 
@@ -39,7 +39,7 @@ export class SignInSteps {
 
   async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
     const { context } = progress;
-    const record = { ...progress.record, host: hostOf(request) };
+    const record = { ...progress.record, hostTag: hostTagOf(request) };
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
     // Sent together, these reach Redis as one pipeline.
     const [created] = await Promise.all([

@@ -9,8 +9,8 @@ import { SessionRecord, SignInStage } from '../session/session';
 import { LoginLimits } from './login-limits';
 import { admits } from './portal-admission';
 
-/** A web record before it is issued: the host is the one of the request that receives the cookie. */
-export type UnissuedRecord = Omit<SessionRecord, 'host'>;
+/** A web record before it is issued: its host is the one of the request that receives the cookie. */
+export type UnissuedRecord = Omit<SessionRecord, 'hostTag'>;
 
 /** What a sign-in carries from step to step. */
 type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'>;

@@ -17,7 +17,7 @@ export const frenchMessageOf = {
   unauthenticated: 'Connectez-vous pour continuer.',
   forbidden: "Vous n'avez pas accès à cette ressource.",
   csrf_rejected: 'Cette requête provient d’un autre site et a été refusée.',
-  totp_required: "Ce portail exige l'authentification à deux facteurs : activez-la d'abord.",
+  totp_required: "Ce portail exige l'authentification à deux facteurs, que cette session n'a pas passée : reconnectez-vous à ce portail (en l'activant si besoin).",
   not_found: 'Introuvable.',
   unknown_portal: "Aucun portail client ne répond à cette adresse.",
   conflict: 'Cette valeur est déjà utilisée.',

@@ -4,13 +4,13 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 
 const LanguageBody = z.object({ language: Language });
 
 /** The language of the mails the user gets; the API's messages follow each request's Accept-Language. */
 @ApiTags('me')
-@ApiResponse({ status: 401, description: 'unauthenticated' })
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
 @Controller('api/me/language')
 export class LanguageController {
   constructor(private readonly rpc: RpcClient) {}

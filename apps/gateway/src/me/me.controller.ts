@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { PasswordCheck } from '../auth/password-check';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
 import { Me } from './me';
 import { ME_SCHEMA } from './me.schema';
 import { MeService } from './me.service';
 
 @ApiTags('me')
-@ApiResponse({ status: 401, description: 'unauthenticated' })
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
 @Controller('api/me')
 export class MeController {
   constructor(
@@ -52,7 +52,12 @@ export class MeController {
   @ApiOperation({
     summary: 'Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it',
   })
-  @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal; totp_required: that portal requires two-factor authentication, which the user has not set up' })
+  @ApiResponse({
+    status: 403,
+    description:
+      'forbidden: not a member of that portal; totp_required: that portal requires two-factor authentication, which this session (or this device) did not pass, ' +
+      'even if the user has 2FA on: sign in again, on that portal’s host or on the easy access host choosing it, and pass the code there (the app: sign in again)',
+  })
   async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: FastifyRequest): Promise<Me> {
     const { record } = request.auth!;
     await this.meService.portalToEnter(request.auth!, body.portalId);

@@ -3,7 +3,7 @@ import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { SessionStore } from '../session/session.store';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 
 export interface SessionSummary {
   id: string;
@@ -15,7 +15,7 @@ export interface SessionSummary {
 
 /** Web sessions live in Redis; a mobile "session" is the registered device, listed by identity. */
 @ApiTags('me')
-@ApiResponse({ status: 401, description: 'unauthenticated' })
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
 @Controller('api/me/sessions')
 export class SessionsController {
   constructor(

@@ -7,7 +7,7 @@ import { PasswordCheck } from '../auth/password-check';
 import { SignInService } from '../auth/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../auth/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { MemberContextCache } from './member-context.cache';
 import { MeService } from './me.service';
@@ -18,7 +18,7 @@ const PasswordBody = z.object({ password: Password });
 type Confirmation = { recoveryCodes: string[] } | ({ recoveryCodes: string[] } & SignInStep);
 
 @ApiTags('two-factor')
-@ApiResponse({ status: 401, description: 'unauthenticated' })
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
 @Controller('api/me/totp')
 export class TotpController {
   constructor(
@@ -65,7 +65,9 @@ export class TotpController {
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId });
     const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId, code: body.code });
     // A change of credentials: a session or device opened with the password alone must not outlive the user's choice of 2FA.
-    const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId, sparedSessionId: session.id });
+    const provedDevice = session.record.deviceId ? { deviceId: session.record.deviceId, factor: 'totp' as const } : undefined;
+    const revocation = { userId, sparedSessionId: session.id, provedDevice };
+    const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, revocation);
     // Dropped here as well as by the announcements, so that this very answer shows 2FA on.
     await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion, session.id), this.cache.invalidate(userId)]);
     const proved = { ...session.record, credentialVersion };

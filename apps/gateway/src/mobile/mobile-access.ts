@@ -52,7 +52,7 @@ export class MobileAccess {
       deviceId,
       credentialVersion,
       factors,
-      host: null,
+      hostTag: null,
     });
     if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
     return {

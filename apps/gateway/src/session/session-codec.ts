@@ -30,7 +30,7 @@ export function encodeSession(record: Partial<SessionRecord>): Record<string, st
     // The name user-record.lua.ts reads it by.
     cv: record.credentialVersion?.toString(),
     f: record.factors && encodeFactors(record.factors),
-    h: record.host === undefined ? undefined : (record.host ?? ''),
+    h: record.hostTag === undefined ? undefined : (record.hostTag ?? ''),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
 }
@@ -50,7 +50,7 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     deviceId: fields.dev || null,
     credentialVersion: Number(fields.cv) || 0,
     factors: decodeFactors(fields.f),
-    host: fields.h || null,
+    hostTag: fields.h || null,
   };
 }
 

@@ -1,8 +1,14 @@
 import { FastifyRequest } from 'fastify';
+import { hash } from 'node:crypto';
 import { AuthenticatedSession } from './session';
 
-/** The host a web session is issued on and bound to: the name the portal hook resolved, without the port. */
-export const hostOf = (request: FastifyRequest): string => request.hostname.toLowerCase();
+/**
+ * The host a web session is issued on and bound to (the name the portal hook
+ * resolved, without the port), as 48 bits of SHA-256: a session stays under
+ * its size budget whatever the length of the name, and hosts are registered
+ * by the operator, so none can be chosen to collide.
+ */
+export const hostTagOf = (request: FastifyRequest): string => hash('sha256', request.hostname.toLowerCase(), 'base64url').slice(0, 8);
 
 /**
  * A web session works only on the host where it was issued: a cookie carried
@@ -11,5 +17,5 @@ export const hostOf = (request: FastifyRequest): string => request.hostname.toLo
  * access token has no host.
  */
 export function worksHere(session: AuthenticatedSession, request: FastifyRequest): boolean {
-  return session.record.kind === 'mobile' || session.record.host === hostOf(request);
+  return session.record.kind === 'mobile' || session.record.hostTag === hostTagOf(request);
 }

@@ -10,6 +10,9 @@ import { worksHere } from './session-host';
 
 const STAGES = Symbol('stages');
 
+/** The 401 of every signed-in route, for the OpenAPI. */
+export const UNAUTHENTICATED = 'unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued)';
+
 /**
  * Web sessions come from the cookie, mobile access tokens from the bearer
  * header; each is accepted only where it was issued, so a leaked access token

@@ -27,8 +27,8 @@ export interface SessionRecord {
   credentialVersion: number;
   /** What this session (or the device of a mobile one) proved: a portal that requires 2FA asks for a second factor here. */
   factors: ProvenFactor[];
-  /** The host a web session was issued on, the only one its cookie works on; null for a mobile access token. */
-  host: string | null;
+  /** A digest of the host a web session was issued on, the only one its cookie works on; null for a mobile access token. */
+  hostTag: string | null;
 }
 
 export interface AuthenticatedSession {

@@ -50,9 +50,9 @@ export class CredentialsHandler {
   @Handles(IdentityPatterns.revokeCredentials)
   revoke(
     @Request(IdentityPatterns.revokeCredentials)
-    { userId, sparedSessionId }: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
+    request: ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>,
   ): Promise<CredentialsChange> {
-    return this.revokeCredentials.execute(userId, sparedSessionId);
+    return this.revokeCredentials.execute(request);
   }
 
   @Handles(IdentityPatterns.revokeResetLinks)

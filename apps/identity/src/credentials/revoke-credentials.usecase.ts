@@ -1,9 +1,13 @@
-import { CredentialsChange, DomainError, ErrorCode } from '@app/common';
+import { CredentialsChange, DomainError, ErrorCode, IdentityPatterns, ParsedRequestOf, withFactor } from '@app/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
+import { Device } from '../devices/device.entity';
 import { User } from '../users/user.entity';
+
+type Revocation = ParsedRequestOf<typeof IdentityPatterns.revokeCredentials>;
+type ProvedDevice = NonNullable<Revocation['provedDevice']>;
 
 @Injectable()
 export class RevokeCredentials {
@@ -15,10 +19,11 @@ export class RevokeCredentials {
 
   /**
    * The password stays; every mobile device registered until now must sign in
-   * again, and every session but `sparedSessionId`.
+   * again, and every session but `sparedSessionId`. The proved device, the
+   * user's own and active, moves to the new version with its new factor.
    * @throws DomainError not_found
    */
-  async execute(userId: string, sparedSessionId?: string): Promise<CredentialsChange> {
+  async execute({ userId, sparedSessionId, provedDevice }: Revocation): Promise<CredentialsChange> {
     const credentialVersion = await this.em.fork().transactional(async (tx) => {
       // Locked so that two revocations at once bump the version twice, not once.
       const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -26,10 +31,18 @@ export class RevokeCredentials {
       user.revokeCredentials();
       // Credentials revoked (an admin's 2FA disable, 2FA turned on) end the reset links too: one revocation rule.
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
+      if (provedDevice) await this.keepProved(tx, user, provedDevice);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion }, sparedSessionId);
       return user.credentialVersion;
     });
     this.userChanged.sendRecorded();
     return { userId, credentialVersion };
+  }
+
+  private async keepProved(tx: EntityManager, user: User, { deviceId, factor }: ProvedDevice): Promise<void> {
+    const device = await tx.findOne(Device, { id: deviceId, user: user.id, revokedAt: null });
+    if (!device) return;
+    device.credentialVersion = user.credentialVersion;
+    device.factors = withFactor(device.factors, factor);
   }
 }

@@ -68,8 +68,8 @@ export const errorSentences: Record<string, Sentences> = {
     en: 'You are signed out. Sign in again.',
   },
   totp_required: {
-    fr: "Ce portail exige l'authentification à deux facteurs. Activez-la dans vos paramètres, puis réessayez.",
-    en: 'This portal requires two-factor authentication. Turn it on in your settings, then try again.',
+    fr: "Ce portail exige l'authentification à deux facteurs. Reconnectez-vous à ce portail, avec votre code.",
+    en: 'This portal requires two-factor authentication. Sign in to this portal again, with your code.',
   },
   forbidden: {
     fr: "Vous n'avez pas le droit de faire cela.",

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../transport/message-contract';
+import { ProvenFactor } from './factors';
 import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName } from './values';
 
 export interface UserView {
@@ -90,11 +91,16 @@ export const IdentityPatterns = {
   /**
    * Bumps the credential version (an admin's 2FA disable, the user's 2FA turned
    * on): every session and mobile device must sign in again, but
-   * `sparedSessionId`, echoed in `credentialsChanged`.
+   * `sparedSessionId`, echoed in `credentialsChanged`, and `provedDevice`:
+   * the device of that session, which proved `factor`, kept with it.
    */
   revokeCredentials: defineRequest<CredentialsChange>()(
     'identity.credentials.revoke',
-    z.object({ userId: Id, sparedSessionId: SessionId.optional() }),
+    z.object({
+      userId: Id,
+      sparedSessionId: SessionId.optional(),
+      provedDevice: z.object({ deviceId: Id, factor: ProvenFactor }).optional(),
+    }),
   ),
 } as const;
 
