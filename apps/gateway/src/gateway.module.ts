@@ -21,6 +21,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { LanguageController } from './me/language.controller';
 import { MeController } from './me/me.controller';
 import { MeService } from './me/me.service';
+import { TwoFactorEnrolment } from './me/two-factor-enrolment';
 import { MemberContextCache } from './me/member-context.cache';
 import { SessionsController } from './me/sessions.controller';
 import { TotpController } from './me/totp.controller';
@@ -88,6 +89,7 @@ export class GatewayModule {
         SignInSteps,
         MemberContextCache,
         MeService,
+        TwoFactorEnrolment,
         AdminGuard,
         OperatorGuard,
         ...googleProviders,

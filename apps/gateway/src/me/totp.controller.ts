@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment, withFactor } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,9 +8,9 @@ import { SignInService } from '../auth/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../auth/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { SessionStore } from '../session/session.store';
 import { MemberContextCache } from './member-context.cache';
 import { MeService } from './me.service';
+import { TwoFactorEnrolment } from './two-factor-enrolment';
 
 const ConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
 const PasswordBody = z.object({ password: Password });
@@ -28,7 +28,7 @@ export class TotpController {
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
     private readonly passwords: PasswordCheck,
-    private readonly sessions: SessionStore,
+    private readonly enrolment: TwoFactorEnrolment,
   ) {}
 
   @Post('setup')
@@ -59,22 +59,8 @@ export class TotpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Confirmation> {
-    const session = request.auth!;
-    const { userId, stage } = session.record;
-    // Before the change, so that no failure leaves 2FA changed and an old reset link alive.
-    await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId });
-    const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId, code: body.code });
-    // A change of credentials: a session or device opened with the password alone must not outlive the user's choice of 2FA.
-    const provedDevice = session.record.deviceId ? { deviceId: session.record.deviceId, factor: 'totp' as const } : undefined;
-    const revocation = { userId, sparedSessionId: session.id, provedDevice };
-    const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, revocation);
-    // Dropped here as well as by the announcements, so that this very answer shows 2FA on.
-    await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion, session.id), this.cache.invalidate(userId)]);
-    const proved = { ...session.record, credentialVersion };
-    if (stage !== 'totp_enroll') {
-      await this.sessions.update(session.id, { factors: withFactor(proved.factors, 'totp') });
-      return { recoveryCodes };
-    }
+    const { recoveryCodes, proved } = await this.enrolment.confirm(request.auth!, body.code);
+    if (proved.stage !== 'totp_enroll') return { recoveryCodes };
     return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(proved, 'totp'), request, reply)) };
   }
 
