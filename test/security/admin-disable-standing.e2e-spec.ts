@@ -90,8 +90,8 @@ describe('An admin turns off the 2FA of a user shared with another company only 
   });
 
   test('the mail to the user names the company and the admin', async () => {
-    const mail = await mailbox.waitFor({ to: shared.email, containing: 'Firme A Conseil' });
+    const mail = await mailbox.waitFor({ to: shared.email, subject: 'Authentification à deux facteurs désactivée' });
 
-    expect(mail.text).toContain('Adrien Admin');
+    expect(mail.text).toContain('Adrien Admin, administrateur de Firme A Conseil');
   });
 });

@@ -34,7 +34,7 @@ describe("An admin invites another company's client: joining takes the client's 
 
   beforeAll(async () => {
     attackerFirm = await createCompany({ name: 'Firme Attaquante' });
-    victimFirm = await createCompany({ name: 'Firme Victime', requireTotp: true });
+    victimFirm = await createCompany({ name: 'Firme Victime' });
     attackerAccount = await createAccount(attackerFirm, 'Compte piège');
     attacker = await activeMember(attackerFirm, { role: 'admin', name: 'Mallory Admin' });
     victim = await memberWithTotp(victimFirm, { name: 'Victor Client' });
