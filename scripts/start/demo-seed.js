@@ -18,12 +18,18 @@ async function seedDemo(call, { easyAccessHost, operatorToken }) {
   };
   const operator = (urlPath, body) => expect(operatorCall(urlPath, body), 201, `POST ${urlPath}`);
 
+  const tokenOf = (link) => new URL(link).pathname.split('/').filter(Boolean).pop();
   const addMember = async (company, host, member) => {
-    const { activationUrl } = await operator(`/api/operator/companies/${company.id}/members`, member);
-    if (!activationUrl) return;
-    const token = new URL(activationUrl).pathname.split('/').filter(Boolean).pop();
-    const activation = call('POST', host, '/api/auth/activate', { token, password: DEMO_PASSWORD });
-    await expect(activation, 204, `activating ${member.email}`);
+    const { activationUrl, acceptanceUrl } = await operator(`/api/operator/companies/${company.id}/members`, member);
+    if (activationUrl) {
+      const activation = call('POST', host, '/api/auth/activate', { token: tokenOf(activationUrl), password: DEMO_PASSWORD });
+      await expect(activation, 204, `activating ${member.email}`);
+    }
+    if (acceptanceUrl) {
+      // A user who already has an account joins another company only by accepting, as Claire would by the mailed link.
+      const acceptance = call('POST', host, '/api/invitations/accept', { token: tokenOf(acceptanceUrl) });
+      await expect(acceptance, 204, `${member.email} accepting to join ${company.name}`);
+    }
   };
 
   const first = await operatorCall('/api/operator/companies', { name: 'Cabinet Dupont', hosts: ['dupont.localhost'] });
@@ -34,7 +40,7 @@ async function seedDemo(call, { easyAccessHost, operatorToken }) {
   const sci = await operator(`/api/operator/companies/${dupont.id}/accounts`, { name: 'SCI Durand' });
   const conseil = await operator(`/api/operator/companies/${martin.id}/accounts`, { name: 'Durand Conseil' });
 
-  // Claire is activated with her first invitation; the second then has no activation link.
+  // Claire is activated with her first invitation; the second is one she accepts.
   const claire = { email: 'claire.durand@example.com', name: 'Claire Durand', role: 'client' };
   await addMember(dupont, 'dupont.localhost', { ...claire, accountIds: [famille.id, sci.id] });
   await addMember(martin, 'martin.localhost', { ...claire, accountIds: [conseil.id] });

@@ -25,6 +25,8 @@ export interface Invitation {
   name: string;
   activationUrl: string | null;
   token: string | null;
+  /** Set when the email already had an account: the link by which the user accepts to join. */
+  acceptanceUrl: string | null;
 }
 
 export interface Member extends Invitation {
@@ -90,8 +92,12 @@ export async function createAccount(company: Company, name = `Account ${random()
   return expectStatus(created, 201, 'create account').body as Account;
 }
 
-/** Invites the email into the company; the token is null when the user was already active. */
-export async function addMember(company: Company, options: MemberOptions = {}): Promise<Invitation> {
+/**
+ * The operator invites the email into the company. A user who already has an
+ * account is only invited (acceptanceUrl set) until they accept; the token is
+ * null when the user was already active.
+ */
+export async function inviteMember(company: Company, options: MemberOptions = {}): Promise<Invitation> {
   const email = options.email ?? uniqueEmail();
   const name = options.name ?? 'Claire Durand';
   const body = { email, name, role: options.role ?? 'client', accountIds: options.accountIds ?? [] };
@@ -101,8 +107,29 @@ export async function addMember(company: Company, options: MemberOptions = {}): 
     201,
     'add member',
   );
-  const { userId, activationUrl } = added.body as { userId: string; activationUrl: string | null };
-  return { userId, email, name, activationUrl, token: activationUrl ? tokenOf(activationUrl) : null };
+  const { userId, activationUrl, acceptanceUrl } = added.body as {
+    userId: string;
+    activationUrl: string | null;
+    acceptanceUrl?: string | null;
+  };
+  const token = activationUrl ? tokenOf(activationUrl) : null;
+  return { userId, email, name, activationUrl, token, acceptanceUrl: acceptanceUrl ?? null };
+}
+
+/** The user accepts an invitation by the token of its link, on the company's host. */
+export async function acceptInvitation(company: Company, acceptanceUrl: string): Promise<void> {
+  const accepted = await browserOn(company.host, company.gateway).post('/api/invitations/accept', { token: tokenOf(acceptanceUrl) });
+  expectStatus(accepted, 204, 'accept invitation');
+}
+
+/**
+ * Makes the email a member: the operator's invitation, accepted through the
+ * link of the operator's answer when the user already had an account.
+ */
+export async function addMember(company: Company, options: MemberOptions = {}): Promise<Invitation> {
+  const invitation = await inviteMember(company, options);
+  if (invitation.acceptanceUrl) await acceptInvitation(company, invitation.acceptanceUrl);
+  return invitation;
 }
 
 export async function activate(client: PortalClient, token: string, password: string, language?: Language): Promise<void> {

@@ -17,6 +17,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { GoogleController } from './google/google.controller';
 import { googleProviders } from './google/google.providers';
 import { HealthController } from './health/health.controller';
+import { InvitationsController } from './invitations/invitations.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { LanguageController } from './me/language.controller';
 import { MeController } from './me/me.controller';
@@ -66,6 +67,7 @@ export class GatewayModule {
         TotpController,
         AdminController,
         AccountAccessController,
+        InvitationsController,
         MobileController,
         OperatorController,
         GoogleController,

@@ -1,4 +1,4 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, tracingEnv } from '@app/common';
+import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, portalLinksEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 
 export const tenancyConfigSchema = z.object({
@@ -8,6 +8,8 @@ export const tenancyConfigSchema = z.object({
   ...logEnv.shape,
   ...metricsEnv.shape,
   ...tracingEnv.shape,
+  // Links in invitation and help-request mails: never the request's Host.
+  PORTAL_ORIGIN_TEMPLATE: portalLinksEnv.shape.PORTAL_ORIGIN_TEMPLATE,
   npm_package_version: z.string().default('dev'),
 });
 

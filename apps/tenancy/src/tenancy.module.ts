@@ -13,11 +13,15 @@ import { HealthHandler } from './health/health.handler';
 import { HelpRequestsHandler } from './help-requests/help-requests.handler';
 import { ListOpenHelpRequests } from './help-requests/list-open-help-requests.usecase';
 import { OpenHelpRequest } from './help-requests/open-help-request.usecase';
+import { AcceptInvitation } from './invitations/accept-invitation.usecase';
+import { InvitationsHandler } from './invitations/invitations.handler';
+import { PendingInvitations } from './invitations/pending-invitations';
 import { AddMember } from './memberships/add-member.usecase';
 import { GetMember } from './memberships/get-member.usecase';
 import { SetAccountAccess } from './memberships/set-account-access.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
 import { MemberSummaries } from './memberships/member-summaries';
+import { MembershipGrants } from './memberships/membership-grants';
 import { MembershipsHandler } from './memberships/memberships.handler';
 import { TENANCY_SCHEMA, tenancyOrmConfig } from './mikro-orm.config';
 import { DisableSecondFactor } from './second-factor/disable-second-factor.usecase';
@@ -45,6 +49,7 @@ export class TenancyModule {
         CompaniesHandler,
         AccountsHandler,
         MembershipsHandler,
+        InvitationsHandler,
         HelpRequestsHandler,
         SecondFactorHandler,
         AuditHandler,
@@ -55,7 +60,10 @@ export class TenancyModule {
         CreateCompany,
         ResolveHost,
         CreateAccount,
+        MembershipGrants,
+        PendingInvitations,
         AddMember,
+        AcceptInvitation,
         ListCompaniesOfUser,
         GetMember,
         SetAccountAccess,

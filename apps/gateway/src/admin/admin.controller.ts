@@ -18,7 +18,6 @@ import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
-import { requestOrigin } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
@@ -40,9 +39,13 @@ export class AdminController {
   @AdminOnly()
   @ApiOperation({
     summary:
-      'Invite a client by mail, with access to some accounts (a known email becomes a member at once); ' +
-      'a new user is written to in the admin’s language (Accept-Language), which becomes theirs',
+      'Invite a client by mail, with access to some accounts. A new email gets the activation link (activating is joining); ' +
+      'an email that already has an account gets a link to accept, and is only invited until then: the company cannot ' +
+      'set their accounts nor touch their factors (404). The answer is the same either way, and never carries a link. ' +
+      'A new user is written to in the admin’s language (Accept-Language), which becomes theirs',
   })
+  @ApiResponse({ status: 201, description: 'The user id, whether they are a new user, an invited one, or already a member' })
+  @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })
   async inviteClient(
     @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
     @Req() request: FastifyRequest,
@@ -51,7 +54,6 @@ export class AdminController {
       ...body,
       companyId: request.auth!.record.companyId!,
       role: 'client',
-      linkOrigin: requestOrigin(request),
       language: requestLanguage(request),
     });
     await this.cache.invalidate(userId);
@@ -68,8 +70,17 @@ export class AdminController {
   @Post('users/:userId/mfa/disable')
   @HttpCode(204)
   @AdminOnly()
-  @ApiOperation({ summary: 'Turn a member’s 2FA off: requests closed, audited, user mailed, every session and device ended' })
-  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company' })
+  @ApiOperation({
+    summary:
+      'Turn a member’s 2FA off: requests closed, audited (also, without naming this company, in every other company of the user), ' +
+      'user mailed with the company’s and the admin’s names, every session and device ended',
+  })
+  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company (an invited one is not yet)' })
+  @ApiResponse({
+    status: 403,
+    description:
+      'no_open_help_request: the user also belongs to another company, and has no open "no access to the app" request to this one',
+  })
   async disableSecondFactor(
     @Param('userId', memberId) userId: string,
     @JsonBody(DisableBody) body: z.output<typeof DisableBody>,

@@ -13,6 +13,7 @@ export const statusOfError = {
   credentials_changed: 401,
   unauthenticated: 401,
   forbidden: 403,
+  no_open_help_request: 403,
   csrf_rejected: 403,
   totp_required: 403,
   not_found: 404,

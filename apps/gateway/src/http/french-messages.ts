@@ -16,6 +16,7 @@ export const frenchMessageOf = {
   credentials_changed: 'Votre mot de passe a changé : reconnectez-vous avec vos identifiants.',
   unauthenticated: 'Connectez-vous pour continuer.',
   forbidden: "Vous n'avez pas accès à cette ressource.",
+  no_open_help_request: "Ce client appartient aussi à une autre société : n'agissez qu'en réponse à sa propre demande d'aide ouverte auprès de la vôtre.",
   csrf_rejected: 'Cette requête provient d’un autre site et a été refusée.',
   totp_required: "Ce portail exige l'authentification à deux facteurs, que cette session n'a pas passée : reconnectez-vous à ce portail (en l'activant si besoin).",
   not_found: 'Introuvable.',

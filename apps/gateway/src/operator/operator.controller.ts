@@ -8,7 +8,6 @@ import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
-import { requestOrigin } from '../portal/portal-url';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';
 
@@ -56,9 +55,14 @@ export class OperatorController {
   @Post(':id/members')
   @ApiOperation({
     summary:
-      'Make an email a member; mails the invitation, to a new user in the request’s language (Accept-Language), which becomes theirs. ' +
-      'activationUrl is null for an active user',
+      'Invite an email; mails the invitation, to a new user in the request’s language (Accept-Language), which becomes theirs. ' +
+      'A new user is a member at once and activationUrl is set (activating is joining). A user who already has an account ' +
+      'becomes a member only on accepting: acceptanceUrl is the mailed link (single use, 7 days), given to the operator ' +
+      'as the deployment itself. Both are null for a user already a member, who gains the accounts. ' +
+      'Links are built from PORTAL_ORIGIN_TEMPLATE on the company’s primary host, never from the request',
   })
+  @ApiResponse({ status: 201, description: 'userId, activationUrl, acceptanceUrl' })
+  @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   async addMember(
     @Param('id', companyId) id: string,
@@ -68,7 +72,6 @@ export class OperatorController {
     const added = await this.rpc.request(TenancyPatterns.addMember, {
       ...body,
       companyId: id,
-      linkOrigin: requestOrigin(request),
       language: requestLanguage(request),
     });
     await this.cache.invalidate(added.userId);

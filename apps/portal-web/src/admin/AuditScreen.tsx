@@ -40,7 +40,7 @@ export function AuditScreen() {
               {entries.map((entry, index) => (
                 <tr key={`${entry.at}-${index}`}>
                   <td>{formatDate(entry.at)}</td>
-                  <td>{entry.actor.name}</td>
+                  <td>{entry.actor?.name ?? t.audit.anotherCompany}</td>
                   <td>{t.audit.actions[entry.action] ?? entry.action}</td>
                   <td>{entry.target.name}</td>
                   <td>{entry.reason ?? ''}</td>

@@ -16,6 +16,7 @@ export const portalApi = {
   },
   mailLinks: {
     activate: (token: string, password: string) => http.post('/api/auth/activate', { token, password }),
+    acceptInvitation: (token: string) => http.post('/api/invitations/accept', { token }),
     forgotPassword: (email: string) => http.post('/api/auth/password/forgot', { email }),
     resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
   },

@@ -63,7 +63,8 @@ export interface HelpRequest {
 
 export interface AuditEntry {
   at: string;
-  actor: Person;
+  /** Null in the entries of an act by another company's admin: who acted stays with that company. */
+  actor: Person | null;
   action: string;
   target: Person;
   /** Sent by the gateway though API.md does not list it: read when present. */

@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { AuditScreen } from '../admin/AuditScreen';
 import { HelpRequestsScreen } from '../admin/HelpRequestsScreen';
+import { AcceptInvitationScreen } from '../mail-links/AcceptInvitationScreen';
 import { ActivateScreen } from '../mail-links/ActivateScreen';
 import { ForgotPasswordScreen } from '../mail-links/ForgotPasswordScreen';
 import { ResetPasswordScreen } from '../mail-links/ResetPasswordScreen';
@@ -37,6 +38,7 @@ const routes: Route[] = [
   { path: '/sign-in/setup', signedIn: false, render: () => <SignInSetupScreen /> },
   { path: '/forgot-password', signedIn: false, render: () => <ForgotPasswordScreen /> },
   { path: '/activate/:token', signedIn: false, render: ({ token }) => <ActivateScreen token={token} /> },
+  { path: '/invitation/:token', signedIn: false, render: ({ token }) => <AcceptInvitationScreen token={token} /> },
   { path: '/reset-password/:token', signedIn: false, render: ({ token }) => <ResetPasswordScreen token={token} /> },
   { path: '/dashboard', signedIn: true, render: () => <DashboardScreen /> },
   { path: '/switch-account', signedIn: true, render: () => <SwitchAccountScreen /> },

@@ -158,6 +158,12 @@ export const en = {
     submit: 'Activate my account',
     done: 'Your account is active. You can now sign in.',
   },
+  invitation: {
+    title: 'Join a client portal',
+    intro: 'A company invites you to its client portal, with the account you already have. Accept only if you know it.',
+    submit: 'Accept the invitation',
+    done: 'You have joined this client portal. Sign in as usual.',
+  },
   reset: {
     title: 'Choose a new password',
     intro: 'For your safety, all your sessions and mobile devices will be signed out.',
@@ -190,6 +196,7 @@ export const en = {
     none: 'Nothing yet.',
     when: 'Date',
     actor: 'By',
+    anotherCompany: "Another company's admin",
     action: 'Action',
     target: 'For',
     reason: 'Reason',

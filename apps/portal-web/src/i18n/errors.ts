@@ -75,6 +75,10 @@ export const errorSentences: Record<string, Sentences> = {
     fr: "Vous n'avez pas le droit de faire cela.",
     en: 'You are not allowed to do this.',
   },
+  no_open_help_request: {
+    fr: "Cette personne est aussi cliente d'une autre société : elle doit d'abord demander de l'aide à la vôtre (« Je n'ai plus accès à l'application »).",
+    en: 'This person is also a client of another company: they must first ask yours for help ("No access to the app").',
+  },
   not_found: {
     fr: "Ce que vous demandez n'existe pas ou plus.",
     en: 'What you asked for does not exist, or no longer does.',

@@ -163,6 +163,12 @@ export const fr: Messages = {
     submit: 'Activer mon compte',
     done: 'Votre compte est activé. Vous pouvez maintenant vous connecter.',
   },
+  invitation: {
+    title: 'Rejoindre un portail client',
+    intro: "Une société vous invite sur son portail client, avec le compte que vous avez déjà. N'acceptez que si vous la connaissez.",
+    submit: "Accepter l'invitation",
+    done: 'Vous avez rejoint ce portail client. Connectez-vous comme d’habitude.',
+  },
   reset: {
     title: 'Choisissez un nouveau mot de passe',
     intro: 'Par sécurité, toutes vos sessions et tous vos appareils mobiles seront déconnectés.',
@@ -196,6 +202,7 @@ export const fr: Messages = {
     intro: "Ce qu'ont fait les administrateurs de votre entreprise, du plus récent au plus ancien.",
     none: 'Rien pour le moment.',
     when: 'Date',
+    anotherCompany: "L'administrateur d'une autre société",
     actor: 'Par',
     action: 'Action',
     target: 'Concerne',

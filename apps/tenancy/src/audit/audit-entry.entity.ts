@@ -4,13 +4,14 @@ import { Entity, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
 import { Company } from '../companies/company.entity';
 
 export interface AuditRecord {
-  actorUserId: string;
+  /** Null in the entries other companies get of an act on a member they share: see DisableSecondFactor. */
+  actorUserId: string | null;
   action: AuditAction;
   targetUserId: string;
   reason: string | null;
 }
 
-/** What an admin did to a member of the company. Written once, never changed. */
+/** What an admin (of this company, or another one's) did to a member of the company. Written once, never changed. */
 @Entity({ tableName: 'audit_entries' })
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
@@ -23,8 +24,8 @@ export class AuditEntry {
   readonly at: Date = new Date();
 
   /** No foreign keys to users: they live in identity. */
-  @Property({ type: 'uuid' })
-  readonly actorUserId: string;
+  @Property({ type: 'uuid', nullable: true })
+  readonly actorUserId: string | null;
 
   @Property({ type: 'text' })
   readonly action: AuditAction;

@@ -20,10 +20,11 @@ export class ListAudit {
       .fork()
       .find(AuditEntry, { company: companyId }, { orderBy: { at: 'desc', id: 'desc' }, limit: MAX_LISTED });
     if (entries.length === 0) return [];
-    const summaryOf = await this.summaries.of(entries.flatMap((entry) => [entry.actorUserId, entry.targetUserId]));
+    const userIds = entries.flatMap((entry) => [entry.actorUserId, entry.targetUserId]);
+    const summaryOf = await this.summaries.of(userIds.filter((id): id is string => id !== null));
     return entries.map((entry) => ({
       at: entry.at.toISOString(),
-      actor: summaryOf(entry.actorUserId),
+      actor: entry.actorUserId ? summaryOf(entry.actorUserId) : null,
       action: entry.action,
       target: summaryOf(entry.targetUserId),
       reason: entry.reason,

@@ -5,7 +5,7 @@ const noticeFor = (language: Language = 'fr'): HelpRequestNotice => ({
   admin: { email: 'anne@acme.example', name: 'Anne', language },
   client: { id: '5b0c6a43-7a43-4b8e-9a55-2f3a2f6f8c11', email: 'claire@example.com', name: 'Claire Martin' },
   companyName: 'Acme Comptabilité',
-  portalHost: 'acme.example',
+  requestsUrl: 'https://acme.example/admin/help-requests',
 });
 
 describe(helpRequestMail.name, () => {
@@ -32,10 +32,10 @@ describe(helpRequestMail.name, () => {
 
   it("says where to act: the admin page of the company's portal", () => {
     expect(helpRequestMail(noticeFor('fr')).text).toContain(
-      "Pour désactiver son authentification à deux facteurs, ouvrez la page d'administration de votre portail (acme.example)",
+      "Pour désactiver son authentification à deux facteurs, ouvrez la page des demandes de votre portail :\nhttps://acme.example/admin/help-requests\n",
     );
     expect(helpRequestMail(noticeFor('en')).text).toContain(
-      'To turn off their two-factor authentication, open the admin page of your portal (acme.example)',
+      'To turn off their two-factor authentication, open the requests page of your portal:\nhttps://acme.example/admin/help-requests\n',
     );
   });
 });

@@ -5,31 +5,33 @@ export interface HelpRequestNotice {
   admin: { email: string; name: string; language: Language };
   client: MemberSummary;
   companyName: string;
-  /** The portal's first host: where the admin acts. */
-  portalHost: string;
+  /** The requests page on the portal's primary host, from configuration: where the admin acts. */
+  requestsUrl: string;
 }
 
 const wording: Record<Language, (notice: HelpRequestNotice, who: string) => Omit<Mail, 'to'>> = {
-  fr: ({ admin, client, companyName, portalHost }, who) => ({
+  fr: ({ admin, client, companyName, requestsUrl }, who) => ({
     subject: `Demande d'aide à la connexion : ${client.name}`,
     text: [
       `Bonjour ${admin.name},`,
       '',
       `${who} n'a plus accès à son application d'authentification`,
       `et ne peut plus se connecter au portail client de ${companyName}.`,
-      `Pour désactiver son authentification à deux facteurs, ouvrez la page d'administration de votre portail (${portalHost}).`,
+      "Pour désactiver son authentification à deux facteurs, ouvrez la page des demandes de votre portail :",
+      requestsUrl,
       "Assurez-vous d'abord que la demande vient bien de cette personne, par exemple en l'appelant.",
       '',
     ].join('\n'),
   }),
-  en: ({ admin, client, companyName, portalHost }, who) => ({
+  en: ({ admin, client, companyName, requestsUrl }, who) => ({
     subject: `Sign-in help request: ${client.name}`,
     text: [
       `Hello ${admin.name},`,
       '',
       `${who} no longer has access to their authenticator app`,
       `and cannot sign in to the ${companyName} client portal.`,
-      `To turn off their two-factor authentication, open the admin page of your portal (${portalHost}).`,
+      'To turn off their two-factor authentication, open the requests page of your portal:',
+      requestsUrl,
       'First make sure the request really comes from this person, for instance by calling them.',
       '',
     ].join('\n'),

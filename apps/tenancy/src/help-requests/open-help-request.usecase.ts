@@ -7,12 +7,14 @@ import {
   Mailer,
   MemberSummary,
   ParsedRequestOf,
+  portalOrigin,
   RpcClient,
   SecondFactorHelpPatterns,
 } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';
+import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { Membership } from '../memberships/membership.entity';
 import { helpRequestMail } from './help-request-mail';
 
@@ -24,6 +26,7 @@ export class OpenHelpRequest {
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
     private readonly mailer: Mailer,
+    @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
   ) {}
 
   /**
@@ -64,15 +67,19 @@ export class OpenHelpRequest {
     return { requestId: row.id, opened: row.id === candidate };
   }
 
-  /** The request is stored and listed for the admins: the mails go out in the background. */
+  /**
+   * The request is stored and listed for the admins: the mails go out in the background.
+   * The link is on the company's primary host from configuration, never the Host the client sent.
+   */
   private notifyAdmins(company: Company, clientId: string): void {
-    const portal = { id: company.id, name: company.name, host: company.hosts[0].host };
+    const requestsUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/admin/help-requests`;
+    const portal = { id: company.id, name: company.name, requestsUrl };
     this.mailer.sendLater(`the help request of user ${clientId} to the admins of company ${portal.id}`, () =>
       this.mailsToAdmins(portal, clientId),
     );
   }
 
-  private async mailsToAdmins(portal: { id: string; name: string; host: string }, clientId: string): Promise<Mail[]> {
+  private async mailsToAdmins(portal: { id: string; name: string; requestsUrl: string }, clientId: string): Promise<Mail[]> {
     const admins = await this.em
       .fork()
       .find(Membership, { company: portal.id, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
@@ -83,6 +90,6 @@ export class OpenHelpRequest {
     const client: MemberSummary = users.find((user) => user.id === clientId) ?? { id: clientId, email: '', name: '' };
     return users
       .filter((user) => user.id !== clientId && user.email)
-      .map((admin) => helpRequestMail({ admin, client, companyName: portal.name, portalHost: portal.host }));
+      .map((admin) => helpRequestMail({ admin, client, companyName: portal.name, requestsUrl: portal.requestsUrl }));
   }
 }

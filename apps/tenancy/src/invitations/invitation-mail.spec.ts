@@ -6,6 +6,7 @@ const invitationFor = (overrides: Partial<Invitation> = {}): Invitation => ({
   companyName: 'Acme Comptabilité',
   portalAddress: 'https://acme.example',
   activationUrl: 'https://acme.example/activate/tok3n',
+  acceptanceUrl: null,
   language: 'fr',
   ...overrides,
 });
@@ -41,5 +42,15 @@ describe(invitationMail.name, () => {
     expect(text).not.toContain('/activate/');
     expect(text.match(/https:\/\/acme\.example\n/g)).toHaveLength(1);
     expect(text).toContain(language === 'fr' ? "Connectez-vous comme d'habitude" : 'Sign in as usual');
+  });
+
+  it.each(['fr', 'en'] as const)('asks a user who already has an account to accept, by the link, once (%s)', (language) => {
+    const { text } = invitationMail(
+      invitationFor({ activationUrl: null, acceptanceUrl: 'https://acme.example/invitation/j0in', language }),
+    );
+
+    expect(text.match(/https:\/\/acme\.example\/invitation\/j0in/g)).toHaveLength(1);
+    expect(text).not.toContain('/activate/');
+    expect(text).toContain(language === 'fr' ? 'Pour accepter, ouvrez ce lien (valable 7 jours)' : 'To accept, open this link (valid for 7 days)');
   });
 });

@@ -1,45 +1,73 @@
 import { Language, Mail } from '@app/common';
+import { INVITATION_VALID_DAYS } from './invitation-tokens';
 
 export interface Invitation {
   email: string;
   name: string;
   companyName: string;
   portalAddress: string;
-  /** Null when the user is already active: the mail then points to the portal. */
+  /** Set for a user who must still activate: activating is joining. */
   activationUrl: string | null;
+  /** Set for a user who already has an account: they join only by this link. */
+  acceptanceUrl: string | null;
   /** The user's stored language; for a new user, the inviter's. */
   language: Language;
 }
 
-const wording: Record<Language, (invitation: Invitation) => Omit<Mail, 'to'>> = {
-  fr: ({ name, companyName, portalAddress, activationUrl }) => ({
-    subject: `Votre accès au portail client de ${companyName}`,
-    text: [
-      `Bonjour ${name},`,
-      '',
-      ...(activationUrl
-        ? [
-            `${companyName} vous invite sur son portail client.`,
-            'Pour activer votre compte, choisissez votre mot de passe ici :',
-            activationUrl,
-          ]
-        : [`${companyName} vous a donné accès à son portail client.`, "Connectez-vous comme d'habitude :", portalAddress]),
-      '',
-    ].join('\n'),
-  }),
-  en: ({ name, companyName, portalAddress, activationUrl }) => ({
-    subject: `Your access to the ${companyName} client portal`,
-    text: [
-      `Hello ${name},`,
-      '',
-      ...(activationUrl
-        ? [`${companyName} invites you to its client portal.`, 'To activate your account, choose your password here:', activationUrl]
-        : [`${companyName} gave you access to its client portal.`, 'Sign in as usual:', portalAddress]),
-      '',
-    ].join('\n'),
-  }),
+type Body = (invitation: Invitation) => string[];
+
+const bodies: Record<Language, { activation: Body; acceptance: Body; member: Body }> = {
+  fr: {
+    activation: ({ companyName, activationUrl }) => [
+      `${companyName} vous invite sur son portail client.`,
+      'Pour activer votre compte, choisissez votre mot de passe ici :',
+      activationUrl!,
+    ],
+    acceptance: ({ companyName, acceptanceUrl }) => [
+      `${companyName} vous invite sur son portail client, avec le compte que vous avez déjà.`,
+      `Pour accepter, ouvrez ce lien (valable ${INVITATION_VALID_DAYS} jours) :`,
+      acceptanceUrl!,
+      `Si vous ne connaissez pas ${companyName}, ignorez ce message : vous ne rejoindrez pas son portail.`,
+    ],
+    member: ({ companyName, portalAddress }) => [
+      `${companyName} vous a donné accès à son portail client.`,
+      "Connectez-vous comme d'habitude :",
+      portalAddress,
+    ],
+  },
+  en: {
+    activation: ({ companyName, activationUrl }) => [
+      `${companyName} invites you to its client portal.`,
+      'To activate your account, choose your password here:',
+      activationUrl!,
+    ],
+    acceptance: ({ companyName, acceptanceUrl }) => [
+      `${companyName} invites you to its client portal, with the account you already have.`,
+      `To accept, open this link (valid for ${INVITATION_VALID_DAYS} days):`,
+      acceptanceUrl!,
+      `If you do not know ${companyName}, ignore this message: you will not join its portal.`,
+    ],
+    member: ({ companyName, portalAddress }) => [
+      `${companyName} gave you access to its client portal.`,
+      'Sign in as usual:',
+      portalAddress,
+    ],
+  },
+};
+
+const subjects: Record<Language, (companyName: string) => string> = {
+  fr: (companyName) => `Votre accès au portail client de ${companyName}`,
+  en: (companyName) => `Your access to the ${companyName} client portal`,
+};
+
+const greetings: Record<Language, (name: string) => string> = {
+  fr: (name) => `Bonjour ${name},`,
+  en: (name) => `Hello ${name},`,
 };
 
 export function invitationMail(invitation: Invitation): Mail {
-  return { to: invitation.email, ...wording[invitation.language](invitation) };
+  const { language } = invitation;
+  const kind = invitation.activationUrl ? 'activation' : invitation.acceptanceUrl ? 'acceptance' : 'member';
+  const text = [greetings[language](invitation.name), '', ...bodies[language][kind](invitation), ''].join('\n');
+  return { to: invitation.email, subject: subjects[language](invitation.companyName), text };
 }

@@ -1,18 +1,4 @@
-import { activationUrl, portalAddress } from './portal-links';
-
-describe(portalAddress.name, () => {
-  it('puts the company host in place of the origin host, keeping scheme and port', () => {
-    expect(portalAddress('http://localhost:3000', 'acme.localhost')).toBe('http://acme.localhost:3000');
-  });
-
-  it('keeps a default port implicit', () => {
-    expect(portalAddress('https://portal.example', 'acme.example')).toBe('https://acme.example');
-  });
-
-  it('drops any path of the origin', () => {
-    expect(portalAddress('https://portal.example:8443/sign-in', 'acme.example')).toBe('https://acme.example:8443');
-  });
-});
+import { acceptanceUrl, activationUrl } from './portal-links';
 
 describe(activationUrl.name, () => {
   it('ends with the token as the last path segment', () => {
@@ -23,5 +9,11 @@ describe(activationUrl.name, () => {
 
   it('escapes characters that would break the path', () => {
     expect(activationUrl('https://acme.example', 'a/b?c')).toBe('https://acme.example/activate/a%2Fb%3Fc');
+  });
+});
+
+describe(acceptanceUrl.name, () => {
+  it('ends with the token as the last path segment, escaped', () => {
+    expect(acceptanceUrl('https://acme.example', 'abc_DEF-1/2')).toBe('https://acme.example/invitation/abc_DEF-1%2F2');
   });
 });

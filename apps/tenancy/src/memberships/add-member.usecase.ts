@@ -1,34 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import {
   AddedMember,
-  AnnouncementRelay,
   assertThat,
   ErrorCode,
   IdentityPatterns,
   Mailer,
-  MemberRole,
   ParsedRequestOf,
+  portalOrigin,
   RpcClient,
-  TenancyEvents,
   TenancyPatterns,
 } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
 import { Company } from '../companies/company.entity';
+import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { invitationMail } from '../invitations/invitation-mail';
-import { activationUrl, portalAddress } from '../invitations/portal-links';
-import { AccountAccess } from './account-access.entity';
+import { PendingInvitations } from '../invitations/pending-invitations';
+import { acceptanceUrl, activationUrl } from '../invitations/portal-links';
+import { MembershipGrants } from './membership-grants';
 import { Membership } from './membership.entity';
 
 export type NewMember = ParsedRequestOf<typeof TenancyPatterns.addMember>;
-
-interface Grant {
-  companyId: string;
-  userId: string;
-  role: MemberRole;
-  accountIds: string[];
-}
 
 @Injectable()
 export class AddMember {
@@ -36,14 +28,20 @@ export class AddMember {
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
     private readonly mailer: Mailer,
-    private readonly announcements: AnnouncementRelay,
+    private readonly grants: MembershipGrants,
+    private readonly invitations: PendingInvitations,
+    @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
   ) {}
 
   /**
-   * Idempotent: an existing member keeps their role and gains the accounts.
-   * The invitation is mailed in the background: the membership exists, and
-   * the operator gets the link in the answer. It is written in the user's
-   * stored language, which for a new user is the inviter's.
+   * Joining a company is the user's choice. A user who must still activate is
+   * a member at once: activating is consenting. A user who already has an
+   * account is only invited: another company's admin must not reach them (their
+   * accounts, sessions, factors) until they accept by the mailed link. An
+   * existing member keeps their role and gains the accounts (idempotent).
+   * Links are on the company's primary host, from configuration: never the
+   * request's Host, which the caller writes. The mail goes out in the background,
+   * in the user's stored language (for a new user, the inviter's).
    * @throws DomainError `not_found` for an unknown company, `validation_failed`
    * for an account of another company (then nothing is written, not even the user).
    */
@@ -59,23 +57,26 @@ export class AddMember {
       name: request.name,
       language: request.language,
     });
-    await this.grant(em, { companyId: company.id, userId, role: request.role, accountIds });
-    this.announcements.sendSoon();
+    const grant = { companyId: company.id, userId, role: request.role, accountIds };
+    const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
+    const invitationToken = await em.transactional(async (tx) => {
+      const member = await tx.count(Membership, { company: company.id, userId });
+      if (!activationToken && member === 0) return this.invitations.write(tx, grant);
+      await this.grants.grant(tx, grant);
+      return null;
+    });
+    this.grants.sendSoon();
 
-    const portal = portalAddress(request.linkOrigin, company.hosts[0].host);
-    const link = activationToken ? activationUrl(portal, activationToken) : null;
+    const added = {
+      userId,
+      activationUrl: activationToken ? activationUrl(portal, activationToken) : null,
+      acceptanceUrl: invitationToken ? acceptanceUrl(portal, invitationToken) : null,
+    };
     this.mailer.sendLater(
       `the invitation of user ${userId} to company ${company.id}`,
-      invitationMail({
-        email: request.email,
-        name: request.name,
-        companyName: company.name,
-        portalAddress: portal,
-        activationUrl: link,
-        language,
-      }),
+      invitationMail({ email: request.email, name: request.name, companyName: company.name, portalAddress: portal, ...added, language }),
     );
-    return { userId, activationUrl: link };
+    return added;
   }
 
   private async assertAccountsOf(em: EntityManager, company: Company, accountIds: string[]): Promise<void> {
@@ -83,28 +84,5 @@ export class AddMember {
     const accounts = await em.find(Account, { id: { $in: accountIds }, company }, { fields: ['id'] });
     const foreign = accountIds.find((id) => !accounts.some((account) => account.id === id));
     assertThat(!foreign, ErrorCode.ValidationFailed, `Account ${foreign} does not belong to this company.`);
-  }
-
-  /**
-   * `on conflict do nothing` keeps a second call, or a racing one, from failing
-   * or changing the role: the unique (company, user) and the access primary key decide.
-   * The announcement commits with the grant: cached views must show the new portal and accounts.
-   */
-  private async grant(em: EntityManager, { companyId, userId, role, accountIds }: Grant): Promise<void> {
-    await em.transactional(async (tx) => {
-      await tx
-        .createQueryBuilder(Membership)
-        .insert({ id: randomUUID(), company: companyId, userId, role, createdAt: new Date() })
-        .onConflict(['company', 'userId'])
-        .ignore();
-      await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
-      if (accountIds.length === 0) return;
-      const membership = await tx.findOneOrFail(Membership, { company: companyId, userId }, { fields: ['id'] });
-      await tx
-        .createQueryBuilder(AccountAccess)
-        .insert(accountIds.map((account) => ({ membership: membership.id, account })))
-        .onConflict(['membership', 'account'])
-        .ignore();
-    });
   }
 }

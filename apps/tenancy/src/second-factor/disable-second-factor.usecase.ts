@@ -20,6 +20,12 @@ import { secondFactorDisabledMail } from './second-factor-disabled-mail';
 
 export type SecondFactorDisable = ParsedRequestOf<typeof SecondFactorHelpPatterns.disableSecondFactor>;
 
+interface Standing {
+  company: Company;
+  /** The user's other companies: each is told, without being told who acted. */
+  otherCompanyIds: string[];
+}
+
 @Injectable()
 export class DisableSecondFactor {
   constructor(
@@ -35,12 +41,14 @@ export class DisableSecondFactor {
    * Identity announces the revocation, so the user's sessions end even when
    * this answer reaches the gateway too late; the mail goes out in the background.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
-   * `not_found` when the user is no member of it, the same for an unknown user.
+   * `not_found` when the user is no member of it, the same for an unknown user,
+   * `no_open_help_request` when the user belongs to another company too and has
+   * no open request to this one.
    */
   async execute(request: SecondFactorDisable): Promise<CredentialsChange> {
     const { companyId, actorUserId, userId } = request;
     const em = this.em.fork();
-    const company = await this.assertAdminActsOnMember(em, request);
+    const { company, otherCompanyIds } = await this.assertStanding(em, request);
     await this.rpc.request(MfaPatterns.removeFactor, { userId });
     const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId });
     await em.transactional(async (tx) => {
@@ -49,21 +57,25 @@ export class DisableSecondFactor {
         { company: companyId, userId, closedAt: null },
         { closedAt: new Date(), closedBy: actorUserId },
       );
-      tx.persist(
-        new AuditEntry(tx.getReference(Company, companyId), {
-          actorUserId,
-          action: AuditAction.SecondFactorDisabled,
-          targetUserId: userId,
-          reason: request.reason || null,
-        }),
-      );
+      const action = AuditAction.SecondFactorDisabled;
+      tx.persist(new AuditEntry(company, { actorUserId, action, targetUserId: userId, reason: request.reason || null }));
+      // Every company of the user learns that their factor is gone; the acting
+      // company and its admin stay private to it, and so does the reason, free text that may name them.
+      for (const otherId of otherCompanyIds) {
+        tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
+      }
     });
-    this.tellMember(userId, company.name);
+    this.tellMember(userId, company.name, actorUserId);
     return revoked;
   }
 
-  /** The actor is checked first, so that a non-admin learns nothing of who is a member. */
-  private async assertAdminActsOnMember(em: EntityManager, request: SecondFactorDisable): Promise<Company> {
+  /**
+   * The actor is checked first, so that a non-admin learns nothing of who is a
+   * member. An invited user is no member yet. A user shared with other
+   * companies may be reached only through their own open help request to this
+   * one: an admin's standing ends where another company's client begins.
+   */
+  private async assertStanding(em: EntityManager, request: SecondFactorDisable): Promise<Standing> {
     const memberships = await em.find(
       Membership,
       { company: request.companyId, userId: { $in: [request.actorUserId, request.userId] } },
@@ -73,13 +85,30 @@ export class DisableSecondFactor {
     assertThat(actor?.role === 'admin', ErrorCode.Forbidden, 'Only an admin of the company may do this.');
     const target = memberships.some((membership) => membership.userId === request.userId);
     assertThat(target, ErrorCode.NotFound, 'No such member.');
-    return actor.company;
+    const others = await em.find(
+      Membership,
+      { userId: request.userId, company: { $ne: request.companyId } },
+      { fields: ['company'] },
+    );
+    if (others.length > 0) {
+      const asked = await em.count(HelpRequest, { company: request.companyId, userId: request.userId, closedAt: null });
+      assertThat(
+        asked > 0,
+        ErrorCode.NoOpenHelpRequest,
+        'This user also belongs to another company: act only on their own open "no access to the app" request to yours.',
+      );
+    }
+    return { company: actor.company, otherCompanyIds: others.map((membership) => membership.company.id) };
   }
 
-  private tellMember(userId: string, companyName: string): void {
+  /** The mail names the company and the admin, so that the user knows whom to ask if they did not ask. */
+  private tellMember(userId: string, companyName: string, actorUserId: string): void {
     this.mailer.sendLater(`the notice to user ${userId} that their second factor was turned off`, async () => {
-      const user = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      return secondFactorDisabledMail({ email: user.email, name: user.name, companyName, language: user.language });
+      const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId, actorUserId] });
+      const user = users.find((found) => found.id === userId);
+      if (!user) return [];
+      const adminName = users.find((found) => found.id === actorUserId)?.name ?? '';
+      return secondFactorDisabledMail({ email: user.email, name: user.name, companyName, adminName, language: user.language });
     });
   }
 }

@@ -4,6 +4,7 @@ const noticeFor = (overrides: Partial<SecondFactorDisabledNotice> = {}): SecondF
   email: 'claire@example.com',
   name: 'Claire',
   companyName: 'Acme Comptabilité',
+  adminName: 'Alice Martin',
   language: 'fr',
   ...overrides,
 });
@@ -26,12 +27,12 @@ describe(secondFactorDisabledMail.name, () => {
     expect(mail.text).not.toContain('Bonjour');
   });
 
-  it('names the company whose admin acted, in the words of the portal', () => {
+  it('names the admin who acted and their company, in the words of the portal', () => {
     expect(secondFactorDisabledMail(noticeFor()).text).toContain(
-      "Un administrateur de Acme Comptabilité a désactivé l'authentification à deux facteurs",
+      "Alice Martin, administrateur de Acme Comptabilité, a désactivé l'authentification à deux facteurs",
     );
     expect(secondFactorDisabledMail(noticeFor({ language: 'en' })).text).toContain(
-      'An admin of Acme Comptabilité turned off two-factor authentication',
+      'Alice Martin, an admin of Acme Comptabilité, turned off two-factor authentication',
     );
   });
 

@@ -4,29 +4,31 @@ export interface SecondFactorDisabledNotice {
   email: string;
   name: string;
   companyName: string;
+  /** The admin who acted: the user must know whom to ask if they did not ask. */
+  adminName: string;
   /** The member's stored language. */
   language: Language;
 }
 
 const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mail, 'to'>> = {
-  fr: ({ name, companyName }) => ({
+  fr: ({ name, companyName, adminName }) => ({
     subject: 'Authentification à deux facteurs désactivée',
     text: [
       `Bonjour ${name},`,
       '',
-      `Un administrateur de ${companyName} a désactivé l'authentification à deux facteurs de votre compte.`,
+      `${adminName}, administrateur de ${companyName}, a désactivé l'authentification à deux facteurs de votre compte.`,
       'Connectez-vous désormais avec votre mot de passe ; vos appareils mobiles vous le demanderont à nouveau.',
       "Vous pouvez réactiver l'authentification à deux facteurs à tout moment.",
       `Si vous n'avez rien demandé, prévenez ${companyName} sans tarder.`,
       '',
     ].join('\n'),
   }),
-  en: ({ name, companyName }) => ({
+  en: ({ name, companyName, adminName }) => ({
     subject: 'Two-factor authentication turned off',
     text: [
       `Hello ${name},`,
       '',
-      `An admin of ${companyName} turned off two-factor authentication for your account.`,
+      `${adminName}, an admin of ${companyName}, turned off two-factor authentication for your account.`,
       'Sign in with your password from now on; your mobile devices will ask for it again.',
       'You may set up two-factor authentication again at any time.',
       `If you did not ask for this, tell ${companyName} at once.`,
@@ -35,7 +37,7 @@ const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mai
   }),
 };
 
-/** Tells the member that an admin turned their 2FA off. */
+/** Tells the member that an admin turned their 2FA off, naming the admin and the company. */
 export function secondFactorDisabledMail(notice: SecondFactorDisabledNotice): Mail {
   return { to: notice.email, ...wording[notice.language](notice) };
 }

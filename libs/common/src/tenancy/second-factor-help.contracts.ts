@@ -18,7 +18,8 @@ export interface HelpRequestView {
 
 export interface AuditEntryView {
   at: string;
-  actor: MemberSummary;
+  /** Null for an act of another company's admin on a member shared with it: who acted stays with that company. */
+  actor: MemberSummary | null;
   action: string;
   target: MemberSummary;
   reason: string | null;
@@ -40,10 +41,11 @@ export const SecondFactorHelpPatterns = {
   listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),
   /**
    * The admin's 2FA disable. @throws not_found when the user is no member of
-   * the company (the same as an unknown user). Removes the factor (mfa),
+   * the company (the same as an unknown user), no_open_help_request when the
+   * user also belongs to another company and has no open request to this one. Removes the factor (mfa),
    * revokes the user's credentials (identity, which announces it, so that every
    * session ends even if this answer is lost), closes the open requests,
-   * audits, and mails the user in the background. Answers identity's change.
+   * audits (in every company of the user; the others' entries name no actor), and mails the user in the background. Answers identity's change.
    */
   disableSecondFactor: defineRequest<CredentialsChange>()(
     'tenancy.member.disable-mfa',

@@ -37,9 +37,17 @@ export interface MemberView {
 
 export interface AddedMember {
   userId: string;
-  /** Set when the user must still activate: the link mailed in the invitation. */
+  /** Set when the user must still activate: the link mailed in the invitation. Activating is joining. */
   activationUrl: string | null;
+  /**
+   * Set when the user already had an account and is not yet a member: the
+   * mailed link by which they accept. Only the operator (the deployment itself) sees it.
+   */
+  acceptanceUrl: string | null;
 }
+
+/** The secret of an acceptance link, as the user's browser posts it back. */
+export const InvitationToken = z.string().min(1).max(200);
 
 export const CompanyName = SingleLine(200);
 
@@ -59,8 +67,11 @@ export const TenancyPatterns = {
     z.object({ companyId: Id, name: CompanyName }),
   ),
   /**
-   * Makes the email a member of the company (creating the user when unknown)
-   * with access to the accounts, and mails the invitation.
+   * Invites the email into the company with access to the accounts, and mails
+   * the invitation. A new (or not yet activated) user is a member at once: the
+   * activation is their consent. A user who already has an account gets a
+   * pending invitation and an acceptance link: a member only once they accept.
+   * Links are on the company's primary host, from tenancy's configuration.
    */
   addMember: defineRequest<AddedMember>()(
     'tenancy.member.add',
@@ -70,12 +81,15 @@ export const TenancyPatterns = {
       name: PersonName,
       role: MemberRole,
       accountIds: z.array(Id).max(500).default([]),
-      /** Scheme and port of links; the host is the company's own. */
-      linkOrigin: z.url({ protocol: /^https?$/ }),
       /** The inviter's: a new user's first stored language, in which the invitation is written. */
       language: Language.default(DEFAULT_LANGUAGE),
     }),
   ),
+  /**
+   * The user's consent to a pending invitation: a membership with the invited
+   * role and accounts, or nothing. @throws invalid_token for an unknown, used or expired token.
+   */
+  acceptInvitation: defineRequest<{ userId: string }>()('tenancy.invitation.accept', z.object({ token: InvitationToken })),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
   getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
   /** Replaces the accounts a member of the company may open. */

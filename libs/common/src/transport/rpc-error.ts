@@ -22,6 +22,8 @@ export const ErrorCode = {
   DeviceRevoked: 'device_revoked',
   CredentialsChanged: 'credentials_changed',
   InvalidSignature: 'invalid_signature',
+  /** An admin may turn off the 2FA of a user shared with other companies only in answer to the user's own request. */
+  NoOpenHelpRequest: 'no_open_help_request',
   // Codes the gateway answers at the HTTP edge.
   UnknownPortal: 'unknown_portal',
   CsrfRejected: 'csrf_rejected',

@@ -1,0 +1,45 @@
+import { assertThat, ErrorCode } from '@app/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Account } from '../accounts/account.entity';
+import { MembershipGrants } from '../memberships/membership-grants';
+import { Invitation } from './invitation.entity';
+import { hashOfInvitationToken } from './invitation-tokens';
+
+@Injectable()
+export class AcceptInvitation {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly grants: MembershipGrants,
+  ) {}
+
+  /**
+   * The user's consent: one transaction turns the invitation into a membership
+   * with its accounts, or leaves both as they were. The row is locked and
+   * removed, so a token works once, also when two clicks race.
+   * @throws DomainError `invalid_token` for an unknown, used or expired token.
+   */
+  async execute(token: string): Promise<{ userId: string }> {
+    const userId = await this.em.fork().transactional(async (tx) => {
+      const invitation = await tx.findOne(
+        Invitation,
+        { tokenHash: hashOfInvitationToken(token), expiresAt: { $gt: new Date() } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      assertThat(invitation, ErrorCode.InvalidToken, 'This invitation link is unknown, used or expired.');
+      const companyId = invitation.company.id;
+      // Accounts are checked again: only those still of the company are opened.
+      const accounts = await tx.find(Account, { id: { $in: invitation.accountIds }, company: companyId }, { fields: ['id'] });
+      await this.grants.grant(tx, {
+        companyId,
+        userId: invitation.userId,
+        role: invitation.role,
+        accountIds: accounts.map((account) => account.id),
+      });
+      tx.remove(invitation);
+      return invitation.userId;
+    });
+    this.grants.sendSoon();
+    return { userId };
+  }
+}

@@ -1,0 +1,15 @@
+import { Handles, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { AcceptInvitation } from './accept-invitation.usecase';
+
+@Controller()
+export class InvitationsHandler {
+  constructor(private readonly acceptInvitation: AcceptInvitation) {}
+
+  @Handles(TenancyPatterns.acceptInvitation)
+  accept(
+    @Request(TenancyPatterns.acceptInvitation) payload: ParsedRequestOf<typeof TenancyPatterns.acceptInvitation>,
+  ): Promise<{ userId: string }> {
+    return this.acceptInvitation.execute(payload.token);
+  }
+}

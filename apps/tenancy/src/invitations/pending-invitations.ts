@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { MemberRole } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { hashOfInvitationToken, INVITATION_VALID_DAYS, newInvitationToken } from './invitation-tokens';
+
+export interface PendingInvitation {
+  companyId: string;
+  userId: string;
+  role: MemberRole;
+  accountIds: string[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The invitations of users who already have an account, before they accept (see AcceptInvitation). */
+@Injectable()
+export class PendingInvitations {
+  /**
+   * Writes, in the caller's transaction, the company's one pending invitation of the user, with a fresh
+   * token: inviting again keeps the first role, adds the accounts, and retires
+   * the earlier link (only its hash was kept, so it cannot be mailed again).
+   * @returns the token of the acceptance link.
+   */
+  async write(em: EntityManager, { companyId, userId, role, accountIds }: PendingInvitation): Promise<string> {
+    const token = newInvitationToken();
+    await em.execute(
+      `insert into "tenancy"."invitations" ("id", "company_id", "user_id", "role", "account_ids", "token_hash", "expires_at")
+       values (?, ?, ?, ?, ?::uuid[], ?, ?)
+       on conflict ("company_id", "user_id") do update set
+         "account_ids" = array(select distinct unnest("invitations"."account_ids" || excluded."account_ids")),
+         "token_hash" = excluded."token_hash",
+         "expires_at" = excluded."expires_at"`,
+      [
+        randomUUID(),
+        companyId,
+        userId,
+        role,
+        `{${accountIds.join(',')}}`,
+        hashOfInvitationToken(token),
+        new Date(Date.now() + INVITATION_VALID_DAYS * DAY_MS),
+      ],
+    );
+    return token;
+  }
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { AnnouncementRelay, MemberRole, TenancyEvents } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AccountAccess } from './account-access.entity';
+import { Membership } from './membership.entity';
+
+export interface Grant {
+  companyId: string;
+  userId: string;
+  role: MemberRole;
+  /** Already checked to be accounts of the company. */
+  accountIds: string[];
+}
+
+/** The one way a membership and its accounts are written: by AddMember and by AcceptInvitation. */
+@Injectable()
+export class MembershipGrants {
+  constructor(private readonly announcements: AnnouncementRelay) {}
+
+  /**
+   * `on conflict do nothing` keeps a second call, or a racing one, from failing
+   * or changing the role: the unique (company, user) and the access primary key decide.
+   * Runs in the caller's transaction; the announcement commits with the grant,
+   * as cached views must show the new portal and accounts. The caller then calls `sendSoon`.
+   */
+  async grant(tx: EntityManager, { companyId, userId, role, accountIds }: Grant): Promise<void> {
+    await tx
+      .createQueryBuilder(Membership)
+      .insert({ id: randomUUID(), company: companyId, userId, role, createdAt: new Date() })
+      .onConflict(['company', 'userId'])
+      .ignore();
+    await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
+    if (accountIds.length === 0) return;
+    const membership = await tx.findOneOrFail(Membership, { company: companyId, userId }, { fields: ['id'] });
+    await tx
+      .createQueryBuilder(AccountAccess)
+      .insert(accountIds.map((account) => ({ membership: membership.id, account })))
+      .onConflict(['membership', 'account'])
+      .ignore();
+  }
+
+  sendSoon(): void {
+    this.announcements.sendSoon();
+  }
+}

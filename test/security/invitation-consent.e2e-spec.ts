@@ -1,0 +1,94 @@
+import { expectError } from '../support/api-error';
+import {
+  Account,
+  activeMember,
+  browserOn,
+  Company,
+  createAccount,
+  createCompany,
+  credentialsOf,
+  Member,
+  memberWithTotp,
+  signedInClient,
+  TotpMember,
+} from '../support/factories';
+import { Mailbox, tokenOf } from '../support/mailbox';
+import { PortalClient } from '../support/portal-client';
+import { sharedGateway } from '../support/run-context';
+
+/**
+ * The attacker is the admin of company A. The victim is a client of company B
+ * only, with 2FA on. Inviting the victim's email must not make them a member
+ * of A: until they accept by the mailed link, A can neither see their accounts
+ * nor touch their factors.
+ */
+describe("An admin invites another company's client: joining takes the client's consent", () => {
+  const mailbox = new Mailbox();
+  let attackerFirm: Company;
+  let victimFirm: Company;
+  let attackerAccount: Account;
+  let attacker: Member;
+  let attackerBrowser: PortalClient;
+  let victim: TotpMember;
+  let acceptanceLink: string;
+
+  beforeAll(async () => {
+    attackerFirm = await createCompany({ name: 'Firme Attaquante' });
+    victimFirm = await createCompany({ name: 'Firme Victime' });
+    attackerAccount = await createAccount(attackerFirm, 'Compte piège');
+    attacker = await activeMember(attackerFirm, { role: 'admin', name: 'Mallory Admin' });
+    victim = await memberWithTotp(victimFirm, { name: 'Victor Client' });
+    attackerBrowser = await signedInClient(attackerFirm, attacker);
+  });
+
+  test('the invitation is answered as for anyone, and the user is mailed an acceptance link, not an activation link', async () => {
+    const invited = await attackerBrowser.post('/api/admin/clients', {
+      email: victim.email,
+      name: 'Victor Client',
+      accountIds: [attackerAccount.id],
+    });
+
+    expect(invited.status).toBe(201);
+    expect(invited.body).toEqual({ userId: victim.userId });
+    const mail = await mailbox.waitFor({ to: victim.email, containing: '/invitation/' });
+    acceptanceLink = mailbox.linkIn(mail, '/invitation/');
+    expect(acceptanceLink.startsWith(`http://${attackerFirm.host}:${sharedGateway().port}/invitation/`)).toBe(true);
+    expect(mail.text).toContain('Firme Attaquante');
+    expect(mail.text).not.toContain('/activate/');
+  });
+
+  test('until accepted, the invited user is no member: no sign-in on that portal', async () => {
+    const login = await browserOn(attackerFirm.host).post('/api/auth/login', credentialsOf(victim));
+
+    expectError(login, 401, 'invalid_credentials');
+  });
+
+  test('until accepted, the inviting admin cannot turn their 2FA off, nor set their accounts: 404 as for a stranger', async () => {
+    expectError(await attackerBrowser.post(`/api/admin/users/${victim.userId}/mfa/disable`, { reason: 'x' }), 404, 'not_found');
+    const accounts = await attackerBrowser.request('PUT', `/api/admin/clients/${victim.userId}/accounts`, {
+      json: { accountIds: [attackerAccount.id] },
+    });
+    expectError(accounts, 404, 'not_found');
+    const signIn = await browserOn(victimFirm.host).post('/api/auth/login', credentialsOf(victim));
+    expect(signIn.body).toEqual({ next: 'totp' });
+  });
+
+  test('a forged or unknown token is refused with 400 invalid_token', async () => {
+    expectError(await browserOn(attackerFirm.host).post('/api/invitations/accept', { token: 'not-a-token' }), 400, 'invalid_token');
+    expectError(await browserOn(attackerFirm.host).post('/api/invitations/accept', {}), 400, 'validation_failed');
+  });
+
+  test('the user accepts by the link: a member of the company with the invited accounts', async () => {
+    const accepted = await browserOn(attackerFirm.host).post('/api/invitations/accept', { token: tokenOf(acceptanceLink) });
+
+    expect(accepted.status).toBe(204);
+    const login = await browserOn(attackerFirm.host).post('/api/auth/login', credentialsOf(victim));
+    expect(login.body).toEqual({ next: 'totp' });
+  });
+
+  test('the link works once', async () => {
+    const again = await browserOn(attackerFirm.host).post('/api/invitations/accept', { token: tokenOf(acceptanceLink) });
+
+    expectError(again, 400, 'invalid_token');
+  });
+});
