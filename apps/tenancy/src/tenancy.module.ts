@@ -20,6 +20,7 @@ import { AddMember } from './memberships/add-member.usecase';
 import { GetMember } from './memberships/get-member.usecase';
 import { SetAccountAccess } from './memberships/set-account-access.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
+import { ListMembers } from './memberships/list-members.usecase';
 import { MemberSummaries } from './memberships/member-summaries';
 import { MembershipGrants } from './memberships/membership-grants';
 import { MembershipsHandler } from './memberships/memberships.handler';
@@ -65,6 +66,7 @@ export class TenancyModule {
         AddMember,
         AcceptInvitation,
         ListCompaniesOfUser,
+        ListMembers,
         GetMember,
         SetAccountAccess,
         MemberSummaries,

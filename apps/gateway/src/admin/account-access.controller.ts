@@ -1,5 +1,5 @@
-import { Id, RpcClient, TenancyPatterns } from '@app/common';
-import { Controller, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { CompanyMemberView, Id, RpcClient, TenancyPatterns } from '@app/common';
+import { Controller, Get, HttpCode, Param, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -18,13 +18,24 @@ export class AccountAccessController {
     private readonly cache: MemberContextCache,
   ) {}
 
+  @Get()
+  @AdminOnly()
+  @ApiOperation({
+    summary:
+      'This company’s members with their accounts, and the users it invited who have not accepted yet (status invited, no accounts), ' +
+      'oldest first, at most 1000',
+  })
+  list(@Req() request: FastifyRequest): Promise<CompanyMemberView[]> {
+    return this.rpc.request(TenancyPatterns.listMembers, { companyId: request.auth!.record.companyId! });
+  }
+
   @Put(':userId/accounts')
   @HttpCode(204)
   @AdminOnly()
   @ApiOperation({
     summary: 'Set the accounts a member of this company may open; an account taken away is gone from their next page',
   })
-  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company' })
+  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company (an invited one is not yet)' })
   @ApiResponse({ status: 400, description: 'validation_failed: an account of another company' })
   async setAccounts(
     @Param('userId', memberId) userId: string,

@@ -1,8 +1,9 @@
-import { AddedMember, CompanyView, Handles, MemberView, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import { AddedMember, CompanyMemberView, CompanyView, Handles, MemberView, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
 import { Controller } from '@nestjs/common';
 import { AddMember } from './add-member.usecase';
 import { GetMember } from './get-member.usecase';
 import { ListCompaniesOfUser } from './list-companies-of-user.usecase';
+import { ListMembers } from './list-members.usecase';
 import { SetAccountAccess } from './set-account-access.usecase';
 
 @Controller()
@@ -12,6 +13,7 @@ export class MembershipsHandler {
     private readonly listCompaniesOfUser: ListCompaniesOfUser,
     private readonly getMember: GetMember,
     private readonly setAccountAccess: SetAccountAccess,
+    private readonly listMembers: ListMembers,
   ) {}
 
   @Handles(TenancyPatterns.addMember)
@@ -19,6 +21,11 @@ export class MembershipsHandler {
     @Request(TenancyPatterns.addMember) payload: ParsedRequestOf<typeof TenancyPatterns.addMember>,
   ): Promise<AddedMember> {
     return this.addMember.execute(payload);
+  }
+
+  @Handles(TenancyPatterns.listMembers)
+  list(@Request(TenancyPatterns.listMembers) payload: ParsedRequestOf<typeof TenancyPatterns.listMembers>): Promise<CompanyMemberView[]> {
+    return this.listMembers.execute(payload.companyId);
   }
 
   @Handles(TenancyPatterns.listCompaniesOfUser)

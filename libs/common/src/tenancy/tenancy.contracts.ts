@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../transport/message-contract';
 import { HealthReply } from '../identity/identity.contracts';
+import type { MemberSummary } from './second-factor-help.contracts';
 import { DEFAULT_LANGUAGE, Email, Id, Language, PersonName, SingleLine } from '../identity/values';
 
 export const MemberRole = z.enum(['client', 'admin']);
@@ -49,6 +50,19 @@ export interface AddedMember {
 /** The secret of an acceptance link, as the user's browser posts it back. */
 export const InvitationToken = z.string().min(1).max(200);
 
+/** A line of the admin's list of the company's people. */
+export interface CompanyMemberView {
+  user: MemberSummary;
+  role: MemberRole;
+  /**
+   * `invited`: a user who already had an account and has not accepted yet. The
+   * company does not reach them until then: no accounts, no sessions, no factors.
+   */
+  status: 'member' | 'invited';
+  /** The accounts the member may open, by name; none for an invited user. */
+  accounts: AccountView[];
+}
+
 export const CompanyName = SingleLine(200);
 
 export const TenancyPatterns = {
@@ -90,6 +104,8 @@ export const TenancyPatterns = {
    * role and accounts, or nothing. @throws invalid_token for an unknown, used or expired token.
    */
   acceptInvitation: defineRequest<{ userId: string }>()('tenancy.invitation.accept', z.object({ token: InvitationToken })),
+  /** The company's members and pending invitations, oldest first (at most 1000, identity's limit per call). */
+  listMembers: defineRequest<CompanyMemberView[]>()('tenancy.member.list', z.object({ companyId: Id }), { idempotent: true }),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
   getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
   /** Replaces the accounts a member of the company may open. */
