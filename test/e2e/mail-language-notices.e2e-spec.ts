@@ -81,9 +81,9 @@ describe("Notices in the user's own language", () => {
     ]);
 
     expectWrittenIn(toFrench, 'fr', `Demande d'aide à la connexion : ${client.name}`);
-    expect(toFrench.text).toContain("Pour désactiver son authentification à deux facteurs, ouvrez la page d'administration");
+    expect(toFrench.text).toContain('Pour désactiver son authentification à deux facteurs, ouvrez la page des demandes de votre portail');
     expectWrittenIn(toEnglish, 'en', `Sign-in help request: ${client.name}`);
-    expect(toEnglish.text).toContain('To turn off their two-factor authentication, open the admin page');
+    expect(toEnglish.text).toContain('To turn off their two-factor authentication, open the requests page of your portal');
   });
 
   test.each(['fr', 'en'] as const)("the admin's 2FA disable is told in the member's language (%s)", async (language) => {
@@ -95,10 +95,10 @@ describe("Notices in the user's own language", () => {
     const notice = await mailbox.waitFor({ to: client.email, subject: /désactivée|turned off/ });
     if (language === 'fr') {
       expectWrittenIn(notice, 'fr', 'Authentification à deux facteurs désactivée');
-      expect(notice.text).toContain(`Un administrateur de ${firm.name} a désactivé l'authentification à deux facteurs`);
+      expect(notice.text).toContain(`${frenchAdmin.name}, administrateur de ${firm.name}, a désactivé l'authentification à deux facteurs`);
     } else {
       expectWrittenIn(notice, 'en', 'Two-factor authentication turned off');
-      expect(notice.text).toContain(`An admin of ${firm.name} turned off two-factor authentication`);
+      expect(notice.text).toContain(`${frenchAdmin.name}, an admin of ${firm.name}, turned off two-factor authentication`);
     }
   });
 });

@@ -41,6 +41,13 @@ describe("An admin invites another company's client: joining takes the client's 
     attackerBrowser = await signedInClient(attackerFirm, attacker);
   });
 
+  /** The inviting company's own view of the user, from its admin's list of clients. */
+  async function listed(userId: string): Promise<unknown> {
+    const clients = await attackerBrowser.get('/api/admin/clients');
+    expect(clients.status).toBe(200);
+    return (clients.body as { user: { id: string } }[]).find((entry) => entry.user.id === userId);
+  }
+
   test('the invitation is answered as for anyone, and the user is mailed an acceptance link, not an activation link', async () => {
     const invited = await attackerBrowser.post('/api/admin/clients', {
       email: victim.email,
@@ -69,6 +76,7 @@ describe("An admin invites another company's client: joining takes the client's 
       json: { accountIds: [attackerAccount.id] },
     });
     expectError(accounts, 404, 'not_found');
+    expect(await listed(victim.userId)).toMatchObject({ status: 'invited', accounts: [] });
     const signIn = await browserOn(victimFirm.host).post('/api/auth/login', credentialsOf(victim));
     expect(signIn.body).toEqual({ next: 'totp' });
   });
@@ -84,6 +92,7 @@ describe("An admin invites another company's client: joining takes the client's 
     expect(accepted.status).toBe(204);
     const login = await browserOn(attackerFirm.host).post('/api/auth/login', credentialsOf(victim));
     expect(login.body).toEqual({ next: 'totp' });
+    expect(await listed(victim.userId)).toMatchObject({ status: 'member', role: 'client', accounts: [attackerAccount] });
   });
 
   test('the link works once', async () => {
