@@ -37,6 +37,9 @@ async function startStack({ runId, databaseUrl, smtpUrl, easyAccessHost, profile
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Bench <bench@bench.test>',
     MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Links in mails come from configuration, never from a request.
+    EASY_ACCESS_HOST: easyAccessHost,
+    PORTAL_ORIGIN_TEMPLATE: `http://{host}:${port}`,
   };
   const gatewayEnv = {
     ...common,
