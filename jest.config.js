@@ -12,6 +12,15 @@ module.exports = {
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     },
     {
+      // One service's module in this process on the real Postgres, Redis and NATS; its peers answered on NATS.
+      displayName: 'service',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
+      testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeouts.ts'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },

@@ -39,6 +39,8 @@ const env = { ...DEFAULTS, ...process.env };
 const port = Number(env.PORT);
 // Links in mails open the portal on this machine's port.
 env.PORTAL_ORIGIN_TEMPLATE ??= `http://{host}:${port}`;
+// `npm run dev`: each app is rebuilt when its sources change, and restarted when its build does.
+const watch = process.argv.includes('--watch');
 const children = new Map();
 let mailSink = null;
 let stopping = false;
@@ -95,7 +97,7 @@ function ensureBuilt() {
 
 function spawnApp(app) {
   const entry = entryOf(app);
-  const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, watch ? ['--watch', entry] : [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const output of [child.stdout, child.stderr]) {
     readline.createInterface({ input: output }).on('line', (line) => log(app, line));
   }
@@ -104,6 +106,16 @@ function spawnApp(app) {
     if (!stopping) void fail(`${app} exited (${signal ?? `code ${code}`}); stopping everything`);
   });
   children.set(app, child);
+}
+
+/** Compiles the app again on every change of its sources (or the libraries'), which `node --watch` then restarts. */
+function spawnBuildWatcher(app) {
+  const nest = path.join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js');
+  const child = spawn(process.execPath, [nest, 'build', app, '--watch', '--preserveWatchOutput'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const output of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: output }).on('line', (line) => log(`${app}:tsc`, line));
+  }
+  children.set(`${app}:tsc`, child);
 }
 
 async function stopAll(exitCode) {
@@ -137,7 +149,8 @@ function printWelcome(seeded) {
 function printHelp() {
   const width = Math.max(...Object.keys(DEFAULTS).map((key) => key.length));
   const row = (key, value) => process.stdout.write(`  ${key.padEnd(width)}  ${value}\n`);
-  process.stdout.write('Usage: npm start   (or node scripts/start.js after npm run build)\n\n');
+  process.stdout.write('Usage: npm start   (or node scripts/start.js after npm run build)\n');
+  process.stdout.write('       npm run dev (the same, rebuilding and restarting each app when its sources change)\n\n');
   process.stdout.write('Runs gateway, identity, mfa and tenancy locally. Defaults, each overridable by the environment:\n');
   Object.entries(DEFAULTS).forEach(([key, value]) => row(key, value));
   row('SMTP_URL', `a mail sink on ${MAIL_SINK.host}:${MAIL_SINK.port} that prints mails here`);
@@ -156,6 +169,7 @@ async function main() {
     }
     await ensureDatabase();
     APPS.forEach(spawnApp);
+    if (watch) APPS.forEach(spawnBuildWatcher);
     const call = gatewayHttp(port);
     await waitUntilReady(call, { host: env.EASY_ACCESS_HOST, port, timeoutMs: READY_TIMEOUT_MS });
     const seeded = await seedDemo(call, { easyAccessHost: env.EASY_ACCESS_HOST, operatorToken: env.OPERATOR_TOKEN });
