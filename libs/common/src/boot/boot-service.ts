@@ -3,7 +3,7 @@ import { DynamicModule, INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { NatsConnection } from 'nats';
-import { ConfigError } from '../config/load-config';
+import { readConfigOrExit } from '../config/load-config';
 import { migrateUnderLock } from '../database/migrate-under-lock';
 import { watchConnections } from '../observability/connection-gauges';
 import { createLogger, nestLoggerOf } from '../observability/logger';
@@ -38,20 +38,6 @@ export interface ServiceSpec<C extends ServiceBaseConfig> {
   module: (config: C) => DynamicModule;
   /** The service's Redis client, if it has one, whose state its metrics report. */
   redis?: (app: INestApplicationContext) => Redis;
-}
-
-/**
- * Reads the configuration or exits with every problem listed.
- * Exits rather than throws: a service with bad configuration must not start.
- */
-export function readConfigOrExit<C>(name: string, read: () => C): C {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${name} cannot start. ${error.message}\n`);
-    process.exit(1);
-  }
 }
 
 /** Starts a service: migrates its schema, then serves its patterns over NATS (and its metrics, when asked). */

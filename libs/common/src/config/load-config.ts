@@ -13,3 +13,17 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
+
+/**
+ * Reads the configuration or exits with every problem listed.
+ * Exits rather than throws: a service with bad configuration must not start.
+ */
+export function readConfigOrExit<C>(name: string, read: () => C): C {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${name} cannot start. ${error.message}\n`);
+    process.exit(1);
+  }
+}
