@@ -7,6 +7,7 @@ export * from './config/load-config';
 export * from './config/portal-links';
 export * from './database/bounded-waits';
 export * from './database/database-health';
+export * from './database/service-health';
 export * from './database/migrate-under-lock';
 export * from './identity/identity.contracts';
 export * from './identity/values';
