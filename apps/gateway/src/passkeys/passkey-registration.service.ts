@@ -68,7 +68,8 @@ export class PasskeyRegistration {
     }).catch((error: Error) => {
       throw new DomainError(ErrorCode.PasskeyRejected, `This passkey could not be registered: ${error.message}`);
     });
-    if (!info) throw new DomainError(ErrorCode.PasskeyRejected, 'This passkey could not be registered.');
+    // The id the browser names must be the one the authenticator attested: the stored one is what later sign-ins look up.
+    if (!info || info.credential.id !== response.id) throw new DomainError(ErrorCode.PasskeyRejected, 'This passkey could not be registered.');
     return this.rpc.request(PasskeyPatterns.register, {
       userId,
       rpId: rp.id,

@@ -102,6 +102,7 @@ export class PasskeysController {
       '{ password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, ' +
       'for a user who signs in without a password). A session alone does not remove a passkey.',
   })
+  @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host' })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
   @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
   @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours' })
