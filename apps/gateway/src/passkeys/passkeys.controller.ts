@@ -72,13 +72,13 @@ export class PasskeysController {
   @ApiOperation({ summary: 'Renames one of the user\'s passkeys (1 to 60 characters, one line)' })
   @ApiResponse({ status: 200, description: 'PasskeyCard' })
   @ApiResponse({ status: 400, description: BAD_INPUT })
-  @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours' })
+  @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   async rename(
     @Param('id', PasskeyIdPipe) passkeyId: string,
     @JsonBody(RenamePasskeyBody) { name }: z.output<typeof RenamePasskeyBody>,
     @Req() request: FastifyRequest,
   ): Promise<PasskeyCard> {
-    return passkeyCardOf(await this.rpc.request(PasskeyPatterns.rename, { userId: request.auth!.record.userId, passkeyId, name }));
+    return passkeyCardOf(await this.rpc.request(PasskeyPatterns.rename, { userId: request.auth!.record.userId, rpId: this.rp(request).id, passkeyId, name }));
   }
 
   @Post('proof-options')
@@ -105,7 +105,7 @@ export class PasskeysController {
   @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host' })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
   @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
-  @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours' })
+  @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async remove(
     @Param('id', PasskeyIdPipe) passkeyId: string,
@@ -117,7 +117,7 @@ export class PasskeysController {
     else if ((await this.authentication.verifyAuthentication(this.rp(request).id, proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
-    await this.rpc.request(PasskeyPatterns.remove, { userId, passkeyId });
+    await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
   }
 
   private async checkPassword(request: FastifyRequest, password: string): Promise<void> {

@@ -8,9 +8,9 @@ import { Passkey } from './passkey.entity';
 export class RemovePasskey {
   constructor(private readonly em: EntityManager) {}
 
-  /** @throws DomainError not_found unless it is the user's own passkey. */
-  async execute({ userId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<void> {
-    const removed = await this.em.fork().nativeDelete(Passkey, { id: passkeyId, user: userId });
+  /** @throws DomainError not_found unless it is the user's own passkey of this host. */
+  async execute({ userId, rpId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<void> {
+    const removed = await this.em.fork().nativeDelete(Passkey, { id: passkeyId, user: userId, rpId });
     if (removed === 0) throw noSuchPasskey();
   }
 }

@@ -73,10 +73,12 @@ export const PasskeyPatterns = {
     'identity.passkey.record-use',
     z.object({ passkeyId: Id, counter: SignatureCounter, backedUp: z.boolean() }),
   ),
-  /** @throws not_found unless it is the user's own passkey. */
-  rename: defineRequest<PasskeyView>()('identity.passkey.rename', z.object({ userId: Id, passkeyId: Id, name: PasskeyName }), {
-    idempotent: true,
-  }),
-  /** @throws not_found unless it is the user's own passkey. */
-  remove: defineRequest<Record<string, never>>()('identity.passkey.remove', z.object({ userId: Id, passkeyId: Id })),
+  /** @throws not_found unless it is the user's own passkey, made for this RP ID (as managed on its own host only). */
+  rename: defineRequest<PasskeyView>()(
+    'identity.passkey.rename',
+    z.object({ userId: Id, rpId: RpId, passkeyId: Id, name: PasskeyName }),
+    { idempotent: true },
+  ),
+  /** @throws not_found unless it is the user's own passkey, made for this RP ID. */
+  remove: defineRequest<Record<string, never>>()('identity.passkey.remove', z.object({ userId: Id, rpId: RpId, passkeyId: Id })),
 } as const;
