@@ -76,7 +76,7 @@ export class SoftwareAuthenticator {
       response: {
         clientDataJSON: b64url(clientDataJSON),
         attestationObject: b64url(encodeCbor({ fmt: 'none', attStmt: {}, authData })),
-        transports: ['internal', 'hybrid'],
+        transports: ['internal' as const, 'hybrid' as const],
       },
       authenticatorAttachment: 'platform' as const,
       clientExtensionResults: {},
