@@ -16,6 +16,30 @@ interface VirtualCredential {
  * fingerprint reader: Julie signs in, is offered a passkey and says "not now",
  * then adds one in her security settings, renames it and removes it.
  */
+/** A page with Chromium's virtual authenticator attached, as a phone with a fingerprint reader. */
+async function withVirtualAuthenticator(page: Page): Promise<{ webauthn: CDPSession; authenticatorId: string }> {
+  const webauthn = await page.context().newCDPSession(page);
+  await webauthn.send('WebAuthn.enable');
+  const added = await webauthn.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { webauthn, authenticatorId: added.authenticatorId };
+}
+
+async function signIn(page: Page, member: Member, labels: { email: string; password: string; submit: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(labels.email).fill(member.email);
+  await page.getByLabel(labels.password, { exact: true }).fill(member.password);
+  await page.getByRole('button', { name: labels.submit }).click();
+}
+
 describe('Passkeys in the security settings', () => {
   let browser: Browser;
   let page: Page;
@@ -34,19 +58,7 @@ describe('Passkeys in the security settings', () => {
     // WebAuthn needs a secure context; the test hosts are plain http, as in development.
     browser = await launchChromium([`--unsafely-treat-insecure-origin-as-secure=http://${firm.host}:${sharedGateway().port}`]);
     page = await openPortal(browser, firm.host);
-    webauthn = await page.context().newCDPSession(page);
-    await webauthn.send('WebAuthn.enable');
-    const added = await webauthn.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
-    authenticatorId = added.authenticatorId;
+    ({ webauthn, authenticatorId } = await withVirtualAuthenticator(page));
   });
 
   afterAll(async () => {
@@ -54,10 +66,7 @@ describe('Passkeys in the security settings', () => {
   });
 
   test('right after signing in, the dashboard offers a passkey; "Plus tard" closes the offer', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Adresse e-mail').fill(julie.email);
-    await page.getByLabel('Mot de passe').fill(julie.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signIn(page, julie, { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter' });
     await page.getByRole('heading', { name: 'Bonjour, Julie Girard' }).waitFor();
 
     const offer = page.getByRole('heading', { name: "Connectez-vous plus vite avec une clé d'accès" });
@@ -95,5 +104,55 @@ describe('Passkeys in the security settings', () => {
 
     await status("Clé d'accès supprimée.").waitFor();
     await page.getByRole('button', { name: "Créer une clé d'accès" }).waitFor();
+  });
+});
+
+/**
+ * Emily reads the portal in English. The offer after sign-in creates the
+ * passkey itself; a device that cannot verify her (no fingerprint, no screen
+ * lock) creates none, which the page says calmly.
+ */
+describe('The passkey offer after sign-in, in English', () => {
+  let browser: Browser;
+  let page: Page;
+  let webauthn: CDPSession;
+  let authenticatorId: string;
+  let firm: Company;
+  let emily: Member;
+
+  const status = (text: string) => page.getByRole('status').filter({ hasText: text });
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Clark & Partners' });
+    emily = await activeMember(firm, { name: 'Emily Clark' });
+    browser = await launchChromium([`--unsafely-treat-insecure-origin-as-secure=http://${firm.host}:${sharedGateway().port}`]);
+    page = await openPortal(browser, firm.host, { language: 'en' });
+    ({ webauthn, authenticatorId } = await withVirtualAuthenticator(page));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('without user verification, no passkey is created, and the offer stays', async () => {
+    await webauthn.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    await signIn(page, emily, { email: 'Email address', password: 'Password', submit: 'Sign in' });
+    await page.getByRole('heading', { name: 'Sign in faster with a passkey' }).waitFor();
+    await checkScreen(page, 'passkey-offer-en');
+
+    await page.getByRole('button', { name: 'Create a passkey' }).click();
+    await status('No passkey was created.').waitFor();
+    expect(((await webauthn.send('WebAuthn.getCredentials', { authenticatorId })) as { credentials: unknown[] }).credentials).toEqual([]);
+    await page.getByRole('button', { name: 'Not now' }).waitFor();
+  });
+
+  test('with it, the offer creates the passkey and leads to the settings', async () => {
+    await webauthn.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+    await page.getByRole('button', { name: 'Create a passkey' }).click();
+
+    await status('Passkey created.').waitFor();
+    await page.getByRole('link', { name: 'Passkeys' }).first().click();
+    await page.getByRole('heading', { name: 'Your passkeys for this portal' }).waitFor();
+    await checkScreen(page, 'passkeys-en');
   });
 });

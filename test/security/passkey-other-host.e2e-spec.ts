@@ -1,7 +1,18 @@
 import { expectError } from '../support/api-error';
-import { activate, addMember, browserOn, Company, createCompany, credentialsOf, strongPassword, uniqueEmail } from '../support/factories';
+import {
+  activate,
+  addMember,
+  browserOn,
+  Company,
+  createCompany,
+  credentialsOf,
+  easyAccessBrowser,
+  strongPassword,
+  uniqueEmail,
+} from '../support/factories';
 import { proofOptions, registeredPasskey, removeWithPasskey, renamePasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
+import { sharedGateway } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
@@ -82,5 +93,20 @@ describe("A passkey made on one firm's portal, presented on another's", () => {
   test("on A, the passkey still works, and its card is A's only one", async () => {
     expectError(await removeWithPasskey(onA, phone, '00000000-0000-4000-8000-000000000000'), 404, 'not_found');
     expect((await onA.get('/api/me/passkeys')).body).toEqual([expect.objectContaining({ id: passkeyOfA.id, lastUsedAt: expect.any(String) })]);
+  });
+
+  test('the easy access host is a relying party of its own: its passkeys are not the portals\' and the reverse', async () => {
+    const onEasyAccess = easyAccessBrowser();
+    expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body).toMatchObject({ next: 'select_portal' });
+    expect((await onEasyAccess.post('/api/auth/portal', { portalId: firmA.id })).body).toMatchObject({ next: 'done' });
+
+    expect((await onEasyAccess.post('/api/me/passkeys/registration-options')).body.rp).toEqual({ id: sharedGateway().easyAccessHost, name: 'Client portal' });
+    expect((await onEasyAccess.get('/api/me/passkeys')).body).toEqual([]);
+    const options = await proofOptions(onEasyAccess);
+    const assertion = phone.assert(options, onEasyAccess.origin, { rpId: firmA.host }, phone.newestFor(firmA.host));
+    expectError(await onEasyAccess.delete(`/api/me/passkeys/${passkeyOfA.id}`, { json: { passkey: assertion } }), 401, 'invalid_passkey');
+
+    const ofEasyAccess = await registeredPasskey(onEasyAccess, phone);
+    expect((await onA.get('/api/me/passkeys')).body.map((card: { id: string }) => card.id)).not.toContain(ofEasyAccess.id);
   });
 });
