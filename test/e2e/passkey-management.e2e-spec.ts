@@ -103,6 +103,17 @@ describe('Managing passkeys in the security settings', () => {
     expect(cards).toEqual([expect.objectContaining({ id: kept.id, name: 'Laptop', provider: 'Windows Hello', lastUsedAt: expect.any(String) })]);
   });
 
+  test.each([
+    ['fr', "Clé d'accès"],
+    ['en', 'Passkey'],
+  ])('a passkey of a provider the table does not know is named in the language of the request (%s)', async (language, name) => {
+    const options = (await browser.post('/api/me/passkeys/registration-options')).body;
+    const response = new SoftwareAuthenticator('00000000-0000-0000-0000-000000000000').create(options, browser.origin);
+
+    const created = await browser.post('/api/me/passkeys', { response }, { headers: { 'accept-language': language } });
+    expect(created.body).toMatchObject({ name, provider: null });
+  });
+
   test('a registration without user verification: 400 passkey_rejected', async () => {
     expectError(await createPasskey(browser, new SoftwareAuthenticator(), { userVerified: false }), 400, 'passkey_rejected');
   });

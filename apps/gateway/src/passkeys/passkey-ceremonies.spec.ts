@@ -73,7 +73,7 @@ describe(PasskeyAuthentication.name, () => {
     const registration = new PasskeyRegistration(rpc, challenges, limiter);
     const rp = relyingPartyFor(HOST, TEMPLATE, 'Cabinet Dupont');
     const options = await registration.options(rp, { id: CLAIRE, email: 'claire@example.com', name: 'Claire' });
-    await registration.verify(rp, CLAIRE, phone.create(options, origin(HOST)));
+    await registration.verify(rp, CLAIRE, phone.create(options, origin(HOST)), { fallback: 'Passkey' });
   });
 
   test('usernameless: options name no credential, and the assertion tells whose passkey it was', async () => {

@@ -10,6 +10,12 @@ import { RelyingParty } from './relying-party';
 /** Registration ceremonies a user may start per minute: each one writes a challenge to Redis. */
 export const REGISTRATIONS_PER_USER_PER_MINUTE = 20;
 
+/** The name the user gave; else the provider's (from the AAGUID); else `fallback`, a word in the user's language. */
+export interface PasskeyNaming {
+  name?: string;
+  fallback: string;
+}
+
 export interface PasskeyOwner {
   id: string;
   email: string;
@@ -55,7 +61,7 @@ export class PasskeyRegistration {
    * issued to another user or host); passkey_rejected when the response does
    * not verify; conflict when this authenticator is already registered
    */
-  async verify(rp: RelyingParty, userId: string, response: RegistrationResponse, name?: string): Promise<PasskeyView> {
+  async verify(rp: RelyingParty, userId: string, response: RegistrationResponse, naming: PasskeyNaming): Promise<PasskeyView> {
     const challenge = signedChallengeOf(response.response.clientDataJSON);
     const pending = await this.challenges.take('registration', challenge);
     if (!pending || pending.rpId !== rp.id || pending.userId !== userId) throw challengeExpired();
@@ -80,7 +86,7 @@ export class PasskeyRegistration {
       aaguid: info.aaguid,
       backupEligible: info.credentialDeviceType === 'multiDevice',
       backedUp: info.credentialBackedUp,
-      name: name ?? providerNameOf(info.aaguid) ?? 'Passkey',
+      name: naming.name ?? providerNameOf(info.aaguid) ?? naming.fallback,
     });
   }
 }

@@ -6,7 +6,7 @@ import { AuthenticationResponse, RegistrationResponse } from './ceremony-respons
 export const RegisterPasskeyBody = z.object({
   /** What `navigator.credentials.create()` answered, as JSON (@simplewebauthn/browser's `startRegistration`). */
   response: RegistrationResponse,
-  /** Defaults to the provider's name (from the AAGUID), else "Passkey". */
+  /** Defaults to the provider's name (from the AAGUID), else "Clé d'accès" or "Passkey" after Accept-Language. */
   name: PasskeyName.optional(),
 });
 

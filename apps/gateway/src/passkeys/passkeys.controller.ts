@@ -7,14 +7,18 @@ import { z } from 'zod';
 import { PasswordCheck } from '../auth/password-check';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
+import { requestLanguage } from '../http/request-language';
 import { MeService } from '../me/me.service';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { PasskeyCard, passkeyCardOf } from './passkey-card';
+import { PASSKEY_CARD_SCHEMA, PasskeyCard, passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
 import { PasskeyRegistration } from './passkey-registration.service';
 import { PasskeyIdPipe, RegisterPasskeyBody, RemovePasskeyBody, RenamePasskeyBody } from './passkeys.bodies';
 import { relyingPartyOf } from './relying-party';
 
+/** Proof ceremonies a user may start per minute: each one writes a challenge to Redis. */
+const PROOFS_PER_USER_PER_MINUTE = 20;
 const BAD_INPUT = 'validation_failed: a missing or malformed field, or a passkey id that is not a UUID';
 const EXPIRED = 'passkey_challenge_expired: the options were never asked for here, already answered, or older than 5 minutes';
 
@@ -29,13 +33,14 @@ export class PasskeysController {
     private readonly registration: PasskeyRegistration,
     private readonly authentication: PasskeyAuthentication,
     private readonly passwords: PasswordCheck,
+    private readonly limiter: RateLimiter,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get()
   @SignedIn()
   @ApiOperation({ summary: "The user's passkeys for this host, as cards: name, provider (from the AAGUID), synced, created and last used" })
-  @ApiResponse({ status: 200, description: 'PasskeyCard[]: { id, name, provider | null, aaguid, synced, createdAt, lastUsedAt | null }, oldest first' })
+  @ApiResponse({ status: 200, description: 'Oldest first', schema: { type: 'array', items: PASSKEY_CARD_SCHEMA } })
   async list(@Req() request: FastifyRequest): Promise<PasskeyCard[]> {
     const passkeys = await this.rpc.request(PasskeyPatterns.list, { userId: request.auth!.record.userId, rpId: this.rp(request).id });
     return passkeys.map(passkeyCardOf);
@@ -49,6 +54,7 @@ export class PasskeysController {
       'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
       'resident key and user verification required, attestation none, this host\'s passkeys of the user excluded. Valid once, for 5 minutes.',
   })
+  @ApiResponse({ status: 200, description: 'PublicKeyCredentialCreationOptionsJSON, for @simplewebauthn/browser startRegistration({ optionsJSON })', schema: { type: 'object' } })
   @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
   async registrationOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const { user } = await this.meService.contextOf(request.auth!);
@@ -59,18 +65,19 @@ export class PasskeysController {
   @HttpCode(201)
   @SignedIn()
   @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
-  @ApiResponse({ status: 201, description: 'PasskeyCard' })
+  @ApiResponse({ status: 201, description: 'The new passkey', schema: PASSKEY_CARD_SCHEMA })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })
   @ApiResponse({ status: 409, description: 'conflict: this passkey is already registered' })
   async register(@JsonBody(RegisterPasskeyBody) body: z.output<typeof RegisterPasskeyBody>, @Req() request: FastifyRequest): Promise<PasskeyCard> {
-    const passkey = await this.registration.verify(this.rp(request), request.auth!.record.userId, body.response, body.name);
+    const naming = { name: body.name, fallback: requestLanguage(request) === 'en' ? 'Passkey' : "Clé d'accès" };
+    const passkey = await this.registration.verify(this.rp(request), request.auth!.record.userId, body.response, naming);
     return passkeyCardOf(passkey);
   }
 
   @Patch(':id')
   @SignedIn()
   @ApiOperation({ summary: 'Renames one of the user\'s passkeys (1 to 60 characters, one line)' })
-  @ApiResponse({ status: 200, description: 'PasskeyCard' })
+  @ApiResponse({ status: 200, description: 'The renamed passkey', schema: PASSKEY_CARD_SCHEMA })
   @ApiResponse({ status: 400, description: BAD_INPUT })
   @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   async rename(
@@ -89,8 +96,12 @@ export class PasskeysController {
       'Options for navigator.credentials.get() (PublicKeyCredentialRequestOptionsJSON) that only the user\'s passkeys on this host answer: ' +
       'the fresh proof DELETE accepts instead of the password. Valid once, for 5 minutes.',
   })
+  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
+  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
   async proofOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
-    return this.authentication.options(this.rp(request).id, request.auth!.record.userId);
+    const { userId } = request.auth!.record;
+    await this.limiter.hit({ key: `passkey-proof:${userId}`, max: PROOFS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    return this.authentication.options(this.rp(request).id, userId);
   }
 
   @Delete(':id')
