@@ -1,5 +1,6 @@
 import { expectError } from '../support/api-error';
 import { activeMember, Company, createCompany, Member, signedInClient } from '../support/factories';
+import { Mailbox } from '../support/mailbox';
 import { createPasskey, registeredPasskey, removeWithPasskey, renamePasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -13,6 +14,7 @@ describe('Managing passkeys in the security settings', () => {
   let claire: Member;
   let browser: PortalClient;
   const phone = new SoftwareAuthenticator('ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4');
+  const mailbox = new Mailbox();
 
   beforeAll(async () => {
     firm = await createCompany({ name: 'Cabinet Lemoine' });
@@ -46,6 +48,13 @@ describe('Managing passkeys in the security settings', () => {
       lastUsedAt: null,
     });
     expect((await browser.get('/api/me/passkeys')).body).toEqual([card]);
+  });
+
+  test('she is mailed that a passkey was added, with a link to the settings of this portal', async () => {
+    const mail = await mailbox.waitFor({ to: claire.email, subject: "Une clé d'accès a été ajoutée à votre compte" });
+
+    expect(mail.text).toContain('« Google Password Manager »');
+    expect(mailbox.linkIn(mail, '/settings/passkeys')).toBe(`${browser.origin}/settings/passkeys`);
   });
 
   test('the next registration options exclude it: one passkey per authenticator', async () => {
@@ -91,6 +100,8 @@ describe('Managing passkeys in the security settings', () => {
 
     expect((await browser.delete(`/api/me/passkeys/${card.id}`, { json: { password: claire.password } })).status).toBe(204);
     expect((await browser.get('/api/me/passkeys')).body).toEqual([]);
+    const mail = await mailbox.waitFor({ to: claire.email, subject: "Une clé d'accès a été supprimée de votre compte" });
+    expect(mail.text).toContain(`« ${card.name} »`);
   });
 
   test('with a passkey assertion instead of the password, too; the assertion records a use', async () => {

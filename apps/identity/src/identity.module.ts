@@ -23,6 +23,7 @@ import { GoogleHandler } from './google/google.handler';
 import { HealthHandler } from './health/health.handler';
 import { FindPasskey } from './passkeys/find-passkey.usecase';
 import { ListPasskeys } from './passkeys/list-passkeys.usecase';
+import { PasskeyChangedMail } from './passkeys/passkey-changed.mail';
 import { PasskeysHandler } from './passkeys/passkeys.handler';
 import { RecordPasskeyUse } from './passkeys/record-passkey-use.usecase';
 import { RegisterPasskey } from './passkeys/register-passkey.usecase';
@@ -85,6 +86,7 @@ export class IdentityModule {
         RememberCompany,
         ListDevices,
         RevokeDevice,
+        PasskeyChangedMail,
         RegisterPasskey,
         ListPasskeys,
         FindPasskey,

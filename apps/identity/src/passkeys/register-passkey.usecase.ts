@@ -3,11 +3,15 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';
+import { PasskeyChangedMail } from './passkey-changed.mail';
 import { Passkey, toPasskeyView } from './passkey.entity';
 
 @Injectable()
 export class RegisterPasskey {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly mail: PasskeyChangedMail,
+  ) {}
 
   /**
    * Stores a credential the gateway verified (attestation `none`: the key is
@@ -27,6 +31,7 @@ export class RegisterPasskey {
       }
       throw error;
     }
+    this.mail.send(user, 'added', passkey);
     return toPasskeyView(passkey);
   }
 }
