@@ -74,6 +74,7 @@ describe('Passkeys in the security settings', () => {
     await checkScreen(page, 'passkey-offer');
     await page.getByRole('button', { name: 'Plus tard' }).click();
     await offer.waitFor({ state: 'detached' });
+    await status("Vous pourrez créer une clé d'accès à tout moment").waitFor();
     expect(await credentials()).toEqual([]);
   });
 

@@ -53,7 +53,7 @@ export function PasskeyCardItem({ passkey, onChanged }: { passkey: PasskeyCard; 
       <p className="hint">
         {t.createdOn(formatDate(passkey.createdAt))} · {passkey.lastUsedAt ? t.lastUsed(formatDate(passkey.lastUsedAt)) : t.neverUsed}
       </p>
-      <ErrorMessage>{error ? errorText(error, { ...t.errors, invalid_credentials: errorText(error) }) : null}</ErrorMessage>
+      <ErrorMessage>{error ? errorText(error, t.errors) : null}</ErrorMessage>
       {mode === 'view' && (
         <div className="actions">
           <button type="button" className="button button-secondary" aria-label={t.renameLabel(passkey.name)} onClick={() => setMode('rename')}>

@@ -9,7 +9,7 @@ import { usePasskeyText } from './passkeys-text';
 import { dismissOffer, offerDismissed, takeSignInMoment } from './sign-in-moment';
 import { usePasskeyCreation } from './use-passkey-creation';
 
-type OfferState = 'hidden' | 'offered' | 'answered';
+type OfferState = 'hidden' | 'offered' | 'answered' | 'declined';
 
 /**
  * Right after a sign-in, on the dashboard: the offer to create a passkey, for
@@ -33,10 +33,12 @@ export function PasskeyOffer() {
 
   const notNow = () => {
     dismissOffer(me.user.id);
-    setState('hidden');
+    setState('declined');
   };
 
   if (state === 'hidden') return null;
+  // Where to find it later, said once: the FIDO Alliance's "persist helpful information".
+  if (state === 'declined') return <Notice>{t.offerLater}</Notice>;
   return (
     <>
       <Notice>{creation.outcome}</Notice>
