@@ -18,9 +18,9 @@ const CHROMIUM_FLAGS = [
   '--host-resolver-rules=MAP * 127.0.0.1',
 ];
 
-/** Debian's Chromium, driven by playwright-core. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+/** Debian's Chromium, driven by playwright-core; `extraFlags` for a spec that needs more (WebAuthn needs a secure context). */
+export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { booleanFlag, Hostname, loadConfig, logEnv, metricsEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
+import { booleanFlag, Hostname, loadConfig, logEnv, metricsEnv, natsEnv, portalLinksEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 import { trustProxyEnv } from './http/trusted-proxies';
 
@@ -35,6 +35,8 @@ export const gatewayConfigSchema = z.object({
   ...googleEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EASY_ACCESS_HOST: Hostname,
+  /** The origin a passkey ceremony on a host must come from, as the services build mail links. */
+  PORTAL_ORIGIN_TEMPLATE: portalLinksEnv.shape.PORTAL_ORIGIN_TEMPLATE,
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   /** The gateway serves /metrics on its own port: METRICS_PORT is the services'. */
   METRICS_TOKEN: metricsEnv.shape.METRICS_TOKEN,

@@ -36,6 +36,10 @@ import { MobileLoginService } from './mobile/mobile-login.service';
 import { UnlockChallenges } from './mobile/unlock-challenges';
 import { OperatorController } from './operator/operator.controller';
 import { OperatorGuard } from './operator/operator.guard';
+import { PasskeyAuthentication } from './passkeys/passkey-authentication.service';
+import { PasskeyChallenges } from './passkeys/passkey-challenges';
+import { PasskeyRegistration } from './passkeys/passkey-registration.service';
+import { PasskeysController } from './passkeys/passkeys.controller';
 import { PortalResolver } from './portal/portal-resolver.service';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { CredentialsChangedHandler } from './session/credentials-changed.handler';
@@ -65,6 +69,7 @@ export class GatewayModule {
         LanguageController,
         SessionsController,
         TotpController,
+        PasskeysController,
         AdminController,
         AccountAccessController,
         InvitationsController,
@@ -103,6 +108,9 @@ export class GatewayModule {
         IdTokenReplayGuard,
         ViewInvalidationHandler,
         CredentialsChangedHandler,
+        PasskeyChallenges,
+        PasskeyRegistration,
+        PasskeyAuthentication,
         {
           // All gateway processes share one durable consumer: each announcement is handled once, by any of them.
           provide: AnnouncementConsumer,

@@ -21,6 +21,14 @@ import { UnlockDevice } from './devices/unlock-device.usecase';
 import { GoogleSignIn } from './google/google-sign-in.usecase';
 import { GoogleHandler } from './google/google.handler';
 import { HealthHandler } from './health/health.handler';
+import { FindPasskey } from './passkeys/find-passkey.usecase';
+import { ListPasskeys } from './passkeys/list-passkeys.usecase';
+import { PasskeyChangedMail } from './passkeys/passkey-changed.mail';
+import { PasskeysHandler } from './passkeys/passkeys.handler';
+import { RecordPasskeyUse } from './passkeys/record-passkey-use.usecase';
+import { RegisterPasskey } from './passkeys/register-passkey.usecase';
+import { RemovePasskey } from './passkeys/remove-passkey.usecase';
+import { RenamePasskey } from './passkeys/rename-passkey.usecase';
 import { PasswordResetMail } from './mail/password-reset.mail';
 import { UserPortal } from './mail/user-portal';
 import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
@@ -50,7 +58,7 @@ export class IdentityModule {
         // Lost, a change of credentials would leave the old sessions open, and a change of the user a stale cached view.
         AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
       ],
-      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler],
+      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
@@ -78,6 +86,13 @@ export class IdentityModule {
         RememberCompany,
         ListDevices,
         RevokeDevice,
+        PasskeyChangedMail,
+        RegisterPasskey,
+        ListPasskeys,
+        FindPasskey,
+        RecordPasskeyUse,
+        RenamePasskey,
+        RemovePasskey,
       ],
       exports: [IDENTITY_CONFIG],
     };

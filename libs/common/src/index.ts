@@ -44,3 +44,4 @@ export * from './resilience/draining-nats.server';
 export * from './resilience/graceful-shutdown';
 export * from './resilience/outage';
 export * from './identity/factors';
+export * from './identity/passkey.contracts';

@@ -56,5 +56,6 @@ async function readJson(response: Response): Promise<unknown> {
 export const http = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T = void>(path: string, body?: unknown) => call<T>('POST', path, body),
+  patch: <T = void>(path: string, body?: unknown) => call<T>('PATCH', path, body),
   delete: <T = void>(path: string, body?: unknown) => call<T>('DELETE', path, body),
 };

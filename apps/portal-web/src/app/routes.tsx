@@ -6,6 +6,7 @@ import { ActivateScreen } from '../mail-links/ActivateScreen';
 import { ForgotPasswordScreen } from '../mail-links/ForgotPasswordScreen';
 import { ResetPasswordScreen } from '../mail-links/ResetPasswordScreen';
 import { matchPath } from '../routing/match-path';
+import { PasskeysScreen } from '../passkeys/PasskeysScreen';
 import { PasswordScreen } from '../settings/PasswordScreen';
 import { SessionsScreen } from '../settings/SessionsScreen';
 import { TwoFactorScreen } from '../settings/TwoFactorScreen';
@@ -44,6 +45,7 @@ const routes: Route[] = [
   { path: '/switch-account', signedIn: true, render: () => <SwitchAccountScreen /> },
   { path: '/settings/sessions', signedIn: true, render: () => <SessionsScreen /> },
   { path: '/settings/password', signedIn: true, render: () => <PasswordScreen /> },
+  { path: '/settings/passkeys', signedIn: true, render: () => <PasskeysScreen /> },
   { path: '/settings/two-factor', signedIn: true, render: () => <TwoFactorScreen /> },
   { path: '/settings/two-factor/setup', signedIn: true, render: () => <TwoFactorSetupScreen /> },
   { path: '/admin/help-requests', signedIn: true, render: () => <HelpRequestsScreen /> },

@@ -2,6 +2,7 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import { ApiError } from '../api/http';
 import { portalApi } from '../api/portal-api';
 import { SignInStep, StepName } from '../api/types';
+import { markSignInCompleted } from '../passkeys/sign-in-moment';
 import { navigate } from '../routing/router';
 
 /** The screen that serves each step of the sign-in state machine. */
@@ -29,6 +30,7 @@ export function SignInFlowProvider({ children }: { children: ReactNode }) {
 
   const follow = useCallback((next: SignInStep, options: { replace?: boolean } = {}) => {
     setStep(next);
+    if (next.next === 'done') markSignInCompleted();
     navigate(screenOfStep[next.next], options);
   }, []);
 

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/language';
+import { PasskeyOffer } from '../passkeys/PasskeyOffer';
 import { Link } from '../routing/router';
 import { Screen } from '../ui/Screen';
 import { useMe } from './me-context';
@@ -10,6 +11,7 @@ export function DashboardScreen() {
   return (
     <Screen title={t.dashboard.title(me.user.name)}>
       <p>{t.dashboard.portal(me.portal.name)}</p>
+      <PasskeyOffer />
       <div className="tiles">
         <section className="tile" aria-labelledby="current-account">
           <h2 id="current-account">{t.dashboard.account}</h2>

@@ -1,5 +1,6 @@
 import { ReactNode, useEffect, useState } from 'react';
 import { useT } from '../i18n/language';
+import { usePasskeyText } from '../passkeys/passkeys-text';
 import { Link, useLocation } from '../routing/router';
 import { useSignInFlow } from '../sign-in/sign-in-flow';
 import { useMe } from './me-context';
@@ -18,6 +19,7 @@ function NavLink({ to, children }: { to: string; children: ReactNode }) {
 /** The menu: always open on a desktop, behind a "Menu" button on a phone, where room is short. */
 export function ShellMenu() {
   const t = useT();
+  const passkeyText = usePasskeyText();
   const { me } = useMe();
   const { path } = useLocation();
   const { restart } = useSignInFlow();
@@ -34,6 +36,7 @@ export function ShellMenu() {
         <ul>
           <li><NavLink to="/dashboard">{t.shell.dashboard}</NavLink></li>
           <li><NavLink to="/settings/sessions">{t.shell.sessions}</NavLink></li>
+          <li><NavLink to="/settings/passkeys">{passkeyText.menu}</NavLink></li>
           <li><NavLink to="/settings/password">{t.shell.password}</NavLink></li>
           <li><NavLink to="/settings/two-factor">{t.shell.twoFactor}</NavLink></li>
         </ul>

@@ -24,6 +24,12 @@ export const ErrorCode = {
   InvalidSignature: 'invalid_signature',
   /** An admin may turn off the 2FA of a user shared with other companies only in answer to the user's own request. */
   NoOpenHelpRequest: 'no_open_help_request',
+  /** A passkey assertion that does not verify: unknown credential, another host's, bad signature, or a counter that went back. */
+  InvalidPasskey: 'invalid_passkey',
+  /** A passkey registration that does not verify: wrong origin or RP ID, no user verification, unsupported key. */
+  PasskeyRejected: 'passkey_rejected',
+  /** A passkey ceremony's challenge that was never issued here, was already used, or is older than 5 minutes. */
+  PasskeyChallengeExpired: 'passkey_challenge_expired',
   // Codes the gateway answers at the HTTP edge.
   UnknownPortal: 'unknown_portal',
   CsrfRejected: 'csrf_rejected',

@@ -1,0 +1,87 @@
+import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns, RpcClient } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { generateAuthenticationOptions, PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { AuthenticationResponse, challengeExpired, signedChallengeOf } from './ceremony-responses';
+import { PASSKEY_CHALLENGE_SECONDS, PasskeyChallenges } from './passkey-challenges';
+import { relyingPartyFor } from './relying-party';
+
+/** Who a verified assertion proved to be there. */
+export interface VerifiedPasskey {
+  userId: string;
+  credentialId: string;
+  passkeyId: string;
+}
+
+const refused = (reason: string) => new DomainError(ErrorCode.InvalidPasskey, `This passkey was not accepted here: ${reason}.`);
+
+/**
+ * Assertions: the sign-in adapter (first or second factor) and the fresh proof
+ * before removing a passkey. `host` is the portal host the portal hook
+ * resolved; it is the RP ID, and the origin follows from configuration.
+ */
+@Injectable()
+export class PasskeyAuthentication {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly challenges: PasskeyChallenges,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /**
+   * With `userId`, the challenge answers only that user's passkeys on this host
+   * (a second factor, a fresh proof); without, any passkey of this host
+   * (usernameless sign-in, where the browser offers discoverable ones).
+   */
+  async options(host: string, userId: string | null = null): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const allowed = userId ? await this.rpc.request(PasskeyPatterns.list, { userId, rpId: host }) : [];
+    const options = await generateAuthenticationOptions({
+      rpID: host,
+      userVerification: 'required',
+      timeout: PASSKEY_CHALLENGE_SECONDS * 1000,
+      allowCredentials: allowed.map(({ credentialId, transports }) => ({ id: credentialId, transports })),
+    });
+    await this.challenges.remember('authentication', options.challenge, { rpId: host, userId });
+    return options;
+  }
+
+  /**
+   * Verifies an assertion made on `host` and records the use. User
+   * verification is required: a passkey stands for two factors.
+   * @throws DomainError passkey_challenge_expired; invalid_passkey for an
+   * unknown credential (another host's included), another user's passkey, a
+   * bad signature, no user verification, or a counter that did not move forward
+   */
+  async verifyAuthentication(host: string, response: AuthenticationResponse): Promise<VerifiedPasskey> {
+    const challenge = signedChallengeOf(response.response.clientDataJSON);
+    const pending = await this.challenges.take('authentication', challenge);
+    if (!pending || pending.rpId !== host) throw challengeExpired();
+    const passkey = await this.passkeyOn(host, response.id);
+    if (pending.userId && pending.userId !== passkey.userId) throw refused('it belongs to someone else');
+    if (response.response.userHandle && response.response.userHandle !== Buffer.from(passkey.userId).toString('base64url')) {
+      throw refused('its user handle names someone else');
+    }
+    const { authenticationInfo: info, verified } = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: relyingPartyFor(host, this.config.PORTAL_ORIGIN_TEMPLATE).origin,
+      expectedRPID: host,
+      credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.counter },
+      requireUserVerification: true,
+    }).catch((error: Error) => {
+      throw refused(error.message);
+    });
+    if (!verified) throw refused('its signature does not verify');
+    await this.rpc.request(PasskeyPatterns.recordUse, { passkeyId: passkey.id, counter: info.newCounter, backedUp: info.credentialBackedUp });
+    return { userId: passkey.userId, credentialId: passkey.credentialId, passkeyId: passkey.id };
+  }
+
+  private async passkeyOn(host: string, credentialId: string): Promise<PasskeyCredential> {
+    try {
+      return await this.rpc.request(PasskeyPatterns.find, { credentialId, rpId: host });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) throw refused('no such passkey was made for this portal');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns, RequestContract, RpcClient } from '@app/common';
+import { SoftwareAuthenticator } from '../../../../test/support/software-authenticator';
+import { GatewayConfig } from '../config';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { PasskeyAuthentication } from './passkey-authentication.service';
+import { Ceremony, PasskeyChallenges, PendingCeremony } from './passkey-challenges';
+import { PasskeyRegistration } from './passkey-registration.service';
+import { relyingPartyFor } from './relying-party';
+
+const TEMPLATE = 'https://{host}';
+const HOST = 'dupont.example.com';
+const CLAIRE = '6f1c1d5e-3c1a-4d8e-9a51-0c3c3b7d2a10';
+const origin = (host: string) => `https://${host}`;
+
+/** Identity's passkey table, in memory, with the same refusals. */
+class FakeIdentity {
+  readonly passkeys: PasskeyCredential[] = [];
+
+  async request<C extends RequestContract>(contract: C, payload: Record<string, unknown>): Promise<unknown> {
+    const byCredential = this.passkeys.find((passkey) => passkey.credentialId === payload.credentialId && passkey.rpId === payload.rpId);
+    switch (contract.pattern) {
+      case PasskeyPatterns.list.pattern:
+        return this.passkeys.filter((passkey) => passkey.userId === payload.userId && passkey.rpId === payload.rpId);
+      case PasskeyPatterns.register.pattern: {
+        const passkey = { ...(payload as unknown as PasskeyCredential), id: `${this.passkeys.length + 1}`, createdAt: '', lastUsedAt: null };
+        this.passkeys.push(passkey);
+        return passkey;
+      }
+      case PasskeyPatterns.find.pattern:
+        if (!byCredential) throw new DomainError(ErrorCode.NotFound, 'No such passkey.');
+        return byCredential;
+      case PasskeyPatterns.recordUse.pattern: {
+        const passkey = this.passkeys.find((candidate) => candidate.id === payload.passkeyId)!;
+        const counter = payload.counter as number;
+        if (!(counter > passkey.counter || (counter === 0 && passkey.counter === 0))) throw new DomainError(ErrorCode.InvalidPasskey, 'went back');
+        passkey.counter = counter;
+        return {};
+      }
+      default:
+        throw new Error(`unexpected ${contract.pattern}`);
+    }
+  }
+}
+
+class FakeChallenges {
+  readonly pending = new Map<string, PendingCeremony>();
+
+  async remember(ceremony: Ceremony, challenge: string, pending: PendingCeremony): Promise<void> {
+    this.pending.set(`${ceremony}:${challenge}`, pending);
+  }
+
+  async take(ceremony: Ceremony, challenge: string): Promise<PendingCeremony | null> {
+    const pending = this.pending.get(`${ceremony}:${challenge}`) ?? null;
+    this.pending.delete(`${ceremony}:${challenge}`);
+    return pending;
+  }
+}
+
+const codeOf = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: DomainError) => error.code);
+
+describe(PasskeyAuthentication.name, () => {
+  let identity: FakeIdentity;
+  let sut: PasskeyAuthentication;
+  let phone: SoftwareAuthenticator;
+
+  beforeEach(async () => {
+    identity = new FakeIdentity();
+    const challenges = new FakeChallenges() as unknown as PasskeyChallenges;
+    const rpc = identity as unknown as RpcClient;
+    const limiter = { hit: async () => undefined } as unknown as RateLimiter;
+    sut = new PasskeyAuthentication(rpc, challenges, { PORTAL_ORIGIN_TEMPLATE: TEMPLATE } as GatewayConfig);
+    phone = new SoftwareAuthenticator();
+    const registration = new PasskeyRegistration(rpc, challenges, limiter);
+    const rp = relyingPartyFor(HOST, TEMPLATE, 'Cabinet Dupont');
+    const options = await registration.options(rp, { id: CLAIRE, email: 'claire@example.com', name: 'Claire' });
+    await registration.verify(rp, CLAIRE, phone.create(options, origin(HOST)), { fallback: 'Passkey' });
+  });
+
+  test('usernameless: options name no credential, and the assertion tells whose passkey it was', async () => {
+    const options = await sut.options(HOST);
+
+    expect(options).toMatchObject({ rpId: HOST, userVerification: 'required', allowCredentials: [] });
+    await expect(sut.verifyAuthentication(HOST, phone.assert(options, origin(HOST)))).resolves.toEqual({
+      userId: CLAIRE,
+      credentialId: phone.newestFor(HOST).credentialId,
+      passkeyId: '1',
+    });
+  });
+
+  test("for a known user (second factor), the options list that user's passkeys on this host", async () => {
+    const options = await sut.options(HOST, CLAIRE);
+
+    expect(options.allowCredentials).toEqual([expect.objectContaining({ id: phone.newestFor(HOST).credentialId })]);
+    await expect(sut.verifyAuthentication(HOST, phone.assert(options, origin(HOST)))).resolves.toMatchObject({ userId: CLAIRE });
+  });
+
+  test('a challenge issued for another user refuses this passkey', async () => {
+    const options = await sut.options(HOST, '0b8e8a43-7a8f-4f0e-bb5d-2f7a9f0c1e22');
+
+    expect(await codeOf(sut.verifyAuthentication(HOST, phone.assert(options, origin(HOST))))).toBe('invalid_passkey');
+  });
+
+  test('answered once only, and only on the host that issued it', async () => {
+    const options = await sut.options(HOST);
+    const assertion = phone.assert(options, origin(HOST));
+
+    expect(await codeOf(sut.verifyAuthentication('martin.example.com', assertion))).toBe('passkey_challenge_expired');
+    const again = phone.assert(await sut.options(HOST), origin(HOST));
+    expect(await codeOf(sut.verifyAuthentication(HOST, again))).toBe('accepted');
+    expect(await codeOf(sut.verifyAuthentication(HOST, again))).toBe('passkey_challenge_expired');
+  });
+
+  test.each([
+    ['another origin', { origin: 'https://evil.example' }],
+    ['another RP ID', { rpId: 'evil.example' }],
+    ['no user verification', { userVerified: false }],
+    ['a counter that went back', { counter: 0 }],
+  ])('%s: invalid_passkey', async (_case, tampering) => {
+    const assertion = phone.assert(await sut.options(HOST), origin(HOST), tampering);
+
+    expect(await codeOf(sut.verifyAuthentication(HOST, assertion))).toBe('invalid_passkey');
+  });
+
+  test('a user handle naming someone else: invalid_passkey', async () => {
+    const assertion = phone.assert(await sut.options(HOST), origin(HOST));
+    assertion.response.userHandle = Buffer.from('someone-else').toString('base64url');
+
+    expect(await codeOf(sut.verifyAuthentication(HOST, assertion))).toBe('invalid_passkey');
+  });
+});

@@ -1,0 +1,142 @@
+import { DomainError, ErrorCode, IdentityPatterns, PasskeyPatterns, RpcClient } from '@app/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { PasswordCheck } from '../auth/password-check';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { JsonBody } from '../http/json-body.decorator';
+import { requestLanguage } from '../http/request-language';
+import { MeService } from '../me/me.service';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { PASSKEY_CARD_SCHEMA, PasskeyCard, passkeyCardOf } from './passkey-card';
+import { PasskeyAuthentication } from './passkey-authentication.service';
+import { PasskeyRegistration } from './passkey-registration.service';
+import { PasskeyIdPipe, RegisterPasskeyBody, RemovePasskeyBody, RenamePasskeyBody } from './passkeys.bodies';
+import { relyingPartyOf } from './relying-party';
+
+/** Proof ceremonies a user may start per minute: each one writes a challenge to Redis. */
+const PROOFS_PER_USER_PER_MINUTE = 20;
+const BAD_INPUT = 'validation_failed: a missing or malformed field, or a passkey id that is not a UUID';
+const EXPIRED = 'passkey_challenge_expired: the options were never asked for here, already answered, or older than 5 minutes';
+
+/** The signed-in user's passkeys on this host: each portal host is its own relying party. */
+@ApiTags('passkeys')
+@ApiResponse({ status: 401, description: UNAUTHENTICATED })
+@Controller('api/me/passkeys')
+export class PasskeysController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly meService: MeService,
+    private readonly registration: PasskeyRegistration,
+    private readonly authentication: PasskeyAuthentication,
+    private readonly passwords: PasswordCheck,
+    private readonly limiter: RateLimiter,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: "The user's passkeys for this host, as cards: name, provider (from the AAGUID), synced, created and last used" })
+  @ApiResponse({ status: 200, description: 'Oldest first', schema: { type: 'array', items: PASSKEY_CARD_SCHEMA } })
+  async list(@Req() request: FastifyRequest): Promise<PasskeyCard[]> {
+    const passkeys = await this.rpc.request(PasskeyPatterns.list, { userId: request.auth!.record.userId, rpId: this.rp(request).id });
+    return passkeys.map(passkeyCardOf);
+  }
+
+  @Post('registration-options')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({
+    summary:
+      'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
+      'resident key and user verification required, attestation none, this host\'s passkeys of the user excluded. Valid once, for 5 minutes.',
+  })
+  @ApiResponse({ status: 200, description: 'PublicKeyCredentialCreationOptionsJSON, for @simplewebauthn/browser startRegistration({ optionsJSON })', schema: { type: 'object' } })
+  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
+  async registrationOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialCreationOptionsJSON> {
+    const { user } = await this.meService.contextOf(request.auth!);
+    return this.registration.options(this.rp(request), user);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @SignedIn()
+  @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
+  @ApiResponse({ status: 201, description: 'The new passkey', schema: PASSKEY_CARD_SCHEMA })
+  @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })
+  @ApiResponse({ status: 409, description: 'conflict: this passkey is already registered' })
+  async register(@JsonBody(RegisterPasskeyBody) body: z.output<typeof RegisterPasskeyBody>, @Req() request: FastifyRequest): Promise<PasskeyCard> {
+    const naming = { name: body.name, fallback: requestLanguage(request) === 'en' ? 'Passkey' : "Clé d'accès" };
+    const passkey = await this.registration.verify(this.rp(request), request.auth!.record.userId, body.response, naming);
+    return passkeyCardOf(passkey);
+  }
+
+  @Patch(':id')
+  @SignedIn()
+  @ApiOperation({ summary: 'Renames one of the user\'s passkeys (1 to 60 characters, one line)' })
+  @ApiResponse({ status: 200, description: 'The renamed passkey', schema: PASSKEY_CARD_SCHEMA })
+  @ApiResponse({ status: 400, description: BAD_INPUT })
+  @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
+  async rename(
+    @Param('id', PasskeyIdPipe) passkeyId: string,
+    @JsonBody(RenamePasskeyBody) { name }: z.output<typeof RenamePasskeyBody>,
+    @Req() request: FastifyRequest,
+  ): Promise<PasskeyCard> {
+    return passkeyCardOf(await this.rpc.request(PasskeyPatterns.rename, { userId: request.auth!.record.userId, rpId: this.rp(request).id, passkeyId, name }));
+  }
+
+  @Post('proof-options')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({
+    summary:
+      'Options for navigator.credentials.get() (PublicKeyCredentialRequestOptionsJSON) that only the user\'s passkeys on this host answer: ' +
+      'the fresh proof DELETE accepts instead of the password. Valid once, for 5 minutes.',
+  })
+  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
+  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
+  async proofOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const { userId } = request.auth!.record;
+    await this.limiter.hit({ key: `passkey-proof:${userId}`, max: PROOFS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    return this.authentication.options(this.rp(request).id, userId);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({
+    summary:
+      'Removes one of the user\'s passkeys. There is no re-authentication step yet, so the request carries a fresh proof itself: ' +
+      '{ password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, ' +
+      'for a user who signs in without a password). A session alone does not remove a passkey.',
+  })
+  @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host' })
+  @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
+  @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
+  @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
+  @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
+  async remove(
+    @Param('id', PasskeyIdPipe) passkeyId: string,
+    @JsonBody(RemovePasskeyBody) proof: z.output<typeof RemovePasskeyBody>,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const { userId } = request.auth!.record;
+    if ('password' in proof) await this.checkPassword(request, proof.password);
+    else if ((await this.authentication.verifyAuthentication(this.rp(request).id, proof.passkey)).userId !== userId) {
+      throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
+    }
+    await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
+  }
+
+  private async checkPassword(request: FastifyRequest, password: string): Promise<void> {
+    const { user } = await this.meService.contextOf(request.auth!);
+    await this.passwords.limited(request.ip, user.email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password }));
+  }
+
+  private rp(request: FastifyRequest) {
+    return relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE);
+  }
+}

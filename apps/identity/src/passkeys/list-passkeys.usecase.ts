@@ -1,0 +1,15 @@
+import { ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Passkey, toPasskeyView } from './passkey.entity';
+
+@Injectable()
+export class ListPasskeys {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Only the host's own: a passkey made on another portal cannot sign in here, so it is not shown here. */
+  async execute({ userId, rpId }: ParsedRequestOf<typeof PasskeyPatterns.list>): Promise<PasskeyView[]> {
+    const passkeys = await this.em.fork().find(Passkey, { user: userId, rpId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return passkeys.map(toPasskeyView);
+  }
+}

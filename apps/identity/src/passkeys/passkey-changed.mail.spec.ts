@@ -1,0 +1,28 @@
+import { passkeyChangedMail, PasskeyChangedNotice } from './passkey-changed.mail';
+
+describe(passkeyChangedMail.name, () => {
+  const notice: PasskeyChangedNotice = {
+    email: 'claire@example.com',
+    name: 'Claire Durand',
+    change: 'added',
+    passkeyName: 'iCloud Keychain',
+    settingsLink: 'https://dupont.example.com/settings/passkeys',
+    language: 'fr',
+  };
+
+  test('names the passkey and links the settings of its own portal, in the user’s language', () => {
+    const sut = passkeyChangedMail(notice);
+
+    expect(sut.to).toEqual({ name: 'Claire Durand', address: 'claire@example.com' });
+    expect(sut.subject).toBe("Une clé d'accès a été ajoutée à votre compte");
+    expect(sut.text).toContain('« iCloud Keychain »');
+    expect(sut.text).toContain('https://dupont.example.com/settings/passkeys');
+  });
+
+  test('says a removal as a removal, in English too', () => {
+    const sut = passkeyChangedMail({ ...notice, change: 'removed', language: 'en' });
+
+    expect(sut.subject).toBe('A passkey was removed from your account');
+    expect(sut.text).toContain('"iCloud Keychain" can no longer sign you in');
+  });
+});

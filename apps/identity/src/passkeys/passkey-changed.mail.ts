@@ -1,0 +1,69 @@
+import { Language, Mail, Mailer, portalOrigin } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { IDENTITY_CONFIG, IdentityConfig } from '../config';
+import { User } from '../users/user.entity';
+
+export type PasskeyChange = 'added' | 'removed';
+
+export interface PasskeyChangedNotice {
+  email: string;
+  name: string;
+  change: PasskeyChange;
+  passkeyName: string;
+  /** The settings page of the portal the passkey belongs to: its RP ID is that portal's host. */
+  settingsLink: string;
+  language: Language;
+}
+
+const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to'>> = {
+  fr: ({ name, change, passkeyName, settingsLink }) => ({
+    subject: change === 'added' ? "Une clé d'accès a été ajoutée à votre compte" : "Une clé d'accès a été supprimée de votre compte",
+    text: [
+      `Bonjour ${name},`,
+      '',
+      change === 'added'
+        ? `La clé d'accès « ${passkeyName} » permet désormais de vous connecter à ce portail :`
+        : `La clé d'accès « ${passkeyName} » ne permet plus de vous connecter à ce portail :`,
+      settingsLink,
+      '',
+      "Si ce n'est pas vous, changez votre mot de passe et vérifiez vos clés d'accès à cette adresse.",
+      '',
+    ].join('\n'),
+  }),
+  en: ({ name, change, passkeyName, settingsLink }) => ({
+    subject: change === 'added' ? 'A passkey was added to your account' : 'A passkey was removed from your account',
+    text: [
+      `Hello ${name},`,
+      '',
+      change === 'added'
+        ? `The passkey "${passkeyName}" can now sign you in to this portal:`
+        : `The passkey "${passkeyName}" can no longer sign you in to this portal:`,
+      settingsLink,
+      '',
+      'If this was not you, change your password and check your passkeys at this address.',
+      '',
+    ].join('\n'),
+  }),
+};
+
+export function passkeyChangedMail(notice: PasskeyChangedNotice): Mail {
+  return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice) };
+}
+
+/**
+ * Tells the user, in their language, of a passkey added or removed: a new
+ * passkey is a new way in, so someone holding a stolen session would show.
+ */
+@Injectable()
+export class PasskeyChangedMail {
+  constructor(
+    private readonly mailer: Mailer,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+  ) {}
+
+  send(user: User, change: PasskeyChange, passkey: { name: string; rpId: string }): void {
+    const settingsLink = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId)}/settings/passkeys`;
+    const notice = { email: user.email, name: user.name, change, passkeyName: passkey.name, settingsLink, language: user.language };
+    this.mailer.sendLater(`a passkey ${change} notice to user ${user.id}`, async () => passkeyChangedMail(notice));
+  }
+}

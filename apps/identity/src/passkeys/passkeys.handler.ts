@@ -1,0 +1,54 @@
+import { Handles, ParsedRequestOf, PasskeyCredential, PasskeyPatterns, PasskeyView, Request } from '@app/common';
+import { Controller } from '@nestjs/common';
+import { FindPasskey } from './find-passkey.usecase';
+import { ListPasskeys } from './list-passkeys.usecase';
+import { RecordPasskeyUse } from './record-passkey-use.usecase';
+import { RegisterPasskey } from './register-passkey.usecase';
+import { RemovePasskey } from './remove-passkey.usecase';
+import { RenamePasskey } from './rename-passkey.usecase';
+
+type Parsed<K extends keyof typeof PasskeyPatterns> = ParsedRequestOf<(typeof PasskeyPatterns)[K]>;
+
+@Controller()
+export class PasskeysHandler {
+  constructor(
+    private readonly registerPasskey: RegisterPasskey,
+    private readonly listPasskeys: ListPasskeys,
+    private readonly findPasskey: FindPasskey,
+    private readonly recordPasskeyUse: RecordPasskeyUse,
+    private readonly renamePasskey: RenamePasskey,
+    private readonly removePasskey: RemovePasskey,
+  ) {}
+
+  @Handles(PasskeyPatterns.register)
+  register(@Request(PasskeyPatterns.register) request: Parsed<'register'>): Promise<PasskeyView> {
+    return this.registerPasskey.execute(request);
+  }
+
+  @Handles(PasskeyPatterns.list)
+  list(@Request(PasskeyPatterns.list) request: Parsed<'list'>): Promise<PasskeyView[]> {
+    return this.listPasskeys.execute(request);
+  }
+
+  @Handles(PasskeyPatterns.find)
+  find(@Request(PasskeyPatterns.find) request: Parsed<'find'>): Promise<PasskeyCredential> {
+    return this.findPasskey.execute(request);
+  }
+
+  @Handles(PasskeyPatterns.recordUse)
+  async recordUse(@Request(PasskeyPatterns.recordUse) request: Parsed<'recordUse'>): Promise<Record<string, never>> {
+    await this.recordPasskeyUse.execute(request);
+    return {};
+  }
+
+  @Handles(PasskeyPatterns.rename)
+  rename(@Request(PasskeyPatterns.rename) request: Parsed<'rename'>): Promise<PasskeyView> {
+    return this.renamePasskey.execute(request);
+  }
+
+  @Handles(PasskeyPatterns.remove)
+  async remove(@Request(PasskeyPatterns.remove) request: Parsed<'remove'>): Promise<Record<string, never>> {
+    await this.removePasskey.execute(request);
+    return {};
+  }
+}

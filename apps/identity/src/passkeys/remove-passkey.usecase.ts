@@ -1,0 +1,24 @@
+import { ParsedRequestOf, PasskeyPatterns } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { noSuchPasskey } from './find-passkey.usecase';
+import { PasskeyChangedMail } from './passkey-changed.mail';
+import { Passkey } from './passkey.entity';
+
+@Injectable()
+export class RemovePasskey {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly mail: PasskeyChangedMail,
+  ) {}
+
+  /** @throws DomainError not_found unless it is the user's own passkey of this host. */
+  async execute({ userId, rpId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<void> {
+    const em = this.em.fork();
+    const passkey = await em.findOne(Passkey, { id: passkeyId, user: userId, rpId }, { populate: ['user'] });
+    if (!passkey) throw noSuchPasskey();
+    // By id only: of two removals racing, the second deletes nothing and mails nothing.
+    if ((await em.nativeDelete(Passkey, { id: passkey.id })) === 0) throw noSuchPasskey();
+    this.mail.send(passkey.user.getEntity(), 'removed', passkey);
+  }
+}

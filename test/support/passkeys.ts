@@ -1,0 +1,40 @@
+import { expectStatus } from './expect-status';
+import { PortalClient, PortalResponse } from './portal-client';
+import { SoftwareAuthenticator, Tampering } from './software-authenticator';
+
+/** Asks the registration options on the browser's host and answers them with the authenticator. */
+export async function createPasskey(
+  browser: PortalClient,
+  authenticator: SoftwareAuthenticator,
+  tampering: Tampering = {},
+  name?: string,
+): Promise<PortalResponse> {
+  const options = expectStatus(await browser.post('/api/me/passkeys/registration-options'), 200, 'registration options').body;
+  const response = authenticator.create(options, browser.origin, tampering);
+  return browser.post('/api/me/passkeys', name ? { response, name } : { response });
+}
+
+/** A passkey made and registered, as its card. */
+export async function registeredPasskey(browser: PortalClient, authenticator: SoftwareAuthenticator, name?: string) {
+  return expectStatus(await createPasskey(browser, authenticator, {}, name), 201, 'register passkey').body as { id: string; name: string };
+}
+
+/** The options of a fresh proof on the browser's host. */
+export async function proofOptions(browser: PortalClient): Promise<{ challenge: string; rpId: string; allowCredentials: { id: string }[] }> {
+  return expectStatus(await browser.post('/api/me/passkeys/proof-options'), 200, 'proof options').body;
+}
+
+/** Removes a passkey, proving presence with an assertion of the authenticator's newest passkey for this host. */
+export async function removeWithPasskey(
+  browser: PortalClient,
+  authenticator: SoftwareAuthenticator,
+  passkeyId: string,
+  tampering: Tampering = {},
+): Promise<PortalResponse> {
+  const passkey = authenticator.assert(await proofOptions(browser), browser.origin, tampering);
+  return browser.delete(`/api/me/passkeys/${passkeyId}`, { json: { passkey } });
+}
+
+export function renamePasskey(browser: PortalClient, passkeyId: string, name: unknown): Promise<PortalResponse> {
+  return browser.request('PATCH', `/api/me/passkeys/${passkeyId}`, { json: { name } });
+}
