@@ -19,6 +19,13 @@ async function withClient(url, task) {
   }
 }
 
+/** A connection to the server's own database that stays open, e.g. to read pg_stat_activity during a run. */
+async function openAdminClient() {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  return client;
+}
+
 async function createDatabase(name) {
   await withClient(ADMIN_URL, (client) => client.query(`create database "${name}"`));
   return urlOf(name);
@@ -28,4 +35,4 @@ async function dropDatabase(name) {
   await withClient(ADMIN_URL, (client) => client.query(`drop database if exists "${name}" with (force)`));
 }
 
-module.exports = { createDatabase, dropDatabase, urlOf, withClient };
+module.exports = { createDatabase, dropDatabase, openAdminClient, urlOf, withClient };

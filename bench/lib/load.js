@@ -10,16 +10,21 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
  * `request(context)` returns { method, path, headers, body } for each request
  * (so cookies, Host and TOTP codes can change per request); `onResponse` sees
  * each answer. A warm-up of the same requests runs first unless warmup is 0;
- * `hooks.beforeRun` and `hooks.afterRun` bracket the measured part (CPU profiles).
+ * `hooks.beforeRun` and `hooks.afterRun` bracket the measured part (CPU profiles);
+ * with `cpu` ({ meter, parts }, lib/cpu.js) the result carries the CPU time per
+ * request of each of those parts during the measured part.
  * @returns {Promise<{rps:number, p50:number, p99:number, errors:number, ok:number, total:number, seconds:number, connections:number, statuses:object, sampleError:string|null}>}
  */
-async function measure({ port, connections, seconds = DEFAULT_SECONDS, amount, warmup = WARMUP_SECONDS, warmupAmount, hooks, request, onResponse }) {
+async function measure({ port, connections, seconds = DEFAULT_SECONDS, amount, warmup = WARMUP_SECONDS, warmupAmount, hooks, cpu, request, onResponse }) {
   if (warmup > 0 || warmupAmount) {
     await drive({ port, connections, seconds: warmupAmount ? undefined : warmup, amount: warmupAmount, request, onResponse: () => {} });
   }
   await hooks?.beforeRun?.();
   try {
-    return await drive({ port, connections, seconds: amount ? undefined : seconds, amount, request, onResponse });
+    const before = await cpu?.meter.read();
+    const result = await drive({ port, connections, seconds: amount ? undefined : seconds, amount, request, onResponse });
+    if (!cpu) return result;
+    return { ...result, cpu: cpu.meter.perOperation(before, await cpu.meter.read(), result.total, cpu.parts) };
   } finally {
     await hooks?.afterRun?.();
   }

@@ -17,13 +17,17 @@ function freePort() {
 }
 
 /**
- * Runs a Node program, forwarding its output prefixed by `label`; `onUnexpectedExit`
+ * Runs a Node program, forwarding its output prefixed by `label` (stderr alone when
+ * `quiet`); `onUnexpectedExit`
  * fires if it dies before stop() was asked, so a crash aborts the bench.
  */
-function startNode(label, entry, { env, args = [], nodeArgs = [], ipc = false, onUnexpectedExit, log }) {
+function startNode(label, entry, { env, args = [], nodeArgs = [], ipc = false, quiet = false, onUnexpectedExit, log }) {
   const options = { env, stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])], execArgv: nodeArgs };
   const child = ipc ? fork(entry, args, options) : spawn(process.execPath, [...nodeArgs, entry, ...args], options);
-  for (const output of [child.stdout, child.stderr]) {
+  // quiet: its stdout is read and dropped, as a log collector would read it, so writing it costs what it costs in production.
+  let quietBytes = 0;
+  if (quiet) child.stdout.on('data', (chunk) => (quietBytes += chunk.length));
+  for (const output of quiet ? [child.stderr] : [child.stdout, child.stderr]) {
     readline.createInterface({ input: output }).on('line', (line) => log(`${label.padEnd(9)}| ${line}`));
   }
   let stopping = false;
@@ -34,6 +38,8 @@ function startNode(label, entry, { env, args = [], nodeArgs = [], ipc = false, o
   return {
     child,
     label,
+    /** Bytes written to stdout so far, when quiet. */
+    outputBytes: () => quietBytes,
     async stop() {
       if (stopping) return exited;
       stopping = true;

@@ -25,6 +25,36 @@ function evaluateTargets({ scenarios: s, references: r, redis }) {
     check('growth_me', 'GET /api/me req/s at 100,000 ÷ at 1,000 users', ratio(s.me100k.rps, s.me1k.rps), '> 0.9', (v) => v > 0.9),
     check('growth_sign_in', 'email sign-in req/s at 100,000 ÷ at 1,000 users', ratio(s.signIn100k.rps, s.signIn1k.rps), '> 0.9', (v) => v > 0.9),
     check('redis_per_session', 'Redis used_memory per web session', redis.bytesPerSession, '≤ 1024', (v) => v <= 1024, 'B'),
+    ...cpuTargets({ scenarios: s, references: r }),
+  ];
+}
+
+/** Issue 16's targets, set on CPU per operation, which the machine's noise moves far less than throughput. */
+function cpuTargets({ scenarios: s, references: r }) {
+  const ratio = (a, b) => (a && b ? a / b : null);
+  const cpuOf = (result) => result?.cpu?.msPerOperation ?? null;
+  const check = (id, what, measured, bound, passes, unit = '') => ({
+    id,
+    what,
+    measured: measured === null ? null : Math.round(measured * 1000) / 1000,
+    target: bound,
+    unit,
+    verdict: measured === null ? 'MISS' : passes(measured) ? 'PASS' : 'MISS',
+  });
+  const signIn = cpuOf(s.signIn1k);
+  return [
+    check('cpu_sign_in_vs_peer', 'email sign-in CPU ms ÷ better-auth sign-in CPU ms', ratio(signIn, cpuOf(r.peerSignIn)), '≤ 1', (v) => v <= 1),
+    check('cpu_sign_in_beyond_hash', 'email sign-in CPU − one argon2id verification CPU', signIn === null ? null : signIn - r.singleVerify.cpuMs, '≤ 4', (v) => v <= 4, 'ms'),
+    check('sign_in_vs_peer', 'email sign-in req/s ÷ better-auth sign-in req/s', ratio(s.signIn1k.rps, r.peerSignIn.rps), '≥ 1.1', (v) => v >= 1.1),
+    check('sign_in_vs_monolith', 'email sign-in req/s ÷ monolith sign-in req/s', ratio(s.signIn1k.rps, r.monolithSignIn.rps), '≥ 1.1', (v) => v >= 1.1),
+    check('cpu_me_vs_floor', 'GET /api/me CPU ms ÷ floor CPU ms (floor + Redis)', ratio(cpuOf(s.me1k), cpuOf(r.floor)), '≤ 2', (v) => v <= 2),
+    check('cpu_me_vs_monolith', 'GET /api/me CPU ms ÷ monolith GET /api/me CPU ms', ratio(cpuOf(s.me1k), cpuOf(r.monolithMe)), '≤ 1', (v) => v <= 1),
+    check('me_vs_floor_0_6', 'GET /api/me req/s ÷ floor req/s', ratio(s.me1k.rps, r.floor.rps), '≥ 0.6', (v) => v >= 0.6),
+    check('cpu_totp', 'TOTP step CPU per step', cpuOf(s.totp), '≤ 3', (v) => v <= 3, 'ms'),
+    check('totp_p99_vs_peer_p50', 'TOTP step p99 − better-auth verify-totp p50', s.totp.p99 - r.peerTotp.p50, '< 0', (v) => v < 0, 'ms'),
+    check('cpu_growth_me', 'GET /api/me CPU at 100,000 ÷ at 1,000 users', ratio(cpuOf(s.me100k), cpuOf(s.me1k)), '≤ 1.1', (v) => v <= 1.1),
+    check('cpu_growth_sign_in', 'email sign-in CPU at 100,000 ÷ at 1,000 users', ratio(cpuOf(s.signIn100k), signIn), '≤ 1.1', (v) => v <= 1.1),
+    check('logging_info', 'GET /api/me req/s at LOG_LEVEL=info ÷ at warn', ratio(s.meInfo.rps, s.me1k.rps), '≥ 0.9', (v) => v >= 0.9),
   ];
 }
 
@@ -32,13 +62,16 @@ function scenarioRows({ scenarios: s, references: r }) {
   const row = (name, system, result) => ({ name, system, ...result });
   return [
     row('GET /api/me (1,000 users)', 'product', s.me1k),
+    row('GET /api/me, LOG_LEVEL=info (1,000 users)', 'product', s.meInfo),
     row('GET /api/me (100,000 users)', 'product', s.me100k),
     row('floor: node:http + one Redis GET', 'reference', r.floor),
     row('getSession, cookie cache off', 'better-auth', r.peerGetSession),
+    row('GET /api/me: session in Redis, user from Postgres', 'monolith', r.monolithMe),
     row('email sign-in (1,000 users)', 'product', s.signIn1k),
     row('email sign-in, 1 connection', 'product', s.signInLatency),
     row('email sign-in (100,000 users)', 'product', s.signIn100k),
     row('email sign-in /sign-in/email', 'better-auth', r.peerSignIn),
+    row('email sign-in POST /api/auth/login', 'monolith', r.monolithSignIn),
     row('TOTP step POST /api/auth/totp', 'product', s.totp),
     row('TOTP /two-factor/verify-totp', 'better-auth', r.peerTotp),
     row('mobile unlock by PIN', 'product', s.unlock),
@@ -51,11 +84,26 @@ function render(results) {
   lines.push(`# npm run bench: ${results.startedAt}`, '');
   lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; load average at start ${machine.loadAverage.join(' ')}.`);
   lines.push(`Whole run: ${fixed(results.durationSeconds, 0)} s. Latencies are autocannon's, in whole milliseconds.`, '');
-  lines.push('| scenario | system | conns | req/s | p50 ms | p99 ms | errors | requests | load avg |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const row of scenarioRows(results)) {
-    lines.push(`| ${row.name} | ${row.system} | ${row.connections} | ${fixed(row.rps)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.total} | ${fixed(row.loadAverage)} |`);
+  lines.push(
+    'CPU ms/req: user + system time of the system\'s processes during the measured window (its apps, its Postgres backends, and the Redis and NATS it uses) ÷ requests; machine: the whole machine\'s busy time ÷ requests, whoever spent it.',
+    '',
+  );
+  lines.push(
+    '| scenario | system | conns | req/s | p50 ms | p99 ms | CPU ms/req | machine ms/req | errors | requests | load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const rows = scenarioRows(results);
+  for (const row of rows) {
+    lines.push(
+      `| ${row.name} | ${row.system} | ${row.connections} | ${fixed(row.rps)} | ${row.p50} | ${row.p99} | ${fixed(row.cpu?.msPerOperation, 2)} | ${fixed(row.cpu?.machineMsPerOperation, 2)} | ${row.errors} | ${row.total} | ${fixed(row.loadAverage)} |`,
+    );
   }
-  lines.push('', `Hash ceiling: ${fixed(hashCeiling.verifiesPerSecond)} argon2id verifications/s on ${hashCeiling.workers} worker threads (m=19456 KiB, t=2, p=1); one verification alone: ${fixed(results.references.singleVerify.ms, 2)} ms (median of ${results.references.singleVerify.samples}).`);
+  lines.push('', ...cpuBreakdown(rows));
+  lines.push(
+    '',
+    `Hash ceiling: ${fixed(hashCeiling.verifiesPerSecond)} argon2id verifications/s on ${hashCeiling.workers} worker threads (m=19456 KiB, t=2, p=1); ` +
+      `one verification alone: ${fixed(results.references.singleVerify.ms, 2)} ms (median of ${results.references.singleVerify.samples}), ${fixed(results.references.singleVerify.cpuMs, 2)} ms of CPU.`,
+  );
   const { redis } = results;
   lines.push(
     `Redis: used_memory grew by ${redis.usedMemoryDelta} B over ${redis.signIns} sign-ins: ${fixed(redis.bytesPerSession, 0)} B per web session ` +
@@ -69,7 +117,12 @@ function render(results) {
     lines.push(`| ${target.what} | ${fixed(target.measured, target.unit ? 1 : 3)}${target.unit ? ` ${target.unit}` : ''} | ${target.target}${target.unit ? ` ${target.unit}` : ''} | ${target.verdict} |`);
   }
   const peerShareOfCeiling = results.references.peerSignIn.rps / hashCeiling.verifiesPerSecond;
-  lines.push('', `Not a target, for scale: better-auth's email sign-in ÷ the hash ceiling is ${fixed(peerShareOfCeiling, 3)} (one process: one hash and its SQL per sign-in).`);
+  lines.push('', `Request log: at LOG_LEVEL=info the gateway wrote ${results.scenarios.meInfo.logBytesPerRequest} B to stdout per GET /api/me (at warn, none).`);
+  const monolithShareOfCeiling = results.references.monolithSignIn.rps / hashCeiling.verifiesPerSecond;
+  lines.push(
+    '',
+    `Not a target, for scale: better-auth's email sign-in ÷ the hash ceiling is ${fixed(peerShareOfCeiling, 3)}, the monolith's ${fixed(monolithShareOfCeiling, 3)} (one process each: one hash and its SQL per sign-in).`,
+  );
   if (results.profiles) {
     lines.push('', '## CPU profiles (self time)', '');
     for (const [scenario, apps] of Object.entries(results.profiles)) {
@@ -81,6 +134,22 @@ function render(results) {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** CPU ms per request of each process, one table per system, parts in the order they were named. */
+function cpuBreakdown(rows) {
+  const lines = ['CPU ms per request by process (Postgres: the backends of the system\'s database; Redis and NATS are shared with whatever else runs on the machine):', ''];
+  const bySystem = new Map();
+  for (const row of rows.filter((candidate) => candidate.cpu)) bySystem.set(row.system, [...(bySystem.get(row.system) ?? []), row]);
+  for (const [system, systemRows] of bySystem) {
+    const parts = [...new Set(systemRows.flatMap((row) => Object.keys(row.cpu.byPart)))];
+    lines.push(`| ${system} | ${parts.join(' | ')} | total | load generator |`, `|---|${parts.map(() => '---:|').join('')}---:|---:|`);
+    for (const row of systemRows) {
+      lines.push(`| ${row.name} | ${parts.map((part) => fixed(row.cpu.byPart[part], 2)).join(' | ')} | ${fixed(row.cpu.msPerOperation, 2)} | ${fixed(row.cpu.loadGeneratorMsPerOperation, 2)} |`);
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 function writeResults(directory, results) {

@@ -35,5 +35,5 @@ module.exports = {
   READ_CONNECTIONS: number('BENCH_READ_CONNECTIONS', 32),
   /** Enough to keep every hashing thread busy: one per core in identity, libuv's four in the peer. */
   SIGN_IN_CONNECTIONS: number('BENCH_SIGN_IN_CONNECTIONS', 8),
-  TOTP_CONNECTIONS: 32,
+  TOTP_CONNECTIONS: number('BENCH_TOTP_CONNECTIONS', 32),
 };

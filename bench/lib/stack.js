@@ -51,10 +51,10 @@ async function startStack({ runId, databaseUrl, smtpUrl, easyAccessHost, profile
     LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000000000',
     LOGIN_FAILURES_PER_EMAIL: '1000000000',
   };
-  const start = (app, env) => {
+  const start = (app, env, label = app) => {
     const nodeArgs = profileDir ? ['--require', PROFILER] : [];
-    const profileEnv = profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_LABEL: app } : {};
-    return startNode(app, entryOf(app), { env: { ...env, ...profileEnv }, nodeArgs, log, onUnexpectedExit: onCrash });
+    const profileEnv = profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_PROFILE_LABEL: label } : {};
+    return startNode(label, entryOf(app), { env: { ...env, ...profileEnv }, nodeArgs, log, quiet: env.LOG_LEVEL !== 'warn', onUnexpectedExit: onCrash });
   };
   const apps = [...SERVICES.map((app) => start(app, serviceEnv)), start('gateway', gatewayEnv)];
   const stack = {
@@ -65,6 +65,18 @@ async function startStack({ runId, databaseUrl, smtpUrl, easyAccessHost, profile
     announcementStream: `${common.NATS_SUBJECT_PREFIX}_announcements`,
     apps,
     stop: () => Promise.all(apps.map((app) => app.stop())),
+    /**
+     * One more gateway over the same services, at another LOG_LEVEL (docker-compose ships info,
+     * which logs every request): what the request log costs, measured in the same run.
+     */
+    async gatewayLoggingAt(logLevel) {
+      const extraPort = await freePort();
+      const label = `gateway-${logLevel}`;
+      const app = start('gateway', { ...gatewayEnv, PORT: String(extraPort), LOG_LEVEL: logLevel }, label);
+      apps.push(app);
+      await waitUntilReady(extraPort, easyAccessHost);
+      return { port: extraPort, app };
+    },
   };
   await waitUntilReady(port, easyAccessHost);
   return stack;

@@ -26,6 +26,7 @@ async function startPeer({ databaseUrl, users, totpUsers, storedHash, log, onCra
   const host = `127.0.0.1:${port}`;
   return {
     port,
+    pid: server.child.pid,
     host,
     origin: `http://${host}`,
     plainIndexes: people.map((_, index) => index),
@@ -62,11 +63,12 @@ function peerSessions(peer, indexes, password) {
 }
 
 /** Its getSession (GET /api/auth/get-session), cookie cache off: the counterpart of GET /api/me. */
-function measureGetSession(peer, sessions, { connections }) {
+function measureGetSession(peer, sessions, { connections, cpu }) {
   let next = 0;
   return measure({
     port: peer.port,
     connections,
+    cpu,
     request: () => ({ path: '/api/auth/get-session', headers: { host: peer.host, cookie: sessions[next++ % sessions.length].cookie } }),
   });
 }
@@ -86,11 +88,12 @@ function pendingPeerTotp(peer, password) {
 }
 
 /** Its /api/auth/two-factor/verify-totp, each request finishing one pending sign-in. */
-function measurePeerTotp(peer, pending, { connections, warmupAmount }) {
+function measurePeerTotp(peer, pending, { connections, warmupAmount, cpu }) {
   let next = 0;
   return measure({
     port: peer.port,
     connections,
+    cpu,
     warmup: 0,
     warmupAmount,
     amount: pending.length - warmupAmount - connections * 2,

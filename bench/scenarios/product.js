@@ -45,13 +45,14 @@ function stepChecker(expectedNext) {
 
 const withWrong = (result, checker) => ({ ...result, errors: result.errors + checker.wrong, wrongAnswers: checker.wrong, sampleWrong: checker.sample });
 
-/** GET /api/me with a valid session cookie, the sessions taken in turn. */
-function measureMe(stack, sessions, { connections, hooks }) {
+/** GET /api/me with a valid session cookie, the sessions taken in turn; `port` picks another gateway of the stack. */
+function measureMe(stack, sessions, { connections, hooks, cpu, port = stack.port }) {
   let next = 0;
   return measure({
-    port: stack.port,
+    port,
     connections,
     hooks,
+    cpu,
     request: () => {
       const session = sessions[next++ % sessions.length];
       return { path: '/api/me', headers: { host: session.host, cookie: session.cookie } };
@@ -102,7 +103,7 @@ async function pendingTotpSignIns(stack, people, password) {
 }
 
 /** The TOTP step alone: each request answers one pending sign-in with its fresh code. */
-async function measureTotpStep(stack, pending, { connections, warmupAmount, hooks }) {
+async function measureTotpStep(stack, pending, { connections, warmupAmount, hooks, cpu }) {
   let next = 0;
   const checker = stepChecker('done');
   const request = () => {
@@ -119,6 +120,7 @@ async function measureTotpStep(stack, pending, { connections, warmupAmount, hook
     warmupAmount,
     amount: pending.length - warmupAmount - slack,
     hooks,
+    cpu,
     onResponse: checker.onResponse,
     request,
   });
@@ -137,12 +139,13 @@ function mobileDevices(stack, people, password, easyAccessHost) {
 }
 
 /** POST /api/mobile/unlock with the PIN, the devices taken in turn. */
-function measureUnlock(stack, devices, easyAccessHost, { connections, hooks }) {
+function measureUnlock(stack, devices, easyAccessHost, { connections, hooks, cpu }) {
   let next = 0;
   return measure({
     port: stack.port,
     connections,
     hooks,
+    cpu,
     request: () => {
       const { deviceId, deviceSecret } = devices[next++ % devices.length];
       return { method: 'POST', path: '/api/mobile/unlock', headers: { host: easyAccessHost }, body: { deviceId, deviceSecret, pin: PIN } };
