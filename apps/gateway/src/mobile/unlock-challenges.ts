@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RedisKeys } from '../session/redis-keys';
 
 export const UNLOCK_CHALLENGE_SECONDS = 60;
 /** Challenges asked for from one address per minute: a phone asks one per unlock; a few share an address behind NAT. */
@@ -10,7 +11,7 @@ export const CHALLENGES_PER_ADDRESS_PER_MINUTE = 30;
 /** Challenges for one device per minute, from any address: an attacker cannot keep replacing a device's challenge. */
 export const CHALLENGES_PER_DEVICE_PER_MINUTE = 10;
 
-const keyOf = (deviceId: string) => `unlock-challenge:${deviceId}`;
+const keyOf = RedisKeys.unlockChallenge;
 const digest = (challenge: string) => createHash('sha256').update(challenge).digest('hex');
 
 /** Deletes the pending challenge only when it is the one presented: a wrong guess does not void the device's own. */

@@ -1,7 +1,7 @@
-import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { DomainError, ErrorCode, REDIS, RedisClient } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RedisKeys } from '../session/redis-keys';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
@@ -10,7 +10,6 @@ export interface Limit {
   windowSeconds: number;
 }
 
-const KEY_PREFIX = 'rate';
 
 /** Never below zero: a reset may have come in between. */
 const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.call('DECR', KEYS[1]) end`;
@@ -26,7 +25,7 @@ const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.c
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterRedis>();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   /**
    * Counts one more hit, over the limit too, as the old window did.
@@ -56,7 +55,7 @@ export class RateLimiter {
     const shape = `${max}/${windowSeconds}`;
     let limiter = this.limiters.get(shape);
     if (!limiter) {
-      limiter = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: KEY_PREFIX, points: max, duration: windowSeconds });
+      limiter = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: RedisKeys.rateLimits, points: max, duration: windowSeconds });
       this.limiters.set(shape, limiter);
     }
     return limiter;

@@ -1,6 +1,5 @@
-import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { DomainError, ErrorCode, REDIS, RedisClient } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { MFA_CONFIG, MfaConfig } from '../config';
 import { ADMIT, GIVE_BACK, RECORD_FAILURE } from './attempt-scripts';
 
@@ -37,7 +36,7 @@ export interface Failure {
 @Injectable()
 export class AttemptLimits {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
   ) {}
 
@@ -99,11 +98,17 @@ export class AttemptLimits {
   }
 }
 
-const signInKey = (userId: string, attemptId: string) => `mfa:attempts:sign-in:${userId}:${attemptId}`;
-const userKey = (userId: string) => `mfa:attempts:user:${userId}`;
-const consecutiveKey = (userId: string) => `mfa:attempts:consecutive:${userId}`;
-const lockKey = (userId: string) => `mfa:lock:${userId}`;
-const factorLockKey = (userId: string) => `mfa:factor-lock:${userId}`;
+/**
+ * Every key of a user's limits carries the user as its hash tag: one script,
+ * or one DEL, touches them together on one Cluster slot. Keys of the versions
+ * before hash tags (`mfa:lock:<user>`…) are read no more: see the README's
+ * "Running beyond one machine".
+ */
+const signInKey = (userId: string, attemptId: string) => `mfa:{${userId}}:attempts:sign-in:${attemptId}`;
+const userKey = (userId: string) => `mfa:{${userId}}:attempts:user`;
+const consecutiveKey = (userId: string) => `mfa:{${userId}}:attempts:consecutive`;
+const lockKey = (userId: string) => `mfa:{${userId}}:lock`;
+const factorLockKey = (userId: string) => `mfa:{${userId}}:factor-lock`;
 const keysOf = (userId: string, attemptId: string) => [
   lockKey(userId),
   signInKey(userId, attemptId),
