@@ -1,3 +1,8 @@
+import { compactOf } from './session-token';
+
+/** The user's id in 22 characters, as it starts their session tokens: 14 bytes less in every session's key than the UUID. */
+const tagOf = (userId: string) => `{${compactOf(userId)}}`;
+
 /**
  * Every family of keys the gateway writes, after the deployment's prefix.
  * The keys that a script or a transaction touches together are those of one
@@ -7,11 +12,11 @@
  */
 export const RedisKeys = {
   /** A web session, sign-in in progress or mobile access token: a hash of short fields (session-codec.ts). */
-  session: (userId: string, entry: string) => `sess:{${userId}}:${entry}`,
+  session: (userId: string, entry: string) => `sess:${tagOf(userId)}:${entry}`,
   /** The user's record: the index of their sessions and their cached view (user-record.ts). */
-  userRecord: (userId: string) => `user:{${userId}}`,
+  userRecord: (userId: string) => `user:${tagOf(userId)}`,
   /** The newest credential version of the user, for a while after a change (record-scripts.ts). */
-  credentialFloor: (userId: string) => `floor:{${userId}}`,
+  credentialFloor: (userId: string) => `floor:${tagOf(userId)}`,
   /** The prefix of rate-limiter-flexible's counters: `rate:<what is counted>`. */
   rateLimits: 'rate',
   /** A mobile sign-in waiting for its step, by the token's digest. */

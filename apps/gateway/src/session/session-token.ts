@@ -10,7 +10,8 @@ import { hash, randomBytes } from 'node:crypto';
 const USER_PART = 22;
 const TOKEN_LENGTH = USER_PART + 43;
 
-const compactOf = (userId: string) => Buffer.from(userId.replace(/-/g, ''), 'hex').toString('base64url');
+/** A user id in 22 characters: the start of their tokens and session ids, and the hash tag of their keys. */
+export const compactOf = (userId: string) => Buffer.from(userId.replace(/-/g, ''), 'hex').toString('base64url');
 
 function userIdOfCompact(compact: string): string | null {
   const hex = Buffer.from(compact, 'base64url').toString('hex');

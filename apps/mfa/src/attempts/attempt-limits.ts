@@ -1,7 +1,10 @@
 import { DomainError, ErrorCode, REDIS, RedisClient } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { MFA_CONFIG, MfaConfig } from '../config';
+import { AttemptKeys } from './attempt-keys';
 import { ADMIT, GIVE_BACK, RECORD_FAILURE } from './attempt-scripts';
+
+const { signIn: signInKey, user: userKey, consecutive: consecutiveKey, lock: lockKey, factorLock: factorLockKey } = AttemptKeys;
 
 /** Five guesses of a 6-digit code leave a 1 in 200,000 chance per sign-in. */
 export const SIGN_IN_ATTEMPTS = 5;
@@ -98,17 +101,6 @@ export class AttemptLimits {
   }
 }
 
-/**
- * Every key of a user's limits carries the user as its hash tag: one script,
- * or one DEL, touches them together on one Cluster slot. Keys of the versions
- * before hash tags (`mfa:lock:<user>`…) are read no more: see the README's
- * "Running beyond one machine".
- */
-const signInKey = (userId: string, attemptId: string) => `mfa:{${userId}}:attempts:sign-in:${attemptId}`;
-const userKey = (userId: string) => `mfa:{${userId}}:attempts:user`;
-const consecutiveKey = (userId: string) => `mfa:{${userId}}:attempts:consecutive`;
-const lockKey = (userId: string) => `mfa:{${userId}}:lock`;
-const factorLockKey = (userId: string) => `mfa:{${userId}}:factor-lock`;
 const keysOf = (userId: string, attemptId: string) => [
   lockKey(userId),
   signInKey(userId, attemptId),
