@@ -25,7 +25,13 @@ const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.c
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterRedis>();
 
-  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {
+    // A limiter defines rate-limiter-flexible's script on the client. An
+    // auto-pipeline already open lacks a script defined after it: the command
+    // fails, and ioredis then mismatches the pipeline's replies and throws
+    // out of the process. Made here, at boot, it comes before any pipeline.
+    this.limiterFor({ key: 'boot', max: 1, windowSeconds: 1 });
+  }
 
   /**
    * Counts one more hit, over the limit too, as the old window did.
