@@ -1,6 +1,6 @@
 import { IdentityPatterns, MfaPatterns, REDIS, RedisClient, RpcClient, runScript, TenancyPatterns } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { FILL_VIEW, INVALIDATE_VIEW } from '../session/record-scripts';
+import { FILL_VIEW, INVALIDATE_VIEW } from '../session/redis-scripts';
 import { RedisKeys } from '../session/redis-keys';
 import { CachedView, cachedViewOf, storedViewOf, ViewUser } from '../session/user-record';
 import { MemberContext } from './me';

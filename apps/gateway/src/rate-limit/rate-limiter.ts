@@ -1,7 +1,8 @@
-import { DomainError, ErrorCode, REDIS, RedisClient } from '@app/common';
+import { DomainError, ErrorCode, REDIS, RedisClient, runScript } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RedisKeys } from '../session/redis-keys';
+import { GIVE_BACK_HIT } from '../session/redis-scripts';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
@@ -10,9 +11,6 @@ export interface Limit {
   windowSeconds: number;
 }
 
-
-/** Never below zero: a reset may have come in between. */
-const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.call('DECR', KEYS[1]) end`;
 
 /**
  * Fixed windows in Redis (rate-limiter-flexible, Cluster-aware): shared by
@@ -49,7 +47,7 @@ export class RateLimiter {
 
   /** Takes one hit back, for an attempt that turned out to be none (its check could not be made). */
   async giveBack(limit: Limit): Promise<void> {
-    await this.redis.eval(GIVE_BACK, 1, this.limiterFor(limit).getKey(limit.key));
+    await runScript(this.redis, GIVE_BACK_HIT, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: {} });
   }
 
   async reset(limit: Limit): Promise<void> {

@@ -1,7 +1,7 @@
 import { runScript } from '@app/common';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { CREATE_SESSION, REVOKE_CREDENTIALS } from './record-scripts';
+import { CREATE_SESSION, REVOKE_CREDENTIALS } from './redis-scripts';
 import { cachedViewOf, sessionEntriesOf } from './user-record';
 
 /** A change of credentials against sessions signed in before it, and sign-ins still on their way. */

@@ -15,7 +15,7 @@ export const RedisKeys = {
   session: (userId: string, entry: string) => `sess:${tagOf(userId)}:${entry}`,
   /** The user's record: the index of their sessions and their cached view (user-record.ts). */
   userRecord: (userId: string) => `user:${tagOf(userId)}`,
-  /** The newest credential version of the user, for a while after a change (record-scripts.ts). */
+  /** The newest credential version of the user, for a while after a change (redis-scripts.ts). */
   credentialFloor: (userId: string) => `floor:${tagOf(userId)}`,
   /** The prefix of rate-limiter-flexible's counters: `rate:<what is counted>`. */
   rateLimits: 'rate',

@@ -1,7 +1,7 @@
 import { REDIS, RedisClient, runScript } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { CREATE_SESSION, END_SESSIONS, READ_SESSION, REVOKE_CREDENTIALS, UPDATE_SESSION } from './record-scripts';
+import { CREATE_SESSION, END_SESSIONS, READ_SESSION, REVOKE_CREDENTIALS, UPDATE_SESSION } from './redis-scripts';
 import { RedisKeys } from './redis-keys';
 import { AuthenticatedSession, SessionRecord } from './session';
 import { decodeSession, encodeSession, pairsToObject } from './session-codec';

@@ -28,7 +28,7 @@ export interface CachedView {
 }
 
 /**
- * The user's record, as record-scripts.ts writes it, fields apart with tabs:
+ * The user's record, as redis-scripts.ts writes it, fields apart with tabs:
  * generation, end of the view's validity (ms), the session index
  * (`entry:absoluteEndMs,…`, an entry being the digest part of a session id), and the view as JSON. JSON never holds a raw tab.
  */

@@ -1,7 +1,7 @@
 import { runScript } from '@app/common';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { CREATE_SESSION, END_SESSIONS, FILL_VIEW, INVALIDATE_VIEW } from './record-scripts';
+import { CREATE_SESSION, END_SESSIONS, FILL_VIEW, INVALIDATE_VIEW } from './redis-scripts';
 import { cachedViewOf, sessionEntriesOf, storedViewOf } from './user-record';
 
 const view = (name: string) => storedViewOf({ user: { id: 'u', email: 'c@example.com', name, google: false, totpEnabled: false }, members: {} });

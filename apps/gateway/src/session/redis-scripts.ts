@@ -1,8 +1,8 @@
 import { redisScript } from '@app/common';
 
 /**
- * Every script of the gateway, on the keys of one user (RedisKeys: all under
- * the user's hash tag). The user's record is one Redis string that holds the
+ * Every script of the gateway. Those of sessions and views touch the keys of
+ * one user (RedisKeys: all under the user's hash tag). The user's record is one Redis string that holds the
  * index of their sessions and their cached view (layout in user-record.ts):
  * one key rather than a set and a hash, since a Redis key costs about a
  * hundred bytes before its value and a hash of long values leaves its compact
@@ -183,3 +183,17 @@ end
 save(KEY.record, generation + 1, tostring(now + tonumber(ARG.floorKeptMs)), kept, '', now)
 return 1`,
 }).replying<1>();
+
+/** Takes one hit back, never below zero: a reset may have come in between. */
+export const GIVE_BACK_HIT = redisScript({
+  keys: ['counter'],
+  args: [],
+  body: `if tonumber(redis.call('GET', KEY.counter) or 0) > 0 then redis.call('DECR', KEY.counter) end`,
+}).replying<null>();
+
+/** Deletes a device's pending unlock challenge only when it is the one presented: a wrong guess does not void the device's own. */
+export const CONSUME_UNLOCK_CHALLENGE = redisScript({
+  keys: ['challenge'],
+  args: ['digest'],
+  body: `if redis.call('GET', KEY.challenge) == ARG.digest then return redis.call('DEL', KEY.challenge) end return 0`,
+}).replying<0 | 1>();
