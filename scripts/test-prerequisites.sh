@@ -11,6 +11,9 @@ install_missing_packages() {
   local missing=()
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The Sentinel spec runs 3 sentinels of its own on free ports; a sentinel the
+  # package may start on 26379 watches nothing.
+  command -v redis-sentinel >/dev/null 2>&1 || missing+=(redis-sentinel)
   [ "${#missing[@]}" -eq 0 ] && return 0
 
   local sudo=()
@@ -33,6 +36,7 @@ install_missing_packages() {
 check_server_binaries() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=('redis-server (package redis-server)')
+  command -v redis-cli >/dev/null 2>&1 || missing+=('redis-cli (package redis-tools), which makes the Cluster of the Cluster spec')
   [ -x /usr/sbin/nats-server ] || missing+=('/usr/sbin/nats-server (package nats-server)')
   compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=('/usr/lib/postgresql/<version>/bin/initdb and pg_ctl (package postgresql)')
   # Postgres refuses to run as root: as root, the specs run theirs as this user.

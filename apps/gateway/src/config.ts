@@ -1,4 +1,16 @@
-import { booleanFlag, Hostname, loadConfig, logEnv, metricsEnv, natsEnv, portalLinksEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
+import {
+  booleanFlag,
+  checkRedisMode,
+  Hostname,
+  loadConfig,
+  logEnv,
+  metricsEnv,
+  natsEnv,
+  portalLinksEnv,
+  positiveInt,
+  redisEnv,
+  tracingEnv,
+} from '@app/common';
 import { z } from 'zod';
 import { trustProxyEnv } from './http/trusted-proxies';
 
@@ -55,7 +67,7 @@ export const gatewayConfigSchema = z.object({
 }).superRefine(requireGoogleSettings, {
   // Checked even when other keys are bad, so that one boot lists every problem; skipped when a Google key is bad itself.
   when: (payload) => !payload.issues.some((issue) => String(issue.path?.[0]).startsWith('GOOGLE_')),
-});
+}).superRefine(checkRedisMode);
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

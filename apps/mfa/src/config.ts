@@ -1,4 +1,4 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
+import { checkRedisMode, databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
 import { z } from 'zod';
 import { AesKey, KeyId, Keyring, PreviousKeys, repeatedKeyId } from './secrets/encryption-keys';
 
@@ -23,6 +23,7 @@ export const mfaConfigSchema = z
     TOTP_FAILURES_BEFORE_FACTOR_LOCK: positiveInt(100),
     npm_package_version: z.string().default('dev'),
   })
+  .superRefine(checkRedisMode)
   .transform(({ MFA_ENCRYPTION_KEY, MFA_ENCRYPTION_KEY_ID, MFA_PREVIOUS_KEYS, ...rest }, context) => {
     const keyring: Keyring = {
       current: { id: MFA_ENCRYPTION_KEY_ID, key: MFA_ENCRYPTION_KEY },

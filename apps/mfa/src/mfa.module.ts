@@ -2,6 +2,7 @@ import { AnnouncementsModule, Mailer, MfaEvents, RedisCloser, redisProvider, Rpc
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptLimits } from './attempts/attempt-limits';
+import { LegacyAttemptKeys } from './attempts/legacy-attempt-keys';
 import { LockoutMail } from './attempts/lockout.mail';
 import { MFA_CONFIG, MfaConfig } from './config';
 import { HealthHandler } from './health/health.handler';
@@ -43,6 +44,7 @@ export class MfaModule {
         RedisCloser,
         ReplayGuard,
         AttemptLimits,
+        LegacyAttemptKeys,
         LockoutMail,
         RecoveryCodeStore,
         TotpCodeCheck,

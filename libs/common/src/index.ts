@@ -14,6 +14,8 @@ export * from './identity/values';
 export * from './mail/mailer';
 export * from './mfa/mfa.contracts';
 export * from './redis/create-redis';
+export * from './redis/redis-connection';
+export * from './redis/redis-script';
 export * from './redis/redis.providers';
 export * from './tenancy/tenancy.contracts';
 export * from './transport/contract.pipe';

@@ -2,6 +2,7 @@ import { REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
+import { RedisKeys } from '../session/redis-keys';
 
 /** A kind of single-use token: its Redis key prefix, its lifetime, and the type of what it holds. */
 export interface SingleUseKind<T> {
@@ -17,7 +18,7 @@ export function singleUseKind<T>(prefix: string, ttlSeconds: number): SingleUseK
 
 /** The Redis key of a token: its SHA-256, so a Redis dump yields no usable token. */
 export function singleUseKeyOf(kind: SingleUseKind<unknown>, token: string): string {
-  return `${kind.prefix}:${createHash('sha256').update(token).digest('base64url')}`;
+  return RedisKeys.singleUse(kind.prefix, createHash('sha256').update(token).digest('base64url'));
 }
 
 /** Secrets that travel in a URL or an OAuth `state`; the first reader deletes them (GETDEL), so two racing uses cannot both succeed. */

@@ -1,8 +1,7 @@
-import { HealthReply, IdentityPatterns, MfaPatterns, NATS_CONNECTION, REDIS, RpcClient, TenancyPatterns } from '@app/common';
+import { HealthReply, IdentityPatterns, MfaPatterns, NATS_CONNECTION, REDIS, RedisClient, RpcClient, TenancyPatterns } from '@app/common';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import Redis from 'ioredis';
 import { NatsConnection } from 'nats';
 
 type CheckState = 'up' | 'down';
@@ -17,7 +16,7 @@ const SERVICES = { identity: IdentityPatterns.health, mfa: MfaPatterns.health, t
 export class HealthController {
   constructor(
     private readonly rpc: RpcClient,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
   ) {}
 

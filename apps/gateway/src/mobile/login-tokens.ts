@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, ProvenFactor, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
+import { RedisKeys } from '../session/redis-keys';
 
 export type MobileLoginStep = 'totp' | 'create_pin';
 
@@ -20,7 +21,7 @@ export interface MobileLogin {
 const LOGIN_TOKEN_SECONDS = 600;
 
 /** The step is part of the key: a token shown at the wrong step is not even found, so it is not spent either. */
-const keyOf = (step: MobileLoginStep, id: string) => `mobile-login:${step}:${id}`;
+const keyOf = (step: MobileLoginStep, id: string) => RedisKeys.mobileLogin(step, id);
 const idOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The mobile sign-in in progress: each token serves one step and is replaced by the next. */

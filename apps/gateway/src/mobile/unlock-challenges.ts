@@ -1,8 +1,10 @@
-import { REDIS } from '@app/common';
+import { REDIS, runScript } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RedisKeys } from '../session/redis-keys';
+import { CONSUME_UNLOCK_CHALLENGE } from '../session/redis-scripts';
 
 export const UNLOCK_CHALLENGE_SECONDS = 60;
 /** Challenges asked for from one address per minute: a phone asks one per unlock; a few share an address behind NAT. */
@@ -10,11 +12,8 @@ export const CHALLENGES_PER_ADDRESS_PER_MINUTE = 30;
 /** Challenges for one device per minute, from any address: an attacker cannot keep replacing a device's challenge. */
 export const CHALLENGES_PER_DEVICE_PER_MINUTE = 10;
 
-const keyOf = (deviceId: string) => `unlock-challenge:${deviceId}`;
+const keyOf = RedisKeys.unlockChallenge;
 const digest = (challenge: string) => createHash('sha256').update(challenge).digest('hex');
-
-/** Deletes the pending challenge only when it is the one presented: a wrong guess does not void the device's own. */
-const CONSUME = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /**
  * Single-use challenges for Face ID unlock: a captured signature cannot be
@@ -42,6 +41,6 @@ export class UnlockChallenges {
 
   /** @returns false when the challenge is not this device's pending one: never issued, replaced, used or expired. */
   async consume(deviceId: string, challenge: string): Promise<boolean> {
-    return (await this.redis.eval(CONSUME, 1, keyOf(deviceId), digest(challenge))) === 1;
+    return (await runScript(this.redis, CONSUME_UNLOCK_CHALLENGE, { keys: { challenge: keyOf(deviceId) }, args: { digest: digest(challenge) } })) === 1;
   }
 }

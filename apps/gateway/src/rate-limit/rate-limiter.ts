@@ -1,7 +1,8 @@
-import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { DomainError, ErrorCode, REDIS, RedisClient, runScript } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RedisKeys } from '../session/redis-keys';
+import { GIVE_BACK_HIT } from '../session/redis-scripts';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
@@ -10,10 +11,6 @@ export interface Limit {
   windowSeconds: number;
 }
 
-const KEY_PREFIX = 'rate';
-
-/** Never below zero: a reset may have come in between. */
-const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.call('DECR', KEYS[1]) end`;
 
 /**
  * Fixed windows in Redis (rate-limiter-flexible, Cluster-aware): shared by
@@ -26,7 +23,13 @@ const GIVE_BACK = `if tonumber(redis.call('GET', KEYS[1]) or 0) > 0 then redis.c
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterRedis>();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {
+    // A limiter defines rate-limiter-flexible's script on the client. An
+    // auto-pipeline already open lacks a script defined after it: the command
+    // fails, and ioredis then mismatches the pipeline's replies and throws
+    // out of the process. Made here, at boot, it comes before any pipeline.
+    this.limiterFor({ key: 'boot', max: 1, windowSeconds: 1 });
+  }
 
   /**
    * Counts one more hit, over the limit too, as the old window did.
@@ -44,7 +47,7 @@ export class RateLimiter {
 
   /** Takes one hit back, for an attempt that turned out to be none (its check could not be made). */
   async giveBack(limit: Limit): Promise<void> {
-    await this.redis.eval(GIVE_BACK, 1, this.limiterFor(limit).getKey(limit.key));
+    await runScript(this.redis, GIVE_BACK_HIT, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: {} });
   }
 
   async reset(limit: Limit): Promise<void> {
@@ -56,7 +59,7 @@ export class RateLimiter {
     const shape = `${max}/${windowSeconds}`;
     let limiter = this.limiters.get(shape);
     if (!limiter) {
-      limiter = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: KEY_PREFIX, points: max, duration: windowSeconds });
+      limiter = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: RedisKeys.rateLimits, points: max, duration: windowSeconds });
       this.limiters.set(shape, limiter);
     }
     return limiter;

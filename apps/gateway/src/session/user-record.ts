@@ -15,23 +15,22 @@ export interface CachedMember {
   accounts: AccountView[];
 }
 
-/** The parts of a user's view the gateway has cached; a part is missing until fetched. */
-export interface ViewParts {
+/**
+ * What the gateway caches of a user, in their record beside the index of
+ * their sessions: each part is missing until fetched from its service.
+ */
+export interface CachedView {
+  /** Counts invalidations: a fill made from data read at another generation is refused. */
+  generation: number;
   user?: ViewUser;
   companies?: CompanyView[];
   members: Record<string, CachedMember>;
 }
 
-export interface CachedView {
-  /** Counts invalidations: a fill made from data read at another generation is refused. */
-  generation: number;
-  parts: ViewParts;
-}
-
 /**
- * The user's record, as user-record.lua.ts writes it, fields apart with tabs:
+ * The user's record, as redis-scripts.ts writes it, fields apart with tabs:
  * generation, end of the view's validity (ms), the session index
- * (`id:absoluteEndMs,…`), and the view as JSON. JSON never holds a raw tab.
+ * (`entry:absoluteEndMs,…`, an entry being the digest part of a session id), and the view as JSON. JSON never holds a raw tab.
  */
 function fieldsOf(raw: string): [generation: string, viewUntil: string, index: string, view: string] {
   const first = raw.indexOf('\t');
@@ -48,14 +47,14 @@ function fieldsOf(raw: string): [generation: string, viewUntil: string, index: s
  */
 export function cachedViewOf(raw: string, now: number, userId: string): CachedView {
   const [generation, viewUntil, , view] = fieldsOf(raw);
-  const parts: ViewParts = view !== '' && Number(viewUntil) > now ? JSON.parse(view) : { members: {} };
-  if (parts.user) {
-    parts.user.id = userId;
-    parts.user.google ??= false;
-    parts.user.totpEnabled ??= false;
+  const stored: Omit<CachedView, 'generation'> = view !== '' && Number(viewUntil) > now ? JSON.parse(view) : { members: {} };
+  if (stored.user) {
+    stored.user.id = userId;
+    stored.user.google ??= false;
+    stored.user.totpEnabled ??= false;
   }
-  for (const company of parts.companies ?? []) company.requireTotp ??= false;
-  return { generation: Number(generation) || 0, parts };
+  for (const company of stored.companies ?? []) company.requireTotp ??= false;
+  return { ...stored, generation: Number(generation) || 0 };
 }
 
 /**
@@ -63,14 +62,14 @@ export function cachedViewOf(raw: string, now: number, userId: string): CachedVi
  * (the view holds no array of booleans): a few dozen bytes a session, which
  * keep a web session under a kilobyte of Redis.
  */
-export function storedViewOf(parts: ViewParts): string {
-  return JSON.stringify({ ...parts, user: parts.user && { ...parts.user, id: undefined } }, (_key, value: unknown) =>
+export function storedViewOf({ user, companies, members }: Omit<CachedView, 'generation'>): string {
+  return JSON.stringify({ user: user && { ...user, id: undefined }, companies, members }, (_key, value: unknown) =>
     value === false ? undefined : value,
   );
 }
 
-/** The ids of the sessions the record indexes, ended or not. */
-export function sessionIdsOf(raw: string): string[] {
+/** The entries of the sessions the record indexes, ended or not. */
+export function sessionEntriesOf(raw: string): string[] {
   const [, , index] = fieldsOf(raw);
   return index === '' ? [] : index.split(',').map((entry) => entry.slice(0, entry.lastIndexOf(':')));
 }

@@ -1,8 +1,10 @@
-import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { DomainError, ErrorCode, REDIS, RedisClient, runScript } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { MFA_CONFIG, MfaConfig } from '../config';
+import { AttemptKeys } from './attempt-keys';
 import { ADMIT, GIVE_BACK, RECORD_FAILURE } from './attempt-scripts';
+
+const { signIn: signInKey, user: userKey, consecutive: consecutiveKey, lock: lockKey, factorLock: factorLockKey } = AttemptKeys;
 
 /** Five guesses of a 6-digit code leave a 1 in 200,000 chance per sign-in. */
 export const SIGN_IN_ATTEMPTS = 5;
@@ -37,7 +39,7 @@ export interface Failure {
 @Injectable()
 export class AttemptLimits {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
   ) {}
 
@@ -49,16 +51,16 @@ export class AttemptLimits {
    * attempt's answers or while the user's other answers under way reach the lock
    */
   async admit(userId: string, attemptId: string, kind: AnswerKind = 'code'): Promise<number> {
-    const [verdict, value] = (await this.redis.eval(
-      ADMIT,
-      5,
-      ...keysOf(userId, attemptId),
-      SIGN_IN_ATTEMPTS,
-      USER_FAILURES_BEFORE_LOCK,
-      SIGN_IN_COUNTER_SECONDS,
-      USER_COUNTER_SECONDS,
-      kind === 'code' ? 1 : 0,
-    )) as [string, number];
+    const [verdict, value] = await runScript(this.redis, ADMIT, {
+      keys: keysOf(userId, attemptId),
+      args: {
+        attemptsPerSignIn: SIGN_IN_ATTEMPTS,
+        failuresBeforeLock: USER_FAILURES_BEFORE_LOCK,
+        signInCounterSeconds: SIGN_IN_COUNTER_SECONDS,
+        userCounterSeconds: USER_COUNTER_SECONDS,
+        factorLockApplies: kind === 'code' ? 1 : 0,
+      },
+    });
     if (verdict === 'factor_locked') throw factorLocked();
     if (verdict === 'locked') throw locked(value);
     if (verdict === 'refused') throw wrongAnswer(SIGN_IN_ATTEMPTS - value);
@@ -68,15 +70,15 @@ export class AttemptLimits {
   /** @param counted what `admit` answered for this answer */
   async recordFailure(userId: string, attemptId: string, counted: number, kind: AnswerKind = 'code'): Promise<Failure> {
     const failuresBeforeFactorLock = kind === 'enrolment' ? Number.MAX_SAFE_INTEGER : this.config.TOTP_FAILURES_BEFORE_FACTOR_LOCK;
-    const [started, lockSeconds] = (await this.redis.eval(
-      RECORD_FAILURE,
-      5,
-      ...keysOf(userId, attemptId),
-      USER_FAILURES_BEFORE_LOCK,
-      this.config.TOTP_LOCK_SECONDS,
-      LONGEST_LOCK_SECONDS,
-      failuresBeforeFactorLock,
-    )) as [number, number];
+    const [started, lockSeconds] = await runScript(this.redis, RECORD_FAILURE, {
+      keys: keysOf(userId, attemptId),
+      args: {
+        failuresBeforeLock: USER_FAILURES_BEFORE_LOCK,
+        firstLockSeconds: this.config.TOTP_LOCK_SECONDS,
+        longestLockSeconds: LONGEST_LOCK_SECONDS,
+        failuresBeforeFactorLock,
+      },
+    });
     if (lockSeconds === -1) return { lockStarted: { seconds: null }, error: factorLocked() };
     const error = lockSeconds > 0 ? locked(lockSeconds) : wrongAnswer(SIGN_IN_ATTEMPTS - counted);
     return { lockStarted: started === 1 ? { seconds: lockSeconds } : null, error };
@@ -84,7 +86,7 @@ export class AttemptLimits {
 
   /** For an answer that was not a guess (a replayed code) or could not be checked. @returns the refusal to answer. */
   async giveBack(userId: string, attemptId: string): Promise<DomainError> {
-    const failures = (await this.redis.eval(GIVE_BACK, 5, ...keysOf(userId, attemptId))) as number;
+    const failures = await runScript(this.redis, GIVE_BACK, { keys: keysOf(userId, attemptId), args: {} });
     return wrongAnswer(SIGN_IN_ATTEMPTS - failures);
   }
 
@@ -99,18 +101,13 @@ export class AttemptLimits {
   }
 }
 
-const signInKey = (userId: string, attemptId: string) => `mfa:attempts:sign-in:${userId}:${attemptId}`;
-const userKey = (userId: string) => `mfa:attempts:user:${userId}`;
-const consecutiveKey = (userId: string) => `mfa:attempts:consecutive:${userId}`;
-const lockKey = (userId: string) => `mfa:lock:${userId}`;
-const factorLockKey = (userId: string) => `mfa:factor-lock:${userId}`;
-const keysOf = (userId: string, attemptId: string) => [
-  lockKey(userId),
-  signInKey(userId, attemptId),
-  userKey(userId),
-  consecutiveKey(userId),
-  factorLockKey(userId),
-];
+const keysOf = (userId: string, attemptId: string) => ({
+  lock: lockKey(userId),
+  signIn: signInKey(userId, attemptId),
+  streak: userKey(userId),
+  consecutive: consecutiveKey(userId),
+  factorLock: factorLockKey(userId),
+});
 
 function wrongAnswer(attemptsLeft: number): DomainError {
   const message = attemptsLeft > 0 ? 'This code is not valid.' : 'Too many wrong codes: start again.';

@@ -1,9 +1,13 @@
+import { redisScript } from '@app/common';
+
 /**
- * The Redis scripts behind AttemptLimits. KEYS, always in this order: the
- * timed lock, the sign-in's count, the user's streak (wrong answers since the
- * last lock, forgotten after a day), the user's consecutive failures (since
- * the last right answer, never forgotten), the factor lock (no TTL).
+ * The Redis scripts behind AttemptLimits, on the keys of one user
+ * (AttemptKeys, under the user's hash tag): the timed lock, the sign-in's
+ * count, the user's streak (wrong answers since the last lock, forgotten after
+ * a day), the user's consecutive failures (since the last right answer, never
+ * forgotten), the factor lock (no TTL).
  */
+const KEYS = ['lock', 'signIn', 'streak', 'consecutive', 'factorLock'] as const;
 
 /**
  * Every answer is counted before it is checked, for the sign-in and for the
@@ -11,21 +15,25 @@
  * the user's, cannot all pass a check made before any of them is counted. An
  * answer past either limit is refused unchecked. A locked factor refuses codes
  * but not recovery codes, the way back that NIST SP 800-63B-4 §3.2.2 leaves.
- * ARGV: attempts per sign-in, failures before a lock, counter TTLs, 1 where the factor lock applies.
+ * `factorLockApplies` is 1 where the factor lock applies.
  * @returns ['factor_locked'] | ['locked', ttl] | ['refused', counted for the sign-in] | ['admitted', counted for the sign-in]
  */
-export const ADMIT = `
-if ARGV[5] == '1' and redis.call('EXISTS', KEYS[5]) == 1 then return { 'factor_locked', 0 } end
-local lock = redis.call('TTL', KEYS[1])
+export const ADMIT = redisScript({
+  keys: KEYS,
+  args: ['attemptsPerSignIn', 'failuresBeforeLock', 'signInCounterSeconds', 'userCounterSeconds', 'factorLockApplies'],
+  body: `
+if ARG.factorLockApplies == '1' and redis.call('EXISTS', KEY.factorLock) == 1 then return { 'factor_locked', 0 } end
+local lock = redis.call('TTL', KEY.lock)
 if lock > 0 then return { 'locked', lock } end
-local counted = tonumber(redis.call('GET', KEYS[2]) or 0)
-if counted >= tonumber(ARGV[1]) then return { 'refused', counted } end
-if tonumber(redis.call('GET', KEYS[3]) or 0) >= tonumber(ARGV[2]) then return { 'refused', counted } end
-counted = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
-redis.call('INCR', KEYS[3])
-redis.call('EXPIRE', KEYS[3], ARGV[4])
-return { 'admitted', counted }`;
+local counted = tonumber(redis.call('GET', KEY.signIn) or 0)
+if counted >= tonumber(ARG.attemptsPerSignIn) then return { 'refused', counted } end
+if tonumber(redis.call('GET', KEY.streak) or 0) >= tonumber(ARG.failuresBeforeLock) then return { 'refused', counted } end
+counted = redis.call('INCR', KEY.signIn)
+redis.call('EXPIRE', KEY.signIn, ARG.signInCounterSeconds)
+redis.call('INCR', KEY.streak)
+redis.call('EXPIRE', KEY.streak, ARG.userCounterSeconds)
+return { 'admitted', counted }`,
+}).replying<[verdict: 'factor_locked' | 'locked' | 'refused' | 'admitted', value: number]>();
 
 /**
  * A wrong answer, counted at admission. The failure that reaches the
@@ -33,33 +41,40 @@ return { 'admitted', counted }`;
  * recovery code. Otherwise, at the streak's limit, the streak starts over and
  * the timed lock is set if not already there, so that racing failures start a
  * lock, and its mail, once; each lock lasts twice the one before, up to a cap.
- * ARGV: failures before a lock, first lock seconds, longest lock seconds, failures before the factor lock.
  * @returns [1 if this failure started a lock, lock TTL in seconds (-2: none, -1: the factor lock)]
  */
-export const RECORD_FAILURE = `
-local consecutive = redis.call('INCR', KEYS[4])
-if consecutive >= tonumber(ARGV[4]) and redis.call('SET', KEYS[5], '1', 'NX') then
-  redis.call('DEL', KEYS[3])
+export const RECORD_FAILURE = redisScript({
+  keys: KEYS,
+  args: ['failuresBeforeLock', 'firstLockSeconds', 'longestLockSeconds', 'failuresBeforeFactorLock'],
+  body: `
+local consecutive = redis.call('INCR', KEY.consecutive)
+if consecutive >= tonumber(ARG.failuresBeforeFactorLock) and redis.call('SET', KEY.factorLock, '1', 'NX') then
+  redis.call('DEL', KEY.streak)
   return { 1, -1 }
 end
 local started = 0
-if tonumber(redis.call('GET', KEYS[3]) or 0) >= tonumber(ARGV[1]) then
-  redis.call('DEL', KEYS[3])
-  local locks = math.max(math.floor(consecutive / tonumber(ARGV[1])), 1)
-  local seconds = math.floor(math.min(tonumber(ARGV[2]) * 2 ^ (locks - 1), tonumber(ARGV[3])))
-  if redis.call('SET', KEYS[1], '1', 'EX', seconds, 'NX') then started = 1 end
+if tonumber(redis.call('GET', KEY.streak) or 0) >= tonumber(ARG.failuresBeforeLock) then
+  redis.call('DEL', KEY.streak)
+  local locks = math.max(math.floor(consecutive / tonumber(ARG.failuresBeforeLock)), 1)
+  local seconds = math.floor(math.min(tonumber(ARG.firstLockSeconds) * 2 ^ (locks - 1), tonumber(ARG.longestLockSeconds)))
+  if redis.call('SET', KEY.lock, '1', 'EX', seconds, 'NX') then started = 1 end
 end
-return { started, redis.call('TTL', KEYS[1]) }`;
+return { started, redis.call('TTL', KEY.lock) }`,
+}).replying<[started: 0 | 1, lockSeconds: number]>();
 
 /**
  * Gives an answer's counts back, where they still are: a success may have
  * cleared them meanwhile. @returns the answers counted for the sign-in since.
  */
-export const GIVE_BACK = `
+export const GIVE_BACK = redisScript({
+  keys: KEYS,
+  args: [],
+  body: `
 local counted = 0
-for i = 2, 3 do
-  local left = tonumber(redis.call('GET', KEYS[i]) or 0)
-  if left > 0 then left = redis.call('DECR', KEYS[i]) end
-  if i == 2 then counted = left end
+for _, key in ipairs({ KEY.signIn, KEY.streak }) do
+  local left = tonumber(redis.call('GET', key) or 0)
+  if left > 0 then left = redis.call('DECR', key) end
+  if key == KEY.signIn then counted = left end
 end
-return counted`;
+return counted`,
+}).replying<number>();

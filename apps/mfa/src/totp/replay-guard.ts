@@ -1,6 +1,5 @@
-import { REDIS, signInOutcomes } from '@app/common';
+import { REDIS, RedisClient, signInOutcomes } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 
 /**
  * Accepts a time step only when it is newer than the last one accepted, and
@@ -33,7 +32,7 @@ const REMEMBER_SECONDS = 5 * 60;
 export class ReplayGuard {
   private readonly logger = new Logger(ReplayGuard.name);
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   /**
    * Keyed by factor rather than user: a new factor has a new secret, whose codes

@@ -27,11 +27,6 @@ export const natsEnv = z.object({
   RPC_TIMEOUT_MS: positiveInt(3000),
 });
 
-export const redisEnv = z.object({
-  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  REDIS_KEY_PREFIX: z.string().default('portal:'),
-});
-
 export const databaseEnv = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']),
 });

@@ -1,8 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
-import Redis from 'ioredis';
-import { z } from 'zod';
-import { redisEnv } from '../config/env-schemas';
-import { createRedis } from './create-redis';
+import { createRedis, RedisClient } from './create-redis';
+import { RedisEnv, redisConnectionOf } from './redis-connection';
 
 /** The app's one Redis client. */
 export const REDIS = Symbol('REDIS');
@@ -12,7 +10,7 @@ export function redisProvider(configToken: symbol, connectionName: string): Prov
   return {
     provide: REDIS,
     inject: [configToken],
-    useFactory: (config: z.output<typeof redisEnv>) => createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, connectionName),
+    useFactory: (config: RedisEnv) => createRedis(redisConnectionOf(config), config.REDIS_KEY_PREFIX, connectionName),
   };
 }
 
@@ -22,7 +20,7 @@ export function redisProvider(configToken: symbol, connectionName: string): Prov
  */
 @Injectable()
 export class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     // With Redis down, QUIT would wait out the retries for nothing: drop the connection at once.

@@ -23,8 +23,9 @@ const POSTGRES_UNAVAILABLE = /^(08...|57P0[123]|57014|53300)$/;
 const POSTGRES_MESSAGES = ['Connection terminated', 'not queryable', 'Timeout acquiring a connection', 'Query read timeout', 'timeout expired'];
 
 /** ioredis: retries exhausted, offline with no queue, connection closed, or no reply in `commandTimeout`. */
-const REDIS_ERROR_NAMES = new Set(['MaxRetriesPerRequestError']);
-const REDIS_MESSAGES = ['Connection is closed.', 'Command timed out', "Stream isn't writeable"];
+const REDIS_ERROR_NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError']);
+/** …and of a Cluster: no node reachable, or none ready yet. */
+const REDIS_MESSAGES = ['Connection is closed.', 'Command timed out', "Stream isn't writeable", 'Failed to refresh slots cache', 'Cluster isn\'t ready'];
 /** Replies of a Redis that is restarting, or of a replica that lost its primary. */
 const REDIS_REPLIES = /^(LOADING|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN)\b/;
 

@@ -1,32 +1,33 @@
+import { runScript } from '@app/common';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { REVOKE_CREDENTIALS_LUA } from './credential-floor.lua';
-import { cachedViewOf, sessionIdsOf } from './user-record';
-import { CREATE_SESSION_LUA } from './user-record.lua';
-
-type FloorRedis = Redis & {
-  createSession(key: string, recordKey: string, floorKey: string, now: number, ttlMs: number, endsAt: number, id: string, cv: number, ...fields: string[]): Promise<number>;
-  revokeCredentials(recordKey: string, floorKey: string, now: number, cv: number, keptMs: number, sessionPrefix: string, sparedId: string): Promise<number>;
-};
+import { CREATE_SESSION, REVOKE_CREDENTIALS } from './redis-scripts';
+import { cachedViewOf, sessionEntriesOf } from './user-record';
 
 /** A change of credentials against sessions signed in before it, and sign-ins still on their way. */
 describe('a revocation of credentials', () => {
-  let sut: FloorRedis;
+  let sut: Redis;
   const prefix = `test:credential-floor:${randomUUID()}:`;
   const sessionPrefix = `${prefix}sess:`;
   const now = Date.now();
   let recordKey: string;
   let floorKey: string;
 
-  const create = (id: string, credentialVersion: number) =>
-    sut.createSession(`${sessionPrefix}${id}`, recordKey, floorKey, now, 60_000, now + 60_000, id, credentialVersion, 'uid', 'u', 'cv', String(credentialVersion));
-  const revoke = (credentialVersion: number, sparedId = '') => sut.revokeCredentials(recordKey, floorKey, now, credentialVersion, 600_000, sessionPrefix, sparedId);
+  const create = (entry: string, credentialVersion: number) =>
+    runScript(sut, CREATE_SESSION, {
+      keys: { session: `${sessionPrefix}${entry}`, record: recordKey, floor: floorKey },
+      args: { now, ttlMs: 60_000, endsAt: now + 60_000, entry, credentialVersion },
+      moreArgs: ['uid', 'u', 'cv', String(credentialVersion)],
+    });
+  const revoke = (credentialVersion: number, sparedEntry = '') =>
+    runScript(sut, REVOKE_CREDENTIALS, {
+      keys: { record: recordKey, floor: floorKey },
+      args: { now, credentialVersion, floorKeptMs: 600_000, sessionPrefix, sparedEntry },
+    });
   const alive = async (id: string) => (await sut.exists(`${sessionPrefix}${id}`)) === 1;
 
   beforeAll(() => {
-    sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') as FloorRedis;
-    sut.defineCommand('createSession', { numberOfKeys: 3, lua: CREATE_SESSION_LUA });
-    sut.defineCommand('revokeCredentials', { numberOfKeys: 2, lua: REVOKE_CREDENTIALS_LUA });
+    sut = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   });
 
   beforeEach(() => {
@@ -49,7 +50,7 @@ describe('a revocation of credentials', () => {
 
     expect(await alive('old')).toBe(false);
     expect(await alive('new')).toBe(true);
-    expect(sessionIdsOf((await sut.get(recordKey)) ?? '')).toEqual(['new']);
+    expect(sessionEntriesOf((await sut.get(recordKey)) ?? '')).toEqual(['new']);
   });
 
   test('refuses a session whose password was checked before the change, even with no session left', async () => {
@@ -96,6 +97,6 @@ describe('a revocation of credentials', () => {
 
     await revoke(1);
 
-    expect(cachedViewOf((await sut.get(recordKey)) ?? '', now, 'u')).toEqual({ generation: before + 1, parts: { members: {} } });
+    expect(cachedViewOf((await sut.get(recordKey)) ?? '', now, 'u')).toEqual({ generation: before + 1, members: {} });
   });
 });

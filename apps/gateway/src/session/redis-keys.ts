@@ -1,0 +1,30 @@
+import { compactOf } from './session-token';
+
+/** The user's id in 22 characters, as it starts their session tokens: 14 bytes less in every session's key than the UUID. */
+const tagOf = (userId: string) => `{${compactOf(userId)}}`;
+
+/**
+ * Every family of keys the gateway writes, after the deployment's prefix.
+ * The keys that a script or a transaction touches together are those of one
+ * user and carry the user's id as a hash tag (`{…}`), so that they share one
+ * Cluster slot; the others are each used alone. A shipped family never
+ * changes shape without the README saying what a deploy does to its keys.
+ */
+export const RedisKeys = {
+  /** A web session, sign-in in progress or mobile access token: a hash of short fields (session-codec.ts). */
+  session: (userId: string, entry: string) => `sess:${tagOf(userId)}:${entry}`,
+  /** The user's record: the index of their sessions and their cached view (user-record.ts). */
+  userRecord: (userId: string) => `user:${tagOf(userId)}`,
+  /** The newest credential version of the user, for a while after a change (redis-scripts.ts). */
+  credentialFloor: (userId: string) => `floor:${tagOf(userId)}`,
+  /** The prefix of rate-limiter-flexible's counters: `rate:<what is counted>`. */
+  rateLimits: 'rate',
+  /** A mobile sign-in waiting for its step, by the token's digest. */
+  mobileLogin: (step: string, digest: string) => `mobile-login:${step}:${digest}`,
+  /** The one pending Face ID challenge of a device. */
+  unlockChallenge: (deviceId: string) => `unlock-challenge:${deviceId}`,
+  /** A Google ID token spent by a mobile sign-in, until it expires. */
+  spentIdToken: (id: string) => `mobile:id-token:${id}`,
+  /** A single-use token of a kind (a Google state, a hand-off), by its digest. */
+  singleUse: (kind: string, digest: string) => `${kind}:${digest}`,
+} as const;
