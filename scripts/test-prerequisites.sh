@@ -11,6 +11,9 @@ install_missing_packages() {
   local missing=()
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # npm run chaos runs its own PgBouncer and Redis Sentinel processes on free ports.
+  [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+  command -v redis-sentinel >/dev/null 2>&1 || missing+=(redis-sentinel)
   [ "${#missing[@]}" -eq 0 ] && return 0
 
   local sudo=()
