@@ -72,14 +72,16 @@ async function factors(db, ledger) {
 /** An acknowledged change's mail must have come once; an unanswered attempt may have mailed too, never more than once each. */
 function mails(mailbox, invitations, disables) {
   const failures = [];
-  for (const { email } of invitations) {
+  for (const { email, acknowledgedAt } of invitations) {
     const received = mailbox.to(email).length;
-    if (received !== 1) failures.push({ change: 'invitation', email, mails: received });
+    if (received !== 1) failures.push({ change: 'invitation', email, acknowledgedAt, mails: received });
   }
   for (const [email, entries] of groupBy(disables, (entry) => entry.email)) {
     const acknowledged = entries.filter((entry) => entry.acknowledged).length;
     const received = mailbox.to(email).filter((mail) => DISABLED_SUBJECT.test(mail.subject)).length;
-    if (received < acknowledged || received > entries.length) failures.push({ change: '2FA disable', email, acknowledged, attempted: entries.length, mails: received });
+    if (received < acknowledged || received > entries.length) {
+      failures.push({ change: '2FA disable', email, acknowledged, attempted: entries.length, acknowledgedAt: entries.map((entry) => entry.acknowledgedAt), mails: received });
+    }
   }
   return failures;
 }

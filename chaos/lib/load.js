@@ -28,7 +28,7 @@ function mixedLoad({ send, companies, mailbox }) {
   const flows = {
     async passwordSignIn(company) {
       const person = claim(company.clients.slice(WITH_CODES));
-      if (!person) return false;
+      if (!person) return null;
       try {
         const session = await signIn(send, person);
         if (session?.next !== 'done') return false;
@@ -43,13 +43,13 @@ function mixedLoad({ send, companies, mailbox }) {
       // A code is good once per 30-second step: a person who used this step's waits for the next.
       const step = stepAt(Date.now());
       const person = claim(company.clients.slice(0, WITH_CODES).filter((candidate) => candidate.totpKey && candidate.lastStep < step));
-      if (!person) return false;
+      if (!person) return null;
       try {
         const session = await signIn(send, person);
         if (session?.next !== 'totp') return false;
         person.lastStep = step;
         const answered = await send('POST', person.host, '/api/auth/totp', { cookie: session.cookie, body: { code: codeForStep(person.totpKey, step) } });
-        return answered.ok && (await send('GET', person.host, '/api/me', { cookie: session.cookie })).ok;
+        return answered.ok && (await send('GET', person.host, '/api/me', { cookie: sessionAfter(answered, session.cookie) })).ok;
       } finally {
         person.busy = false;
       }
@@ -61,12 +61,12 @@ function mixedLoad({ send, companies, mailbox }) {
       const entry = { companyId: company.id, email, userId: null, acknowledged: false };
       ledger.invitations.push(entry);
       const answer = await send('POST', company.host, '/api/admin/clients', { cookie: admin, body: { email, name: 'Chaos invitee', accountIds: company.accountIds }, expect: [201] });
-      Object.assign(entry, { acknowledged: answer.ok, userId: answer.json?.userId ?? null });
+      Object.assign(entry, { acknowledged: answer.ok, acknowledgedAt: answer.ok ? new Date().toISOString() : null, userId: answer.json?.userId ?? null });
       return answer.ok;
     },
     async disableAndEnrollAgain(company) {
       const person = claim(company.clients.slice(0, WITH_CODES).filter((candidate) => candidate.totpKey && candidate.lastStep < stepAt(Date.now())));
-      if (!person) return false;
+      if (!person) return null;
       try {
         const admin = await adminSession(company);
         const victim = await signInWithCode(person);
@@ -75,7 +75,7 @@ function mixedLoad({ send, companies, mailbox }) {
         ledger.disables.push(entry);
         person.totpKey = null;
         const answer = await send('POST', company.host, `/api/admin/users/${person.userId}/mfa/disable`, { cookie: admin, body: { reason: 'chaos' }, expect: [204] });
-        entry.acknowledged = answer.ok;
+        Object.assign(entry, { acknowledged: answer.ok, acknowledgedAt: answer.ok ? new Date().toISOString() : null });
         if (!answer.ok) return false;
         ledger.revokedSessions.push({ by: 'admin disable', email: person.email, host: person.host, cookie: victim });
         const session = await signIn(send, person);
@@ -89,7 +89,7 @@ function mixedLoad({ send, companies, mailbox }) {
     },
     async passwordReset(company) {
       const person = claim(company.clients.slice(WITH_CODES));
-      if (!person) return false;
+      if (!person) return null;
       try {
         const before = await signIn(send, person);
         if (before?.next !== 'done') return false;
@@ -112,7 +112,7 @@ function mixedLoad({ send, companies, mailbox }) {
     if (session?.next !== 'totp') return null;
     person.lastStep = step;
     const answered = await send('POST', person.host, '/api/auth/totp', { cookie: session.cookie, body: { code: codeForStep(person.totpKey, step) } });
-    return answered.ok ? session.cookie : null;
+    return answered.ok ? sessionAfter(answered, session.cookie) : null;
   }
   async function adminSession(company) {
     if (company.adminCookie && (await send('GET', company.host, '/api/me', { cookie: company.adminCookie, expect: [200, 401] })).status === 200) return company.adminCookie;
@@ -126,13 +126,18 @@ function mixedLoad({ send, companies, mailbox }) {
     while (Date.now() < deadline) {
       const flow = pickOne(deck);
       if (flow === 'passwordReset' && (ledger.flows.passwordReset?.started ?? 0) >= 15) continue;
-      count(flow, 'started');
-      if (await flows[flow](pickOne(companies))) count(flow, 'completed');
+      // null: nobody was free for this flow (a code is good once per step), so it did not start.
+      const completed = await flows[flow](pickOne(companies));
+      if (completed !== null) count(flow, 'started');
+      if (completed) count(flow, 'completed');
       await sleep(50);
     }
   }
   return { ledger, run: (seconds) => Promise.all(Array.from({ length: WORKERS }, () => worker(Date.now() + seconds * 1000))) };
 }
+
+/** The second factor passed, the gateway hands out a new session token (no fixation): the cookie to use from then on. */
+const sessionAfter = (answer, cookie) => (answer.cookies.portal_session ? `portal_session=${answer.cookies.portal_session}` : cookie);
 
 async function waitForMail(mailbox, email, already, marker) {
   const deadline = Date.now() + 15_000;
