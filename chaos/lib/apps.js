@@ -4,7 +4,7 @@ const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
 const { freePort } = require('../../bench/lib/processes');
 const { call } = require('../../bench/lib/http-call');
-const { supervised, waitFor } = require('./servers');
+const { supervised, waitFor, fatal } = require('./servers');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES = ['identity', 'mfa', 'tenancy'];
@@ -63,7 +63,10 @@ async function startApps({ runId, engines, smtpUrl, easyAccessHost, logDir, onEx
   // The first replica of each service migrates its schema alone; the second starts on a migrated one.
   for (const service of services.filter((_, index) => index % REPLICAS === 0)) service.start();
   for (const gateway of gateways) gateway.start();
-  await Promise.all(gateways.map((gateway) => gatewayReady(gateway, easyAccessHost, 120_000)));
+  // A process that exits while the stack boots (a setting it does not know, an engine it cannot reach) ends the wait at once.
+  const booting = [...services.filter((_, index) => index % REPLICAS === 0), ...gateways];
+  const exited = () => booting.filter((process) => !process.running).map((process) => process.label);
+  await Promise.all(gateways.map((gateway) => gatewayReady(gateway, easyAccessHost, 120_000, exited)));
   for (const service of services.filter((_, index) => index % REPLICAS !== 0)) service.start();
   return {
     operatorToken,
@@ -74,8 +77,9 @@ async function startApps({ runId, engines, smtpUrl, easyAccessHost, logDir, onEx
   };
 }
 
-async function gatewayReady(gateway, host, timeoutMs = 60_000) {
+async function gatewayReady(gateway, host, timeoutMs = 60_000, exited = () => []) {
   await waitFor(`${gateway.label} ready`, async () => {
+    if (exited().length > 0) throw fatal(`${exited().join(', ')} exited while starting`);
     const answer = await call(gateway.port, 'GET', host, '/health/ready');
     if (answer.status !== 200) throw new Error(`${answer.status} ${answer.text.slice(0, 200)}`);
     return true;

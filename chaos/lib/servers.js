@@ -60,6 +60,7 @@ async function waitFor(what, check, timeoutMs = 60_000) {
     try {
       if (await check()) return;
     } catch (error) {
+      if (error.fatal) throw error;
       problem = error.message;
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -67,10 +68,13 @@ async function waitFor(what, check, timeoutMs = 60_000) {
   throw new Error(`${what} after ${timeoutMs / 1000} s: ${problem}`);
 }
 
+/** An error that waitFor does not wait out, e.g. the process it waits for has exited. */
+const fatal = (message) => Object.assign(new Error(message), { fatal: true });
+
 const workDir = (root, name) => {
   const dir = path.join(root, name);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 };
 
-module.exports = { supervised, waitFor, workDir };
+module.exports = { supervised, waitFor, workDir, fatal };
