@@ -7,6 +7,8 @@ function render(results) {
   lines.push(`Engines: Redis ${results.engines.redis}, NATS ${results.engines.nats}, Postgres ${results.engines.postgres}. Load for ${results.seconds} s on ${results.machine}.`);
   for (const [engine, formed] of Object.entries(results.formed)) lines.push(`- ${engine} formed: ${JSON.stringify(formed)}`);
   if (results.aborted) lines.push('', `**Run aborted:** ${results.aborted}`);
+  const notKilled = [results.engines.redis === 'single' ? 'Redis' : null, results.engines.nats === 'single' ? 'NATS' : null].filter(Boolean);
+  if (notKilled.length > 0) lines.push('', `Not killed in this run: ${notKilled.join(' and ')} (the shared single server; its faults need --redis/--nats cluster).`);
   lines.push('', `Requests: ${results.requests}; faults injected: ${results.faults.length} (${summarizeFaults(results.faults)}).`, '');
   lines.push('| status | answers |', '|---|---:|', ...Object.entries(results.byStatus).map(([status, count]) => `| ${status} | ${count} |`), '');
   lines.push('| flow | started | completed |', '|---|---:|---:|', ...Object.entries(results.flows).map(([flow, { started, completed }]) => `| ${flow} | ${started} | ${completed} |`), '');
