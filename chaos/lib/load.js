@@ -74,6 +74,8 @@ function mixedLoad({ send, companies, mailbox }) {
         const entry = { companyId: company.id, userId: person.userId, email: person.email, acknowledged: false };
         ledger.disables.push(entry);
         person.totpKey = null;
+        // From here the factor may be gone, acknowledged or not: one is expected again only once re-enrolment is confirmed.
+        ledger.factors.set(person.userId, { email: person.email, active: false });
         const answer = await send('POST', company.host, `/api/admin/users/${person.userId}/mfa/disable`, { cookie: admin, body: { reason: 'chaos' }, expect: [204] });
         Object.assign(entry, { acknowledged: answer.ok, acknowledgedAt: answer.ok ? new Date().toISOString() : null });
         if (!answer.ok) return false;
