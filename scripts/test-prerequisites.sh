@@ -11,8 +11,9 @@ install_missing_packages() {
   local missing=()
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  # The Sentinel spec runs 3 sentinels of its own on free ports; a sentinel the
-  # package may start on 26379 watches nothing.
+  # npm run chaos runs its own PgBouncer; the Sentinel spec runs 3 sentinels of
+  # its own on free ports (a sentinel the package may start on 26379 watches nothing).
+  [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
   command -v redis-sentinel >/dev/null 2>&1 || missing+=(redis-sentinel)
   [ "${#missing[@]}" -eq 0 ] && return 0
 
