@@ -56,6 +56,7 @@ export class GatewayModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'gateway',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
       ],
       controllers: [

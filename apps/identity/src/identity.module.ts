@@ -46,6 +46,7 @@ export class IdentityModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'identity',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
         // Lost, a change of credentials would leave the old sessions open, and a change of the user a stale cached view.
         AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),

@@ -30,6 +30,7 @@ export class MfaModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'mfa',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
         // Lost, a change of factor would leave the gateway's cached view saying 2FA is on or off when it is not.
         AnnouncementsModule.forService(MFA_SCHEMA, [MfaEvents.factorChanged]),

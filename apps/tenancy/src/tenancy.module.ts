@@ -44,6 +44,7 @@ export class TenancyModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'tenancy',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
         // The events tenancy must not lose: a lost one would leave an account taken away open from cached views.
         AnnouncementsModule.forService(TENANCY_SCHEMA, [TenancyEvents.memberChanged]),
