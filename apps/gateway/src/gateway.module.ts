@@ -16,6 +16,7 @@ import { TotpSignInController } from './auth/totp-sign-in.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { GoogleController } from './google/google.controller';
 import { googleProviders } from './google/google.providers';
+import { IdempotencyStore } from './idempotency/idempotency-store';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -59,6 +60,7 @@ export class GatewayModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'gateway',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
       ],
       controllers: [
@@ -87,6 +89,7 @@ export class GatewayModule {
         SessionStore,
         SessionGuard,
         RateLimiter,
+        IdempotencyStore,
         LoginLimits,
         PasswordCheck,
         PasswordResetRequests,

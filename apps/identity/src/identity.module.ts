@@ -1,4 +1,4 @@
-import { AnnouncementsModule, IdentityEvents, Mailer, RpcClientModule } from '@app/common';
+import { AnnouncementsModule, IdentityEvents, MailOutboxModule, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from './config';
@@ -54,14 +54,15 @@ export class IdentityModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'identity',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
         // Lost, a change of credentials would leave the old sessions open, and a change of the user a stale cached view.
         AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
+        MailOutboxModule.forService(IDENTITY_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
       controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
-        { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
         PasswordHasher,
         PasswordPolicy,
         UserTokenStore,

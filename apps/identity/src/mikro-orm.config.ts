@@ -8,6 +8,7 @@ import { Migration20261201100000 } from './migrations/Migration20261201100000';
 import { Migration20261201200000 } from './migrations/Migration20261201200000';
 import { Migration20261202140000 } from './migrations/Migration20261202140000';
 import { Migration20261203070000 } from './migrations/Migration20261203070000';
+import { Migration20261203080000 } from './migrations/Migration20261203080000';
 import { Passkey } from './passkeys/passkey.entity';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
@@ -30,6 +31,7 @@ export function identityOrmConfig(databaseUrl: string) {
         { name: 'Migration20261201200000', class: Migration20261201200000 },
         { name: 'Migration20261202140000', class: Migration20261202140000 },
         { name: 'Migration20261203070000', class: Migration20261203070000 },
+        { name: 'Migration20261203080000', class: Migration20261203080000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

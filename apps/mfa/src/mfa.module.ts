@@ -1,4 +1,4 @@
-import { AnnouncementsModule, Mailer, MfaEvents, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
+import { AnnouncementsModule, MailOutboxModule, MfaEvents, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptLimits } from './attempts/attempt-limits';
@@ -31,14 +31,15 @@ export class MfaModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'mfa',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
         // Lost, a change of factor would leave the gateway's cached view saying 2FA is on or off when it is not.
         AnnouncementsModule.forService(MFA_SCHEMA, [MfaEvents.factorChanged]),
+        MailOutboxModule.forService(MFA_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
       controllers: [HealthHandler, TotpHandler],
       providers: [
         { provide: MFA_CONFIG, useValue: config },
-        { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
         { provide: SecretCipher, useFactory: () => new SecretCipher(config.keyring) },
         redisProvider(MFA_CONFIG, 'mfa'),
         RedisCloser,

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { Migration20261125000000 } from './migrations/Migration20261125000000';
 import { Migration20261126000000 } from './migrations/Migration20261126000000';
 import { Migration20261201210000 } from './migrations/Migration20261201210000';
+import { Migration20261203070000 } from './migrations/Migration20261203070000';
 import { RecoveryCode } from './recovery-codes/recovery-code.entity';
 import { TotpFactor } from './totp/totp-factor.entity';
 
@@ -22,6 +23,7 @@ export function mfaOrmConfig(databaseUrl: string) {
         { name: 'Migration20261125000000', class: Migration20261125000000 },
         { name: 'Migration20261126000000', class: Migration20261126000000 },
         { name: 'Migration20261201210000', class: Migration20261201210000 },
+        { name: 'Migration20261203070000', class: Migration20261203070000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

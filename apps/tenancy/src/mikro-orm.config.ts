@@ -13,6 +13,7 @@ import { Migration20261125000000 } from './migrations/Migration20261125000000';
 import { Migration20261126000000 } from './migrations/Migration20261126000000';
 import { Migration20261201200000 } from './migrations/Migration20261201200000';
 import { Migration20261202180000 } from './migrations/Migration20261202180000';
+import { Migration20261203070000 } from './migrations/Migration20261203070000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -30,6 +31,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         { name: 'Migration20261126000000', class: Migration20261126000000 },
         { name: 'Migration20261201200000', class: Migration20261201200000 },
         { name: 'Migration20261202180000', class: Migration20261202180000 },
+        { name: 'Migration20261203070000', class: Migration20261203070000 },
       ],
     },
     ...BOUNDED_POSTGRES_WAITS,

@@ -1,4 +1,4 @@
-import { AnnouncementsModule, Mailer, RpcClientModule, TenancyEvents } from '@app/common';
+import { AnnouncementsModule, MailOutboxModule, RpcClientModule, TenancyEvents } from '@app/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';
@@ -13,7 +13,9 @@ import { HealthHandler } from './health/health.handler';
 import { HelpRequestsHandler } from './help-requests/help-requests.handler';
 import { ListOpenHelpRequests } from './help-requests/list-open-help-requests.usecase';
 import { OpenHelpRequest } from './help-requests/open-help-request.usecase';
+import { HelpRequestMails } from './help-requests/help-request.mail-writer';
 import { AcceptInvitation } from './invitations/accept-invitation.usecase';
+import { InvitationMail } from './invitations/invitation.mail-writer';
 import { InvitationsHandler } from './invitations/invitations.handler';
 import { PendingInvitations } from './invitations/pending-invitations';
 import { AddMember } from './memberships/add-member.usecase';
@@ -26,6 +28,7 @@ import { MembershipGrants } from './memberships/membership-grants';
 import { MembershipsHandler } from './memberships/memberships.handler';
 import { TENANCY_SCHEMA, tenancyOrmConfig } from './mikro-orm.config';
 import { DisableSecondFactor } from './second-factor/disable-second-factor.usecase';
+import { SecondFactorDisabledMail } from './second-factor/second-factor-disabled.mail-writer';
 import { SecondFactorHandler } from './second-factor/second-factor.handler';
 
 @Module({})
@@ -41,9 +44,11 @@ export class TenancyModule {
           namespace: config.NATS_SUBJECT_PREFIX,
           timeoutMs: config.RPC_TIMEOUT_MS,
           connectionName: 'tenancy',
+          announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
         // The events tenancy must not lose: a lost one would leave an account taken away open from cached views.
         AnnouncementsModule.forService(TENANCY_SCHEMA, [TenancyEvents.memberChanged]),
+        MailOutboxModule.forService(TENANCY_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
       controllers: [
         HealthHandler,
@@ -57,7 +62,9 @@ export class TenancyModule {
       ],
       providers: [
         { provide: TENANCY_CONFIG, useValue: config },
-        { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
+        InvitationMail,
+        HelpRequestMails,
+        SecondFactorDisabledMail,
         CreateCompany,
         ResolveHost,
         CreateAccount,

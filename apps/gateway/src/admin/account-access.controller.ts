@@ -4,6 +4,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { MemberContextCache } from '../me/member-context.cache';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
@@ -30,6 +31,7 @@ export class AccountAccessController {
   }
 
   @Put(':userId/accounts')
+  @Idempotent('admin')
   @HttpCode(204)
   @AdminOnly()
   @ApiOperation({

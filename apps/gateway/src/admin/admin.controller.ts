@@ -16,6 +16,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { SessionStore } from '../session/session.store';
@@ -36,6 +37,7 @@ export class AdminController {
   ) {}
 
   @Post('clients')
+  @Idempotent('admin')
   @AdminOnly()
   @ApiOperation({
     summary:
@@ -68,6 +70,7 @@ export class AdminController {
   }
 
   @Post('users/:userId/mfa/disable')
+  @Idempotent('admin')
   @HttpCode(204)
   @AdminOnly()
   @ApiOperation({

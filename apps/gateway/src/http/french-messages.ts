@@ -35,6 +35,8 @@ export const frenchMessageOf = {
   factor_locked:
     "Trop de codes erronés : l'authentification à deux facteurs est bloquée. Connectez-vous avec un code de secours, ou demandez à un administrateur de la désactiver.",
   id_token_replayed: 'Ce jeton Google a déjà servi : reconnectez-vous avec Google.',
+  idempotency_key_reused: 'Cette clé d’idempotence a déjà servi pour une autre requête : utilisez-en une nouvelle.',
+  idempotency_key_in_flight: 'Une requête avec cette clé d’idempotence est encore en cours : réessayez dans un instant.',
   internal: 'Une erreur est survenue de notre côté.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
 } as const satisfies Record<ErrorCode, string>;

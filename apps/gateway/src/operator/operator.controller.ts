@@ -5,6 +5,7 @@ import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MemberContextCache } from '../me/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
@@ -29,6 +30,7 @@ export class OperatorController {
   ) {}
 
   @Post()
+  @Idempotent('operator')
   @ApiOperation({ summary: 'Create a company and the hosts of its portal' })
   @ApiResponse({ status: 409, description: 'conflict: a host is already taken (or is the easy access host)' })
   async createCompany(
@@ -43,6 +45,7 @@ export class OperatorController {
   }
 
   @Post(':id/accounts')
+  @Idempotent('operator')
   @ApiOperation({ summary: 'Create a client account in the company' })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   createAccount(
@@ -53,6 +56,7 @@ export class OperatorController {
   }
 
   @Post(':id/members')
+  @Idempotent('operator')
   @ApiOperation({
     summary:
       'Invite an email; mails the invitation, to a new user in the request’s language (Accept-Language), which becomes theirs. ' +

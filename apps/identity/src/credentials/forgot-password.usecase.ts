@@ -18,10 +18,12 @@ export class ForgotPassword {
     const em = this.em.fork();
     const user = await em.findOne(User, { email });
     if (!user) return;
-    const token = this.tokens.issue(em, user, 'reset');
-    await em.flush();
-    // In the background, once the token is stored: the delay of the mail server
-    // would tell the caller that the email exists.
-    this.mail.send(user, token, language);
+    const { id: userId, name } = user;
+    // The token and its mail commit together; the mail server's delay never reaches the caller.
+    await em.transactional(async (tx) => {
+      const token = this.tokens.issue(tx, user, 'reset');
+      await this.mail.record(tx, { userId, email: user.email, name, token, language });
+    });
+    this.mail.sendSoon();
   }
 }

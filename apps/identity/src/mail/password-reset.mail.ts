@@ -1,6 +1,5 @@
-import { Language, Mail, Mailer } from '@app/common';
+import { Language, Mail, MailOutbox, MailWriter } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { User } from '../users/user.entity';
 import { UserPortal } from './user-portal';
 
 export interface PasswordReset {
@@ -42,19 +41,33 @@ export function passwordResetMail(reset: PasswordReset): Mail {
   return { to: { name: reset.name, address: reset.email }, ...wording[reset.language](reset) };
 }
 
-@Injectable()
-export class PasswordResetMail {
-  constructor(
-    private readonly mailer: Mailer,
-    private readonly portal: UserPortal,
-  ) {}
+/** What the reset mail is written from. The token is here in clear until the mail is accepted, as it is in the mail. */
+export interface PasswordResetNotice {
+  userId: string;
+  email: string;
+  name: string;
+  token: string;
+  language: Language;
+}
 
-  /** In the background, the portal looked up and retried with the mail: see `Mailer.sendLater`. */
-  send(user: User, token: string, language: Language): void {
-    const { id, email, name } = user;
-    this.mailer.sendLater(`a password reset link to user ${id}`, async () => {
-      const link = `${await this.portal.originOf(id)}/reset-password/${token}`;
-      return passwordResetMail({ email, name, link, language });
-    });
+/** The portal is looked up when the mail is written: the reset never waits on tenancy. */
+@Injectable()
+export class PasswordResetMail extends MailWriter<PasswordResetNotice> {
+  readonly kind = 'password-reset';
+
+  constructor(
+    outbox: MailOutbox,
+    private readonly portal: UserPortal,
+  ) {
+    super(outbox);
+  }
+
+  about({ userId }: PasswordResetNotice): string {
+    return `a password reset link to user ${userId}`;
+  }
+
+  async write({ userId, email, name, token, language }: PasswordResetNotice): Promise<Mail> {
+    const link = `${await this.portal.originOf(userId)}/reset-password/${token}`;
+    return passwordResetMail({ email, name, link, language });
   }
 }

@@ -1,4 +1,5 @@
-import { Language, Mail, Mailer, portalOrigin } from '@app/common';
+import { Language, Mail, MailOutbox, MailWriter, portalOrigin } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config';
 import { User } from '../users/user.entity';
@@ -50,20 +51,43 @@ export function passkeyChangedMail(notice: PasskeyChangedNotice): Mail {
   return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice) };
 }
 
+/** A notice with the user's id, for the logs. */
+type RecordedNotice = PasskeyChangedNotice & { userId: string };
+
 /**
  * Tells the user, in their language, of a passkey added or removed: a new
  * passkey is a new way in, so someone holding a stolen session would show.
+ * Recorded in the transaction of the change, so that it is never lost.
  */
 @Injectable()
-export class PasskeyChangedMail {
-  constructor(
-    private readonly mailer: Mailer,
-    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-  ) {}
+export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
+  readonly kind = 'passkey-changed';
 
-  send(user: User, change: PasskeyChange, passkey: { name: string; rpId: string }): void {
+  constructor(
+    outbox: MailOutbox,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+  ) {
+    super(outbox);
+  }
+
+  recordChange(tx: EntityManager, user: User, change: PasskeyChange, passkey: { name: string; rpId: string }): Promise<void> {
     const settingsLink = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId)}/settings/passkeys`;
-    const notice = { email: user.email, name: user.name, change, passkeyName: passkey.name, settingsLink, language: user.language };
-    this.mailer.sendLater(`a passkey ${change} notice to user ${user.id}`, async () => passkeyChangedMail(notice));
+    return this.record(tx, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      change,
+      passkeyName: passkey.name,
+      settingsLink,
+      language: user.language,
+    });
+  }
+
+  about(notice: RecordedNotice): string {
+    return `a passkey ${notice.change} notice to user ${notice.userId}`;
+  }
+
+  async write(notice: RecordedNotice): Promise<Mail> {
+    return passkeyChangedMail(notice);
   }
 }

@@ -24,14 +24,17 @@ export class RegisterPasskey {
     if (!user?.activatedAt) throw new DomainError(ErrorCode.NotFound, 'No such user.');
     const passkey = new Passkey(user, fields);
     try {
-      await em.persist(passkey).flush();
+      await em.transactional(async (tx) => {
+        tx.persist(passkey);
+        await this.mail.recordChange(tx, user, 'added', passkey);
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         throw new DomainError(ErrorCode.Conflict, 'This passkey is already registered.');
       }
       throw error;
     }
-    this.mail.send(user, 'added', passkey);
+    this.mail.sendSoon();
     return toPasskeyView(passkey);
   }
 }

@@ -18,7 +18,10 @@ export class RemovePasskey {
     const passkey = await em.findOne(Passkey, { id: passkeyId, user: userId, rpId }, { populate: ['user'] });
     if (!passkey) throw noSuchPasskey();
     // By id only: of two removals racing, the second deletes nothing and mails nothing.
-    if ((await em.nativeDelete(Passkey, { id: passkey.id })) === 0) throw noSuchPasskey();
-    this.mail.send(passkey.user.getEntity(), 'removed', passkey);
+    await em.transactional(async (tx) => {
+      if ((await tx.nativeDelete(Passkey, { id: passkey.id })) === 0) throw noSuchPasskey();
+      await this.mail.recordChange(tx, passkey.user.getEntity(), 'removed', passkey);
+    });
+    this.mail.sendSoon();
   }
 }

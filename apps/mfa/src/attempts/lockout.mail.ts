@@ -1,4 +1,4 @@
-import { IdentityPatterns, Language, Mail, Mailer, RpcClient } from '@app/common';
+import { IdentityPatterns, Language, Mail, MailOutbox, MailWriter, RpcClient } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
 
@@ -51,18 +51,28 @@ export function lockoutMail(notice: LockoutNotice, lock: LockLength): Mail {
   return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice.name, lock) };
 }
 
-/** Tells a user that their second factor locked: someone may hold their password. */
-@Injectable()
-export class LockoutMail {
-  constructor(
-    private readonly rpc: RpcClient,
-    private readonly mailer: Mailer,
-  ) {}
+export interface LockoutRecord {
+  userId: string;
+  lock: LockLength;
+}
 
-  /** In the background, never throwing: the lock holds whether or not the user hears of it. */
-  send(userId: string, lock: LockLength): void {
-    this.mailer.sendLater(`the lockout notice of user ${userId}`, async () =>
-      lockoutMail(await this.rpc.request(IdentityPatterns.getUser, { userId }), lock),
-    );
+/** Tells a user that their second factor locked: someone may hold their password. The user is looked up when the mail is written. */
+@Injectable()
+export class LockoutMail extends MailWriter<LockoutRecord> {
+  readonly kind = 'lockout';
+
+  constructor(
+    outbox: MailOutbox,
+    private readonly rpc: RpcClient,
+  ) {
+    super(outbox);
+  }
+
+  about({ userId }: LockoutRecord): string {
+    return `the lockout notice of user ${userId}`;
+  }
+
+  async write({ userId, lock }: LockoutRecord): Promise<Mail> {
+    return lockoutMail(await this.rpc.request(IdentityPatterns.getUser, { userId }), lock);
   }
 }

@@ -82,8 +82,11 @@ export class VerifySecondFactor {
     if (failure.lockStarted) {
       const { seconds } = failure.lockStarted;
       this.logger.warn(`Security: locked the second factor of user ${userId} ${seconds ? `for ${seconds} s` : 'until recovery'} after repeated wrong answers`);
-      // In the background: the answer must not wait on identity or the mail server.
-      this.lockoutMail.send(userId, seconds);
+      // The lock is in Redis, so the notice has a transaction of its own; the answer waits on neither identity nor the mail server.
+      await this.lockoutMail.record(this.em.fork(), { userId, lock: seconds }).then(
+        () => this.lockoutMail.sendSoon(),
+        (error: Error) => this.logger.error(`The lockout notice of user ${userId} was not recorded: ${error.message}`),
+      );
     }
     return failure.error;
   }

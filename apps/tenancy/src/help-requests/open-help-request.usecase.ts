@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   assertThat,
   ErrorCode,
-  IdentityPatterns,
-  Mail,
-  Mailer,
-  MemberSummary,
   ParsedRequestOf,
   portalOrigin,
-  RpcClient,
   SecondFactorHelpPatterns,
 } from '@app/common';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -16,7 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { Membership } from '../memberships/membership.entity';
-import { helpRequestMail } from './help-request-mail';
+import { HelpRequestMails, HelpRequestRecord } from './help-request.mail-writer';
 
 export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>;
 
@@ -24,8 +19,7 @@ export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.ope
 export class OpenHelpRequest {
   constructor(
     private readonly em: EntityManager,
-    private readonly rpc: RpcClient,
-    private readonly mailer: Mailer,
+    private readonly mails: HelpRequestMails,
     @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
   ) {}
 
@@ -42,8 +36,14 @@ export class OpenHelpRequest {
       { populate: ['company.hosts'] },
     );
     assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
-    const { requestId, opened } = await this.openOrUpdate(em, request);
-    if (opened) this.notifyAdmins(membership.company, request.userId);
+    const company = membership.company;
+    // The request and its mails commit together.
+    const requestId = await em.transactional(async (tx) => {
+      const { requestId, opened } = await this.openOrUpdate(tx, request);
+      if (opened) await this.mails.record(tx, this.noticeOf(company, request.userId));
+      return requestId;
+    });
+    this.mails.sendSoon();
     return { requestId };
   }
 
@@ -67,29 +67,9 @@ export class OpenHelpRequest {
     return { requestId: row.id, opened: row.id === candidate };
   }
 
-  /**
-   * The request is stored and listed for the admins: the mails go out in the background.
-   * The link is on the company's primary host from configuration, never the Host the client sent.
-   */
-  private notifyAdmins(company: Company, clientId: string): void {
+  /** The link is on the company's primary host from configuration, never the Host the client sent. */
+  private noticeOf(company: Company, clientId: string): HelpRequestRecord {
     const requestsUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/admin/help-requests`;
-    const portal = { id: company.id, name: company.name, requestsUrl };
-    this.mailer.sendLater(`the help request of user ${clientId} to the admins of company ${portal.id}`, () =>
-      this.mailsToAdmins(portal, clientId),
-    );
-  }
-
-  private async mailsToAdmins(portal: { id: string; name: string; requestsUrl: string }, clientId: string): Promise<Mail[]> {
-    const admins = await this.em
-      .fork()
-      .find(Membership, { company: portal.id, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
-    if (admins.length === 0) return [];
-    // Users rather than member summaries: each admin is written to in their own language.
-    const userIds = [clientId, ...admins.map((admin) => admin.userId)];
-    const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds });
-    const client: MemberSummary = users.find((user) => user.id === clientId) ?? { id: clientId, email: '', name: '' };
-    return users
-      .filter((user) => user.id !== clientId && user.email)
-      .map((admin) => helpRequestMail({ admin, client, companyName: portal.name, requestsUrl: portal.requestsUrl }));
+    return { companyId: company.id, companyName: company.name, requestsUrl, clientId };
   }
 }

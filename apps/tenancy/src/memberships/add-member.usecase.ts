@@ -3,7 +3,6 @@ import {
   assertThat,
   ErrorCode,
   IdentityPatterns,
-  Mailer,
   ParsedRequestOf,
   portalOrigin,
   RpcClient,
@@ -14,7 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
 import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
-import { invitationMail } from '../invitations/invitation-mail';
+import { InvitationMail } from '../invitations/invitation.mail-writer';
 import { PendingInvitations } from '../invitations/pending-invitations';
 import { acceptanceUrl, activationUrl } from '../invitations/portal-links';
 import { MembershipGrants } from './membership-grants';
@@ -27,7 +26,7 @@ export class AddMember {
   constructor(
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
-    private readonly mailer: Mailer,
+    private readonly mail: InvitationMail,
     private readonly grants: MembershipGrants,
     private readonly invitations: PendingInvitations,
     @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
@@ -40,7 +39,7 @@ export class AddMember {
    * accounts, sessions, factors) until they accept by the mailed link. An
    * existing member keeps their role and gains the accounts (idempotent).
    * Links are on the company's primary host, from configuration: never the
-   * request's Host, which the caller writes. The mail goes out in the background,
+   * request's Host, which the caller writes. The mail is recorded with the membership,
    * in the user's stored language (for a new user, the inviter's).
    * @throws DomainError `not_found` for an unknown company, `validation_failed`
    * for an account of another company (then nothing is written, not even the user).
@@ -59,23 +58,21 @@ export class AddMember {
     });
     const grant = { companyId: company.id, userId, role: request.role, accountIds };
     const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
-    const invitationToken = await em.transactional(async (tx) => {
+    const added = await em.transactional(async (tx) => {
       const member = await tx.count(Membership, { company: company.id, userId });
-      if (!activationToken && member === 0) return this.invitations.write(tx, grant);
-      await this.grants.grant(tx, grant);
-      return null;
+      const invitationToken = !activationToken && member === 0 ? await this.invitations.write(tx, grant) : null;
+      if (invitationToken === null) await this.grants.grant(tx, grant);
+      const links = {
+        userId,
+        activationUrl: activationToken ? activationUrl(portal, activationToken) : null,
+        acceptanceUrl: invitationToken ? acceptanceUrl(portal, invitationToken) : null,
+      };
+      const invitation = { email: request.email, name: request.name, companyName: company.name, portalAddress: portal, language };
+      await this.mail.record(tx, { ...invitation, ...links, companyId: company.id });
+      return links;
     });
     this.grants.sendSoon();
-
-    const added = {
-      userId,
-      activationUrl: activationToken ? activationUrl(portal, activationToken) : null,
-      acceptanceUrl: invitationToken ? acceptanceUrl(portal, invitationToken) : null,
-    };
-    this.mailer.sendLater(
-      `the invitation of user ${userId} to company ${company.id}`,
-      invitationMail({ email: request.email, name: request.name, companyName: company.name, portalAddress: portal, ...added, language }),
-    );
+    this.mail.sendSoon();
     return added;
   }
 

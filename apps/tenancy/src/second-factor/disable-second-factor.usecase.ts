@@ -4,7 +4,6 @@ import {
   CredentialsChange,
   ErrorCode,
   IdentityPatterns,
-  Mailer,
   MfaPatterns,
   ParsedRequestOf,
   RpcClient,
@@ -16,7 +15,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
 import { HelpRequest } from '../help-requests/help-request.entity';
 import { Membership } from '../memberships/membership.entity';
-import { secondFactorDisabledMail } from './second-factor-disabled-mail';
+import { SecondFactorDisabledMail } from './second-factor-disabled.mail-writer';
 
 export type SecondFactorDisable = ParsedRequestOf<typeof SecondFactorHelpPatterns.disableSecondFactor>;
 
@@ -31,7 +30,7 @@ export class DisableSecondFactor {
   constructor(
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
-    private readonly mailer: Mailer,
+    private readonly mail: SecondFactorDisabledMail,
   ) {}
 
   /**
@@ -39,7 +38,7 @@ export class DisableSecondFactor {
    * fails the request stays open and unaudited, and the admin's retry is
    * harmless (removing an absent factor is a no-op, revoking again only bumps a version).
    * Identity announces the revocation, so the user's sessions end even when
-   * this answer reaches the gateway too late; the mail goes out in the background.
+   * this answer reaches the gateway too late; the mail is recorded with the audit and sent after.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
    * `not_found` when the user is no member of it, the same for an unknown user,
    * `no_open_help_request` when the user belongs to another company too and has
@@ -64,8 +63,9 @@ export class DisableSecondFactor {
       for (const otherId of otherCompanyIds) {
         tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
       }
+      await this.mail.record(tx, { userId, companyName: company.name, actorUserId });
     });
-    this.tellMember(userId, company.name, actorUserId);
+    this.mail.sendSoon();
     return revoked;
   }
 
@@ -101,14 +101,4 @@ export class DisableSecondFactor {
     return { company: actor.company, otherCompanyIds: others.map((membership) => membership.company.id) };
   }
 
-  /** The mail names the company and the admin, so that the user knows whom to ask if they did not ask. */
-  private tellMember(userId: string, companyName: string, actorUserId: string): void {
-    this.mailer.sendLater(`the notice to user ${userId} that their second factor was turned off`, async () => {
-      const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId, actorUserId] });
-      const user = users.find((found) => found.id === userId);
-      if (!user) return [];
-      const adminName = users.find((found) => found.id === actorUserId)?.name ?? '';
-      return secondFactorDisabledMail({ email: user.email, name: user.name, companyName, adminName, language: user.language });
-    });
-  }
 }

@@ -59,6 +59,7 @@ export class AnnouncementStream {
     private readonly nats: NatsConnection,
     private readonly namespace: string,
     private readonly timeoutMs: number,
+    private readonly replicas = 1,
   ) {
     this.name = namespace ? `${namespace}_announcements` : 'announcements';
     this.js = nats.jetstream({ timeout: timeoutMs });
@@ -125,11 +126,16 @@ export class AnnouncementStream {
     const limits = { max_age: nanos(KEPT_MS), duplicate_window: nanos(DUPLICATE_WINDOW_MS) };
     const known = await manager.streams.info(this.name).catch(() => null);
     if (!known) {
-      await manager.streams.add({ name: this.name, retention: RetentionPolicy.Workqueue, storage: StorageType.File, subjects, ...limits });
+      const stream = { name: this.name, retention: RetentionPolicy.Workqueue, storage: StorageType.File, num_replicas: this.replicas };
+      await manager.streams.add({ ...stream, subjects, ...limits });
       return;
     }
-    // Added to, never narrowed: during a rolling deploy, the newer processes' subjects must stay.
+    // Added to, never narrowed: during a rolling deploy, the newer processes' subjects must stay,
+    // and the replicas a newer setting raised too.
     const missing = subjects.filter((subject) => !known.config.subjects.includes(subject));
-    if (missing.length > 0) await manager.streams.update(this.name, { subjects: [...known.config.subjects, ...missing], ...limits });
+    const replicas = Math.max(known.config.num_replicas, this.replicas);
+    if (missing.length > 0 || replicas > known.config.num_replicas) {
+      await manager.streams.update(this.name, { subjects: [...known.config.subjects, ...missing], num_replicas: replicas, ...limits });
+    }
   }
 }

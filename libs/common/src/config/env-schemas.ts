@@ -17,8 +17,16 @@ export const booleanFlag = (fallback: boolean) =>
 
 export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** One server, or a comma-separated list of a cluster's: the client picks one and moves to another when it goes. */
+const natsServers = z.string().refine(
+  (value) => value.split(',').every((server) => url(['nats:', 'tls:']).safeParse(server.trim()).success),
+  'must be a URL starting with nats:// or tls://, or a comma-separated list of them',
+);
+
 export const natsEnv = z.object({
-  NATS_URL: url(['nats:', 'tls:']).default('nats://127.0.0.1:4222'),
+  NATS_URL: natsServers.default('nats://127.0.0.1:4222'),
+  /** Copies of the announcements stream on a JetStream cluster: 3 survives one server lost. Only ever raised. */
+  ANNOUNCEMENTS_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   /** Isolates deployments, and test runs, sharing one NATS server. */
   NATS_SUBJECT_PREFIX: z
     .string()

@@ -1,32 +1,32 @@
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Logger } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
 import { Mail, Mailer } from './mailer';
 
 const mail = (to: Mail['to'] = 'claire@example.com'): Mail => ({ to, subject: 'Bonjour / Hello', text: 'Hello' });
-const fast = { retryDelaysMs: [50, 100], timeoutMs: 300 };
 
 /** A real SMTP server that refuses the first `refusals` mails with a temporary error. */
-async function smtpServer(refusals = 0): Promise<{ url: string; received: string[]; attempts: () => number; stop: () => Promise<void> }> {
+async function smtpServer(refusals = 0): Promise<{ url: string; received: string[]; messageIds: string[]; attempts: () => number; stop: () => Promise<void> }> {
   const received: string[] = [];
+  const messageIds: string[] = [];
   let attempts = 0;
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
-      stream.resume();
+      let header = '';
+      stream.on('data', (chunk: Buffer) => (header += chunk.toString()));
       stream.on('end', () => {
         attempts += 1;
         if (attempts <= refusals) return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
         received.push(...session.envelope.rcptTo.map((recipient) => recipient.address));
+        messageIds.push(/^message-id:\s*(.+)$/im.exec(header)?.[1].trim() ?? '');
         callback();
       });
     },
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, attempts: () => attempts, stop: () => new Promise((done) => server.close(done)) };
+  return { url: `smtp://127.0.0.1:${port}`, received, messageIds, attempts: () => attempts, stop: () => new Promise((done) => server.close(done)) };
 }
 
 /** Accepts connections and never says a word: a mail server that hangs. */
@@ -42,38 +42,22 @@ async function silentServer(): Promise<{ url: string; stop: () => Promise<void> 
   return { url: `smtp://127.0.0.1:${port}`, stop };
 }
 
-async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await sleep(20);
-  }
-}
-
 describe(Mailer.name, () => {
-  let errors: jest.SpyInstance;
   let sut: Mailer | undefined;
 
-  beforeEach(() => {
-    errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-  });
-
-  afterEach(async () => {
-    await sut?.onApplicationShutdown();
+  afterEach(() => {
+    sut?.onApplicationShutdown();
     sut = undefined;
-    errors.mockRestore();
   });
 
-  it('returns before the mail server answers, then delivers', async () => {
+  it('resolves once the server accepted the mail, with the message id it was given', async () => {
     const smtp = await smtpServer();
-    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', fast);
+    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>');
 
-    sut.sendLater('a greeting', mail());
+    await sut.send(mail(), '<identity.7.0.1@portal.test>');
 
-    expect(smtp.received).toEqual([]);
-    await until(() => smtp.received.length === 1);
     expect(smtp.received).toEqual(['claire@example.com']);
-    expect(errors).not.toHaveBeenCalled();
+    expect(smtp.messageIds).toEqual(['<identity.7.0.1@portal.test>']);
     await smtp.stop();
   });
 
@@ -82,76 +66,38 @@ describe(Mailer.name, () => {
     ['a name with brackets', { name: 'Eve <eve@evil.example>', address: 'claire@example.com' }],
   ])('delivers to the address alone, whatever %s holds', async (_case, to) => {
     const smtp = await smtpServer();
-    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', fast);
+    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>');
 
-    sut.sendLater('a greeting', mail(to));
+    await sut.send(mail(to), '<a@portal.test>');
 
-    await until(() => smtp.received.length > 0);
-    await sleep(100);
     expect(smtp.received).toEqual(['claire@example.com']);
     await smtp.stop();
   });
 
-  it('tries again after a temporary refusal', async () => {
-    const smtp = await smtpServer(2);
-    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', fast);
-
-    sut.sendLater('a greeting', mail());
-
-    await until(() => smtp.received.length === 1);
-    expect(smtp.attempts()).toBe(3);
-    expect(errors).not.toHaveBeenCalled();
-    await smtp.stop();
-  });
-
-  it('writes the mails when sending them, retrying a failed lookup, and sends each recipient once', async () => {
-    const smtp = await smtpServer();
-    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', fast);
-    let lookups = 0;
-
-    sut.sendLater('a notice to the admins', async () => {
-      lookups += 1;
-      if (lookups === 1) throw new Error('identity is not answering');
-      return [mail('ada@example.com'), mail('bob@example.com')];
-    });
-
-    await until(() => smtp.received.length === 2);
-    expect(lookups).toBe(2);
-    expect(smtp.received.sort()).toEqual(['ada@example.com', 'bob@example.com']);
-    await sleep(200);
-    expect(smtp.received).toHaveLength(2);
-    await smtp.stop();
-  });
-
-  it('gives up on a server that never greets after its retries, with one error line', async () => {
-    const smtp = await silentServer();
-    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', fast);
-    const started = Date.now();
-
-    sut.sendLater('the lockout notice of user 42', mail());
-
-    await until(() => errors.mock.calls.length > 0, 5000);
-    expect(Date.now() - started).toBeLessThan(3 * fast.timeoutMs + 150 + 1000);
-    await sleep(300);
-    expect(errors).toHaveBeenCalledTimes(1);
-    expect(errors.mock.calls[0][0]).toMatch(/^Gave up mailing the lockout notice of user 42 \(1 of 1 mails\): 3 attempts failed/);
-    await smtp.stop();
-  });
-
-  it('at shutdown, drops a mail waiting for its retry with one error line', async () => {
+  it('throws when the server refuses, so that the outbox keeps the mail', async () => {
     const smtp = await smtpServer(1);
-    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', { retryDelaysMs: [60_000], timeoutMs: 300 });
+    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>');
 
-    sut.sendLater('the invitation of user 7', mail());
-    await until(() => smtp.attempts() === 1);
-    const stopped = Date.now();
-    await sut.onApplicationShutdown();
-    sut = undefined;
+    await expect(sut.send(mail(), '<a@portal.test>')).rejects.toThrow(/try later/);
 
-    expect(Date.now() - stopped).toBeLessThan(1500);
-    expect(errors).toHaveBeenCalledTimes(1);
-    expect(errors.mock.calls[0][0]).toMatch(/^Gave up mailing the invitation of user 7 .*the process stopped before a retry/);
     expect(smtp.received).toEqual([]);
     await smtp.stop();
+  });
+
+  it('throws after its timeout when the server never greets', async () => {
+    const smtp = await silentServer();
+    sut = new Mailer(smtp.url, 'Portal <no-reply@portal.test>', 300);
+    const started = Date.now();
+
+    await expect(sut.send(mail(), '<a@portal.test>')).rejects.toThrow();
+
+    expect(Date.now() - started).toBeLessThan(2000);
+    await smtp.stop();
+  });
+
+  it('names its domain after the sender', () => {
+    sut = new Mailer('smtp://127.0.0.1:1', 'Client portal <no-reply@portal.localhost>');
+
+    expect(sut.domain).toBe('portal.localhost');
   });
 });

@@ -1,5 +1,6 @@
 import { NatsOptions } from '@nestjs/microservices';
 import { NatsConnection, Subscription } from 'nats';
+import { natsServersOf } from '../transport/nats-connection';
 import { NamespacedNatsServer, NatsServerSettings } from '../transport/namespaced-nats.server';
 import { settledWithin } from './settled-within';
 
@@ -76,5 +77,5 @@ export class DrainingNatsServer extends NamespacedNatsServer {
 }
 
 export function drainingNatsStrategy(settings: NatsServerSettings): DrainingNatsServer {
-  return new DrainingNatsServer({ servers: settings.url, name: settings.queue }, settings.namespace, settings.queue);
+  return new DrainingNatsServer({ servers: natsServersOf(settings.url), name: settings.queue }, settings.namespace, settings.queue);
 }

@@ -10,6 +10,8 @@ export interface RpcClientSettings {
   timeoutMs: number;
   /** Shown by NATS monitoring as the connection's name. */
   connectionName: string;
+  /** ANNOUNCEMENTS_REPLICAS. */
+  announcementReplicas: number;
 }
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
@@ -33,7 +35,7 @@ export class RpcClientModule implements OnApplicationShutdown {
         {
           provide: AnnouncementStream,
           inject: [NATS_CONNECTION],
-          useFactory: (nats: NatsConnection) => new AnnouncementStream(nats, settings.namespace, settings.timeoutMs),
+          useFactory: (nats: NatsConnection) => new AnnouncementStream(nats, settings.namespace, settings.timeoutMs, settings.announcementReplicas),
         },
       ],
       exports: [RpcClient, AnnouncementStream, NATS_CONNECTION],

@@ -42,6 +42,10 @@ export const ErrorCode = {
   NoLoginInProgress: 'no_login_in_progress',
   /** The portal requires two-factor authentication and the user has none yet. */
   TotpRequired: 'totp_required',
+  /** An Idempotency-Key sent again with another request. */
+  IdempotencyKeyReused: 'idempotency_key_reused',
+  /** An Idempotency-Key whose first request has not answered yet. */
+  IdempotencyKeyInFlight: 'idempotency_key_in_flight',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

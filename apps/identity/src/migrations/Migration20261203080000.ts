@@ -1,0 +1,19 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261203080000 extends Migration {
+  override async up(): Promise<void> {
+    // Mails recorded in the transaction of the change they tell of, kept until the SMTP server accepted them.
+    this.addSql(`
+      create table "identity"."mails" (
+        "id" bigserial primary key,
+        "kind" text not null,
+        "about" text not null,
+        "notice" jsonb not null,
+        "delivered" int[] not null default '{}',
+        "attempts" int not null default 0,
+        "next_attempt_at" timestamptz not null default now(),
+        "created_at" timestamptz not null default now()
+      );`);
+    this.addSql(`create index "mails_next_attempt_at_index" on "identity"."mails" ("next_attempt_at");`);
+  }
+}

@@ -1,0 +1,44 @@
+import { IdentityPatterns, Mail, MailOutbox, MailWriter, MemberSummary, RpcClient } from '@app/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Membership } from '../memberships/membership.entity';
+import { helpRequestMail } from './help-request-mail';
+
+export interface HelpRequestRecord {
+  companyId: string;
+  companyName: string;
+  requestsUrl: string;
+  clientId: string;
+}
+
+/** One mail per admin of the company, each in the admin's language; the admins are those of the moment the mails are written. */
+@Injectable()
+export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
+  readonly kind = 'help-request';
+
+  constructor(
+    outbox: MailOutbox,
+    private readonly em: EntityManager,
+    private readonly rpc: RpcClient,
+  ) {
+    super(outbox);
+  }
+
+  about({ clientId, companyId }: HelpRequestRecord): string {
+    return `the help request of user ${clientId} to the admins of company ${companyId}`;
+  }
+
+  async write({ companyId, companyName, requestsUrl, clientId }: HelpRequestRecord): Promise<Mail[]> {
+    const admins = await this.em
+      .fork()
+      .find(Membership, { company: companyId, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
+    if (admins.length === 0) return [];
+    // Users rather than member summaries: each admin is written to in their own language.
+    const userIds = [clientId, ...admins.map((admin) => admin.userId)];
+    const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds });
+    const client: MemberSummary = users.find((user) => user.id === clientId) ?? { id: clientId, email: '', name: '' };
+    return users
+      .filter((user) => user.id !== clientId && user.email)
+      .map((admin) => helpRequestMail({ admin, client, companyName, requestsUrl }));
+  }
+}

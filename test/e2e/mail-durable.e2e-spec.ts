@@ -1,0 +1,78 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Company, createCompany, easyAccessBrowser, inviteMember, uniqueEmail } from '../support/factories';
+import { queryDatabase } from '../support/outage-checks';
+import { OwnStack, startOwnStack } from '../support/own-stack';
+import { RefusingSmtp } from '../support/refusing-smtp';
+
+/** Long enough for a second, duplicate delivery to show up: the relay looks every second. */
+const QUIET_MS = 3000;
+
+async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * The services keep each mail in their database from the commit of the change
+ * that causes it until the mail server accepted it: neither a process killed
+ * in between nor a mail server that refuses for a while loses or doubles one.
+ */
+describe('Durable mail', () => {
+  let smtp: RefusingSmtp;
+  let own: OwnStack;
+  let firm: Company;
+
+  const recordedMails = async (schema: string) =>
+    Number((await queryDatabase<{ count: string }>(own.settings.databaseUrl, `select count(*) from "${schema}".mails`))[0].count);
+
+  beforeAll(async () => {
+    smtp = await RefusingSmtp.start();
+    own = await startOwnStack('mail-durable', { extraEnv: () => ({ SMTP_URL: smtp.url }) });
+    firm = await createCompany({ name: 'Roux Notaires' }, own.gateway);
+  }, 120_000);
+
+  afterAll(async () => {
+    await own?.dispose();
+    await smtp?.stop();
+  });
+
+  test('services killed (SIGKILL) after the commit, while the mail server refuses, send each mail once after their restart', async () => {
+    smtp.refuseAll();
+    const invitee = await inviteMember(firm, { email: uniqueEmail('durable-invitee') });
+    const resetEmail = uniqueEmail('durable-reset');
+    await inviteMember(firm, { email: resetEmail });
+    await until(() => smtp.attemptsFor(invitee.email) > 0 && smtp.attemptsFor(resetEmail) > 0, 'the invitations tried');
+    expect((await easyAccessBrowser(own.gateway).post('/api/auth/password/forgot', { email: invitee.email })).status).toBe(202);
+    await until(() => smtp.attemptsFor(invitee.email) > 1, 'the reset mail tried');
+
+    await own.stack.stop('tenancy', 'SIGKILL');
+    await own.stack.stop('identity', 'SIGKILL');
+    expect(await recordedMails('tenancy')).toBe(2);
+    expect(await recordedMails('identity')).toBe(1);
+    smtp.acceptAll();
+    // Together: the gateway is ready again only once both are back.
+    await Promise.all([own.stack.start('identity'), own.stack.start('tenancy')]);
+
+    await until(() => smtp.acceptedFor(invitee.email).length === 2 && smtp.acceptedFor(resetEmail).length === 1, 'the mails');
+    await sleep(QUIET_MS);
+    const toInvitee = smtp.acceptedFor(invitee.email);
+    expect(toInvitee.map((mail) => /\/(activate|reset-password)\//.exec(mail.text)?.[1]).sort()).toEqual(['activate', 'reset-password']);
+    expect(smtp.acceptedFor(resetEmail)).toHaveLength(1);
+    expect([await recordedMails('tenancy'), await recordedMails('identity')]).toEqual([0, 0]);
+  }, 90_000);
+
+  test('a mail server that refuses three times, then accepts, gets the mail once, with one message id', async () => {
+    smtp.refuseFirst(3);
+    const email = uniqueEmail('durable-retried');
+
+    await inviteMember(firm, { email });
+
+    await until(() => smtp.acceptedFor(email).length === 1, 'the retried invitation', 30_000);
+    await sleep(QUIET_MS);
+    expect(smtp.attemptsFor(email)).toBe(4);
+    expect(smtp.acceptedFor(email)).toEqual([expect.objectContaining({ messageId: expect.stringMatching(/^<tenancy\.\d+\.0\.\d+@/) })]);
+  }, 60_000);
+});
