@@ -4,7 +4,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PasswordCheck } from '../auth/password-check';
+import { PasswordCheck } from '../sign-in/password/password-check';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, signInOutcomes } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { Limit, RateLimiter } from '../rate-limit/rate-limiter';
+import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
+import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';
 
 /**
  * Password limits: per address, every attempt counts (each costs a hash); per
