@@ -1,10 +1,10 @@
 import { DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { LoginLimits } from '../sign-in/password/login-limits';
-import { PasswordCheck } from '../sign-in/password/password-check';
-import { appStep } from '../sign-in/flow';
-import { checkSecondFactor, SecondFactorAnswer } from '../sign-in/second-factor';
-import { FirstFactor } from '../sign-in/sign-in.service';
+import { LoginLimits } from '../password/login-limits';
+import { PasswordCheck } from '../password/password-check';
+import { appStep } from '../flow';
+import { checkSecondFactor, SecondFactorAnswer } from '../second-factor';
+import { FirstFactor } from '../sign-in.service';
 import { MobileLoginStep, MobileLoginTokens } from './login-tokens';
 
 export interface MobileLoginAnswer {
