@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, MfaPatterns, ProvenFactor, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
+import { CompanyView, MfaPatterns, ProvenFactor, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { MemberContext } from '../me/me';
@@ -26,8 +26,6 @@ export interface SignInProgress {
 
 /** The factor that opened a sign-in: what every first-factor adapter hands to the flow. */
 export type FirstFactor = Extract<ProvenFactor, 'password' | 'google'>;
-
-const invalidCredentials = () => new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
 
 function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean): MemberContext['user'] {
   return { id, email, name, google, totpEnabled };
@@ -62,7 +60,7 @@ export class SignInService {
       host.kind === 'company' ? this.totpEnabledOf(user.id) : undefined,
     ]);
     const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies);
-    if (entry.next === 'refused') return this.refuse(user);
+    if (entry.next === 'refused') return this.limits.refuse(user.email);
     if (entry.next === 'select_portal') return { record: this.record(signer, entry.next, null), portals: companies };
     const [here, totpEnabled] = await Promise.all([
       member ?? this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }),
@@ -84,11 +82,6 @@ export class SignInService {
   complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): SignInProgress {
     const signer = { ...record, factors: withFactor(record.factors, passed) };
     return { record: this.record(signer, 'done', record.companyId), portals: [], cachedView };
-  }
-
-  private async refuse(user: UserView): Promise<never> {
-    await this.limits.recordFailure(user.email);
-    throw invalidCredentials();
   }
 
   private companiesOf(userId: string): Promise<CompanyView[]> {

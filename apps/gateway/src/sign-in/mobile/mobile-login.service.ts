@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MfaPatterns, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
+import { MfaPatterns, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from '../password/login-limits';
 import { PasswordCheck } from '../password/password-check';
@@ -36,10 +36,7 @@ export class MobileLoginService {
       this.limits.recordSuccess(user.email),
     ]);
     const step = appStep({ memberships, totpEnabled: enabled, factors });
-    if (step.next === 'refused') {
-      await this.limits.recordFailure(user.email);
-      throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
-    }
+    if (step.next === 'refused') return this.limits.refuse(user.email);
     const { id: userId, credentialVersion } = user;
     return { loginToken: await this.tokens.issue({ userId, credentialVersion, next: step.next, factors }), next: step.next };
   }
