@@ -1,13 +1,14 @@
 import { CompanyMemberView, Id, RpcClient, TenancyPatterns } from '@app/common';
-import { Controller, Get, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { MemberContextCache } from '../me/member-context.cache';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 const AccountAccessBody = z.object({ accountIds: z.array(Id).max(500) });
 
@@ -26,8 +27,8 @@ export class AccountAccessController {
       'This company’s members with their accounts, and the users it invited who have not accepted yet (status invited, no accounts), ' +
       'oldest first, at most 1000',
   })
-  list(@Req() request: FastifyRequest): Promise<CompanyMemberView[]> {
-    return this.rpc.request(TenancyPatterns.listMembers, { companyId: request.auth!.record.companyId! });
+  list(@Auth() { record }: AuthenticatedSession): Promise<CompanyMemberView[]> {
+    return this.rpc.request(TenancyPatterns.listMembers, { companyId: record.companyId! });
   }
 
   @Put(':userId/accounts')
@@ -42,9 +43,9 @@ export class AccountAccessController {
   async setAccounts(
     @Param('userId', memberId) userId: string,
     @JsonBody(AccountAccessBody) body: z.output<typeof AccountAccessBody>,
-    @Req() request: FastifyRequest,
+    @Auth() { record }: AuthenticatedSession,
   ): Promise<void> {
-    const companyId = request.auth!.record.companyId!;
+    const companyId = record.companyId!;
     await this.rpc.request(TenancyPatterns.setAccountAccess, { companyId, userId, accountIds: body.accountIds });
     // Dropped here as well as by tenancy's event, so that the member's very next request sees it.
     await this.cache.invalidate(userId);

@@ -22,6 +22,8 @@ import { MemberContextCache } from '../me/member-context.cache';
 import { SessionStore } from '../session/session.store';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 /** The accounts are named on purpose, even if none: a client invited to nothing sees nothing. */
 const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
@@ -51,10 +53,11 @@ export class AdminController {
   async inviteClient(
     @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
     @Req() request: FastifyRequest,
+    @Auth() { record }: AuthenticatedSession,
   ): Promise<{ userId: string }> {
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, {
       ...body,
-      companyId: request.auth!.record.companyId!,
+      companyId: record.companyId!,
       role: 'client',
       language: requestLanguage(request),
     });
@@ -65,8 +68,8 @@ export class AdminController {
   @Get('mfa-requests')
   @AdminOnly()
   @ApiOperation({ summary: 'Open "no access to the app" requests of this company' })
-  mfaRequests(@Req() request: FastifyRequest): Promise<HelpRequestView[]> {
-    return this.rpc.request(SecondFactorHelpPatterns.listOpenRequests, { companyId: request.auth!.record.companyId! });
+  mfaRequests(@Auth() { record }: AuthenticatedSession): Promise<HelpRequestView[]> {
+    return this.rpc.request(SecondFactorHelpPatterns.listOpenRequests, { companyId: record.companyId! });
   }
 
   @Post('users/:userId/mfa/disable')
@@ -87,9 +90,9 @@ export class AdminController {
   async disableSecondFactor(
     @Param('userId', memberId) userId: string,
     @JsonBody(DisableBody) body: z.output<typeof DisableBody>,
-    @Req() request: FastifyRequest,
+    @Auth() { record }: AuthenticatedSession,
   ): Promise<void> {
-    const { companyId, userId: actorUserId } = request.auth!.record;
+    const { companyId, userId: actorUserId } = record;
     if (userId === actorUserId) {
       // Turning off one's own second factor asks for the password again: DELETE /api/me/totp.
       throw new DomainError(ErrorCode.Forbidden, 'Turn off your own two-factor authentication from your settings.');
@@ -107,7 +110,7 @@ export class AdminController {
   @Get('audit')
   @AdminOnly()
   @ApiOperation({ summary: 'This company’s audit trail, newest first' })
-  audit(@Req() request: FastifyRequest): Promise<AuditEntryView[]> {
-    return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: request.auth!.record.companyId! });
+  audit(@Auth() { record }: AuthenticatedSession): Promise<AuditEntryView[]> {
+    return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: record.companyId! });
   }
 }

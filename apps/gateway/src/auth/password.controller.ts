@@ -7,7 +7,7 @@ import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { SessionStore } from '../session/session.store';
-import { ForgotPasswordBody, TokenPasswordBody } from './auth.bodies';
+import { ForgotPasswordBody, TokenPasswordBody } from './password-reset.bodies';
 import { PasswordResetRequests } from './password-reset-requests';
 
 /** Requests per address per hour: one machine must not spend every email's mail budget. */

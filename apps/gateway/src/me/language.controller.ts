@@ -1,10 +1,11 @@
 import { IdentityPatterns, Language, RpcClient } from '@app/common';
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 const LanguageBody = z.object({ language: Language });
 
@@ -21,7 +22,7 @@ export class LanguageController {
   @ApiOperation({ summary: 'Choose the language of the mails you get: fr or en' })
   @ApiResponse({ status: 204, description: 'stored: the next mails come in this language' })
   @ApiResponse({ status: 400, description: 'validation_failed: the language is neither fr nor en' })
-  async setLanguage(@JsonBody(LanguageBody) body: z.output<typeof LanguageBody>, @Req() request: FastifyRequest): Promise<void> {
-    await this.rpc.request(IdentityPatterns.setLanguage, { userId: request.auth!.record.userId, language: body.language });
+  async setLanguage(@JsonBody(LanguageBody) body: z.output<typeof LanguageBody>, @Auth() { record }: AuthenticatedSession): Promise<void> {
+    await this.rpc.request(IdentityPatterns.setLanguage, { userId: record.userId, language: body.language });
   }
 }

@@ -4,7 +4,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PasswordCheck } from '../auth/password-check';
+import { PasswordCheck } from '../sign-in/password/password-check';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
@@ -12,6 +12,8 @@ import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bo
 import { Me } from './me';
 import { ME_SCHEMA } from './me.schema';
 import { MeService } from './me.service';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 @ApiTags('me')
 @ApiResponse({ status: 401, description: UNAUTHENTICATED })
@@ -28,8 +30,8 @@ export class MeController {
   @RouteSchema({ response: { 200: ME_SCHEMA } })
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user, portal, accounts and banner' })
-  me(@Req() request: FastifyRequest): Promise<Me> {
-    return this.meService.me(request.auth!, request);
+  me(@Auth() session: AuthenticatedSession, @Req() request: FastifyRequest): Promise<Me> {
+    return this.meService.me(session, request);
   }
 
   @Post('account')
@@ -37,13 +39,16 @@ export class MeController {
   @SignedIn()
   @ApiOperation({ summary: 'Switch account' })
   @ApiResponse({ status: 403, description: 'forbidden: no access to that account' })
-  async switchAccount(@JsonBody(AccountChoiceBody) body: z.output<typeof AccountChoiceBody>, @Req() request: FastifyRequest): Promise<Me> {
-    const session = request.auth!;
+  async switchAccount(
+    @JsonBody(AccountChoiceBody) body: z.output<typeof AccountChoiceBody>,
+    @Auth() session: AuthenticatedSession,
+    @Req() request: FastifyRequest,
+  ): Promise<Me> {
     const { member } = await this.meService.contextOf(session);
     if (!member.accounts.some((account) => account.id === body.accountId)) {
       throw new DomainError(ErrorCode.Forbidden, 'You have no access to this account.');
     }
-    return this.updated(request, { accountId: body.accountId });
+    return this.updated(session, request, { accountId: body.accountId });
   }
 
   @Post('portal')
@@ -58,21 +63,25 @@ export class MeController {
       'forbidden: not a member of that portal; totp_required: that portal requires two-factor authentication, which this session (or this device) did not pass, ' +
       'even if the user has 2FA on: sign in again, on that portal’s host or on the easy access host choosing it, and pass the code there (the app: sign in again)',
   })
-  async switchPortal(@JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>, @Req() request: FastifyRequest): Promise<Me> {
-    const { record } = request.auth!;
-    await this.meService.portalToEnter(request.auth!, body.portalId);
+  async switchPortal(
+    @JsonBody(PortalSwitchBody) body: z.output<typeof PortalSwitchBody>,
+    @Auth() session: AuthenticatedSession,
+    @Req() request: FastifyRequest,
+  ): Promise<Me> {
+    const { record } = session;
+    await this.meService.portalToEnter(session, body.portalId);
     if (record.deviceId) {
       await this.rpc.request(DevicePatterns.rememberCompany, { userId: record.userId, deviceId: record.deviceId, companyId: body.portalId });
     }
-    return this.updated(request, { companyId: body.portalId, accountId: null });
+    return this.updated(session, request, { companyId: body.portalId, accountId: null });
   }
 
   @Post('banner/dismiss')
   @HttpCode(204)
   @SignedIn()
   @ApiOperation({ summary: 'Close the account banner until the next sign-in' })
-  async dismissBanner(@Req() request: FastifyRequest): Promise<void> {
-    await this.sessions.update(request.auth!.id, { bannerDismissed: true });
+  async dismissBanner(@Auth() session: AuthenticatedSession): Promise<void> {
+    await this.sessions.update(session.id, { bannerDismissed: true });
   }
 
   @Post('password')
@@ -82,17 +91,19 @@ export class MeController {
   @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
   @ApiResponse({ status: 422, description: 'weak_password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
-  async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>, @Req() request: FastifyRequest): Promise<void> {
-    const { id, record } = request.auth!;
-    const { user } = await this.meService.contextOf(request.auth!);
+  async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>,
+    @Auth() session: AuthenticatedSession,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const { id, record } = session;
+    const { user } = await this.meService.contextOf(session);
     const { credentialVersion } = await this.passwords.limited(request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body, sparedSessionId: id }),
     );
     await this.sessions.revokeCredentials(record.userId, credentialVersion, id);
   }
 
-  private async updated(request: FastifyRequest, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {
-    const session = request.auth!;
+  private async updated(session: AuthenticatedSession, request: FastifyRequest, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {
     if (!(await this.sessions.update(session.id, changes))) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Your session has ended.');
     }

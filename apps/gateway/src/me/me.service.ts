@@ -1,7 +1,7 @@
 import { CompanyView, DomainError, ErrorCode } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { admits } from '../auth/portal-admission';
+import { portalToSwitchTo } from '../sign-in/flow';
 import { AuthenticatedSession } from '../session/session';
 import { SessionStore } from '../session/session.store';
 import { Me, MemberContext } from './me';
@@ -27,17 +27,8 @@ export class MeService {
    * @throws DomainError forbidden when not a member; totp_required.
    */
   async portalToEnter(session: AuthenticatedSession, portalId: string): Promise<CompanyView> {
-    const { userId } = session.record;
-    const companies = await this.cache.companiesOf(userId, session.cachedView);
-    const company = companies.find((candidate) => candidate.id === portalId);
-    if (!company) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
-    if (!admits(company, session.record.factors)) {
-      throw new DomainError(
-        ErrorCode.TotpRequired,
-        'This portal requires two-factor authentication, which this session did not pass: sign in again on this portal (setting it up if need be).',
-      );
-    }
-    return company;
+    const companies = await this.cache.companiesOf(session.record.userId, session.cachedView);
+    return portalToSwitchTo(companies, portalId, session.record.factors);
   }
 
   /**

@@ -1,9 +1,10 @@
 import { DevicePatterns, DomainError, ErrorCode, Id, RpcClient } from '@app/common';
-import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
 import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 export interface SessionSummary {
   id: string;
@@ -26,8 +27,7 @@ export class SessionsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'Signed-in web sessions and registered mobile devices of the user' })
-  async list(@Req() request: FastifyRequest): Promise<SessionSummary[]> {
-    const { id: currentId, record } = request.auth!;
+  async list(@Auth() { id: currentId, record }: AuthenticatedSession): Promise<SessionSummary[]> {
     const [sessions, devices] = await Promise.all([
       this.sessions.listOfUser(record.userId),
       this.rpc.request(DevicePatterns.list, { userId: record.userId }),
@@ -56,8 +56,8 @@ export class SessionsController {
   @SignedIn()
   @ApiOperation({ summary: 'End one web session, or forget one mobile device, of the user' })
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours' })
-  async revoke(@Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
-    const { userId } = request.auth!.record;
+  async revoke(@Param('id') id: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
+    const { userId } = record;
     if (Id.safeParse(id).success) {
       await this.sessions.deleteOfDevice(userId, id);
       await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });

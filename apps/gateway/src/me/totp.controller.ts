@@ -3,14 +3,16 @@ import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PasswordCheck } from '../auth/password-check';
-import { SignInService } from '../auth/sign-in.service';
-import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../auth/sign-in-steps';
+import { PasswordCheck } from '../sign-in/password/password-check';
+import { SignInService } from '../sign-in/sign-in.service';
+import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { MemberContextCache } from './member-context.cache';
 import { MeService } from './me.service';
 import { TwoFactorEnrolment } from './two-factor-enrolment';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 const ConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
 const PasswordBody = z.object({ password: Password });
@@ -36,8 +38,8 @@ export class TotpController {
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
   @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
-  async setup(@Req() request: FastifyRequest): Promise<TotpEnrolment> {
-    const { user, member } = await this.meService.contextOf(request.auth!);
+  async setup(@Auth() session: AuthenticatedSession): Promise<TotpEnrolment> {
+    const { user, member } = await this.meService.contextOf(session);
     // Replacing a factor would otherwise need no more than a session: turning it off asks for the password.
     if (user.totpEnabled) throw new DomainError(ErrorCode.Conflict, 'Two-factor authentication is on: turn it off first, with your password.');
     return this.rpc.request(MfaPatterns.beginEnrolment, { userId: user.id, issuer: member.company.name, label: user.email });
@@ -56,10 +58,11 @@ export class TotpController {
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: wrong codes lock as at sign-in' })
   async confirm(
     @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
+    @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Confirmation> {
-    const { recoveryCodes, proved } = await this.enrolment.confirm(request.auth!, body.code);
+    const { recoveryCodes, proved } = await this.enrolment.confirm(session, body.code);
     if (proved.stage !== 'totp_enroll') return { recoveryCodes };
     return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(proved, 'totp'), request, reply)) };
   }
@@ -70,8 +73,12 @@ export class TotpController {
   @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
-  async disable(@JsonBody(PasswordBody) body: z.output<typeof PasswordBody>, @Req() request: FastifyRequest): Promise<void> {
-    const { user } = await this.meService.contextOf(request.auth!);
+  async disable(
+    @JsonBody(PasswordBody) body: z.output<typeof PasswordBody>,
+    @Auth() session: AuthenticatedSession,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const { user } = await this.meService.contextOf(session);
     await this.passwords.limited(request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );

@@ -1,6 +1,6 @@
 import { signInOutcomes } from '@app/common';
 
-export type SignInStep = 'password' | 'google' | 'code';
+export type OutcomeStep = 'password' | 'google' | 'code';
 export type SignInOutcome = 'success' | 'wrong_password' | 'wrong_code' | 'lockout';
 
 /**
@@ -14,7 +14,7 @@ export type SignInOutcome = 'success' | 'wrong_password' | 'wrong_code' | 'locko
  * be the email's lockout: the per-address limit answers the very same 429
  * `rate_limited`, so LoginLimits, which can tell the two apart, counts it.
  */
-const verdicts: Record<string, { step: SignInStep; outcomes: Partial<Record<number, SignInOutcome>> }> = {
+const verdicts: Record<string, { step: OutcomeStep; outcomes: Partial<Record<number, SignInOutcome>> }> = {
   'POST /api/auth/login': { step: 'password', outcomes: { 200: 'success', 401: 'wrong_password' } },
   'POST /api/mobile/login': { step: 'password', outcomes: { 200: 'success', 401: 'wrong_password' } },
   'POST /api/auth/totp': { step: 'code', outcomes: { 200: 'success', 401: 'wrong_code', 403: 'lockout', 429: 'lockout' } },
@@ -27,7 +27,7 @@ export function signInVerdict(
   route: string,
   status: number,
   body: unknown,
-): { step: SignInStep; outcome: SignInOutcome } | null {
+): { step: OutcomeStep; outcome: SignInOutcome } | null {
   const verdict = verdicts[`${method} ${route}`];
   const outcome = verdict?.outcomes[status];
   if (!verdict || !outcome) return null;

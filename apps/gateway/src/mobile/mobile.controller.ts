@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn } from '../session/session.guard';
-import { GoogleIdTokenVerifier } from './google-id-token.verifier';
-import { MobileLoginTokens } from './login-tokens';
+import { GoogleIdTokenVerifier } from '../sign-in/google/google-id-token.verifier';
+import { MobileLoginTokens } from '../sign-in/mobile/login-tokens';
 import { MobileAccess, MobileAccessGrant } from './mobile-access';
 import { BiometricKeyBody, ChallengeBody, DeviceRegistrationBody, MobileLoginBody, MobileSecondFactorBody, UnlockBody } from './mobile.bodies';
-import { MobileLoginAnswer, MobileLoginService } from './mobile-login.service';
+import { MobileLoginAnswer, MobileLoginService } from '../sign-in/mobile/mobile-login.service';
 import { UNLOCK_CHALLENGE_SECONDS, UnlockChallenges } from './unlock-challenges';
+import { AuthenticatedSession } from '../session/session';
+import { Auth } from '../http/auth.decorator';
 
 const deviceIdParam = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such device.') });
 
@@ -77,9 +79,8 @@ export class MobileController {
   async enableBiometrics(
     @Param('id', deviceIdParam) deviceId: string,
     @JsonBody(BiometricKeyBody) body: z.output<typeof BiometricKeyBody>,
-    @Req() request: FastifyRequest,
+    @Auth() { record }: AuthenticatedSession,
   ): Promise<void> {
-    const { record } = request.auth!;
     if (record.deviceId !== deviceId) throw new DomainError(ErrorCode.NotFound, 'No such device.');
     await this.rpc.request(DevicePatterns.setBiometricKey, { userId: record.userId, deviceId, publicKey: body.publicKey });
   }
@@ -117,8 +118,8 @@ export class MobileController {
   @SignedIn()
   @ApiOperation({ summary: 'Forget a device of the signed-in user; its access tokens end' })
   @ApiResponse({ status: 404, description: 'not_found' })
-  async revoke(@Param('id', deviceIdParam) deviceId: string, @Req() request: FastifyRequest): Promise<void> {
-    const { userId } = request.auth!.record;
+  async revoke(@Param('id', deviceIdParam) deviceId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
+    const { userId } = record;
     // Tokens first: a device revoked already (by wrong PINs) still gets its tokens ended, then the 404.
     await this.sessions.deleteOfDevice(userId, deviceId);
     await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });

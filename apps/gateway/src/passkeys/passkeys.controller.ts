@@ -4,13 +4,15 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PasswordCheck } from '../auth/password-check';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MeService } from '../me/me.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { AuthenticatedSession } from '../session/session';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { PasswordCheck } from '../sign-in/password/password-check';
 import { PASSKEY_CARD_SCHEMA, PasskeyCard, passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
 import { PasskeyRegistration } from './passkey-registration.service';
@@ -41,8 +43,8 @@ export class PasskeysController {
   @SignedIn()
   @ApiOperation({ summary: "The user's passkeys for this host, as cards: name, provider (from the AAGUID), synced, created and last used" })
   @ApiResponse({ status: 200, description: 'Oldest first', schema: { type: 'array', items: PASSKEY_CARD_SCHEMA } })
-  async list(@Req() request: FastifyRequest): Promise<PasskeyCard[]> {
-    const passkeys = await this.rpc.request(PasskeyPatterns.list, { userId: request.auth!.record.userId, rpId: this.rp(request).id });
+  async list(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCard[]> {
+    const passkeys = await this.rpc.request(PasskeyPatterns.list, { userId: session.record.userId, rpId: this.rp(request).id });
     return passkeys.map(passkeyCardOf);
   }
 
@@ -56,8 +58,8 @@ export class PasskeysController {
   })
   @ApiResponse({ status: 200, description: 'PublicKeyCredentialCreationOptionsJSON, for @simplewebauthn/browser startRegistration({ optionsJSON })', schema: { type: 'object' } })
   @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
-  async registrationOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const { user } = await this.meService.contextOf(request.auth!);
+  async registrationOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PublicKeyCredentialCreationOptionsJSON> {
+    const { user } = await this.meService.contextOf(session);
     return this.registration.options(this.rp(request), user);
   }
 
@@ -68,9 +70,9 @@ export class PasskeysController {
   @ApiResponse({ status: 201, description: 'The new passkey', schema: PASSKEY_CARD_SCHEMA })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })
   @ApiResponse({ status: 409, description: 'conflict: this passkey is already registered' })
-  async register(@JsonBody(RegisterPasskeyBody) body: z.output<typeof RegisterPasskeyBody>, @Req() request: FastifyRequest): Promise<PasskeyCard> {
+  async register(@JsonBody(RegisterPasskeyBody) body: z.output<typeof RegisterPasskeyBody>, @Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCard> {
     const naming = { name: body.name, fallback: requestLanguage(request) === 'en' ? 'Passkey' : "Clé d'accès" };
-    const passkey = await this.registration.verify(this.rp(request), request.auth!.record.userId, body.response, naming);
+    const passkey = await this.registration.verify(this.rp(request), session.record.userId, body.response, naming);
     return passkeyCardOf(passkey);
   }
 
@@ -84,8 +86,9 @@ export class PasskeysController {
     @Param('id', PasskeyIdPipe) passkeyId: string,
     @JsonBody(RenamePasskeyBody) { name }: z.output<typeof RenamePasskeyBody>,
     @Req() request: FastifyRequest,
+    @Auth() session: AuthenticatedSession,
   ): Promise<PasskeyCard> {
-    return passkeyCardOf(await this.rpc.request(PasskeyPatterns.rename, { userId: request.auth!.record.userId, rpId: this.rp(request).id, passkeyId, name }));
+    return passkeyCardOf(await this.rpc.request(PasskeyPatterns.rename, { userId: session.record.userId, rpId: this.rp(request).id, passkeyId, name }));
   }
 
   @Post('proof-options')
@@ -98,8 +101,8 @@ export class PasskeysController {
   })
   @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
   @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
-  async proofOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
-    const { userId } = request.auth!.record;
+  async proofOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const { userId } = session.record;
     await this.limiter.hit({ key: `passkey-proof:${userId}`, max: PROOFS_PER_USER_PER_MINUTE, windowSeconds: 60 });
     return this.authentication.options(this.rp(request).id, userId);
   }
@@ -122,17 +125,18 @@ export class PasskeysController {
     @Param('id', PasskeyIdPipe) passkeyId: string,
     @JsonBody(RemovePasskeyBody) proof: z.output<typeof RemovePasskeyBody>,
     @Req() request: FastifyRequest,
+    @Auth() session: AuthenticatedSession,
   ): Promise<void> {
-    const { userId } = request.auth!.record;
-    if ('password' in proof) await this.checkPassword(request, proof.password);
+    const { userId } = session.record;
+    if ('password' in proof) await this.checkPassword(request, session, proof.password);
     else if ((await this.authentication.verifyAuthentication(this.rp(request).id, proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
     await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
   }
 
-  private async checkPassword(request: FastifyRequest, password: string): Promise<void> {
-    const { user } = await this.meService.contextOf(request.auth!);
+  private async checkPassword(request: FastifyRequest, session: AuthenticatedSession, password: string): Promise<void> {
+    const { user } = await this.meService.contextOf(session);
     await this.passwords.limited(request.ip, user.email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password }));
   }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { JWTPayload } from 'jose';
 import { createHash } from 'node:crypto';
-import { RedisKeys } from '../session/redis-keys';
+import { RedisKeys } from '../../session/redis-keys';
 
 /**
  * A Google ID token is a bearer credential until it expires: one captured on

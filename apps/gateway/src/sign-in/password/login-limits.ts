@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, signInOutcomes } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { Limit, RateLimiter } from '../rate-limit/rate-limiter';
+import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
+import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';
 
 /**
  * Password limits: per address, every attempt counts (each costs a hash); per
@@ -44,9 +44,15 @@ export class LoginLimits {
     await this.limiter.giveBack(this.perEmail(email)).catch(() => undefined);
   }
 
-  /** A right password that still lets the user in nowhere here counts as a failure. */
-  async recordFailure(email: string): Promise<void> {
+  /**
+   * Right credentials that still let the user in nowhere here: counted as a
+   * failure, and answered as a wrong password, so that nobody learns who is
+   * a member where.
+   * @throws DomainError invalid_credentials, always
+   */
+  async refuse(email: string): Promise<never> {
     await this.limiter.hit({ ...this.perEmail(email), max: Number.MAX_SAFE_INTEGER });
+    throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
   }
 
   async recordSuccess(email: string): Promise<void> {

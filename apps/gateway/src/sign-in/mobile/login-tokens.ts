@@ -2,7 +2,7 @@ import { DomainError, ErrorCode, ProvenFactor, REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
-import { RedisKeys } from '../session/redis-keys';
+import { RedisKeys } from '../../session/redis-keys';
 
 export type MobileLoginStep = 'totp' | 'create_pin';
 

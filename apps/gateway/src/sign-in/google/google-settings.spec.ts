@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/common';
-import { gatewayConfigSchema } from '../config';
+import { gatewayConfigSchema } from '../../config';
 import { googleSettingsOf } from './google-settings';
 
 const base = { EASY_ACCESS_HOST: 'access.example.com', OPERATOR_TOKEN: 'operator-token-of-20-chars' };

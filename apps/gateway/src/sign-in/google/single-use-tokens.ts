@@ -2,7 +2,7 @@ import { REDIS } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
-import { RedisKeys } from '../session/redis-keys';
+import { RedisKeys } from '../../session/redis-keys';
 
 /** A kind of single-use token: its Redis key prefix, its lifetime, and the type of what it holds. */
 export interface SingleUseKind<T> {

@@ -1,6 +1,6 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { clearCookie, cookieOf, setCookie } from '../http/cookies';
+import { clearCookie, cookieOf, setCookie } from '../../http/cookies';
 
 /**
  * Ties a Google sign-in to the browser that began it (RFC 9700, 4.7.1): the

@@ -1,4 +1,4 @@
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '../../config';
 
 /** Google sign-in on the web, as configured; null when GOOGLE_CLIENT_ID is unset. */
 export interface GoogleSettings {

@@ -1,8 +1,8 @@
 import { DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { SignInService } from '../auth/sign-in.service';
-import { SignInSteps } from '../auth/sign-in-steps';
+import { SignInService } from '../sign-in.service';
+import { SignInSteps } from '../sign-in-steps';
 import { isBoundTo, unbindBrowser } from './browser-binding';
 import { GoogleSignInError, homeWithError } from './google-redirects';
 import { GoogleSignIn } from './google-sign-in.service';

@@ -12,8 +12,8 @@ import { UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { clearSessionCookie } from '../session/session-cookie';
 import { cookieSession, signInAt } from './current-sign-in';
-import { LoginBody, PortalChoiceBody } from './auth.bodies';
-import { LocalAuthGuard } from './local.strategy';
+import { LoginBody, PortalChoiceBody } from './sign-in.bodies';
+import { LocalAuthGuard } from './password/local.strategy';
 import { SignInService } from './sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from './sign-in-steps';
 

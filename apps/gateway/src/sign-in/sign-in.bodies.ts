@@ -3,5 +3,3 @@ import { z } from 'zod';
 
 export const LoginBody = z.object({ email: Email, password: Password });
 export const PortalChoiceBody = z.object({ portalId: Id });
-export const TokenPasswordBody = z.object({ token: z.string().min(1).max(200), password: Password });
-export const ForgotPasswordBody = z.object({ email: Email });

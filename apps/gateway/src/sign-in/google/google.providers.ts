@@ -1,5 +1,5 @@
 import { Provider } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../config';
+import { GATEWAY_CONFIG } from '../../config';
 import { GoogleHandoff } from './google-handoff.service';
 import { GOOGLE_SETTINGS, GoogleSettings, googleSettingsOf } from './google-settings';
 import { GoogleSignIn } from './google-sign-in.service';

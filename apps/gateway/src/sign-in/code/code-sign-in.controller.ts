@@ -1,13 +1,14 @@
-import { DomainError, ErrorCode, FreeText, MfaPatterns, RpcClient, SecondFactorHelpPatterns } from '@app/common';
+import { FreeText, RpcClient, SecondFactorHelpPatterns } from '@app/common';
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { JsonBody } from '../http/json-body.decorator';
-import { SessionStore } from '../session/session.store';
-import { signInAt } from './current-sign-in';
-import { SignInService } from './sign-in.service';
-import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from './sign-in-steps';
+import { JsonBody } from '../../http/json-body.decorator';
+import { SessionStore } from '../../session/session.store';
+import { signInAt } from '../current-sign-in';
+import { checkSecondFactor } from '../second-factor';
+import { SignInService } from '../sign-in.service';
+import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in-steps';
 
 const SecondFactorBody = z.union([
   z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
@@ -39,16 +40,10 @@ export class TotpSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
     const session = await signInAt(this.sessions, request, 'totp');
-    const { userId } = session.record;
-    try {
-      await this.rpc.request(MfaPatterns.verify, { userId, signInId: session.id, ...body });
-    } catch (error) {
-      const signInOver = error instanceof DomainError && error.code === ErrorCode.InvalidCode && error.details?.attemptsLeft === 0;
-      if (signInOver) await this.sessions.delete(session.id, userId);
-      throw error;
-    }
+    const signIn = { userId: session.record.userId, signInId: session.id, answer: body };
+    const passed = await checkSecondFactor(this.rpc, signIn, () => this.sessions.delete(session.id, session.record.userId));
     // The code changed nothing the view shows: the one read with the session answers.
-    return this.steps.advance(this.signIn.complete(session.record, 'code' in body ? 'totp' : 'recovery_code', session.cachedView), request, reply);
+    return this.steps.advance(this.signIn.complete(session.record, passed, session.cachedView), request, reply);
   }
 
   @Post('help')

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, GooglePatterns, RpcClient, UserView } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { IdTokenReplayGuard } from './id-token-replay-guard';
 
 /** Google signs ID tokens with either spelling of its issuer. */

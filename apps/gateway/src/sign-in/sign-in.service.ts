@@ -1,0 +1,98 @@
+import { CompanyView, MfaPatterns, ProvenFactor, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { MemberContext } from '../me/me';
+import { MemberContextCache } from '../me/member-context.cache';
+import { HostPortal } from '../portal/host-portal';
+import { CachedView } from '../session/user-record';
+import { SessionRecord, SignInStage } from '../session/session';
+import { entryAfterCredentials, memberPortal, stageAt } from './flow';
+import { LoginLimits } from './password/login-limits';
+import { Signer, UnissuedRecord, webRecord } from './session-records';
+
+/** Where a sign-in goes next, and the portals to offer when the user must choose. */
+export interface SignInProgress {
+  record: UnissuedRecord;
+  portals: CompanyView[];
+  /**
+   * What `Me` is made of, once the portal is known: cached with the session,
+   * so that the answer and the pages after it ask no service. `cached` is
+   * the cached view, read before the services were asked.
+   */
+  context?: { view: MemberContext; cached: CachedView };
+  /** The user's cached view as the caller read it, when nothing it knows of changed it since. */
+  cachedView?: CachedView;
+}
+
+/** The factor that opened a sign-in: what every first-factor adapter hands to the flow. */
+export type FirstFactor = Extract<ProvenFactor, 'password' | 'google'>;
+
+function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean): MemberContext['user'] {
+  return { id, email, name, google, totpEnabled };
+}
+
+/** The web side of the sign-in flow: asks the services what the flow needs, and turns its answer into a record. */
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly limits: LoginLimits,
+    private readonly cache: MemberContextCache,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /**
+   * After a first factor was accepted. On a company's host the user must be
+   * a member; the refusal is the same as a wrong password, so the answer does
+   * not tell who is a member where. Tenancy and mfa are asked at once: a
+   * sign-in pays for its hash and little more.
+   */
+  async afterCredentials(user: UserView, host: HostPortal, factor: FirstFactor): Promise<SignInProgress> {
+    const cached = await this.cache.read(user.id);
+    const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor] };
+    const [{ companies, member }, , enabledHere] = await Promise.all([
+      host.kind === 'company'
+        ? this.rpc.request(TenancyPatterns.portalsAndMember, { userId: user.id, companyId: host.company.id })
+        : this.companiesOf(user.id).then((companies) => ({ companies, member: null })),
+      // The password was right, which is what clears the email's failures.
+      this.limits.recordSuccess(user.email),
+      // On a company's host the portal is known at once: mfa is asked beside tenancy.
+      host.kind === 'company' ? this.totpEnabledOf(user.id) : undefined,
+    ]);
+    const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies);
+    if (entry.next === 'refused') return this.limits.refuse(user.email);
+    if (entry.next === 'select_portal') return { record: this.record(signer, entry.next, null), portals: companies };
+    const [here, totpEnabled] = await Promise.all([
+      member ?? this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }),
+      enabledHere ?? this.totpEnabledOf(user.id),
+    ]);
+    const view = { user: viewUserOf(user, totpEnabled), companies, member: here };
+    const stage = stageAt(entry.portal, totpEnabled, signer.factors);
+    return { record: this.record(signer, stage, entry.portal.id), portals: companies, context: { view, cached } };
+  }
+
+  /** @throws DomainError forbidden when the user is not a member of that portal. */
+  async choosePortal(record: Signer, portalId: string): Promise<SignInProgress> {
+    const [companies, totpEnabled] = await Promise.all([this.companiesOf(record.userId), this.totpEnabledOf(record.userId)]);
+    const chosen = memberPortal(companies, portalId);
+    return { record: this.record(record, stageAt(chosen, totpEnabled, record.factors), portalId), portals: companies };
+  }
+
+  /** After the second factor `passed` was accepted, or enrolled where the company requires it. */
+  complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): SignInProgress {
+    const signer = { ...record, factors: withFactor(record.factors, passed) };
+    return { record: this.record(signer, 'done', record.companyId), portals: [], cachedView };
+  }
+
+  private companiesOf(userId: string): Promise<CompanyView[]> {
+    return this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
+  }
+
+  private async totpEnabledOf(userId: string): Promise<boolean> {
+    return (await this.rpc.request(MfaPatterns.factorStatus, { userId })).enabled;
+  }
+
+  private record(signer: Signer, stage: SignInStage, companyId: string | null): UnissuedRecord {
+    return webRecord(signer, stage, companyId, this.config);
+  }
+}
