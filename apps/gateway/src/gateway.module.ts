@@ -73,6 +73,8 @@ export class GatewayModule {
         GoogleController,
         HealthController,
         MetricsController,
+        PortalFaceController,
+        LinkCheckController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

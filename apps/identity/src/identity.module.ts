@@ -24,6 +24,8 @@ import { HealthHandler } from './health/health.handler';
 import { PasswordResetMail } from './mail/password-reset.mail';
 import { UserPortal } from './mail/user-portal';
 import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
+import { CheckLink } from './tokens/check-link.usecase';
+import { LinksHandler } from './tokens/links.handler';
 import { UserTokenStore } from './tokens/user-token.store';
 import { ActivateUser } from './users/activate-user.usecase';
 import { EnsureUser } from './users/ensure-user.usecase';
@@ -50,7 +52,7 @@ export class IdentityModule {
         // Lost, a change of credentials would leave the old sessions open, and a change of the user a stale cached view.
         AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
       ],
-      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler],
+      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, LinksHandler],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         { provide: Mailer, useFactory: () => new Mailer(config.SMTP_URL, config.MAIL_FROM) },
@@ -65,6 +67,7 @@ export class IdentityModule {
         ChangePassword,
         ForgotPassword,
         ResetPassword,
+        CheckLink,
         RevokeCredentials,
         EnsureUser,
         ActivateUser,

@@ -19,6 +19,7 @@ export const portalApi = {
     acceptInvitation: (token: string) => http.post('/api/invitations/accept', { token }),
     forgotPassword: (email: string) => http.post('/api/auth/password/forgot', { email }),
     resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
+    check: (purpose: 'activation' | 'reset', token: string) => http.post<{ usable: boolean }>('/api/auth/links/check', { token, purpose }),
   },
   me: {
     get: () => http.get<Me>('/api/me'),

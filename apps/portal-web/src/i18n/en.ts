@@ -32,6 +32,7 @@ export const en = {
   signIn: {
     title: 'Sign in',
     intro: 'Use your Google account, or the email and password of your client portal.',
+    introWithoutGoogle: 'Use the email and password of your client portal.',
     google: 'Sign in with Google',
     submit: 'Sign in',
     forgot: 'Forgot your password?',
@@ -169,6 +170,13 @@ export const en = {
     intro: 'For your safety, all your sessions and mobile devices will be signed out.',
     submit: 'Save the new password',
     done: 'Your password has been changed. Sign in with it: all your sessions and devices were signed out.',
+  },
+  deadLink: {
+    title: 'This link no longer works',
+    reset: 'This link was already used or has expired: a reset link works once, for one hour. Ask for a new one.',
+    activation: 'This activation link was already used or has expired. If your account is already active, sign in; otherwise ask for a new link to choose your password.',
+    newLink: 'Send me a new link',
+    backToSignIn: 'Back to sign-in',
   },
   forgot: {
     title: 'Forgot your password?',

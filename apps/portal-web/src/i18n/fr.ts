@@ -35,6 +35,7 @@ export const fr: Messages = {
   signIn: {
     title: 'Se connecter',
     intro: "Utilisez votre compte Google, ou l'adresse e-mail et le mot de passe de votre portail client.",
+    introWithoutGoogle: "Utilisez l'adresse e-mail et le mot de passe de votre portail client.",
     google: 'Connexion avec Google',
     submit: 'Se connecter',
     forgot: 'Mot de passe oublié ?',
@@ -174,6 +175,14 @@ export const fr: Messages = {
     intro: 'Par sécurité, toutes vos sessions et tous vos appareils mobiles seront déconnectés.',
     submit: 'Enregistrer le mot de passe',
     done: 'Votre mot de passe a été changé. Connectez-vous avec lui : toutes vos sessions et tous vos appareils ont été déconnectés.',
+  },
+  deadLink: {
+    title: 'Ce lien ne fonctionne plus',
+    reset: 'Ce lien a déjà servi ou a expiré : un lien de réinitialisation ne sert qu’une fois, pendant une heure. Demandez-en un nouveau.',
+    activation:
+      "Ce lien d'activation a déjà servi ou a expiré. Si votre compte est déjà activé, connectez-vous ; sinon, demandez un nouveau lien pour choisir votre mot de passe.",
+    newLink: 'Recevoir un nouveau lien',
+    backToSignIn: 'Retour à la connexion',
   },
   forgot: {
     title: 'Mot de passe oublié ?',
