@@ -1,8 +1,11 @@
 import { http } from './http';
-import { AuditEntry, HelpRequest, Me, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
+import { AuditEntry, HelpRequest, Me, PortalFace, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
 
 /** Every call the portal makes: the part of API.md a web front end needs, one line each. */
 export const portalApi = {
+  portal: {
+    face: () => http.get<PortalFace>('/api/portal'),
+  },
   signIn: {
     login: (email: string, password: string) => http.post<SignInStep>('/api/auth/login', { email, password }),
     choosePortal: (portalId: string) => http.post<SignInStep>('/api/auth/portal', { portalId }),

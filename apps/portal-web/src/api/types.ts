@@ -70,3 +70,9 @@ export interface AuditEntry {
   /** Sent by the gateway though API.md does not list it: read when present. */
   reason?: string | null;
 }
+
+/** GET /api/portal: what the first screen shows of this host. */
+export interface PortalFace {
+  companyName: string | null;
+  google: boolean;
+}
