@@ -41,6 +41,8 @@ describe('A client reviews and ends their sessions', () => {
         createdAt: expect.any(String),
         lastSeenAt: expect.any(String),
         current: expect.any(Boolean),
+        device: null,
+        address: expect.any(String),
       });
       expect(Number.isNaN(Date.parse(session.createdAt))).toBe(false);
     }

@@ -1,5 +1,6 @@
 import { AnnouncementConsumer, AnnouncementStream, ObservabilityModule, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
 import { AccountAccessController } from './admin/account-access.controller';
@@ -43,6 +44,9 @@ import { RateLimiter } from './rate-limit/rate-limiter';
 import { CredentialsChangedHandler } from './session/credentials-changed.handler';
 import { SessionGuard } from './session/session.guard';
 import { SessionStore } from './session/session.store';
+import { OtherSessionsController } from './sessions/other-sessions.controller';
+import { SessionSightingInterceptor } from './sessions/session-sighting.interceptor';
+import { SessionSightings } from './sessions/session-sightings';
 
 @Module({})
 export class GatewayModule {
@@ -77,6 +81,7 @@ export class GatewayModule {
         MetricsController,
         PortalFaceController,
         LinkCheckController,
+        OtherSessionsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -84,6 +89,8 @@ export class GatewayModule {
         RedisCloser,
         PortalResolver,
         SessionStore,
+        SessionSightings,
+        { provide: APP_INTERCEPTOR, useClass: SessionSightingInterceptor },
         SessionGuard,
         RateLimiter,
         LoginLimits,

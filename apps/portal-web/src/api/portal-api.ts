@@ -31,6 +31,7 @@ export const portalApi = {
     changePassword: (currentPassword: string, newPassword: string) => http.post('/api/me/password', { currentPassword, newPassword }),
     sessions: () => http.get<SessionView[]>('/api/me/sessions'),
     endSession: (id: string) => http.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
+    endOtherSessions: () => http.post('/api/me/sessions/sign-out-others'),
     setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),

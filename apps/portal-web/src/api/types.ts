@@ -37,6 +37,9 @@ export interface SessionView {
   createdAt: string;
   lastSeenAt: string;
   current: boolean;
+  /** "Chrome · Linux" for a web session, when known. */
+  device: string | null;
+  address: string | null;
 }
 
 export interface TotpSetup {

@@ -133,6 +133,9 @@ export const en = {
     end: 'Sign out',
     endLabel: (what: string, date: string) => `Sign out: ${what}, signed in ${date}`,
     ended: 'That session has been ended.',
+    address: (address: string) => `Address ${address}`,
+    endOthers: 'Sign out all other sessions',
+    endedOthers: 'Your other sessions were ended. Your mobile devices stay signed in.',
   },
   password: {
     title: 'Change your password',

@@ -138,6 +138,9 @@ export const fr: Messages = {
     end: 'Déconnecter',
     endLabel: (what: string, date: string) => `Déconnecter : ${what}, connecté le ${date}`,
     ended: 'Cette session a été fermée.',
+    address: (address: string) => `Adresse ${address}`,
+    endOthers: 'Déconnecter toutes les autres sessions',
+    endedOthers: 'Vos autres sessions ont été fermées. Vos appareils mobiles restent connectés.',
   },
   password: {
     title: 'Changer de mot de passe',
