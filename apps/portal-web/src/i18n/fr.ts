@@ -19,11 +19,13 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     backToSignIn: 'Retour à la connexion',
     cancel: 'Annuler',
+    required: 'Renseignez ce champ.',
+    invalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   },
   easyAccess: {
     title: 'Accès facile',
-    intro: "Connectez-vous au portail client sur cet ordinateur ou téléchargez l'application mobile.",
-    computerTitle: 'Sur cet ordinateur',
+    intro: "Connectez-vous au portail client dans ce navigateur ou téléchargez l'application mobile.",
+    computerTitle: 'Dans ce navigateur',
     computerText:
       'Connectez-vous avec Google ou par courriel. Si votre adresse donne accès à plusieurs portails clients, vous choisirez ensuite le vôtre.',
     signIn: 'Se connecter',
@@ -40,6 +42,7 @@ export const fr: Messages = {
     submit: 'Se connecter',
     forgot: 'Mot de passe oublié ?',
     easyAccess: 'Accès facile et application mobile',
+    signedOut: 'Vous êtes déconnecté. À bientôt !',
   },
   portalChoice: {
     title: 'Choisissez votre portail client',
@@ -52,6 +55,7 @@ export const fr: Messages = {
     changes:
       "Le code change toutes les 30 secondes. Si votre code n'est pas accepté, entrez le nouveau code que vous voyez dans l'application.",
     codeLabel: 'Code à 6 chiffres',
+    recoveryIntro: "Saisissez l'un des codes de récupération que vous avez conservés lors de l'activation de l'authentification à deux facteurs. Chaque code ne sert qu'une fois.",
     recoveryLabel: 'Code de récupération',
     useRecovery: 'Utiliser plutôt un code de récupération',
     useApp: "Utiliser le code de l'application",

@@ -3,7 +3,7 @@ import { portalApi } from '../api/portal-api';
 import { signInErrorSentences } from '../i18n/errors';
 import { useErrorText, useLanguage, useT } from '../i18n/language';
 import { Link, useLocation } from '../routing/router';
-import { ErrorMessage } from '../ui/Alerts';
+import { ErrorMessage, Notice } from '../ui/Alerts';
 import { Field } from '../ui/Field';
 import { usePortalFace } from '../ui/portal-face';
 import { Screen } from '../ui/Screen';
@@ -40,6 +40,7 @@ export function SignInScreen() {
   return (
     <Screen title={t.signIn.title}>
       <p>{google ? t.signIn.intro : t.signIn.introWithoutGoogle}</p>
+      <Notice>{query.has('signed-out') && t.signIn.signedOut}</Notice>
       {signInError && <ErrorMessage>{(signInErrorSentences[signInError] ?? signInErrorSentences.unknown)[language]}</ErrorMessage>}
       {google && (
         <>
