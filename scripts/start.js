@@ -143,7 +143,7 @@ function printWelcome(seeded) {
   const base = (host) => `http://${host}:${port}`;
   [
     `Client portal is running${seeded ? ' (demo data created)' : ''}:`,
-    `  easy access     ${base(env.EASY_ACCESS_HOST)}`,
+    `  easy access     ${base(env.EASY_ACCESS_HOST)}/easy-access`,
     `  Cabinet Dupont  ${base('dupont.localhost')}`,
     `  Martin Avocats  ${base('martin.localhost')}`,
     `  OpenAPI         ${base(env.EASY_ACCESS_HOST)}/docs`,

@@ -64,14 +64,15 @@ export const en = {
   },
   noAccess: {
     title: 'No access to the app',
-    intro:
-      'We will ask the member of your company to turn two-factor authentication off for you. ' +
+    intro: (firm: string | null) =>
+      `We will ask an administrator of ${firm ?? 'your company'} to turn two-factor authentication off for you. ` +
       'Once it is off, your password alone signs you in.',
-    messageLabel: 'Message to your company (optional)',
+    messageLabel: (firm: string | null) => `Message to ${firm ?? 'your company'} (optional)`,
     messageHint: 'For example: I changed phones.',
     submit: 'Send the request',
     back: 'Back to the code',
-    sent: 'Your request has been sent. A member of your company will turn two-factor authentication off; you will be told by email.',
+    sent: (firm: string | null) =>
+      `Your request has been sent. An administrator of ${firm ?? 'your company'} will turn two-factor authentication off; you will be told by email.`,
   },
   enrol: {
     title: 'Set up two-factor authentication',

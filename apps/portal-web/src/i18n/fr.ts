@@ -68,14 +68,15 @@ export const fr: Messages = {
   },
   noAccess: {
     title: "Pas d'accès à l'application",
-    intro:
-      "Nous allons demander au membre de votre entreprise de désactiver l'authentification à deux facteurs en votre nom. " +
+    intro: (firm: string | null) =>
+      `Nous allons demander à un administrateur de ${firm ?? 'votre entreprise'} de désactiver l'authentification à deux facteurs en votre nom. ` +
       'Ensuite, votre mot de passe suffira pour vous connecter.',
-    messageLabel: 'Message pour votre entreprise (facultatif)',
+    messageLabel: (firm: string | null) => `Message pour ${firm ?? 'votre entreprise'} (facultatif)`,
     messageHint: "Par exemple : j'ai changé de téléphone.",
     submit: 'Envoyer la demande',
     back: 'Retour au code',
-    sent: "Votre demande a été envoyée. Un membre de votre entreprise va désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.",
+    sent: (firm: string | null) =>
+      `Votre demande a été envoyée. Un administrateur de ${firm ?? 'votre entreprise'} va désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`,
   },
   enrol: {
     title: "Configurer l'authentification à deux facteurs",
