@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { activeMember, Company, createCompany, Member, memberWithTotp, TotpMember } from '../support/factories';
+import { activeMember, Company, createAccount, createCompany, Member, memberWithTotp, TotpMember } from '../support/factories';
 import { launchChromium, openPortal, PHONE, PortalLanguage } from '../support/browser-portal';
 import { checkScreen } from '../support/browser-screens';
 
@@ -16,6 +16,8 @@ const wording = {
     authenticator: 'Ouvrez Google Authenticator',
     inThisBrowser: 'Dans ce navigateur',
     onThisComputer: 'Sur cet ordinateur',
+    oneAccount: 'Votre adresse e-mail donne accès à un seul compte de ce portail',
+    several: 'plusieurs comptes',
   },
   en: {
     email: 'Email address',
@@ -29,6 +31,8 @@ const wording = {
     authenticator: 'Open Google Authenticator',
     inThisBrowser: 'In this browser',
     onThisComputer: 'On this computer',
+    oneAccount: 'Your email opens one account of this portal',
+    several: 'several accounts',
   },
 } as const;
 
@@ -87,6 +91,20 @@ describe.each(['fr', 'en'] as PortalLanguage[])('Messages that fit the situation
     await page.getByText(words.recoveryIntro).waitFor();
     expect(await page.getByText(words.authenticator).count()).toBe(0);
     await checkScreen(page, `recovery-code-mode-${language}`);
+    await page.context().close();
+  });
+
+  test('with one account, "Changer de compte" does not speak of several', async () => {
+    const account = await createAccount(firm, 'Famille Perrin');
+    const lea = await activeMember(firm, { name: 'Léa Perrin', language, accountIds: [account.id] });
+    const page = await openPortal(browser, firm.host, { language });
+    await signIn(page, lea);
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto('/switch-account');
+
+    await page.getByText(words.oneAccount).waitFor();
+    expect(await page.getByText(words.several).count()).toBe(0);
+    await checkScreen(page, `one-account-${language}`);
     await page.context().close();
   });
 

@@ -126,6 +126,8 @@ export const en = {
   switchAccount: {
     title: 'Switch account',
     intro: 'Your email gives access to several accounts. Choose the one you want to see.',
+    onlyOne: 'Your email opens one account of this portal: the one you are viewing.',
+    none: 'Your email does not open any client account of this portal yet.',
     current: 'current account',
     switched: (account: string) => `You are now in the account ${account}.`,
   },

@@ -131,6 +131,8 @@ export const fr: Messages = {
   switchAccount: {
     title: 'Changer de compte',
     intro: 'Votre adresse e-mail donne accès à plusieurs comptes. Choisissez celui auquel vous voulez accéder.',
+    onlyOne: "Votre adresse e-mail donne accès à un seul compte de ce portail : c'est celui que vous consultez.",
+    none: "Votre adresse e-mail ne donne encore accès à aucun compte client de ce portail.",
     current: 'compte actuel',
     switched: (account: string) => `Vous êtes maintenant dans le compte ${account}.`,
   },
