@@ -21,4 +21,10 @@ describe('The portal face of a host', () => {
     expect((await easyAccessBrowser().get('/api/portal')).body).toEqual({ companyName: null, google: false });
     expectError(await browserOn('nobody.test').get('/api/portal'), 404, 'unknown_portal');
   });
+
+  test('is published in the OpenAPI document, with its answers', async () => {
+    const operation = (await easyAccessBrowser().get('/docs-json')).body.paths['/api/portal']?.get;
+
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '404']);
+  });
 });

@@ -1,5 +1,5 @@
 import { expectError } from '../support/api-error';
-import { activate, browserOn, Company, createCompany, inviteMember, strongPassword } from '../support/factories';
+import { activate, browserOn, easyAccessBrowser, Company, createCompany, inviteMember, strongPassword } from '../support/factories';
 
 /** The check a mailed link's page makes when it opens: it tells, and never spends nor crosses purposes. */
 describe('Checking a mailed link', () => {
@@ -31,5 +31,12 @@ describe('Checking a mailed link', () => {
   test('a purpose other than activation or reset, or no token, is refused', async () => {
     expectError(await check('x', 'invitation'), 400, 'validation_failed');
     expectError(await browserOn(firm.host).post('/api/auth/links/check', { purpose: 'reset' }), 400, 'validation_failed');
+  });
+
+  test('is published in the OpenAPI document, with its body and its answers', async () => {
+    const operation = (await easyAccessBrowser().get('/docs-json')).body.paths['/api/auth/links/check']?.post;
+
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '429']);
+    expect(operation?.requestBody?.content?.['application/json']?.schema).toMatchObject({ required: ['token', 'purpose'] });
   });
 });

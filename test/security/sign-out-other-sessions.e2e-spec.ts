@@ -1,5 +1,5 @@
 import { expectError } from '../support/api-error';
-import { activeMember, browserOn, Company, createCompany, Member, signedInClient } from '../support/factories';
+import { activeMember, browserOn, easyAccessBrowser, Company, createCompany, Member, signedInClient } from '../support/factories';
 
 /** "Sign out all other sessions" ends the caller's other browsers, and never anyone else's. */
 describe('Signing out all other sessions', () => {
@@ -39,5 +39,11 @@ describe('Signing out all other sessions', () => {
     const listed = (await browser.get('/api/me/sessions')).body as { current: boolean; device: string | null }[];
 
     expect(listed.find((session) => session.current)?.device).toBe('Chrome · Linux');
+  });
+
+  test('is published in the OpenAPI document, with its answers', async () => {
+    const operation = (await easyAccessBrowser().get('/docs-json')).body.paths['/api/me/sessions/sign-out-others']?.post;
+
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['204', '401']);
   });
 });
