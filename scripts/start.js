@@ -11,6 +11,7 @@ const readline = require('node:readline');
 const { spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { Client } = require('pg');
+const { prettyFactory } = require('pino-pretty');
 const { startMailSink } = require('./start/mail-sink');
 const { gatewayHttp, waitUntilReady } = require('./start/gateway-http');
 const { seedDemo, DEMO_PASSWORD } = require('./start/demo-seed');
@@ -25,7 +26,6 @@ const DEFAULTS = {
   PORT: '3000',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/portal',
   REDIS_URL: 'redis://127.0.0.1:6379',
-  REDIS_KEY_PREFIX: 'portal:',
   NATS_URL: 'nats://127.0.0.1:4222',
   EASY_ACCESS_HOST: 'localhost',
   OPERATOR_TOKEN: 'dev-operator-token',
@@ -37,6 +37,18 @@ const DEFAULTS = {
 
 const env = { ...DEFAULTS, ...process.env };
 const port = Number(env.PORT);
+/**
+ * Two copies on one machine (a second checkout, the bench, a test run left
+ * behind) must not share NATS queue groups, the announcements stream or Redis
+ * keys: unless set, both prefixes come from the database name, which already
+ * tells the copies apart.
+ */
+const databaseName = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1)) || 'portal';
+const deploymentName = databaseName.replace(/[^A-Za-z0-9_-]/g, '-');
+env.NATS_SUBJECT_PREFIX ??= deploymentName;
+env.REDIS_KEY_PREFIX ??= `${deploymentName}:`;
+// Readable lines in a terminal; the apps' JSON as it is when the output goes to a file or a collector.
+const prettyLine = process.stdout.isTTY ? prettyFactory({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : null;
 // Links in mails open the portal on this machine's port.
 env.PORTAL_ORIGIN_TEMPLATE ??= `http://{host}:${port}`;
 // `npm run dev`: each app is rebuilt when its sources change, and restarted when its build does.
@@ -95,11 +107,20 @@ function ensureBuilt() {
   }
 }
 
+function readable(line) {
+  if (!prettyLine || !line.startsWith('{')) return line;
+  try {
+    return prettyLine(line).trimEnd();
+  } catch {
+    return line;
+  }
+}
+
 function spawnApp(app) {
   const entry = entryOf(app);
   const child = spawn(process.execPath, watch ? ['--watch', entry] : [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const output of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: output }).on('line', (line) => log(app, line));
+    readline.createInterface({ input: output }).on('line', (line) => log(app, readable(line)));
   }
   child.on('exit', (code, signal) => {
     children.delete(app);
@@ -134,10 +155,11 @@ function printWelcome(seeded) {
   const base = (host) => `http://${host}:${port}`;
   [
     `Client portal is running${seeded ? ' (demo data created)' : ''}:`,
-    `  easy access     ${base(env.EASY_ACCESS_HOST)}`,
+    `  easy access     ${base(env.EASY_ACCESS_HOST)}/easy-access`,
     `  Cabinet Dupont  ${base('dupont.localhost')}`,
     `  Martin Avocats  ${base('martin.localhost')}`,
     `  OpenAPI         ${base(env.EASY_ACCESS_HOST)}/docs`,
+    `NATS subjects prefixed "${env.NATS_SUBJECT_PREFIX}", Redis keys "${env.REDIS_KEY_PREFIX}": another copy needs another DATABASE_URL.`,
     `Demo sign-ins, password ${DEMO_PASSWORD}:`,
     '  claire.durand@example.com  client of both companies (two accounts at Cabinet Dupont)',
     '  admin@dupont.example.com   admin of Cabinet Dupont',
@@ -147,12 +169,14 @@ function printWelcome(seeded) {
 }
 
 function printHelp() {
-  const width = Math.max(...Object.keys(DEFAULTS).map((key) => key.length));
+  const width = Math.max(...[...Object.keys(DEFAULTS), 'NATS_SUBJECT_PREFIX'].map((key) => key.length));
   const row = (key, value) => process.stdout.write(`  ${key.padEnd(width)}  ${value}\n`);
   process.stdout.write('Usage: npm start   (or node scripts/start.js after npm run build)\n');
   process.stdout.write('       npm run dev (the same, rebuilding and restarting each app when its sources change)\n\n');
   process.stdout.write('Runs gateway, identity, mfa and tenancy locally. Defaults, each overridable by the environment:\n');
   Object.entries(DEFAULTS).forEach(([key, value]) => row(key, value));
+  row('NATS_SUBJECT_PREFIX', 'the database name (portal), so that two copies on one machine never share subjects');
+  row('REDIS_KEY_PREFIX', 'the database name and a colon (portal:), for the same reason');
   row('SMTP_URL', `a mail sink on ${MAIL_SINK.host}:${MAIL_SINK.port} that prints mails here`);
 }
 

@@ -67,7 +67,7 @@ describe('Claire signs in to her client portal for the first time', () => {
     await page.goto('/easy-access');
     await checkScreen(page, 'easy-access');
     await page.getByRole('link', { name: 'Se connecter' }).click();
-    await page.getByRole('link', { name: 'Connexion avec Google' }).waitFor();
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
     await checkScreen(page, 'sign-in');
     await signInOnEasyAccess();
     const portals = page.getByRole('list').getByRole('button');

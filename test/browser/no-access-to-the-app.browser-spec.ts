@@ -63,7 +63,7 @@ describe('No access to the app: the admin turns the client’s 2FA off', () => {
     await client.getByRole('link', { name: "Pas d'accès à l'application" }).click();
     await client.getByRole('heading', { name: "Pas d'accès à l'application" }).waitFor();
     await client.reload();
-    await client.getByLabel('Message pour votre entreprise (facultatif)').fill("J'ai perdu mon téléphone.");
+    await client.getByLabel('Message pour Bernard Expertise (facultatif)').fill("J'ai perdu mon téléphone.");
     await checkScreen(client, 'no-access');
     await client.getByRole('button', { name: 'Envoyer la demande' }).click();
 

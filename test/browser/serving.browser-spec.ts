@@ -41,8 +41,11 @@ describe('The gateway serves the web portal', () => {
     expect((await browserOn(firm.host).get('/docs-json')).body).toEqual(expect.objectContaining({ openapi: expect.any(String) }));
   });
 
-  test('an unknown host is still 404 unknown_portal, and only GET serves the page', async () => {
-    expectError(await browserOn('nobody.test').get('/sign-in', { headers: { accept: 'text/html' } }), 404, 'unknown_portal');
+  test('an unknown host is still 404 unknown_portal (a page for a browser), and only GET serves the page', async () => {
+    const page = await browserOn('nobody.test').get('/sign-in', { headers: { accept: 'text/html' } });
+    expect({ status: page.status, type: page.headers['content-type'] }).toEqual({ status: 404, type: expect.stringMatching(/^text\/html/) });
+    expect(page.text).not.toContain('<div id="root"></div>');
+    expectError(await browserOn('nobody.test').get('/sign-in'), 404, 'unknown_portal');
     expectError(await browserOn(firm.host).post('/sign-in', {}), 404, 'not_found');
   });
 });

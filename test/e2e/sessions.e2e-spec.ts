@@ -8,6 +8,8 @@ interface SessionView {
   createdAt: string;
   lastSeenAt: string;
   current: boolean;
+  device: string | null;
+  address: string | null;
 }
 
 describe('A client reviews and ends their sessions', () => {
@@ -41,6 +43,9 @@ describe('A client reviews and ends their sessions', () => {
         createdAt: expect.any(String),
         lastSeenAt: expect.any(String),
         current: expect.any(Boolean),
+        device: null,
+        // Noted on a session's first signed-in request: the other browser has made none yet.
+        address: session.current ? expect.any(String) : null,
       });
       expect(Number.isNaN(Date.parse(session.createdAt))).toBe(false);
     }

@@ -10,7 +10,12 @@ const STEP_MS = STEP_SECONDS * 1000;
 export class Authenticator {
   private readonly used = new Set<number>();
 
-  constructor(readonly secret: string) {}
+  readonly secret: string;
+
+  /** The setup key as the portal shows it, in groups of four: spaces are only for reading. */
+  constructor(setupKey: string) {
+    this.secret = setupKey.replace(/\s/g, '');
+  }
 
   async code(): Promise<string> {
     for (;;) {

@@ -1,5 +1,6 @@
 import { AnnouncementConsumer, AnnouncementStream, ObservabilityModule, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
 import { AccountAccessController } from './admin/account-access.controller';
@@ -13,12 +14,14 @@ import { PasswordResetRequests } from './auth/password-reset-requests';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInSteps } from './sign-in/sign-in-steps';
 import { TotpSignInController } from './sign-in/code/code-sign-in.controller';
+import { PortalFaceController } from './branding/portal-face.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { GoogleController } from './sign-in/google/google.controller';
 import { googleProviders } from './sign-in/google/google.providers';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
+import { LinkCheckController } from './mail-links/link-check.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { LanguageController } from './me/language.controller';
 import { MeController } from './me/me.controller';
@@ -46,6 +49,9 @@ import { RateLimiter } from './rate-limit/rate-limiter';
 import { CredentialsChangedHandler } from './session/credentials-changed.handler';
 import { SessionGuard } from './session/session.guard';
 import { SessionStore } from './session/session.store';
+import { OtherSessionsController } from './sessions/other-sessions.controller';
+import { SessionSightingInterceptor } from './sessions/session-sighting.interceptor';
+import { SessionSightings } from './sessions/session-sightings';
 
 @Module({})
 export class GatewayModule {
@@ -80,6 +86,9 @@ export class GatewayModule {
         GoogleController,
         HealthController,
         MetricsController,
+        PortalFaceController,
+        LinkCheckController,
+        OtherSessionsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -87,6 +96,8 @@ export class GatewayModule {
         RedisCloser,
         PortalResolver,
         SessionStore,
+        SessionSightings,
+        { provide: APP_INTERCEPTOR, useClass: SessionSightingInterceptor },
         SessionGuard,
         RateLimiter,
         IdempotencyStore,

@@ -32,6 +32,8 @@ import { RenamePasskey } from './passkeys/rename-passkey.usecase';
 import { PasswordResetMail } from './mail/password-reset.mail';
 import { UserPortal } from './mail/user-portal';
 import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
+import { CheckLink } from './tokens/check-link.usecase';
+import { LinksHandler } from './tokens/links.handler';
 import { UserTokenStore } from './tokens/user-token.store';
 import { ActivateUser } from './users/activate-user.usecase';
 import { EnsureUser } from './users/ensure-user.usecase';
@@ -60,7 +62,7 @@ export class IdentityModule {
         AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
         MailOutboxModule.forService(IDENTITY_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
-      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler],
+      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler, LinksHandler],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         PasswordHasher,
@@ -74,6 +76,7 @@ export class IdentityModule {
         ChangePassword,
         ForgotPassword,
         ResetPassword,
+        CheckLink,
         RevokeCredentials,
         EnsureUser,
         ActivateUser,

@@ -3,14 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { LanguageProvider } from './i18n/language';
 import { SignInFlowProvider } from './sign-in/sign-in-flow';
+import { PortalFaceProvider } from './ui/portal-face';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LanguageProvider>
-      <SignInFlowProvider>
-        <App />
-      </SignInFlowProvider>
+      <PortalFaceProvider>
+        <SignInFlowProvider>
+          <App />
+        </SignInFlowProvider>
+      </PortalFaceProvider>
     </LanguageProvider>
   </StrictMode>,
 );

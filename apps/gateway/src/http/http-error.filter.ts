@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, outageOf, unavailableBecause } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { browserErrorPage, ERROR_PAGE_HEADERS, isBrowserNavigation } from './browser-error-page';
 import { statusOfError } from './error-status';
 import { frenchMessageOf } from './french-messages';
 import { requestLanguage } from './request-language';
@@ -43,7 +44,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error.code === ErrorCode.Unavailable) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     const retryAfter = error.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
-    const message = requestLanguage(request) === 'fr' ? frenchMessageOf[error.code] : error.message;
+    const language = requestLanguage(request);
+    const message = language === 'fr' ? frenchMessageOf[error.code] : error.message;
+    if (isBrowserNavigation(request)) {
+      void reply.code(status).headers(ERROR_PAGE_HEADERS).send(browserErrorPage(language, message));
+      return;
+    }
     void reply.code(status).send({ error: error.code, message, ...publicDetails(error) });
   }
 

@@ -5,6 +5,7 @@ import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
+import { SessionSightings } from '../sessions/session-sightings';
 
 export interface SessionSummary {
   id: string;
@@ -12,6 +13,10 @@ export interface SessionSummary {
   createdAt: string;
   lastSeenAt: string;
   current: boolean;
+  /** Browser and system of a web session ("Chrome · Linux"), null for a mobile device or before it was noted. */
+  device: string | null;
+  /** The client address a web session was last used from; null for a mobile device. */
+  address: string | null;
 }
 
 /** Web sessions live in Redis; a mobile "session" is the registered device, listed by identity. */
@@ -22,6 +27,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionStore,
     private readonly rpc: RpcClient,
+    private readonly sightings: SessionSightings,
   ) {}
 
   @Get()
@@ -32,21 +38,25 @@ export class SessionsController {
       this.sessions.listOfUser(record.userId),
       this.rpc.request(DevicePatterns.list, { userId: record.userId }),
     ]);
-    const web = sessions
-      .filter((session) => session.record.kind === 'web' && session.record.stage === 'done')
-      .map(({ id, record: session }) => ({
-        id,
-        kind: 'web' as const,
-        createdAt: new Date(session.createdAt).toISOString(),
-        lastSeenAt: new Date(session.lastSeenAt).toISOString(),
-        current: id === currentId,
-      }));
+    const signedIn = sessions.filter((session) => session.record.kind === 'web' && session.record.stage === 'done');
+    const sighted = await this.sightings.readMany(signedIn.map((session) => session.id));
+    const web = signedIn.map(({ id, record: session }) => ({
+      id,
+      kind: 'web' as const,
+      createdAt: new Date(session.createdAt).toISOString(),
+      lastSeenAt: new Date(session.lastSeenAt).toISOString(),
+      current: id === currentId,
+      device: sighted.get(id)?.device ?? null,
+      address: sighted.get(id)?.address ?? null,
+    }));
     const mobile = devices.map((device) => ({
       id: device.id,
       kind: 'mobile' as const,
       createdAt: device.createdAt,
       lastSeenAt: device.lastUsedAt,
       current: device.id === record.deviceId,
+      device: null,
+      address: null,
     }));
     return [...web, ...mobile].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
   }

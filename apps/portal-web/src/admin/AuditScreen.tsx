@@ -25,30 +25,35 @@ export function AuditScreen() {
       ) : entries.length === 0 ? (
         <p className="empty">{t.audit.none}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.audit.title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.audit.when}</th>
-                <th scope="col">{t.audit.actor}</th>
-                <th scope="col">{t.audit.action}</th>
-                <th scope="col">{t.audit.target}</th>
-                <th scope="col">{t.audit.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry, index) => (
-                <tr key={`${entry.at}-${index}`}>
-                  <td>{formatDate(entry.at)}</td>
-                  <td>{entry.actor?.name ?? t.audit.anotherCompany}</td>
-                  <td>{t.audit.actions[entry.action] ?? entry.action}</td>
-                  <td>{entry.target.name}</td>
-                  <td>{entry.reason ?? ''}</td>
+        <>
+          <p className="hint scroll-hint" id="audit-scroll-hint">
+            {t.audit.scrollHint}
+          </p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t.audit.title} aria-describedby="audit-scroll-hint">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.audit.when}</th>
+                  <th scope="col">{t.audit.actor}</th>
+                  <th scope="col">{t.audit.action}</th>
+                  <th scope="col">{t.audit.target}</th>
+                  <th scope="col">{t.audit.reason}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {entries.map((entry, index) => (
+                  <tr key={`${entry.at}-${index}`}>
+                    <td>{formatDate(entry.at)}</td>
+                    <td>{entry.actor?.name ?? t.audit.anotherCompany}</td>
+                    <td>{t.audit.actions[entry.action] ?? entry.action}</td>
+                    <td>{entry.target.name}</td>
+                    <td>{entry.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </Screen>
   );

@@ -1,8 +1,11 @@
 import { http } from './http';
-import { AuditEntry, HelpRequest, Me, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
+import { AuditEntry, HelpRequest, Me, PortalFace, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
 
 /** Every call the portal makes: the part of API.md a web front end needs, one line each. */
 export const portalApi = {
+  portal: {
+    face: () => http.get<PortalFace>('/api/portal'),
+  },
   signIn: {
     login: (email: string, password: string) => http.post<SignInStep>('/api/auth/login', { email, password }),
     choosePortal: (portalId: string) => http.post<SignInStep>('/api/auth/portal', { portalId }),
@@ -19,6 +22,7 @@ export const portalApi = {
     acceptInvitation: (token: string) => http.post('/api/invitations/accept', { token }),
     forgotPassword: (email: string) => http.post('/api/auth/password/forgot', { email }),
     resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
+    check: (purpose: 'activation' | 'reset', token: string) => http.post<{ usable: boolean }>('/api/auth/links/check', { token, purpose }),
   },
   me: {
     get: () => http.get<Me>('/api/me'),
@@ -27,6 +31,7 @@ export const portalApi = {
     changePassword: (currentPassword: string, newPassword: string) => http.post('/api/me/password', { currentPassword, newPassword }),
     sessions: () => http.get<SessionView[]>('/api/me/sessions'),
     endSession: (id: string) => http.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
+    endOtherSessions: () => http.post('/api/me/sessions/sign-out-others'),
     setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),

@@ -37,6 +37,9 @@ export interface SessionView {
   createdAt: string;
   lastSeenAt: string;
   current: boolean;
+  /** "Chrome · Linux" for a web session, when known. */
+  device: string | null;
+  address: string | null;
 }
 
 export interface TotpSetup {
@@ -69,4 +72,10 @@ export interface AuditEntry {
   target: Person;
   /** Sent by the gateway though API.md does not list it: read when present. */
   reason?: string | null;
+}
+
+/** GET /api/portal: what the first screen shows of this host. */
+export interface PortalFace {
+  companyName: string | null;
+  google: boolean;
 }

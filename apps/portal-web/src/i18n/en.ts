@@ -17,11 +17,13 @@ export const en = {
     signOut: 'Sign out',
     backToSignIn: 'Back to sign-in',
     cancel: 'Cancel',
+    required: 'Fill in this field.',
+    invalidEmail: 'Enter a valid email address, such as name@example.com.',
   },
   easyAccess: {
     title: 'Easy access',
-    intro: 'Sign in to your client portal on this computer, or get the mobile app.',
-    computerTitle: 'On this computer',
+    intro: 'Sign in to your client portal in this browser, or get the mobile app.',
+    computerTitle: 'In this browser',
     computerText: 'Sign in with Google or with your email. If your email opens several client portals, you then choose one.',
     signIn: 'Sign in',
     mobileTitle: 'On your phone',
@@ -32,10 +34,12 @@ export const en = {
   signIn: {
     title: 'Sign in',
     intro: 'Use your Google account, or the email and password of your client portal.',
+    introWithoutGoogle: 'Use the email and password of your client portal.',
     google: 'Sign in with Google',
     submit: 'Sign in',
     forgot: 'Forgot your password?',
     easyAccess: 'Easy access and the mobile app',
+    signedOut: 'You are signed out. See you soon!',
   },
   portalChoice: {
     title: 'Choose your client portal',
@@ -46,6 +50,7 @@ export const en = {
     title: 'Authentication code',
     intro: 'Open Google Authenticator or a similar app on your phone and enter the code it shows.',
     changes: 'The code changes every 30 seconds. If yours is not accepted, enter the new code the app shows.',
+    recoveryIntro: 'Enter one of the recovery codes you kept when you turned on two-factor authentication. Each code works once.',
     codeLabel: '6-digit code',
     recoveryLabel: 'Recovery code',
     useRecovery: 'Use a recovery code instead',
@@ -59,14 +64,15 @@ export const en = {
   },
   noAccess: {
     title: 'No access to the app',
-    intro:
-      'We will ask the member of your company to turn two-factor authentication off for you. ' +
+    intro: (firm: string | null) =>
+      `We will ask an administrator of ${firm ?? 'your company'} to turn two-factor authentication off for you. ` +
       'Once it is off, your password alone signs you in.',
-    messageLabel: 'Message to your company (optional)',
+    messageLabel: (firm: string | null) => `Message to ${firm ?? 'your company'} (optional)`,
     messageHint: 'For example: I changed phones.',
     submit: 'Send the request',
     back: 'Back to the code',
-    sent: 'Your request has been sent. A member of your company will turn two-factor authentication off; you will be told by email.',
+    sent: (firm: string | null) =>
+      `Your request has been sent. An administrator of ${firm ?? 'your company'} will turn two-factor authentication off; you will be told by email.`,
   },
   enrol: {
     title: 'Set up two-factor authentication',
@@ -76,6 +82,8 @@ export const en = {
     qrAlt: 'QR code to scan with your authenticator app',
     manual: 'Cannot scan it? Enter this setup key in the app instead.',
     keyLabel: 'Setup key',
+    copyKey: 'Copy the key',
+    keyCopied: 'The key is copied: paste it into your app.',
     openApp: 'Open in an authenticator app on this device',
     enterCode: 'Enter the 6-digit code the app now shows.',
     submit: 'Turn on',
@@ -118,6 +126,8 @@ export const en = {
   switchAccount: {
     title: 'Switch account',
     intro: 'Your email gives access to several accounts. Choose the one you want to see.',
+    onlyOne: 'Your email opens one account of this portal: the one you are viewing.',
+    none: 'Your email does not open any client account of this portal yet.',
     current: 'current account',
     switched: (account: string) => `You are now in the account ${account}.`,
   },
@@ -132,6 +142,9 @@ export const en = {
     end: 'Sign out',
     endLabel: (what: string, date: string) => `Sign out: ${what}, signed in ${date}`,
     ended: 'That session has been ended.',
+    address: (address: string) => `Address ${address}`,
+    endOthers: 'Sign out all other sessions',
+    endedOthers: 'Your other sessions were ended. Your mobile devices stay signed in.',
   },
   password: {
     title: 'Change your password',
@@ -170,6 +183,13 @@ export const en = {
     submit: 'Save the new password',
     done: 'Your password has been changed. Sign in with it: all your sessions and devices were signed out.',
   },
+  deadLink: {
+    title: 'This link no longer works',
+    reset: 'This link was already used or has expired: a reset link works once, for one hour. Ask for a new one.',
+    activation: 'This activation link was already used or has expired. If your account is already active, sign in; otherwise ask for a new link to choose your password.',
+    newLink: 'Send me a new link',
+    backToSignIn: 'Back to sign-in',
+  },
   forgot: {
     title: 'Forgot your password?',
     intro: 'Enter your email. If it belongs to a client portal account, we send it a link to choose a new password.',
@@ -194,6 +214,7 @@ export const en = {
     title: 'Audit trail',
     intro: 'What the admins of your company did, newest first.',
     none: 'Nothing yet.',
+    scrollHint: 'Scroll the table sideways to see every column.',
     when: 'Date',
     actor: 'By',
     anotherCompany: "Another company's admin",

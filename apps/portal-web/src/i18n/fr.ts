@@ -19,11 +19,13 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     backToSignIn: 'Retour à la connexion',
     cancel: 'Annuler',
+    required: 'Renseignez ce champ.',
+    invalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   },
   easyAccess: {
     title: 'Accès facile',
-    intro: "Connectez-vous au portail client sur cet ordinateur ou téléchargez l'application mobile.",
-    computerTitle: 'Sur cet ordinateur',
+    intro: "Connectez-vous au portail client dans ce navigateur ou téléchargez l'application mobile.",
+    computerTitle: 'Dans ce navigateur',
     computerText:
       'Connectez-vous avec Google ou par courriel. Si votre adresse donne accès à plusieurs portails clients, vous choisirez ensuite le vôtre.',
     signIn: 'Se connecter',
@@ -35,10 +37,12 @@ export const fr: Messages = {
   signIn: {
     title: 'Se connecter',
     intro: "Utilisez votre compte Google, ou l'adresse e-mail et le mot de passe de votre portail client.",
+    introWithoutGoogle: "Utilisez l'adresse e-mail et le mot de passe de votre portail client.",
     google: 'Connexion avec Google',
     submit: 'Se connecter',
     forgot: 'Mot de passe oublié ?',
     easyAccess: 'Accès facile et application mobile',
+    signedOut: 'Vous êtes déconnecté. À bientôt !',
   },
   portalChoice: {
     title: 'Choisissez votre portail client',
@@ -51,6 +55,7 @@ export const fr: Messages = {
     changes:
       "Le code change toutes les 30 secondes. Si votre code n'est pas accepté, entrez le nouveau code que vous voyez dans l'application.",
     codeLabel: 'Code à 6 chiffres',
+    recoveryIntro: "Saisissez l'un des codes de récupération que vous avez conservés lors de l'activation de l'authentification à deux facteurs. Chaque code ne sert qu'une fois.",
     recoveryLabel: 'Code de récupération',
     useRecovery: 'Utiliser plutôt un code de récupération',
     useApp: "Utiliser le code de l'application",
@@ -63,14 +68,15 @@ export const fr: Messages = {
   },
   noAccess: {
     title: "Pas d'accès à l'application",
-    intro:
-      "Nous allons demander au membre de votre entreprise de désactiver l'authentification à deux facteurs en votre nom. " +
+    intro: (firm: string | null) =>
+      `Nous allons demander à un administrateur de ${firm ?? 'votre entreprise'} de désactiver l'authentification à deux facteurs en votre nom. ` +
       'Ensuite, votre mot de passe suffira pour vous connecter.',
-    messageLabel: 'Message pour votre entreprise (facultatif)',
+    messageLabel: (firm: string | null) => `Message pour ${firm ?? 'votre entreprise'} (facultatif)`,
     messageHint: "Par exemple : j'ai changé de téléphone.",
     submit: 'Envoyer la demande',
     back: 'Retour au code',
-    sent: "Votre demande a été envoyée. Un membre de votre entreprise va désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.",
+    sent: (firm: string | null) =>
+      `Votre demande a été envoyée. Un administrateur de ${firm ?? 'votre entreprise'} va désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`,
   },
   enrol: {
     title: "Configurer l'authentification à deux facteurs",
@@ -80,6 +86,8 @@ export const fr: Messages = {
     qrAlt: "QR code à scanner avec votre application d'authentification",
     manual: "Impossible de scanner ? Saisissez plutôt cette clé de configuration dans l'application.",
     keyLabel: 'Clé de configuration',
+    copyKey: 'Copier la clé',
+    keyCopied: 'La clé est copiée : collez-la dans votre application.',
     openApp: "Ouvrir dans une application d'authentification de cet appareil",
     enterCode: "Saisissez le code à 6 chiffres que l'application affiche maintenant.",
     submit: 'Activer',
@@ -123,6 +131,8 @@ export const fr: Messages = {
   switchAccount: {
     title: 'Changer de compte',
     intro: 'Votre adresse e-mail donne accès à plusieurs comptes. Choisissez celui auquel vous voulez accéder.',
+    onlyOne: "Votre adresse e-mail donne accès à un seul compte de ce portail : c'est celui que vous consultez.",
+    none: "Votre adresse e-mail ne donne encore accès à aucun compte client de ce portail.",
     current: 'compte actuel',
     switched: (account: string) => `Vous êtes maintenant dans le compte ${account}.`,
   },
@@ -137,6 +147,9 @@ export const fr: Messages = {
     end: 'Déconnecter',
     endLabel: (what: string, date: string) => `Déconnecter : ${what}, connecté le ${date}`,
     ended: 'Cette session a été fermée.',
+    address: (address: string) => `Adresse ${address}`,
+    endOthers: 'Déconnecter toutes les autres sessions',
+    endedOthers: 'Vos autres sessions ont été fermées. Vos appareils mobiles restent connectés.',
   },
   password: {
     title: 'Changer de mot de passe',
@@ -175,6 +188,14 @@ export const fr: Messages = {
     submit: 'Enregistrer le mot de passe',
     done: 'Votre mot de passe a été changé. Connectez-vous avec lui : toutes vos sessions et tous vos appareils ont été déconnectés.',
   },
+  deadLink: {
+    title: 'Ce lien ne fonctionne plus',
+    reset: 'Ce lien a déjà servi ou a expiré : un lien de réinitialisation ne sert qu’une fois, pendant une heure. Demandez-en un nouveau.',
+    activation:
+      "Ce lien d'activation a déjà servi ou a expiré. Si votre compte est déjà activé, connectez-vous ; sinon, demandez un nouveau lien pour choisir votre mot de passe.",
+    newLink: 'Recevoir un nouveau lien',
+    backToSignIn: 'Retour à la connexion',
+  },
   forgot: {
     title: 'Mot de passe oublié ?',
     intro:
@@ -201,6 +222,7 @@ export const fr: Messages = {
     title: "Journal d'audit",
     intro: "Ce qu'ont fait les administrateurs de votre entreprise, du plus récent au plus ancien.",
     none: 'Rien pour le moment.',
+    scrollHint: 'Faites défiler le tableau vers la droite pour voir toutes les colonnes.',
     when: 'Date',
     anotherCompany: "L'administrateur d'une autre société",
     actor: 'Par',

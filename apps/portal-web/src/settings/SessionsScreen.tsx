@@ -13,7 +13,7 @@ export function SessionsScreen() {
   const errorText = useErrorText();
   const formatDate = useDateFormat();
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [ended, setEnded] = useState(false);
+  const [ended, setEnded] = useState<'one' | 'others' | null>(null);
   const loading = useAction();
   const ending = useAction();
 
@@ -25,21 +25,29 @@ export function SessionsScreen() {
   const end = (id: string) =>
     ending.run(async () => {
       await portalApi.me.endSession(id);
-      setEnded(true);
+      setEnded('one');
       await load();
     });
+
+  const endOthers = () =>
+    ending.run(async () => {
+      await portalApi.me.endOtherSessions();
+      setEnded('others');
+      await load();
+    });
+  const othersOnWeb = sessions?.some((session) => session.kind === 'web' && !session.current) ?? false;
 
   return (
     <Screen title={t.sessions.title}>
       <p>{t.sessions.intro}</p>
-      <Notice>{ended && t.sessions.ended}</Notice>
+      <Notice>{ended && (ended === 'one' ? t.sessions.ended : t.sessions.endedOthers)}</Notice>
       <ErrorMessage>{ending.error ? errorText(ending.error) : null}</ErrorMessage>
       {!sessions ? (
         <Pending failure={loading.error} />
       ) : (
         <ul className="sessions">
           {sessions.map((session) => {
-            const what = session.kind === 'web' ? t.sessions.web : t.sessions.mobile;
+            const what = session.kind === 'web' ? (session.device ?? t.sessions.web) : t.sessions.mobile;
             const since = formatDate(session.createdAt);
             return (
               <li key={session.id} className="session">
@@ -49,6 +57,7 @@ export function SessionsScreen() {
                 </p>
                 <p className="hint">
                   {t.sessions.since(since)} · {t.sessions.lastSeen(formatDate(session.lastSeenAt))}
+                  {session.address && ` · ${t.sessions.address(session.address)}`}
                 </p>
                 {!session.current && (
                   <button type="button" className="button button-secondary" aria-label={t.sessions.endLabel(what, since)} onClick={() => void end(session.id)}>
@@ -59,6 +68,11 @@ export function SessionsScreen() {
             );
           })}
         </ul>
+      )}
+      {othersOnWeb && (
+        <button type="button" className="button button-secondary" onClick={() => void endOthers()}>
+          {t.sessions.endOthers}
+        </button>
       )}
     </Screen>
   );

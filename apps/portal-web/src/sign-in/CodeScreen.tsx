@@ -47,8 +47,8 @@ export function CodeScreen() {
 
   return (
     <Screen title={t.code.title}>
-      <p>{t.code.intro}</p>
-      <p className="hint">{t.code.changes}</p>
+      <p>{recovery ? t.code.recoveryIntro : t.code.intro}</p>
+      {!recovery && <p className="hint">{t.code.changes}</p>}
       {ended ? (
         <>
           <ErrorMessage>{t.code.ended}</ErrorMessage>

@@ -6,6 +6,7 @@ import { ErrorMessage, Notice } from '../ui/Alerts';
 import { TextAreaField } from '../ui/Field';
 import { Pending } from '../ui/Pending';
 import { focusHeading, Screen } from '../ui/Screen';
+import { usePortalFace } from '../ui/portal-face';
 import { useAction } from '../ui/use-action';
 import { useExpectedStep, useSignInFlow } from './sign-in-flow';
 
@@ -14,6 +15,7 @@ export function NoAccessScreen() {
   const t = useT();
   const errorText = useErrorText();
   const { restart } = useSignInFlow();
+  const { companyName } = usePortalFace();
   const { step, failure } = useExpectedStep('totp');
   const { run, error } = useAction();
   const [message, setMessage] = useState('');
@@ -40,17 +42,17 @@ export function NoAccessScreen() {
     <Screen title={t.noAccess.title}>
       {sent ? (
         <>
-          <Notice>{t.noAccess.sent}</Notice>
+          <Notice>{t.noAccess.sent(companyName)}</Notice>
           <button type="button" className="button" onClick={() => void restart()}>
             {t.common.backToSignIn}
           </button>
         </>
       ) : (
         <>
-          <p>{t.noAccess.intro}</p>
+          <p>{t.noAccess.intro(companyName)}</p>
           <form onSubmit={submit}>
             <TextAreaField
-              label={t.noAccess.messageLabel}
+              label={t.noAccess.messageLabel(companyName)}
               hint={t.noAccess.messageHint}
               maxLength={1000}
               value={message}

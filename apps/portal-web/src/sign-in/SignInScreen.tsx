@@ -3,8 +3,9 @@ import { portalApi } from '../api/portal-api';
 import { signInErrorSentences } from '../i18n/errors';
 import { useErrorText, useLanguage, useT } from '../i18n/language';
 import { Link, useLocation } from '../routing/router';
-import { ErrorMessage } from '../ui/Alerts';
+import { ErrorMessage, Notice } from '../ui/Alerts';
 import { Field } from '../ui/Field';
+import { usePortalFace } from '../ui/portal-face';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 import { useSignInFlow } from './sign-in-flow';
@@ -25,6 +26,7 @@ export function SignInScreen() {
   const errorText = useErrorText();
   const { query } = useLocation();
   const { follow } = useSignInFlow();
+  const { google } = usePortalFace();
   const { run, error } = useAction();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,15 +39,20 @@ export function SignInScreen() {
 
   return (
     <Screen title={t.signIn.title}>
-      <p>{t.signIn.intro}</p>
+      <p>{google ? t.signIn.intro : t.signIn.introWithoutGoogle}</p>
+      <Notice>{query.has('signed-out') && t.signIn.signedOut}</Notice>
       {signInError && <ErrorMessage>{(signInErrorSentences[signInError] ?? signInErrorSentences.unknown)[language]}</ErrorMessage>}
-      <a className="button button-google" href={portalApi.signIn.googleUrl}>
-        {googleMark}
-        {t.signIn.google}
-      </a>
-      <p className="divider">
-        <span>{t.common.or}</span>
-      </p>
+      {google && (
+        <>
+          <a className="button button-google" href={portalApi.signIn.googleUrl}>
+            {googleMark}
+            {t.signIn.google}
+          </a>
+          <p className="divider">
+            <span>{t.common.or}</span>
+          </p>
+        </>
+      )}
       <form onSubmit={submit}>
         <Field label={t.common.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field

@@ -20,7 +20,8 @@ interface SignInFlow {
   /** Keeps a step the API confirmed without leaving the screen (several screens serve `totp`). */
   remember(step: SignInStep): void;
   /** Signs out, or abandons the sign-in in progress, and shows the sign-in screen. */
-  restart(): Promise<void>;
+  /** Ends the session and goes back to sign-in; `signedOut` says so there, for a sign-out the person asked for. */
+  restart(options?: { signedOut?: boolean }): Promise<void>;
 }
 
 const SignInFlowContext = createContext<SignInFlow | null>(null);
@@ -34,10 +35,10 @@ export function SignInFlowProvider({ children }: { children: ReactNode }) {
     navigate(screenOfStep[next.next], options);
   }, []);
 
-  const restart = useCallback(async () => {
+  const restart = useCallback(async (options: { signedOut?: boolean } = {}) => {
     await portalApi.signIn.logout().catch(() => undefined);
     setStep(null);
-    navigate('/sign-in');
+    navigate(options.signedOut ? '/sign-in?signed-out=1' : '/sign-in');
   }, []);
 
   const flow = useMemo(() => ({ step, follow, remember: setStep, restart }), [step, follow, restart]);

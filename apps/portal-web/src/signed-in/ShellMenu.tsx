@@ -51,7 +51,7 @@ export function ShellMenu() {
             </ul>
           </>
         )}
-        <button type="button" className="link-button sign-out" onClick={() => void restart()}>
+        <button type="button" className="link-button sign-out" onClick={() => void restart({ signedOut: true })}>
           {t.common.signOut}
         </button>
       </div>

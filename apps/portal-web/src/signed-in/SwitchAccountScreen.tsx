@@ -23,7 +23,7 @@ export function SwitchAccountScreen() {
 
   return (
     <Screen title={t.switchAccount.title}>
-      <p>{t.switchAccount.intro}</p>
+      <p>{me.accounts.length > 1 ? t.switchAccount.intro : me.accounts.length === 1 ? t.switchAccount.onlyOne : t.switchAccount.none}</p>
       <Notice>{switched && t.switchAccount.switched(switched)}</Notice>
       <ul className="choices">
         {me.accounts.map((account) => {

@@ -2,8 +2,8 @@ import { FormEvent, useEffect, useState } from 'react';
 import { portalApi } from '../api/portal-api';
 import { TotpConfirmation, TotpSetup } from '../api/types';
 import { useErrorText, useT } from '../i18n/language';
-import { ErrorMessage } from '../ui/Alerts';
-import { Field } from '../ui/Field';
+import { ErrorMessage, Notice } from '../ui/Alerts';
+import { Field, TextAreaField } from '../ui/Field';
 import { Pending } from '../ui/Pending';
 import { useAction } from '../ui/use-action';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -32,6 +32,10 @@ function ScanAndConfirm({ setup, onConfirmed }: { setup: TotpSetup; onConfirmed(
   const errorText = useErrorText();
   const { run, error } = useAction();
   const [code, setCode] = useState('');
+  const [copied, setCopied] = useState(false);
+  // Groups of four, as authenticator apps print keys: readable aloud, and wrapping on a phone instead of being cut off.
+  const groupedKey = setup.secret.match(/.{1,4}/g)?.join(' ') ?? setup.secret;
+  const copyKey = () => navigator.clipboard.writeText(setup.secret).then(() => setCopied(true), () => setCopied(false));
   // An <img> never runs what an SVG might carry, unlike markup put into the page.
   const qrSource = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(setup.qrSvg)}`;
 
@@ -46,7 +50,11 @@ function ScanAndConfirm({ setup, onConfirmed }: { setup: TotpSetup; onConfirmed(
         <p>{t.enrol.scan}</p>
         <img className="qr" src={qrSource} alt={t.enrol.qrAlt} width={200} height={200} />
         <p>{t.enrol.manual}</p>
-        <Field label={t.enrol.keyLabel} className="secret" readOnly value={setup.secret} onFocus={(e) => e.currentTarget.select()} />
+        <TextAreaField label={t.enrol.keyLabel} className="secret" readOnly rows={2} value={groupedKey} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" className="button button-secondary" onClick={() => void copyKey()}>
+          {t.enrol.copyKey}
+        </button>
+        <Notice>{copied && t.enrol.keyCopied}</Notice>
         <p>
           <a href={setup.otpauthUrl}>{t.enrol.openApp}</a>
         </p>

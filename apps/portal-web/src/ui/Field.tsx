@@ -1,4 +1,5 @@
-import { InputHTMLAttributes, TextareaHTMLAttributes, useId } from 'react';
+import { FormEvent, InputHTMLAttributes, TextareaHTMLAttributes, useId } from 'react';
+import { useT } from '../i18n/language';
 
 interface Labelled {
   label: string;
@@ -11,7 +12,14 @@ function describedBy(id: string, hint?: string): string | undefined {
 
 /** A labelled input; its hint is read out with it. */
 export function Field({ label, hint, id, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  const t = useT();
   const generated = useId();
+  // The browser's own bubble speaks the browser's language: the portal's sentence replaces it.
+  const explain = (event: FormEvent<HTMLInputElement>) => {
+    const { validity } = event.currentTarget;
+    event.currentTarget.setCustomValidity(validity.valueMissing ? t.common.required : validity.typeMismatch ? t.common.invalidEmail : '');
+  };
+  const clear = (event: FormEvent<HTMLInputElement>) => event.currentTarget.setCustomValidity('');
   const inputId = id ?? generated;
   return (
     <div className="field">
@@ -21,7 +29,7 @@ export function Field({ label, hint, id, ...input }: Labelled & InputHTMLAttribu
           {hint}
         </p>
       )}
-      <input id={inputId} aria-describedby={describedBy(inputId, hint)} {...input} />
+      <input id={inputId} aria-describedby={describedBy(inputId, hint)} onInvalid={explain} onInput={clear} {...input} />
     </div>
   );
 }

@@ -30,6 +30,9 @@ export interface HealthReply {
   database: 'up' | 'down';
 }
 
+/** What a mailed link is for: choosing the first password, or a new one. */
+export const MailedLinkPurpose = z.enum(['activation', 'reset']);
+
 /** A caller's session id, opaque to identity. */
 const SessionId = z.string().min(1).max(64);
 
@@ -72,6 +75,15 @@ export const IdentityPatterns = {
   forgotPassword: defineRequest<Record<string, never>>()(
     'identity.password.forgot',
     z.object({ email: Email, language: Language.default(DEFAULT_LANGUAGE) }),
+  ),
+  /**
+   * Whether a mailed link can still be used, without spending it: the portal
+   * asks when the page opens, so that a used or expired link is said at once.
+   */
+  checkLink: defineRequest<{ usable: boolean }>()(
+    'identity.link.check',
+    z.object({ token: z.string().min(1).max(200), purpose: MailedLinkPurpose }),
+    { idempotent: true },
   ),
   resetPassword: defineRequest<CredentialsChange>()(
     'identity.password.reset',

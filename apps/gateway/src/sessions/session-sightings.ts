@@ -1,0 +1,84 @@
+import { REDIS, RedisClient } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import Bowser from 'bowser';
+import { RedisKeys } from '../session/redis-keys';
+import { partsOfSessionId } from '../session/session-token';
+
+/** What a person recognises a web session by: the browser and system, and the address it was last used from. */
+export interface SessionSighting {
+  /** "Chrome · Linux": parsed once, so the raw User-Agent (often 200+ bytes) is never stored. */
+  device: string | null;
+  address: string | null;
+}
+
+/** Caps keep the two fields well inside a session's byte budget whatever a client sends. */
+const MAX_DEVICE = 48;
+const MAX_ADDRESS = 45;
+
+/** Writes only into a session that still exists: a late write must not bring back an ended one without its expiry. */
+const SIGHT_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'ua', ARGV[1], 'ip', ARGV[2])
+return 1`;
+
+/** Bounded so that a flood of sessions cannot grow the gateway's memory. */
+const REMEMBERED = 10_000;
+
+/** The session's hash, under its user's hash tag; null for an id of another shape. */
+function sessionKeyOf(sessionId: string): string | null {
+  const parts = partsOfSessionId(sessionId);
+  return parts && RedisKeys.session(parts.userId, parts.entry);
+}
+
+export function deviceLabelOf(userAgent: string | undefined): string | null {
+  if (!userAgent) return null;
+  const parsed = Bowser.parse(userAgent.slice(0, 512));
+  const label = [parsed.browser.name, parsed.os.name].filter(Boolean).join(' · ');
+  return label ? label.slice(0, MAX_DEVICE) : null;
+}
+
+/**
+ * Two short fields, `ua` and `ip`, added to a web session's hash beside the
+ * session store's own (see session-codec.ts, which ignores them). They are
+ * written only when they change, as seen by this process.
+ */
+@Injectable()
+export class SessionSightings {
+  private readonly lastWritten = new Map<string, string>();
+
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
+
+  async record(sessionId: string, userAgent: string | undefined, address: string): Promise<void> {
+    const device = deviceLabelOf(userAgent) ?? '';
+    const ip = address.slice(0, MAX_ADDRESS);
+    const seen = `${device}|${ip}`;
+    if (this.lastWritten.get(sessionId) === seen) return;
+    const key = sessionKeyOf(sessionId);
+    if (!key) return;
+    await this.redis.eval(SIGHT_LUA, 1, key, device, ip);
+    this.remember(sessionId, seen);
+  }
+
+  async readMany(sessionIds: string[]): Promise<Map<string, SessionSighting>> {
+    if (sessionIds.length === 0) return new Map();
+    // One HMGET each, all keys of one user (one Cluster slot), sent together by auto-pipelining.
+    const replies = await Promise.all(
+      sessionIds.map((id) => {
+        const key = sessionKeyOf(id);
+        return key ? this.redis.hmget(key, 'ua', 'ip') : Promise.resolve([null, null]);
+      }),
+    );
+    return new Map(
+      sessionIds.map((id, index) => {
+        const [device, address] = replies[index] ?? [null, null];
+        return [id, { device: device || null, address: address || null }];
+      }),
+    );
+  }
+
+  private remember(sessionId: string, seen: string): void {
+    this.lastWritten.delete(sessionId);
+    this.lastWritten.set(sessionId, seen);
+    if (this.lastWritten.size > REMEMBERED) this.lastWritten.delete(this.lastWritten.keys().next().value!);
+  }
+}
