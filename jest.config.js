@@ -1,6 +1,9 @@
 /** Unit specs sit beside the code; end-to-end specs in test/ drive the real stack. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }];
-const moduleNameMapper = { '^@app/common(|/.*)$': '<rootDir>/libs/common/src$1' };
+const moduleNameMapper = {
+  '^@app/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
+  '^@app/platform(|/.*)$': '<rootDir>/libs/platform/src$1',
+};
 
 module.exports = {
   projects: [

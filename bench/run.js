@@ -1,7 +1,7 @@
 'use strict';
 /**
  * npm run bench: the product built for production against its references, in
- * one run on this machine. See the README's "Performance" section.
+ * one run on this machine. See docs/performance.md.
  *   node bench/run.js [--profile]   (after npm run build; --profile adds CPU profiles of every app per scenario)
  *   node bench/run.js --smoke       (small sizes, a few seconds a scenario: fails if a scenario errors; .ci/run)
  */

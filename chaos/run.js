@@ -2,7 +2,7 @@
 /**
  * npm run chaos: two gateways and two replicas of each service under a mixed
  * load while processes, a Redis master and a NATS node are killed at random;
- * then the invariants of issue 18. See the README's "Failure and recovery".
+ * then the invariants of issue 18. See docs/operations.md, "Failure and recovery".
  *   node chaos/run.js [--seconds N | --smoke] [--redis cluster|single] [--nats cluster|single] [--postgres pgbouncer|direct]
  */
 const fs = require('node:fs');

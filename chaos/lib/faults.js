@@ -5,7 +5,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pickOne = (list) => list[Math.floor(Math.random() * list.length)];
 /** Every few seconds: between these bounds, drawn afresh each time. */
 const EVERY_MS = [3_000, 7_000];
-/** A load balancer stops routing to a gateway this long before its SIGTERM (the README's preStop). */
+/** A load balancer stops routing to a gateway this long before its SIGTERM (docs/operations.md's preStop). */
 const PRE_STOP_MS = 1_000;
 
 /**

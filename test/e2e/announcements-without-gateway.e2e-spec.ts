@@ -1,4 +1,5 @@
-import { IdentityEvents, subjectOf } from '@app/common';
+import { IdentityEvents } from '@app/contracts';
+import { subjectOf } from '@app/platform';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import { expectError } from '../support/api-error';
 import { queryDatabase } from '../support/databases';

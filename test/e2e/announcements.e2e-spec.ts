@@ -1,4 +1,4 @@
-import { IdentityEvents, MfaEvents, TenancyEvents } from '@app/common';
+import { IdentityEvents, MfaEvents, TenancyEvents } from '@app/contracts';
 import { expectError } from '../support/api-error';
 import {
   Account,

@@ -1,4 +1,5 @@
-import { DomainError, PasskeyPatterns, RequestOf, RpcClient } from '@app/common';
+import { DomainError, PasskeyPatterns, RequestOf } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { connect, NatsConnection } from 'nats';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { activeMember, createCompany } from '../support/factories';

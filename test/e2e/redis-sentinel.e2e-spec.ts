@@ -43,7 +43,7 @@ describe('On a Redis Sentinel set, through a failover', () => {
   });
 
   test('the master killed in use: answers are 200 or 503, then the sessions opened before still work on the new master', async () => {
-    // Replication is asynchronous: what the master acknowledged in its last instant may be lost, as the README says.
+    // Replication is asynchronous: what the master acknowledged in its last instant may be lost, as docs/operations.md says.
     expect(await set.master.cli('WAIT', '1', '2000')).toBe('1');
     const statuses: number[] = [];
     let using = true;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, IdentityPatterns, TenancyPatterns } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, TenancyPatterns } from '@app/contracts';
 import { CreateAccount } from '../../apps/tenancy/src/accounts/create-account.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
 import { AcceptInvitation } from '../../apps/tenancy/src/invitations/accept-invitation.usecase';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuditAction, DomainError, ErrorCode, IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/common';
+import { AuditAction, DomainError, ErrorCode, IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/contracts';
 import { ListAudit } from '../../apps/tenancy/src/audit/list-audit.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
 import { ListOpenHelpRequests } from '../../apps/tenancy/src/help-requests/list-open-help-requests.usecase';

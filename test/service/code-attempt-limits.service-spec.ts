@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, RedisCloser, redisProvider } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { RedisCloser, redisProvider } from '@app/platform';
 import { Module } from '@nestjs/common';
 import { AnswerKind, AttemptLimits, SIGN_IN_ATTEMPTS, USER_FAILURES_BEFORE_LOCK } from '../../apps/mfa/src/attempts/attempt-limits';
 import { MFA_CONFIG, mfaConfigSchema } from '../../apps/mfa/src/config';

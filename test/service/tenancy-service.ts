@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, RequestOf, SecondFactorHelpPatterns, TenancyPatterns, UserView } from '@app/common';
+import {
+  DomainError,
+  ErrorCode,
+  IdentityPatterns,
+  MfaPatterns,
+  RequestOf,
+  SecondFactorHelpPatterns,
+  TenancyPatterns,
+  UserView,
+} from '@app/contracts';
 import { Type } from '@nestjs/common';
 import { tenancyConfigSchema } from '../../apps/tenancy/src/config';
 import { TENANCY_SCHEMA, tenancyOrmConfig } from '../../apps/tenancy/src/mikro-orm.config';

@@ -1,6 +1,6 @@
 import { infrastructure } from './infrastructure';
 
-/** The bearer token every test stack's /metrics answers to (README, "Security model"). */
+/** The bearer token every test stack's /metrics answers to (docs/security.md). */
 export const METRICS_TOKEN = 'metrics-token-of-the-test-stacks';
 
 /** Everything that makes one stack: where its data lives and how it is reached. */

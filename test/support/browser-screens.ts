@@ -7,7 +7,7 @@ import { DESKTOP, PHONE } from './browser-portal';
 
 /**
  * A test run never writes into tracked files: screens go to a temporary folder,
- * unless `npm run screenshots` asks for the README's own (docs/screenshots).
+ * unless `npm run screenshots` asks for the documented ones (docs/screenshots, shown in docs/portal.md).
  */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : join(tmpdir(), 'portal-screenshots');
 const BLOCKING = new Set(['serious', 'critical']);
@@ -21,7 +21,7 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * One screen as the README shows it: checked by axe-core at a phone's and a
+ * One screen as docs/portal.md shows it: checked by axe-core at a phone's and a
  * desktop's width, and photographed at both into docs/screenshots/<name>-phone.png
  * and <name>-desktop.png. The page is left at the desktop width.
  */

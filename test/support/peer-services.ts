@@ -1,4 +1,5 @@
-import { DomainError, ParsedRequestOf, ReplyOf, RequestContract, subjectOf } from '@app/common';
+import { DomainError, ParsedRequestOf, ReplyOf, RequestContract } from '@app/contracts';
+import { subjectOf } from '@app/platform';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 
 const codec = JSONCodec<{ id?: string; data?: unknown }>();

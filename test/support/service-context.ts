@@ -1,4 +1,4 @@
-import { migrateUnderLock } from '@app/common';
+import { migrateUnderLock } from '@app/platform/service';
 import { MikroORM, Options } from '@mikro-orm/postgresql';
 import { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

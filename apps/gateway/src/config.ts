@@ -1,7 +1,7 @@
+import { Hostname } from '@app/contracts';
 import {
   booleanFlag,
   checkRedisMode,
-  Hostname,
   loadConfig,
   logEnv,
   metricsEnv,
@@ -10,7 +10,7 @@ import {
   positiveInt,
   redisEnv,
   tracingEnv,
-} from '@app/common';
+} from '@app/platform';
 import { z } from 'zod';
 import { trustProxyEnv } from './http/trusted-proxies';
 

@@ -1,4 +1,11 @@
-import { AnnouncementConsumer, AnnouncementStream, ObservabilityModule, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
+import {
+  AnnouncementConsumer,
+  AnnouncementStream,
+  ObservabilityModule,
+  RedisCloser,
+  redisProvider,
+  RpcClientModule,
+} from '@app/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';

@@ -1,14 +1,14 @@
-import { REDIS } from '@app/common';
 import {
   createLogger,
   NATS_CONNECTION,
   nestLoggerOf,
   readConfigOrExit,
+  REDIS,
   startMetrics,
   startTracing,
   stopGracefullyOnSignals,
   watchConnections,
-} from '@app/common';
+} from '@app/platform';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readGatewayConfig } from './config';

@@ -1,4 +1,6 @@
-import { AnnouncementsModule, IdentityEvents, MailOutboxModule, RpcClientModule } from '@app/common';
+import { IdentityEvents } from '@app/contracts';
+import { RpcClientModule } from '@app/platform';
+import { AnnouncementsModule, MailOutboxModule } from '@app/platform/service';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from './config';

@@ -1,6 +1,6 @@
 // First: sizes libuv's thread pool before anything starts it.
 import './threadpool.config';
-import { bootService } from '@app/common';
+import { bootService } from '@app/platform/service';
 import { readIdentityConfig } from './config';
 import { IdentityModule } from './identity.module';
 import { IDENTITY_SCHEMA } from './mikro-orm.config';

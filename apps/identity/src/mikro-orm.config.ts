@@ -1,4 +1,4 @@
-import { BOUNDED_POSTGRES_WAITS } from '@app/common';
+import { BOUNDED_POSTGRES_WAITS } from '@app/platform/service';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Device } from './devices/device.entity';

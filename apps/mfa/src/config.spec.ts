@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@app/common';
+import { ConfigError, loadConfig } from '@app/platform';
 import { randomBytes } from 'node:crypto';
 import { mfaConfigSchema } from './config';
 

@@ -1,4 +1,15 @@
-import { checkRedisMode, databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, positiveInt, redisEnv, tracingEnv } from '@app/common';
+import {
+  checkRedisMode,
+  databaseEnv,
+  loadConfig,
+  logEnv,
+  mailEnv,
+  metricsEnv,
+  natsEnv,
+  positiveInt,
+  redisEnv,
+  tracingEnv,
+} from '@app/platform';
 import { z } from 'zod';
 import { AesKey, KeyId, Keyring, PreviousKeys, repeatedKeyId } from './secrets/encryption-keys';
 

@@ -1,4 +1,5 @@
-import { bootService, REDIS } from '@app/common';
+import { REDIS } from '@app/platform';
+import { bootService } from '@app/platform/service';
 import { readMfaConfig } from './config';
 import { MfaModule } from './mfa.module';
 import { MFA_SCHEMA } from './mikro-orm.config';

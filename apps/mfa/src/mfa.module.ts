@@ -1,4 +1,6 @@
-import { AnnouncementsModule, MailOutboxModule, MfaEvents, RedisCloser, redisProvider, RpcClientModule } from '@app/common';
+import { MfaEvents } from '@app/contracts';
+import { RedisCloser, redisProvider, RpcClientModule } from '@app/platform';
+import { AnnouncementsModule, MailOutboxModule } from '@app/platform/service';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptLimits } from './attempts/attempt-limits';

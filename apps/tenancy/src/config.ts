@@ -1,4 +1,13 @@
-import { databaseEnv, loadConfig, logEnv, mailEnv, metricsEnv, natsEnv, portalLinksEnv, tracingEnv } from '@app/common';
+import {
+  databaseEnv,
+  loadConfig,
+  logEnv,
+  mailEnv,
+  metricsEnv,
+  natsEnv,
+  portalLinksEnv,
+  tracingEnv,
+} from '@app/platform';
 import { z } from 'zod';
 
 export const tenancyConfigSchema = z.object({

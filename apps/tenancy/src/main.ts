@@ -1,4 +1,4 @@
-import { bootService } from '@app/common';
+import { bootService } from '@app/platform/service';
 import { readTenancyConfig } from './config';
 import { TENANCY_SCHEMA } from './mikro-orm.config';
 import { TenancyModule } from './tenancy.module';

@@ -1,4 +1,6 @@
-import { AnnouncementsModule, MailOutboxModule, RpcClientModule, TenancyEvents } from '@app/common';
+import { TenancyEvents } from '@app/contracts';
+import { RpcClientModule } from '@app/platform';
+import { AnnouncementsModule, MailOutboxModule } from '@app/platform/service';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';

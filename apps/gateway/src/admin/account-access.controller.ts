@@ -1,4 +1,5 @@
-import { CompanyMemberView, Id, RpcClient, TenancyPatterns } from '@app/common';
+import { CompanyMemberView, Id, TenancyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';

@@ -7,10 +7,10 @@ import {
   HelpRequestView,
   Id,
   PersonName,
-  RpcClient,
   SecondFactorHelpPatterns,
   TenancyPatterns,
-} from '@app/common';
+} from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, IdentityPatterns, Language, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, Language } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 

@@ -1,4 +1,4 @@
-import { Email, Password } from '@app/common';
+import { Email, Password } from '@app/contracts';
 import { z } from 'zod';
 
 export const TokenPasswordBody = z.object({ token: z.string().min(1).max(200), password: Password });

@@ -1,4 +1,5 @@
-import { IdentityPatterns, RpcClient } from '@app/common';
+import { IdentityPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';

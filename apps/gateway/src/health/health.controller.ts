@@ -1,4 +1,5 @@
-import { HealthReply, IdentityPatterns, MfaPatterns, NATS_CONNECTION, REDIS, RedisClient, RpcClient, TenancyPatterns } from '@app/common';
+import { HealthReply, IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/contracts';
+import { NATS_CONNECTION, REDIS, RedisClient, RpcClient } from '@app/platform';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { requestOrigin } from '../portal/portal-url';
 import { sessionTokenFromCookie } from '../session/session-cookie';

@@ -1,5 +1,6 @@
 import { finished } from 'node:stream/promises';
-import { DomainError, ErrorCode, requestContext } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { requestContext } from '@app/platform';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { GatewayConfig } from '../config';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@app/common';
+import { ErrorCode } from '@app/contracts';
 
 /** The one place error codes become HTTP statuses; the compiler checks every code has one. */
 export const statusOfError = {

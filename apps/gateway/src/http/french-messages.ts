@@ -1,4 +1,4 @@
-import { ErrorCode } from '@app/common';
+import { ErrorCode } from '@app/contracts';
 
 /**
  * The `message` of each error for a French-speaking client. Codes stay the same

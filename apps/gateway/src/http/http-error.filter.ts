@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, outageOf, unavailableBecause } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { outageOf, unavailableBecause } from '@app/platform';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { browserErrorPage, ERROR_PAGE_HEADERS, isBrowserNavigation } from './browser-error-page';

@@ -1,4 +1,4 @@
-import { REQUEST_ID_HEADER } from '@app/common';
+import { REQUEST_ID_HEADER } from '@app/platform';
 import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 

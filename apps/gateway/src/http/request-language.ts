@@ -1,4 +1,4 @@
-import { Language } from '@app/common';
+import { Language } from '@app/contracts';
 import accepts from 'accepts';
 import { FastifyRequest } from 'fastify';
 

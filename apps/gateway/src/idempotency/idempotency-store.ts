@@ -1,4 +1,4 @@
-import { REDIS } from '@app/common';
+import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { assertThat, DomainError, ErrorCode } from '@app/common';
+import { assertThat, DomainError, ErrorCode } from '@app/contracts';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyReply, FastifyRequest } from 'fastify';

@@ -1,4 +1,5 @@
-import { InvitationToken, RpcClient, TenancyPatterns } from '@app/common';
+import { InvitationToken, TenancyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';

@@ -1,4 +1,5 @@
-import { IdentityPatterns, MailedLinkPurpose, RpcClient } from '@app/common';
+import { IdentityPatterns, MailedLinkPurpose } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';

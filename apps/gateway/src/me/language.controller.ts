@@ -1,4 +1,5 @@
-import { IdentityPatterns, Language, RpcClient } from '@app/common';
+import { IdentityPatterns, Language } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';

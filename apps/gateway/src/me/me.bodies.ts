@@ -1,4 +1,4 @@
-import { Id, Password } from '@app/common';
+import { Id, Password } from '@app/contracts';
 import { z } from 'zod';
 
 export const AccountChoiceBody = z.object({ accountId: Id });

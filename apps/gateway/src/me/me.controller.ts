@@ -1,4 +1,5 @@
-import { DevicePatterns, DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, IdentityPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RouteSchema } from '@nestjs/platform-fastify';

@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode } from '@app/common';
+import { CompanyView, DomainError, ErrorCode } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { portalToSwitchTo } from '../sign-in/flow';

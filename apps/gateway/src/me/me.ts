@@ -1,4 +1,4 @@
-import { AccountView, CompanyView, MemberRole, MemberView } from '@app/common';
+import { AccountView, CompanyView, MemberRole, MemberView } from '@app/contracts';
 import { Portal } from '../portal/host-portal';
 import { ViewUser } from '../session/user-record';
 

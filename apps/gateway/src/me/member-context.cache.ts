@@ -1,4 +1,5 @@
-import { IdentityPatterns, MfaPatterns, REDIS, RedisClient, RpcClient, runScript, TenancyPatterns } from '@app/common';
+import { IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/contracts';
+import { REDIS, RedisClient, RpcClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { FILL_VIEW, INVALIDATE_VIEW } from '../session/redis-scripts';
 import { RedisKeys } from '../session/redis-keys';

@@ -1,4 +1,5 @@
-import { DevicePatterns, DomainError, ErrorCode, Id, RpcClient } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, Id } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SessionStore } from '../session/session.store';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, RpcClient, TotpEnrolment } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, TotpEnrolment } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';

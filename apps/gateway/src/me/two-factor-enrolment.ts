@@ -1,4 +1,5 @@
-import { IdentityPatterns, MfaPatterns, RpcClient, withFactor } from '@app/common';
+import { IdentityPatterns, MfaPatterns, withFactor } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedSession, SessionRecord } from '../session/session';
 import { SessionStore } from '../session/session.store';

@@ -1,4 +1,5 @@
-import { AnnouncementHandler, handling, IdentityEvents, MfaEvents, TenancyEvents } from '@app/common';
+import { IdentityEvents, MfaEvents, TenancyEvents } from '@app/contracts';
+import { AnnouncementHandler, handling } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { MemberContextCache } from './member-context.cache';
 

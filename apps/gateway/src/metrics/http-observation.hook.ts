@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { httpRequests, httpRequestSeconds, isTracing, startSpan } from '@app/common';
+import { httpRequests, httpRequestSeconds, isTracing, startSpan } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import { context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';

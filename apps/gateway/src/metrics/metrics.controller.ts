@@ -1,4 +1,4 @@
-import { METRICS_CONTENT_TYPE, metricsText } from '@app/common';
+import { METRICS_CONTENT_TYPE, metricsText } from '@app/platform';
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MetricsGuard } from './metrics.guard';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, metricsAccessOf } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { metricsAccessOf } from '@app/platform';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';

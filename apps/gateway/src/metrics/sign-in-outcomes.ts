@@ -1,4 +1,4 @@
-import { signInOutcomes } from '@app/common';
+import { signInOutcomes } from '@app/platform';
 
 export type OutcomeStep = 'password' | 'google' | 'code';
 export type SignInOutcome = 'success' | 'wrong_password' | 'wrong_code' | 'lockout';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, RpcClient, TenancyPatterns, UnlockedDevice } from '@app/common';
+import { DomainError, ErrorCode, TenancyPatterns, UnlockedDevice } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { portalOnUnlock } from '../sign-in/flow';

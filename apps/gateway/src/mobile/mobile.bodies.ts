@@ -1,4 +1,4 @@
-import { DevicePlatform, Email, Id, Password, SingleLine } from '@app/common';
+import { DevicePlatform, Email, Id, Password, SingleLine } from '@app/contracts';
 import { z } from 'zod';
 
 const LoginToken = z.string().min(20).max(100);

@@ -1,4 +1,5 @@
-import { DevicePatterns, DomainError, ErrorCode, Pin, RpcClient } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, Pin } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';

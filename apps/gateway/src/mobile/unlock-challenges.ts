@@ -1,4 +1,4 @@
-import { REDIS, runScript } from '@app/common';
+import { REDIS, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';

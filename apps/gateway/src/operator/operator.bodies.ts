@@ -1,4 +1,4 @@
-import { CompanyName, Email, Hostname, Id, MemberRole, PersonName } from '@app/common';
+import { CompanyName, Email, Hostname, Id, MemberRole, PersonName } from '@app/contracts';
 import { z } from 'zod';
 
 export const CompanyBody = z.object({

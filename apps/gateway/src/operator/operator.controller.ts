@@ -1,4 +1,5 @@
-import { AccountView, AddedMember, DomainError, ErrorCode, RpcClient, TenancyPatterns } from '@app/common';
+import { AccountView, AddedMember, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Inject, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { generateAuthenticationOptions, PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';

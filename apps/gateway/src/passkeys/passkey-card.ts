@@ -1,4 +1,4 @@
-import { PasskeyView } from '@app/common';
+import { PasskeyView } from '@app/contracts';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { providerNameOf } from './passkey-providers';
 

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns, RequestContract, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns, RequestContract } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { SoftwareAuthenticator } from '../../../../test/support/software-authenticator';
 import { GatewayConfig } from '../config';
 import { RateLimiter } from '../rate-limit/rate-limiter';

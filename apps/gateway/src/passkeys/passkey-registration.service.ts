@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, PasskeyPatterns, PasskeyView, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, PasskeyPatterns, PasskeyView } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { generateRegistrationOptions, PublicKeyCredentialCreationOptionsJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { RateLimiter } from '../rate-limit/rate-limiter';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, Id, Password, PasskeyName } from '@app/common';
+import { DomainError, ErrorCode, Id, Password, PasskeyName } from '@app/contracts';
 import { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import { AuthenticationResponse, RegistrationResponse } from './ceremony-responses';

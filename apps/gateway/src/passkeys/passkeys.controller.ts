@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, IdentityPatterns, PasskeyPatterns, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, PasskeyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, portalOrigin } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { portalOrigin } from '@app/platform';
 import { FastifyRequest } from 'fastify';
 
 /** Who a passkey is made for and checked against: one portal host. */

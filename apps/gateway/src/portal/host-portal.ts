@@ -1,4 +1,4 @@
-import { CompanyView } from '@app/common';
+import { CompanyView } from '@app/contracts';
 
 /** What the request's host is: a company's portal, or the easy access host that belongs to none. */
 export type HostPortal = { kind: 'easy_access' } | { kind: 'company'; company: CompanyView };

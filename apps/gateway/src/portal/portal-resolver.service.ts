@@ -1,4 +1,5 @@
-import { CompanyView, RpcClient, TenancyPatterns } from '@app/common';
+import { CompanyView, TenancyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { HostPortal } from './host-portal';

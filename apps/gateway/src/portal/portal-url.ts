@@ -1,4 +1,4 @@
-import { CompanyView } from '@app/common';
+import { CompanyView } from '@app/contracts';
 import { FastifyRequest } from 'fastify';
 import { Portal } from './host-portal';
 

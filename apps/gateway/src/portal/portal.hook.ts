@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, requestContext } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { requestContext } from '@app/platform';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { PortalResolver } from './portal-resolver.service';
 import { isWellFormedHost } from './portal-url';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, REDIS, RedisClient, runScript } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RedisKeys } from '../session/redis-keys';

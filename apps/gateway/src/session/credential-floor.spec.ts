@@ -1,4 +1,4 @@
-import { runScript } from '@app/common';
+import { runScript } from '@app/platform';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CREATE_SESSION, REVOKE_CREDENTIALS } from './redis-scripts';

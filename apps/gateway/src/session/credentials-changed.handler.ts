@@ -1,4 +1,5 @@
-import { AnnouncementHandler, handling, IdentityEvents } from '@app/common';
+import { IdentityEvents } from '@app/contracts';
+import { AnnouncementHandler, handling } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { SessionStore } from './session.store';
 

@@ -8,7 +8,7 @@ const tagOf = (userId: string) => `{${compactOf(userId)}}`;
  * The keys that a script or a transaction touches together are those of one
  * user and carry the user's id as a hash tag (`{…}`), so that they share one
  * Cluster slot; the others are each used alone. A shipped family never
- * changes shape without the README saying what a deploy does to its keys.
+ * changes shape without docs/operations.md saying what a deploy does to its keys.
  */
 export const RedisKeys = {
   /** A web session, sign-in in progress or mobile access token: a hash of short fields (session-codec.ts). */

@@ -1,4 +1,4 @@
-import { redisScript } from '@app/common';
+import { redisScript } from '@app/platform';
 
 /**
  * Every script of the gateway. Those of sessions and views touch the keys of

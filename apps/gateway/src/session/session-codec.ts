@@ -1,4 +1,4 @@
-import { ProvenFactor } from '@app/common';
+import { ProvenFactor } from '@app/contracts';
 import { SessionKind, SessionRecord, SignInStage } from './session';
 
 /** One letter per factor keeps the field to a few bytes; shipped letters never change meaning. */

@@ -1,4 +1,4 @@
-import { REDIS, RedisClient, runScript } from '@app/common';
+import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { CREATE_SESSION, END_SESSIONS, READ_SESSION, REVOKE_CREDENTIALS, UPDATE_SESSION } from './redis-scripts';

@@ -1,4 +1,4 @@
-import { ProvenFactor } from '@app/common';
+import { ProvenFactor } from '@app/contracts';
 import { CachedView } from './user-record';
 
 /** Where a sign-in stands; `done` is a signed-in session. */

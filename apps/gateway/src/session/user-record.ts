@@ -1,4 +1,4 @@
-import { AccountView, CompanyView, MemberRole } from '@app/common';
+import { AccountView, CompanyView, MemberRole } from '@app/contracts';
 
 /** What `Me` shows of the user: identity's user and whether mfa has a factor for them. */
 export interface ViewUser {

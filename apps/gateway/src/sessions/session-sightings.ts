@@ -1,4 +1,4 @@
-import { REDIS, RedisClient } from '@app/common';
+import { REDIS, RedisClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Bowser from 'bowser';
 import { RedisKeys } from '../session/redis-keys';

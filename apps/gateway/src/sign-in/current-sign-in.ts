@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { FastifyRequest } from 'fastify';
 import { AuthenticatedSession, SignInStage } from '../session/session';
 import { SessionStore } from '../session/session.store';

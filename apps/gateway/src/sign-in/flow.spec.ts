@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, ProvenFactor } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, ProvenFactor } from '@app/contracts';
 import { appStep, entryAfterCredentials, memberPortal, portalOnUnlock, portalToSwitchTo, stageAt } from './flow';
 
 const company = (id: string, requireTotp = false): CompanyView => ({ id, name: id, hosts: [`${id}.example.com`], requireTotp });

@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, passedSecondFactor, ProvenFactor } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, passedSecondFactor, ProvenFactor } from '@app/contracts';
 import { SignInStage } from '../session/session';
 import { admits } from './portal-admission';
 

@@ -1,4 +1,4 @@
-import { CompanyView, passedSecondFactor, ProvenFactor } from '@app/common';
+import { CompanyView, passedSecondFactor, ProvenFactor } from '@app/contracts';
 
 /**
  * The one rule of "require 2FA", for the web sign-in, the switch of portal

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, MfaPatterns, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, MfaPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 
 /** The answer to the second step: a code from the authenticator app, or a recovery code. */
 export type SecondFactorAnswer = { code: string } | { recoveryCode: string };

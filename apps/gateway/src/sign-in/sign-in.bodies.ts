@@ -1,4 +1,4 @@
-import { Email, Id, Password } from '@app/common';
+import { Email, Id, Password } from '@app/contracts';
 import { z } from 'zod';
 
 export const LoginBody = z.object({ email: Email, password: Password });

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, UserView } from '@app/common';
+import { DomainError, ErrorCode, UserView } from '@app/contracts';
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';

@@ -1,4 +1,5 @@
-import { CompanyView, MfaPatterns, ProvenFactor, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
+import { CompanyView, MfaPatterns, ProvenFactor, TenancyPatterns, UserView, withFactor } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { MemberContext } from '../me/me';

@@ -1,4 +1,4 @@
-import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from '../tokens/user-token.store';

@@ -1,4 +1,5 @@
-import { CredentialsChange, Handles, IdentityPatterns, ParsedRequestOf, Request, UserView } from '@app/common';
+import { CredentialsChange, IdentityPatterns, ParsedRequestOf, UserView } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ChangePassword } from './change-password.usecase';
 import { ForgotPassword } from './forgot-password.usecase';

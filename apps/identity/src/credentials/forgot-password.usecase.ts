@@ -1,4 +1,4 @@
-import { IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { IdentityPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { PasswordResetMail } from '../mail/password-reset.mail';

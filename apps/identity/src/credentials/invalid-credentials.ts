@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 
 /** One answer for every cause, so that nobody learns which emails have an account. */
 export function invalidCredentials(): DomainError {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { PasswordPolicy } from './password-policy';
 
 describe(PasswordPolicy.name, () => {

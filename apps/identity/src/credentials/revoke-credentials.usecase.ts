@@ -1,4 +1,11 @@
-import { CredentialsChange, DomainError, ErrorCode, IdentityPatterns, ParsedRequestOf, withFactor } from '@app/common';
+import {
+  CredentialsChange,
+  DomainError,
+  ErrorCode,
+  IdentityPatterns,
+  ParsedRequestOf,
+  withFactor,
+} from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from '../tokens/user-token.store';

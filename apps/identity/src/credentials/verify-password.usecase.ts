@@ -1,4 +1,4 @@
-import { IdentityPatterns, Language, ParsedRequestOf, UserView } from '@app/common';
+import { IdentityPatterns, Language, ParsedRequestOf, UserView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';

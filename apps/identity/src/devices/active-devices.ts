@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { EntityManager, ObjectQuery } from '@mikro-orm/postgresql';
 import { User } from '../users/user.entity';
 import { Device } from './device.entity';

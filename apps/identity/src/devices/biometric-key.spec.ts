@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { parseBiometricKey, signatureMatches } from './biometric-key';
 

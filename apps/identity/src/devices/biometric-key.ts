@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { createPublicKey, KeyObject, verify } from 'node:crypto';
 
 /** P-256: the only curve of the iOS Secure Enclave, and the one Android's StrongBox offers. */

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, ref, Ref } from '@mikro-orm/core';
-import { DeviceView, ProvenFactor } from '@app/common';
+import { DeviceView, ProvenFactor } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
 import { DeviceVerifiers } from './device-secret';

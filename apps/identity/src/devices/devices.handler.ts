@@ -1,4 +1,5 @@
-import { DevicePatterns, DeviceView, Handles, ParsedRequestOf, Request, UnlockedDevice } from '@app/common';
+import { DevicePatterns, DeviceView, ParsedRequestOf, UnlockedDevice } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ListDevices } from './list-devices.usecase';
 import { RegisterDevice } from './register-device.usecase';

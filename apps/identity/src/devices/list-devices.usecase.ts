@@ -1,4 +1,4 @@
-import { DeviceView } from '@app/common';
+import { DeviceView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { activeDevicesOf } from './active-devices';

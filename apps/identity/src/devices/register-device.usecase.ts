@@ -1,4 +1,4 @@
-import { DevicePatterns, DomainError, ErrorCode, ParsedRequestOf } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';

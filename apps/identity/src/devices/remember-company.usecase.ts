@@ -1,4 +1,4 @@
-import { DevicePatterns, ParsedRequestOf } from '@app/common';
+import { DevicePatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { activeDevicesOf, noSuchDevice } from './active-devices';

@@ -1,4 +1,4 @@
-import { DevicePatterns, DomainError, ErrorCode, ParsedRequestOf, UnlockedDevice } from '@app/common';
+import { DevicePatterns, DomainError, ErrorCode, ParsedRequestOf, UnlockedDevice } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { signatureMatches } from './biometric-key';

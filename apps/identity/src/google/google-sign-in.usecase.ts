@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, GooglePatterns, ParsedRequestOf, UserView } from '@app/common';
+import { DomainError, ErrorCode, GooglePatterns, ParsedRequestOf, UserView } from '@app/contracts';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,4 +1,5 @@
-import { GooglePatterns, Handles, ParsedRequestOf, Request, UserView } from '@app/common';
+import { GooglePatterns, ParsedRequestOf, UserView } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { GoogleSignIn } from './google-sign-in.usecase';
 

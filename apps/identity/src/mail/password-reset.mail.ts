@@ -1,4 +1,5 @@
-import { Language, Mail, MailOutbox, MailWriter } from '@app/common';
+import { Language } from '@app/contracts';
+import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
 import { UserPortal } from './user-portal';
 

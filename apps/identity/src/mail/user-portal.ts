@@ -1,4 +1,5 @@
-import { portalOrigin, RpcClient, TenancyPatterns } from '@app/common';
+import { TenancyPatterns } from '@app/contracts';
+import { portalOrigin, RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config';
 

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ParsedRequestOf, PasskeyCredential, PasskeyPatterns } from '@app/common';
+import { DomainError, ErrorCode, ParsedRequestOf, PasskeyCredential, PasskeyPatterns } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Passkey, toPasskeyCredential } from './passkey.entity';

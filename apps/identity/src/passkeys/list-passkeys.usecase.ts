@@ -1,4 +1,4 @@
-import { ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/common';
+import { ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Passkey, toPasskeyView } from './passkey.entity';

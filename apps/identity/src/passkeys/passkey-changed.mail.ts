@@ -1,4 +1,6 @@
-import { Language, Mail, MailOutbox, MailWriter, portalOrigin } from '@app/common';
+import { Language } from '@app/contracts';
+import { portalOrigin } from '@app/platform';
+import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config';

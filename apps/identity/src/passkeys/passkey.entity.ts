@@ -1,5 +1,5 @@
 import { BigIntType, Entity, ManyToOne, PrimaryKey, Property, ref, Ref, Unique } from '@mikro-orm/core';
-import { PasskeyCredential, PasskeyTransport, PasskeyView } from '@app/common';
+import { PasskeyCredential, PasskeyTransport, PasskeyView } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
 

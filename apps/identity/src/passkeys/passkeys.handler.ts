@@ -1,4 +1,5 @@
-import { Handles, ParsedRequestOf, PasskeyCredential, PasskeyPatterns, PasskeyView, Request } from '@app/common';
+import { ParsedRequestOf, PasskeyCredential, PasskeyPatterns, PasskeyView } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { FindPasskey } from './find-passkey.usecase';
 import { ListPasskeys } from './list-passkeys.usecase';

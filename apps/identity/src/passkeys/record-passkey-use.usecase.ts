@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ParsedRequestOf, PasskeyPatterns } from '@app/common';
+import { DomainError, ErrorCode, ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { Passkey } from './passkey.entity';

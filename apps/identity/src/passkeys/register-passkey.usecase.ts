@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/common';
+import { DomainError, ErrorCode, ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/contracts';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { ParsedRequestOf, PasskeyPatterns } from '@app/common';
+import { ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { noSuchPasskey } from './find-passkey.usecase';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, ParsedRequestOf } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from './user-token.store';

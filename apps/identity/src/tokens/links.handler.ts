@@ -1,4 +1,5 @@
-import { Handles, IdentityPatterns, ParsedRequestOf, Request } from '@app/common';
+import { IdentityPatterns, ParsedRequestOf } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { CheckLink } from './check-link.usecase';
 

@@ -1,4 +1,4 @@
-import { UserView } from '@app/common';
+import { UserView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { toUserView, User } from './user.entity';

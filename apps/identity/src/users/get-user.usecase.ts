@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, UserView } from '@app/common';
+import { DomainError, ErrorCode, UserView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { toUserView, User } from './user.entity';

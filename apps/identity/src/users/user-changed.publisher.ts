@@ -1,4 +1,5 @@
-import { AnnouncementRelay, CredentialsChange, IdentityEvents } from '@app/common';
+import { CredentialsChange, IdentityEvents } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { DEFAULT_LANGUAGE, Language, UserView } from '@app/common';
+import { DEFAULT_LANGUAGE, Language, UserView } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 
 @Entity({ tableName: 'users' })

@@ -1,4 +1,5 @@
-import { EnsuredUser, Handles, IdentityPatterns, ParsedRequestOf, Request, UserView } from '@app/common';
+import { EnsuredUser, IdentityPatterns, ParsedRequestOf, UserView } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ActivateUser } from './activate-user.usecase';
 import { EnsureUser } from './ensure-user.usecase';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, REDIS, RedisClient, runScript } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { MFA_CONFIG, MfaConfig } from '../config';
 import { AttemptKeys } from './attempt-keys';

@@ -1,4 +1,4 @@
-import { redisScript } from '@app/common';
+import { redisScript } from '@app/platform';
 
 /**
  * The Redis scripts behind AttemptLimits, on the keys of one user

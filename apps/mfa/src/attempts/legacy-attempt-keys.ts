@@ -1,4 +1,4 @@
-import { REDIS, RedisClient } from '@app/common';
+import { REDIS, RedisClient } from '@app/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Cluster } from 'ioredis';
 import { MFA_CONFIG, MfaConfig } from '../config';

@@ -1,4 +1,6 @@
-import { IdentityPatterns, Language, Mail, MailOutbox, MailWriter, RpcClient } from '@app/common';
+import { IdentityPatterns, Language } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
 import { USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
 

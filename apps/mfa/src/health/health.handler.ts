@@ -1,4 +1,5 @@
-import { MfaPatterns, serviceHealthHandler } from '@app/common';
+import { MfaPatterns } from '@app/contracts';
+import { serviceHealthHandler } from '@app/platform/service';
 import { MFA_CONFIG } from '../config';
 
 export const HealthHandler = serviceHealthHandler('mfa', MfaPatterns.health, MFA_CONFIG);

@@ -1,4 +1,4 @@
-import { MfaPatterns, ParsedRequestOf, TotpEnrolment } from '@app/common';
+import { MfaPatterns, ParsedRequestOf, TotpEnrolment } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

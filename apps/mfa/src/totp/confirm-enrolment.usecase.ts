@@ -1,4 +1,5 @@
-import { AnnouncementRelay, DomainError, ErrorCode, MfaEvents, MfaPatterns, ParsedRequestOf } from '@app/common';
+import { DomainError, ErrorCode, MfaEvents, MfaPatterns, ParsedRequestOf } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';

@@ -1,4 +1,5 @@
-import { AnnouncementRelay, MfaEvents } from '@app/common';
+import { MfaEvents } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AttemptLimits } from '../attempts/attempt-limits';

@@ -1,4 +1,4 @@
-import { REDIS, RedisClient, signInOutcomes } from '@app/common';
+import { REDIS, RedisClient, signInOutcomes } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 /**

@@ -1,4 +1,5 @@
-import { Handles, MfaPatterns, ParsedRequestOf, Request, TotpEnrolment } from '@app/common';
+import { MfaPatterns, ParsedRequestOf, TotpEnrolment } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { BeginEnrolment } from './begin-enrolment.usecase';
 import { ConfirmEnrolment } from './confirm-enrolment.usecase';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, MfaPatterns, ParsedRequestOf } from '@app/common';
+import { DomainError, ErrorCode, MfaPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { AttemptLimits } from '../attempts/attempt-limits';

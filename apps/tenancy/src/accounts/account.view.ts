@@ -1,4 +1,4 @@
-import { AccountView } from '@app/common';
+import { AccountView } from '@app/contracts';
 import { Account } from './account.entity';
 
 export function toAccountView(account: Account): AccountView {

@@ -1,4 +1,5 @@
-import { AccountView, Handles, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import { AccountView, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { CreateAccount } from './create-account.usecase';
 

@@ -1,4 +1,4 @@
-import { AccountView, assertThat, ErrorCode, ParsedRequestOf, TenancyPatterns } from '@app/common';
+import { AccountView, assertThat, ErrorCode, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';

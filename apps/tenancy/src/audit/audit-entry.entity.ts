@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuditAction } from '@app/common';
+import { AuditAction } from '@app/contracts';
 import { Entity, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
 import { Company } from '../companies/company.entity';
 

@@ -1,4 +1,5 @@
-import { AuditEntryView, Handles, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
+import { AuditEntryView, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ListAudit } from './list-audit.usecase';
 

@@ -1,4 +1,4 @@
-import { AuditEntryView } from '@app/common';
+import { AuditEntryView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MemberSummaries } from '../memberships/member-summaries';

@@ -1,4 +1,5 @@
-import { CompanyView, Handles, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import { CompanyView, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { CreateCompany } from './create-company.usecase';
 import { ResolveHost } from './resolve-host.usecase';

@@ -1,4 +1,4 @@
-import { CompanyView } from '@app/common';
+import { CompanyView } from '@app/contracts';
 import { Company } from './company.entity';
 
 /** Needs the company's hosts loaded. */

@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, ParsedRequestOf, TenancyPatterns } from '@app/common';
+import { CompanyView, DomainError, ErrorCode, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { CompanyView } from '@app/common';
+import { CompanyView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { COMPANY_COLUMNS, companyOfRow, CompanyRow } from './company.view';

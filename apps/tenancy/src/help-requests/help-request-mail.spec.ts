@@ -1,4 +1,4 @@
-import { Language } from '@app/common';
+import { Language } from '@app/contracts';
 import { HelpRequestNotice, helpRequestMail } from './help-request-mail';
 
 const noticeFor = (language: Language = 'fr'): HelpRequestNotice => ({

@@ -1,4 +1,5 @@
-import { Language, Mail, MemberSummary } from '@app/common';
+import { Language, MemberSummary } from '@app/contracts';
+import { Mail } from '@app/platform/service';
 
 export interface HelpRequestNotice {
   /** The mail is in the admin's stored language. */

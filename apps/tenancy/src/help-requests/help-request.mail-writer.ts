@@ -1,4 +1,6 @@
-import { IdentityPatterns, Mail, MailOutbox, MailWriter, MemberSummary, RpcClient } from '@app/common';
+import { IdentityPatterns, MemberSummary } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Membership } from '../memberships/membership.entity';

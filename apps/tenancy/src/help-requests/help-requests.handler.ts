@@ -1,4 +1,5 @@
-import { Handles, HelpRequestView, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
+import { HelpRequestView, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ListOpenHelpRequests } from './list-open-help-requests.usecase';
 import { OpenHelpRequest } from './open-help-request.usecase';

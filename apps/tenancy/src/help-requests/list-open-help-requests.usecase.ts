@@ -1,4 +1,4 @@
-import { HelpRequestView } from '@app/common';
+import { HelpRequestView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MemberSummaries } from '../memberships/member-summaries';

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  assertThat,
-  ErrorCode,
-  ParsedRequestOf,
-  portalOrigin,
-  SecondFactorHelpPatterns,
-} from '@app/common';
+import { assertThat, ErrorCode, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
+import { portalOrigin } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';

@@ -1,4 +1,4 @@
-import { assertThat, ErrorCode } from '@app/common';
+import { assertThat, ErrorCode } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';

@@ -1,5 +1,5 @@
 import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
-import { MemberRole } from '@app/common';
+import { MemberRole } from '@app/contracts';
 import { Company } from '../companies/company.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { Mail, MailOutbox, MailWriter } from '@app/common';
+import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
 import { Invitation, invitationMail } from './invitation-mail';
 

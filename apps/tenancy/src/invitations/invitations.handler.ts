@@ -1,4 +1,5 @@
-import { Handles, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import { ParsedRequestOf, TenancyPatterns } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { AcceptInvitation } from './accept-invitation.usecase';
 

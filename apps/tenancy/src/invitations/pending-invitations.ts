@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MemberRole } from '@app/common';
+import { MemberRole } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hashOfInvitationToken, INVITATION_VALID_DAYS, newInvitationToken } from './invitation-tokens';

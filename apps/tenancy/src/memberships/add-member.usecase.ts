@@ -1,13 +1,5 @@
-import {
-  AddedMember,
-  assertThat,
-  ErrorCode,
-  IdentityPatterns,
-  ParsedRequestOf,
-  portalOrigin,
-  RpcClient,
-  TenancyPatterns,
-} from '@app/common';
+import { AddedMember, assertThat, ErrorCode, IdentityPatterns, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
+import { portalOrigin, RpcClient } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';

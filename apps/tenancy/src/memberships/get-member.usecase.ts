@@ -1,4 +1,4 @@
-import { AccountView, assertThat, ErrorCode, MemberRole, MemberView } from '@app/common';
+import { AccountView, assertThat, ErrorCode, MemberRole, MemberView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { COMPANY_COLUMNS, companyOfRow, CompanyRow } from '../companies/company.view';

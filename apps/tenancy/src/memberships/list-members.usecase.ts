@@ -1,4 +1,4 @@
-import { AccountView, CompanyMemberView, MemberRole } from '@app/common';
+import { AccountView, CompanyMemberView, MemberRole } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MemberSummaries } from './member-summaries';

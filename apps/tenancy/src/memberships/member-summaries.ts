@@ -1,4 +1,5 @@
-import { IdentityPatterns, MemberSummary, RpcClient } from '@app/common';
+import { IdentityPatterns, MemberSummary } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 /** Names and emails of users, from identity, which owns them. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AnnouncementRelay, MemberRole, TenancyEvents } from '@app/common';
+import { MemberRole, TenancyEvents } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AccountAccess } from './account-access.entity';

@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
-import { MemberRole } from '@app/common';
+import { MemberRole } from '@app/contracts';
 import { Account } from '../accounts/account.entity';
 import { Company } from '../companies/company.entity';
 import { AccountAccess } from './account-access.entity';

@@ -1,4 +1,12 @@
-import { AddedMember, CompanyMemberView, CompanyView, Handles, MemberView, ParsedRequestOf, Request, TenancyPatterns } from '@app/common';
+import {
+  AddedMember,
+  CompanyMemberView,
+  CompanyView,
+  MemberView,
+  ParsedRequestOf,
+  TenancyPatterns,
+} from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { AddMember } from './add-member.usecase';
 import { GetMember } from './get-member.usecase';

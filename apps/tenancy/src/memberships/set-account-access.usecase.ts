@@ -1,4 +1,5 @@
-import { AnnouncementRelay, assertThat, ErrorCode, ParsedRequestOf, TenancyEvents, TenancyPatterns } from '@app/common';
+import { assertThat, ErrorCode, ParsedRequestOf, TenancyEvents, TenancyPatterns } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';

@@ -6,9 +6,9 @@ import {
   IdentityPatterns,
   MfaPatterns,
   ParsedRequestOf,
-  RpcClient,
   SecondFactorHelpPatterns,
-} from '@app/common';
+} from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditEntry } from '../audit/audit-entry.entity';

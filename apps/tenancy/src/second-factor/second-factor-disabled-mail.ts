@@ -1,4 +1,5 @@
-import { Language, Mail } from '@app/common';
+import { Language } from '@app/contracts';
+import { Mail } from '@app/platform/service';
 
 export interface SecondFactorDisabledNotice {
   email: string;

@@ -1,4 +1,6 @@
-import { IdentityPatterns, Mail, MailOutbox, MailWriter, RpcClient } from '@app/common';
+import { IdentityPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
 import { secondFactorDisabledMail } from './second-factor-disabled-mail';
 

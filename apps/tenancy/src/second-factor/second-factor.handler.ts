@@ -1,4 +1,5 @@
-import { CredentialsChange, Handles, ParsedRequestOf, Request, SecondFactorHelpPatterns } from '@app/common';
+import { CredentialsChange, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { DisableSecondFactor } from './disable-second-factor.usecase';
 

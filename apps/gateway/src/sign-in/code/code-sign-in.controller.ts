@@ -1,4 +1,5 @@
-import { FreeText, RpcClient, SecondFactorHelpPatterns } from '@app/common';
+import { FreeText, SecondFactorHelpPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, IdentityPatterns, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { SignInService } from '../sign-in.service';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, GooglePatterns, RpcClient, UserView } from '@app/common';
+import { DomainError, ErrorCode, GooglePatterns, UserView } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';

@@ -1,4 +1,4 @@
-import { loadConfig } from '@app/common';
+import { loadConfig } from '@app/platform';
 import { gatewayConfigSchema } from '../../config';
 import { googleSettingsOf } from './google-settings';
 

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, GooglePatterns, RpcClient } from '@app/common';
+import { DomainError, ErrorCode, GooglePatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';

@@ -1,4 +1,4 @@
-import { GoogleProfile } from '@app/common';
+import { GoogleProfile } from '@app/contracts';
 import { PassportStrategy } from '@nestjs/passport';
 import { Profile, Strategy } from 'passport-google-oauth20';
 import { StateStore } from 'passport-oauth2';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, REDIS } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { JWTPayload } from 'jose';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, ProvenFactor, REDIS } from '@app/common';
+import { DomainError, ErrorCode, ProvenFactor } from '@app/contracts';
+import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,4 +1,5 @@
-import { MfaPatterns, RpcClient, TenancyPatterns, UserView, withFactor } from '@app/common';
+import { MfaPatterns, TenancyPatterns, UserView, withFactor } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from '../password/login-limits';
 import { PasswordCheck } from '../password/password-check';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, UserView } from '@app/common';
+import { DomainError, ErrorCode, UserView } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { FastifyRequest } from 'fastify';

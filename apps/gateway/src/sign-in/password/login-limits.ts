@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, signInOutcomes } from '@app/common';
+import { DomainError, ErrorCode } from '@app/contracts';
+import { signInOutcomes } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, IdentityPatterns, RpcClient, UserView } from '@app/common';
+import { DomainError, ErrorCode, IdentityPatterns, UserView } from '@app/contracts';
+import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { LoginLimits } from './login-limits';
 

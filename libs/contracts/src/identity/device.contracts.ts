@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { defineRequest } from '../messages/message-contract';
+import { ProvenFactor, ProvenFactors } from './factors';
+import { Id, SingleLine } from './values';
+
+export const DevicePlatform = z.enum(['ios', 'android']);
+export const Pin = z.string().regex(/^\d{4}$/, 'must be exactly 4 digits');
+
+export interface DeviceView {
+  id: string;
+  name: string;
+  platform: 'ios' | 'android';
+  createdAt: string;
+  lastUsedAt: string;
+  biometrics: boolean;
+}
+
+export interface UnlockedDevice {
+  userId: string;
+  deviceId: string;
+  /** The company chosen on this device last time, if any. */
+  lastCompanyId: string | null;
+  /** The user's credential version the device was checked against. */
+  credentialVersion: number;
+  /** What the sign-in that registered the device proved: a portal that requires 2FA asks for a second factor here. */
+  factors: ProvenFactor[];
+}
+
+const DeviceSecret = z.string().min(20).max(100);
+
+/**
+ * A mobile device, bound to the server like a bank's app: a random device
+ * secret, a 4-digit PIN whose verifier is keyed by that secret (a database dump
+ * alone cannot test PINs), optionally a biometric key (EC P-256), and the
+ * user's credential version at registration.
+ */
+export const DevicePatterns = {
+  /**
+   * `credentialVersion` is the one seen when the user signed in: a password
+   * changed since then refuses the device (credentials_changed). `factors`
+   * are the ones that sign-in proved, kept with the device.
+   */
+  register: defineRequest<{ deviceId: string; deviceSecret: string }>()(
+    'identity.device.register',
+    z.object({
+      userId: Id,
+      credentialVersion: z.number().int().positive(),
+      name: SingleLine(100),
+      platform: DevicePlatform,
+      pin: Pin,
+      factors: ProvenFactors.min(1),
+    }),
+  ),
+  /** @throws not_found unless it is the user's own active device; validation_failed for a key that is not EC P-256 SPKI. */
+  setBiometricKey: defineRequest<Record<string, never>>()(
+    'identity.device.set-biometric-key',
+    z.object({ userId: Id, deviceId: Id, publicKey: z.string().min(40).max(400) }),
+  ),
+  /**
+   * @throws invalid_credentials (unknown device or wrong secret), device_revoked,
+   * credentials_changed (the password changed since registration, or an admin
+   * turned 2FA off), invalid_pin with details { attemptsLeft } (the 5th wrong
+   * PIN in a row revokes the device), invalid_signature.
+   */
+  unlock: defineRequest<UnlockedDevice>()(
+    'identity.device.unlock',
+    z.union([
+      z.object({ deviceId: Id, deviceSecret: DeviceSecret, pin: z.string().max(10) }),
+      z.object({
+        deviceId: Id,
+        deviceSecret: DeviceSecret,
+        challenge: z.string().min(1).max(200),
+        signature: z.string().min(1).max(400),
+      }),
+    ]),
+  ),
+  rememberCompany: defineRequest<Record<string, never>>()(
+    'identity.device.remember-company',
+    z.object({ userId: Id, deviceId: Id, companyId: Id }),
+    { idempotent: true },
+  ),
+  list: defineRequest<DeviceView[]>()('identity.device.list', z.object({ userId: Id }), { idempotent: true }),
+  /** @throws not_found unless it is the user's own active device. */
+  revoke: defineRequest<Record<string, never>>()('identity.device.revoke', z.object({ userId: Id, deviceId: Id })),
+} as const;

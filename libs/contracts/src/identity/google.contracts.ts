@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRequest } from '../messages/message-contract';
+import { UserView } from './identity.contracts';
+import { Email, PersonName, SingleLine } from './values';
+
+/** What Google said about the person, after the gateway checked the token. */
+export const GoogleProfile = z.object({
+  sub: SingleLine(255),
+  email: Email,
+  emailVerified: z.boolean(),
+  name: PersonName.optional(),
+});
+
+export const GooglePatterns = {
+  /**
+   * Finds the user linked to this Google account; at the first sign-in links the
+   * user with the same email, only when Google says the email is verified, and
+   * activates an invited user. Nothing is ever created.
+   * @throws not_found when no user matches.
+   */
+  signIn: defineRequest<UserView>()('identity.google.sign-in', GoogleProfile, { idempotent: true }),
+} as const;

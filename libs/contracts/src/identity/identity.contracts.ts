@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { defineEvent, defineRequest } from '../messages/message-contract';
+import { ProvenFactor } from './factors';
+import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName } from './values';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  google: boolean;
+  /** Bumped whenever credentials change; devices registered under an older one must sign in again. */
+  credentialVersion: number;
+  /** The language of the mails sent to the user. */
+  language: Language;
+}
+
+export interface EnsuredUser {
+  userId: string;
+  /** Set when the user still has to activate the account: the secret for the activation link. */
+  activationToken: string | null;
+  /** The user's stored language: the one asked for when the user is new, else the user's own. */
+  language: Language;
+}
+
+export interface HealthReply {
+  service: string;
+  version: string;
+  /** Whether the service's Postgres answered its check in time. */
+  database: 'up' | 'down';
+}
+
+/** What a mailed link is for: choosing the first password, or a new one. */
+export const MailedLinkPurpose = z.enum(['activation', 'reset']);
+
+/** A caller's session id, opaque to identity. */
+const SessionId = z.string().min(1).max(64);
+
+/** The user's credential version after a change of credentials. */
+export interface CredentialsChange {
+  userId: string;
+  credentialVersion: number;
+}
+
+export const IdentityPatterns = {
+  health: defineRequest<HealthReply>()('identity.health.check', z.object({})),
+  verifyPassword: defineRequest<UserView>()(
+    'identity.user.verify-password',
+    z.object({ email: Email, password: Password }),
+    { idempotent: true },
+  ),
+  /** `language` is stored for a new user only: a known user keeps theirs. */
+  ensureUser: defineRequest<EnsuredUser>()(
+    'identity.user.ensure',
+    z.object({ email: Email, name: PersonName, language: Language.default(DEFAULT_LANGUAGE) }),
+  ),
+  getUser: defineRequest<UserView>()('identity.user.get', z.object({ userId: Id }), { idempotent: true }),
+  findUsers: defineRequest<UserView[]>()('identity.user.find-many', z.object({ userIds: z.array(Id).max(1000) }), { idempotent: true }),
+  /** Stores `language`, the one the user activated in; without it the stored one stays. */
+  activate: defineRequest<{ userId: string }>()(
+    'identity.user.activate',
+    z.object({ token: z.string().min(1).max(200), password: Password, language: Language.optional() }),
+  ),
+  /** @throws not_found for an unknown user. */
+  setLanguage: defineRequest<Record<string, never>>()(
+    'identity.user.set-language',
+    z.object({ userId: Id, language: Language }),
+    { idempotent: true },
+  ),
+  /**
+   * The link is mailed in `language`, the requester's, which is not stored:
+   * anyone may ask for the link of any email. It points at the user's own
+   * portal (PORTAL_ORIGIN_TEMPLATE), never at the host the request came to.
+   */
+  forgotPassword: defineRequest<Record<string, never>>()(
+    'identity.password.forgot',
+    z.object({ email: Email, language: Language.default(DEFAULT_LANGUAGE) }),
+  ),
+  /**
+   * Whether a mailed link can still be used, without spending it: the portal
+   * asks when the page opens, so that a used or expired link is said at once.
+   */
+  checkLink: defineRequest<{ usable: boolean }>()(
+    'identity.link.check',
+    z.object({ token: z.string().min(1).max(200), purpose: MailedLinkPurpose }),
+    { idempotent: true },
+  ),
+  resetPassword: defineRequest<CredentialsChange>()(
+    'identity.password.reset',
+    z.object({ token: z.string().min(1).max(200), password: Password }),
+  ),
+  /** `sparedSessionId` is the caller's session that made the change, echoed in `credentialsChanged`. */
+  changePassword: defineRequest<CredentialsChange>()(
+    'identity.password.change',
+    z.object({ userId: Id, currentPassword: Password, newPassword: Password, sparedSessionId: SessionId.optional() }),
+  ),
+  /** Ends every reset link of the user not yet used: the user's 2FA is about to change. */
+  revokeResetLinks: defineRequest<Record<string, never>>()(
+    'identity.reset-link.revoke-all',
+    z.object({ userId: Id }),
+    { idempotent: true },
+  ),
+  /**
+   * Bumps the credential version (an admin's 2FA disable, the user's 2FA turned
+   * on): every session and mobile device must sign in again, but
+   * `sparedSessionId`, echoed in `credentialsChanged`, and `provedDevice`:
+   * the device of that session, which proved `factor`, kept with it.
+   */
+  revokeCredentials: defineRequest<CredentialsChange>()(
+    'identity.credentials.revoke',
+    z.object({
+      userId: Id,
+      sparedSessionId: SessionId.optional(),
+      provedDevice: z.object({ deviceId: Id, factor: ProvenFactor }).optional(),
+    }),
+  ),
+} as const;
+
+export const IdentityEvents = {
+  /** Anything shown of the user changed (name, Google link, activation): cached views are stale. */
+  userChanged: defineEvent('identity.user.changed', z.object({ userId: Id })),
+  /**
+   * The password was changed or reset, or the credentials revoked: every
+   * session signed in under an older credential version ends, but
+   * `sparedSessionId`. Announced after the commit, so that the sessions end
+   * even when the caller never hears the answer.
+   */
+  credentialsChanged: defineEvent(
+    'identity.user.credentials-changed',
+    z.object({ userId: Id, credentialVersion: z.number().int().positive(), sparedSessionId: SessionId.optional() }),
+  ),
+} as const;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineRequest } from '../messages/message-contract';
+import { Id, SingleLine } from './values';
+
+/** A WebAuthn credential id or public key as it travels: base64url, as in the WebAuthn JSON. */
+const Base64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+/** The relying party: the portal host where the passkey was made (a company host or the easy access host). */
+const RpId = z.string().min(1).max(253);
+export const PasskeyName = SingleLine(60);
+const Transports = z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(7);
+const Aaguid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+/** WebAuthn counters are 32-bit unsigned. */
+const SignatureCounter = z.number().int().min(0).max(0xffff_ffff);
+
+export type PasskeyTransport = z.output<typeof Transports>[number];
+
+/** A passkey as its owner manages it, and as a ceremony needs it. */
+export interface PasskeyView {
+  id: string;
+  userId: string;
+  rpId: string;
+  credentialId: string;
+  transports: PasskeyTransport[];
+  aaguid: string;
+  name: string;
+  backupEligible: boolean;
+  backedUp: boolean;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** What verifying an assertion needs besides the view: the key and the last counter seen. */
+export interface PasskeyCredential extends PasskeyView {
+  publicKey: string;
+  counter: number;
+}
+
+/**
+ * Passkeys (WebAuthn credentials), kept by identity with the other credentials.
+ * Each belongs to one user and one RP ID: the ceremonies run in the gateway,
+ * which sends only what it verified.
+ */
+export const PasskeyPatterns = {
+  /** @throws not_found for an unknown or inactive user; conflict when the credential id is already registered. */
+  register: defineRequest<PasskeyView>()(
+    'identity.passkey.register',
+    z.object({
+      userId: Id,
+      rpId: RpId,
+      credentialId: Base64Url(1400),
+      publicKey: Base64Url(2000),
+      counter: SignatureCounter,
+      transports: Transports,
+      aaguid: Aaguid,
+      backupEligible: z.boolean(),
+      backedUp: z.boolean(),
+      name: PasskeyName,
+    }),
+  ),
+  list: defineRequest<PasskeyView[]>()('identity.passkey.list', z.object({ userId: Id, rpId: RpId }), { idempotent: true }),
+  /** @throws not_found unless a passkey with this credential id was made for this RP ID. */
+  find: defineRequest<PasskeyCredential>()(
+    'identity.passkey.find',
+    z.object({ credentialId: Base64Url(1400), rpId: RpId }),
+    { idempotent: true },
+  ),
+  /**
+   * Stores the counter of a verified assertion and the time of use, only if the
+   * counter moved forward (or both are zero, for authenticators without one).
+   * @throws invalid_passkey when it did not: a cloned authenticator, or a replay racing the original.
+   */
+  recordUse: defineRequest<Record<string, never>>()(
+    'identity.passkey.record-use',
+    z.object({ passkeyId: Id, counter: SignatureCounter, backedUp: z.boolean() }),
+  ),
+  /** @throws not_found unless it is the user's own passkey, made for this RP ID (as managed on its own host only). */
+  rename: defineRequest<PasskeyView>()(
+    'identity.passkey.rename',
+    z.object({ userId: Id, rpId: RpId, passkeyId: Id, name: PasskeyName }),
+    { idempotent: true },
+  ),
+  /** @throws not_found unless it is the user's own passkey, made for this RP ID. */
+  remove: defineRequest<Record<string, never>>()('identity.passkey.remove', z.object({ userId: Id, rpId: RpId, passkeyId: Id })),
+} as const;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defineRequest } from '../messages/message-contract';
+import type { CredentialsChange } from '../identity/identity.contracts';
+import { FreeText, Id } from '../identity/values';
+
+export interface MemberSummary {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface HelpRequestView {
+  id: string;
+  user: MemberSummary;
+  message: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntryView {
+  at: string;
+  /** Null for an act of another company's admin on a member shared with it: who acted stays with that company. */
+  actor: MemberSummary | null;
+  action: string;
+  target: MemberSummary;
+  reason: string | null;
+}
+
+export const AuditAction = {
+  SecondFactorDisabled: 'mfa.disabled',
+} as const;
+
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+
+/** "No access to the app": a member asks the company's admins to turn 2FA off, and an admin does. */
+export const SecondFactorHelpPatterns = {
+  /** At most one open request per user and company: asking again updates it. Mails the company's admins. */
+  openRequest: defineRequest<{ requestId: string }>()(
+    'tenancy.help-request.open',
+    z.object({ companyId: Id, userId: Id, message: FreeText(1000).nullable().default(null) }),
+  ),
+  listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),
+  /**
+   * The admin's 2FA disable. @throws not_found when the user is no member of
+   * the company (the same as an unknown user), no_open_help_request when the
+   * user also belongs to another company and has no open request to this one. Removes the factor (mfa),
+   * revokes the user's credentials (identity, which announces it, so that every
+   * session ends even if this answer is lost), closes the open requests,
+   * audits (in every company of the user; the others' entries name no actor), and mails the user in the background. Answers identity's change.
+   */
+  disableSecondFactor: defineRequest<CredentialsChange>()(
+    'tenancy.member.disable-mfa',
+    z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: FreeText(1000).nullable().default(null) }),
+  ),
+  listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id }), { idempotent: true }),
+} as const;

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { defineEvent, defineRequest } from '../messages/message-contract';
+import { HealthReply } from '../identity/identity.contracts';
+import type { MemberSummary } from './second-factor-help.contracts';
+import { DEFAULT_LANGUAGE, Email, Id, Language, PersonName, SingleLine } from '../identity/values';
+
+export const MemberRole = z.enum(['client', 'admin']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/** A hostname as the gateway compares it: lower case, no port, no trailing dot. */
+export const Hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .transform((value) => value.replace(/\.$/, ''))
+  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a hostname'));
+
+export interface CompanyView {
+  id: string;
+  name: string;
+  /** The first host is the portal's address in links and in `Portal.url`. */
+  hosts: string[];
+  requireTotp: boolean;
+}
+
+export interface AccountView {
+  id: string;
+  name: string;
+}
+
+export interface MemberView {
+  role: MemberRole;
+  company: CompanyView;
+  /** The accounts the member may open, by name. */
+  accounts: AccountView[];
+}
+
+export interface AddedMember {
+  userId: string;
+  /** Set when the user must still activate: the link mailed in the invitation. Activating is joining. */
+  activationUrl: string | null;
+  /**
+   * Set when the user already had an account and is not yet a member: the
+   * mailed link by which they accept. Only the operator (the deployment itself) sees it.
+   */
+  acceptanceUrl: string | null;
+}
+
+/** The secret of an acceptance link, as the user's browser posts it back. */
+export const InvitationToken = z.string().min(1).max(200);
+
+/** A line of the admin's list of the company's people. */
+export interface CompanyMemberView {
+  user: MemberSummary;
+  role: MemberRole;
+  /**
+   * `invited`: a user who already had an account and has not accepted yet. The
+   * company does not reach them until then: no accounts, no sessions, no factors.
+   */
+  status: 'member' | 'invited';
+  /** The accounts the member may open, by name; none for an invited user. */
+  accounts: AccountView[];
+}
+
+export const CompanyName = SingleLine(200);
+
+export const TenancyPatterns = {
+  health: defineRequest<HealthReply>()('tenancy.health.check', z.object({})),
+  createCompany: defineRequest<CompanyView>()(
+    'tenancy.company.create',
+    z.object({ name: CompanyName, hosts: z.array(Hostname).min(1).max(20), requireTotp: z.boolean().default(false) }),
+  ),
+  resolveHost: defineRequest<{ company: CompanyView | null }>()(
+    'tenancy.company.resolve-host',
+    z.object({ host: Hostname }),
+    { idempotent: true },
+  ),
+  createAccount: defineRequest<AccountView>()(
+    'tenancy.account.create',
+    z.object({ companyId: Id, name: CompanyName }),
+  ),
+  /**
+   * Invites the email into the company with access to the accounts, and mails
+   * the invitation. A new (or not yet activated) user is a member at once: the
+   * activation is their consent. A user who already has an account gets a
+   * pending invitation and an acceptance link: a member only once they accept.
+   * Links are on the company's primary host, from tenancy's configuration.
+   */
+  addMember: defineRequest<AddedMember>()(
+    'tenancy.member.add',
+    z.object({
+      companyId: Id,
+      email: Email,
+      name: PersonName,
+      role: MemberRole,
+      accountIds: z.array(Id).max(500).default([]),
+      /** The inviter's: a new user's first stored language, in which the invitation is written. */
+      language: Language.default(DEFAULT_LANGUAGE),
+    }),
+  ),
+  /**
+   * The user's consent to a pending invitation: a membership with the invited
+   * role and accounts, or nothing. @throws invalid_token for an unknown, used or expired token.
+   */
+  acceptInvitation: defineRequest<{ userId: string }>()('tenancy.invitation.accept', z.object({ token: InvitationToken })),
+  /** The company's members and pending invitations, oldest first (at most 1000, identity's limit per call). */
+  listMembers: defineRequest<CompanyMemberView[]>()('tenancy.member.list', z.object({ companyId: Id }), { idempotent: true }),
+  listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
+  getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
+  /** Replaces the accounts a member of the company may open. */
+  setAccountAccess: defineRequest<void>()(
+    'tenancy.member.set-accounts',
+    z.object({ companyId: Id, userId: Id, accountIds: z.array(Id).max(500) }),
+    { idempotent: true },
+  ),
+  /** What a sign-in on a company's host needs in one round trip: the user's companies, and the membership in that one (null if none). */
+  portalsAndMember: defineRequest<{ companies: CompanyView[]; member: MemberView | null }>()(
+    'tenancy.member.portals-and-member',
+    z.object({ userId: Id, companyId: Id }),
+    { idempotent: true },
+  ),
+} as const;
+
+export const TenancyEvents = {
+  /** A membership or account access of the user changed: cached views are stale. */
+  memberChanged: defineEvent('tenancy.member.changed', z.object({ userId: Id })),
+} as const;
