@@ -1,24 +1,8 @@
-import {
-  databaseEnv,
-  loadConfig,
-  logEnv,
-  mailEnv,
-  metricsEnv,
-  natsEnv,
-  portalLinksEnv,
-  tracingEnv,
-} from '@app/platform';
+import { loadConfig, portalLinksEnv, serviceEnv } from '@app/platform';
 import { z } from 'zod';
 
-export const identityConfigSchema = z.object({
-  ...natsEnv.shape,
-  ...databaseEnv.shape,
-  ...mailEnv.shape,
+export const identityConfigSchema = serviceEnv.extend({
   ...portalLinksEnv.shape,
-  ...logEnv.shape,
-  ...metricsEnv.shape,
-  ...tracingEnv.shape,
-  npm_package_version: z.string().default('dev'),
 });
 
 export type IdentityConfig = z.output<typeof identityConfigSchema>;

@@ -1,27 +1,10 @@
-import {
-  checkRedisMode,
-  databaseEnv,
-  loadConfig,
-  logEnv,
-  mailEnv,
-  metricsEnv,
-  natsEnv,
-  positiveInt,
-  redisEnv,
-  tracingEnv,
-} from '@app/platform';
+import { checkRedisMode, loadConfig, positiveInt, redisEnv, serviceEnv } from '@app/platform';
 import { z } from 'zod';
 import { AesKey, KeyId, Keyring, PreviousKeys, repeatedKeyId } from './secrets/encryption-keys';
 
-export const mfaConfigSchema = z
-  .object({
-    ...natsEnv.shape,
+export const mfaConfigSchema = serviceEnv
+  .extend({
     ...redisEnv.shape,
-    ...databaseEnv.shape,
-    ...mailEnv.shape,
-    ...logEnv.shape,
-    ...metricsEnv.shape,
-    ...tracingEnv.shape,
     /** Encrypts TOTP secrets at rest (AES-256-GCM). */
     MFA_ENCRYPTION_KEY: AesKey,
     MFA_ENCRYPTION_KEY_ID: KeyId.default('k1'),
@@ -32,7 +15,6 @@ export const mfaConfigSchema = z
     TOTP_LOCK_SECONDS: positiveInt(15 * 60),
     /** Wrong codes in a row that lock the factor until a recovery code or an admin (NIST SP 800-63B-4 §3.2.2). */
     TOTP_FAILURES_BEFORE_FACTOR_LOCK: positiveInt(100),
-    npm_package_version: z.string().default('dev'),
   })
   .superRefine(checkRedisMode)
   .transform(({ MFA_ENCRYPTION_KEY, MFA_ENCRYPTION_KEY_ID, MFA_PREVIOUS_KEYS, ...rest }, context) => {

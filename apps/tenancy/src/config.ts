@@ -1,25 +1,9 @@
-import {
-  databaseEnv,
-  loadConfig,
-  logEnv,
-  mailEnv,
-  metricsEnv,
-  natsEnv,
-  portalLinksEnv,
-  tracingEnv,
-} from '@app/platform';
+import { loadConfig, portalLinksEnv, serviceEnv } from '@app/platform';
 import { z } from 'zod';
 
-export const tenancyConfigSchema = z.object({
-  ...natsEnv.shape,
-  ...databaseEnv.shape,
-  ...mailEnv.shape,
-  ...logEnv.shape,
-  ...metricsEnv.shape,
-  ...tracingEnv.shape,
+export const tenancyConfigSchema = serviceEnv.extend({
   // Links in invitation and help-request mails: never the request's Host.
   PORTAL_ORIGIN_TEMPLATE: portalLinksEnv.shape.PORTAL_ORIGIN_TEMPLATE,
-  npm_package_version: z.string().default('dev'),
 });
 
 export type TenancyConfig = z.output<typeof tenancyConfigSchema>;

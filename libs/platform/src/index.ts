@@ -3,6 +3,7 @@ export * from './announcements/announcement-stream';
 export * from './config/env-schemas';
 export * from './config/load-config';
 export * from './config/portal-links';
+export * from './config/service-env';
 export * from './observability/connection-gauges';
 export * from './observability/logger';
 export * from './observability/metrics';

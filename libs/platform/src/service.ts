@@ -6,6 +6,7 @@ export * from './database/bounded-waits';
 export * from './database/database-health';
 export * from './database/migrate-under-lock';
 export * from './database/service-health';
+export * from './database/service-orm-config';
 export * from './mail/mail-outbox';
 export * from './mail/mail-outbox.module';
 export * from './mail/mail-writer';
