@@ -39,7 +39,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const error = this.toDomainError(exception);
-    // API.md gives one code two statuses: a PIN of the wrong shape (422) and a wrong PIN (401).
+    // The contract (the OpenAPI at /docs-json, after API.md) gives one code two statuses: a PIN of the wrong shape (422) and a wrong PIN (401).
     const status = error.details?.malformed === true ? 422 : statusOfError[error.code];
     if (status >= 500 && error.code !== ErrorCode.Unavailable) this.logger.error(exception);
     if (error.code === ErrorCode.Unavailable) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));

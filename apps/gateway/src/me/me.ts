@@ -2,7 +2,7 @@ import { AccountView, CompanyView, MemberRole, MemberView } from '@app/contracts
 import { Portal } from '../portal/host-portal';
 import { ViewUser } from '../session/user-record';
 
-/** The signed-in user as front ends see it (API.md, "The signed-in user"). */
+/** The signed-in user as front ends see it (GET /api/me in the OpenAPI document, /docs-json). */
 export interface Me {
   user: { id: string; email: string; name: string; totpEnabled: boolean; google: boolean };
   role: MemberRole;

@@ -1,7 +1,7 @@
 import { http } from './http';
 import { AuditEntry, HelpRequest, Me, PortalFace, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
 
-/** Every call the portal makes: the part of API.md a web front end needs, one line each. */
+/** Every call the portal makes: the part of the OpenAPI document (/docs-json) a web front end needs, one line each. */
 export const portalApi = {
   portal: {
     face: () => http.get<PortalFace>('/api/portal'),

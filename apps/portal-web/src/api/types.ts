@@ -1,4 +1,4 @@
-/** The shapes of the HTTP contract (API.md) that the portal reads. */
+/** The shapes of the HTTP contract (the OpenAPI document, /docs-json) that the portal reads. */
 
 export interface Portal {
   /** The company's id. */
@@ -70,7 +70,7 @@ export interface AuditEntry {
   actor: Person | null;
   action: string;
   target: Person;
-  /** Sent by the gateway though API.md does not list it: read when present. */
+  /** Not in the first contract (API.md): read when present. */
   reason?: string | null;
 }
 

@@ -3,7 +3,7 @@ import type { Language } from './messages';
 type Sentences = Record<Language, string>;
 
 /**
- * A sentence for each `error` code of API.md that a web page can meet. A code
+ * A sentence for each `error` code of the OpenAPI document (/docs-json) that a web page can meet. A code
  * missing here (a newer one) shows the API's own `message` instead.
  */
 export const errorSentences: Record<string, Sentences> = {
