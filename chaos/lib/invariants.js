@@ -69,16 +69,24 @@ async function factors(db, ledger) {
   return failures;
 }
 
+/**
+ * Mails by Message-ID: a relay killed after the mail server accepted a mail, before it noted
+ * so, sends it again under the same id, which mail servers and clients fold into one.
+ */
+function distinct(mails) {
+  return new Set(mails.map((mail) => mail.messageId ?? mail)).size;
+}
+
 /** An acknowledged change's mail must have come once; an unanswered attempt may have mailed too, never more than once each. */
 function mails(mailbox, invitations, disables) {
   const failures = [];
   for (const { email, acknowledgedAt } of invitations) {
-    const received = mailbox.to(email).length;
+    const received = distinct(mailbox.to(email));
     if (received !== 1) failures.push({ change: 'invitation', email, acknowledgedAt, mails: received });
   }
   for (const [email, entries] of groupBy(disables, (entry) => entry.email)) {
     const acknowledged = entries.filter((entry) => entry.acknowledged).length;
-    const received = mailbox.to(email).filter((mail) => DISABLED_SUBJECT.test(mail.subject)).length;
+    const received = distinct(mailbox.to(email).filter((mail) => DISABLED_SUBJECT.test(mail.subject)));
     if (received < acknowledged || received > entries.length) {
       failures.push({ change: '2FA disable', email, acknowledged, attempted: entries.length, acknowledgedAt: entries.map((entry) => entry.acknowledgedAt), mails: received });
     }

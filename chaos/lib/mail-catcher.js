@@ -14,7 +14,7 @@ async function startMailCatcher() {
         .then((parsed) => {
           const text = parsed.text ?? '';
           for (const { address } of session.envelope.rcptTo) {
-            mails.push({ to: address.toLowerCase(), subject: parsed.subject ?? '', links: text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [], at: Date.now() });
+            mails.push({ to: address.toLowerCase(), messageId: parsed.messageId ?? null, subject: parsed.subject ?? '', links: text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [], at: Date.now() });
           }
           callback();
         })

@@ -180,12 +180,14 @@ describe('Logs of a full run', () => {
     expect(notJson).toEqual([]);
 
     // Without the gateway's id in the NATS headers, a service would name a random one of its own.
+    // A mail relay's questions (who to write to) are named after their mail: `mail-<schema>-<id>`.
     const answeredIds = new Set(parsedLinesOf('gateway').filter(isRequestLine).map((line) => line.requestId));
+    const ofAMail = (requestId: string) => /^mail-(identity|mfa|tenancy)-\d+$/.test(requestId);
     expect(answeredIds.size).toBeGreaterThan(20);
     for (const service of ['identity', 'mfa', 'tenancy']) {
       const handled = parsedLinesOf(service).filter((line) => line.msg?.startsWith('handled '));
       expect(handled.length).toBeGreaterThan(0);
-      expect(handled.filter((line) => !answeredIds.has(line.requestId)).map((line) => `${line.requestId}: ${line.msg}`)).toEqual([]);
+      expect(handled.filter((line) => !answeredIds.has(line.requestId) && !ofAMail(line.requestId ?? "")).map((line) => `${line.requestId}: ${line.msg}`)).toEqual([]);
     }
   });
 

@@ -54,20 +54,27 @@ export class TenancyService {
 
   static async start(): Promise<TenancyService> {
     const sink = await SmtpSink.start(mkdtempSync(join(tmpdir(), 'tenancy-service-mail-')));
-    const context = await startService({
-      name: 'tenancy',
-      database: { schema: TENANCY_SCHEMA, ormConfig: tenancyOrmConfig },
-      module: (environment) =>
-        TenancyModule.forConfig(
-          tenancyConfigSchema.parse({
-            NATS_URL: environment.natsUrl,
-            NATS_SUBJECT_PREFIX: environment.natsSubjectPrefix,
-            DATABASE_URL: environment.databaseUrl,
-            SMTP_URL: sink.url,
-            LOG_LEVEL: 'error',
-          }),
-        ),
-    });
+    let context: ServiceContext;
+    try {
+      context = await startService({
+        name: 'tenancy',
+        database: { schema: TENANCY_SCHEMA, ormConfig: tenancyOrmConfig },
+        module: (environment) =>
+          TenancyModule.forConfig(
+            tenancyConfigSchema.parse({
+              NATS_URL: environment.natsUrl,
+              NATS_SUBJECT_PREFIX: environment.natsSubjectPrefix,
+              DATABASE_URL: environment.databaseUrl,
+              SMTP_URL: sink.url,
+              LOG_LEVEL: 'error',
+            }),
+          ),
+      });
+    } catch (error) {
+      // A sink left listening would keep Jest from exiting.
+      await sink.stop();
+      throw error;
+    }
     const peers = await PeerServices.connect(context.environment.natsUrl, context.environment.natsSubjectPrefix);
     return new TenancyService(context, peers, sink);
   }

@@ -131,7 +131,9 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
   private async deliver(tx: EntityManager, row: RecordedMail): Promise<boolean> {
     const delivered = [...row.delivered];
     try {
-      const mails: Mail[] = [await this.writers.get(row.kind)!.write(row.notice)].flat();
+      // What the writer asks other services is logged there under this mail's name, not a request's.
+      const scope = { requestId: `mail-${this.schema}-${row.id}` };
+      const mails: Mail[] = [await requestContext.run(scope, () => this.writers.get(row.kind)!.write(row.notice))].flat();
       for (const [index, mail] of mails.entries()) {
         if (delivered.includes(index)) continue;
         await this.mailer.send(mail, this.messageId(row, index));

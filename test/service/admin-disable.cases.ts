@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { AuditAction, DomainError, ErrorCode, IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/contracts';
+import { ListAudit } from '../../apps/tenancy/src/audit/list-audit.usecase';
+import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
+import { ListOpenHelpRequests } from '../../apps/tenancy/src/help-requests/list-open-help-requests.usecase';
+import { OpenHelpRequest } from '../../apps/tenancy/src/help-requests/open-help-request.usecase';
+import { AddMember } from '../../apps/tenancy/src/memberships/add-member.usecase';
+import { DisableSecondFactor } from '../../apps/tenancy/src/second-factor/disable-second-factor.usecase';
+import type { TenancyService } from './tenancy-service';
+
+/**
+ * The admin's 2FA disable, in tenancy alone: who has standing, what it writes
+ * in each company's audit, and that nothing is written when a step fails.
+ */
+export function adminDisableCases(started: () => TenancyService): void {
+  describe('tenancy: an admin turns a member\'s 2FA off', () => {
+    const tag = randomUUID().slice(0, 8);
+
+    let tenancy: TenancyService;
+    beforeAll(() => {
+      tenancy = started();
+    });
+
+    async function company(name: string) {
+      const request = TenancyPatterns.createCompany.request.parse({ name, hosts: [`${name.toLowerCase()}-${tag}.example.com`] });
+      return tenancy.get(CreateCompany).execute(request);
+    }
+
+    /** A member from the start: a user still to activate joins at once, activating is consenting. */
+    async function member(companyId: string, role: 'admin' | 'client', email = `${role}-${randomUUID()}@example.com`) {
+      const user = tenancy.person(email, role, 'fr', true);
+      await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name: user.name, role }));
+      return user;
+    }
+
+    const disable = (companyId: string, actorUserId: string, userId: string, reason: string | null = null) =>
+      tenancy.get(DisableSecondFactor).execute(tenancy.parsed.disable({ companyId, actorUserId, userId, reason }));
+
+    async function refusal(action: Promise<unknown>): Promise<string> {
+      const error = await action.then(() => null, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DomainError);
+      return (error as DomainError).code;
+    }
+
+    it('a client of this company only: 2FA is removed, credentials revoked, and the act audited with its admin and reason', async () => {
+      const firm = await company('Alpha');
+      const admin = await member(firm.id, 'admin');
+      const client = await member(firm.id, 'client');
+
+      await expect(disable(firm.id, admin.id, client.id, 'lost phone')).resolves.toEqual({ userId: client.id, credentialVersion: 2 });
+
+      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).toContainEqual({ userId: client.id });
+      expect(tenancy.peers.requestsFor(IdentityPatterns.revokeCredentials)).toContainEqual({ userId: client.id });
+      const audit = await tenancy.get(ListAudit).execute(firm.id);
+      expect(audit).toEqual([
+        expect.objectContaining({ action: AuditAction.SecondFactorDisabled, actor: expect.objectContaining({ id: admin.id }), reason: 'lost phone' }),
+      ]);
+    });
+
+    it('a client shared with another firm, without an open request: no_open_help_request, and nothing is asked of mfa or identity', async () => {
+      const firm = await company('Beta');
+      const other = await company('Gamma');
+      const admin = await member(firm.id, 'admin');
+      const shared = await member(firm.id, 'client');
+      await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
+      // Joining a second company while still to activate is joining it at once, as above.
+
+      await expect(refusal(disable(firm.id, admin.id, shared.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
+
+      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).not.toContainEqual({ userId: shared.id });
+      expect(await tenancy.get(ListAudit).execute(firm.id)).toEqual([]);
+      expect(await tenancy.get(ListAudit).execute(other.id)).toEqual([]);
+    });
+
+    it('the shared client asked this firm: the request is closed, and the other firm\'s audit names neither the admin nor the reason', async () => {
+      const firm = await company('Delta');
+      const other = await company('Epsilon');
+      const admin = await member(firm.id, 'admin');
+      const shared = await member(firm.id, 'client');
+      await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
+      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: shared.id, message: 'new phone' }));
+
+      await disable(firm.id, admin.id, shared.id, `asked by ${other.name}'s client`);
+
+      expect(await tenancy.get(ListOpenHelpRequests).execute(firm.id)).toEqual([]);
+      expect(await tenancy.get(ListAudit).execute(firm.id)).toEqual([
+        expect.objectContaining({ actor: expect.objectContaining({ id: admin.id }), reason: `asked by ${other.name}'s client` }),
+      ]);
+      expect(await tenancy.get(ListAudit).execute(other.id)).toEqual([
+        expect.objectContaining({ action: AuditAction.SecondFactorDisabled, actor: null, reason: null, target: expect.objectContaining({ id: shared.id }) }),
+      ]);
+    });
+
+    it('no standing: a client acting, or a target of another firm, is refused before anything is done', async () => {
+      const firm = await company('Zeta');
+      const stranger = await company('Eta');
+      const admin = await member(firm.id, 'admin');
+      const client = await member(firm.id, 'client');
+      const outsider = await member(stranger.id, 'client');
+
+      await expect(refusal(disable(firm.id, client.id, admin.id))).resolves.toBe(ErrorCode.Forbidden);
+      await expect(refusal(disable(firm.id, admin.id, outsider.id))).resolves.toBe(ErrorCode.NotFound);
+      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).not.toContainEqual({ userId: outsider.id });
+      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).not.toContainEqual({ userId: admin.id });
+    });
+
+    it('identity out of reach: the request stays open and nothing is audited, so that the admin\'s retry does it all', async () => {
+      const firm = await company('Kappa');
+      const admin = await member(firm.id, 'admin');
+      const client = await member(firm.id, 'client');
+      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: client.id }));
+      tenancy.unrevokable.add(client.id);
+
+      await expect(refusal(disable(firm.id, admin.id, client.id))).resolves.toBe(ErrorCode.Unavailable);
+      expect(await tenancy.get(ListOpenHelpRequests).execute(firm.id)).toHaveLength(1);
+      expect(await tenancy.get(ListAudit).execute(firm.id)).toEqual([]);
+
+      tenancy.unrevokable.delete(client.id);
+      await disable(firm.id, admin.id, client.id);
+      expect(await tenancy.get(ListOpenHelpRequests).execute(firm.id)).toEqual([]);
+      expect(await tenancy.get(ListAudit).execute(firm.id)).toHaveLength(1);
+    });
+
+    it('an invited user who has not accepted is no member: not_found, as for a stranger', async () => {
+      const firm = await company('Theta');
+      const home = await company('Iota');
+      const admin = await member(firm.id, 'admin');
+      const client = await member(home.id, 'client');
+      client.pending = false;
+      const added = await tenancy.get(AddMember).execute(
+        tenancy.parsed.addMember({ companyId: firm.id, email: client.email, name: client.name, role: 'client' }),
+      );
+      expect(added.acceptanceUrl).toEqual(expect.stringContaining('/invitation/'));
+
+      await expect(refusal(disable(firm.id, admin.id, client.id))).resolves.toBe(ErrorCode.NotFound);
+    });
+  });
+}
