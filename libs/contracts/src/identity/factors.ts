@@ -6,13 +6,18 @@ import { z } from 'zod';
  * (sessions in Redis, devices in identity): never rename one without a
  * migration plan; new factors (passkey) are added at the end.
  */
-export const ProvenFactor = z.enum(['password', 'google', 'totp', 'recovery_code']);
+export const ProvenFactor = z.enum(['password', 'google', 'totp', 'recovery_code', 'passkey']);
 export type ProvenFactor = z.infer<typeof ProvenFactor>;
 
 export const ProvenFactors = z.array(ProvenFactor).max(8);
 
-/** The factors that count as the second one where a portal requires 2FA. */
-const SECOND_FACTORS: ReadonlySet<ProvenFactor> = new Set(['totp', 'recovery_code']);
+/**
+ * The factors that count as the second one where a portal requires 2FA. A
+ * passkey counts whether it opened the sign-in or answered its second step:
+ * it is something the user has, unlocked by user verification (NIST SP
+ * 800-63B-4 treats it as multi-factor), so alone it stands for two.
+ */
+const SECOND_FACTORS: ReadonlySet<ProvenFactor> = new Set(['totp', 'recovery_code', 'passkey']);
 
 export function passedSecondFactor(factors: readonly ProvenFactor[]): boolean {
   return factors.some((factor) => SECOND_FACTORS.has(factor));
