@@ -20,6 +20,8 @@ import { PasswordController } from './auth/password.controller';
 import { PasswordResetRequests } from './auth/password-reset-requests';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInSteps } from './sign-in/sign-in-steps';
+import { PasskeySignInController } from './sign-in/passkey/passkey-sign-in.controller';
+import { SecondStepMethods } from './sign-in/second-step-methods';
 import { TotpSignInController } from './sign-in/code/code-sign-in.controller';
 import { PortalFaceController } from './branding/portal-face.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
@@ -79,6 +81,7 @@ export class GatewayModule {
       controllers: [
         AuthController,
         TotpSignInController,
+        PasskeySignInController,
         PasswordController,
         MeController,
         LanguageController,
@@ -115,6 +118,7 @@ export class GatewayModule {
         LocalAuthGuard,
         SignInService,
         SignInSteps,
+        SecondStepMethods,
         MemberContextCache,
         MeService,
         TwoFactorEnrolment,

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, FoundPasskey, PasskeyPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { generateAuthenticationOptions, PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
@@ -10,6 +10,8 @@ import { relyingPartyFor } from './relying-party';
 /** Who a verified assertion proved to be there. */
 export interface VerifiedPasskey {
   userId: string;
+  /** The passkey's owner as identity knows them now: a sign-in goes on with them. */
+  user: UserView;
   credentialId: string;
   passkeyId: string;
 }
@@ -52,8 +54,14 @@ export class PasskeyAuthentication {
    * @throws DomainError passkey_challenge_expired; invalid_passkey for an
    * unknown credential (another host's included), another user's passkey, a
    * bad signature, no user verification, or a counter that did not move forward
+   * @param origins where the assertion may come from: by default the host's
+   * web origin from configuration; the app adds its own (Android's apk-key-hash)
    */
-  async verifyAuthentication(host: string, response: AuthenticationResponse): Promise<VerifiedPasskey> {
+  async verifyAuthentication(
+    host: string,
+    response: AuthenticationResponse,
+    origins: string[] = [relyingPartyFor(host, this.config.PORTAL_ORIGIN_TEMPLATE).origin],
+  ): Promise<VerifiedPasskey> {
     const challenge = signedChallengeOf(response.response.clientDataJSON);
     const pending = await this.challenges.take('authentication', challenge);
     if (!pending || pending.rpId !== host) throw challengeExpired();
@@ -65,7 +73,7 @@ export class PasskeyAuthentication {
     const { authenticationInfo: info, verified } = await verifyAuthenticationResponse({
       response,
       expectedChallenge: challenge,
-      expectedOrigin: relyingPartyFor(host, this.config.PORTAL_ORIGIN_TEMPLATE).origin,
+      expectedOrigin: origins,
       expectedRPID: host,
       credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.counter },
       requireUserVerification: true,
@@ -74,10 +82,10 @@ export class PasskeyAuthentication {
     });
     if (!verified) throw refused('its signature does not verify');
     await this.rpc.request(PasskeyPatterns.recordUse, { passkeyId: passkey.id, counter: info.newCounter, backedUp: info.credentialBackedUp });
-    return { userId: passkey.userId, credentialId: passkey.credentialId, passkeyId: passkey.id };
+    return { userId: passkey.userId, user: passkey.owner, credentialId: passkey.credentialId, passkeyId: passkey.id };
   }
 
-  private async passkeyOn(host: string, credentialId: string): Promise<PasskeyCredential> {
+  private async passkeyOn(host: string, credentialId: string): Promise<FoundPasskey> {
     try {
       return await this.rpc.request(PasskeyPatterns.find, { credentialId, rpId: host });
     } catch (error) {

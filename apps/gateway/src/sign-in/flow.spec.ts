@@ -1,5 +1,6 @@
 import { CompanyView, DomainError, ErrorCode, ProvenFactor } from '@app/contracts';
-import { appStep, entryAfterCredentials, memberPortal, portalOnUnlock, portalToSwitchTo, stageAt } from './flow';
+import { SignInStage } from '../session/session';
+import { appStep, entryAfterCredentials, memberPortal, portalOnUnlock, portalToSwitchTo, secondStage, stageAt } from './flow';
 
 const company = (id: string, requireTotp = false): CompanyView => ({ id, name: id, hosts: [`${id}.example.com`], requireTotp });
 const lax = company('lax');
@@ -39,8 +40,24 @@ describe(stageAt.name, () => {
     [strict, true, ['password', 'totp'], 'done'],
     [strict, true, ['google', 'recovery_code'], 'done'],
     [lax, true, ['password', 'totp'], 'done'],
+    [strict, false, ['passkey'], 'done'],
+    [strict, true, ['passkey'], 'done'],
+    [strict, true, ['password', 'passkey'], 'done'],
   ])('%j, 2FA on: %s, proved %j: %s', (portal, totpEnabled, factors, stage) => {
     expect(stageAt(portal, totpEnabled, factors)).toBe(stage);
+  });
+});
+
+describe(secondStage.name, () => {
+  test.each<[SignInStage, boolean, SignInStage]>([
+    ['totp_enroll', true, 'totp'],
+    ['totp_enroll', false, 'totp_enroll'],
+    ['totp', true, 'totp'],
+    ['totp', false, 'totp'],
+    ['done', true, 'done'],
+    ['select_portal', true, 'select_portal'],
+  ])('%s, a passkey for this host: %s -> %s', (stage, passkeyHere, next) => {
+    expect(secondStage(stage, passkeyHere)).toBe(next);
   });
 });
 

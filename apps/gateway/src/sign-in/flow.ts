@@ -37,6 +37,14 @@ export function stageAt(company: Pick<CompanyView, 'requireTotp'>, totpEnabled: 
   return admits(company, factors) ? 'done' : 'totp_enroll';
 }
 
+/**
+ * Where the portal requires 2FA of a user without the app's code, a passkey
+ * made for this host answers the second step instead of setting the code up.
+ */
+export function secondStage(stage: SignInStage, passkeyHere: boolean): SignInStage {
+  return stage === 'totp_enroll' && passkeyHere ? 'totp' : stage;
+}
+
 /** On a company's host, its members enter it; on the easy access host, the user's only portal, or a choice among several. */
 export function entryAfterCredentials(host: Exclude<SignInHost, { kind: 'app' }>, memberships: readonly CompanyView[]): Entry {
   const portal = host.kind === 'company' ? host.membership : memberships.length === 1 ? memberships[0] : null;

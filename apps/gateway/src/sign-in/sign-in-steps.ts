@@ -11,7 +11,10 @@ import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { setSessionCookie } from '../session/session-cookie';
 import { hostTagOf } from '../session/session-host';
+import { relyingPartyOf } from '../passkeys/relying-party';
 import { cookieSession } from './current-sign-in';
+import { secondStage } from './flow';
+import { SecondStepMethod, SecondStepMethods } from './second-step-methods';
 import { SignInProgress } from './sign-in.service';
 
 /** Where a step is refused because a change of credentials overtook the sign-in; for the OpenAPI. */
@@ -19,7 +22,7 @@ export const OVERTAKEN_SIGN_IN = 'credentials_changed: the password was changed 
 
 export type SignInStep =
   | { next: 'select_portal'; portals: Portal[] }
-  | { next: 'totp' }
+  | { next: 'totp'; methods: SecondStepMethod[] }
   | { next: 'totp_enroll' }
   | { next: 'done'; me: Me };
 
@@ -34,12 +37,16 @@ export class SignInSteps {
     private readonly sessions: SessionStore,
     private readonly meService: MeService,
     private readonly cache: MemberContextCache,
+    private readonly methods: SecondStepMethods,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
     const { context } = progress;
-    const record = { ...progress.record, hostTag: hostTagOf(request) };
+    const secondStep = progress.record.stage === 'totp' || progress.record.stage === 'totp_enroll';
+    const methods = secondStep ? await this.methodsHere(progress.record.userId, request, context?.view.user.totpEnabled) : [];
+    const stage = secondStage(progress.record.stage, methods.includes('passkey'));
+    const record = { ...progress.record, stage, hostTag: hostTagOf(request) };
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
     // Sent together, these reach Redis as one pipeline.
     const [created] = await Promise.all([
@@ -53,9 +60,15 @@ export class SignInSteps {
     if (record.stage === 'select_portal') {
       return { next: record.stage, portals: progress.portals.map((company) => portalOf(company, request)) };
     }
+    if (record.stage === 'totp') return { next: record.stage, methods };
     if (record.stage !== 'done') return { next: record.stage };
     if (context) return { next: 'done', me: presentMe(record, context.view, request) };
     const cachedView = progress.cachedView ?? (await this.cache.read(record.userId));
     return { next: 'done', me: await this.meService.me({ id, record, cachedView }, request) };
+  }
+
+  /** The ways this host offers the user to answer the second step; for the step's answer and GET /api/auth/state. */
+  methodsHere(userId: string, request: FastifyRequest, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
+    return this.methods.of(userId, relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE).id, totpEnabled);
   }
 }

@@ -15,6 +15,7 @@ import { cookieSession, signInAt } from './current-sign-in';
 import { LoginBody, PortalChoiceBody } from './sign-in.bodies';
 import { LocalAuthGuard } from './password/local.strategy';
 import { SignInService } from './sign-in.service';
+import { SecondStepMethod } from './second-step-methods';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from './sign-in-steps';
 
 @ApiTags('sign-in')
@@ -61,13 +62,16 @@ export class AuthController {
 
   @Get('state')
   @ApiOperation({
-    summary: 'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer',
+    summary:
+      'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer; ' +
+      'at `totp`, with the `methods` that answer it (`totp`: a code or a recovery code; `passkey`: one made for this host)',
   })
   @ApiResponse({ status: 401, description: UNAUTHENTICATED })
-  async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[] }> {
+  async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[]; methods?: SecondStepMethod[] }> {
     const session = await cookieSession(this.sessions, request);
     if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');
     const { stage, userId } = session.record;
+    if (stage === 'totp') return { next: stage, methods: await this.steps.methodsHere(userId, request) };
     if (stage !== 'select_portal') return { next: stage };
     // A page reloaded, or landing after Google, must be able to show the choice again.
     const companies = await this.cache.companiesOf(userId, session.cachedView);

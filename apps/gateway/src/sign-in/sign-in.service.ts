@@ -25,8 +25,8 @@ export interface SignInProgress {
   cachedView?: CachedView;
 }
 
-/** The factor that opened a sign-in: what every first-factor adapter hands to the flow. */
-export type FirstFactor = Extract<ProvenFactor, 'password' | 'google'>;
+/** The factor that opened a sign-in: what every first-factor adapter hands to the flow. A passkey counts for two. */
+export type FirstFactor = Extract<ProvenFactor, 'password' | 'google' | 'passkey'>;
 
 function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean): MemberContext['user'] {
   return { id, email, name, google, totpEnabled };

@@ -1,4 +1,4 @@
-import { ParsedRequestOf, PasskeyCredential, PasskeyPatterns, PasskeyView } from '@app/contracts';
+import { FoundPasskey, ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { FindPasskey } from './find-passkey.usecase';
@@ -32,7 +32,7 @@ export class PasskeysHandler {
   }
 
   @Handles(PasskeyPatterns.find)
-  find(@Request(PasskeyPatterns.find) request: Parsed<'find'>): Promise<PasskeyCredential> {
+  find(@Request(PasskeyPatterns.find) request: Parsed<'find'>): Promise<FoundPasskey> {
     return this.findPasskey.execute(request);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRequest } from '../messages/message-contract';
+import { UserView } from './identity.contracts';
 import { Id, SingleLine } from './values';
 
 /** A WebAuthn credential id or public key as it travels: base64url, as in the WebAuthn JSON. */
@@ -35,6 +36,11 @@ export interface PasskeyCredential extends PasskeyView {
   counter: number;
 }
 
+/** A passkey found to verify an assertion, with the user it signs in: a passkey sign-in asks identity once before verifying. */
+export interface FoundPasskey extends PasskeyCredential {
+  owner: UserView;
+}
+
 /**
  * Passkeys (WebAuthn credentials), kept by identity with the other credentials.
  * Each belongs to one user and one RP ID: the ceremonies run in the gateway,
@@ -59,7 +65,7 @@ export const PasskeyPatterns = {
   ),
   list: defineRequest<PasskeyView[]>()('identity.passkey.list', z.object({ userId: Id, rpId: RpId }), { idempotent: true }),
   /** @throws not_found unless a passkey with this credential id was made for this RP ID. */
-  find: defineRequest<PasskeyCredential>()(
+  find: defineRequest<FoundPasskey>()(
     'identity.passkey.find',
     z.object({ credentialId: Base64Url(1400), rpId: RpId }),
     { idempotent: true },

@@ -1,20 +1,31 @@
-import { FreeText, SecondFactorHelpPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, FreeText, ProvenFactor, SecondFactorHelpPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { JsonBody } from '../../http/json-body.decorator';
+import { AuthenticationResponse } from '../../passkeys/ceremony-responses';
+import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
+import { relyingPartyOf } from '../../passkeys/relying-party';
+import { RateLimiter } from '../../rate-limit/rate-limiter';
+import { AuthenticatedSession } from '../../session/session';
 import { SessionStore } from '../../session/session.store';
 import { signInAt } from '../current-sign-in';
-import { checkSecondFactor } from '../second-factor';
+import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../passkey/passkey-sign-in.controller';
+import { checkSecondFactor, SecondFactorAnswer } from '../second-factor';
 import { SignInService } from '../sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in-steps';
 
 const SecondFactorBody = z.union([
   z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
   z.object({ recoveryCode: z.string().trim().min(8).max(32) }),
+  z.object({ passkey: AuthenticationResponse }),
 ]);
+/** Passkey ceremonies a sign-in waiting at its second step may start per minute. */
+const PASSKEY_OPTIONS_PER_USER_PER_MINUTE = 20;
 const HelpRequestBody = z.object({ message: FreeText(1000).optional() });
 
 @ApiTags('sign-in')
@@ -26,12 +37,24 @@ export class TotpSignInController {
     private readonly sessions: SessionStore,
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
+    private readonly passkeys: PasskeyAuthentication,
+    private readonly limiter: RateLimiter,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'The code from the authenticator app, or a recovery code' })
-  @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; ${OVERTAKEN_SIGN_IN}` })
+  @ApiOperation({
+    summary:
+      'The second step, by one of the step\'s `methods`: `{ code }` from the authenticator app or `{ recoveryCode }` (method `totp`), ' +
+      'or `{ passkey }`, an assertion answering POST /api/auth/totp/passkey-options (method `passkey`)',
+  })
+  @ApiBody({ schema: z.toJSONSchema(SecondFactorBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @ApiResponse({ status: 400, description: `validation_failed; ${PASSKEY_EXPIRED}` })
+  @ApiResponse({
+    status: 401,
+    description: `invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; ${PASSKEY_REFUSALS}, or the passkey of someone else; ${OVERTAKEN_SIGN_IN}`,
+  })
   @ApiResponse({ status: 403, description: 'factor_locked: 100 wrong answers in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off' })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor, 15 minutes first, each later lock twice as long (up to a day)' })
   @ApiResponse({ status: 503, description: 'unavailable: the code may have been accepted all the same; the same code, sent again in this sign-in, is accepted' })
@@ -41,10 +64,24 @@ export class TotpSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
     const session = await signInAt(this.sessions, request, 'totp');
-    const signIn = { userId: session.record.userId, signInId: session.id, answer: body };
-    const passed = await checkSecondFactor(this.rpc, signIn, () => this.sessions.delete(session.id, session.record.userId));
-    // The code changed nothing the view shows: the one read with the session answers.
+    const passed = 'passkey' in body ? await this.passkeyOf(session, request, body.passkey) : await this.codeOf(session, body);
+    // The answer changed nothing the view shows: the one read with the session answers.
     return this.steps.advance(this.signIn.complete(session.record, passed, session.cachedView), request, reply);
+  }
+
+  @Post('passkey-options')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Options for navigator.credentials.get() that only the signing-in user\'s passkeys for this host answer (allowCredentials), ' +
+      'user verification required; for the step\'s method `passkey`. Valid once, for 5 minutes.',
+  })
+  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
+  @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_USER_PER_MINUTE} a minute per user, with Retry-After` })
+  async passkeyOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const { userId } = (await signInAt(this.sessions, request, 'totp')).record;
+    await this.limiter.hit({ key: `passkey-second-step:${userId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    return this.passkeys.options(this.rpId(request), userId);
   }
 
   @Post('help')
@@ -57,5 +94,25 @@ export class TotpSignInController {
       userId: record.userId,
       message: body.message ?? null,
     });
+  }
+
+  private async codeOf(session: AuthenticatedSession, answer: SecondFactorAnswer): Promise<ProvenFactor> {
+    const signIn = { userId: session.record.userId, signInId: session.id, answer };
+    return checkSecondFactor(this.rpc, signIn, () => this.sessions.delete(session.id, session.record.userId));
+  }
+
+  /**
+   * The options of this step name only the user's passkeys, but a challenge
+   * from the usernameless options would verify any passkey of the host: the
+   * owner is checked here, so that a password thief's own passkey is no second factor.
+   */
+  private async passkeyOf(session: AuthenticatedSession, request: FastifyRequest, response: AuthenticationResponse): Promise<ProvenFactor> {
+    const { userId } = await this.passkeys.verifyAuthentication(this.rpId(request), response);
+    if (userId !== session.record.userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
+    return 'passkey';
+  }
+
+  private rpId(request: FastifyRequest): string {
+    return relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE).id;
   }
 }

@@ -1,0 +1,24 @@
+import { MfaPatterns, PasskeyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+
+/** How the second step may be answered: the app's code (or a recovery code), or a passkey made for this host. */
+export type SecondStepMethod = 'totp' | 'passkey';
+
+/**
+ * Asked only when a sign-in reaches its second step, so that the password
+ * sign-in of a user without 2FA pays nothing for it.
+ */
+@Injectable()
+export class SecondStepMethods {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** @param totpEnabled when the caller already knows it */
+  async of(userId: string, rpId: string, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
+    const [enabled, passkeys] = await Promise.all([
+      totpEnabled ?? this.rpc.request(MfaPatterns.factorStatus, { userId }).then((status) => status.enabled),
+      this.rpc.request(PasskeyPatterns.list, { userId, rpId }),
+    ]);
+    return [...(enabled ? (['totp'] as const) : []), ...(passkeys.length > 0 ? (['passkey'] as const) : [])];
+  }
+}
