@@ -22,6 +22,7 @@ import { SignInService } from './sign-in/sign-in.service';
 import { SignInSteps } from './sign-in/sign-in-steps';
 import { PasskeySignInController } from './sign-in/passkey/passkey-sign-in.controller';
 import { SecondStepMethods } from './sign-in/second-step-methods';
+import { ReauthenticationController } from './reauthentication/reauthentication.controller';
 import { TotpSignInController } from './sign-in/code/code-sign-in.controller';
 import { PortalFaceController } from './branding/portal-face.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
@@ -82,6 +83,7 @@ export class GatewayModule {
         AuthController,
         TotpSignInController,
         PasskeySignInController,
+        ReauthenticationController,
         PasswordController,
         MeController,
         LanguageController,
