@@ -125,4 +125,13 @@ describe('Signing in to the mobile app with a passkey', () => {
     expectError(answers[30], 429, 'rate_limited');
     expect(Number(answers[30].headers['retry-after'])).toBeGreaterThan(0);
   });
+
+  test('the OpenAPI documents both routes with their error statuses, and how the app makes a passkey', async () => {
+    const paths = (await newPhone.get('/docs-json', null)).body.paths as Record<string, Record<string, { description?: string; responses: Record<string, unknown> }>>;
+
+    expect(Object.keys(paths['/api/mobile/login/passkey/options'].post.responses)).toEqual(expect.arrayContaining(['200', '429']));
+    expect(Object.keys(paths['/api/mobile/login/passkey'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+    expect(paths['/api/mobile/login/passkey'].post.description).toContain('POST /api/me/passkeys/registration-options');
+  });
 });
+

@@ -87,4 +87,12 @@ describe('Without the app configured', () => {
     expectError(await easyAccess.get('/.well-known/apple-app-site-association'), 404, 'not_found');
     expectError(await easyAccess.get('/.well-known/assetlinks.json'), 404, 'not_found');
   });
+
+  test('the OpenAPI documents both files and their 404', async () => {
+    const paths = (await easyAccessBrowser().get('/docs-json')).body.paths as Record<string, { get: { responses: Record<string, unknown> } }>;
+
+    expect(Object.keys(paths['/.well-known/apple-app-site-association'].get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+    expect(Object.keys(paths['/.well-known/assetlinks.json'].get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+  });
 });
+
