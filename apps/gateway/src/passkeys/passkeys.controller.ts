@@ -130,7 +130,7 @@ export class PasskeysController {
   ): Promise<void> {
     const { userId } = session.record;
     if ('password' in proof) await this.checkPassword(request, session, proof.password);
-    else if ((await this.authentication.verifyAuthentication(this.rp(request).id, proof.passkey)).userId !== userId) {
+    else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
     await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
@@ -142,6 +142,6 @@ export class PasskeysController {
   }
 
   private rp(request: FastifyRequest) {
-    return relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE);
+    return relyingPartyOf(request, this.config);
   }
 }

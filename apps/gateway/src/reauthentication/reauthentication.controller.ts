@@ -69,8 +69,7 @@ export class ReauthenticationController {
       const { email } = await this.rpc.request(IdentityPatterns.getUser, { userId });
       await this.passwords.limited(request.ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password: proof.password }));
     } else if ('passkey' in proof) {
-      const rpId = relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE).id;
-      const verified = await this.passkeys.verifyAuthentication(rpId, proof.passkey);
+      const verified = await this.passkeys.verifyAuthentication(relyingPartyOf(request, this.config), proof.passkey);
       if (verified.userId !== userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     } else {
       await checkSecondFactor(this.rpc, { userId, signInId: session.id, answer: proof }, () => this.sessions.delete(session.id, userId));

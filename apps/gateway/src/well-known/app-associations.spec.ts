@@ -1,7 +1,7 @@
 import { loadConfig } from '@app/platform';
 import { createHash } from 'node:crypto';
 import { gatewayConfigSchema } from '../config';
-import { appOrigins } from '../sign-in/mobile/app-origins';
+import { appOrigins } from '../passkeys/app-origins';
 import { appAssociationsOf } from './app-associations';
 
 const base = { EASY_ACCESS_HOST: 'access.example.com', OPERATOR_TOKEN: 'operator-token-of-20-chars' };

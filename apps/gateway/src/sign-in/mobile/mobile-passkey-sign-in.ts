@@ -4,7 +4,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { AuthenticationResponse } from '../../passkeys/ceremony-responses';
 import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
-import { appOrigins } from './app-origins';
+import { RelyingParty, relyingPartyFor } from '../../passkeys/relying-party';
 import { MobileLoginAnswer, MobileLoginService } from './mobile-login.service';
 
 /** Ceremonies one address may start per minute, as on the web: each writes a challenge to Redis, and none needs a session. */
@@ -18,7 +18,8 @@ export const APP_CEREMONIES_PER_IP_PER_MINUTE = 30;
  */
 @Injectable()
 export class MobilePasskeySignIn {
-  private readonly origins: string[];
+  /** The easy access host, whose passkeys the app shares, with the app's own origins. */
+  private readonly rp: RelyingParty;
 
   constructor(
     private readonly authentication: PasskeyAuthentication,
@@ -26,13 +27,13 @@ export class MobilePasskeySignIn {
     private readonly limiter: RateLimiter,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
-    this.origins = appOrigins(config);
+    this.rp = relyingPartyFor(config.EASY_ACCESS_HOST, config);
   }
 
   /** Usernameless: the platform offers the user's passkeys for the easy access host. @throws DomainError rate_limited */
   async options(ip: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
     await this.limiter.hit({ key: `mobile-passkey-sign-in:${ip}`, max: APP_CEREMONIES_PER_IP_PER_MINUTE, windowSeconds: 60 });
-    return this.authentication.options(this.config.EASY_ACCESS_HOST);
+    return this.authentication.options(this.rp.id);
   }
 
   /**
@@ -41,7 +42,7 @@ export class MobilePasskeySignIn {
    * invalid_credentials when the user belongs to no portal
    */
   async signIn(response: AuthenticationResponse): Promise<MobileLoginAnswer> {
-    const { user } = await this.authentication.verifyAuthentication(this.config.EASY_ACCESS_HOST, response, this.origins);
+    const { user } = await this.authentication.verifyAuthentication(this.rp, response);
     return this.login.afterCredentials(user, 'passkey');
   }
 }

@@ -1,5 +1,5 @@
-import { GatewayConfig } from '../../config';
-import { relyingPartyFor } from '../../passkeys/relying-party';
+import { portalOrigin } from '@app/platform';
+import { GatewayConfig } from '../config';
 
 /**
  * Android's origin for an app's WebAuthn ceremony: the SHA-256 of its signing
@@ -16,6 +16,6 @@ export const apkKeyHashOrigin = (fingerprint: string): string =>
  * the web origin for the passkeys of the easy access host.
  */
 export function appOrigins(config: Pick<GatewayConfig, 'EASY_ACCESS_HOST' | 'PORTAL_ORIGIN_TEMPLATE' | 'MOBILE_ANDROID_CERT_SHA256'>): string[] {
-  const web = relyingPartyFor(config.EASY_ACCESS_HOST, config.PORTAL_ORIGIN_TEMPLATE).origin;
+  const web = portalOrigin(config.PORTAL_ORIGIN_TEMPLATE, config.EASY_ACCESS_HOST);
   return [web, ...config.MOBILE_ANDROID_CERT_SHA256.map(apkKeyHashOrigin)];
 }
