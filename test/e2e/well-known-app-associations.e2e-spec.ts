@@ -78,6 +78,16 @@ describe('The associated-domain files of the easy access host', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ loginToken: expect.any(String), next: 'create_pin' });
   });
+  test('the Android app makes a passkey there itself, and only the app signed with the configured certificate', async () => {
+    const member = await activeMember(firm);
+    const app = new MobileApp(own.gateway);
+    expect((await app.signIn(credentialsOf(member), '4826')).status).toBe(201);
+    expect((await app.post('/api/me/portal', { portalId: firm.id })).status).toBe(200);
+    const impostor = `android:apk-key-hash:${createHash('sha256').update('another app').digest('base64url')}`;
+
+    expectError(await app.createPasskey(new SoftwareAuthenticator(), impostor), 400, 'passkey_rejected');
+    expect((await app.createPasskey(new SoftwareAuthenticator(), androidOrigin)).status).toBe(201);
+  });
 });
 
 describe('Without the app configured', () => {
