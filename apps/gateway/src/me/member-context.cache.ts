@@ -23,17 +23,18 @@ export class MemberContextCache {
 
   /** @throws DomainError not_found when the user is no longer a member of the company. */
   async resolve(userId: string, companyId: string, cached: CachedView): Promise<MemberContext> {
-    const known = memberOf(cached, companyId);
     // The hot path of every portal page: everything cached, nothing to ask.
-    if (cached.user && cached.companies && known) return { user: cached.user, companies: cached.companies, member: known };
+    const context = cachedContext(cached, companyId);
+    if (context) return context;
+    const known = memberOf(cached, companyId);
     const [user, companies, member] = await Promise.all([
       cached.user ?? this.fetchUser(userId),
       cached.companies ?? this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId }),
       known ?? this.rpc.request(TenancyPatterns.getMember, { userId, companyId }),
     ]);
-    const context = { user, companies, member };
-    await this.remember(userId, cached, context);
-    return context;
+    const fetched = { user, companies, member };
+    await this.remember(userId, cached, fetched);
+    return fetched;
   }
 
   /** The companies of the user, for a session that has not chosen one yet. */
@@ -79,6 +80,18 @@ export class MemberContextCache {
 }
 
 /** A cached membership, with its company from the cached companies; undefined unless both are there. */
+/**
+ * The whole context of the user in a company, when the cached view holds all
+ * of it: announcements drop the view at every change of its parts, so it is
+ * as current as what each portal page already trusts. A sign-in decides on it
+ * too, so a company setting that decides entry (`requireTotp`, fixed when the
+ * company is made) must be announced to its members' views if it ever changes.
+ */
+export function cachedContext(cached: CachedView, companyId: string): MemberContext | null {
+  const member = memberOf(cached, companyId);
+  return cached.user && cached.companies && member ? { user: cached.user, companies: cached.companies, member } : null;
+}
+
 function memberOf(cached: CachedView, companyId: string): MemberContext['member'] | undefined {
   const member = cached.members[companyId];
   const company = cached.companies?.find((candidate) => candidate.id === companyId);

@@ -3,7 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { MemberContext } from '../me/me';
-import { MemberContextCache } from '../me/member-context.cache';
+import { cachedContext, MemberContextCache } from '../me/member-context.cache';
 import { HostPortal } from '../portal/host-portal';
 import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';
@@ -45,17 +45,24 @@ export class SignInService {
   /**
    * After a first factor was accepted. On a company's host the user must be
    * a member; the refusal is the same as a wrong password, so the answer does
-   * not tell who is a member where. Tenancy and mfa are asked at once: a
+   * not tell who is a member where. A returning user's cached view answers
+   * alone when it holds the membership here (it is dropped at every change, as
+   * for every portal page); otherwise tenancy and mfa are asked at once: a
    * sign-in pays for its hash and little more.
    */
   async afterCredentials(user: UserView, host: HostPortal, factor: FirstFactor): Promise<SignInProgress> {
     const cached = await this.cache.read(user.id);
     const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor] };
+    const known = host.kind === 'company' ? cachedContext(cached, host.company.id) : null;
+    if (known) {
+      // The credentials were right, which is what clears the email's failures.
+      await this.limits.recordSuccess(user.email);
+      return this.enter(signer, { ...known, user: viewUserOf(user, known.user.totpEnabled) }, cached);
+    }
     const [{ companies, member }, , enabledHere] = await Promise.all([
       host.kind === 'company'
         ? this.rpc.request(TenancyPatterns.portalsAndMember, { userId: user.id, companyId: host.company.id })
         : this.companiesOf(user.id).then((companies) => ({ companies, member: null })),
-      // The password was right, which is what clears the email's failures.
       this.limits.recordSuccess(user.email),
       // On a company's host the portal is known at once: mfa is asked beside tenancy.
       host.kind === 'company' ? this.totpEnabledOf(user.id) : undefined,
@@ -67,9 +74,7 @@ export class SignInService {
       member ?? this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }),
       enabledHere ?? this.totpEnabledOf(user.id),
     ]);
-    const view = { user: viewUserOf(user, totpEnabled), companies, member: here };
-    const stage = stageAt(entry.portal, totpEnabled, signer.factors);
-    return { record: this.record(signer, stage, entry.portal.id), portals: companies, context: { view, cached } };
+    return this.enter(signer, { user: viewUserOf(user, totpEnabled), companies, member: here }, cached);
   }
 
   /** @throws DomainError forbidden when the user is not a member of that portal. */
@@ -95,5 +100,11 @@ export class SignInService {
 
   private record(signer: Signer, stage: SignInStage, companyId: string | null): UnissuedRecord {
     return webRecord(signer, stage, companyId, this.config);
+  }
+
+  /** Into the portal of `view.member`: the second step it asks of this sign-in, or `done`. */
+  private enter(signer: Signer, view: MemberContext, cached: CachedView): SignInProgress {
+    const stage = stageAt(view.member.company, view.user.totpEnabled, signer.factors);
+    return { record: this.record(signer, stage, view.member.company.id), portals: view.companies, context: { view, cached } };
   }
 }
