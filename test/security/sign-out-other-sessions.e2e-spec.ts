@@ -44,6 +44,6 @@ describe('Signing out all other sessions', () => {
   test('is published in the OpenAPI document, with its answers', async () => {
     const operation = (await easyAccessBrowser().get('/docs-json')).body.paths['/api/me/sessions/sign-out-others']?.post;
 
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['204', '401']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['204', '401', '403']);
   });
 });

@@ -2,6 +2,7 @@ import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { expectStatus } from './expect-status';
 import { ClientOptions, PortalClient, PortalResponse } from './portal-client';
 import { Gateway, sharedGateway } from './run-context';
+import { HeldPasskey, SoftwareAuthenticator, Tampering } from './software-authenticator';
 
 export interface RegisteredDevice {
   deviceId: string;
@@ -96,6 +97,28 @@ export class MobileApp {
     const verified = await this.post('/api/mobile/login/totp', { loginToken: login.body.loginToken, ...secondFactor }, null);
     expectStatus(verified, 200, 'mobile second factor');
     return expectStatus(await this.register(verified.body.loginToken, pin), 201, 'register device');
+  }
+
+  /**
+   * The platform's passkey API answers the usernameless options. The origin
+   * in clientDataJSON is what the platform writes: iOS the easy access host's
+   * web origin (the default), Android its `android:apk-key-hash:…` origin.
+   */
+  async loginWithPasskey(
+    authenticator: SoftwareAuthenticator,
+    origin = this.client.origin,
+    tampering: Tampering = {},
+    passkey?: HeldPasskey,
+  ): Promise<{ assertion: unknown; answer: PortalResponse }> {
+    const options = expectStatus(await this.post('/api/mobile/login/passkey/options', undefined, null), 200, 'passkey options').body;
+    const assertion = authenticator.assert(options, origin, tampering, passkey ?? authenticator.newestFor(options.rpId));
+    return { assertion, answer: await this.post('/api/mobile/login/passkey', { response: assertion }, null) };
+  }
+
+  /** Signed in, the app makes a passkey for the easy access host through the web's routes, with its access token. */
+  async createPasskey(authenticator: SoftwareAuthenticator, origin = this.client.origin): Promise<PortalResponse> {
+    const options = expectStatus(await this.post('/api/me/passkeys/registration-options'), 200, 'passkey registration options').body;
+    return this.post('/api/me/passkeys', { response: authenticator.create(options, origin) });
   }
 
   async enableFaceId(): Promise<PortalResponse> {

@@ -39,12 +39,36 @@ const googleEnv = z.object({
     .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id.length > 0)),
 });
 
+/** A comma-separated list; empty or unset is none. */
+const listOf = <S extends z.ZodType<string, string>>(item: S) =>
+  optional(z.string())
+    .default('')
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .pipe(z.array(item));
+
+/**
+ * The mobile app's identity, for the associated-domain files on the easy
+ * access host: iOS and Android let the app use the host's passkeys only when
+ * the host names the app. Each platform is off while its variables are unset.
+ */
+const mobileAppEnv = z.object({
+  /** Apple app ids: the Team ID, a dot, the bundle id (`ABCDE12345.com.example.portal`). */
+  MOBILE_APPLE_APP_IDS: listOf(z.string().regex(/^[A-Z0-9]{10}\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, 'must be TEAMID.bundle.id, comma-separated')),
+  MOBILE_ANDROID_PACKAGE: optional(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, 'must be an Android package name')),
+  /** SHA-256 fingerprints of the app's signing certificates, as keytool and the Play console show them (`14:6D:…`). */
+  MOBILE_ANDROID_CERT_SHA256: listOf(
+    z.string().regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$/, 'must be SHA-256 fingerprints, 32 hex bytes separated by colons, comma-separated')
+      .transform((fingerprint) => fingerprint.toUpperCase()),
+  ),
+});
+
 export const gatewayConfigSchema = z.object({
   ...natsEnv.shape,
   ...redisEnv.shape,
   ...logEnv.shape,
   ...tracingEnv.shape,
   ...googleEnv.shape,
+  ...mobileAppEnv.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EASY_ACCESS_HOST: Hostname,
   /** The origin a passkey ceremony on a host must come from, as the services build mail links. */
@@ -67,6 +91,8 @@ export const gatewayConfigSchema = z.object({
 }).superRefine(requireGoogleSettings, {
   // Checked even when other keys are bad, so that one boot lists every problem; skipped when a Google key is bad itself.
   when: (payload) => !payload.issues.some((issue) => String(issue.path?.[0]).startsWith('GOOGLE_')),
+}).superRefine(requireAndroidPair, {
+  when: (payload) => !payload.issues.some((issue) => String(issue.path?.[0]).startsWith('MOBILE_')),
 }).superRefine(checkRedisMode);
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
@@ -84,5 +110,17 @@ function requireGoogleSettings(config: z.output<typeof googleEnv> & { EASY_ACCES
   else if (config.EASY_ACCESS_HOST && new URL(config.GOOGLE_CALLBACK_URL).hostname !== config.EASY_ACCESS_HOST) {
     // The state cookie is set on the easy access host: a callback elsewhere would never see it.
     context.addIssue({ code: 'custom', path: ['GOOGLE_CALLBACK_URL'], message: 'must be on EASY_ACCESS_HOST' });
+  }
+}
+
+/** The Android app is named by its package and its certificates together: assetlinks.json needs both. */
+function requireAndroidPair(config: Partial<z.output<typeof mobileAppEnv>>, context: z.RefinementCtx): void {
+  const hasPackage = config.MOBILE_ANDROID_PACKAGE !== undefined;
+  const hasCertificates = (config.MOBILE_ANDROID_CERT_SHA256?.length ?? 0) > 0;
+  if (hasPackage && !hasCertificates) {
+    context.addIssue({ code: 'custom', path: ['MOBILE_ANDROID_CERT_SHA256'], message: 'is required when MOBILE_ANDROID_PACKAGE is set' });
+  }
+  if (hasCertificates && !hasPackage) {
+    context.addIssue({ code: 'custom', path: ['MOBILE_ANDROID_PACKAGE'], message: 'is required when MOBILE_ANDROID_CERT_SHA256 is set' });
   }
 }

@@ -22,6 +22,7 @@ import { SignInService } from './sign-in/sign-in.service';
 import { SignInSteps } from './sign-in/sign-in-steps';
 import { PasskeySignInController } from './sign-in/passkey/passkey-sign-in.controller';
 import { SecondStepMethods } from './sign-in/second-step-methods';
+import { ReauthenticationController } from './reauthentication/reauthentication.controller';
 import { TotpSignInController } from './sign-in/code/code-sign-in.controller';
 import { PortalFaceController } from './branding/portal-face.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
@@ -45,7 +46,9 @@ import { IdTokenReplayGuard } from './sign-in/google/id-token-replay-guard';
 import { MobileLoginTokens } from './sign-in/mobile/login-tokens';
 import { MobileAccess } from './mobile/mobile-access';
 import { MobileController } from './mobile/mobile.controller';
+import { MobilePasskeyController } from './mobile/mobile-passkey.controller';
 import { MobileLoginService } from './sign-in/mobile/mobile-login.service';
+import { MobilePasskeySignIn } from './sign-in/mobile/mobile-passkey-sign-in';
 import { UnlockChallenges } from './mobile/unlock-challenges';
 import { OperatorController } from './operator/operator.controller';
 import { OperatorGuard } from './operator/operator.guard';
@@ -61,6 +64,7 @@ import { SessionStore } from './session/session.store';
 import { OtherSessionsController } from './sessions/other-sessions.controller';
 import { SessionSightingInterceptor } from './sessions/session-sighting.interceptor';
 import { SessionSightings } from './sessions/session-sightings';
+import { WellKnownModule } from './well-known/well-known.module';
 
 @Module({})
 export class GatewayModule {
@@ -77,11 +81,13 @@ export class GatewayModule {
           connectionName: 'gateway',
           announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
+        WellKnownModule.forConfig(config),
       ],
       controllers: [
         AuthController,
         TotpSignInController,
         PasskeySignInController,
+        ReauthenticationController,
         PasswordController,
         MeController,
         LanguageController,
@@ -92,6 +98,7 @@ export class GatewayModule {
         AccountAccessController,
         InvitationsController,
         MobileController,
+        MobilePasskeyController,
         OperatorController,
         GoogleController,
         HealthController,
@@ -127,6 +134,7 @@ export class GatewayModule {
         ...googleProviders,
         MobileLoginTokens,
         MobileLoginService,
+        MobilePasskeySignIn,
         MobileAccess,
         UnlockChallenges,
         GoogleIdTokenVerifier,

@@ -19,6 +19,7 @@ export const statusOfError = {
   no_open_help_request: 403,
   csrf_rejected: 403,
   totp_required: 403,
+  reauthentication_required: 403,
   not_found: 404,
   unknown_portal: 404,
   conflict: 409,

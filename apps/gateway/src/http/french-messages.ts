@@ -21,6 +21,7 @@ export const frenchMessageOf = {
   forbidden: "Vous n'avez pas accès à cette ressource.",
   no_open_help_request: "Ce client appartient aussi à une autre société : n'agissez qu'en réponse à sa propre demande d'aide ouverte auprès de la vôtre.",
   csrf_rejected: 'Cette requête provient d’un autre site et a été refusée.',
+  reauthentication_required: 'Confirmez d\'abord que c\'est bien vous : votre mot de passe, un code ou une clé d\'accès.',
   totp_required: "Ce portail exige l'authentification à deux facteurs, que cette session n'a pas passée : reconnectez-vous à ce portail (en l'activant si besoin).",
   not_found: 'Introuvable.',
   unknown_portal: "Aucun portail client ne répond à cette adresse.",

@@ -8,7 +8,7 @@ import { PasswordCheck } from '../sign-in/password/password-check';
 import { SignInService } from '../sign-in/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in/sign-in-steps';
 import { JsonBody } from '../http/json-body.decorator';
-import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { RecentProof, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { MemberContextCache } from './member-context.cache';
 import { MeService } from './me.service';
 import { TwoFactorEnrolment } from './two-factor-enrolment';
@@ -36,7 +36,7 @@ export class TotpController {
 
   @Post('setup')
   @HttpCode(200)
-  @SignedIn('done', 'totp_enroll')
+  @RecentProof('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
   @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
   async setup(@Auth() session: AuthenticatedSession): Promise<TotpEnrolment> {

@@ -1,11 +1,10 @@
 import { DomainError, ErrorCode, FoundPasskey, PasskeyPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { generateAuthenticationOptions, PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { AuthenticationResponse, challengeExpired, signedChallengeOf } from './ceremony-responses';
 import { PASSKEY_CHALLENGE_SECONDS, PasskeyChallenges } from './passkey-challenges';
-import { relyingPartyFor } from './relying-party';
+import { RelyingParty } from './relying-party';
 
 /** Who a verified assertion proved to be there. */
 export interface VerifiedPasskey {
@@ -20,15 +19,14 @@ const refused = (reason: string) => new DomainError(ErrorCode.InvalidPasskey, `T
 
 /**
  * Assertions: the sign-in adapter (first or second factor) and the fresh proof
- * before removing a passkey. `host` is the portal host the portal hook
- * resolved; it is the RP ID, and the origin follows from configuration.
+ * before a sensitive change. The relying party is the portal host the portal
+ * hook resolved, with the origins configuration allows there (relying-party.ts).
  */
 @Injectable()
 export class PasskeyAuthentication {
   constructor(
     private readonly rpc: RpcClient,
     private readonly challenges: PasskeyChallenges,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /**
@@ -54,18 +52,12 @@ export class PasskeyAuthentication {
    * @throws DomainError passkey_challenge_expired; invalid_passkey for an
    * unknown credential (another host's included), another user's passkey, a
    * bad signature, no user verification, or a counter that did not move forward
-   * @param origins where the assertion may come from: by default the host's
-   * web origin from configuration; the app adds its own (Android's apk-key-hash)
    */
-  async verifyAuthentication(
-    host: string,
-    response: AuthenticationResponse,
-    origins: string[] = [relyingPartyFor(host, this.config.PORTAL_ORIGIN_TEMPLATE).origin],
-  ): Promise<VerifiedPasskey> {
+  async verifyAuthentication(rp: Pick<RelyingParty, 'id' | 'origins'>, response: AuthenticationResponse): Promise<VerifiedPasskey> {
     const challenge = signedChallengeOf(response.response.clientDataJSON);
     const pending = await this.challenges.take('authentication', challenge);
-    if (!pending || pending.rpId !== host) throw challengeExpired();
-    const passkey = await this.passkeyOn(host, response.id);
+    if (!pending || pending.rpId !== rp.id) throw challengeExpired();
+    const passkey = await this.passkeyOn(rp.id, response.id);
     if (pending.userId && pending.userId !== passkey.userId) throw refused('it belongs to someone else');
     if (response.response.userHandle && response.response.userHandle !== Buffer.from(passkey.userId).toString('base64url')) {
       throw refused('its user handle names someone else');
@@ -73,8 +65,8 @@ export class PasskeyAuthentication {
     const { authenticationInfo: info, verified } = await verifyAuthenticationResponse({
       response,
       expectedChallenge: challenge,
-      expectedOrigin: origins,
-      expectedRPID: host,
+      expectedOrigin: rp.origins,
+      expectedRPID: rp.id,
       credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.counter },
       requireUserVerification: true,
     }).catch((error: Error) => {

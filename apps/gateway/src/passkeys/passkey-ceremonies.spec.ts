@@ -1,7 +1,6 @@
 import { DomainError, ErrorCode, PasskeyCredential, PasskeyPatterns, RequestContract } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { SoftwareAuthenticator } from '../../../../test/support/software-authenticator';
-import { GatewayConfig } from '../config';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { PasskeyAuthentication } from './passkey-authentication.service';
 import { Ceremony, PasskeyChallenges, PendingCeremony } from './passkey-challenges';
@@ -10,6 +9,8 @@ import { relyingPartyFor } from './relying-party';
 
 const TEMPLATE = 'https://{host}';
 const HOST = 'dupont.example.com';
+const CONFIG = { PORTAL_ORIGIN_TEMPLATE: TEMPLATE, EASY_ACCESS_HOST: 'access.example.com', MOBILE_ANDROID_CERT_SHA256: [] };
+const RP = relyingPartyFor(HOST, CONFIG);
 const CLAIRE = '6f1c1d5e-3c1a-4d8e-9a51-0c3c3b7d2a10';
 const origin = (host: string) => `https://${host}`;
 
@@ -69,10 +70,10 @@ describe(PasskeyAuthentication.name, () => {
     const challenges = new FakeChallenges() as unknown as PasskeyChallenges;
     const rpc = identity as unknown as RpcClient;
     const limiter = { hit: async () => undefined } as unknown as RateLimiter;
-    sut = new PasskeyAuthentication(rpc, challenges, { PORTAL_ORIGIN_TEMPLATE: TEMPLATE } as GatewayConfig);
+    sut = new PasskeyAuthentication(rpc, challenges);
     phone = new SoftwareAuthenticator();
     const registration = new PasskeyRegistration(rpc, challenges, limiter);
-    const rp = relyingPartyFor(HOST, TEMPLATE, 'Cabinet Dupont');
+    const rp = relyingPartyFor(HOST, CONFIG, 'Cabinet Dupont');
     const options = await registration.options(rp, { id: CLAIRE, email: 'claire@example.com', name: 'Claire' });
     await registration.verify(rp, CLAIRE, phone.create(options, origin(HOST)), { fallback: 'Passkey' });
   });
@@ -81,7 +82,7 @@ describe(PasskeyAuthentication.name, () => {
     const options = await sut.options(HOST);
 
     expect(options).toMatchObject({ rpId: HOST, userVerification: 'required', allowCredentials: [] });
-    await expect(sut.verifyAuthentication(HOST, phone.assert(options, origin(HOST)))).resolves.toEqual({
+    await expect(sut.verifyAuthentication(RP, phone.assert(options, origin(HOST)))).resolves.toEqual({
       userId: CLAIRE,
       credentialId: phone.newestFor(HOST).credentialId,
       passkeyId: '1',
@@ -92,23 +93,23 @@ describe(PasskeyAuthentication.name, () => {
     const options = await sut.options(HOST, CLAIRE);
 
     expect(options.allowCredentials).toEqual([expect.objectContaining({ id: phone.newestFor(HOST).credentialId })]);
-    await expect(sut.verifyAuthentication(HOST, phone.assert(options, origin(HOST)))).resolves.toMatchObject({ userId: CLAIRE });
+    await expect(sut.verifyAuthentication(RP, phone.assert(options, origin(HOST)))).resolves.toMatchObject({ userId: CLAIRE });
   });
 
   test('a challenge issued for another user refuses this passkey', async () => {
     const options = await sut.options(HOST, '0b8e8a43-7a8f-4f0e-bb5d-2f7a9f0c1e22');
 
-    expect(await codeOf(sut.verifyAuthentication(HOST, phone.assert(options, origin(HOST))))).toBe('invalid_passkey');
+    expect(await codeOf(sut.verifyAuthentication(RP, phone.assert(options, origin(HOST))))).toBe('invalid_passkey');
   });
 
   test('answered once only, and only on the host that issued it', async () => {
     const options = await sut.options(HOST);
     const assertion = phone.assert(options, origin(HOST));
 
-    expect(await codeOf(sut.verifyAuthentication('martin.example.com', assertion))).toBe('passkey_challenge_expired');
+    expect(await codeOf(sut.verifyAuthentication(relyingPartyFor('martin.example.com', CONFIG), assertion))).toBe('passkey_challenge_expired');
     const again = phone.assert(await sut.options(HOST), origin(HOST));
-    expect(await codeOf(sut.verifyAuthentication(HOST, again))).toBe('accepted');
-    expect(await codeOf(sut.verifyAuthentication(HOST, again))).toBe('passkey_challenge_expired');
+    expect(await codeOf(sut.verifyAuthentication(RP, again))).toBe('accepted');
+    expect(await codeOf(sut.verifyAuthentication(RP, again))).toBe('passkey_challenge_expired');
   });
 
   test.each([
@@ -119,13 +120,13 @@ describe(PasskeyAuthentication.name, () => {
   ])('%s: invalid_passkey', async (_case, tampering) => {
     const assertion = phone.assert(await sut.options(HOST), origin(HOST), tampering);
 
-    expect(await codeOf(sut.verifyAuthentication(HOST, assertion))).toBe('invalid_passkey');
+    expect(await codeOf(sut.verifyAuthentication(RP, assertion))).toBe('invalid_passkey');
   });
 
   test('a user handle naming someone else: invalid_passkey', async () => {
     const assertion = phone.assert(await sut.options(HOST), origin(HOST));
     assertion.response.userHandle = Buffer.from('someone-else').toString('base64url');
 
-    expect(await codeOf(sut.verifyAuthentication(HOST, assertion))).toBe('invalid_passkey');
+    expect(await codeOf(sut.verifyAuthentication(RP, assertion))).toBe('invalid_passkey');
   });
 });

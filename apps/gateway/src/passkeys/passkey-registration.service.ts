@@ -69,7 +69,7 @@ export class PasskeyRegistration {
     const { registrationInfo: info } = await verifyRegistrationResponse({
       response,
       expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
+      expectedOrigin: rp.origins,
       expectedRPID: rp.id,
       requireUserVerification: true,
     }).catch((error: Error) => {

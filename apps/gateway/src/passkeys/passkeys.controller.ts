@@ -12,7 +12,7 @@ import { requestLanguage } from '../http/request-language';
 import { MeService } from '../me/me.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
-import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { RecentProof, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { PASSKEY_CARD_SCHEMA, PasskeyCard, passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
@@ -51,7 +51,7 @@ export class PasskeysController {
 
   @Post('registration-options')
   @HttpCode(200)
-  @SignedIn()
+  @RecentProof()
   @ApiOperation({
     summary:
       'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
@@ -66,7 +66,7 @@ export class PasskeysController {
 
   @Post()
   @HttpCode(201)
-  @SignedIn()
+  @RecentProof()
   @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
   @ApiResponse({ status: 201, description: 'The new passkey', schema: PASSKEY_CARD_SCHEMA })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })
@@ -130,7 +130,7 @@ export class PasskeysController {
   ): Promise<void> {
     const { userId } = session.record;
     if ('password' in proof) await this.checkPassword(request, session, proof.password);
-    else if ((await this.authentication.verifyAuthentication(this.rp(request).id, proof.passkey)).userId !== userId) {
+    else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
     await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
@@ -142,6 +142,6 @@ export class PasskeysController {
   }
 
   private rp(request: FastifyRequest) {
-    return relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE);
+    return relyingPartyOf(request, this.config);
   }
 }

@@ -30,6 +30,8 @@ export function encodeSession(record: Partial<SessionRecord>): Record<string, st
     // The name user-record.lua.ts reads it by.
     cv: record.credentialVersion?.toString(),
     f: record.factors && encodeFactors(record.factors),
+    // Left out while it equals `created`, as it does until a re-authentication.
+    pv: record.provedAt === undefined || record.provedAt === record.createdAt ? undefined : record.provedAt.toString(),
     h: record.hostTag === undefined ? undefined : (record.hostTag ?? ''),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
@@ -50,6 +52,7 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     deviceId: fields.dev || null,
     credentialVersion: Number(fields.cv) || 0,
     factors: decodeFactors(fields.f),
+    provedAt: Number(fields.pv || fields.created),
     hostTag: fields.h || null,
   };
 }

@@ -1,14 +1,18 @@
 import { DomainError, ErrorCode } from '@app/contracts';
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiCookieAuth, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { SessionStore } from './session.store';
-import { SignInStage } from './session';
+import { SessionRecord, SignInStage } from './session';
 import { bearerToken, sessionTokenFromCookie } from './session-cookie';
 import { worksHere } from './session-host';
 
 const STAGES = Symbol('stages');
+const RECENT_PROOF = Symbol('recent-proof');
+
+/** How recent a proof a sensitive change needs (OWASP ASVS 5.0 7.5.1, NIST SP 800-63B-4 §4.6). */
+export const REAUTHENTICATION_MINUTES = 5;
 
 /** The 401 of every signed-in route, for the OpenAPI. */
 export const UNAUTHENTICATED = 'unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued)';
@@ -36,9 +40,21 @@ export class SessionGuard implements CanActivate {
     if (!session || !issuedHere || !stages.includes(session.record.stage)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first.');
     }
+    if (this.reflector.get<boolean>(RECENT_PROOF, context.getHandler()) && !provedRecently(session.record)) {
+      throw new DomainError(ErrorCode.ReauthenticationRequired, 'Confirm it is you first: your password, a code or a passkey.');
+    }
     request.auth = session;
     return true;
   }
+}
+
+/**
+ * A sign-in in progress is its own proof, step after step; a signed-in
+ * session (or the app's access token, issued at an unlock) counts as proof
+ * for REAUTHENTICATION_MINUTES after it was issued or re-authenticated.
+ */
+function provedRecently(record: SessionRecord, now = Date.now()): boolean {
+  return record.stage !== 'done' || now - record.provedAt <= REAUTHENTICATION_MINUTES * 60_000;
 }
 
 /** The route needs a signed-in session, or a sign-in at one of `stages`. */
@@ -48,5 +64,23 @@ export function SignedIn(...stages: SignInStage[]): MethodDecorator & ClassDecor
     UseGuards(SessionGuard),
     ApiCookieAuth(),
     ApiBearerAuth(),
+  );
+}
+
+/**
+ * A sensitive change: `@SignedIn(...stages)`, and a signed-in session must
+ * have proved itself in the last REAUTHENTICATION_MINUTES; otherwise
+ * `403 reauthentication_required`, answered by POST /api/me/reauthenticate.
+ */
+export function RecentProof(...stages: SignInStage[]): MethodDecorator {
+  return applyDecorators(
+    SignedIn(...stages),
+    SetMetadata(RECENT_PROOF, true),
+    ApiResponse({
+      status: 403,
+      description:
+        `reauthentication_required: a sensitive change, and this session proved nothing in the last ${REAUTHENTICATION_MINUTES} minutes ` +
+        '(its sign-in, the app\'s unlock, or POST /api/me/reauthenticate); prove it again, then retry',
+    }),
   );
 }

@@ -27,6 +27,12 @@ export interface SessionRecord {
   credentialVersion: number;
   /** What this session (or the device of a mobile one) proved: a portal that requires 2FA asks for a second factor here. */
   factors: ProvenFactor[];
+  /**
+   * When someone last proved to be the user in this session: the sign-in
+   * (or, for the app, the unlock) that issued it, or a later re-authentication.
+   * Sensitive changes need it recent.
+   */
+  provedAt: number;
   /** A digest of the host a web session was issued on, the only one its cookie works on; null for a mobile access token. */
   hostTag: string | null;
 }

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../http/auth.decorator';
 import { AuthenticatedSession } from '../session/session';
-import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { RecentProof, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 
 @ApiTags('me')
@@ -14,7 +14,7 @@ export class OtherSessionsController {
   /** Only the caller's own list is read, so no other user's session can be named here. */
   @Post('sign-out-others')
   @HttpCode(204)
-  @SignedIn()
+  @RecentProof()
   @ApiOperation({ summary: 'Ends every other web session of the user; this one and the registered mobile devices stay' })
   @ApiResponse({ status: 204, description: 'The other web sessions are ended' })
   async signOutOthers(@Auth() { id: currentId, record }: AuthenticatedSession): Promise<void> {

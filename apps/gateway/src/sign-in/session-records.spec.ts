@@ -24,6 +24,8 @@ describe(webRecord.name, () => {
       absoluteExpiresAt: now + 12 * 3_600_000,
       idleMs: 30 * 60_000,
       deviceId: null,
+      // The sign-in that issues it is a proof made now.
+      provedAt: now,
     });
   });
 });

@@ -49,5 +49,6 @@ function freshRecord(
     absoluteExpiresAt: now + lifetimeMs,
     credentialVersion,
     factors,
+    provedAt: now,
   };
 }

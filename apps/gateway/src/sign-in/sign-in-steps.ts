@@ -69,6 +69,6 @@ export class SignInSteps {
 
   /** The ways this host offers the user to answer the second step; for the step's answer and GET /api/auth/state. */
   methodsHere(userId: string, request: FastifyRequest, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
-    return this.methods.of(userId, relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE).id, totpEnabled);
+    return this.methods.of(userId, relyingPartyOf(request, this.config).id, totpEnabled);
   }
 }

@@ -1,3 +1,5 @@
+import { reauthenticate } from './reauthentication';
+
 /** What the portal knows about a failed call: the API's `{ error, message }` plus the details screens use. */
 export class ApiError extends Error {
   constructor(
@@ -21,7 +23,10 @@ export function setApiLanguage(language: string): void {
   acceptLanguage = language;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The one error a call answers by asking the person, then sending it again. */
+const REAUTHENTICATION_REQUIRED = 'reauthentication_required';
+
+async function call<T>(method: string, path: string, body?: unknown, proved = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -34,6 +39,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const answer = await readJson(response);
   if (response.ok) return answer as T;
   const problem = (answer ?? {}) as { error?: unknown; message?: unknown; attemptsLeft?: unknown };
+  if (problem.error === REAUTHENTICATION_REQUIRED && !proved && (await reauthenticate())) return call<T>(method, path, body, true);
   throw new ApiError(
     response.status,
     typeof problem.error === 'string' ? problem.error : 'internal',

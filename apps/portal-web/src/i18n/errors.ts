@@ -75,6 +75,10 @@ export const errorSentences: Record<string, Sentences> = {
     fr: 'Vous êtes déconnecté. Connectez-vous à nouveau.',
     en: 'You are signed out. Sign in again.',
   },
+  reauthentication_required: {
+    fr: "Cette modification demande de confirmer que c'est bien vous : recommencez, et confirmez-le.",
+    en: 'This change needs you to confirm it is you: try again, and confirm it.',
+  },
   totp_required: {
     fr: "Ce portail exige l'authentification à deux facteurs. Reconnectez-vous à ce portail, avec votre code.",
     en: 'This portal requires two-factor authentication. Sign in to this portal again, with your code.',

@@ -1,4 +1,4 @@
-import { startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
+import { AuthenticationResponseJSON, startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
 import { PasskeyCard, passkeysApi } from './passkeys-api';
 
 /** The person closed the browser's dialog, or it timed out: not an error to shout about. */
@@ -18,9 +18,13 @@ export async function createPasskey(): Promise<PasskeyCard> {
   return passkeysApi.register(response);
 }
 
+/** A fresh proof of presence with one of the user's passkeys for this host: for removing one, or re-authenticating. */
+export async function passkeyProof(): Promise<AuthenticationResponseJSON> {
+  const optionsJSON = await passkeysApi.proofOptions();
+  return startAuthentication({ optionsJSON }).catch(calm);
+}
+
 /** Removes a passkey, proving presence with one of this host's passkeys instead of the password. */
 export async function removeWithPasskey(id: string): Promise<void> {
-  const optionsJSON = await passkeysApi.proofOptions();
-  const assertion = await startAuthentication({ optionsJSON }).catch(calm);
-  await passkeysApi.removeWithPasskey(id, assertion);
+  await passkeysApi.removeWithPasskey(id, await passkeyProof());
 }

@@ -5,6 +5,7 @@ import { Link } from '../routing/router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AccountBanner } from './AccountBanner';
 import { useMe } from './me-context';
+import { ReauthenticationPrompt } from './ReauthenticationPrompt';
 import { ShellMenu } from './ShellMenu';
 
 /**
@@ -30,6 +31,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
       <main id="main" className="shell-main">
         {children}
       </main>
+      <ReauthenticationPrompt />
       <footer className="shell-account">
         <p>
           <span className="account-label">{t.shell.account}</span>

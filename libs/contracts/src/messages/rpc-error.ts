@@ -42,6 +42,8 @@ export const ErrorCode = {
   NoLoginInProgress: 'no_login_in_progress',
   /** The portal requires two-factor authentication and the user has none yet. */
   TotpRequired: 'totp_required',
+  /** A sensitive change needs a proof (password, code or passkey) made in the last 5 minutes: POST /api/me/reauthenticate. */
+  ReauthenticationRequired: 'reauthentication_required',
   /** An Idempotency-Key sent again with another request. */
   IdempotencyKeyReused: 'idempotency_key_reused',
   /** An Idempotency-Key whose first request has not answered yet. */

@@ -9,7 +9,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { JsonBody } from '../../http/json-body.decorator';
 import { AuthenticationResponse } from '../../passkeys/ceremony-responses';
 import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
-import { relyingPartyOf } from '../../passkeys/relying-party';
+import { RelyingParty, relyingPartyOf } from '../../passkeys/relying-party';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../../session/session';
 import { SessionStore } from '../../session/session.store';
@@ -81,7 +81,7 @@ export class TotpSignInController {
   async passkeyOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const { userId } = (await signInAt(this.sessions, request, 'totp')).record;
     await this.limiter.hit({ key: `passkey-second-step:${userId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
-    return this.passkeys.options(this.rpId(request), userId);
+    return this.passkeys.options(this.rp(request).id, userId);
   }
 
   @Post('help')
@@ -107,12 +107,12 @@ export class TotpSignInController {
    * owner is checked here, so that a password thief's own passkey is no second factor.
    */
   private async passkeyOf(session: AuthenticatedSession, request: FastifyRequest, response: AuthenticationResponse): Promise<ProvenFactor> {
-    const { userId } = await this.passkeys.verifyAuthentication(this.rpId(request), response);
+    const { userId } = await this.passkeys.verifyAuthentication(this.rp(request), response);
     if (userId !== session.record.userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     return 'passkey';
   }
 
-  private rpId(request: FastifyRequest): string {
-    return relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE).id;
+  private rp(request: FastifyRequest): RelyingParty {
+    return relyingPartyOf(request, this.config);
   }
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { JsonBody } from '../../http/json-body.decorator';
 import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
-import { relyingPartyOf } from '../../passkeys/relying-party';
+import { RelyingParty, relyingPartyOf } from '../../passkeys/relying-party';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { SignInService } from '../sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in-steps';
@@ -47,7 +47,7 @@ export class PasskeySignInController {
   @ApiResponse({ status: 429, description: `rate_limited: ${CEREMONIES_PER_IP_PER_MINUTE} a minute per address, with Retry-After` })
   async options(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
     await this.limiter.hit({ key: `passkey-sign-in:${request.ip}`, max: CEREMONIES_PER_IP_PER_MINUTE, windowSeconds: 60 });
-    return this.authentication.options(this.rpId(request));
+    return this.authentication.options(this.rp(request).id);
   }
 
   @Post()
@@ -68,12 +68,12 @@ export class PasskeySignInController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
-    const { user } = await this.authentication.verifyAuthentication(this.rpId(request), body.response);
+    const { user } = await this.authentication.verifyAuthentication(this.rp(request), body.response);
     const progress = await this.signIn.afterCredentials(user, request.portal!, 'passkey');
     return this.steps.advance(progress, request, reply);
   }
 
-  private rpId(request: FastifyRequest): string {
-    return relyingPartyOf(request, this.config.PORTAL_ORIGIN_TEMPLATE).id;
+  private rp(request: FastifyRequest): RelyingParty {
+    return relyingPartyOf(request, this.config);
   }
 }

@@ -1,0 +1,31 @@
+import Redis from 'ioredis';
+import { infrastructure } from './infrastructure';
+import { currentRun } from './run-context';
+
+/**
+ * Moves back, by `minutes`, when the user's sessions last proved who is
+ * there: what waiting that long would do, without the wait. It rewrites the
+ * session hashes' `pv` field (session-codec.ts), as the gateway would after a
+ * re-authentication that long ago.
+ * @returns how many sessions of the user it aged
+ */
+export async function ageProofs(userId: string, minutes: number): Promise<number> {
+  const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let aged = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${currentRun().redisKeyPrefix}sess:*`, 'COUNT', 500);
+      for (const key of keys) {
+        if ((await redis.hget(key, 'uid')) !== userId) continue;
+        await redis.hset(key, 'pv', String(Date.now() - minutes * 60_000));
+        aged += 1;
+      }
+      cursor = next;
+    } while (cursor !== '0');
+    return aged;
+  } finally {
+    redis.disconnect();
+  }
+}
