@@ -37,7 +37,7 @@ async function signIn(page: Page, member: Member, labels: { email: string; passw
   await page.goto('/sign-in');
   await page.getByLabel(labels.email).fill(member.email);
   await page.getByLabel(labels.password, { exact: true }).fill(member.password);
-  await page.getByRole('button', { name: labels.submit }).click();
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
 }
 
 describe('Passkeys in the security settings', () => {

@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { http } from './http';
 import { AuditEntry, HelpRequest, Me, PortalFace, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
 
@@ -8,9 +9,13 @@ export const portalApi = {
   },
   signIn: {
     login: (email: string, password: string) => http.post<SignInStep>('/api/auth/login', { email, password }),
+    passkeyOptions: () => http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/passkey/options'),
+    withPasskey: (response: AuthenticationResponseJSON) => http.post<SignInStep>('/api/auth/passkey', { response }),
     choosePortal: (portalId: string) => http.post<SignInStep>('/api/auth/portal', { portalId }),
     verifyCode: (code: string) => http.post<SignInStep>('/api/auth/totp', { code }),
     verifyRecoveryCode: (recoveryCode: string) => http.post<SignInStep>('/api/auth/totp', { recoveryCode }),
+    secondStepPasskeyOptions: () => http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/totp/passkey-options'),
+    verifyPasskey: (passkey: AuthenticationResponseJSON) => http.post<SignInStep>('/api/auth/totp', { passkey }),
     askForHelp: (message?: string) => http.post('/api/auth/totp/help', message ? { message } : {}),
     state: () => http.get<SignInStep>('/api/auth/state'),
     logout: () => http.post('/api/auth/logout'),

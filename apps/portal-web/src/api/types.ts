@@ -22,10 +22,13 @@ export interface Me {
   banner: { account: Account; dismissed: boolean } | null;
 }
 
+/** How the second step may be answered: the app's code (or a recovery code), or a passkey made for this host. */
+export type SecondStepMethod = 'totp' | 'passkey';
+
 /** Every sign-in call answers the step the sign-in waits for next. */
 export type SignInStep =
   | { next: 'select_portal'; portals?: Portal[] }
-  | { next: 'totp' }
+  | { next: 'totp'; methods?: SecondStepMethod[] }
   | { next: 'totp_enroll' }
   | { next: 'done'; me?: Me };
 

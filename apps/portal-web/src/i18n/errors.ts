@@ -55,6 +55,14 @@ export const errorSentences: Record<string, Sentences> = {
     fr: "Trop de codes erronés : l'authentification à deux facteurs est bloquée. Connectez-vous avec un code de secours, ou utilisez « Pas d'accès à l'application » pour demander à un administrateur de la désactiver.",
     en: "Too many wrong codes: two-factor authentication is locked. Sign in with a recovery code, or use “No access to the app” to ask an admin to turn it off.",
   },
+  invalid_passkey: {
+    fr: "Cette clé d'accès n'a pas été acceptée sur ce portail.",
+    en: 'This passkey was not accepted on this portal.',
+  },
+  passkey_challenge_expired: {
+    fr: 'Cette demande a expiré. Réessayez.',
+    en: 'This request expired. Try again.',
+  },
   rate_limited: {
     fr: 'Trop de tentatives. Patientez un moment avant de réessayer.',
     en: 'Too many attempts. Wait a moment before trying again.',

@@ -43,6 +43,11 @@ export const fr: Messages = {
     forgot: 'Mot de passe oublié ?',
     easyAccess: 'Accès facile et application mobile',
     signedOut: 'Vous êtes déconnecté. À bientôt !',
+    withPasskey: "Se connecter avec une clé d'accès",
+    passkeyWaiting: 'Suivez les instructions de votre appareil…',
+    passkeyNotUsed:
+      "Aucune clé d'accès n'a été utilisée. Pour vous connecter avec l'une d'elles, confirmez que c'est bien vous sur votre appareil (empreinte, visage ou verrouillage de l'écran) ; ou utilisez votre mot de passe.",
+    passkeyRefused: "Cette clé d'accès n'a pas été acceptée sur ce portail. Utilisez une clé d'accès créée ici, ou connectez-vous avec votre mot de passe.",
   },
   portalChoice: {
     title: 'Choisissez votre portail client',
@@ -65,6 +70,13 @@ export const fr: Messages = {
     ended: 'Trop de codes erronés : cette connexion est terminée. Connectez-vous à nouveau.',
     malformed: 'Saisissez les 6 chiffres du code.',
     cancel: 'Se connecter avec un autre compte',
+    passkeyTitle: "Confirmez que c'est bien vous",
+    passkeyIntro: "Utilisez la clé d'accès que vous avez créée pour ce portail : votre appareil vous demande votre empreinte, votre visage ou le verrouillage de l'écran.",
+    usePasskey: "Utiliser une clé d'accès",
+    passkeyWaiting: 'Suivez les instructions de votre appareil…',
+    passkeyNotUsed: "Aucune clé d'accès n'a été utilisée. Réessayez : votre appareil vous demande votre empreinte, votre visage ou le verrouillage de l'écran.",
+    passkeyRefused: "Cette clé d'accès n'a pas été acceptée : utilisez l'une de vos clés d'accès pour ce portail.",
+    passkeyUnsupported: "Ce navigateur ne permet pas d'utiliser les clés d'accès. Ouvrez le portail dans un navigateur récent, ou demandez de l'aide à votre entreprise.",
   },
   noAccess: {
     title: "Pas d'accès à l'application",

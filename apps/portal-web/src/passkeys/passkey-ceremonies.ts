@@ -4,7 +4,8 @@ import { PasskeyCard, passkeysApi } from './passkeys-api';
 /** The person closed the browser's dialog, or it timed out: not an error to shout about. */
 export class PasskeyCancelled extends Error {}
 
-function calm(error: unknown): never {
+/** Turns the browser's "not allowed" (dialog closed, timed out, or the device could not verify the person) into PasskeyCancelled. */
+export function calm(error: unknown): never {
   if (error instanceof Error && error.name === 'NotAllowedError') throw new PasskeyCancelled();
   if (error instanceof WebAuthnError && error.code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') throw new PasskeyCancelled();
   throw error;

@@ -1,3 +1,4 @@
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { FormEvent, useState } from 'react';
 import { ApiError } from '../api/http';
 import { portalApi } from '../api/portal-api';
@@ -8,9 +9,10 @@ import { Field } from '../ui/Field';
 import { Pending } from '../ui/Pending';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
+import { PasskeyAnswer } from './PasskeyAnswer';
 import { useExpectedStep, useSignInFlow } from './sign-in-flow';
 
-/** The second factor: a code from the authenticator app, or a recovery code. */
+/** The second factor: a code from the authenticator app, a recovery code, or a passkey when the step offers one. */
 export function CodeScreen() {
   const t = useT();
   const errorText = useErrorText();
@@ -40,6 +42,27 @@ export function CodeScreen() {
       }
     });
   };
+
+  const methods = step.next === 'totp' && step.methods ? step.methods : ['totp'];
+  const passkey = methods.includes('passkey') && browserSupportsWebAuthn();
+  const links = (
+    <p className="links">
+      <Link to="/sign-in/no-access">{t.code.noAccess}</Link>
+      <button type="button" className="link-button" onClick={() => void restart()}>
+        {t.code.cancel}
+      </button>
+    </p>
+  );
+
+  if (!methods.includes('totp')) {
+    return (
+      <Screen title={t.code.passkeyTitle}>
+        <p>{passkey ? t.code.passkeyIntro : t.code.passkeyUnsupported}</p>
+        {passkey && <PasskeyAnswer only />}
+        {links}
+      </Screen>
+    );
+  }
 
   // At 0 attempts left the server has ended the sign-in: only a new one can follow.
   const ended = error instanceof ApiError && error.code === 'invalid_code' && error.attemptsLeft === 0;
@@ -79,14 +102,17 @@ export function CodeScreen() {
             }}>
             {recovery ? t.code.useApp : t.code.useRecovery}
           </button>
-          <p className="links">
-            <Link to="/sign-in/no-access">{t.code.noAccess}</Link>
-            <button type="button" className="link-button" onClick={() => void restart()}>
-              {t.code.cancel}
-            </button>
-          </p>
         </form>
       )}
+      {passkey && !ended && (
+        <>
+          <p className="divider">
+            <span>{t.common.or}</span>
+          </p>
+          <PasskeyAnswer only={false} />
+        </>
+      )}
+      {!ended && links}
     </Screen>
   );
 }

@@ -1,3 +1,4 @@
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { FormEvent, useState } from 'react';
 import { portalApi } from '../api/portal-api';
 import { signInErrorSentences } from '../i18n/errors';
@@ -9,6 +10,7 @@ import { usePortalFace } from '../ui/portal-face';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 import { useSignInFlow } from './sign-in-flow';
+import { usePasskeySignIn } from './use-passkey-sign-in';
 
 const googleMark = (
   <svg className="google-mark" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
@@ -19,7 +21,11 @@ const googleMark = (
   </svg>
 );
 
-/** Connexion avec Google, or the email and password of the client portal. */
+/**
+ * Connexion avec Google, or the email and password of the client portal; a
+ * passkey through the email field's autofill or the button below the form
+ * (the FIDO Alliance's pattern: offered beside the password, never instead of it).
+ */
 export function SignInScreen() {
   const t = useT();
   const { language } = useLanguage();
@@ -28,13 +34,22 @@ export function SignInScreen() {
   const { follow } = useSignInFlow();
   const { google } = usePortalFace();
   const { run, error } = useAction();
+  const passkey = usePasskeySignIn(follow);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signInError = query.get('error');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => follow(await portalApi.signIn.login(email.trim(), password)));
+    passkey.beforePassword();
+    void run(async () => {
+      try {
+        follow(await portalApi.signIn.login(email.trim(), password));
+      } catch (failure) {
+        passkey.afterPasswordFailed();
+        throw failure;
+      }
+    });
   };
 
   return (
@@ -54,7 +69,7 @@ export function SignInScreen() {
         </>
       )}
       <form onSubmit={submit}>
-        <Field label={t.common.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Field label={t.common.email} type="email" autoComplete="username webauthn" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field
           label={t.common.password}
           type="password"
@@ -68,6 +83,18 @@ export function SignInScreen() {
           {t.signIn.submit}
         </button>
       </form>
+      {browserSupportsWebAuthn() && (
+        <>
+          <p className="divider">
+            <span>{t.common.or}</span>
+          </p>
+          <Notice>{passkey.notUsed && t.signIn.passkeyNotUsed}</Notice>
+          <ErrorMessage>{passkey.error ? errorText(passkey.error, { invalid_passkey: t.signIn.passkeyRefused, invalid_credentials: t.signIn.passkeyRefused }) : null}</ErrorMessage>
+          <button type="button" className="button button-secondary" disabled={passkey.pending} onClick={() => void passkey.withDialog()}>
+            {passkey.pending ? t.signIn.passkeyWaiting : t.signIn.withPasskey}
+          </button>
+        </>
+      )}
       <p className="links">
         <Link to="/forgot-password">{t.signIn.forgot}</Link>
         <Link to="/easy-access">{t.signIn.easyAccess}</Link>
