@@ -1,6 +1,7 @@
 import { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium, openPortal } from '../support/browser-portal';
 import { checkScreen } from '../support/browser-screens';
+import { withVirtualAuthenticator } from '../support/browser-webauthn';
 import { activeMember, Company, createCompany, Member } from '../support/factories';
 import { sharedGateway } from '../support/run-context';
 
@@ -16,23 +17,6 @@ interface VirtualCredential {
  * fingerprint reader: Julie signs in, is offered a passkey and says "not now",
  * then adds one in her security settings, renames it and removes it.
  */
-/** A page with Chromium's virtual authenticator attached, as a phone with a fingerprint reader. */
-async function withVirtualAuthenticator(page: Page): Promise<{ webauthn: CDPSession; authenticatorId: string }> {
-  const webauthn = await page.context().newCDPSession(page);
-  await webauthn.send('WebAuthn.enable');
-  const added = await webauthn.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { webauthn, authenticatorId: added.authenticatorId };
-}
-
 async function signIn(page: Page, member: Member, labels: { email: string; password: string; submit: string }): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(labels.email).fill(member.email);

@@ -3,7 +3,7 @@ import { useDateFormat, useErrorText, useT } from '../i18n/language';
 import { ErrorMessage } from '../ui/Alerts';
 import { Field } from '../ui/Field';
 import { useAction } from '../ui/use-action';
-import { PasskeyCancelled, removeWithPasskey } from './passkey-ceremonies';
+import { removeWithPasskey, unlessCancelled } from './passkey-ceremonies';
 import { PasskeyCard, passkeysApi } from './passkeys-api';
 import { usePasskeyText } from './passkeys-text';
 
@@ -30,12 +30,7 @@ export function PasskeyCardItem({ passkey, onChanged }: { passkey: PasskeyCard; 
   };
   const removeWith = (proof: () => Promise<void>) =>
     run(async () => {
-      try {
-        await proof();
-      } catch (failure) {
-        if (failure instanceof PasskeyCancelled) return;
-        throw failure;
-      }
+      if (!(await unlessCancelled(proof))) return;
       await onChanged(t.removed);
     });
   const withPassword = (event: FormEvent) => {

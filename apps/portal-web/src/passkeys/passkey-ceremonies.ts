@@ -4,6 +4,17 @@ import { PasskeyCard, passkeysApi } from './passkeys-api';
 /** The person closed the browser's dialog, or it timed out: not an error to shout about. */
 export class PasskeyCancelled extends Error {}
 
+/** Runs a step with a passkey ceremony in it. @returns false when the person closed the dialog, which is no failure */
+export async function unlessCancelled(step: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await step();
+    return true;
+  } catch (failure) {
+    if (failure instanceof PasskeyCancelled) return false;
+    throw failure;
+  }
+}
+
 /** Turns the browser's "not allowed" (dialog closed, timed out, or the device could not verify the person) into PasskeyCancelled. */
 export function calm(error: unknown): never {
   if (error instanceof Error && error.name === 'NotAllowedError') throw new PasskeyCancelled();

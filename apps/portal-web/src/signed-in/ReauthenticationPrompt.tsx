@@ -3,7 +3,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { portalApi } from '../api/portal-api';
 import { registerReauthentication } from '../api/reauthentication';
 import { useErrorText } from '../i18n/language';
-import { PasskeyCancelled, passkeyProof } from '../passkeys/passkey-ceremonies';
+import { passkeyProof, unlessCancelled } from '../passkeys/passkey-ceremonies';
 import { navigate } from '../routing/router';
 import { ErrorMessage } from '../ui/Alerts';
 import { Field } from '../ui/Field';
@@ -57,13 +57,7 @@ export function ReauthenticationPrompt() {
   };
   const prove = (proof: () => Promise<void>) =>
     run(async () => {
-      try {
-        await proof();
-      } catch (failure) {
-        if (failure instanceof PasskeyCancelled) return;
-        throw failure;
-      }
-      finish(true);
+      if (await unlessCancelled(proof)) finish(true);
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
