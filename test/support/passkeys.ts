@@ -1,6 +1,6 @@
 import { expectStatus } from './expect-status';
 import { PortalClient, PortalResponse } from './portal-client';
-import { SoftwareAuthenticator, Tampering } from './software-authenticator';
+import { HeldPasskey, SoftwareAuthenticator, Tampering } from './software-authenticator';
 
 /** Asks the registration options on the browser's host and answers them with the authenticator. */
 export async function createPasskey(
@@ -37,4 +37,38 @@ export async function removeWithPasskey(
 
 export function renamePasskey(browser: PortalClient, passkeyId: string, name: unknown): Promise<PortalResponse> {
   return browser.request('PATCH', `/api/me/passkeys/${passkeyId}`, { json: { name } });
+}
+
+type RequestOptionsJSON = { challenge: string; rpId: string; allowCredentials: { id: string }[]; userVerification?: string };
+
+/** The usernameless sign-in options of the browser's host, as the sign-in page asks them (no session needed). */
+export async function signInOptions(browser: PortalClient): Promise<RequestOptionsJSON> {
+  return expectStatus(await browser.post('/api/auth/passkey/options'), 200, 'passkey sign-in options').body;
+}
+
+/** Signs in with a passkey as the first factor: the authenticator's newest passkey for this host unless one is named. */
+export async function signInWithPasskey(
+  browser: PortalClient,
+  authenticator: SoftwareAuthenticator,
+  tampering: Tampering = {},
+  passkey?: HeldPasskey,
+): Promise<PortalResponse> {
+  const response = authenticator.assert(await signInOptions(browser), browser.origin, tampering, passkey);
+  return browser.post('/api/auth/passkey', { response });
+}
+
+/** The options of the second step's method `passkey`, in a sign-in waiting at `totp`. */
+export async function secondStepOptions(browser: PortalClient): Promise<RequestOptionsJSON> {
+  return expectStatus(await browser.post('/api/auth/totp/passkey-options'), 200, 'second step passkey options').body;
+}
+
+/** Answers the second step with a passkey of the authenticator (its newest for this host unless one is named). */
+export async function answerSecondStepWithPasskey(
+  browser: PortalClient,
+  authenticator: SoftwareAuthenticator,
+  tampering: Tampering = {},
+  passkey?: HeldPasskey,
+): Promise<PortalResponse> {
+  const assertion = authenticator.assert(await secondStepOptions(browser), browser.origin, tampering, passkey);
+  return browser.post('/api/auth/totp', { passkey: assertion });
 }

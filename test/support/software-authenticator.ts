@@ -34,6 +34,8 @@ export interface Tampering {
   userVerified?: boolean;
   /** The signature counter to send (default: one more than the last). */
   counter?: number;
+  /** The userHandle of an assertion (default: the passkey's); null sends none, as a non-discoverable credential may. */
+  userHandle?: string | null;
 }
 
 const FLAG_UP = 0x01;
@@ -97,7 +99,7 @@ export class SoftwareAuthenticator {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
         signature: b64url(signature),
-        userHandle: passkey.userHandle,
+        ...userHandleOf(passkey, tampering),
       },
       authenticatorAttachment: 'platform' as const,
       clientExtensionResults: {},
@@ -124,6 +126,11 @@ function newPasskey(rpId: string, userHandle: string): HeldPasskey {
   const { x, y } = publicKey.export({ format: 'jwk' });
   const coseKey = new Map<number, number | Uint8Array>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(x!, 'base64url')], [-3, Buffer.from(y!, 'base64url')]]);
   return { credentialId: b64url(randomBytes(32)), rpId, userHandle, privateKey, publicKeyCose: encodeCbor(coseKey), counter: 0 };
+}
+
+function userHandleOf(passkey: HeldPasskey, tampering: Tampering): { userHandle?: string } {
+  const userHandle = tampering.userHandle === undefined ? passkey.userHandle : tampering.userHandle;
+  return userHandle === null ? {} : { userHandle };
 }
 
 function clientData(type: string, challenge: string, origin: string): Buffer {

@@ -1,0 +1,73 @@
+import { expectError } from '../support/api-error';
+import { browserOn, Company, createCompany, credentialsOf, memberWithTotp, TotpMember } from '../support/factories';
+import { answerSecondStepWithPasskey, registeredPasskey, secondStepOptions, signInOptions } from '../support/passkeys';
+import { PortalClient } from '../support/portal-client';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
+
+/**
+ * The attacker has Claire's password, not her authenticator. At the second
+ * step, a passkey of their own (they are a member too, or made one) is no
+ * factor of Claire's, whichever options it answers.
+ */
+describe("The second step refuses a passkey that is not the signing-in user's", () => {
+  let firm: Company;
+  let claire: TotpMember;
+  let mallory: TotpMember;
+  const claireKey = new SoftwareAuthenticator();
+  const malloryKey = new SoftwareAuthenticator();
+
+  const claireAtSecondStep = async () => {
+    const browser = browserOn(firm.host);
+    expect((await browser.post('/api/auth/login', credentialsOf(claire))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'] });
+    return browser;
+  };
+  const stillAtSecondStep = async (browser: PortalClient) => {
+    expectError(await browser.get('/api/me'), 401, 'unauthenticated');
+  };
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Marchand Conseil' });
+    claire = await memberWithTotp(firm, { name: 'Claire Marchand' });
+    mallory = await memberWithTotp(firm, { name: 'Mallory Marchand' });
+    await registeredPasskey(claire.browser, claireKey);
+    await registeredPasskey(mallory.browser, malloryKey);
+  });
+
+  test("Mallory's passkey answering Claire's second-step options: 401 invalid_passkey", async () => {
+    const browser = await claireAtSecondStep();
+
+    expectError(await answerSecondStepWithPasskey(browser, malloryKey), 401, 'invalid_passkey');
+    await stillAtSecondStep(browser);
+  });
+
+  test("Mallory's passkey answering usernameless options, sent as Claire's second step: 401 invalid_passkey", async () => {
+    const browser = await claireAtSecondStep();
+    const passkey = malloryKey.assert(await signInOptions(browser), browser.origin);
+
+    expectError(await browser.post('/api/auth/totp', { passkey }), 401, 'invalid_passkey');
+    await stillAtSecondStep(browser);
+  });
+
+  test('a second-step assertion without user verification: 401 invalid_passkey', async () => {
+    const browser = await claireAtSecondStep();
+
+    expectError(await answerSecondStepWithPasskey(browser, claireKey, { userVerified: false }), 401, 'invalid_passkey');
+    await stillAtSecondStep(browser);
+  });
+
+  test('a second-step assertion sent twice: the second is 400 passkey_challenge_expired', async () => {
+    const first = await claireAtSecondStep();
+    const passkey = claireKey.assert(await secondStepOptions(first), first.origin);
+    expect((await first.post('/api/auth/totp', { passkey })).body.next).toBe('done');
+
+    const second = await claireAtSecondStep();
+    expectError(await second.post('/api/auth/totp', { passkey }), 400, 'passkey_challenge_expired');
+    await stillAtSecondStep(second);
+  });
+
+  test('her own passkey still answers: done', async () => {
+    const browser = await claireAtSecondStep();
+
+    expect((await answerSecondStepWithPasskey(browser, claireKey)).body).toMatchObject({ next: 'done', me: { user: { email: claire.email } } });
+  });
+});
