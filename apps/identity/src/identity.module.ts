@@ -29,6 +29,7 @@ import { PasskeyChangedMail } from './passkeys/passkey-changed.mail';
 import { PasskeysHandler } from './passkeys/passkeys.handler';
 import { RecordPasskeyUse } from './passkeys/record-passkey-use.usecase';
 import { RegisterPasskey } from './passkeys/register-passkey.usecase';
+import { RemoveAllPasskeys } from './passkeys/remove-all-passkeys.usecase';
 import { RemovePasskey } from './passkeys/remove-passkey.usecase';
 import { RenamePasskey } from './passkeys/rename-passkey.usecase';
 import { PasswordResetMail } from './mail/password-reset.mail';
@@ -99,6 +100,7 @@ export class IdentityModule {
         RecordPasskeyUse,
         RenamePasskey,
         RemovePasskey,
+        RemoveAllPasskeys,
       ],
       exports: [IDENTITY_CONFIG],
     };

@@ -5,6 +5,7 @@ import { FindPasskey } from './find-passkey.usecase';
 import { ListPasskeys } from './list-passkeys.usecase';
 import { RecordPasskeyUse } from './record-passkey-use.usecase';
 import { RegisterPasskey } from './register-passkey.usecase';
+import { RemoveAllPasskeys } from './remove-all-passkeys.usecase';
 import { RemovePasskey } from './remove-passkey.usecase';
 import { RenamePasskey } from './rename-passkey.usecase';
 
@@ -19,6 +20,7 @@ export class PasskeysHandler {
     private readonly recordPasskeyUse: RecordPasskeyUse,
     private readonly renamePasskey: RenamePasskey,
     private readonly removePasskey: RemovePasskey,
+    private readonly removeAllPasskeys: RemoveAllPasskeys,
   ) {}
 
   @Handles(PasskeyPatterns.register)
@@ -51,5 +53,10 @@ export class PasskeysHandler {
   async remove(@Request(PasskeyPatterns.remove) request: Parsed<'remove'>): Promise<Record<string, never>> {
     await this.removePasskey.execute(request);
     return {};
+  }
+
+  @Handles(PasskeyPatterns.removeAllOfUser)
+  removeAllOfUser(@Request(PasskeyPatterns.removeAllOfUser) request: Parsed<'removeAllOfUser'>): Promise<{ removed: number }> {
+    return this.removeAllPasskeys.execute(request);
   }
 }

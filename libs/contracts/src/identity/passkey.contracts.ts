@@ -87,4 +87,9 @@ export const PasskeyPatterns = {
   ),
   /** @throws not_found unless it is the user's own passkey, made for this RP ID. */
   remove: defineRequest<Record<string, never>>()('identity.passkey.remove', z.object({ userId: Id, rpId: RpId, passkeyId: Id })),
+  /**
+   * Every passkey of the user, on every host, as the admin's 2FA disable does
+   * for a user who lost their devices. Mails nothing: the caller tells the user once.
+   */
+  removeAllOfUser: defineRequest<{ removed: number }>()('identity.passkey.remove-all-of-user', z.object({ userId: Id }), { idempotent: true }),
 } as const;
