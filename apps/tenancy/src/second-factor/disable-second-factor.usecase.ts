@@ -6,6 +6,7 @@ import {
   IdentityPatterns,
   MfaPatterns,
   ParsedRequestOf,
+  PasskeyPatterns,
   SecondFactorHelpPatterns,
 } from '@app/contracts';
 import { RpcClient } from '@app/platform';
@@ -36,7 +37,12 @@ export class DisableSecondFactor {
   /**
    * Remote calls first, then the local writes in one transaction: when anything
    * fails the request stays open and unaudited, and the admin's retry is
-   * harmless (removing an absent factor is a no-op, revoking again only bumps a version).
+   * harmless (removing absent factors or passkeys is a no-op, revoking again only bumps a version).
+   * Every second factor goes, the passkeys of every host included: the user
+   * lost their devices, and a passkey on a lost phone alone signs in. They are
+   * removed before the revocation, so that a session a passkey opened in
+   * between ends with the others. A retry finds them gone and its mail does
+   * not mention them: the user's first concern, that they no longer sign in, holds.
    * Identity announces the revocation, so the user's sessions end even when
    * this answer reaches the gateway too late; the mail is recorded with the audit and sent after.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
@@ -49,6 +55,7 @@ export class DisableSecondFactor {
     const em = this.em.fork();
     const { company, otherCompanyIds } = await this.assertStanding(em, request);
     await this.rpc.request(MfaPatterns.removeFactor, { userId });
+    const passkeys = await this.rpc.request(PasskeyPatterns.removeAllOfUser, { userId });
     const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId });
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(
@@ -63,7 +70,7 @@ export class DisableSecondFactor {
       for (const otherId of otherCompanyIds) {
         tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
       }
-      await this.mail.record(tx, { userId, companyName: company.name, actorUserId });
+      await this.mail.record(tx, { userId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed });
     });
     this.mail.sendSoon();
     return revoked;

@@ -5,6 +5,7 @@ const noticeFor = (overrides: Partial<SecondFactorDisabledNotice> = {}): SecondF
   name: 'Claire',
   companyName: 'Acme Comptabilité',
   adminName: 'Alice Martin',
+  passkeysRemoved: 0,
   language: 'fr',
   ...overrides,
 });
@@ -44,5 +45,25 @@ describe(secondFactorDisabledMail.name, () => {
     expect(french).toContain("Vous pouvez réactiver l'authentification à deux facteurs");
     expect(english).toContain('Sign in with your password');
     expect(english).toContain('You may set up two-factor authentication again');
+  });
+
+  it('says nothing of passkeys to a member who had none', () => {
+    expect(secondFactorDisabledMail(noticeFor()).text).not.toContain("clé d'accès");
+    expect(secondFactorDisabledMail(noticeFor({ language: 'en' })).text).not.toContain('passkey');
+  });
+
+  it('tells the member that their passkeys no longer sign in, in the singular or the plural', () => {
+    expect(secondFactorDisabledMail(noticeFor({ passkeysRemoved: 1 })).text).toContain(
+      "Votre clé d'accès a été supprimée : elle ne permet plus de vous connecter.",
+    );
+    expect(secondFactorDisabledMail(noticeFor({ passkeysRemoved: 3 })).text).toContain(
+      "Vos 3 clés d'accès ont été supprimées : elles ne permettent plus de vous connecter.",
+    );
+    expect(secondFactorDisabledMail(noticeFor({ passkeysRemoved: 1, language: 'en' })).text).toContain(
+      'Your passkey was removed: it no longer signs you in.',
+    );
+    expect(secondFactorDisabledMail(noticeFor({ passkeysRemoved: 3, language: 'en' })).text).toContain(
+      'Your 3 passkeys were removed: they no longer sign you in.',
+    );
   });
 });

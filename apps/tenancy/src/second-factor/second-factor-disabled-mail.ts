@@ -7,29 +7,45 @@ export interface SecondFactorDisabledNotice {
   companyName: string;
   /** The admin who acted: the user must know whom to ask if they did not ask. */
   adminName: string;
+  /** The passkeys removed with the factor, on every portal: the user must know they no longer sign in. */
+  passkeysRemoved: number;
   /** The member's stored language. */
   language: Language;
 }
 
+/** Said only when there were some: most users have none. */
+function passkeysLine(count: number, say: { one: string; many: (count: number) => string }): string[] {
+  if (count === 0) return [];
+  return [count === 1 ? say.one : say.many(count)];
+}
+
 const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mail, 'to'>> = {
-  fr: ({ name, companyName, adminName }) => ({
+  fr: ({ name, companyName, adminName, passkeysRemoved }) => ({
     subject: 'Authentification à deux facteurs désactivée',
     text: [
       `Bonjour ${name},`,
       '',
       `${adminName}, administrateur de ${companyName}, a désactivé l'authentification à deux facteurs de votre compte.`,
+      ...passkeysLine(passkeysRemoved, {
+        one: "Votre clé d'accès a été supprimée : elle ne permet plus de vous connecter.",
+        many: (count) => `Vos ${count} clés d'accès ont été supprimées : elles ne permettent plus de vous connecter.`,
+      }),
       'Connectez-vous désormais avec votre mot de passe ; vos appareils mobiles vous le demanderont à nouveau.',
       "Vous pouvez réactiver l'authentification à deux facteurs à tout moment.",
       `Si vous n'avez rien demandé, prévenez ${companyName} sans tarder.`,
       '',
     ].join('\n'),
   }),
-  en: ({ name, companyName, adminName }) => ({
+  en: ({ name, companyName, adminName, passkeysRemoved }) => ({
     subject: 'Two-factor authentication turned off',
     text: [
       `Hello ${name},`,
       '',
       `${adminName}, an admin of ${companyName}, turned off two-factor authentication for your account.`,
+      ...passkeysLine(passkeysRemoved, {
+        one: 'Your passkey was removed: it no longer signs you in.',
+        many: (count) => `Your ${count} passkeys were removed: they no longer sign you in.`,
+      }),
       'Sign in with your password from now on; your mobile devices will ask for it again.',
       'You may set up two-factor authentication again at any time.',
       `If you did not ask for this, tell ${companyName} at once.`,

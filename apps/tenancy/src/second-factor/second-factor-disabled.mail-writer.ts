@@ -8,6 +8,8 @@ export interface SecondFactorDisabledRecord {
   userId: string;
   companyName: string;
   actorUserId: string;
+  /** Absent from notices recorded before passkeys existed, which removed none. */
+  passkeysRemoved?: number;
 }
 
 /** The mail names the company and the admin, so that the user knows whom to ask if they did not ask. */
@@ -26,11 +28,12 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
     return `the notice to user ${userId} that their second factor was turned off`;
   }
 
-  async write({ userId, companyName, actorUserId }: SecondFactorDisabledRecord): Promise<Mail[]> {
+  async write({ userId, companyName, actorUserId, passkeysRemoved = 0 }: SecondFactorDisabledRecord): Promise<Mail[]> {
     const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId, actorUserId] });
     const user = users.find((found) => found.id === userId);
     if (!user) return [];
     const adminName = users.find((found) => found.id === actorUserId)?.name ?? '';
-    return [secondFactorDisabledMail({ email: user.email, name: user.name, companyName, adminName, language: user.language })];
+    const notice = { email: user.email, name: user.name, companyName, adminName, passkeysRemoved, language: user.language };
+    return [secondFactorDisabledMail(notice)];
   }
 }
