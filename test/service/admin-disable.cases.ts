@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuditAction, DomainError, ErrorCode, IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/contracts';
+import { AuditAction, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
 import { ListAudit } from '../../apps/tenancy/src/audit/list-audit.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
 import { ListOpenHelpRequests } from '../../apps/tenancy/src/help-requests/list-open-help-requests.usecase';
@@ -9,8 +9,9 @@ import { DisableSecondFactor } from '../../apps/tenancy/src/second-factor/disabl
 import type { TenancyService } from './tenancy-service';
 
 /**
- * The admin's 2FA disable, in tenancy alone: who has standing, what it writes
- * in each company's audit, and that nothing is written when a step fails.
+ * The admin's 2FA disable, in tenancy alone: who has standing, which second
+ * factors it removes (the TOTP factor, every passkey), what it writes in each
+ * company's audit, and that nothing is written when a step fails.
  */
 export function adminDisableCases(started: () => TenancyService): void {
   describe('tenancy: an admin turns a member\'s 2FA off', () => {
@@ -42,19 +43,42 @@ export function adminDisableCases(started: () => TenancyService): void {
       return (error as DomainError).code;
     }
 
-    it('a client of this company only: 2FA is removed, credentials revoked, and the act audited with its admin and reason', async () => {
+    it('a client of this company only: 2FA is removed, then passkeys, credentials revoked, and the act audited with its admin and reason', async () => {
       const firm = await company('Alpha');
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
 
       await expect(disable(firm.id, admin.id, client.id, 'lost phone')).resolves.toEqual({ userId: client.id, credentialVersion: 2 });
 
-      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).toContainEqual({ userId: client.id });
-      expect(tenancy.peers.requestsFor(IdentityPatterns.revokeCredentials)).toContainEqual({ userId: client.id });
+      expect(tenancy.effectsOn(client.id)).toEqual(['removed the TOTP factor', 'removed 0 passkeys', 'revoked credentials']);
       const audit = await tenancy.get(ListAudit).execute(firm.id);
       expect(audit).toEqual([
         expect.objectContaining({ action: AuditAction.SecondFactorDisabled, actor: expect.objectContaining({ id: admin.id }), reason: 'lost phone' }),
       ]);
+    });
+
+    it('a client with passkeys on two hosts: all removed before the credentials are revoked, and the mail says how many', async () => {
+      const firm = await company('Lambda');
+      const admin = await member(firm.id, 'admin');
+      const client = await member(firm.id, 'client');
+      tenancy.passkeys.set(client.id, 2);
+
+      await disable(firm.id, admin.id, client.id, 'lost phone');
+
+      expect(tenancy.effectsOn(client.id)).toEqual(['removed the TOTP factor', 'removed 2 passkeys', 'revoked credentials']);
+      const mail = await tenancy.mailbox.waitFor({ to: client.email, subject: 'Authentification à deux facteurs désactivée' });
+      expect(mail.text).toContain("Vos 2 clés d'accès ont été supprimées : elles ne permettent plus de vous connecter.");
+    });
+
+    it('a client without passkeys: the mail does not speak of them', async () => {
+      const firm = await company('Mu');
+      const admin = await member(firm.id, 'admin');
+      const client = await member(firm.id, 'client');
+
+      await disable(firm.id, admin.id, client.id);
+
+      const mail = await tenancy.mailbox.waitFor({ to: client.email, subject: 'Authentification à deux facteurs désactivée' });
+      expect(mail.text).not.toContain("clé d'accès");
     });
 
     it('a client shared with another firm, without an open request: no_open_help_request, and nothing is asked of mfa or identity', async () => {
@@ -67,7 +91,7 @@ export function adminDisableCases(started: () => TenancyService): void {
 
       await expect(refusal(disable(firm.id, admin.id, shared.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
 
-      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).not.toContainEqual({ userId: shared.id });
+      expect(tenancy.effectsOn(shared.id)).toEqual([]);
       expect(await tenancy.get(ListAudit).execute(firm.id)).toEqual([]);
       expect(await tenancy.get(ListAudit).execute(other.id)).toEqual([]);
     });
@@ -100,8 +124,8 @@ export function adminDisableCases(started: () => TenancyService): void {
 
       await expect(refusal(disable(firm.id, client.id, admin.id))).resolves.toBe(ErrorCode.Forbidden);
       await expect(refusal(disable(firm.id, admin.id, outsider.id))).resolves.toBe(ErrorCode.NotFound);
-      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).not.toContainEqual({ userId: outsider.id });
-      expect(tenancy.peers.requestsFor(MfaPatterns.removeFactor)).not.toContainEqual({ userId: admin.id });
+      expect(tenancy.effectsOn(outsider.id)).toEqual([]);
+      expect(tenancy.effectsOn(admin.id)).toEqual([]);
     });
 
     it('identity out of reach: the request stays open and nothing is audited, so that the admin\'s retry does it all', async () => {
@@ -109,6 +133,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
       await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: client.id }));
+      tenancy.passkeys.set(client.id, 1);
       tenancy.unrevokable.add(client.id);
 
       await expect(refusal(disable(firm.id, admin.id, client.id))).resolves.toBe(ErrorCode.Unavailable);
@@ -117,6 +142,13 @@ export function adminDisableCases(started: () => TenancyService): void {
 
       tenancy.unrevokable.delete(client.id);
       await disable(firm.id, admin.id, client.id);
+      expect(tenancy.effectsOn(client.id)).toEqual([
+        'removed the TOTP factor',
+        'removed 1 passkeys',
+        'removed the TOTP factor',
+        'removed 0 passkeys',
+        'revoked credentials',
+      ]);
       expect(await tenancy.get(ListOpenHelpRequests).execute(firm.id)).toEqual([]);
       expect(await tenancy.get(ListAudit).execute(firm.id)).toHaveLength(1);
     });

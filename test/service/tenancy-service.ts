@@ -7,6 +7,7 @@ import {
   ErrorCode,
   IdentityPatterns,
   MfaPatterns,
+  PasskeyPatterns,
   RequestOf,
   SecondFactorHelpPatterns,
   TenancyPatterns,
@@ -16,6 +17,7 @@ import { Type } from '@nestjs/common';
 import { tenancyConfigSchema } from '../../apps/tenancy/src/config';
 import { TENANCY_SCHEMA, tenancyOrmConfig } from '../../apps/tenancy/src/mikro-orm.config';
 import { TenancyModule } from '../../apps/tenancy/src/tenancy.module';
+import { Mailbox } from '../support/mailbox';
 import { PeerServices } from '../support/peer-services';
 import { ServiceContext, startService } from '../support/service-context';
 import { SmtpSink } from '../support/smtp-sink';
@@ -33,27 +35,43 @@ export class TenancyService {
   private readonly users = new Map<string, KnownUser>();
   /** Users whose credentials identity fails to revoke, as when it is out of reach. */
   readonly unrevokable = new Set<string>();
+  /** How many passkeys identity holds for each user, on every host together. */
+  readonly passkeys = new Map<string, number>();
+  /** Each user's remote effects, in the order identity and mfa saw them: passkeys, factor, revocation. */
+  private readonly effects = new Map<string, string[]>();
 
   private constructor(
     private readonly context: ServiceContext,
     readonly peers: PeerServices,
     private readonly sink: SmtpSink,
+    /** What the service mailed, through its SMTP sink. */
+    readonly mailbox: Mailbox,
   ) {
     peers.answer(IdentityPatterns.ensureUser, ({ email, name, language }) => {
       const known = [...this.users.values()].find((user) => user.email === email) ?? this.person(email, name, language);
       return { userId: known.id, activationToken: known.pending ? randomUUID() : null, language: known.language };
     });
     peers.answer(IdentityPatterns.findUsers, ({ userIds }) => userIds.flatMap((id) => this.users.get(id) ?? []));
-    peers.answer(IdentityPatterns.revokeCredentials, ({ userId }) =>
-      this.unrevokable.has(userId)
-        ? new DomainError(ErrorCode.Unavailable, 'identity is not answering.')
-        : { userId, credentialVersion: 2 },
-    );
-    peers.answer(MfaPatterns.removeFactor, () => ({ removed: true }));
+    peers.answer(IdentityPatterns.revokeCredentials, ({ userId }) => {
+      if (this.unrevokable.has(userId)) return new DomainError(ErrorCode.Unavailable, 'identity is not answering.');
+      this.note(userId, 'revoked credentials');
+      return { userId, credentialVersion: 2 };
+    });
+    peers.answer(PasskeyPatterns.removeAllOfUser, ({ userId }) => {
+      const removed = this.passkeys.get(userId) ?? 0;
+      this.passkeys.delete(userId);
+      this.note(userId, `removed ${removed} passkeys`);
+      return { removed };
+    });
+    peers.answer(MfaPatterns.removeFactor, ({ userId }) => {
+      this.note(userId, 'removed the TOTP factor');
+      return { removed: true };
+    });
   }
 
   static async start(): Promise<TenancyService> {
-    const sink = await SmtpSink.start(mkdtempSync(join(tmpdir(), 'tenancy-service-mail-')));
+    const mailDir = mkdtempSync(join(tmpdir(), 'tenancy-service-mail-'));
+    const sink = await SmtpSink.start(mailDir);
     let context: ServiceContext;
     try {
       context = await startService({
@@ -76,7 +94,7 @@ export class TenancyService {
       throw error;
     }
     const peers = await PeerServices.connect(context.environment.natsUrl, context.environment.natsSubjectPrefix);
-    return new TenancyService(context, peers, sink);
+    return new TenancyService(context, peers, sink, new Mailbox(mailDir));
   }
 
   /** One of the service's use cases, as its handler calls it. */
@@ -89,6 +107,15 @@ export class TenancyService {
     const user = { id: randomUUID(), email, name, active: true, google: false, credentialVersion: 1, language, pending };
     this.users.set(user.id, user);
     return user;
+  }
+
+  /** What identity and mfa were asked to do to the user, in order. */
+  effectsOn(userId: string): string[] {
+    return this.effects.get(userId) ?? [];
+  }
+
+  private note(userId: string, effect: string): void {
+    this.effects.set(userId, [...this.effectsOn(userId), effect]);
   }
 
   /** Contract-parsed, as the handlers receive them. */
