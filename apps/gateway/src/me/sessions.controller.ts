@@ -7,18 +7,7 @@ import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { SessionSightings } from '../sessions/session-sightings';
-
-export interface SessionSummary {
-  id: string;
-  kind: 'web' | 'mobile';
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-  /** Browser and system of a web session ("Chrome · Linux"), null for a mobile device or before it was noted. */
-  device: string | null;
-  /** The client address a web session was last used from; null for a mobile device. */
-  address: string | null;
-}
+import { mobileDeviceSummary, SESSION_SUMMARY_SCHEMA, SessionSummary, webSessionSummary } from '../sessions/session-summary';
 
 /** Web sessions live in Redis; a mobile "session" is the registered device, listed by identity. */
 @ApiTags('me')
@@ -34,6 +23,7 @@ export class SessionsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'Signed-in web sessions and registered mobile devices of the user' })
+  @ApiResponse({ status: 200, description: 'Last seen first', schema: { type: 'array', items: SESSION_SUMMARY_SCHEMA } })
   async list(@Auth() { id: currentId, record }: AuthenticatedSession): Promise<SessionSummary[]> {
     const [sessions, devices] = await Promise.all([
       this.sessions.listOfUser(record.userId),
@@ -41,24 +31,8 @@ export class SessionsController {
     ]);
     const signedIn = sessions.filter((session) => session.record.kind === 'web' && session.record.stage === 'done');
     const sighted = await this.sightings.readMany(signedIn.map((session) => session.id));
-    const web = signedIn.map(({ id, record: session }) => ({
-      id,
-      kind: 'web' as const,
-      createdAt: new Date(session.createdAt).toISOString(),
-      lastSeenAt: new Date(session.lastSeenAt).toISOString(),
-      current: id === currentId,
-      device: sighted.get(id)?.device ?? null,
-      address: sighted.get(id)?.address ?? null,
-    }));
-    const mobile = devices.map((device) => ({
-      id: device.id,
-      kind: 'mobile' as const,
-      createdAt: device.createdAt,
-      lastSeenAt: device.lastUsedAt,
-      current: device.id === record.deviceId,
-      device: null,
-      address: null,
-    }));
+    const web = signedIn.map(({ id, record: session }) => webSessionSummary(id, session, sighted.get(id), currentId));
+    const mobile = devices.map((device) => mobileDeviceSummary(device, record.deviceId));
     return [...web, ...mobile].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
   }
 

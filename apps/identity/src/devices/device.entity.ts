@@ -96,5 +96,6 @@ export function toDeviceView(device: Device): DeviceView {
     createdAt: device.createdAt.toISOString(),
     lastUsedAt: device.lastUsedAt.toISOString(),
     biometrics: device.publicKey !== null,
+    factors: device.factors,
   };
 }

@@ -13,6 +13,8 @@ export interface DeviceView {
   createdAt: string;
   lastUsedAt: string;
   biometrics: boolean;
+  /** What the sign-in that registered the device proved, as the user's sessions list says. */
+  factors: ProvenFactor[];
 }
 
 export interface UnlockedDevice {
