@@ -7,11 +7,11 @@ import { PortalClient } from '../support/portal-client';
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
 const wording = {
-  fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter', title: 'Sessions et appareils', current: 'ce navigateur', endOthers: 'Déconnecter toutes les autres sessions', endedOthers: 'Vos autres sessions ont été fermées.' },
-  en: { email: 'Email address', password: 'Password', signIn: 'Sign in', title: 'Sessions and devices', current: 'this browser', endOthers: 'Sign out all other sessions', endedOthers: 'Your other sessions were ended.' },
+  fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter', title: 'Sessions et appareils', current: 'ce navigateur', endOthers: 'Déconnecter toutes les autres sessions', endedOthers: 'Vos autres sessions ont été fermées.', openedWith: 'Ouverte avec : Mot de passe' },
+  en: { email: 'Email address', password: 'Password', signIn: 'Sign in', title: 'Sessions and devices', current: 'this browser', endOthers: 'Sign out all other sessions', endedOthers: 'Your other sessions were ended.', openedWith: 'Opened with: Password' },
 } as const;
 
-/** Sessions a person can recognise (browser, system, address, last use) and sign out all at once. */
+/** Sessions a person can recognise (browser, system, address, last use, what opened it) and sign out all at once. */
 describe.each(['fr', 'en'] as PortalLanguage[])('The sessions page, in %s', (language) => {
   const words = wording[language];
   let browser: Browser;
@@ -55,6 +55,10 @@ describe.each(['fr', 'en'] as PortalLanguage[])('The sessions page, in %s', (lan
     await page.getByText('Firefox · Windows', { exact: true }).waitFor();
     expect(await page.getByText(words.current, { exact: true }).count()).toBe(1);
     expect(await page.getByText(/127\.0\.0\.\d+/).count()).toBeGreaterThan(0);
+    // Every one was opened with the password alone, and says so.
+    const listed = await page.locator('li.session').count();
+    expect(listed).toBeGreaterThanOrEqual(2);
+    expect(await page.getByText(words.openedWith, { exact: true }).count()).toBe(listed);
     if (size === 'desktop') await checkScreen(page, `sessions-recognisable-${language}`);
 
     await page.getByRole('button', { name: words.endOthers }).click();

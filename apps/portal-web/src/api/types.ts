@@ -43,7 +43,11 @@ export interface SessionView {
   /** "Chrome · Linux" for a web session, when known. */
   device: string | null;
   address: string | null;
+  /** What opened it, first factor first; empty for a session older than the record of factors. */
+  factors: SessionFactor[];
 }
+
+export type SessionFactor = 'password' | 'google' | 'totp' | 'recovery_code' | 'passkey';
 
 export interface TotpSetup {
   secret: string;

@@ -156,6 +156,8 @@ export const en = {
     address: (address: string) => `Address ${address}`,
     endOthers: 'Sign out all other sessions',
     endedOthers: 'Your other sessions were ended. Your mobile devices stay signed in.',
+    openedWith: (factors: string) => `Opened with: ${factors}`,
+    factorNames: { password: 'password', google: 'Google', totp: 'code', recovery_code: 'recovery code', passkey: 'passkey' },
   },
   password: {
     title: 'Change your password',

@@ -162,6 +162,8 @@ export const fr: Messages = {
     address: (address: string) => `Adresse ${address}`,
     endOthers: 'Déconnecter toutes les autres sessions',
     endedOthers: 'Vos autres sessions ont été fermées. Vos appareils mobiles restent connectés.',
+    openedWith: (factors: string) => `Ouverte avec : ${factors}`,
+    factorNames: { password: 'mot de passe', google: 'Google', totp: 'code', recovery_code: 'code de secours', passkey: "clé d'accès" },
   },
   password: {
     title: 'Changer de mot de passe',

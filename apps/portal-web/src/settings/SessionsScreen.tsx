@@ -6,8 +6,9 @@ import { ErrorMessage, Notice } from '../ui/Alerts';
 import { Pending } from '../ui/Pending';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
+import { factorsLabel } from './session-factors';
 
-/** Web sessions and mobile devices, each but this one with a way to end it. */
+/** Web sessions and mobile devices, with what opened each, and each but this one with a way to end it. */
 export function SessionsScreen() {
   const t = useT();
   const errorText = useErrorText();
@@ -49,6 +50,7 @@ export function SessionsScreen() {
           {sessions.map((session) => {
             const what = session.kind === 'web' ? (session.device ?? t.sessions.web) : t.sessions.mobile;
             const since = formatDate(session.createdAt);
+            const factors = factorsLabel(session.factors, t.sessions.factorNames);
             return (
               <li key={session.id} className="session">
                 <p className="session-kind">
@@ -59,6 +61,7 @@ export function SessionsScreen() {
                   {t.sessions.since(since)} · {t.sessions.lastSeen(formatDate(session.lastSeenAt))}
                   {session.address && ` · ${t.sessions.address(session.address)}`}
                 </p>
+                {factors && <p className="hint">{t.sessions.openedWith(factors)}</p>}
                 {!session.current && (
                   <button type="button" className="button button-secondary" aria-label={t.sessions.endLabel(what, since)} onClick={() => void end(session.id)}>
                     {t.sessions.end}
