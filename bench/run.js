@@ -25,6 +25,8 @@ if (smoke) {
     BENCH_TOTP_SIGN_INS: 40,
     BENCH_TOTP_WARMUP: 4,
     BENCH_DEVICES: 8,
+    BENCH_PASSKEY_PEOPLE: 8,
+    BENCH_PASSKEY_CONNECTIONS: 4,
     BENCH_MEMORY_SIGN_INS: 100,
     BENCH_MEMORY_MAX_SECONDS: 5,
   };
@@ -52,6 +54,7 @@ const { measureSessionMemory } = require('./scenarios/memory');
 const product = require('./scenarios/product');
 const peer = require('./scenarios/peer');
 const monolith = require('./scenarios/monolith');
+const passkey = require('./scenarios/passkey');
 
 const RESULTS = smoke ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-')) : path.join(__dirname, 'results');
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -151,7 +154,7 @@ async function main() {
   step(`  ${JSON.stringify(await countPopulation(databaseUrl))}`);
   // Who does what: disjoint groups, so that no sign-in finds its user's view already cached by another scenario.
   const draw = peopleDrawer();
-  const small = { sessions: draw(S.SESSIONS, S.SMALL_POPULATION), signIns: draw(S.SIGN_IN_PEOPLE, S.SMALL_POPULATION) };
+  const small = { sessions: draw(S.SESSIONS, S.SMALL_POPULATION), signIns: draw(S.SIGN_IN_PEOPLE, S.SMALL_POPULATION), passkeys: draw(S.PASSKEY_PEOPLE, S.SMALL_POPULATION) };
 
   // Each target compares runs made back to back, so that a change in the machine's load hits both sides alike.
   step('session check: GET /api/me at 1,000 users (LOG_LEVEL warn, then info), the floor, better-auth getSession, the monolith');
@@ -176,6 +179,18 @@ async function main() {
   scenarios.signIn1k = report('sign-in', await product.measureSignIn(stack, product.inTurn(small.signIns), S.PASSWORD, { connections: S.SIGN_IN_CONNECTIONS, hooks: hooks('sign-in'), cpu: cpu.product }));
   references.peerSignIn = report('better-auth sign-in', await peer.measurePeerSignIn(server, server.plainIndexes.slice(S.SESSIONS), S.PASSWORD, { connections: S.SIGN_IN_CONNECTIONS, cpu: cpu.betterAuth }));
   references.monolithSignIn = report('monolith sign-in', await monolith.measureMonolithSignIn(mono, range(S.SESSIONS + 1, S.SESSIONS + S.SIGN_IN_PEOPLE), S.PASSWORD, { connections: S.SIGN_IN_CONNECTIONS, cpu: cpu.monolith }));
+
+  step(`passkey sign-in at 1,000 users: ${small.passkeys.length} people, one passkey each (registered after a password sign-in), in turn`);
+  const registered = await passkey.registerPasskeys(stack, await product.webSessions(stack, small.passkeys, S.PASSWORD));
+  scenarios.passkey = report(
+    'passkey sign-in (options + assertion)',
+    await passkey.measurePasskeySignIn(stack, registered, { connections: S.PASSKEY_CONNECTIONS, seconds: S.PASSKEY_SECONDS, warmup: S.PASSKEY_WARMUP_SECONDS, cpu: cpu.product }),
+  );
+  const passkeyRatio = scenarios.passkey.rps / scenarios.signIn1k.rps;
+  step(
+    `  passkey ÷ password sign-in: ${passkeyRatio.toFixed(1)} times the throughput (target ≥ 10: ${passkeyRatio >= 10 ? 'MET' : 'NOT MET'} in this run), ` +
+      `${(scenarios.signIn1k.cpu.msPerOperation / scenarios.passkey.cpu.msPerOperation).toFixed(1)} times less CPU per sign-in; the client's signing ${scenarios.passkey.clientSignMsPerOperation} ms each`,
+  );
 
   step(`growth: bulk-insert to ${S.LARGE_POPULATION} users and companies, then the same at that size`);
   await bulkInsertPopulation(databaseUrl, { from: S.SMALL_POPULATION + 1, to: S.LARGE_POPULATION, storedHash });

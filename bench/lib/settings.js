@@ -27,6 +27,12 @@ module.exports = {
   TOTP_SIGN_INS: number('BENCH_TOTP_SIGN_INS', 500),
   TOTP_WARMUP: number('BENCH_TOTP_WARMUP', 100),
   DEVICES: number('BENCH_DEVICES', 32),
+  /** People with a passkey each, signing in with it in turn (each registered after a password sign-in). */
+  PASSKEY_PEOPLE: number('BENCH_PASSKEY_PEOPLE', 100),
+  /** No hash to wait for: more sign-ins in flight than the password's to keep the four apps busy. */
+  PASSKEY_CONNECTIONS: number('BENCH_PASSKEY_CONNECTIONS', 16),
+  PASSKEY_SECONDS: number('BENCH_SECONDS', 10),
+  PASSKEY_WARMUP_SECONDS: number('BENCH_WARMUP_SECONDS', 2),
   /** Sign-ins, of as many distinct people, over which Redis memory per web session is measured. */
   MEMORY_SIGN_INS: number('BENCH_MEMORY_SIGN_INS', 10_000),
   /** Keeps the whole run under 10 minutes when sign-ins are slow; the report says how many were made. */
