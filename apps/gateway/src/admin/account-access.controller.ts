@@ -5,7 +5,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { MemberContextCache } from '../me/member-context.cache';
+import { MemberContextCache } from '../member-view/member-context.cache';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
 import { AuthenticatedSession } from '../session/session';

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
-import { MemberContextCache } from '../me/member-context.cache';
+import { MemberContextCache } from '../member-view/member-context.cache';
 import { SessionStore } from '../session/session.store';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';

@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '@app/contracts';
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { MeService } from '../me/me.service';
+import { MeService } from '../member-view/me.service';
 import { SignedIn } from '../session/session.guard';
 
 /** An admin acts only on the host of the company they administer, in a session of that company. */

@@ -4,7 +4,7 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
-import { MemberContextCache } from '../me/member-context.cache';
+import { MemberContextCache } from '../member-view/member-context.cache';
 
 const AcceptanceBody = z.object({ token: InvitationToken });
 

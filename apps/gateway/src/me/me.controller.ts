@@ -10,9 +10,11 @@ import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
-import { Me } from './me';
-import { ME_SCHEMA } from './me.schema';
-import { MeService } from './me.service';
+import { Me } from '../member-view/me';
+import { ME_SCHEMA } from '../member-view/me.schema';
+import { MeService } from '../member-view/me.service';
+import { MemberContextCache } from '../member-view/member-context.cache';
+import { portalToSwitchTo } from '../sign-in/flow';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 
@@ -22,6 +24,7 @@ import { Auth } from '../http/auth.decorator';
 export class MeController {
   constructor(
     private readonly meService: MeService,
+    private readonly cache: MemberContextCache,
     private readonly sessions: SessionStore,
     private readonly rpc: RpcClient,
     private readonly passwords: PasswordCheck,
@@ -70,7 +73,8 @@ export class MeController {
     @Req() request: FastifyRequest,
   ): Promise<Me> {
     const { record } = session;
-    await this.meService.portalToEnter(session, body.portalId);
+    // Only if this session (or the device of a mobile one) passed what that portal requires: the user having it since is not enough.
+    portalToSwitchTo(await this.cache.companiesOf(record.userId, session.cachedView), body.portalId, record.factors);
     if (record.deviceId) {
       await this.rpc.request(DevicePatterns.rememberCompany, { userId: record.userId, deviceId: record.deviceId, companyId: body.portalId });
     }

@@ -3,7 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedSession, SessionRecord } from '../session/session';
 import { SessionStore } from '../session/session.store';
-import { MemberContextCache } from './member-context.cache';
+import { MemberContextCache } from '../member-view/member-context.cache';
 
 /** 2FA turned on: the recovery codes to show once, and the session's record as it now stands. */
 export interface TwoFactorTurnedOn {

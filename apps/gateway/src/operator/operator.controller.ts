@@ -8,7 +8,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
-import { MemberContextCache } from '../me/member-context.cache';
+import { MemberContextCache } from '../member-view/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';

@@ -9,7 +9,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
-import { MeService } from '../me/me.service';
+import { MeService } from '../member-view/me.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
 import { RecentProof, SignedIn, UNAUTHENTICATED } from '../session/session.guard';

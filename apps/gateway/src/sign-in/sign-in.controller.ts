@@ -5,7 +5,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
-import { MemberContextCache } from '../me/member-context.cache';
+import { MemberContextCache } from '../member-view/member-context.cache';
 import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { UNAUTHENTICATED } from '../session/session.guard';

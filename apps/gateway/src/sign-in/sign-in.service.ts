@@ -2,8 +2,8 @@ import { CompanyView, MfaPatterns, ProvenFactor, TenancyPatterns, UserView, with
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { MemberContext } from '../me/me';
-import { cachedContext, MemberContextCache } from '../me/member-context.cache';
+import { MemberContext } from '../member-view/me';
+import { cachedContext, MemberContextCache } from '../member-view/member-context.cache';
 import { HostPortal } from '../portal/host-portal';
 import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';

@@ -1,7 +1,6 @@
-import { CompanyView, DomainError, ErrorCode } from '@app/contracts';
+import { DomainError, ErrorCode } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { portalToSwitchTo } from '../sign-in/flow';
 import { AuthenticatedSession } from '../session/session';
 import { SessionStore } from '../session/session.store';
 import { Me, MemberContext } from './me';
@@ -17,18 +16,6 @@ export class MeService {
 
   async me(session: AuthenticatedSession, request: FastifyRequest): Promise<Me> {
     return presentMe(session.record, await this.contextOf(session), request);
-  }
-
-  /**
-   * The portal a session may switch to: one of the user's, and, where the
-   * company requires two-factor authentication, only if this session (or the
-   * device of a mobile one) passed a second factor: the user having one since
-   * is not enough.
-   * @throws DomainError forbidden when not a member; totp_required.
-   */
-  async portalToEnter(session: AuthenticatedSession, portalId: string): Promise<CompanyView> {
-    const companies = await this.cache.companiesOf(session.record.userId, session.cachedView);
-    return portalToSwitchTo(companies, portalId, session.record.factors);
   }
 
   /**
