@@ -12,7 +12,6 @@ import {
 } from '../support/factories';
 import { Mailbox } from '../support/mailbox';
 import { registeredPasskey, signInWithPasskey } from '../support/passkeys';
-import { PortalClient } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
