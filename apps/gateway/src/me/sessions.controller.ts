@@ -3,7 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SessionStore } from '../session/session.store';
-import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { SessionSightings } from '../sessions/session-sightings';
@@ -39,10 +39,16 @@ export class SessionsController {
   @Delete(':id')
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'End one web session, or forget one mobile device, of the user' })
+  @ApiOperation({
+    summary:
+      'End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change ' +
+      '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not.',
+  })
+  @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours' })
-  async revoke(@Param('id') id: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
+  async revoke(@Param('id') id: string, @Auth() { id: currentId, record }: AuthenticatedSession): Promise<void> {
     const { userId } = record;
+    if (id !== currentId && id !== record.deviceId) assertProvedRecently(record);
     if (Id.safeParse(id).success) {
       await this.sessions.deleteOfDevice(userId, id);
       await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });

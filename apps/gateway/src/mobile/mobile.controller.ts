@@ -6,7 +6,7 @@ import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
-import { SignedIn } from '../session/session.guard';
+import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn } from '../session/session.guard';
 import { GoogleIdTokenVerifier } from '../sign-in/google/google-id-token.verifier';
 import { MobileLoginTokens } from '../sign-in/mobile/login-tokens';
 import { MobileAccess, MobileAccessGrant } from './mobile-access';
@@ -117,10 +117,16 @@ export class MobileController {
   @Delete('devices/:id')
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'Forget a device of the signed-in user; its access tokens end' })
+  @ApiOperation({
+    summary:
+      'Forget a device of the signed-in user; its access tokens end. Forgetting another device than this one needs a recent proof ' +
+      '(an unlock in the last minutes); forgetting this one is signing out of the app, and does not.',
+  })
+  @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 404, description: 'not_found' })
   async revoke(@Param('id', deviceIdParam) deviceId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
     const { userId } = record;
+    if (deviceId !== record.deviceId) assertProvedRecently(record);
     // Tokens first: a device revoked already (by wrong PINs) still gets its tokens ended, then the 404.
     await this.sessions.deleteOfDevice(userId, deviceId);
     await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });

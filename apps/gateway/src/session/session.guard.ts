@@ -40,9 +40,7 @@ export class SessionGuard implements CanActivate {
     if (!session || !issuedHere || !stages.includes(session.record.stage)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first.');
     }
-    if (this.reflector.get<boolean>(RECENT_PROOF, context.getHandler()) && !provedRecently(session.record)) {
-      throw new DomainError(ErrorCode.ReauthenticationRequired, 'Confirm it is you first: your password, a code or a passkey.');
-    }
+    if (this.reflector.get<boolean>(RECENT_PROOF, context.getHandler())) assertProvedRecently(session.record);
     request.auth = session;
     return true;
   }
@@ -53,9 +51,16 @@ export class SessionGuard implements CanActivate {
  * session (or the app's access token, issued at an unlock) counts as proof
  * for REAUTHENTICATION_MINUTES after it was issued or re-authenticated.
  */
-function provedRecently(record: SessionRecord, now = Date.now()): boolean {
-  return record.stage !== 'done' || now - record.provedAt <= REAUTHENTICATION_MINUTES * 60_000;
+export function assertProvedRecently(record: SessionRecord, now = Date.now()): void {
+  if (record.stage === 'done' && now - record.provedAt > REAUTHENTICATION_MINUTES * 60_000) {
+    throw new DomainError(ErrorCode.ReauthenticationRequired, 'Confirm it is you first: your password, a code or a passkey.');
+  }
 }
+
+/** The 403 of a sensitive change, for the OpenAPI. */
+export const REAUTHENTICATION_REQUIRED =
+  `reauthentication_required: a sensitive change, and this session proved nothing in the last ${REAUTHENTICATION_MINUTES} minutes ` +
+  '(its sign-in, the app\'s unlock, or POST /api/me/reauthenticate); prove it again, then retry';
 
 /** The route needs a signed-in session, or a sign-in at one of `stages`. */
 export function SignedIn(...stages: SignInStage[]): MethodDecorator & ClassDecorator {
@@ -76,11 +81,6 @@ export function RecentProof(...stages: SignInStage[]): MethodDecorator {
   return applyDecorators(
     SignedIn(...stages),
     SetMetadata(RECENT_PROOF, true),
-    ApiResponse({
-      status: 403,
-      description:
-        `reauthentication_required: a sensitive change, and this session proved nothing in the last ${REAUTHENTICATION_MINUTES} minutes ` +
-        '(its sign-in, the app\'s unlock, or POST /api/me/reauthenticate); prove it again, then retry',
-    }),
+    ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED }),
   );
 }
