@@ -52,10 +52,10 @@ describe('The portal in English', () => {
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
-    // Google is not set up on this stack: its button is not offered, and the first stop is the email field.
+    // Google is not set up on this stack: its button is not offered, and the first stop is the email field (which also offers passkeys by autofill).
     await page.keyboard.press('Tab');
     expect(await focused()).toEqual({ name: '', outline: 'solid' });
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username webauthn');
     await page.keyboard.type(james.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(james.password);

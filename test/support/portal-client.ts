@@ -63,7 +63,7 @@ export class PortalClient {
 
   /** The HttpOnly cookie: the web session. */
   sessionCookie(): StoredCookie | undefined {
-    return this.cookies.all().find((cookie) => cookie.httpOnly);
+    return this.cookies.get('portal_session');
   }
 
   get(path: string, options: RequestOptions = {}): Promise<PortalResponse> {

@@ -1,5 +1,6 @@
 import {
   AnnouncementConsumer,
+  AnnouncementHandler,
   AnnouncementStream,
   ObservabilityModule,
   RedisCloser,
@@ -10,6 +11,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
+import { SecuritySettingsController } from './admin/security-settings.controller';
+import { TrustedBrowsersController } from './trusted-browsers/trusted-browsers.controller';
+import { BrowserTrust } from './trusted-browsers/browser-trust';
+import { TrustedBrowserStore } from './trusted-browsers/trusted-browser.store';
+import { TrustEndingHandler } from './trusted-browsers/trust-ending.handler';
 import { AccountAccessController } from './admin/account-access.controller';
 import { AdminGuard } from './admin/admin.guard';
 import { AuthController } from './sign-in/sign-in.controller';
@@ -92,9 +98,11 @@ export class GatewayModule {
         MeController,
         LanguageController,
         SessionsController,
+        TrustedBrowsersController,
         TotpController,
         PasskeysController,
         AdminController,
+        SecuritySettingsController,
         AccountAccessController,
         InvitationsController,
         MobileController,
@@ -141,15 +149,18 @@ export class GatewayModule {
         IdTokenReplayGuard,
         ViewInvalidationHandler,
         CredentialsChangedHandler,
+        TrustEndingHandler,
+        TrustedBrowserStore,
+        BrowserTrust,
         PasskeyChallenges,
         PasskeyRegistration,
         PasskeyAuthentication,
         {
           // All gateway processes share one durable consumer: each announcement is handled once, by any of them.
           provide: AnnouncementConsumer,
-          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler],
-          useFactory: (stream: AnnouncementStream, views: ViewInvalidationHandler, credentials: CredentialsChangedHandler) =>
-            new AnnouncementConsumer(stream, 'gateway', config.NATS_SUBJECT_PREFIX, [...views.handlers, ...credentials.handlers]),
+          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler, TrustEndingHandler],
+          useFactory: (stream: AnnouncementStream, ...receivers: { handlers: AnnouncementHandler[] }[]) =>
+            new AnnouncementConsumer(stream, 'gateway', config.NATS_SUBJECT_PREFIX, receivers.flatMap((receiver) => receiver.handlers)),
         },
       ],
     };

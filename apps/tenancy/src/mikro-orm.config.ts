@@ -12,6 +12,7 @@ import { Migration20261126000000 } from './migrations/Migration20261126000000';
 import { Migration20261201200000 } from './migrations/Migration20261201200000';
 import { Migration20261202180000 } from './migrations/Migration20261202180000';
 import { Migration20261203070000 } from './migrations/Migration20261203070000';
+import { Migration20261204000000 } from './migrations/Migration20261204000000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -26,6 +27,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261201200000,
         Migration20261202180000,
         Migration20261203070000,
+        Migration20261204000000,
       ],
     },
     databaseUrl,

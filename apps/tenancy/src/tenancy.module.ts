@@ -8,6 +8,7 @@ import { CreateAccount } from './accounts/create-account.usecase';
 import { AuditHandler } from './audit/audit.handler';
 import { ListAudit } from './audit/list-audit.usecase';
 import { CompaniesHandler } from './companies/companies.handler';
+import { CompanySecuritySettings } from './companies/company-security.usecase';
 import { CreateCompany } from './companies/create-company.usecase';
 import { ResolveHost } from './companies/resolve-host.usecase';
 import { TENANCY_CONFIG, TenancyConfig } from './config';
@@ -68,6 +69,7 @@ export class TenancyModule {
         HelpRequestMails,
         SecondFactorDisabledMail,
         CreateCompany,
+        CompanySecuritySettings,
         ResolveHost,
         CreateAccount,
         MembershipGrants,

@@ -14,6 +14,7 @@ import { MeService } from '../member-view/me.service';
 import { TwoFactorEnrolment } from './two-factor-enrolment';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
+import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
 const ConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
 const PasswordBody = z.object({ password: Password });
@@ -32,6 +33,7 @@ export class TotpController {
     private readonly steps: SignInSteps,
     private readonly passwords: PasswordCheck,
     private readonly enrolment: TwoFactorEnrolment,
+    private readonly trustedBrowsers: TrustedBrowserStore,
   ) {}
 
   @Post('setup')
@@ -71,7 +73,7 @@ export class TotpController {
   @Delete()
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends' })
+  @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(
@@ -85,6 +87,7 @@ export class TotpController {
     );
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });
     await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
-    await this.cache.invalidate(user.id);
+    // Not left to mfa's announcement alone: the browsers trusted to skip the code are forgotten by the time the user sees 204.
+    await Promise.all([this.cache.invalidate(user.id), this.trustedBrowsers.removeAll(user.id)]);
   }
 }

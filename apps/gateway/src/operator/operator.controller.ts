@@ -1,6 +1,6 @@
-import { AccountView, AddedMember, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
+import { AccountView, AddedMember, CompanySecurity, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Inject, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, Inject, Param, ParseUUIDPipe, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { MemberContextCache } from '../member-view/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';
+import { SECURITY_SETTINGS_SCHEMA, SecuritySettingsBody } from '../admin/security-settings.controller';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such company.'),
@@ -43,6 +44,18 @@ export class OperatorController {
     const company = await this.rpc.request(TenancyPatterns.createCompany, body);
     this.portals.forgetUnknown(company.hosts);
     return company;
+  }
+
+  @Patch(':id/security')
+  @ApiOperation({ summary: "Sets a company's security settings, as its admin may (PATCH /api/admin/security)" })
+  @ApiResponse({ status: 200, description: 'The settings as now stored', schema: SECURITY_SETTINGS_SCHEMA })
+  @ApiResponse({ status: 400, description: 'validation_failed: trustedBrowserDays must be a whole number from 0 to 30' })
+  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  setSecurity(
+    @Param('id', companyId) id: string,
+    @JsonBody(SecuritySettingsBody) body: z.output<typeof SecuritySettingsBody>,
+  ): Promise<CompanySecurity> {
+    return this.rpc.request(TenancyPatterns.setSecurity, { companyId: id, ...body });
   }
 
   @Post(':id/accounts')

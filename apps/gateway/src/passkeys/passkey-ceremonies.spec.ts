@@ -6,6 +6,7 @@ import { PasskeyAuthentication } from './passkey-authentication.service';
 import { Ceremony, PasskeyChallenges, PendingCeremony } from './passkey-challenges';
 import { PasskeyRegistration } from './passkey-registration.service';
 import { relyingPartyFor } from './relying-party';
+import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
 const TEMPLATE = 'https://{host}';
 const HOST = 'dupont.example.com';
@@ -72,7 +73,8 @@ describe(PasskeyAuthentication.name, () => {
     const limiter = { hit: async () => undefined } as unknown as RateLimiter;
     sut = new PasskeyAuthentication(rpc, challenges);
     phone = new SoftwareAuthenticator();
-    const registration = new PasskeyRegistration(rpc, challenges, limiter);
+    const trustedBrowsers = { removeAll: async () => undefined } as unknown as TrustedBrowserStore;
+    const registration = new PasskeyRegistration(rpc, challenges, limiter, trustedBrowsers);
     const rp = relyingPartyFor(HOST, CONFIG, 'Cabinet Dupont');
     const options = await registration.options(rp, { id: CLAIRE, email: 'claire@example.com', name: 'Claire' });
     await registration.verify(rp, CLAIRE, phone.create(options, origin(HOST)), { fallback: 'Passkey' });

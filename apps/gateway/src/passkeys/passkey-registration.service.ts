@@ -7,6 +7,7 @@ import { challengeExpired, RegistrationResponse, signedChallengeOf } from './cer
 import { PASSKEY_CHALLENGE_SECONDS, PasskeyChallenges } from './passkey-challenges';
 import { providerNameOf } from './passkey-providers';
 import { RelyingParty } from './relying-party';
+import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
 /** Registration ceremonies a user may start per minute: each one writes a challenge to Redis. */
 export const REGISTRATIONS_PER_USER_PER_MINUTE = 20;
@@ -30,6 +31,7 @@ export class PasskeyRegistration {
     private readonly rpc: RpcClient,
     private readonly challenges: PasskeyChallenges,
     private readonly limiter: RateLimiter,
+    private readonly trustedBrowsers: TrustedBrowserStore,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class PasskeyRegistration {
     });
     // The id the browser names must be the one the authenticator attested: the stored one is what later sign-ins look up.
     if (!info || info.credential.id !== response.id) throw new DomainError(ErrorCode.PasskeyRejected, 'This passkey could not be registered.');
-    return this.rpc.request(PasskeyPatterns.register, {
+    const registered = await this.rpc.request(PasskeyPatterns.register, {
       userId,
       rpId: rp.id,
       credentialId: info.credential.id,
@@ -89,5 +91,8 @@ export class PasskeyRegistration {
       backedUp: info.credentialBackedUp,
       name: naming.name ?? providerNameOf(info.aaguid) ?? naming.fallback,
     });
+    // A new factor ends the trusted browsers: whoever added it, the next sign-in everywhere asks the second step again.
+    await this.trustedBrowsers.removeAll(userId);
+    return registered;
   }
 }

@@ -19,6 +19,7 @@ import { PasskeyAuthentication } from './passkey-authentication.service';
 import { PasskeyRegistration } from './passkey-registration.service';
 import { PasskeyIdPipe, RegisterPasskeyBody, RemovePasskeyBody, RenamePasskeyBody } from './passkeys.bodies';
 import { relyingPartyOf } from './relying-party';
+import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
 /** Proof ceremonies a user may start per minute: each one writes a challenge to Redis. */
 const PROOFS_PER_USER_PER_MINUTE = 20;
@@ -37,6 +38,7 @@ export class PasskeysController {
     private readonly authentication: PasskeyAuthentication,
     private readonly passwords: PasswordCheck,
     private readonly limiter: RateLimiter,
+    private readonly trustedBrowsers: TrustedBrowserStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -113,7 +115,7 @@ export class PasskeysController {
   @SignedIn()
   @ApiOperation({
     summary:
-      'Removes one of the user\'s passkeys. There is no re-authentication step yet, so the request carries a fresh proof itself: ' +
+      'Removes one of the user\'s passkeys; the trusted browsers ask the second step again. The request carries a fresh proof itself: ' +
       '{ password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, ' +
       'for a user who signs in without a password). A session alone does not remove a passkey.',
   })
@@ -134,6 +136,8 @@ export class PasskeysController {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
     await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
+    // A factor removed ends the trusted browsers, as one added does.
+    await this.trustedBrowsers.removeAll(userId);
   }
 
   private async checkPassword(request: FastifyRequest, session: AuthenticatedSession, password: string): Promise<void> {

@@ -17,6 +17,8 @@ export const RedisKeys = {
   userRecord: (userId: string) => `user:${tagOf(userId)}`,
   /** The newest credential version of the user, for a while after a change (redis-scripts.ts). */
   credentialFloor: (userId: string) => `floor:${tagOf(userId)}`,
+  /** The browsers the user trusted at the code step: a hash of entries by the digest of their cookie (trusted-browser.store.ts). */
+  trustedBrowsers: (userId: string) => `trust:${tagOf(userId)}`,
   /** The prefix of rate-limiter-flexible's counters: `rate:<what is counted>`. */
   rateLimits: 'rate',
   /** A mobile sign-in waiting for its step, by the token's digest. */

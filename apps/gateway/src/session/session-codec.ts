@@ -2,7 +2,7 @@ import { ProvenFactor } from '@app/contracts';
 import { SessionKind, SessionRecord, SignInStage } from './session';
 
 /** One letter per factor keeps the field to a few bytes; shipped letters never change meaning. */
-const FACTOR_LETTERS = { password: 'p', google: 'g', totp: 't', recovery_code: 'r', passkey: 'k' } as const satisfies Record<ProvenFactor, string>;
+const FACTOR_LETTERS = { password: 'p', google: 'g', totp: 't', recovery_code: 'r', passkey: 'k', trusted_browser: 'b' } as const satisfies Record<ProvenFactor, string>;
 const FACTOR_OF_LETTER = new Map<string, ProvenFactor>(Object.entries(FACTOR_LETTERS).map(([factor, letter]) => [letter, factor as ProvenFactor]));
 
 const encodeFactors = (factors: ProvenFactor[]) => factors.map((factor) => FACTOR_LETTERS[factor]).join('');

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/contracts';
+import { DomainError, ErrorCode, withFactor } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
@@ -9,6 +9,7 @@ import { MemberContextCache } from '../member-view/member-context.cache';
 import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
+import { SessionRecord } from '../session/session';
 import { setSessionCookie } from '../session/session-cookie';
 import { hostTagOf } from '../session/session-host';
 import { relyingPartyOf } from '../passkeys/relying-party';
@@ -16,15 +17,24 @@ import { cookieSession } from './current-sign-in';
 import { secondStage } from './flow';
 import { SecondStepMethod, SecondStepMethods } from './second-step-methods';
 import { SignInProgress } from './sign-in.service';
+import { UnissuedRecord, webRecord } from './session-records';
+import { BrowserTrust } from '../trusted-browsers/browser-trust';
 
 /** Where a step is refused because a change of credentials overtook the sign-in; for the OpenAPI. */
 export const OVERTAKEN_SIGN_IN = 'credentials_changed: the password was changed or reset, or 2FA turned off, while this sign-in went on';
 
 export type SignInStep =
   | { next: 'select_portal'; portals: Portal[] }
-  | { next: 'totp'; methods: SecondStepMethod[] }
+  | { next: 'totp'; methods: SecondStepMethod[]; trustBrowserDays: number }
   | { next: 'totp_enroll' }
   | { next: 'done'; me: Me };
+
+interface SecondStep {
+  unissued: UnissuedRecord;
+  methods: SecondStepMethod[];
+  /** What "don't ask again on this browser" offers at the code step: 0 when the company turned it off. */
+  offeredDays: number;
+}
 
 /**
  * Issues the session of a sign-in step on a new id (the previous one on this
@@ -38,15 +48,14 @@ export class SignInSteps {
     private readonly meService: MeService,
     private readonly cache: MemberContextCache,
     private readonly methods: SecondStepMethods,
+    private readonly trust: BrowserTrust,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async advance(progress: SignInProgress, request: FastifyRequest, reply: FastifyReply): Promise<SignInStep> {
     const { context } = progress;
-    const secondStep = progress.record.stage === 'totp' || progress.record.stage === 'totp_enroll';
-    const methods = secondStep ? await this.methodsHere(progress.record.userId, request, context?.view.user.totpEnabled) : [];
-    const stage = secondStage(progress.record.stage, methods.includes('passkey'));
-    const record = { ...progress.record, stage, hostTag: hostTagOf(request) };
+    const { unissued, methods, offeredDays } = await this.secondStep(progress, request);
+    const record = { ...unissued, hostTag: hostTagOf(request) };
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
     // Sent together, these reach Redis as one pipeline.
     const [created] = await Promise.all([
@@ -60,15 +69,40 @@ export class SignInSteps {
     if (record.stage === 'select_portal') {
       return { next: record.stage, portals: progress.portals.map((company) => portalOf(company, request)) };
     }
-    if (record.stage === 'totp') return { next: record.stage, methods };
+    if (record.stage === 'totp') return { next: record.stage, methods, trustBrowserDays: offeredDays };
     if (record.stage !== 'done') return { next: record.stage };
     if (context) return { next: 'done', me: presentMe(record, context.view, request) };
     const cachedView = progress.cachedView ?? (await this.cache.read(record.userId));
     return { next: 'done', me: await this.meService.me({ id, record, cachedView }, request) };
   }
 
-  /** The ways this host offers the user to answer the second step; for the step's answer and GET /api/auth/state. */
-  methodsHere(userId: string, request: FastifyRequest, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
+  /**
+   * At the second step: the ways to answer it here, and whether this browser
+   * was trusted to skip it (then the sign-in is done, with the factor
+   * `trusted_browser`). Asked only there, so that a sign-in without 2FA pays nothing for it.
+   */
+  private async secondStep({ record, context }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
+    if (record.stage !== 'totp' && record.stage !== 'totp_enroll') return { unissued: record, methods: [], offeredDays: 0 };
+    const [methods, trust] = await Promise.all([
+      this.methodsHere(record.userId, request, context?.view.user.totpEnabled),
+      this.trust.atCodeStep(request, record),
+    ]);
+    const stage = secondStage(record.stage, methods.includes('passkey'));
+    if (stage === 'totp' && trust.recognised) {
+      const signer = { ...record, factors: withFactor(record.factors, 'trusted_browser') };
+      return { unissued: webRecord(signer, 'done', record.companyId, this.config), methods, offeredDays: trust.offeredDays };
+    }
+    return { unissued: { ...record, stage }, methods, offeredDays: trust.offeredDays };
+  }
+
+  /** What a sign-in waiting at the code step is offered, for GET /api/auth/state (a page reloaded there). */
+  async codeStepOffer(record: SessionRecord, request: FastifyRequest): Promise<{ methods: SecondStepMethod[]; trustBrowserDays: number }> {
+    const [methods, trust] = await Promise.all([this.methodsHere(record.userId, request), this.trust.atCodeStep(request, record)]);
+    return { methods, trustBrowserDays: trust.offeredDays };
+  }
+
+  /** The ways this host offers the user to answer the second step. */
+  private methodsHere(userId: string, request: FastifyRequest, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
     return this.methods.of(userId, relyingPartyOf(request, this.config).id, totpEnabled);
   }
 }

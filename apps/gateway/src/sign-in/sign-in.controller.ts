@@ -64,14 +64,15 @@ export class AuthController {
   @ApiOperation({
     summary:
       'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer; ' +
-      'at `totp`, with the `methods` that answer it (`totp`: a code or a recovery code; `passkey`: one made for this host)',
+      'at `totp`, with the `methods` that answer it (`totp`: a code or a recovery code; `passkey`: one made for this host) ' +
+      'and `trustBrowserDays`, what "don\'t ask again on this browser" offers (0: the company turned it off)',
   })
   @ApiResponse({ status: 401, description: UNAUTHENTICATED })
-  async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[]; methods?: SecondStepMethod[] }> {
+  async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[]; methods?: SecondStepMethod[]; trustBrowserDays?: number }> {
     const session = await cookieSession(this.sessions, request);
     if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');
     const { stage, userId } = session.record;
-    if (stage === 'totp') return { next: stage, methods: await this.steps.methodsHere(userId, request) };
+    if (stage === 'totp') return { next: stage, ...(await this.steps.codeStepOffer(session.record, request)) };
     if (stage !== 'select_portal') return { next: stage };
     // A page reloaded, or landing after Google, must be able to show the choice again.
     const companies = await this.cache.companiesOf(userId, session.cachedView);

@@ -13,6 +13,10 @@ export class Company {
   @Property({ type: 'boolean' })
   requireTotp: boolean;
 
+  /** Days a browser trusted at the code step skips it; 0: the option is off. */
+  @Property({ type: 'integer' })
+  trustedBrowserDays: number;
+
   @Property({ type: 'datetime' })
   readonly createdAt: Date = new Date();
 
@@ -20,8 +24,9 @@ export class Company {
   @OneToMany({ entity: () => CompanyHost, mappedBy: 'company', orderBy: { position: 'asc' } })
   readonly hosts = new Collection<CompanyHost>(this);
 
-  constructor(name: string, requireTotp: boolean) {
+  constructor(name: string, requireTotp: boolean, trustedBrowserDays: number) {
     this.name = name;
     this.requireTotp = requireTotp;
+    this.trustedBrowserDays = trustedBrowserDays;
   }
 }

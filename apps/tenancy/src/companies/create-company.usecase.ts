@@ -16,7 +16,7 @@ export class CreateCompany {
   async execute(request: NewCompany): Promise<CompanyView> {
     const repeated = request.hosts.find((host, index) => request.hosts.indexOf(host) !== index);
     if (repeated) throw hostTaken(repeated);
-    const company = new Company(request.name, request.requireTotp);
+    const company = new Company(request.name, request.requireTotp, request.trustedBrowserDays);
     request.hosts.forEach((host, position) => company.hosts.add(new CompanyHost(company, host, position)));
     try {
       await this.em.fork().persist(company).flush();

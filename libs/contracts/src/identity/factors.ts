@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (sessions in Redis, devices in identity): never rename one without a
  * migration plan; new factors (passkey) are added at the end.
  */
-export const ProvenFactor = z.enum(['password', 'google', 'totp', 'recovery_code', 'passkey']);
+export const ProvenFactor = z.enum(['password', 'google', 'totp', 'recovery_code', 'passkey', 'trusted_browser']);
 export type ProvenFactor = z.infer<typeof ProvenFactor>;
 
 export const ProvenFactors = z.array(ProvenFactor).max(8);
@@ -16,6 +16,11 @@ export const ProvenFactors = z.array(ProvenFactor).max(8);
  * passkey counts whether it opened the sign-in or answered its second step:
  * it is something the user has, unlocked by user verification (NIST SP
  * 800-63B-4 treats it as multi-factor), so alone it stands for two.
+ */
+/**
+ * `trusted_browser` is not one of them: it spared the code on the portal
+ * whose company allowed it, and vouches for nothing more (another portal that
+ * requires 2FA asks for a sign-in there).
  */
 const SECOND_FACTORS: ReadonlySet<ProvenFactor> = new Set(['totp', 'recovery_code', 'passkey']);
 

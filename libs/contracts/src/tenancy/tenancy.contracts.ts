@@ -65,11 +65,37 @@ export interface CompanyMemberView {
 
 export const CompanyName = SingleLine(200);
 
+/** How long a browser the user trusted at the code step skips it in this company: 0 turns the option off. */
+export const TrustedBrowserDays = z.number().int().min(0).max(30);
+/** Unless the company chooses otherwise: the longest, as the help page's "30 days" says. */
+export const DEFAULT_TRUSTED_BROWSER_DAYS = 30;
+
+/**
+ * The company's own security settings, apart from `CompanyView`: they are
+ * read where a rule applies (never cached in members' views), so that a
+ * change takes effect at the next sign-in.
+ */
+export interface CompanySecurity {
+  trustedBrowserDays: number;
+}
+
 export const TenancyPatterns = {
   health: defineRequest<HealthReply>()('tenancy.health.check', z.object({})),
   createCompany: defineRequest<CompanyView>()(
     'tenancy.company.create',
-    z.object({ name: CompanyName, hosts: z.array(Hostname).min(1).max(20), requireTotp: z.boolean().default(false) }),
+    z.object({
+      name: CompanyName,
+      hosts: z.array(Hostname).min(1).max(20),
+      requireTotp: z.boolean().default(false),
+      trustedBrowserDays: TrustedBrowserDays.default(DEFAULT_TRUSTED_BROWSER_DAYS),
+    }),
+  ),
+  security: defineRequest<CompanySecurity>()('tenancy.company.security', z.object({ companyId: Id }), { idempotent: true }),
+  /** @throws not_found for an unknown company. */
+  setSecurity: defineRequest<CompanySecurity>()(
+    'tenancy.company.set-security',
+    z.object({ companyId: Id, trustedBrowserDays: TrustedBrowserDays }),
+    { idempotent: true },
   ),
   resolveHost: defineRequest<{ company: CompanyView | null }>()(
     'tenancy.company.resolve-host',

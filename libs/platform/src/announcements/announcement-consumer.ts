@@ -29,7 +29,8 @@ export function handling<C extends EventContract>(contract: C, handle: (payload:
  */
 export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('announcements');
-  private readonly handlers: Map<string, AnnouncementHandler>;
+  /** By subject: several features may act on one kind of announcement (each handler is idempotent, as a failure runs them all again). */
+  private readonly handlers = new Map<string, AnnouncementHandler[]>();
   private messages?: ConsumerMessages;
   private receiving?: Promise<void>;
   private stopped = false;
@@ -40,7 +41,10 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeAppli
     namespace: string,
     handlers: AnnouncementHandler[],
   ) {
-    this.handlers = new Map(handlers.map((handler) => [subjectOf(namespace, handler.contract.pattern), handler]));
+    for (const handler of handlers) {
+      const subject = subjectOf(namespace, handler.contract.pattern);
+      this.handlers.set(subject, [...(this.handlers.get(subject) ?? []), handler]);
+    }
   }
 
   /** Not awaited: a process whose NATS is away at boot starts all the same, and receives once it is back. */
@@ -74,13 +78,14 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeAppli
   }
 
   private async handle(message: JsMsg): Promise<void> {
-    const handler = this.handlers.get(message.subject);
-    if (!handler) {
+    const handlers = this.handlers.get(message.subject);
+    if (!handlers) {
       this.logger.warn(`An announcement on ${message.subject} is left for a gateway that handles it`);
       announcementsReceived.inc({ pattern: 'unknown', outcome: 'unknown' });
       message.nak(UNKNOWN_KIND_RETRY_MS);
       return;
     }
+    const [handler] = handlers;
     const parsed = decodedPayload(handler, message);
     if (!parsed?.success) {
       // Never valid, so never retried: it would come back forever.
@@ -90,7 +95,7 @@ export class AnnouncementConsumer implements OnApplicationBootstrap, BeforeAppli
       return;
     }
     try {
-      await handler.handle(parsed.data);
+      await Promise.all(handlers.map((each) => each.handle(parsed.data)));
       announcementsReceived.inc({ pattern: handler.contract.pattern, outcome: 'handled' });
       message.ack();
     } catch (error) {

@@ -18,12 +18,16 @@ import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../passkey/passkey-sign-in.co
 import { checkSecondFactor, SecondFactorAnswer } from '../second-factor';
 import { SignInService } from '../sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in-steps';
+import { BrowserTrust } from '../../trusted-browsers/browser-trust';
 
-const SecondFactorBody = z.union([
-  z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
-  z.object({ recoveryCode: z.string().trim().min(8).max(32) }),
-  z.object({ passkey: AuthenticationResponse }),
-]);
+/** `trustBrowser`: "don't ask again on this browser", for the days the step offered (`trustBrowserDays`). */
+const SecondFactorBody = z
+  .union([
+    z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
+    z.object({ recoveryCode: z.string().trim().min(8).max(32) }),
+    z.object({ passkey: AuthenticationResponse }),
+  ])
+  .and(z.object({ trustBrowser: z.boolean().default(false) }));
 /** Passkey ceremonies a sign-in waiting at its second step may start per minute. */
 const PASSKEY_OPTIONS_PER_USER_PER_MINUTE = 20;
 const HelpRequestBody = z.object({ message: FreeText(1000).optional() });
@@ -39,6 +43,7 @@ export class TotpSignInController {
     private readonly steps: SignInSteps,
     private readonly passkeys: PasskeyAuthentication,
     private readonly limiter: RateLimiter,
+    private readonly trust: BrowserTrust,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -47,7 +52,10 @@ export class TotpSignInController {
   @ApiOperation({
     summary:
       'The second step, by one of the step\'s `methods`: `{ code }` from the authenticator app or `{ recoveryCode }` (method `totp`), ' +
-      'or `{ passkey }`, an assertion answering POST /api/auth/totp/passkey-options (method `passkey`)',
+      'or `{ passkey }`, an assertion answering POST /api/auth/totp/passkey-options (method `passkey`). ' +
+      'With `trustBrowser: true`, where the step offered days (`trustBrowserDays` > 0), the answer also sets the HttpOnly cookie ' +
+      '`portal_trust`: on this browser and host, the user\'s next sign-ins skip this step for those days, until their password ' +
+      'or factors change, they forget the browser, or the company shortens or turns off the option',
   })
   @ApiBody({ schema: z.toJSONSchema(SecondFactorBody, { target: 'openapi-3.0', io: 'input' }) as object })
   @ApiResponse({ status: 400, description: `validation_failed; ${PASSKEY_EXPIRED}` })
@@ -64,9 +72,12 @@ export class TotpSignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
     const session = await signInAt(this.sessions, request, 'totp');
-    const passed = 'passkey' in body ? await this.passkeyOf(session, request, body.passkey) : await this.codeOf(session, body);
+    const { trustBrowser, ...answer } = body;
+    const passed = 'passkey' in answer ? await this.passkeyOf(session, request, answer.passkey) : await this.codeOf(session, answer);
     // The answer changed nothing the view shows: the one read with the session answers.
-    return this.steps.advance(this.signIn.complete(session.record, passed, session.cachedView), request, reply);
+    const step = await this.steps.advance(this.signIn.complete(session.record, passed, session.cachedView), request, reply);
+    if (trustBrowser) await this.trust.remember(request, reply, session.record);
+    return step;
   }
 
   @Post('passkey-options')

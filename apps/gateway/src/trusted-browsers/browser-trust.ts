@@ -1,0 +1,69 @@
+import { TenancyPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { SessionRecord } from '../session/session';
+import { hostTagOf } from '../session/session-host';
+import { deviceLabelOf } from '../sessions/session-sightings';
+import { newTrustToken, presentedTrustId, setTrustCookie, trustIdOf } from './trust-cookie';
+import { TrustedBrowserStore } from './trusted-browser.store';
+
+const DAY_MS = 86_400_000;
+
+/** What the code step of a sign-in knows of this browser: whether it is trusted, and for how long it may be. */
+export interface TrustAtCodeStep {
+  /** The browser skips the code: trusted by this user, on this host, under their current credentials, within the company's days. */
+  recognised: boolean;
+  /** The days "don't ask again" offers here; 0: the company turned the option off. */
+  offeredDays: number;
+}
+
+type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'companyId'>;
+
+/**
+ * "Don't ask again on this browser": the rules of a trust, from its making at
+ * the code step to its use at the next sign-in. The company's days are read
+ * from tenancy each time, never from a cache, so that the admin's choice
+ * holds at the next sign-in, also for the browsers trusted before.
+ */
+@Injectable()
+export class BrowserTrust {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly store: TrustedBrowserStore,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async atCodeStep(request: FastifyRequest, signer: Signer, now = Date.now()): Promise<TrustAtCodeStep> {
+    const id = presentedTrustId(request);
+    const [offeredDays, entry] = await Promise.all([this.daysOf(signer.companyId), id ? this.store.find(signer.userId, id) : null]);
+    const recognised =
+      entry !== null &&
+      entry.u === signer.userId &&
+      entry.h === hostTagOf(request) &&
+      entry.v === signer.credentialVersion &&
+      now < Math.min(entry.e, entry.c + offeredDays * DAY_MS);
+    return { recognised, offeredDays };
+  }
+
+  /** After a code step answered with "don't ask again": a trust for the company's days, if it offers any. */
+  async remember(request: FastifyRequest, reply: FastifyReply, signer: Signer, now = Date.now()): Promise<void> {
+    const days = await this.daysOf(signer.companyId);
+    if (days === 0) return;
+    const token = newTrustToken();
+    await this.store.add(trustIdOf(token), {
+      u: signer.userId,
+      h: hostTagOf(request),
+      v: signer.credentialVersion,
+      c: now,
+      e: now + days * DAY_MS,
+      d: deviceLabelOf(request.headers['user-agent']),
+    });
+    setTrustCookie(reply, token, days, this.config.COOKIE_SECURE);
+  }
+
+  private async daysOf(companyId: string | null): Promise<number> {
+    return companyId ? (await this.rpc.request(TenancyPatterns.security, { companyId })).trustedBrowserDays : 0;
+  }
+}
