@@ -121,10 +121,17 @@ describe('A request with a bad body gets a clear 4xx', () => {
       caller: () => operatorClient(),
       fields: { email: () => 'unused@example.com', name: () => 'Unused', role: () => 'client' },
     },
+    { route: 'PATCH /api/admin/security', path: () => '/api/admin/security', caller: () => adminBrowser, fields: { trustedBrowserDays: () => 30 } },
+    {
+      route: 'PATCH /api/operator/companies/:id/security',
+      path: () => `/api/operator/companies/${firm.id}/security`,
+      caller: () => operatorClient(),
+      fields: { trustedBrowserDays: () => 30 },
+    },
   ];
 
   const send = (route: JsonRoute, raw: string, contentType = 'application/json') =>
-    route.caller().post(route.path(), undefined, { raw, contentType });
+    route.caller().request(route.route.split(' ')[0], route.path(), { raw, contentType });
 
   describe.each(routes)('$route', (route) => {
     test('malformed JSON: 400', async () => {

@@ -67,8 +67,8 @@ describe('A passkey as two factors', () => {
       const browser = easyAccessBrowser();
       await browser.post('/api/auth/login', credentialsOf(claire));
 
-      expect((await browser.post('/api/auth/portal', { portalId: strict.id })).body).toEqual({ next: 'totp', methods: ['passkey'] });
-      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['passkey'] });
+      expect((await browser.post('/api/auth/portal', { portalId: strict.id })).body).toEqual({ next: 'totp', methods: ['passkey'], trustBrowserDays: 30 });
+      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['passkey'], trustBrowserDays: 30 });
       const answered = await answerSecondStepWithPasskey(browser, phone);
       expect(answered.body).toMatchObject({ next: 'done', me: { portal: { id: strict.id } } });
     });
@@ -102,8 +102,8 @@ describe('A passkey as two factors', () => {
     test('her password: the second step names both methods, in the answer and in the state', async () => {
       const { browser, login } = await atSecondStep(dora);
 
-      expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'] });
-      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'] });
+      expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
+      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     });
 
     test("the second step's options name only her passkeys on this host", async () => {
@@ -128,8 +128,8 @@ describe('A passkey as two factors', () => {
     test('a member with 2FA and no passkey: the step offers the code only', async () => {
       const { browser, login } = await atSecondStep(bob);
 
-      expect(login.body).toEqual({ next: 'totp', methods: ['totp'] });
-      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp'] });
+      expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+      expect((await browser.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
     });
 
     test('passkey options without a sign-in waiting at the second step: 409 no_login_in_progress', async () => {

@@ -49,7 +49,7 @@ describe("The admin's 2FA disable removes the passkeys of a lost phone", () => {
 
   test('at the second step, which offers the code or a passkey, she asks for help; the admin turns 2FA off', async () => {
     const signingIn = browserOn(firm.host);
-    expect((await signingIn.post('/api/auth/login', credentialsOf(claire))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'] });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(claire))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await signingIn.post('/api/auth/totp/help', { message: "J'ai perdu mon téléphone" })).status).toBe(202);
 
     const adminBrowser = await signedInClient(firm, admin);

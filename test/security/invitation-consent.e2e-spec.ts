@@ -78,7 +78,7 @@ describe("An admin invites another company's client: joining takes the client's 
     expectError(accounts, 404, 'not_found');
     expect(await listed(victim.userId)).toMatchObject({ status: 'invited', accounts: [] });
     const signIn = await browserOn(victimFirm.host).post('/api/auth/login', credentialsOf(victim));
-    expect(signIn.body).toEqual({ next: 'totp', methods: ['totp'] });
+    expect(signIn.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
   });
 
   test('a forged or unknown token is refused with 400 invalid_token', async () => {
@@ -91,7 +91,7 @@ describe("An admin invites another company's client: joining takes the client's 
 
     expect(accepted.status).toBe(204);
     const login = await browserOn(attackerFirm.host).post('/api/auth/login', credentialsOf(victim));
-    expect(login.body).toEqual({ next: 'totp', methods: ['totp'] });
+    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
     expect(await listed(victim.userId)).toMatchObject({ status: 'member', role: 'client', accounts: [attackerAccount] });
   });
 

@@ -18,7 +18,7 @@ describe("The second step refuses a passkey that is not the signing-in user's", 
 
   const claireAtSecondStep = async () => {
     const browser = browserOn(firm.host);
-    expect((await browser.post('/api/auth/login', credentialsOf(claire))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'] });
+    expect((await browser.post('/api/auth/login', credentialsOf(claire))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     return browser;
   };
   const stillAtSecondStep = async (browser: PortalClient) => {

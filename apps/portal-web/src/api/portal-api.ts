@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { http } from './http';
-import { AuditEntry, HelpRequest, Me, PortalFace, SessionView, SignInStep, TotpConfirmation, TotpSetup } from './types';
+import { AuditEntry, HelpRequest, Me, PortalFace, SecuritySettings, SessionView, SignInStep, TotpConfirmation, TotpSetup, TrustedBrowser } from './types';
 
 /** Every call the portal makes: the part of the OpenAPI document (/docs-json) a web front end needs, one line each. */
 export const portalApi = {
@@ -12,10 +12,11 @@ export const portalApi = {
     passkeyOptions: () => http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/passkey/options'),
     withPasskey: (response: AuthenticationResponseJSON) => http.post<SignInStep>('/api/auth/passkey', { response }),
     choosePortal: (portalId: string) => http.post<SignInStep>('/api/auth/portal', { portalId }),
-    verifyCode: (code: string) => http.post<SignInStep>('/api/auth/totp', { code }),
-    verifyRecoveryCode: (recoveryCode: string) => http.post<SignInStep>('/api/auth/totp', { recoveryCode }),
+    /** `trustBrowser`: "don't ask again on this browser", where the step offered it. */
+    verifyCode: (code: string, trustBrowser: boolean) => http.post<SignInStep>('/api/auth/totp', { code, trustBrowser }),
+    verifyRecoveryCode: (recoveryCode: string, trustBrowser: boolean) => http.post<SignInStep>('/api/auth/totp', { recoveryCode, trustBrowser }),
     secondStepPasskeyOptions: () => http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/totp/passkey-options'),
-    verifyPasskey: (passkey: AuthenticationResponseJSON) => http.post<SignInStep>('/api/auth/totp', { passkey }),
+    verifyPasskey: (passkey: AuthenticationResponseJSON, trustBrowser: boolean) => http.post<SignInStep>('/api/auth/totp', { passkey, trustBrowser }),
     askForHelp: (message?: string) => http.post('/api/auth/totp/help', message ? { message } : {}),
     state: () => http.get<SignInStep>('/api/auth/state'),
     logout: () => http.post('/api/auth/logout'),
@@ -37,6 +38,9 @@ export const portalApi = {
     sessions: () => http.get<SessionView[]>('/api/me/sessions'),
     endSession: (id: string) => http.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
     endOtherSessions: () => http.post('/api/me/sessions/sign-out-others'),
+    trustedBrowsers: () => http.get<TrustedBrowser[]>('/api/me/trusted-browsers'),
+    forgetBrowser: (id: string) => http.delete(`/api/me/trusted-browsers/${encodeURIComponent(id)}`),
+    forgetAllBrowsers: () => http.delete('/api/me/trusted-browsers'),
     setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),
@@ -48,5 +52,7 @@ export const portalApi = {
     disableTotp: (userId: string, reason?: string) =>
       http.post(`/api/admin/users/${encodeURIComponent(userId)}/mfa/disable`, reason ? { reason } : {}),
     audit: () => http.get<AuditEntry[]>('/api/admin/audit'),
+    security: () => http.get<SecuritySettings>('/api/admin/security'),
+    setSecurity: (settings: SecuritySettings) => http.patch<SecuritySettings>('/api/admin/security', settings),
   },
 };

@@ -28,7 +28,7 @@ export type SecondStepMethod = 'totp' | 'passkey';
 /** Every sign-in call answers the step the sign-in waits for next. */
 export type SignInStep =
   | { next: 'select_portal'; portals?: Portal[] }
-  | { next: 'totp'; methods?: SecondStepMethod[] }
+  | { next: 'totp'; methods?: SecondStepMethod[]; trustBrowserDays?: number }
   | { next: 'totp_enroll' }
   | { next: 'done'; me?: Me };
 
@@ -47,7 +47,21 @@ export interface SessionView {
   factors: SessionFactor[];
 }
 
-export type SessionFactor = 'password' | 'google' | 'totp' | 'recovery_code' | 'passkey';
+export type SessionFactor = 'password' | 'google' | 'totp' | 'recovery_code' | 'passkey' | 'trusted_browser';
+
+/** A browser that skips the code step ("don't ask again"), as GET /api/me/trusted-browsers lists it. */
+export interface TrustedBrowser {
+  id: string;
+  device: string | null;
+  createdAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+/** The company's security settings (GET/PATCH /api/admin/security). */
+export interface SecuritySettings {
+  trustedBrowserDays: number;
+}
 
 export interface TotpSetup {
   secret: string;

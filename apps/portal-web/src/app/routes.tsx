@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { AuditScreen } from '../admin/AuditScreen';
 import { HelpRequestsScreen } from '../admin/HelpRequestsScreen';
+import { SecuritySettingsScreen } from '../admin/SecuritySettingsScreen';
 import { AcceptInvitationScreen } from '../mail-links/AcceptInvitationScreen';
 import { ActivateScreen } from '../mail-links/ActivateScreen';
 import { ForgotPasswordScreen } from '../mail-links/ForgotPasswordScreen';
@@ -50,6 +51,7 @@ const routes: Route[] = [
   { path: '/settings/two-factor/setup', signedIn: true, render: () => <TwoFactorSetupScreen /> },
   { path: '/admin/help-requests', signedIn: true, render: () => <HelpRequestsScreen /> },
   { path: '/admin/audit', signedIn: true, render: () => <AuditScreen /> },
+  { path: '/admin/security', signedIn: true, render: () => <SecuritySettingsScreen /> },
 ];
 
 export function findRoute(path: string): { route: Route; params: Record<string, string> } | null {

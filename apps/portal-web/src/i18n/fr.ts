@@ -76,6 +76,7 @@ export const fr: Messages = {
     passkeyWaiting: 'Suivez les instructions de votre appareil…',
     passkeyNotUsed: "Aucune clé d'accès n'a été utilisée. Réessayez : votre appareil vous demande votre empreinte, votre visage ou le verrouillage de l'écran.",
     passkeyRefused: "Cette clé d'accès n'a pas été acceptée : utilisez l'une de vos clés d'accès pour ce portail.",
+    trustBrowser: (days: number) => `Ne plus demander sur ce navigateur pendant ${days} jour${days > 1 ? 's' : ''}`,
     passkeyUnsupported: "Ce navigateur ne permet pas d'utiliser les clés d'accès. Ouvrez le portail dans un navigateur récent, ou demandez de l'aide à votre entreprise.",
   },
   noAccess: {
@@ -123,6 +124,7 @@ export const fr: Messages = {
     admin: "Administration de l'entreprise",
     helpRequests: "Demandes d'aide",
     audit: "Journal d'audit",
+    security: 'Sécurité du portail',
     account: 'Compte',
     noAccount: 'Aucun compte',
     switchAccount: 'Changer de compte',
@@ -163,7 +165,20 @@ export const fr: Messages = {
     endOthers: 'Déconnecter toutes les autres sessions',
     endedOthers: 'Vos autres sessions ont été fermées. Vos appareils mobiles restent connectés.',
     openedWith: (factors: string) => `Ouverte avec : ${factors}`,
-    factorNames: { password: 'mot de passe', google: 'Google', totp: 'code', recovery_code: 'code de secours', passkey: "clé d'accès" },
+    factorNames: { password: 'mot de passe', google: 'Google', totp: 'code', recovery_code: 'code de secours', passkey: "clé d'accès", trusted_browser: 'navigateur de confiance' },
+  },
+  trustedBrowsers: {
+    title: 'Navigateurs de confiance',
+    intro: "Ces navigateurs ne vous demandent plus le code de votre application d'authentification. Un changement de mot de passe ou de facteur les oublie tous.",
+    none: 'Aucun navigateur de confiance.',
+    thisOne: 'ce navigateur',
+    unknown: 'Navigateur inconnu',
+    until: (since: string, until: string) => `Depuis le ${since}, jusqu'au ${until} au plus tard`,
+    forget: 'Oublier',
+    forgetLabel: (what: string, since: string) => `Oublier : ${what}, depuis le ${since}`,
+    forgetAll: 'Oublier tous les navigateurs',
+    forgotten: 'Ce navigateur vous demandera de nouveau le code.',
+    forgottenAll: 'Tous vos navigateurs vous demanderont de nouveau le code.',
   },
   password: {
     title: 'Changer de mot de passe',
@@ -244,6 +259,14 @@ export const fr: Messages = {
     target: 'Concerne',
     reason: 'Motif',
     actions: { 'mfa.disabled': "A désactivé l'authentification à deux facteurs" },
+  },
+  securitySettings: {
+    title: 'Sécurité du portail',
+    trustedDaysLabel: 'Navigateurs de confiance : jours sans code (0 à 30)',
+    trustedDaysHint:
+      "À l'étape du code, vos clients peuvent choisir « Ne plus demander sur ce navigateur ». 0 désactive cette option ; moins de jours s'appliquent aussi aux navigateurs déjà de confiance.",
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
   },
   notFound: {
     title: 'Page introuvable',

@@ -7,6 +7,7 @@ import { Pending } from '../ui/Pending';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 import { factorsLabel } from './session-factors';
+import { TrustedBrowsers } from './TrustedBrowsers';
 
 /** Web sessions and mobile devices, with what opened each, and each but this one with a way to end it. */
 export function SessionsScreen() {
@@ -77,6 +78,7 @@ export function SessionsScreen() {
           {t.sessions.endOthers}
         </button>
       )}
+      <TrustedBrowsers />
     </Screen>
   );
 }

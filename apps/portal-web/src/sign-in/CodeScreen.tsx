@@ -21,6 +21,7 @@ export function CodeScreen() {
   const { run, error } = useAction();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
+  const [trustBrowser, setTrustBrowser] = useState(false);
 
   if (!step) {
     return (
@@ -34,7 +35,9 @@ export function CodeScreen() {
     event.preventDefault();
     void run(async () => {
       try {
-        const verify = recovery ? portalApi.signIn.verifyRecoveryCode(code.trim()) : portalApi.signIn.verifyCode(code.replace(/\s/g, ''));
+        const verify = recovery
+          ? portalApi.signIn.verifyRecoveryCode(code.trim(), trustBrowser)
+          : portalApi.signIn.verifyCode(code.replace(/\s/g, ''), trustBrowser);
         follow(await verify);
       } catch (failure) {
         setCode('');
@@ -45,6 +48,14 @@ export function CodeScreen() {
 
   const methods = step.next === 'totp' && step.methods ? step.methods : ['totp'];
   const passkey = methods.includes('passkey') && browserSupportsWebAuthn();
+  const trustDays = step.next === 'totp' ? (step.trustBrowserDays ?? 0) : 0;
+  // Offered beside every way to answer; never checked in advance (the FIDO and NIST guidance: the user chooses).
+  const trustChoice = trustDays > 0 && (
+    <label className="checkbox">
+      <input type="checkbox" checked={trustBrowser} onChange={(e) => setTrustBrowser(e.target.checked)} />
+      {t.code.trustBrowser(trustDays)}
+    </label>
+  );
   const links = (
     <p className="links">
       <Link to="/sign-in/no-access">{t.code.noAccess}</Link>
@@ -58,7 +69,8 @@ export function CodeScreen() {
     return (
       <Screen title={t.code.passkeyTitle}>
         <p>{passkey ? t.code.passkeyIntro : t.code.passkeyUnsupported}</p>
-        {passkey && <PasskeyAnswer only />}
+        {trustChoice}
+        {passkey && <PasskeyAnswer only trustBrowser={trustBrowser} />}
         {links}
       </Screen>
     );
@@ -92,6 +104,7 @@ export function CodeScreen() {
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
+          {trustChoice}
           <ErrorMessage>{error ? `${errorText(error, { validation_failed: t.code.malformed })}${attempts}` : null}</ErrorMessage>
           <button type="submit" className="button">
             {t.code.submit}
@@ -109,7 +122,7 @@ export function CodeScreen() {
           <p className="divider">
             <span>{t.common.or}</span>
           </p>
-          <PasskeyAnswer only={false} />
+          <PasskeyAnswer only={false} trustBrowser={trustBrowser} />
         </>
       )}
       {!ended && links}

@@ -11,7 +11,7 @@ import { useSignInFlow } from './sign-in-flow';
  * only method, else a choice beside the code. A closed dialog is no failure:
  * the button stays for another try.
  */
-export function PasskeyAnswer({ only }: { only: boolean }) {
+export function PasskeyAnswer({ only, trustBrowser }: { only: boolean; trustBrowser: boolean }) {
   const t = useT();
   const errorText = useErrorText();
   const { follow } = useSignInFlow();
@@ -22,7 +22,7 @@ export function PasskeyAnswer({ only }: { only: boolean }) {
     run(async () => {
       setNotUsed(false);
       try {
-        follow(await answerWithPasskey());
+        follow(await answerWithPasskey(trustBrowser));
       } catch (failure) {
         if (!(failure instanceof PasskeyCancelled)) throw failure;
         setNotUsed(true);

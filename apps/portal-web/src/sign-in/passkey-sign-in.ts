@@ -26,10 +26,10 @@ export async function signInThroughAutofill(wanted: () => boolean): Promise<Sign
 }
 
 /** The second step answered with one of the signing-in user's passkeys for this host. */
-export async function answerWithPasskey(): Promise<SignInStep> {
+export async function answerWithPasskey(trustBrowser: boolean): Promise<SignInStep> {
   const optionsJSON = await portalApi.signIn.secondStepPasskeyOptions();
   const response = await startAuthentication({ optionsJSON }).catch(calm);
-  return portalApi.signIn.verifyPasskey(response);
+  return portalApi.signIn.verifyPasskey(response, trustBrowser);
 }
 
 /** A ceremony ended by the page itself (a new one, the password sent, the screen left): nothing to tell. */

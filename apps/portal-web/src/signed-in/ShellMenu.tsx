@@ -48,6 +48,7 @@ export function ShellMenu() {
             <ul aria-labelledby="admin-menu">
               <li><NavLink to="/admin/help-requests">{t.shell.helpRequests}</NavLink></li>
               <li><NavLink to="/admin/audit">{t.shell.audit}</NavLink></li>
+              <li><NavLink to="/admin/security">{t.shell.security}</NavLink></li>
             </ul>
           </>
         )}
