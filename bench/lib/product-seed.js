@@ -1,10 +1,17 @@
 'use strict';
+const { createHash } = require('node:crypto');
 const { call, expectStatus, mapLimit } = require('./http-call');
 const { withClient } = require('./database');
 
 /** Person i of the population: one user, member (client) of company i, reached at its own host. */
 const emailOf = (index) => `u${index}@bench.test`;
 const hostOf = (index) => `co${index}.bench.test`;
+/**
+ * Person i's browser, as the product's `portal_browser` cookie names it: a
+ * returning browser, so that a sign-in measures what a returning user costs
+ * (a browser never seen is noted by identity and alerted by mail, once).
+ */
+const browserCookieOf = (index) => `portal_browser=${createHash('sha256').update(`bench-browser-${index}`).digest('base64url')}`;
 
 /**
  * The first companies and members the way an operator creates them: companies,
@@ -96,4 +103,4 @@ async function countPopulation(databaseUrl) {
   });
 }
 
-module.exports = { emailOf, hostOf, seedThroughOperatorApi, bulkInsertPopulation, countPopulation, peopleDrawer };
+module.exports = { emailOf, hostOf, browserCookieOf, seedThroughOperatorApi, bulkInsertPopulation, countPopulation, peopleDrawer };

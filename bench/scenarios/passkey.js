@@ -2,6 +2,7 @@
 const os = require('node:os');
 const { call, expectStatus, mapLimit } = require('../lib/http-call');
 const { assert, createPasskey } = require('../lib/passkey-authenticator');
+const { browserCookieOf } = require('../lib/product-seed');
 
 const SETUP_CONCURRENCY = 4;
 /**
@@ -41,7 +42,7 @@ async function measurePasskeySignIn(stack, registered, { connections, seconds, w
   let nextPerson = 0;
   let nextAddress = 0;
   const once = async (tally) => {
-    const { host, passkey } = registered[nextPerson++ % registered.length];
+    const { index, host, passkey } = registered[nextPerson++ % registered.length];
     const forwardedFor = addressOf(Math.floor(nextAddress++ / SIGN_INS_PER_ADDRESS));
     const started = process.hrtime.bigint();
     const options = await post(stack, host, '/api/auth/passkey/options', { forwardedFor });
@@ -49,7 +50,7 @@ async function measurePasskeySignIn(stack, registered, { connections, seconds, w
     const signStarted = process.hrtime.bigint();
     const response = assert(passkey, options.json, webauthnOrigin(host));
     tally.signNs += process.hrtime.bigint() - signStarted;
-    const answer = await post(stack, host, '/api/auth/passkey', { body: { response }, forwardedFor });
+    const answer = await post(stack, host, '/api/auth/passkey', { body: { response }, forwardedFor, cookie: browserCookieOf(index) });
     if (answer.status !== 200 || answer.json?.next !== 'done') return tally.fail(`sign-in: ${answer.status} ${answer.text.slice(0, 200)}`);
     tally.latenciesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
   };

@@ -2,7 +2,7 @@
 const { call, expectStatus, mapLimit } = require('../lib/http-call');
 const { measure } = require('../lib/load');
 const { base32Decode, codeForStep, stepAt } = require('../lib/totp');
-const { emailOf, hostOf } = require('../lib/product-seed');
+const { browserCookieOf, emailOf, hostOf } = require('../lib/product-seed');
 
 const SETUP_CONCURRENCY = 4;
 const PIN = '2468';
@@ -19,10 +19,10 @@ const browserPost = (host, path, body, cookie) => ({
 
 async function signIn(stack, index, password, expectedNext) {
   const host = hostOf(index);
-  const { body, headers } = browserPost(host, '/api/auth/login', { email: emailOf(index), password });
+  const { body, headers } = browserPost(host, '/api/auth/login', { email: emailOf(index), password }, browserCookieOf(index));
   const answer = await expectStatus(200, call(stack.port, 'POST', host, '/api/auth/login', { body, headers }), `sign-in of ${emailOf(index)}`);
   if (answer.json?.next !== expectedNext) throw new Error(`sign-in of ${emailOf(index)}: expected ${expectedNext}, got ${answer.text}`);
-  return { index, host, cookie: cookieHeader(answer.cookies.portal_session) };
+  return { index, host, cookie: `${cookieHeader(answer.cookies.portal_session)}; ${browserCookieOf(index)}` };
 }
 
 /** Signed-in web sessions of `people`, one each. */
@@ -75,7 +75,7 @@ async function measureSignIn(stack, nextPerson, password, options) {
     onResponse: checker.onResponse,
     request: () => {
       const index = nextPerson();
-      return browserPost(hostOf(index), '/api/auth/login', { email: emailOf(index), password });
+      return browserPost(hostOf(index), '/api/auth/login', { email: emailOf(index), password }, browserCookieOf(index));
     },
   });
   return withWrong(result, checker);

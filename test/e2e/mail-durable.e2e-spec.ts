@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Company, createCompany, easyAccessBrowser, inviteMember, uniqueEmail } from '../support/factories';
+import { activeMember, Company, createCompany, easyAccessBrowser, inviteMember, signedInClient, uniqueEmail } from '../support/factories';
 import { queryDatabase } from '../support/outage-checks';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { RefusingSmtp } from '../support/refusing-smtp';
@@ -62,6 +62,27 @@ describe('Durable mail', () => {
     expect(toInvitee.map((mail) => /\/(activate|reset-password)\//.exec(mail.text)?.[1]).sort()).toEqual(['activate', 'reset-password']);
     expect(smtp.acceptedFor(resetEmail)).toHaveLength(1);
     expect([await recordedMails('tenancy'), await recordedMails('identity')]).toEqual([0, 0]);
+  }, 90_000);
+
+  test('a security alert, recorded with the password change, is sent once after identity was killed before sending it', async () => {
+    const claire = await activeMember(firm, { email: uniqueEmail('durable-alert') });
+    const browser = await signedInClient(firm, claire);
+    const alerts = () => smtp.acceptedFor(claire.email).filter((mail) => mail.text.includes('Le mot de passe de votre compte a été changé.'));
+    smtp.refuseAll();
+    const tried = smtp.attemptsFor(claire.email);
+
+    const newPassword = `${claire.password}-2`;
+    expect((await browser.post('/api/me/password', { currentPassword: claire.password, newPassword })).status).toBe(204);
+    await until(() => smtp.attemptsFor(claire.email) > tried, 'the alert tried');
+    await own.stack.stop('identity', 'SIGKILL');
+    expect(await recordedMails('identity')).toBe(1);
+    smtp.acceptAll();
+    await own.stack.start('identity');
+
+    await until(() => alerts().length === 1, 'the alert');
+    await sleep(QUIET_MS);
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0].text).toContain('/not-me/');
   }, 90_000);
 
   test('a mail server that refuses three times, then accepts, gets the mail once, with one message id', async () => {

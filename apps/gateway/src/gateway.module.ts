@@ -16,6 +16,8 @@ import { TrustedBrowsersController } from './trusted-browsers/trusted-browsers.c
 import { BrowserTrust } from './trusted-browsers/browser-trust';
 import { TrustedBrowserStore } from './trusted-browsers/trusted-browser.store';
 import { TrustEndingHandler } from './trusted-browsers/trust-ending.handler';
+import { KnownBrowsers } from './security-alerts/known-browsers';
+import { NotMeController } from './security-alerts/not-me.controller';
 import { AccountAccessController } from './admin/account-access.controller';
 import { AdminGuard } from './admin/admin.guard';
 import { AuthController } from './sign-in/sign-in.controller';
@@ -99,6 +101,7 @@ export class GatewayModule {
         LanguageController,
         SessionsController,
         TrustedBrowsersController,
+        NotMeController,
         TotpController,
         PasskeysController,
         AdminController,
@@ -152,6 +155,7 @@ export class GatewayModule {
         TrustEndingHandler,
         TrustedBrowserStore,
         BrowserTrust,
+        KnownBrowsers,
         PasskeyChallenges,
         PasskeyRegistration,
         PasskeyAuthentication,

@@ -38,6 +38,11 @@ import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
 import { CheckLink } from './tokens/check-link.usecase';
 import { LinksHandler } from './tokens/links.handler';
 import { UserTokenStore } from './tokens/user-token.store';
+import { NoteBrowser } from './security-alerts/note-browser.usecase';
+import { NotMe } from './security-alerts/not-me.usecase';
+import { SecurityAlertMail } from './security-alerts/security-alert.mail';
+import { SecurityAlerts } from './security-alerts/security-alerts';
+import { SecurityAlertsHandler } from './security-alerts/security-alerts.handler';
 import { ActivateUser } from './users/activate-user.usecase';
 import { EnsureUser } from './users/ensure-user.usecase';
 import { FindUsers } from './users/find-users.usecase';
@@ -65,7 +70,7 @@ export class IdentityModule {
         AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
         MailOutboxModule.forService(IDENTITY_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
-      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler, LinksHandler],
+      controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler, LinksHandler, SecurityAlertsHandler],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
         PasswordHasher,
@@ -73,6 +78,10 @@ export class IdentityModule {
         UserTokenStore,
         UserChangedPublisher,
         PasswordResetMail,
+        SecurityAlertMail,
+        SecurityAlerts,
+        NoteBrowser,
+        NotMe,
         UserPortal,
         RevokeResetLinks,
         VerifyPassword,

@@ -7,6 +7,7 @@ import { Migration20261201200000 } from './migrations/Migration20261201200000';
 import { Migration20261202140000 } from './migrations/Migration20261202140000';
 import { Migration20261203070000 } from './migrations/Migration20261203070000';
 import { Migration20261203080000 } from './migrations/Migration20261203080000';
+import { Migration20261204000000 } from './migrations/Migration20261204000000';
 import { Passkey } from './passkeys/passkey.entity';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
@@ -26,6 +27,7 @@ export function identityOrmConfig(databaseUrl: string) {
         Migration20261202140000,
         Migration20261203070000,
         Migration20261203080000,
+        Migration20261204000000,
       ],
     },
     databaseUrl,

@@ -6,6 +6,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';
 import { CreateAccount } from './accounts/create-account.usecase';
 import { AuditHandler } from './audit/audit.handler';
+import { AuditNotMe } from './audit/audit-not-me.usecase';
 import { ListAudit } from './audit/list-audit.usecase';
 import { CompaniesHandler } from './companies/companies.handler';
 import { CompanySecuritySettings } from './companies/company-security.usecase';
@@ -85,6 +86,7 @@ export class TenancyModule {
         ListOpenHelpRequests,
         DisableSecondFactor,
         ListAudit,
+        AuditNotMe,
       ],
       exports: [TENANCY_CONFIG],
     };

@@ -26,10 +26,10 @@ export class LinkCheckController {
   @Post('check')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Says whether an activation or reset link can still be used, without using it: the portal asks when the page opens',
+    summary: 'Says whether an activation, reset or "this wasn\'t me" link can still be used, without using it: the portal asks when the page opens',
   })
   @ApiResponse({ status: 200, description: '`usable` false for an unknown, used or expired link', schema: usableSchema })
-  @ApiResponse({ status: 400, description: 'validation_failed: no token, or a purpose other than activation or reset' })
+  @ApiResponse({ status: 400, description: 'validation_failed: no token, or a purpose other than activation, reset or not_me' })
   @ApiResponse({ status: 429, description: 'rate_limited: 60 checks per client address per hour' })
   async check(@JsonBody(LinkCheckBody) body: z.output<typeof LinkCheckBody>, @Req() request: FastifyRequest): Promise<{ usable: boolean }> {
     await this.limiter.hit({ key: `link-check-ip:${request.ip}`, max: CHECKS_PER_IP_PER_HOUR, windowSeconds: 3600 });

@@ -87,6 +87,8 @@ export class TotpController {
     );
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });
     await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
+    // After mfa's commit: a gateway that dies right here leaves this one alert unsent.
+    await this.rpc.request(IdentityPatterns.alert, { userId: user.id, kind: 'totp_disabled' });
     // Not left to mfa's announcement alone: the browsers trusted to skip the code are forgotten by the time the user sees 204.
     await Promise.all([this.cache.invalidate(user.id), this.trustedBrowsers.removeAll(user.id)]);
   }

@@ -33,7 +33,7 @@ export class TwoFactorEnrolment {
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId });
     const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId, code });
     const provedDevice = deviceId ? { deviceId, factor: 'totp' as const } : undefined;
-    const revocation = { userId, sparedSessionId: session.id, provedDevice };
+    const revocation = { userId, sparedSessionId: session.id, provedDevice, alert: 'totp_enabled' as const };
     const { credentialVersion } = await this.rpc.request(IdentityPatterns.revokeCredentials, revocation);
     const proved = { ...session.record, credentialVersion, factors: withFactor(session.record.factors, 'totp') };
     // The cache is dropped here as well as by the announcements, so that this very answer shows 2FA on.

@@ -19,6 +19,8 @@ export const RedisKeys = {
   credentialFloor: (userId: string) => `floor:${tagOf(userId)}`,
   /** The browsers the user trusted at the code step: a hash of entries by the digest of their cookie (trusted-browser.store.ts). */
   trustedBrowsers: (userId: string) => `trust:${tagOf(userId)}`,
+  /** The digests of the browsers the user signed in with, as identity knows them: a set (known-browsers.ts). */
+  knownBrowsers: (userId: string) => `browsers:${tagOf(userId)}`,
   /** The prefix of rate-limiter-flexible's counters: `rate:<what is counted>`. */
   rateLimits: 'rate',
   /** A mobile sign-in waiting for its step, by the token's digest. */

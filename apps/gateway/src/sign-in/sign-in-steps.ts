@@ -19,6 +19,7 @@ import { SecondStepMethod, SecondStepMethods } from './second-step-methods';
 import { SignInProgress } from './sign-in.service';
 import { UnissuedRecord, webRecord } from './session-records';
 import { BrowserTrust } from '../trusted-browsers/browser-trust';
+import { KnownBrowsers } from '../security-alerts/known-browsers';
 
 /** Where a step is refused because a change of credentials overtook the sign-in; for the OpenAPI. */
 export const OVERTAKEN_SIGN_IN = 'credentials_changed: the password was changed or reset, or 2FA turned off, while this sign-in went on';
@@ -49,6 +50,7 @@ export class SignInSteps {
     private readonly cache: MemberContextCache,
     private readonly methods: SecondStepMethods,
     private readonly trust: BrowserTrust,
+    private readonly knownBrowsers: KnownBrowsers,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -71,9 +73,10 @@ export class SignInSteps {
     }
     if (record.stage === 'totp') return { next: record.stage, methods, trustBrowserDays: offeredDays };
     if (record.stage !== 'done') return { next: record.stage };
-    if (context) return { next: 'done', me: presentMe(record, context.view, request) };
-    const cachedView = progress.cachedView ?? (await this.cache.read(record.userId));
-    return { next: 'done', me: await this.meService.me({ id, record, cachedView }, request) };
+    const cachedView = context ? null : (progress.cachedView ?? (await this.cache.read(record.userId)));
+    const me = context ? presentMe(record, context.view, request) : await this.meService.me({ id, record, cachedView: cachedView! }, request);
+    await this.knownBrowsers.noteSignIn(request, reply, record.userId, me.portal.name);
+    return { next: 'done', me };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { SecurityAlerts } from '../security-alerts/security-alerts';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { User } from '../users/user.entity';
@@ -16,6 +17,7 @@ export class ChangePassword {
     private readonly policy: PasswordPolicy,
     private readonly tokens: UserTokenStore,
     private readonly userChanged: UserChangedPublisher,
+    private readonly alerts: SecurityAlerts,
   ) {}
 
   /** @throws DomainError invalid_credentials, weak_password */
@@ -37,9 +39,11 @@ export class ChangePassword {
       // A reset link mailed earlier would let whoever read it undo this change.
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: locked.credentialVersion }, sparedSessionId);
+      await this.alerts.record(tx, locked, { kind: 'password_changed' });
       return locked.credentialVersion;
     });
     this.userChanged.sendRecorded();
+    this.alerts.sendSoon();
     return { userId, credentialVersion };
   }
 }

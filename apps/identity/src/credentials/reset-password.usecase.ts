@@ -1,6 +1,7 @@
 import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { SecurityAlerts } from '../security-alerts/security-alerts';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { User } from '../users/user.entity';
@@ -15,6 +16,7 @@ export class ResetPassword {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly userChanged: UserChangedPublisher,
+    private readonly alerts: SecurityAlerts,
   ) {}
 
   /**
@@ -36,9 +38,11 @@ export class ResetPassword {
       // Any other link mailed earlier would let its holder set the password again.
       await this.tokens.revokeOutstanding(tx, userId, ['activation', 'reset']);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
+      await this.alerts.record(tx, user, { kind: 'password_reset' });
       return user.credentialVersion;
     });
     this.userChanged.sendRecorded();
+    this.alerts.sendSoon();
     return { userId, credentialVersion };
   }
 }

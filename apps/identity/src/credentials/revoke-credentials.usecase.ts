@@ -8,6 +8,7 @@ import {
 } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { SecurityAlerts } from '../security-alerts/security-alerts';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { Device } from '../devices/device.entity';
@@ -22,6 +23,7 @@ export class RevokeCredentials {
     private readonly em: EntityManager,
     private readonly userChanged: UserChangedPublisher,
     private readonly tokens: UserTokenStore,
+    private readonly alerts: SecurityAlerts,
   ) {}
 
   /**
@@ -30,7 +32,7 @@ export class RevokeCredentials {
    * user's own and active, moves to the new version with its new factor.
    * @throws DomainError not_found
    */
-  async execute({ userId, sparedSessionId, provedDevice }: Revocation): Promise<CredentialsChange> {
+  async execute({ userId, sparedSessionId, provedDevice, alert }: Revocation): Promise<CredentialsChange> {
     const credentialVersion = await this.em.fork().transactional(async (tx) => {
       // Locked so that two revocations at once bump the version twice, not once.
       const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -40,9 +42,11 @@ export class RevokeCredentials {
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       if (provedDevice) await this.keepProved(tx, user, provedDevice);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion }, sparedSessionId);
+      if (alert) await this.alerts.record(tx, user, { kind: alert });
       return user.credentialVersion;
     });
     this.userChanged.sendRecorded();
+    if (alert) this.alerts.sendSoon();
     return { userId, credentialVersion };
   }
 

@@ -1,5 +1,6 @@
 import { DevicePatterns, DomainError, ErrorCode, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { SecurityAlerts } from '../security-alerts/security-alerts';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';
 import { Device } from './device.entity';
@@ -7,7 +8,10 @@ import { newDeviceSecrets } from './device-secret';
 
 @Injectable()
 export class RegisterDevice {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly alerts: SecurityAlerts,
+  ) {}
 
   /**
    * The device secret is returned once and kept only as a hash.
@@ -26,7 +30,12 @@ export class RegisterDevice {
     }
     const { deviceSecret, ...secrets } = newDeviceSecrets(pin);
     const device = new Device(user, secrets, name, platform, factors);
-    await em.persist(device).flush();
+    // The device and its alert commit together.
+    await em.transactional(async (tx) => {
+      tx.persist(device);
+      await this.alerts.record(tx, user, { kind: 'device_registered', device: name });
+    });
+    this.alerts.sendSoon();
     return { deviceId: device.id, deviceSecret };
   }
 }

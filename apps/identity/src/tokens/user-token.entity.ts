@@ -2,7 +2,7 @@ import { Entity, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
 
-export type TokenPurpose = 'activation' | 'reset';
+export type TokenPurpose = 'activation' | 'reset' | 'not_me';
 
 /** A single-use secret sent by mail. Only its SHA-256 is kept, so a database leak yields no usable link. */
 @Entity({ tableName: 'user_tokens' })

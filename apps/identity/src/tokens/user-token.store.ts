@@ -7,8 +7,11 @@ import { TokenPurpose, UserToken } from './user-token.entity';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** An invitation may wait a week; a reset link is a short-lived key to the account. */
-const lifetimeMs: Record<TokenPurpose, number> = { activation: 7 * 24 * HOUR_MS, reset: HOUR_MS };
+/**
+ * An invitation may wait a week; a reset link is a short-lived key to the
+ * account; "this wasn't me" under an alert lasts a week, as a mail may be read late.
+ */
+const lifetimeMs: Record<TokenPurpose, number> = { activation: 7 * 24 * HOUR_MS, reset: HOUR_MS, not_me: 7 * 24 * HOUR_MS };
 
 const invalidToken = () => new DomainError(ErrorCode.InvalidToken, 'This link is invalid, already used, or expired.');
 
@@ -16,7 +19,7 @@ function hashOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Activation and reset tokens. Every method works inside the caller's unit of work. */
+/** Mailed link tokens (activation, reset, "this wasn't me"). Every method works inside the caller's unit of work. */
 @Injectable()
 export class UserTokenStore {
   /** @returns the secret to mail; it is never stored. Persisted when the caller flushes. */

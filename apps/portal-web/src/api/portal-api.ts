@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { http } from './http';
-import { AuditEntry, HelpRequest, Me, PortalFace, SecuritySettings, SessionView, SignInStep, TotpConfirmation, TotpSetup, TrustedBrowser } from './types';
+import { AuditEntry, MailedLinkPurpose, HelpRequest, Me, PortalFace, SecuritySettings, SessionView, SignInStep, TotpConfirmation, TotpSetup, TrustedBrowser } from './types';
 
 /** Every call the portal makes: the part of the OpenAPI document (/docs-json) a web front end needs, one line each. */
 export const portalApi = {
@@ -28,7 +28,8 @@ export const portalApi = {
     acceptInvitation: (token: string) => http.post('/api/invitations/accept', { token }),
     forgotPassword: (email: string) => http.post('/api/auth/password/forgot', { email }),
     resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
-    check: (purpose: 'activation' | 'reset', token: string) => http.post<{ usable: boolean }>('/api/auth/links/check', { token, purpose }),
+    check: (purpose: MailedLinkPurpose, token: string) => http.post<{ usable: boolean }>('/api/auth/links/check', { token, purpose }),
+    notMe: (token: string) => http.post('/api/auth/not-me', { token }),
   },
   me: {
     get: () => http.get<Me>('/api/me'),

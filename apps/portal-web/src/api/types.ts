@@ -49,6 +49,9 @@ export interface SessionView {
 
 export type SessionFactor = 'password' | 'google' | 'totp' | 'recovery_code' | 'passkey' | 'trusted_browser';
 
+/** What a mailed link is for (POST /api/auth/links/check). */
+export type MailedLinkPurpose = 'activation' | 'reset' | 'not_me';
+
 /** A browser that skips the code step ("don't ask again"), as GET /api/me/trusted-browsers lists it. */
 export interface TrustedBrowser {
   id: string;

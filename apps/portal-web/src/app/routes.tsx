@@ -5,6 +5,7 @@ import { SecuritySettingsScreen } from '../admin/SecuritySettingsScreen';
 import { AcceptInvitationScreen } from '../mail-links/AcceptInvitationScreen';
 import { ActivateScreen } from '../mail-links/ActivateScreen';
 import { ForgotPasswordScreen } from '../mail-links/ForgotPasswordScreen';
+import { NotMeScreen } from '../mail-links/NotMeScreen';
 import { ResetPasswordScreen } from '../mail-links/ResetPasswordScreen';
 import { matchPath } from '../routing/match-path';
 import { PasskeysScreen } from '../passkeys/PasskeysScreen';
@@ -42,6 +43,7 @@ const routes: Route[] = [
   { path: '/activate/:token', signedIn: false, render: ({ token }) => <ActivateScreen token={token} /> },
   { path: '/invitation/:token', signedIn: false, render: ({ token }) => <AcceptInvitationScreen token={token} /> },
   { path: '/reset-password/:token', signedIn: false, render: ({ token }) => <ResetPasswordScreen token={token} /> },
+  { path: '/not-me/:token', signedIn: false, render: ({ token }) => <NotMeScreen token={token} /> },
   { path: '/dashboard', signedIn: true, render: () => <DashboardScreen /> },
   { path: '/switch-account', signedIn: true, render: () => <SwitchAccountScreen /> },
   { path: '/settings/sessions', signedIn: true, render: () => <SessionsScreen /> },

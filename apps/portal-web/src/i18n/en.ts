@@ -215,8 +215,17 @@ export const en = {
     title: 'This link no longer works',
     reset: 'This link was already used or has expired: a reset link works once, for one hour. Ask for a new one.',
     activation: 'This activation link was already used or has expired. If your account is already active, sign in; otherwise ask for a new link to choose your password.',
+    not_me: 'This link was already used or has expired: it works once, for 7 days. If you think someone uses your account, choose a new password: all your sessions will end.',
     newLink: 'Send me a new link',
     backToSignIn: 'Back to sign-in',
+  },
+  notMe: {
+    title: 'Was it not you?',
+    intro:
+      'We will sign out all your sessions and devices, then mail you a link to choose a new password. ' +
+      'Your companies will see it in their audit trail.',
+    submit: 'Sign out everywhere and change my password',
+    done: 'Done: all your sessions and devices are signed out. Open the mail we just sent you to choose a new password.',
   },
   forgot: {
     title: 'Forgot your password?',
@@ -249,7 +258,10 @@ export const en = {
     action: 'Action',
     target: 'For',
     reason: 'Reason',
-    actions: { 'mfa.disabled': 'Disabled two-factor authentication' } as Record<string, string>,
+    actions: {
+      'mfa.disabled': 'Disabled two-factor authentication',
+      'account.not_me': 'Reported "this wasn\'t me": all their sessions were ended',
+    } as Record<string, string>,
   },
   securitySettings: {
     title: 'Portal security',

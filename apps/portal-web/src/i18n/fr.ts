@@ -222,8 +222,19 @@ export const fr: Messages = {
     reset: 'Ce lien a déjà servi ou a expiré : un lien de réinitialisation ne sert qu’une fois, pendant une heure. Demandez-en un nouveau.',
     activation:
       "Ce lien d'activation a déjà servi ou a expiré. Si votre compte est déjà activé, connectez-vous ; sinon, demandez un nouveau lien pour choisir votre mot de passe.",
+    not_me:
+      "Ce lien a déjà servi ou a expiré : il ne sert qu'une fois, pendant 7 jours. Si vous pensez que quelqu'un utilise votre compte, " +
+      'choisissez un nouveau mot de passe : toutes vos sessions seront fermées.',
     newLink: 'Recevoir un nouveau lien',
     backToSignIn: 'Retour à la connexion',
+  },
+  notMe: {
+    title: "Ce n'était pas vous ?",
+    intro:
+      "Nous allons déconnecter toutes vos sessions et tous vos appareils, puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe. " +
+      "Vos entreprises en seront informées dans leur journal d'audit.",
+    submit: 'Déconnecter partout et changer mon mot de passe',
+    done: "C'est fait : toutes vos sessions et vos appareils sont déconnectés. Ouvrez le courriel que nous venons de vous envoyer pour choisir un nouveau mot de passe.",
   },
   forgot: {
     title: 'Mot de passe oublié ?',
@@ -258,7 +269,10 @@ export const fr: Messages = {
     action: 'Action',
     target: 'Concerne',
     reason: 'Motif',
-    actions: { 'mfa.disabled': "A désactivé l'authentification à deux facteurs" },
+    actions: {
+      'mfa.disabled': "A désactivé l'authentification à deux facteurs",
+      'account.not_me': "A signalé « ce n'était pas moi » : toutes ses sessions ont été fermées",
+    },
   },
   securitySettings: {
     title: 'Sécurité du portail',

@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { MailedLinkPurpose } from '../api/types';
 import { useT } from '../i18n/language';
 import { Link } from '../routing/router';
 import { Pending } from '../ui/Pending';
@@ -6,7 +7,7 @@ import { Screen } from '../ui/Screen';
 import { useLinkCheck } from './use-link-check';
 
 interface MailedLinkScreenProps {
-  purpose: 'activation' | 'reset';
+  purpose: MailedLinkPurpose;
   token: string;
   title: string;
   children: ReactNode;
@@ -29,7 +30,7 @@ export function MailedLinkScreen({ purpose, token, title, children }: MailedLink
   }
   return (
     <Screen title={t.deadLink.title}>
-      <p>{purpose === 'activation' ? t.deadLink.activation : t.deadLink.reset}</p>
+      <p>{t.deadLink[purpose]}</p>
       <p className="links">
         <Link to="/forgot-password">{t.deadLink.newLink}</Link>
         <Link to="/">{t.deadLink.backToSignIn}</Link>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../messages/message-contract';
 import { ProvenFactor } from './factors';
-import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName } from './values';
+import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName, SingleLine } from './values';
 
 export interface UserView {
   id: string;
@@ -30,8 +30,33 @@ export interface HealthReply {
   database: 'up' | 'down';
 }
 
-/** What a mailed link is for: choosing the first password, or a new one. */
-export const MailedLinkPurpose = z.enum(['activation', 'reset']);
+/** What a mailed link is for: choosing the first password, a new one, or "this wasn't me" under a security alert. */
+export const MailedLinkPurpose = z.enum(['activation', 'reset', 'not_me']);
+
+/** The secret of a mailed link, as the portal posts it back. */
+const LinkToken = z.string().min(1).max(200);
+
+/**
+ * A sign-in from a browser the user had not used: what the alert tells of it.
+ * `device` is "Chrome · Linux" (null when the browser did not say); `portal` the portal's name.
+ */
+export const SignInSighting = z.object({
+  device: SingleLine(64).nullable(),
+  address: SingleLine(64),
+  portal: SingleLine(200).nullable(),
+});
+export type SignInSighting = z.infer<typeof SignInSighting>;
+
+/**
+ * The security alerts: each is mailed to the user in their language, with a
+ * "this wasn't me" link. Those of identity's own changes (password, devices,
+ * passkeys, 2FA turned on) are recorded in the change's transaction; the
+ * others are asked for with IdentityPatterns.alert once their change committed.
+ */
+export type SecurityAlert =
+  | { kind: 'new_sign_in'; sighting: SignInSighting }
+  | { kind: 'password_changed' | 'password_reset' | 'totp_enabled' | 'totp_disabled' }
+  | { kind: 'device_registered'; device: string };
 
 /** A caller's session id, opaque to identity. */
 const SessionId = z.string().min(1).max(64);
@@ -112,8 +137,33 @@ export const IdentityPatterns = {
       userId: Id,
       sparedSessionId: SessionId.optional(),
       provedDevice: z.object({ deviceId: Id, factor: ProvenFactor }).optional(),
+      /** The security alert of the change, recorded with it: 2FA turned on. */
+      alert: z.literal('totp_enabled').optional(),
     }),
   ),
+  /**
+   * A security alert of a change made in another service, once it committed
+   * (2FA turned off by the user): a process that dies in between loses it.
+   */
+  alert: defineRequest<Record<string, never>>()('identity.alert.record', z.object({ userId: Id, kind: z.literal('totp_disabled') })),
+  /**
+   * A web sign-in completed on the browser `browser` (the digest of its
+   * cookie): remembered for the user, and alerted once when it is new and the
+   * user had signed in elsewhere before (the first browser ever is no news).
+   */
+  noteBrowser: defineRequest<{ known: boolean }>()(
+    'identity.browser.note',
+    z.object({ userId: Id, browser: z.string().regex(/^[A-Za-z0-9_-]{22}$/), sighting: SignInSighting }),
+    { idempotent: true },
+  ),
+  /** The user of a "this wasn't me" link not yet used. @throws invalid_token */
+  peekNotMe: defineRequest<{ userId: string }>()('identity.not-me.peek', z.object({ token: LinkToken }), { idempotent: true }),
+  /**
+   * "This wasn't me": spends the link, ends every session and device (the
+   * credential version is bumped and announced) and mails a reset link.
+   * @throws invalid_token for an unknown, used or expired link
+   */
+  reportNotMe: defineRequest<CredentialsChange>()('identity.not-me.report', z.object({ token: LinkToken })),
 } as const;
 
 export const IdentityEvents = {

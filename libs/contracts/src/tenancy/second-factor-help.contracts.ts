@@ -27,6 +27,8 @@ export interface AuditEntryView {
 
 export const AuditAction = {
   SecondFactorDisabled: 'mfa.disabled',
+  /** The member used "this wasn't me" under a security alert: all their sessions ended. Actor and target are the member. */
+  NotMeReported: 'account.not_me',
 } as const;
 
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
@@ -52,4 +54,6 @@ export const SecondFactorHelpPatterns = {
     z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: FreeText(1000).nullable().default(null) }),
   ),
   listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id }), { idempotent: true }),
+  /** Audits "this wasn't me" in every company the user is a member of; no entry names another company. */
+  auditNotMe: defineRequest<Record<string, never>>()('tenancy.audit.not-me', z.object({ userId: Id })),
 } as const;

@@ -1,0 +1,55 @@
+import { IdentityPatterns } from '@app/contracts';
+import { REDIS, RpcClient } from '@app/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import { hash, randomBytes } from 'node:crypto';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { cookieOf, setCookie } from '../http/cookies';
+import { RedisKeys } from '../session/redis-keys';
+import { deviceLabelOf } from '../sessions/session-sightings';
+
+/** A random id per browser, HttpOnly, kept as long as browsers allow: it says "seen before", and nothing else. */
+export const BROWSER_COOKIE = 'portal_browser';
+const BROWSER_DAYS = 400;
+const SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * "A sign-in from a browser not seen before": each completed web sign-in
+ * names its browser (by the digest of its cookie) to identity, which keeps
+ * the user's known browsers and records the alert. Redis remembers what
+ * identity already knows, so a returning browser costs one SISMEMBER.
+ */
+@Injectable()
+export class KnownBrowsers {
+  private readonly logger = new Logger('security-alerts');
+
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /**
+   * Never fails the sign-in: an alert not recorded is logged; the sign-in,
+   * already proved, goes on. The next sign-in of this browser tries again.
+   */
+  async noteSignIn(request: FastifyRequest, reply: FastifyReply, userId: string, portal: string | null): Promise<void> {
+    const presented = cookieOf(request, BROWSER_COOKIE);
+    const known = presented !== undefined && SHAPE.test(presented);
+    const secret = known ? presented : randomBytes(32).toString('base64url');
+    if (!known) {
+      setCookie(reply, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE, path: '/', maxAge: BROWSER_DAYS * 86_400 });
+    }
+    const browser = hash('sha256', secret, 'base64url').slice(0, 22);
+    const key = RedisKeys.knownBrowsers(userId);
+    try {
+      if (known && (await this.redis.sismember(key, browser)) === 1) return;
+      const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
+      await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, sighting });
+      await this.redis.multi().sadd(key, browser).pexpire(key, BROWSER_DAYS * 86_400_000).exec();
+    } catch (error) {
+      this.logger.warn(`The sign-in of user ${userId} was not checked against their known browsers: ${(error as Error).message}`);
+    }
+  }
+}

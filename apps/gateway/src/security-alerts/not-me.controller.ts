@@ -1,0 +1,52 @@
+import { IdentityPatterns, SecondFactorHelpPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { JsonBody } from '../http/json-body.decorator';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { SessionStore } from '../session/session.store';
+import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
+
+/** In a body, never in a query string that access logs would keep. */
+const NotMeBody = z.object({ token: z.string().min(1).max(200) });
+
+/** Tokens are 32 random bytes: the limit only caps wasted work, as for the link checks. */
+const REPORTS_PER_IP_PER_HOUR = 60;
+
+@ApiTags('security-alerts')
+@Controller('api/auth/not-me')
+export class NotMeController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionStore,
+    private readonly trustedBrowsers: TrustedBrowserStore,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /**
+   * The portal posts it from the page of the link, on the user's click: a
+   * mail scanner that opens links (a GET) ends nothing. Audited first, so
+   * that an act that ended everything is never missing from the companies'
+   * trails; the link is spent by identity, once, after that.
+   */
+  @Post()
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      '"This wasn\'t me", from the link under a security alert (single use, 7 days): every session and mobile device of the user ends, ' +
+      'every trusted browser is forgotten, a password reset link is mailed, and each company the user belongs to sees it in its audit trail',
+  })
+  @ApiResponse({ status: 204, description: 'Done: the reset link is on its way' })
+  @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used or expired (the same answer for each)' })
+  @ApiResponse({ status: 429, description: `rate_limited: ${REPORTS_PER_IP_PER_HOUR} per client address per hour` })
+  async report(@JsonBody(NotMeBody) { token }: z.output<typeof NotMeBody>, @Req() request: FastifyRequest): Promise<void> {
+    await this.limiter.hit({ key: `not-me-ip:${request.ip}`, max: REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 });
+    const { userId } = await this.rpc.request(IdentityPatterns.peekNotMe, { token });
+    await this.rpc.request(SecondFactorHelpPatterns.auditNotMe, { userId });
+    const { credentialVersion } = await this.rpc.request(IdentityPatterns.reportNotMe, { token });
+    // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
+    await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);
+  }
+}

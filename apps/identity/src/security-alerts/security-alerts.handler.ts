@@ -1,0 +1,36 @@
+import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
+import { Handles, Request } from '@app/platform';
+import { Controller } from '@nestjs/common';
+import { NoteBrowser } from './note-browser.usecase';
+import { NotMe } from './not-me.usecase';
+import { SecurityAlerts } from './security-alerts';
+
+@Controller()
+export class SecurityAlertsHandler {
+  constructor(
+    private readonly alerts: SecurityAlerts,
+    private readonly noteBrowser: NoteBrowser,
+    private readonly notMe: NotMe,
+  ) {}
+
+  @Handles(IdentityPatterns.alert)
+  async alert(@Request(IdentityPatterns.alert) { userId, kind }: ParsedRequestOf<typeof IdentityPatterns.alert>): Promise<Record<string, never>> {
+    await this.alerts.recordAlone(userId, { kind });
+    return {};
+  }
+
+  @Handles(IdentityPatterns.noteBrowser)
+  note(@Request(IdentityPatterns.noteBrowser) request: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
+    return this.noteBrowser.execute(request);
+  }
+
+  @Handles(IdentityPatterns.peekNotMe)
+  async peek(@Request(IdentityPatterns.peekNotMe) { token }: ParsedRequestOf<typeof IdentityPatterns.peekNotMe>): Promise<{ userId: string }> {
+    return { userId: await this.notMe.peek(token) };
+  }
+
+  @Handles(IdentityPatterns.reportNotMe)
+  report(@Request(IdentityPatterns.reportNotMe) { token }: ParsedRequestOf<typeof IdentityPatterns.reportNotMe>): Promise<CredentialsChange> {
+    return this.notMe.report(token);
+  }
+}

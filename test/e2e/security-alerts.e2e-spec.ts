@@ -1,0 +1,205 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { expectError } from '../support/api-error';
+import {
+  activeMember,
+  addMember,
+  browserOn,
+  Company,
+  createCompany,
+  credentialsOf,
+  enrolTotp,
+  Language,
+  Member,
+  signedInClient,
+} from '../support/factories';
+import { Mailbox, ReceivedMail, tokenOf } from '../support/mailbox';
+import { MobileApp } from '../support/mobile-app';
+import { anotherMachineAddress, PortalClient } from '../support/portal-client';
+
+const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** The relay looks every second: long enough for a duplicate to show. */
+const QUIET_MS = 2500;
+
+const subjects = {
+  fr: {
+    newSignIn: 'Nouvelle connexion à votre compte',
+    passwordChanged: 'Votre mot de passe a été changé',
+    passwordReset: 'Votre mot de passe a été réinitialisé',
+    totpOn: "L'authentification à deux facteurs a été activée",
+    totpOff: "L'authentification à deux facteurs a été désactivée",
+    device: 'Un appareil mobile a été ajouté à votre compte',
+    reset: 'Réinitialisation de votre mot de passe',
+  },
+  en: {
+    newSignIn: 'New sign-in to your account',
+    passwordChanged: 'Your password was changed',
+    passwordReset: 'Your password was reset',
+    totpOn: 'Two-factor authentication was turned on',
+    totpOff: 'Two-factor authentication was turned off',
+    device: 'A mobile device was added to your account',
+    reset: 'Reset your password',
+  },
+} as const;
+
+/**
+ * The client's own security: every change that would let someone else in is
+ * mailed to them at once, in their language, with a "this wasn't me" link
+ * that shuts everyone out and starts a password reset.
+ */
+describe('Security alerts', () => {
+  const mailbox = new Mailbox();
+  let firm: Company;
+  let otherFirm: Company;
+
+  /** A browser at its own address, with the User-Agent a real one sends. */
+  const browser = (host: string, userAgent = CHROME_ON_LINUX): PortalClient =>
+    browserOn(host, undefined, { sourceAddress: anotherMachineAddress(), headers: { 'user-agent': userAgent } });
+
+  const signIn = async (client: PortalClient, member: Member): Promise<void> => {
+    const answer = await client.post('/api/auth/login', credentialsOf(member));
+    expect(answer.body.next).toBe('done');
+  };
+
+  /** The one alert of that subject: none more arrives after it. */
+  const onlyAlert = async (member: Member, subject: string): Promise<ReceivedMail> => {
+    const mail = await mailbox.waitFor({ to: member.email, subject });
+    await sleep(QUIET_MS);
+    expect(mailbox.matching({ to: member.email, subject })).toEqual([]);
+    return mail;
+  };
+
+  const noAlert = async (member: Member, subject: string): Promise<void> => {
+    await sleep(QUIET_MS);
+    expect(mailbox.matching({ to: member.email, subject })).toEqual([]);
+  };
+
+  const expectNotMeLink = (mail: ReceivedMail, host: string): string => {
+    const link = mailbox.linkIn(mail, '/not-me/');
+    expect(new URL(link).hostname).toBe(host);
+    return link;
+  };
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Lemaire Conseil' });
+    otherFirm = await createCompany({ name: 'Garnier Avocats' });
+  });
+
+  describe.each(['fr', 'en'] as Language[])('in %s', (language) => {
+    const words = subjects[language];
+    let claire: Member;
+    let laptop: PortalClient;
+
+    beforeAll(async () => {
+      claire = await activeMember(firm, { language });
+      laptop = browser(firm.host);
+      await signIn(laptop, claire);
+    });
+
+    test('the first browser ever is no news; another one is alerted once, with browser, address, portal and time; it again, not', async () => {
+      await noAlert(claire, words.newSignIn);
+
+      const stranger = browser(firm.host, FIREFOX_ON_WINDOWS);
+      await signIn(stranger, claire);
+      const mail = await onlyAlert(claire, words.newSignIn);
+      expect(mail.text).toMatch(language === 'fr' ? /^Bonjour / : /^Hello /);
+      expect(mail.text).toContain(language === 'fr' ? 'Navigateur : Firefox · Windows' : 'Browser: Firefox · Windows');
+      expect(mail.text).toContain(language === 'fr' ? 'Portail : Lemaire Conseil' : 'Portal: Lemaire Conseil');
+      expect(mail.text).toMatch(language === 'fr' ? /Adresse IP : \S+/ : /IP address: \S+/);
+      expect(mail.text).toMatch(/\d{4}.*\(UTC\)/);
+      expectNotMeLink(mail, firm.host);
+
+      await signIn(stranger, claire);
+      await signIn(laptop, claire);
+      await noAlert(claire, words.newSignIn);
+    });
+
+    test('a password change is alerted once', async () => {
+      const newPassword = `${claire.password}-2`;
+      expect((await laptop.post('/api/me/password', { currentPassword: claire.password, newPassword })).status).toBe(204);
+      claire = { ...claire, password: newPassword };
+
+      expectNotMeLink(await onlyAlert(claire, words.passwordChanged), firm.host);
+    });
+
+    test('a password reset is alerted once', async () => {
+      const page = browser(firm.host);
+      expect((await page.post('/api/auth/password/forgot', { email: claire.email }, { headers: { 'accept-language': language } })).status).toBe(202);
+      const reset = await mailbox.waitFor({ to: claire.email, subject: words.reset });
+      const password = `${claire.password}-3`;
+      expect((await page.post('/api/auth/password/reset', { token: tokenOf(mailbox.linkIn(reset, '/reset-password/')), password })).status).toBe(204);
+      claire = { ...claire, password };
+
+      expectNotMeLink(await onlyAlert(claire, words.passwordReset), firm.host);
+    });
+
+    test('2FA turned on, then off, is alerted once each', async () => {
+      const session = browser(firm.host);
+      await signIn(session, claire);
+      await enrolTotp(session);
+      await onlyAlert(claire, words.totpOn);
+
+      expect((await session.delete('/api/me/totp', { json: { password: claire.password } })).status).toBe(204);
+      await onlyAlert(claire, words.totpOff);
+    });
+
+    test('a mobile device registered is alerted once, with its name', async () => {
+      await new MobileApp().signIn(credentialsOf(claire), '4821');
+
+      const mail = await onlyAlert(claire, words.device);
+      expect(mail.text).toContain(language === 'fr' ? 'Appareil : iPhone de test' : 'Device: iPhone de test');
+    });
+  });
+
+  describe('"this wasn\'t me"', () => {
+    let claire: Member;
+    let admin: PortalClient;
+    let otherAdmin: PortalClient;
+
+    beforeAll(async () => {
+      claire = await activeMember(firm, { name: 'Claire Morel' });
+      await addMember(otherFirm, { email: claire.email, name: claire.name });
+      admin = await signedInClient(firm, await activeMember(firm, { role: 'admin' }));
+      otherAdmin = await signedInClient(otherFirm, await activeMember(otherFirm, { role: 'admin' }));
+    });
+
+    test('ends every session and device, mails a reset link, is audited in each of her firms, and works once', async () => {
+      const hers = browser(firm.host);
+      await signIn(hers, claire);
+      const phone = new MobileApp();
+      await phone.signIn(credentialsOf(claire), '4821');
+      const intruder = browser(otherFirm.host, FIREFOX_ON_WINDOWS);
+      await signIn(intruder, claire);
+      const alert = await mailbox.waitFor({ to: claire.email, subject: subjects.fr.newSignIn });
+      // A member of two firms gets her links on the easy access host, which names neither.
+      const token = tokenOf(mailbox.linkIn(alert, '/not-me/'));
+      const page = browser(firm.host);
+      expect((await page.post('/api/auth/links/check', { token, purpose: 'not_me' })).body).toEqual({ usable: true });
+
+      expect((await page.post('/api/auth/not-me', { token })).status).toBe(204);
+
+      for (const ended of [hers, intruder]) expectError(await ended.get('/api/me'), 401, 'unauthenticated');
+      expectError(await phone.get('/api/me'), 401);
+      await mailbox.waitFor({ to: claire.email, subject: subjects.fr.reset, containing: '/reset-password/' });
+      for (const [trail, company] of [[admin, firm], [otherAdmin, otherFirm]] as const) {
+        const entries = (await trail.get('/api/admin/audit')).body as { action: string; actor: { email: string }; target: { email: string } }[];
+        expect(entries.filter((entry) => entry.action === 'account.not_me')).toEqual([
+          expect.objectContaining({ actor: expect.objectContaining({ email: claire.email }), target: expect.objectContaining({ email: claire.email }) }),
+        ]);
+        expect(JSON.stringify(entries)).not.toContain(company === firm ? otherFirm.name : firm.name);
+      }
+
+      expectError(await page.post('/api/auth/not-me', { token }), 400, 'invalid_token');
+      expect((await page.post('/api/auth/links/check', { token, purpose: 'not_me' })).body).toEqual({ usable: false });
+    });
+
+    test('an unknown link is refused as a used one; no link at all is bad input', async () => {
+      const page = browser(firm.host);
+
+      expectError(await page.post('/api/auth/not-me', { token: 'A'.repeat(43) }), 400, 'invalid_token');
+      expectError(await page.post('/api/auth/not-me', {}), 400, 'validation_failed');
+      expectError(await page.post('/api/auth/not-me', { token: 'x'.repeat(201) }), 400, 'validation_failed');
+    });
+  });
+});
