@@ -82,6 +82,28 @@ describe('A client looks after her password and sessions', () => {
     await page.getByLabel('Mot de passe actuel').fill(emma.password);
     await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
     await status('Votre mot de passe a été changé. Vos autres sessions et appareils ont été déconnectés.').waitFor();
+    emma = { ...emma, password: next };
+  });
+
+  test('keeping her other web sessions, she sees them listed and signs out the one she does not know', async () => {
+    const unknown = await signedInClient(firm, emma);
+    const next = strongPassword();
+    await page.getByRole('link', { name: 'Mot de passe', exact: true }).click();
+    await page.getByLabel('Mot de passe actuel').fill(emma.password);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(next);
+    await page.getByLabel('Confirmez le nouveau mot de passe').fill(next);
+    const endOthers = page.getByRole('checkbox', { name: 'Déconnecter aussi mes autres sessions web' });
+    expect(await endOthers.isChecked()).toBe(true);
+    await endOthers.uncheck();
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+
+    await status('Vos autres sessions web restent ouvertes').waitFor();
+    expect((await unknown.get('/api/me')).status).toBe(200);
+    await checkScreen(page, 'change-password-kept');
+    await page.getByRole('button', { name: /^Déconnecter : / }).click();
+    await page.getByRole('button', { name: /^Déconnecter : / }).waitFor({ state: 'detached' });
+    expect((await unknown.get('/api/me')).status).toBe(401);
+    emma = { ...emma, password: next };
   });
 
   test('an address that leads nowhere says so', async () => {

@@ -20,7 +20,7 @@ const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) 
 const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /** The relay looks every second: long enough for a duplicate to show. */
-const QUIET_MS = 2500;
+const QUIET_MS = 1500;
 
 const subjects = {
   fr: {

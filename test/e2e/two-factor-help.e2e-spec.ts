@@ -118,7 +118,7 @@ describe('A client who lost the authenticator app', () => {
   });
 
   test('the client is told by mail', async () => {
-    const mail = await mailbox.waitFor({ to: client.email });
+    const mail = await mailbox.waitFor({ to: client.email, subject: 'Authentification à deux facteurs désactivée' });
 
     expect(mail.text).not.toContain('/activate/');
   });

@@ -88,7 +88,7 @@ describe('Wrong codes at sign-in', () => {
     const inANewSignIn = await (await atCodeStep(member)).post('/api/auth/totp', await rightCode(member));
     expectError(inANewSignIn, 429, 'totp_locked');
     expect(inANewSignIn.headers['retry-after']).toMatch(/^\d+$/);
-    const notice = await mailbox.waitFor({ to: member.email });
+    const notice = await mailbox.waitFor({ to: member.email, subject: 'Authentification à deux facteurs bloquée' });
     expect(notice.text).not.toContain('/activate/');
   });
 

@@ -43,6 +43,7 @@ import { LinkCheckController } from './mail-links/link-check.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { LanguageController } from './me/language.controller';
 import { MeController } from './me/me.controller';
+import { PasswordChangeController } from './me/password-change.controller';
 import { MeService } from './member-view/me.service';
 import { TwoFactorEnrolment } from './me/two-factor-enrolment';
 import { MemberContextCache } from './member-view/member-context.cache';
@@ -98,6 +99,7 @@ export class GatewayModule {
         ReauthenticationController,
         PasswordController,
         MeController,
+        PasswordChangeController,
         LanguageController,
         SessionsController,
         TrustedBrowsersController,

@@ -13,6 +13,7 @@ import { Migration20261201200000 } from './migrations/Migration20261201200000';
 import { Migration20261202180000 } from './migrations/Migration20261202180000';
 import { Migration20261203070000 } from './migrations/Migration20261203070000';
 import { Migration20261204000000 } from './migrations/Migration20261204000000';
+import { Migration20261204010000 } from './migrations/Migration20261204010000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -28,6 +29,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261202180000,
         Migration20261203070000,
         Migration20261204000000,
+        Migration20261204010000,
       ],
     },
     databaseUrl,

@@ -1,20 +1,21 @@
-import { DevicePatterns, DomainError, ErrorCode, IdentityPatterns } from '@app/contracts';
+import { DevicePatterns, DomainError, ErrorCode } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { PasswordCheck } from '../sign-in/password/password-check';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { AccountChoiceBody, PasswordChangeBody, PortalSwitchBody } from './me.bodies';
+import { AccountChoiceBody, PortalSwitchBody } from './me.bodies';
 import { Me } from '../member-view/me';
 import { ME_SCHEMA } from '../member-view/me.schema';
 import { MeService } from '../member-view/me.service';
 import { MemberContextCache } from '../member-view/member-context.cache';
 import { portalToSwitchTo } from '../sign-in/flow';
+import { lifetimesAt, shorterLifetimes } from '../sign-in/session-records';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 
@@ -27,7 +28,7 @@ export class MeController {
     private readonly cache: MemberContextCache,
     private readonly sessions: SessionStore,
     private readonly rpc: RpcClient,
-    private readonly passwords: PasswordCheck,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get()
@@ -74,11 +75,13 @@ export class MeController {
   ): Promise<Me> {
     const { record } = session;
     // Only if this session (or the device of a mobile one) passed what that portal requires: the user having it since is not enough.
-    portalToSwitchTo(await this.cache.companiesOf(record.userId, session.cachedView), body.portalId, record.factors);
+    const portal = portalToSwitchTo(await this.cache.companiesOf(record.userId, session.cachedView), body.portalId, record.factors);
     if (record.deviceId) {
       await this.rpc.request(DevicePatterns.rememberCompany, { userId: record.userId, deviceId: record.deviceId, companyId: body.portalId });
     }
-    return this.updated(session, request, { companyId: body.portalId, accountId: null });
+    // A web session entering a company that chose shorter sessions takes them on; never longer ones.
+    const shorter = record.kind === 'web' ? shorterLifetimes(record, lifetimesAt(portal, this.config)) : {};
+    return this.updated(session, request, { companyId: body.portalId, accountId: null, ...shorter });
   }
 
   @Post('banner/dismiss')
@@ -87,25 +90,6 @@ export class MeController {
   @ApiOperation({ summary: 'Close the account banner until the next sign-in' })
   async dismissBanner(@Auth() session: AuthenticatedSession): Promise<void> {
     await this.sessions.update(session.id, { bannerDismissed: true });
-  }
-
-  @Post('password')
-  @HttpCode(204)
-  @SignedIn()
-  @ApiOperation({ summary: 'Change password; every other session and device of the user ends' })
-  @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
-  @ApiResponse({ status: 422, description: 'weak_password' })
-  @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
-  async changePassword(@JsonBody(PasswordChangeBody) body: z.output<typeof PasswordChangeBody>,
-    @Auth() session: AuthenticatedSession,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    const { id, record } = session;
-    const { user } = await this.meService.contextOf(session);
-    const { credentialVersion } = await this.passwords.limited(request.ip, user.email, () =>
-      this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...body, sparedSessionId: id }),
-    );
-    await this.sessions.revokeCredentials(record.userId, credentialVersion, id);
   }
 
   private async updated(session: AuthenticatedSession, request: FastifyRequest, changes: Parameters<SessionStore['update']>[1]): Promise<Me> {

@@ -67,7 +67,7 @@ export class TotpController {
   ): Promise<Confirmation> {
     const { recoveryCodes, proved } = await this.enrolment.confirm(session, body.code);
     if (proved.stage !== 'totp_enroll') return { recoveryCodes };
-    return { recoveryCodes, ...(await this.steps.advance(this.signIn.complete(proved, 'totp'), request, reply)) };
+    return { recoveryCodes, ...(await this.steps.advance(await this.signIn.complete(proved, 'totp'), request, reply)) };
   }
 
   @Delete()

@@ -16,5 +16,6 @@ export function presentMe(record: SessionRecord, context: MemberContext, request
     account,
     accounts,
     banner: account && accounts.length > 1 ? { account, dismissed: record.bannerDismissed } : null,
+    idleMinutes: record.kind === 'web' ? Math.round(record.idleMs / 60_000) : null,
   };
 }

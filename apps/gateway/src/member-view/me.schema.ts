@@ -40,6 +40,11 @@ export const ME_SCHEMA = {
       properties: { account: named, dismissed: { type: 'boolean' } },
       required: ['account', 'dismissed'],
     },
+    idleMinutes: {
+      type: 'integer',
+      nullable: true,
+      description: "Minutes without a request that end this web session (the company's or the deployment's): the portal warns a minute before",
+    },
   },
-  required: ['user', 'role', 'portal', 'portals', 'account', 'accounts', 'banner'],
+  required: ['user', 'role', 'portal', 'portals', 'account', 'accounts', 'banner', 'idleMinutes'],
 } as const;

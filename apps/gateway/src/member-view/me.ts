@@ -11,6 +11,8 @@ export interface Me {
   account: AccountView | null;
   accounts: AccountView[];
   banner: { account: AccountView; dismissed: boolean } | null;
+  /** Minutes without a request that end this web session (the company's, or the deployment's); null for the app's access token. */
+  idleMinutes: number | null;
 }
 
 /** What the gateway caches of a user to answer `Me` without asking the services. */

@@ -12,7 +12,7 @@ import { MemberContextCache } from '../member-view/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';
-import { SECURITY_SETTINGS_SCHEMA, SecuritySettingsBody } from '../admin/security-settings.controller';
+import { assertWithinDeployment, SECURITY_SETTINGS_SCHEMA, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/security-settings.controller';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such company.'),
@@ -49,12 +49,13 @@ export class OperatorController {
   @Patch(':id/security')
   @ApiOperation({ summary: "Sets a company's security settings, as its admin may (PATCH /api/admin/security)" })
   @ApiResponse({ status: 200, description: 'The settings as now stored', schema: SECURITY_SETTINGS_SCHEMA })
-  @ApiResponse({ status: 400, description: 'validation_failed: trustedBrowserDays must be a whole number from 0 to 30' })
+  @ApiResponse({ status: 400, description: SETTINGS_REFUSED })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   setSecurity(
     @Param('id', companyId) id: string,
     @JsonBody(SecuritySettingsBody) body: z.output<typeof SecuritySettingsBody>,
   ): Promise<CompanySecurity> {
+    assertWithinDeployment(body, this.config);
     return this.rpc.request(TenancyPatterns.setSecurity, { companyId: id, ...body });
   }
 

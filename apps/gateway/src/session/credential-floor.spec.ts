@@ -22,7 +22,7 @@ describe('a revocation of credentials', () => {
   const revoke = (credentialVersion: number, sparedEntry = '') =>
     runScript(sut, REVOKE_CREDENTIALS, {
       keys: { record: recordKey, floor: floorKey },
-      args: { now, credentialVersion, floorKeptMs: 600_000, sessionPrefix, sparedEntry },
+      args: { now, credentialVersion, floorKeptMs: 600_000, sessionPrefix, sparedEntry, spareWeb: '' },
     });
   const alive = async (id: string) => (await sut.exists(`${sessionPrefix}${id}`)) === 1;
 

@@ -15,8 +15,8 @@ export class CredentialsChangedHandler {
 
   constructor(sessions: SessionStore) {
     this.handlers = [
-      handling(IdentityEvents.credentialsChanged, ({ userId, credentialVersion, sparedSessionId }) =>
-        sessions.revokeCredentials(userId, credentialVersion, sparedSessionId),
+      handling(IdentityEvents.credentialsChanged, ({ userId, credentialVersion, sparedSessionId, keepWebSessions }) =>
+        sessions.revokeCredentials(userId, credentialVersion, sparedSessionId, keepWebSessions),
       ),
     ];
   }

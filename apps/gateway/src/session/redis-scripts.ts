@@ -156,19 +156,25 @@ return 1`,
  */
 export const REVOKE_CREDENTIALS = redisScript({
   keys: ['record', 'floor'],
-  args: ['now', 'credentialVersion', 'floorKeptMs', 'sessionPrefix', 'sparedEntry'],
+  args: ['now', 'credentialVersion', 'floorKeptMs', 'sessionPrefix', 'sparedEntry', 'spareWeb'],
   body: `${RECORD}
 local now = tonumber(ARG.now)
 local version = tonumber(ARG.credentialVersion) or 0
 local floor = tonumber(redis.call('GET', KEY.floor)) or 0
 local spared = version >= floor and ARG.sparedEntry or ''
+-- A password change whose user chose to keep their other signed-in web sessions; void if a newer change came first.
+local spareWeb = version >= floor and ARG.spareWeb == '1'
+local function signedInOnWeb(key)
+  local kind = redis.call('HGET', key, 'kind')
+  return (not kind or kind == '') and redis.call('HGET', key, 'stage') == 'done'
+end
 if version > floor then floor = version end
 redis.call('SET', KEY.floor, floor, 'PX', ARG.floorKeptMs)
 local generation, _, sessions = load(KEY.record)
 local kept = {}
 for _, session in ipairs(sessions) do
   local key = ARG.sessionPrefix .. session[1]
-  if session[1] == spared then
+  if session[1] == spared or (spareWeb and signedInOnWeb(ARG.sessionPrefix .. session[1])) then
     if redis.call('EXISTS', key) == 1 then
       redis.call('HSET', key, 'cv', version)
       kept[#kept + 1] = session

@@ -98,9 +98,10 @@ export class SessionStore {
   /**
    * Ends every session signed in under a credential version below
    * `credentialVersion`, now and for any sign-in still on its way, but
-   * `sparedId`: the session that changed the password.
+   * `sparedId`: the session that changed the password, and with `spareWeb`
+   * every signed-in web session (the user chose to keep them).
    */
-  async revokeCredentials(userId: string, credentialVersion: number, sparedId = ''): Promise<void> {
+  async revokeCredentials(userId: string, credentialVersion: number, sparedId = '', spareWeb = false): Promise<void> {
     const spared = partsOfSessionId(sparedId);
     await runScript(this.redis, REVOKE_CREDENTIALS, {
       keys: { record: RedisKeys.userRecord(userId), floor: RedisKeys.credentialFloor(userId) },
@@ -110,6 +111,7 @@ export class SessionStore {
         floorKeptMs: FLOOR_KEPT_MS,
         sessionPrefix: `${this.config.REDIS_KEY_PREFIX}${RedisKeys.session(userId, '')}`,
         sparedEntry: spared?.userId === userId ? spared.entry : '',
+        spareWeb: spareWeb ? '1' : '',
       },
     });
   }

@@ -1,3 +1,4 @@
+import { CompanyView } from '@app/contracts';
 import { GatewayConfig } from '../config';
 import { SessionRecord, SignInStage } from '../session/session';
 
@@ -8,6 +9,26 @@ export type UnissuedRecord = Omit<SessionRecord, 'hostTag'>;
 export type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'>;
 
 type Lifetimes = Pick<GatewayConfig, 'SESSION_ABSOLUTE_HOURS' | 'SESSION_IDLE_MINUTES' | 'SIGN_IN_MINUTES'>;
+
+/**
+ * The deployment's lifetimes, shortened where the company of the portal
+ * entered chose shorter web sessions; never longer.
+ */
+export function lifetimesAt(company: Pick<CompanyView, 'sessionIdleMinutes' | 'sessionAbsoluteHours'> | null, deployment: Lifetimes): Lifetimes {
+  return {
+    SIGN_IN_MINUTES: deployment.SIGN_IN_MINUTES,
+    SESSION_IDLE_MINUTES: Math.min(deployment.SESSION_IDLE_MINUTES, company?.sessionIdleMinutes ?? Infinity),
+    SESSION_ABSOLUTE_HOURS: Math.min(deployment.SESSION_ABSOLUTE_HOURS, company?.sessionAbsoluteHours ?? Infinity),
+  };
+}
+
+/** A signed-in web record's idle and absolute limits, cut down to `lifetimes` where those are shorter. */
+export function shorterLifetimes(record: Pick<SessionRecord, 'idleMs' | 'createdAt' | 'absoluteExpiresAt'>, lifetimes: Lifetimes): Pick<SessionRecord, 'idleMs' | 'absoluteExpiresAt'> {
+  return {
+    idleMs: Math.min(record.idleMs, lifetimes.SESSION_IDLE_MINUTES * 60_000),
+    absoluteExpiresAt: Math.min(record.absoluteExpiresAt, record.createdAt + lifetimes.SESSION_ABSOLUTE_HOURS * 3_600_000),
+  };
+}
 
 /** Access tokens are short: the PIN or Face ID opens the app again, not a long-lived token. */
 export const ACCESS_TOKEN_SECONDS = 15 * 60;

@@ -17,7 +17,7 @@ import { cookieSession } from './current-sign-in';
 import { secondStage } from './flow';
 import { SecondStepMethod, SecondStepMethods } from './second-step-methods';
 import { SignInProgress } from './sign-in.service';
-import { UnissuedRecord, webRecord } from './session-records';
+import { lifetimesAt, UnissuedRecord, webRecord } from './session-records';
 import { BrowserTrust } from '../trusted-browsers/browser-trust';
 import { KnownBrowsers } from '../security-alerts/known-browsers';
 
@@ -84,7 +84,7 @@ export class SignInSteps {
    * was trusted to skip it (then the sign-in is done, with the factor
    * `trusted_browser`). Asked only there, so that a sign-in without 2FA pays nothing for it.
    */
-  private async secondStep({ record, context }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
+  private async secondStep({ record, context, company }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
     if (record.stage !== 'totp' && record.stage !== 'totp_enroll') return { unissued: record, methods: [], offeredDays: 0 };
     const [methods, trust] = await Promise.all([
       this.methodsHere(record.userId, request, context?.view.user.totpEnabled),
@@ -93,7 +93,7 @@ export class SignInSteps {
     const stage = secondStage(record.stage, methods.includes('passkey'));
     if (stage === 'totp' && trust.recognised) {
       const signer = { ...record, factors: withFactor(record.factors, 'trusted_browser') };
-      return { unissued: webRecord(signer, 'done', record.companyId, this.config), methods, offeredDays: trust.offeredDays };
+      return { unissued: webRecord(signer, 'done', record.companyId, lifetimesAt(company, this.config)), methods, offeredDays: trust.offeredDays };
     }
     return { unissued: { ...record, stage }, methods, offeredDays: trust.offeredDays };
   }

@@ -9,12 +9,14 @@ import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';
 import { entryAfterCredentials, memberPortal, stageAt } from './flow';
 import { LoginLimits } from './password/login-limits';
-import { Signer, UnissuedRecord, webRecord } from './session-records';
+import { lifetimesAt, Signer, UnissuedRecord, webRecord } from './session-records';
 
 /** Where a sign-in goes next, and the portals to offer when the user must choose. */
 export interface SignInProgress {
   record: UnissuedRecord;
   portals: CompanyView[];
+  /** The portal being entered, whose company may shorten the session; null while the user chooses one. */
+  company: CompanyView | null;
   /**
    * What `Me` is made of, once the portal is known: cached with the session,
    * so that the answer and the pages after it ask no service. `cached` is
@@ -69,7 +71,7 @@ export class SignInService {
     ]);
     const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies);
     if (entry.next === 'refused') return this.limits.refuse(user.email);
-    if (entry.next === 'select_portal') return { record: this.record(signer, entry.next, null), portals: companies };
+    if (entry.next === 'select_portal') return { record: this.record(signer, entry.next, null), portals: companies, company: null };
     const [here, totpEnabled] = await Promise.all([
       member ?? this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }),
       enabledHere ?? this.totpEnabledOf(user.id),
@@ -81,13 +83,19 @@ export class SignInService {
   async choosePortal(record: Signer, portalId: string): Promise<SignInProgress> {
     const [companies, totpEnabled] = await Promise.all([this.companiesOf(record.userId), this.totpEnabledOf(record.userId)]);
     const chosen = memberPortal(companies, portalId);
-    return { record: this.record(record, stageAt(chosen, totpEnabled, record.factors), portalId), portals: companies };
+    return { record: this.record(record, stageAt(chosen, totpEnabled, record.factors), chosen), portals: companies, company: chosen };
   }
 
-  /** After the second factor `passed` was accepted, or enrolled where the company requires it. */
-  complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): SignInProgress {
+  /**
+   * After the second factor `passed` was accepted, or enrolled where the
+   * company requires it. The company comes from the user's cached view, or
+   * is asked of tenancy when the view holds none.
+   */
+  async complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): Promise<SignInProgress> {
     const signer = { ...record, factors: withFactor(record.factors, passed) };
-    return { record: this.record(signer, 'done', record.companyId), portals: [], cachedView };
+    const cached = cachedView?.companies?.find((company) => company.id === record.companyId);
+    const company = cached ?? (await this.companiesOf(record.userId)).find((candidate) => candidate.id === record.companyId) ?? null;
+    return { record: this.record(signer, 'done', company), portals: [], cachedView, company };
   }
 
   private companiesOf(userId: string): Promise<CompanyView[]> {
@@ -98,13 +106,14 @@ export class SignInService {
     return (await this.rpc.request(MfaPatterns.factorStatus, { userId })).enabled;
   }
 
-  private record(signer: Signer, stage: SignInStage, companyId: string | null): UnissuedRecord {
-    return webRecord(signer, stage, companyId, this.config);
+  private record(signer: Signer, stage: SignInStage, company: CompanyView | null): UnissuedRecord {
+    return webRecord(signer, stage, company?.id ?? null, lifetimesAt(company, this.config));
   }
 
   /** Into the portal of `view.member`: the second step it asks of this sign-in, or `done`. */
   private enter(signer: Signer, view: MemberContext, cached: CachedView): SignInProgress {
-    const stage = stageAt(view.member.company, view.user.totpEnabled, signer.factors);
-    return { record: this.record(signer, stage, view.member.company.id), portals: view.companies, context: { view, cached } };
+    const { company } = view.member;
+    const stage = stageAt(company, view.user.totpEnabled, signer.factors);
+    return { record: this.record(signer, stage, company), portals: view.companies, company, context: { view, cached } };
   }
 }

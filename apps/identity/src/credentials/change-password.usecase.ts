@@ -22,7 +22,7 @@ export class ChangePassword {
 
   /** @throws DomainError invalid_credentials, weak_password */
   async execute(request: ParsedRequestOf<typeof IdentityPatterns.changePassword>): Promise<CredentialsChange> {
-    const { userId, currentPassword, newPassword, sparedSessionId } = request;
+    const { userId, currentPassword, newPassword, sparedSessionId, keepWebSessions } = request;
     const user = await this.em.fork().findOne(User, userId);
     if (!user?.activatedAt || !user.passwordHash) {
       await this.hasher.verifyAgainstNothing(currentPassword);
@@ -38,7 +38,7 @@ export class ChangePassword {
       locked.replacePassword(passwordHash);
       // A reset link mailed earlier would let whoever read it undo this change.
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
-      await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: locked.credentialVersion }, sparedSessionId);
+      await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: locked.credentialVersion }, sparedSessionId, keepWebSessions);
       await this.alerts.record(tx, locked, { kind: 'password_changed' });
       return locked.credentialVersion;
     });

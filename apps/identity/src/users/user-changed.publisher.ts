@@ -22,8 +22,8 @@ export class UserChangedPublisher {
    * In the transaction of the change: sessions signed in under an older
    * credential version must end, but `sparedSessionId`.
    */
-  async recordCredentialsChanged(tx: EntityManager, change: CredentialsChange, sparedSessionId?: string): Promise<void> {
-    await this.announcements.record(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId });
+  async recordCredentialsChanged(tx: EntityManager, change: CredentialsChange, sparedSessionId?: string, keepWebSessions?: boolean): Promise<void> {
+    await this.announcements.record(tx, IdentityEvents.credentialsChanged, { ...change, sparedSessionId, ...(keepWebSessions ? { keepWebSessions } : {}) });
   }
 
   /** After the commit: sends what was recorded (a revocation drops the cached view too). */

@@ -35,7 +35,9 @@ export const portalApi = {
     get: () => http.get<Me>('/api/me'),
     switchAccount: (accountId: string) => http.post<Me>('/api/me/account', { accountId }),
     dismissBanner: () => http.post('/api/me/banner/dismiss'),
-    changePassword: (currentPassword: string, newPassword: string) => http.post('/api/me/password', { currentPassword, newPassword }),
+    /** Ending the other sessions is the default; kept, the answer lists them. */
+    changePassword: (currentPassword: string, newPassword: string, endOtherSessions: boolean) =>
+      http.post<{ otherSessions: SessionView[] } | undefined>('/api/me/password', { currentPassword, newPassword, endOtherSessions }),
     sessions: () => http.get<SessionView[]>('/api/me/sessions'),
     endSession: (id: string) => http.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
     endOtherSessions: () => http.post('/api/me/sessions/sign-out-others'),

@@ -176,7 +176,9 @@ export const en = {
   },
   password: {
     title: 'Change your password',
-    intro: 'Your other sessions and your mobile devices will be signed out; this one stays signed in.',
+    intro: 'Your mobile devices will be signed out; this session stays signed in.',
+    endOthers: 'Also sign out my other web sessions',
+    kept: 'Your password was changed. Your other web sessions stay open: sign out those you do not recognise.',
     current: 'Current password',
     wrongCurrent: 'The current password is incorrect.',
     submit: 'Change the password',

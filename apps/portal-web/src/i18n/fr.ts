@@ -182,7 +182,9 @@ export const fr: Messages = {
   },
   password: {
     title: 'Changer de mot de passe',
-    intro: 'Vos autres sessions et vos appareils mobiles seront déconnectés ; celle-ci reste connectée.',
+    intro: 'Vos appareils mobiles seront déconnectés ; cette session reste connectée.',
+    endOthers: 'Déconnecter aussi mes autres sessions web',
+    kept: "Votre mot de passe a été changé. Vos autres sessions web restent ouvertes : déconnectez celles que vous ne reconnaissez pas.",
     current: 'Mot de passe actuel',
     wrongCurrent: 'Le mot de passe actuel est incorrect.',
     submit: 'Changer le mot de passe',

@@ -2,6 +2,21 @@ import { CompanySecurity, DomainError, ErrorCode } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
+interface SecurityRow {
+  trusted_browser_days: number;
+  session_idle_minutes: number | null;
+  session_absolute_hours: number | null;
+}
+
+const COLUMNS = 'trusted_browser_days, session_idle_minutes, session_absolute_hours';
+
+/** Each setting and its column: a change names only the settings it sets. */
+const COLUMN_OF: Record<keyof CompanySecurity, string> = {
+  trustedBrowserDays: 'trusted_browser_days',
+  sessionIdleMinutes: 'session_idle_minutes',
+  sessionAbsoluteHours: 'session_absolute_hours',
+};
+
 /** The company's security settings: read where a rule applies, set by its admins or the operator. */
 @Injectable()
 export class CompanySecuritySettings {
@@ -9,26 +24,27 @@ export class CompanySecuritySettings {
 
   /** @throws DomainError not_found */
   async read(companyId: string): Promise<CompanySecurity> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ trusted_browser_days: number }[]>('select trusted_browser_days from tenancy.companies where id = ?', [companyId]);
-    if (!row) throw noSuchCompany();
-    return { trustedBrowserDays: row.trusted_browser_days };
+    const [row] = await this.em.getConnection().execute<SecurityRow[]>(`select ${COLUMNS} from tenancy.companies where id = ?`, [companyId]);
+    return settingsOf(row);
   }
 
-  /** @throws DomainError not_found */
-  async set(companyId: string, settings: CompanySecurity): Promise<CompanySecurity> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ trusted_browser_days: number }[]>(
-        'update tenancy.companies set trusted_browser_days = ? where id = ? returning trusted_browser_days',
-        [settings.trustedBrowserDays, companyId],
-      );
-    if (!row) throw noSuchCompany();
-    return { trustedBrowserDays: row.trusted_browser_days };
+  /** Sets those of `changes` that are given; the others stay. @throws DomainError not_found */
+  async set(companyId: string, changes: Partial<CompanySecurity>): Promise<CompanySecurity> {
+    const given = (Object.keys(COLUMN_OF) as (keyof CompanySecurity)[]).filter((setting) => changes[setting] !== undefined);
+    if (given.length === 0) return this.read(companyId);
+    const [row] = await this.em.getConnection().execute<SecurityRow[]>(
+      `update tenancy.companies set ${given.map((setting) => `${COLUMN_OF[setting]} = ?`).join(', ')} where id = ? returning ${COLUMNS}`,
+      [...given.map((setting) => changes[setting]), companyId],
+    );
+    return settingsOf(row);
   }
 }
 
-function noSuchCompany(): DomainError {
-  return new DomainError(ErrorCode.NotFound, 'No such company.');
+function settingsOf(row: SecurityRow | undefined): CompanySecurity {
+  if (!row) throw new DomainError(ErrorCode.NotFound, 'No such company.');
+  return {
+    trustedBrowserDays: row.trusted_browser_days,
+    sessionIdleMinutes: row.session_idle_minutes,
+    sessionAbsoluteHours: row.session_absolute_hours,
+  };
 }

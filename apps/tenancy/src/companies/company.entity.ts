@@ -17,6 +17,13 @@ export class Company {
   @Property({ type: 'integer' })
   trustedBrowserDays: number;
 
+  /** Shorter web sessions than the deployment's; null: the deployment's. */
+  @Property({ type: 'integer', nullable: true })
+  sessionIdleMinutes: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  sessionAbsoluteHours: number | null = null;
+
   @Property({ type: 'datetime' })
   readonly createdAt: Date = new Date();
 

@@ -114,10 +114,20 @@ export const IdentityPatterns = {
     'identity.password.reset',
     z.object({ token: z.string().min(1).max(200), password: Password }),
   ),
-  /** `sparedSessionId` is the caller's session that made the change, echoed in `credentialsChanged`. */
+  /**
+   * `sparedSessionId` is the caller's session that made the change, echoed in
+   * `credentialsChanged`, with `keepWebSessions` (the user's choice: their
+   * other signed-in web sessions stay; mobile devices sign in again whatever it is).
+   */
   changePassword: defineRequest<CredentialsChange>()(
     'identity.password.change',
-    z.object({ userId: Id, currentPassword: Password, newPassword: Password, sparedSessionId: SessionId.optional() }),
+    z.object({
+      userId: Id,
+      currentPassword: Password,
+      newPassword: Password,
+      sparedSessionId: SessionId.optional(),
+      keepWebSessions: z.boolean().default(false),
+    }),
   ),
   /** Ends every reset link of the user not yet used: the user's 2FA is about to change. */
   revokeResetLinks: defineRequest<Record<string, never>>()(
@@ -177,6 +187,12 @@ export const IdentityEvents = {
    */
   credentialsChanged: defineEvent(
     'identity.user.credentials-changed',
-    z.object({ userId: Id, credentialVersion: z.number().int().positive(), sparedSessionId: SessionId.optional() }),
+    z.object({
+      userId: Id,
+      credentialVersion: z.number().int().positive(),
+      sparedSessionId: SessionId.optional(),
+      /** A password change whose user kept their other signed-in web sessions: they move to the new version too. */
+      keepWebSessions: z.boolean().optional(),
+    }),
   ),
 } as const;

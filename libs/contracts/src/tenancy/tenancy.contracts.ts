@@ -22,6 +22,13 @@ export interface CompanyView {
   /** The first host is the portal's address in links and in `Portal.url`. */
   hosts: string[];
   requireTotp: boolean;
+  /**
+   * Set only when the company chose web sessions shorter than the
+   * deployment's: minutes without activity, and hours in all. The gateway
+   * applies them to the sessions signed in from then on, capped at its own.
+   */
+  sessionIdleMinutes?: number;
+  sessionAbsoluteHours?: number;
 }
 
 export interface AccountView {
@@ -77,7 +84,13 @@ export const DEFAULT_TRUSTED_BROWSER_DAYS = 30;
  */
 export interface CompanySecurity {
   trustedBrowserDays: number;
+  /** Null: the deployment's lifetimes. */
+  sessionIdleMinutes: number | null;
+  sessionAbsoluteHours: number | null;
 }
+
+/** A company's shorter session lifetime, or null for the deployment's; the gateway checks the deployment's maximum. */
+export const SessionLimit = z.number().int().min(1).nullable();
 
 export const TenancyPatterns = {
   health: defineRequest<HealthReply>()('tenancy.health.check', z.object({})),
@@ -94,7 +107,12 @@ export const TenancyPatterns = {
   /** @throws not_found for an unknown company. */
   setSecurity: defineRequest<CompanySecurity>()(
     'tenancy.company.set-security',
-    z.object({ companyId: Id, trustedBrowserDays: TrustedBrowserDays }),
+    z.object({
+      companyId: Id,
+      trustedBrowserDays: TrustedBrowserDays.optional(),
+      sessionIdleMinutes: SessionLimit.optional(),
+      sessionAbsoluteHours: SessionLimit.optional(),
+    }),
     { idempotent: true },
   ),
   resolveHost: defineRequest<{ company: CompanyView | null }>()(

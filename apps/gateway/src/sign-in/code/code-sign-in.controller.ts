@@ -75,7 +75,7 @@ export class TotpSignInController {
     const { trustBrowser, ...answer } = body;
     const passed = 'passkey' in answer ? await this.passkeyOf(session, request, answer.passkey) : await this.codeOf(session, answer);
     // The answer changed nothing the view shows: the one read with the session answers.
-    const step = await this.steps.advance(this.signIn.complete(session.record, passed, session.cachedView), request, reply);
+    const step = await this.steps.advance(await this.signIn.complete(session.record, passed, session.cachedView), request, reply);
     if (trustBrowser) await this.trust.remember(request, reply, session.record);
     return step;
   }
