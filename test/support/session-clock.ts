@@ -29,3 +29,25 @@ export async function ageProofs(userId: string, minutes: number): Promise<number
     redis.disconnect();
   }
 }
+
+/** What Redis holds of each of the user's web sessions that decides its end: the time left before its idle expiry, and its absolute end (ms). */
+export async function sessionLimits(userId: string): Promise<{ idleLeftMs: number; absoluteEndsAt: number }[]> {
+  const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const limits: { idleLeftMs: number; absoluteEndsAt: number }[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${currentRun().redisKeyPrefix}sess:*`, 'COUNT', 500);
+      for (const key of keys) {
+        const [uid, stage, kind, abs] = await redis.hmget(key, 'uid', 'stage', 'kind', 'abs');
+        if (uid !== userId || stage !== 'done' || (kind ?? '') !== '') continue;
+        limits.push({ idleLeftMs: await redis.pttl(key), absoluteEndsAt: Number(abs) });
+      }
+      cursor = next;
+    } while (cursor !== '0');
+    return limits;
+  } finally {
+    redis.disconnect();
+  }
+}

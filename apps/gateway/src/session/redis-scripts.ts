@@ -92,10 +92,16 @@ return 1`,
 /** Updates fields of a session only while it exists, so a revoked session is never half re-created. MORE_ARGS: field, value, … */
 export const UPDATE_SESSION = redisScript({
   keys: ['session'],
-  args: [],
+  args: ['now'],
   body: `
 if redis.call('EXISTS', KEY.session) == 0 then return 0 end
 redis.call('HSET', KEY.session, unpack(MORE_ARGS))
+-- Shorter limits (a switch into a company that chose them) hold from now, not from the next request.
+local idle = tonumber(redis.call('HGET', KEY.session, 'idle')) or 0
+if idle > 0 then
+  local left = math.max(1, math.min(idle, tonumber(redis.call('HGET', KEY.session, 'abs')) - tonumber(ARG.now)))
+  if redis.call('PTTL', KEY.session) > left then redis.call('PEXPIRE', KEY.session, left) end
+end
 return 1`,
 }).replying<0 | 1>();
 

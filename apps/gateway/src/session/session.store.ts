@@ -62,7 +62,7 @@ export class SessionStore {
     if (!parts) return false;
     const updated = await runScript(this.redis, UPDATE_SESSION, {
       keys: { session: RedisKeys.session(parts.userId, parts.entry) },
-      args: {},
+      args: { now: Date.now() },
       moreArgs: Object.entries(encodeSession(changes)).flat(),
     });
     return updated === 1;

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { portalApi } from '../api/portal-api';
+import { SecuritySettings } from '../api/types';
 import { useErrorText, useT } from '../i18n/language';
 import { ErrorMessage, Notice } from '../ui/Alerts';
 import { Field } from '../ui/Field';
@@ -7,47 +8,66 @@ import { Pending } from '../ui/Pending';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 
-/** The company's security settings: for now, how long a trusted browser skips the code. */
+type Form = Record<keyof SecuritySettings, string>;
+
+const formOf = (settings: SecuritySettings): Form => ({
+  trustedBrowserDays: String(settings.trustedBrowserDays),
+  sessionIdleMinutes: settings.sessionIdleMinutes === null ? '' : String(settings.sessionIdleMinutes),
+  sessionAbsoluteHours: settings.sessionAbsoluteHours === null ? '' : String(settings.sessionAbsoluteHours),
+});
+
+/** An empty lifetime is the deployment's. */
+const lifetime = (value: string): number | null => (value.trim() === '' ? null : Number(value));
+
+/** The company's security settings: trusted-browser days, and shorter web sessions. */
 export function SecuritySettingsScreen() {
   const t = useT();
   const errorText = useErrorText();
-  const [days, setDays] = useState<string | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
   const [saved, setSaved] = useState(false);
   const loading = useAction();
   const saving = useAction();
 
   useEffect(() => {
-    void loading.run(async () => setDays(String((await portalApi.admin.security()).trustedBrowserDays)));
+    void loading.run(async () => setForm(formOf(await portalApi.admin.security())));
   }, [loading.run]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!form) return;
     setSaved(false);
     void saving.run(async () => {
-      const stored = await portalApi.admin.setSecurity({ trustedBrowserDays: Number(days) });
-      setDays(String(stored.trustedBrowserDays));
+      const stored = await portalApi.admin.setSecurity({
+        trustedBrowserDays: Number(form.trustedBrowserDays),
+        sessionIdleMinutes: lifetime(form.sessionIdleMinutes),
+        sessionAbsoluteHours: lifetime(form.sessionAbsoluteHours),
+      });
+      setForm(formOf(stored));
       setSaved(true);
     });
   };
 
+  const change = (setting: keyof Form) => (e: { target: { value: string } }) => form && setForm({ ...form, [setting]: e.target.value });
+  const number = { type: 'number', inputMode: 'numeric', step: 1 } as const;
+
   return (
     <Screen title={t.securitySettings.title}>
-      {days === null ? (
+      {form === null ? (
         <Pending failure={loading.error} />
       ) : (
         <form onSubmit={submit}>
           <Field
             label={t.securitySettings.trustedDaysLabel}
             hint={t.securitySettings.trustedDaysHint}
-            type="number"
-            inputMode="numeric"
+            {...number}
             min={0}
             max={30}
-            step={1}
             required
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
+            value={form.trustedBrowserDays}
+            onChange={change('trustedBrowserDays')}
           />
+          <Field label={t.securitySettings.idleLabel} hint={t.securitySettings.lifetimesHint} {...number} min={1} value={form.sessionIdleMinutes} onChange={change('sessionIdleMinutes')} />
+          <Field label={t.securitySettings.absoluteLabel} {...number} min={1} value={form.sessionAbsoluteHours} onChange={change('sessionAbsoluteHours')} />
           <Notice>{saved && t.securitySettings.saved}</Notice>
           <ErrorMessage>{saving.error ? errorText(saving.error) : null}</ErrorMessage>
           <button type="submit" className="button">

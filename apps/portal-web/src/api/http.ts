@@ -17,6 +17,12 @@ export class ApiError extends Error {
 export const NETWORK_ERROR = 'network';
 
 let acceptLanguage = 'fr';
+let lastAnswerAt = Date.now();
+
+/** When the gateway last answered a call: each one it answers keeps the session alive that long. */
+export function lastAnsweredAt(): number {
+  return lastAnswerAt;
+}
 
 /** Every call tells the gateway the portal's language, so that its `message` texts can follow it. */
 export function setApiLanguage(language: string): void {
@@ -37,6 +43,7 @@ async function call<T>(method: string, path: string, body?: unknown, proved = fa
     throw new ApiError(0, NETWORK_ERROR, 'The server could not be reached.');
   }
   const answer = await readJson(response);
+  lastAnswerAt = Date.now();
   if (response.ok) return answer as T;
   const problem = (answer ?? {}) as { error?: unknown; message?: unknown; attemptsLeft?: unknown };
   if (problem.error === REAUTHENTICATION_REQUIRED && !proved && (await reauthenticate())) return call<T>(method, path, body, true);

@@ -20,6 +20,8 @@ export interface Me {
   account: Account | null;
   accounts: Account[];
   banner: { account: Account; dismissed: boolean } | null;
+  /** Minutes without a request that end this session. */
+  idleMinutes: number | null;
 }
 
 /** How the second step may be answered: the app's code (or a recovery code), or a passkey made for this host. */
@@ -64,6 +66,9 @@ export interface TrustedBrowser {
 /** The company's security settings (GET/PATCH /api/admin/security). */
 export interface SecuritySettings {
   trustedBrowserDays: number;
+  /** Null: the deployment's. */
+  sessionIdleMinutes: number | null;
+  sessionAbsoluteHours: number | null;
 }
 
 export interface TotpSetup {

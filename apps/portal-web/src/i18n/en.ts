@@ -161,6 +161,11 @@ export const en = {
     openedWith: (factors: string) => `Opened with: ${factors}`,
     factorNames: { password: 'password', google: 'Google', totp: 'code', recovery_code: 'recovery code', passkey: 'passkey', trusted_browser: 'trusted browser' },
   },
+  idle: {
+    title: 'Still there?',
+    text: 'Without activity, you will be signed out in less than a minute.',
+    stay: 'Stay signed in',
+  },
   trustedBrowsers: {
     title: 'Trusted browsers',
     intro: 'These browsers no longer ask for the code from your authenticator app. Changing your password or a factor forgets them all.',
@@ -270,6 +275,9 @@ export const en = {
     trustedDaysLabel: 'Trusted browsers: days without a code (0 to 30)',
     trustedDaysHint:
       'At the code step, your clients may choose "Don\'t ask again on this browser". 0 turns the option off; fewer days also apply to the browsers already trusted.',
+    idleLabel: 'Sign-out after inactivity (minutes)',
+    absoluteLabel: 'Longest session (hours)',
+    lifetimesHint: "Empty: the service's default. You may only shorten it; it applies to the next sign-ins.",
     save: 'Save',
     saved: 'Saved.',
   },

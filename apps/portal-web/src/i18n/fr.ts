@@ -167,6 +167,11 @@ export const fr: Messages = {
     openedWith: (factors: string) => `Ouverte avec : ${factors}`,
     factorNames: { password: 'mot de passe', google: 'Google', totp: 'code', recovery_code: 'code de secours', passkey: "clé d'accès", trusted_browser: 'navigateur de confiance' },
   },
+  idle: {
+    title: 'Toujours là ?',
+    text: "Sans activité, vous serez déconnecté dans moins d'une minute.",
+    stay: 'Rester connecté',
+  },
   trustedBrowsers: {
     title: 'Navigateurs de confiance',
     intro: "Ces navigateurs ne vous demandent plus le code de votre application d'authentification. Un changement de mot de passe ou de facteur les oublie tous.",
@@ -281,6 +286,9 @@ export const fr: Messages = {
     trustedDaysLabel: 'Navigateurs de confiance : jours sans code (0 à 30)',
     trustedDaysHint:
       "À l'étape du code, vos clients peuvent choisir « Ne plus demander sur ce navigateur ». 0 désactive cette option ; moins de jours s'appliquent aussi aux navigateurs déjà de confiance.",
+    idleLabel: 'Déconnexion après inactivité (minutes)',
+    absoluteLabel: 'Durée maximale d’une session (heures)',
+    lifetimesHint: 'Vide : la durée par défaut du service. Vous pouvez seulement la raccourcir ; elle vaut pour les connexions suivantes.',
     save: 'Enregistrer',
     saved: 'Enregistré.',
   },

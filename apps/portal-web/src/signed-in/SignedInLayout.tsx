@@ -5,6 +5,7 @@ import { Link } from '../routing/router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AccountBanner } from './AccountBanner';
 import { useMe } from './me-context';
+import { IdleWarning } from './IdleWarning';
 import { ReauthenticationPrompt } from './ReauthenticationPrompt';
 import { ShellMenu } from './ShellMenu';
 
@@ -32,6 +33,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <ReauthenticationPrompt />
+      <IdleWarning />
       <footer className="shell-account">
         <p>
           <span className="account-label">{t.shell.account}</span>
