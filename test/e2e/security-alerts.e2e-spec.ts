@@ -10,6 +10,7 @@ import {
   enrolTotp,
   Language,
   Member,
+  memberWithTotp,
   signedInClient,
 } from '../support/factories';
 import { Mailbox, ReceivedMail, tokenOf } from '../support/mailbox';
@@ -192,6 +193,18 @@ describe('Security alerts', () => {
 
       expectError(await page.post('/api/auth/not-me', { token }), 400, 'invalid_token');
       expect((await page.post('/api/auth/links/check', { token, purpose: 'not_me' })).body).toEqual({ usable: false });
+    });
+
+    test("the admin's disable of 2FA, whose mail tells who acted, carries the link too", async () => {
+      const paul = await memberWithTotp(firm, { name: 'Paul Morel' });
+      const disabled = await admin.post(`/api/admin/users/${paul.userId}/mfa/disable`, { reason: 'Téléphone perdu' });
+      expect(disabled.status).toBe(204);
+
+      const mail = await mailbox.waitFor({ to: paul.email, subject: 'Authentification à deux facteurs désactivée' });
+      const token = tokenOf(expectNotMeLink(mail, firm.host));
+      const again = await signedInClient(firm, paul);
+      expect((await browser(firm.host).post('/api/auth/not-me', { token })).status).toBe(204);
+      expectError(await again.get('/api/me'), 401, 'unauthenticated');
     });
 
     test('an unknown link is refused as a used one; no link at all is bad input', async () => {

@@ -32,7 +32,8 @@ export class RevokeCredentials {
    * user's own and active, moves to the new version with its new factor.
    * @throws DomainError not_found
    */
-  async execute({ userId, sparedSessionId, provedDevice, alert }: Revocation): Promise<CredentialsChange> {
+  async execute({ userId, sparedSessionId, provedDevice, alert, notMeLink }: Revocation): Promise<CredentialsChange & { notMeToken?: string }> {
+    let notMeToken: string | undefined;
     const credentialVersion = await this.em.fork().transactional(async (tx) => {
       // Locked so that two revocations at once bump the version twice, not once.
       const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -43,11 +44,12 @@ export class RevokeCredentials {
       if (provedDevice) await this.keepProved(tx, user, provedDevice);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion }, sparedSessionId);
       if (alert) await this.alerts.record(tx, user, { kind: alert });
+      if (notMeLink) notMeToken = this.tokens.issue(tx, user, 'not_me');
       return user.credentialVersion;
     });
     this.userChanged.sendRecorded();
     if (alert) this.alerts.sendSoon();
-    return { userId, credentialVersion };
+    return { userId, credentialVersion, ...(notMeToken ? { notMeToken } : {}) };
   }
 
   private async keepProved(tx: EntityManager, user: User, { deviceId, factor }: ProvedDevice): Promise<void> {

@@ -14,6 +14,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
+import { CompanyHost } from '../companies/company-host.entity';
 import { HelpRequest } from '../help-requests/help-request.entity';
 import { Membership } from '../memberships/membership.entity';
 import { SecondFactorDisabledMail } from './second-factor-disabled.mail-writer';
@@ -56,7 +57,8 @@ export class DisableSecondFactor {
     const { company, otherCompanyIds } = await this.assertStanding(em, request);
     await this.rpc.request(MfaPatterns.removeFactor, { userId });
     const passkeys = await this.rpc.request(PasskeyPatterns.removeAllOfUser, { userId });
-    const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId });
+    const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId, notMeLink: true });
+    const portalHost = (await em.findOne(CompanyHost, { company: companyId, position: 0 }))?.host ?? null;
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(
         HelpRequest,
@@ -70,10 +72,12 @@ export class DisableSecondFactor {
       for (const otherId of otherCompanyIds) {
         tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
       }
-      await this.mail.record(tx, { userId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed });
+      const notMe = revoked.notMeToken && portalHost ? { notMeToken: revoked.notMeToken, portalHost } : {};
+      await this.mail.record(tx, { userId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, ...notMe });
     });
     this.mail.sendSoon();
-    return revoked;
+    // The link's secret goes to the mail only.
+    return { userId: revoked.userId, credentialVersion: revoked.credentialVersion };
   }
 
   /**

@@ -7,6 +7,7 @@ const noticeFor = (overrides: Partial<SecondFactorDisabledNotice> = {}): SecondF
   adminName: 'Alice Martin',
   passkeysRemoved: 0,
   language: 'fr',
+  notMeLink: null,
   ...overrides,
 });
 
@@ -65,5 +66,13 @@ describe(secondFactorDisabledMail.name, () => {
     expect(secondFactorDisabledMail(noticeFor({ passkeysRemoved: 3, language: 'en' })).text).toContain(
       'Your 3 passkeys were removed: they no longer sign you in.',
     );
+  });
+
+  it('ends with the "this wasn\'t me" link when it has one, in either language', () => {
+    const link = 'https://acme.example.com/not-me/secret';
+
+    expect(secondFactorDisabledMail(noticeFor({ notMeLink: link })).text).toMatch(/Si ce n'était pas vous, ouvrez ce lien dans les 7 jours .*\nhttps:\/\/acme\.example\.com\/not-me\/secret\n$/);
+    expect(secondFactorDisabledMail(noticeFor({ notMeLink: link, language: 'en' })).text).toContain(`within 7 days: all your sessions`);
+    expect(secondFactorDisabledMail(noticeFor()).text).not.toContain('/not-me/');
   });
 });

@@ -11,6 +11,13 @@ export interface SecondFactorDisabledNotice {
   passkeysRemoved: number;
   /** The member's stored language. */
   language: Language;
+  /** "This wasn't me": ends every session and starts a reset; null in notices recorded before it existed. */
+  notMeLink: string | null;
+}
+
+/** The security alerts' last lines, for a notice that has the link. */
+function notMeLines(link: string | null, say: string): string[] {
+  return link ? ['', say, link] : [];
 }
 
 /** Said only when there were some: most users have none. */
@@ -20,7 +27,7 @@ function passkeysLine(count: number, say: { one: string; many: (count: number) =
 }
 
 const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mail, 'to'>> = {
-  fr: ({ name, companyName, adminName, passkeysRemoved }) => ({
+  fr: ({ name, companyName, adminName, passkeysRemoved, notMeLink }) => ({
     subject: 'Authentification à deux facteurs désactivée',
     text: [
       `Bonjour ${name},`,
@@ -33,10 +40,15 @@ const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mai
       'Connectez-vous désormais avec votre mot de passe ; vos appareils mobiles vous le demanderont à nouveau.',
       "Vous pouvez réactiver l'authentification à deux facteurs à tout moment.",
       `Si vous n'avez rien demandé, prévenez ${companyName} sans tarder.`,
+      ...notMeLines(
+        notMeLink,
+        "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
+          'et vous recevrez un lien pour choisir un nouveau mot de passe.',
+      ),
       '',
     ].join('\n'),
   }),
-  en: ({ name, companyName, adminName, passkeysRemoved }) => ({
+  en: ({ name, companyName, adminName, passkeysRemoved, notMeLink }) => ({
     subject: 'Two-factor authentication turned off',
     text: [
       `Hello ${name},`,
@@ -49,6 +61,11 @@ const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mai
       'Sign in with your password from now on; your mobile devices will ask for it again.',
       'You may set up two-factor authentication again at any time.',
       `If you did not ask for this, tell ${companyName} at once.`,
+      ...notMeLines(
+        notMeLink,
+        'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, ' +
+          'and you will receive a link to choose a new password.',
+      ),
       '',
     ].join('\n'),
   }),

@@ -141,7 +141,7 @@ export const IdentityPatterns = {
    * `sparedSessionId`, echoed in `credentialsChanged`, and `provedDevice`:
    * the device of that session, which proved `factor`, kept with it.
    */
-  revokeCredentials: defineRequest<CredentialsChange>()(
+  revokeCredentials: defineRequest<CredentialsChange & { notMeToken?: string }>()(
     'identity.credentials.revoke',
     z.object({
       userId: Id,
@@ -149,6 +149,8 @@ export const IdentityPatterns = {
       provedDevice: z.object({ deviceId: Id, factor: ProvenFactor }).optional(),
       /** The security alert of the change, recorded with it: 2FA turned on. */
       alert: z.literal('totp_enabled').optional(),
+      /** A "this wasn't me" link for the caller's own mail of the change (an admin's disable), issued with it. */
+      notMeLink: z.boolean().optional(),
     }),
   ),
   /**
