@@ -179,13 +179,14 @@ describe.each([
     await page.goto('/sign-in');
     await autofillWaiting(page);
     if (language === 'en') await checkScreen(page, 'sign-in-passkey-en');
-    await holdPasskey(device, passkey);
     await page.getByLabel(labels.email).fill(member.email);
     await page.getByLabel(labels.password).fill(member.password);
     await page.getByRole('button', { name: labels.submit, exact: true }).click();
 
     await page.getByRole('heading', { name: labels.code }).waitFor();
     await page.getByLabel(labels.codeField).waitFor();
+    // Only now on the device: held while the autofill still waited, Chromium's virtual authenticator could answer it at once.
+    await holdPasskey(device, passkey);
     const usePasskey = page.getByRole('button', { name: labels.choice });
     await checkScreen(page, screen);
     await usePasskey.click();
