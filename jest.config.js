@@ -6,6 +6,9 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  // Two spec files at a time, also on a two-core machine: the e2e and browser specs mostly wait on the
+  // stack, and each file has its own data and client address (test/support/portal-client.ts).
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'unit',

@@ -13,6 +13,7 @@ import { RecoveryCodeStore } from './recovery-codes/recovery-code.store';
 import { SecretCipher } from './secrets/secret-cipher';
 import { BeginEnrolment } from './totp/begin-enrolment.usecase';
 import { ConfirmEnrolment } from './totp/confirm-enrolment.usecase';
+import { RegenerateRecoveryCodes } from './recovery-codes/regenerate-recovery-codes.usecase';
 import { FactorStatus } from './totp/factor-status.usecase';
 import { RemoveFactor } from './totp/remove-factor.usecase';
 import { ReplayGuard } from './totp/replay-guard';
@@ -53,6 +54,7 @@ export class MfaModule {
         TotpCodeCheck,
         BeginEnrolment,
         ConfirmEnrolment,
+        RegenerateRecoveryCodes,
         VerifySecondFactor,
         FactorStatus,
         RemoveFactor,

@@ -25,4 +25,12 @@ describe(passkeyChangedMail.name, () => {
     expect(sut.subject).toBe('A passkey was removed from your account');
     expect(sut.text).toContain('"iCloud Keychain" can no longer sign you in');
   });
+
+  test('ends with the "this wasn\'t me" link when the notice has one', () => {
+    const link = 'https://dupont.example.com/not-me/secret';
+
+    expect(passkeyChangedMail({ ...notice, notMeLink: link }).text).toContain(`nouveau mot de passe.\n${link}\n`);
+    expect(passkeyChangedMail({ ...notice, notMeLink: link, language: 'en' }).text).toContain(`new password.\n${link}\n`);
+    expect(passkeyChangedMail(notice).text).not.toContain('/not-me/');
+  });
 });

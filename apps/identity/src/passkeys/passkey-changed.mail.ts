@@ -4,6 +4,7 @@ import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config';
+import { UserTokenStore } from '../tokens/user-token.store';
 import { User } from '../users/user.entity';
 
 export type PasskeyChange = 'added' | 'removed';
@@ -16,10 +17,12 @@ export interface PasskeyChangedNotice {
   /** The settings page of the portal the passkey belongs to: its RP ID is that portal's host. */
   settingsLink: string;
   language: Language;
+  /** "This wasn't me" (single use, 7 days); absent from notices recorded before the alerts had it. */
+  notMeLink?: string;
 }
 
 const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to'>> = {
-  fr: ({ name, change, passkeyName, settingsLink }) => ({
+  fr: ({ name, change, passkeyName, settingsLink, notMeLink }) => ({
     subject: change === 'added' ? "Une clé d'accès a été ajoutée à votre compte" : "Une clé d'accès a été supprimée de votre compte",
     text: [
       `Bonjour ${name},`,
@@ -30,10 +33,16 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       settingsLink,
       '',
       "Si ce n'est pas vous, changez votre mot de passe et vérifiez vos clés d'accès à cette adresse.",
+      ...(notMeLink
+        ? [
+            "Ou ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
+            notMeLink,
+          ]
+        : []),
       '',
     ].join('\n'),
   }),
-  en: ({ name, change, passkeyName, settingsLink }) => ({
+  en: ({ name, change, passkeyName, settingsLink, notMeLink }) => ({
     subject: change === 'added' ? 'A passkey was added to your account' : 'A passkey was removed from your account',
     text: [
       `Hello ${name},`,
@@ -44,6 +53,9 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       settingsLink,
       '',
       'If this was not you, change your password and check your passkeys at this address.',
+      ...(notMeLink
+        ? ['Or open this link within 7 days: all your sessions and devices will be signed out, and you will receive a link to choose a new password.', notMeLink]
+        : []),
       '',
     ].join('\n'),
   }),
@@ -67,13 +79,16 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
 
   constructor(
     outbox: MailOutbox,
+    private readonly tokens: UserTokenStore,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {
     super(outbox);
   }
 
   recordChange(tx: EntityManager, user: User, change: PasskeyChange, passkey: { name: string; rpId: string }): Promise<void> {
-    const settingsLink = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId)}/settings/passkeys`;
+    const origin = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId);
+    const settingsLink = `${origin}/settings/passkeys`;
+    const notMeLink = `${origin}/not-me/${this.tokens.issue(tx, user, 'not_me')}`;
     return this.record(tx, {
       userId: user.id,
       email: user.email,
@@ -82,6 +97,7 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
       passkeyName: passkey.name,
       settingsLink,
       language: user.language,
+      notMeLink,
     });
   }
 

@@ -34,6 +34,7 @@ const wording: Record<Language, Words> = {
       password_reset: 'Votre mot de passe a été réinitialisé',
       totp_enabled: "L'authentification à deux facteurs a été activée",
       totp_disabled: "L'authentification à deux facteurs a été désactivée",
+      recovery_codes_regenerated: 'Vos codes de récupération ont été remplacés',
       device_registered: 'Un appareil mobile a été ajouté à votre compte',
     },
     what: (alert) =>
@@ -43,6 +44,7 @@ const wording: Record<Language, Words> = {
         password_reset: 'Le mot de passe de votre compte a été réinitialisé par un lien envoyé à cette adresse.',
         totp_enabled: "L'authentification à deux facteurs a été activée : chaque connexion demandera un code.",
         totp_disabled: "L'authentification à deux facteurs a été désactivée : votre mot de passe suffit désormais pour vous connecter.",
+        recovery_codes_regenerated: 'De nouveaux codes de récupération ont été créés pour votre compte : les anciens ne fonctionnent plus.',
         device_registered: "Un appareil mobile peut désormais ouvrir votre compte avec un code PIN :",
       })[alert.kind],
     details: (alert, when) => [
@@ -70,6 +72,7 @@ const wording: Record<Language, Words> = {
       password_reset: 'Your password was reset',
       totp_enabled: 'Two-factor authentication was turned on',
       totp_disabled: 'Two-factor authentication was turned off',
+      recovery_codes_regenerated: 'Your recovery codes were replaced',
       device_registered: 'A mobile device was added to your account',
     },
     what: (alert) =>
@@ -79,6 +82,7 @@ const wording: Record<Language, Words> = {
         password_reset: 'The password of your account was reset with a link sent to this address.',
         totp_enabled: 'Two-factor authentication was turned on: every sign-in will ask for a code.',
         totp_disabled: 'Two-factor authentication was turned off: your password alone now signs you in.',
+        recovery_codes_regenerated: 'New recovery codes were made for your account: the old ones no longer work.',
         device_registered: 'A mobile device can now open your account with a PIN:',
       })[alert.kind],
     details: (alert, when) => [

@@ -3,6 +3,7 @@ import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { BeginEnrolment } from './begin-enrolment.usecase';
 import { ConfirmEnrolment } from './confirm-enrolment.usecase';
+import { RegenerateRecoveryCodes } from '../recovery-codes/regenerate-recovery-codes.usecase';
 import { FactorStatus } from './factor-status.usecase';
 import { RemoveFactor } from './remove-factor.usecase';
 import { SecondFactorMethod, VerifySecondFactor } from './verify-second-factor.usecase';
@@ -12,6 +13,7 @@ export class TotpHandler {
   constructor(
     private readonly beginEnrolment: BeginEnrolment,
     private readonly confirmEnrolment: ConfirmEnrolment,
+    private readonly regenerateRecoveryCodes: RegenerateRecoveryCodes,
     private readonly verifySecondFactor: VerifySecondFactor,
     private readonly factorStatus: FactorStatus,
     private readonly removeFactor: RemoveFactor,
@@ -29,6 +31,13 @@ export class TotpHandler {
     @Request(MfaPatterns.confirmEnrolment) request: ParsedRequestOf<typeof MfaPatterns.confirmEnrolment>,
   ): Promise<{ recoveryCodes: string[] }> {
     return this.confirmEnrolment.execute(request);
+  }
+
+  @Handles(MfaPatterns.regenerateRecoveryCodes)
+  regenerate(
+    @Request(MfaPatterns.regenerateRecoveryCodes) { userId }: ParsedRequestOf<typeof MfaPatterns.regenerateRecoveryCodes>,
+  ): Promise<{ recoveryCodes: string[] }> {
+    return this.regenerateRecoveryCodes.execute(userId);
   }
 
   @Handles(MfaPatterns.verify)

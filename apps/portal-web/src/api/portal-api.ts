@@ -47,6 +47,7 @@ export const portalApi = {
     setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),
+    regenerateRecoveryCodes: () => http.post<{ recoveryCodes: string[] }>('/api/me/totp/recovery-codes'),
     reauthenticate: (proof: { password: string } | { code: string } | { passkey: unknown }) => http.post('/api/me/reauthenticate', proof),
     setLanguage: (language: 'fr' | 'en') => http.post('/api/me/language', { language }),
   },

@@ -199,6 +199,8 @@ export const en = {
     turnOff: 'Turn off two-factor authentication',
     turnedOff: 'Two-factor authentication is off.',
     turnedOn: 'Two-factor authentication is on.',
+    newCodesIntro: 'Lost your recovery codes, or used nearly all? New codes replace all the old ones.',
+    newCodes: 'Make new recovery codes',
   },
   activate: {
     title: 'Activate your account',

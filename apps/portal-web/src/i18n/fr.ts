@@ -205,6 +205,8 @@ export const fr: Messages = {
     turnOff: "Désactiver l'authentification à deux facteurs",
     turnedOff: "L'authentification à deux facteurs est désactivée.",
     turnedOn: "L'authentification à deux facteurs est activée.",
+    newCodesIntro: 'Codes de récupération perdus ou presque tous utilisés ? De nouveaux codes remplacent tous les anciens.',
+    newCodes: 'Générer de nouveaux codes de récupération',
   },
   activate: {
     title: 'Activez votre compte',

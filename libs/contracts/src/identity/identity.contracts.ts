@@ -55,7 +55,7 @@ export type SignInSighting = z.infer<typeof SignInSighting>;
  */
 export type SecurityAlert =
   | { kind: 'new_sign_in'; sighting: SignInSighting }
-  | { kind: 'password_changed' | 'password_reset' | 'totp_enabled' | 'totp_disabled' }
+  | { kind: 'password_changed' | 'password_reset' | 'totp_enabled' | 'totp_disabled' | 'recovery_codes_regenerated' }
   | { kind: 'device_registered'; device: string };
 
 /** A caller's session id, opaque to identity. */
@@ -155,9 +155,12 @@ export const IdentityPatterns = {
   ),
   /**
    * A security alert of a change made in another service, once it committed
-   * (2FA turned off by the user): a process that dies in between loses it.
+   * (2FA turned off by the user, recovery codes replaced): a process that dies in between loses it.
    */
-  alert: defineRequest<Record<string, never>>()('identity.alert.record', z.object({ userId: Id, kind: z.literal('totp_disabled') })),
+  alert: defineRequest<Record<string, never>>()(
+    'identity.alert.record',
+    z.object({ userId: Id, kind: z.enum(['totp_disabled', 'recovery_codes_regenerated']) }),
+  ),
   /**
    * A web sign-in completed on the browser `browser` (the digest of its
    * cookie): remembered for the user, and alerted once when it is new and the

@@ -41,6 +41,8 @@ export const MfaPatterns = {
    * totp_locked with details { retryAfterSeconds }.
    */
   verify: defineRequest<{ method: 'totp' | 'recovery_code' }>()('mfa.totp.verify', SecondFactorAnswer),
+  /** Ten new recovery codes replace the old ones, shown once. @throws conflict when 2FA is off. */
+  regenerateRecoveryCodes: defineRequest<{ recoveryCodes: string[] }>()('mfa.recovery-codes.regenerate', z.object({ userId: Id })),
   /** Removes the factor and its recovery codes (the user's choice, or an admin's). */
   removeFactor: defineRequest<{ removed: boolean }>()('mfa.factor.remove', z.object({ userId: Id }), { idempotent: true }),
 } as const;
