@@ -6,6 +6,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AttemptLimits } from './attempts/attempt-limits';
 import { LegacyAttemptKeys } from './attempts/legacy-attempt-keys';
 import { LockoutMail } from './attempts/lockout.mail';
+import { FactorAlertMail } from './alerts/factor-alert.mail';
 import { MFA_CONFIG, MfaConfig } from './config';
 import { HealthHandler } from './health/health.handler';
 import { MFA_SCHEMA, mfaOrmConfig } from './mikro-orm.config';
@@ -50,6 +51,7 @@ export class MfaModule {
         AttemptLimits,
         LegacyAttemptKeys,
         LockoutMail,
+        FactorAlertMail,
         RecoveryCodeStore,
         TotpCodeCheck,
         BeginEnrolment,

@@ -84,11 +84,7 @@ export class TotpController {
   async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession): Promise<{ recoveryCodes: string[] }> {
     const { userId } = record;
     const codes = await this.rpc.request(MfaPatterns.regenerateRecoveryCodes, { userId });
-    // After mfa's commit: a gateway that dies right here leaves the trusts to the next factor change and this alert unsent.
-    await Promise.all([
-      this.trustedBrowsers.removeAll(userId),
-      this.rpc.request(IdentityPatterns.alert, { userId, kind: 'recovery_codes_regenerated' }),
-    ]);
+    await this.trustedBrowsers.removeAll(userId);
     return codes;
   }
 
@@ -108,9 +104,7 @@ export class TotpController {
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });
-    await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id });
-    // After mfa's commit: a gateway that dies right here leaves this one alert unsent.
-    await this.rpc.request(IdentityPatterns.alert, { userId: user.id, kind: 'totp_disabled' });
+    await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id, alert: true });
     // Not left to mfa's announcement alone: the browsers trusted to skip the code are forgotten by the time the user sees 204.
     await Promise.all([this.cache.invalidate(user.id), this.trustedBrowsers.removeAll(user.id)]);
   }

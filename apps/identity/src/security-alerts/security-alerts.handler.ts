@@ -1,4 +1,4 @@
-import { CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
+import { AlertMail, CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { NoteBrowser } from './note-browser.usecase';
@@ -13,10 +13,9 @@ export class SecurityAlertsHandler {
     private readonly notMe: NotMe,
   ) {}
 
-  @Handles(IdentityPatterns.alert)
-  async alert(@Request(IdentityPatterns.alert) { userId, kind }: ParsedRequestOf<typeof IdentityPatterns.alert>): Promise<Record<string, never>> {
-    await this.alerts.recordAlone(userId, { kind });
-    return {};
+  @Handles(IdentityPatterns.writeAlert)
+  write(@Request(IdentityPatterns.writeAlert) { userId, kind, at }: ParsedRequestOf<typeof IdentityPatterns.writeAlert>): Promise<AlertMail | null> {
+    return this.alerts.write(userId, { kind }, at);
   }
 
   @Handles(IdentityPatterns.noteBrowser)

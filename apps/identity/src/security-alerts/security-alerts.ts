@@ -1,9 +1,10 @@
-import { DomainError, ErrorCode, SecurityAlert } from '@app/contracts';
+import { AlertMail, SecurityAlert } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { User } from '../users/user.entity';
-import { SecurityAlertMail } from './security-alert.mail';
+import { UserPortal } from '../mail/user-portal';
+import { securityAlertMail, SecurityAlertMail } from './security-alert.mail';
 
 /** Records a security alert, with its "this wasn't me" link, in the transaction of the change it tells of. */
 @Injectable()
@@ -12,6 +13,7 @@ export class SecurityAlerts {
     private readonly em: EntityManager,
     private readonly tokens: UserTokenStore,
     private readonly mail: SecurityAlertMail,
+    private readonly portal: UserPortal,
   ) {}
 
   async record(tx: EntityManager, user: User, alert: SecurityAlert): Promise<void> {
@@ -20,16 +22,18 @@ export class SecurityAlerts {
   }
 
   /**
-   * The alert of a change another service committed, in a transaction of its own.
-   * @throws DomainError not_found for an unknown user
+   * The mail of an alert another service recorded with its change, for its
+   * outbox to send: a new link each time it is asked (a retried mail's
+   * earlier links are never mailed, and expire). Null for an unknown user.
    */
-  async recordAlone(userId: string, alert: SecurityAlert): Promise<void> {
-    await this.em.fork().transactional(async (tx) => {
-      const user = await tx.findOne(User, userId);
-      if (!user) throw new DomainError(ErrorCode.NotFound, 'No such user.');
-      await this.record(tx, user, alert);
-    });
-    this.sendSoon();
+  async write(userId: string, alert: SecurityAlert, at: number): Promise<AlertMail | null> {
+    const em = this.em.fork();
+    const user = await em.findOne(User, userId);
+    if (!user) return null;
+    const token = this.tokens.issue(em, user, 'not_me');
+    await em.flush();
+    const link = `${await this.portal.originOf(userId)}/not-me/${token}`;
+    return securityAlertMail({ email: user.email, name: user.name, language: user.language, alert, at }, link) as AlertMail;
   }
 
   /** Once the transaction committed. */

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { AttemptLimits } from '../attempts/attempt-limits';
 import { RecoveryCodeStore } from '../recovery-codes/recovery-code.store';
 import { TotpFactor } from './totp-factor.entity';
+import { FactorAlertMail } from '../alerts/factor-alert.mail';
 
 @Injectable()
 export class RemoveFactor {
@@ -13,22 +14,26 @@ export class RemoveFactor {
     private readonly recoveryCodes: RecoveryCodeStore,
     private readonly limits: AttemptLimits,
     private readonly announcements: AnnouncementRelay,
+    private readonly alerts: FactorAlertMail,
   ) {}
 
   /**
-   * Removes the factor, any pending enrolment and the recovery codes together.
+   * Removes the factor, any pending enrolment and the recovery codes together;
+   * with `alert`, the user's security alert commits with them.
    * @returns removed: whether 2FA was on
    */
-  async execute(userId: string): Promise<{ removed: boolean }> {
+  async execute(userId: string, alert: boolean): Promise<{ removed: boolean }> {
     const removedActive = await this.em.fork().transactional(async (em) => {
       const active = await em.nativeDelete(TotpFactor, { userId, state: 'active' });
       await em.nativeDelete(TotpFactor, { userId, state: 'pending' });
       await this.recoveryCodes.removeAll(em, userId);
       if (active > 0) await this.announcements.record(em, MfaEvents.factorChanged, { userId });
+      if (active > 0 && alert) await this.alerts.record(em, { userId, kind: 'totp_disabled', at: Date.now() });
       return active > 0;
     });
     await this.limits.forget(userId);
     if (removedActive) this.announcements.sendSoon();
+    if (removedActive && alert) this.alerts.sendSoon();
     return { removed: removedActive };
   }
 }

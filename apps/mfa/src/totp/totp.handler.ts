@@ -56,8 +56,8 @@ export class TotpHandler {
 
   @Handles(MfaPatterns.removeFactor)
   remove(
-    @Request(MfaPatterns.removeFactor) { userId }: ParsedRequestOf<typeof MfaPatterns.removeFactor>,
+    @Request(MfaPatterns.removeFactor) { userId, alert }: ParsedRequestOf<typeof MfaPatterns.removeFactor>,
   ): Promise<{ removed: boolean }> {
-    return this.removeFactor.execute(userId);
+    return this.removeFactor.execute(userId, alert);
   }
 }

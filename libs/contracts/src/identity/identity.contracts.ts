@@ -47,11 +47,19 @@ export const SignInSighting = z.object({
 });
 export type SignInSighting = z.infer<typeof SignInSighting>;
 
+/** A mail as written for another service's outbox to send. */
+export interface AlertMail {
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+}
+
 /**
  * The security alerts: each is mailed to the user in their language, with a
- * "this wasn't me" link. Those of identity's own changes (password, devices,
- * passkeys, 2FA turned on) are recorded in the change's transaction; the
- * others are asked for with IdentityPatterns.alert once their change committed.
+ * "this wasn't me" link, and recorded in the transaction of its change: those
+ * of identity's own changes (password, devices, passkeys, 2FA turned on) in
+ * identity's outbox; those of mfa's in mfa's, whose relay asks identity to
+ * write them (IdentityPatterns.writeAlert) when it sends.
  */
 export type SecurityAlert =
   | { kind: 'new_sign_in'; sighting: SignInSighting }
@@ -154,12 +162,14 @@ export const IdentityPatterns = {
     }),
   ),
   /**
-   * A security alert of a change made in another service, once it committed
-   * (2FA turned off by the user, recovery codes replaced): a process that dies in between loses it.
+   * The mail of a security alert that another service recorded in its own
+   * mail outbox with its change (mfa: 2FA turned off by the user, new recovery
+   * codes), written here with a new "this wasn't me" link each time that
+   * outbox tries to send it. Null for an unknown user.
    */
-  alert: defineRequest<Record<string, never>>()(
-    'identity.alert.record',
-    z.object({ userId: Id, kind: z.enum(['totp_disabled', 'recovery_codes_regenerated']) }),
+  writeAlert: defineRequest<AlertMail | null>()(
+    'identity.alert.write',
+    z.object({ userId: Id, kind: z.enum(['totp_disabled', 'recovery_codes_regenerated']), at: z.number().int().positive() }),
   ),
   /**
    * A web sign-in completed on the browser `browser` (the digest of its

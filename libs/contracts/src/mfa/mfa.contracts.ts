@@ -44,10 +44,15 @@ export const MfaPatterns = {
   /** Ten new recovery codes replace the old ones, shown once. @throws conflict when 2FA is off. */
   regenerateRecoveryCodes: defineRequest<{ recoveryCodes: string[] }>()('mfa.recovery-codes.regenerate', z.object({ userId: Id })),
   /** Removes the factor and its recovery codes (the user's choice, or an admin's). */
-  removeFactor: defineRequest<{ removed: boolean }>()('mfa.factor.remove', z.object({ userId: Id }), { idempotent: true }),
+  removeFactor: defineRequest<{ removed: boolean }>()(
+    'mfa.factor.remove',
+    /** `alert`: the user's own choice, mailed to them as a security alert; an admin's disable has tenancy's mail. */
+    z.object({ userId: Id, alert: z.boolean().default(false) }),
+    { idempotent: true },
+  ),
 } as const;
 
 export const MfaEvents = {
-  /** 2FA was turned on or off for the user: cached views are stale. */
+  /** 2FA was turned on or off for the user, or their recovery codes replaced: cached views are stale, trusted browsers end. */
   factorChanged: defineEvent('mfa.factor.changed', z.object({ userId: Id })),
 } as const;
