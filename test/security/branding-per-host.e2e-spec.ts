@@ -13,12 +13,12 @@ describe('The portal face of a host', () => {
   test('each host names its own company, whatever the query asks', async () => {
     const asked = await browserOn(firm.host).get(`/api/portal?companyId=${other.id}&host=${other.host}`);
 
-    expect(asked.body).toEqual({ companyName: 'Lambert Notaires', google: false });
-    expect((await browserOn(other.host).get('/api/portal')).body).toEqual({ companyName: 'Morel Avocats', google: false });
+    expect(asked.body).toEqual({ companyName: 'Lambert Notaires', google: false, accentColor: null, logoUrl: null });
+    expect((await browserOn(other.host).get('/api/portal')).body).toEqual({ companyName: 'Morel Avocats', google: false, accentColor: null, logoUrl: null });
   });
 
   test('the easy access host names no company, and an unknown host gets nothing', async () => {
-    expect((await easyAccessBrowser().get('/api/portal')).body).toEqual({ companyName: null, google: false });
+    expect((await easyAccessBrowser().get('/api/portal')).body).toEqual({ companyName: null, google: false, accentColor: null, logoUrl: null });
     expectError(await browserOn('nobody.test').get('/api/portal'), 404, 'unknown_portal');
   });
 

@@ -7,6 +7,8 @@ export interface PortalResponse {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs assert on any JSON shape with expect()
   body: any;
   text: string;
+  /** The body as sent, for images. */
+  bytes: Buffer;
   /** Time from sending to the whole answer. */
   elapsedMs: number;
 }
@@ -119,12 +121,14 @@ export class PortalClient {
           incoming.on('error', reject);
           incoming.on('end', () => {
             this.cookies.store(incoming.headers['set-cookie']);
-            const text = Buffer.concat(chunks).toString('utf8');
+            const bytes = Buffer.concat(chunks);
+            const text = bytes.toString('utf8');
             resolve({
               status: incoming.statusCode ?? 0,
               headers: incoming.headers,
               body: parseBody(incoming.headers, text),
               text,
+              bytes,
               elapsedMs: Date.now() - started,
             });
           });

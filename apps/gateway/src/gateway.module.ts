@@ -12,6 +12,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
 import { SecuritySettingsController } from './admin/security-settings.controller';
+import { BrandingController } from './admin/branding.controller';
 import { TrustedBrowsersController } from './trusted-browsers/trusted-browsers.controller';
 import { BrowserTrust } from './trusted-browsers/browser-trust';
 import { TrustedBrowserStore } from './trusted-browsers/trusted-browser.store';
@@ -108,6 +109,7 @@ export class GatewayModule {
         PasskeysController,
         AdminController,
         SecuritySettingsController,
+        BrandingController,
         AccountAccessController,
         InvitationsController,
         MobileController,

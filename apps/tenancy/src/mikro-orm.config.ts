@@ -14,6 +14,7 @@ import { Migration20261202180000 } from './migrations/Migration20261202180000';
 import { Migration20261203070000 } from './migrations/Migration20261203070000';
 import { Migration20261204000000 } from './migrations/Migration20261204000000';
 import { Migration20261204010000 } from './migrations/Migration20261204010000';
+import { Migration20261204020000 } from './migrations/Migration20261204020000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -30,6 +31,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261203070000,
         Migration20261204000000,
         Migration20261204010000,
+        Migration20261204020000,
       ],
     },
     databaseUrl,

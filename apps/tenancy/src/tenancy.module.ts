@@ -6,6 +6,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHandler } from './accounts/accounts.handler';
 import { CreateAccount } from './accounts/create-account.usecase';
 import { AuditHandler } from './audit/audit.handler';
+import { BrandingHandler } from './branding/branding.handler';
+import { CompanyBrandings } from './branding/company-brandings.usecase';
 import { AuditNotMe } from './audit/audit-not-me.usecase';
 import { ListAudit } from './audit/list-audit.usecase';
 import { CompaniesHandler } from './companies/companies.handler';
@@ -57,6 +59,7 @@ export class TenancyModule {
       controllers: [
         HealthHandler,
         CompaniesHandler,
+        BrandingHandler,
         AccountsHandler,
         MembershipsHandler,
         InvitationsHandler,
@@ -71,6 +74,7 @@ export class TenancyModule {
         SecondFactorDisabledMail,
         CreateCompany,
         CompanySecuritySettings,
+        CompanyBrandings,
         ResolveHost,
         CreateAccount,
         MembershipGrants,

@@ -7,5 +7,6 @@ export * from './identity/values';
 export * from './messages/message-contract';
 export * from './messages/rpc-error';
 export * from './mfa/mfa.contracts';
+export * from './tenancy/branding.contracts';
 export * from './tenancy/second-factor-help.contracts';
 export * from './tenancy/tenancy.contracts';

@@ -3,7 +3,7 @@ import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards }
 import { ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { MeService } from '../member-view/me.service';
-import { SignedIn } from '../session/session.guard';
+import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 
 /** An admin acts only on the host of the company they administer, in a session of that company. */
 @Injectable()
@@ -26,6 +26,7 @@ export function AdminOnly(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SignedIn(),
     UseGuards(AdminGuard),
+    ApiResponse({ status: 401, description: UNAUTHENTICATED }),
     ApiResponse({ status: 403, description: 'forbidden: not an admin of this portal' }),
   );
 }

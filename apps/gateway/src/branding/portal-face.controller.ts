@@ -1,10 +1,13 @@
-import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
+import { BrandingPatterns, CompanyBranding, DomainError, ErrorCode } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { GOOGLE_SETTINGS, GoogleSettings } from '../sign-in/google/google-settings';
+import { BRANDING_VIEW_PROPERTIES, BrandingView, brandingView } from './branding.body';
 
 /** What a sign-in page shows before anyone signs in: only what the host itself already tells. */
-export interface PortalFace {
+export interface PortalFace extends BrandingView {
   /** The company whose host this is; null on the easy access host. */
   companyName: string | null;
   /** Whether "Connexion avec Google" can work on this server. */
@@ -13,22 +16,67 @@ export interface PortalFace {
 
 const portalFaceSchema = {
   type: 'object',
-  required: ['companyName', 'google'],
-  properties: { companyName: { type: 'string', nullable: true }, google: { type: 'boolean' } },
+  required: ['companyName', 'google', 'accentColor', 'logoUrl'],
+  properties: { companyName: { type: 'string', nullable: true }, google: { type: 'boolean' }, ...BRANDING_VIEW_PROPERTIES },
+};
+
+const NO_BRANDING: CompanyBranding = { accentColor: null, logo: null };
+
+/**
+ * A logo is the firm's own file, served from the portal's origin: it is
+ * served as the image type its bytes were checked to be, never sniffed as
+ * anything else, and in a sandbox with no right to run or load anything.
+ */
+const LOGO_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'Content-Disposition': 'inline; filename="logo"',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  // Its address changes with the logo (?v=), so that a changed logo shows at once.
+  'Cache-Control': 'public, max-age=86400',
 };
 
 @ApiTags('portal')
 @Controller('api/portal')
 export class PortalFaceController {
-  constructor(@Inject(GOOGLE_SETTINGS) private readonly google: GoogleSettings | null) {}
+  private readonly logger = new Logger(PortalFaceController.name);
+
+  constructor(
+    @Inject(GOOGLE_SETTINGS) private readonly google: GoogleSettings | null,
+    private readonly rpc: RpcClient,
+  ) {}
 
   /** The name comes from the host the request came to, never from a parameter, so no other company can be asked about. */
   @Get()
-  @ApiOperation({ summary: 'The company of this host and the sign-in methods on offer, for the first screen' })
+  @ApiOperation({ summary: 'The company of this host, its accent colour and logo, and the sign-in methods on offer, for the first screen' })
   @ApiResponse({ status: 200, description: 'The portal as the sign-in page shows it', schema: portalFaceSchema })
   @ApiResponse({ status: 404, description: 'unknown_portal: the host is no company’s and not the easy access host' })
-  face(@Req() request: FastifyRequest): PortalFace {
+  async face(@Req() request: FastifyRequest): Promise<PortalFace> {
     const portal = request.portal;
-    return { companyName: portal?.kind === 'company' ? portal.company.name : null, google: this.google !== null };
+    const company = portal?.kind === 'company' ? portal.company : null;
+    const branding = company ? await this.brandingOf(company.id) : NO_BRANDING;
+    return { companyName: company?.name ?? null, google: this.google !== null, ...brandingView(branding) };
+  }
+
+  @Get('logo')
+  @ApiOperation({ summary: "The logo of this host's company, as the image its admin or the operator set" })
+  @ApiProduces(...['image/png', 'image/jpeg', 'image/webp'])
+  @ApiResponse({ status: 200, description: 'The image, with nosniff and a sandboxing Content-Security-Policy' })
+  @ApiResponse({ status: 404, description: 'not_found: the easy access host, or a company without a logo' })
+  async logo(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const portal = request.portal;
+    const logo = portal?.kind === 'company' ? await this.rpc.request(BrandingPatterns.logo, { companyId: portal.company.id }) : null;
+    if (!logo) throw new DomainError(ErrorCode.NotFound, 'This portal has no logo.');
+    await reply.headers({ ...LOGO_HEADERS, 'Content-Type': logo.contentType, ETag: `"${logo.digest}"` }).send(Buffer.from(logo.data, 'base64'));
+  }
+
+  /** The first screen still names the company when its look cannot be read: the look is not worth a blank page. */
+  private async brandingOf(companyId: string): Promise<CompanyBranding> {
+    try {
+      return await this.rpc.request(BrandingPatterns.branding, { companyId });
+    } catch (error) {
+      this.logger.warn(`The portal's look could not be read: ${(error as Error).message}`);
+      return NO_BRANDING;
+    }
   }
 }

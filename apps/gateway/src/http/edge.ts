@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@app/contracts';
 import { requestContext } from '@app/platform';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { BRANDING_BODY_BYTES, BRANDING_ROUTES } from '../branding/branding.body';
 import { GatewayConfig } from '../config';
 import { observeHttp, withinRequestSpan } from '../metrics/http-observation.hook';
 import { PortalResolver } from '../portal/portal-resolver.service';
@@ -73,7 +74,8 @@ function parseJson(_request: FastifyRequest, body: string, done: (error: Error |
  * What every request meets before routing: it is counted, timed and traced;
  * the host is resolved to a portal (404 `unknown_portal`); the cross-site
  * check (403 `csrf_rejected`); then JSON only: another Content-Type gets 415,
- * malformed JSON 400, an oversized body 413; all in the API's error shape.
+ * malformed JSON 400, an oversized body 413 (MAX_BODY_BYTES; a logo's
+ * routes take one logo); all in the API's error shape.
  * The handler then runs in the scope of the request (its id goes into NATS headers).
  */
 export function installEdge(app: NestFastifyApplication, config: GatewayConfig): void {
@@ -85,6 +87,9 @@ export function installEdge(app: NestFastifyApplication, config: GatewayConfig):
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   fastify.addHook('onError', drainRefusedBody);
+  fastify.addHook('onRoute', (route) => {
+    if (BRANDING_ROUTES.includes(route.url)) route.bodyLimit = Math.max(BRANDING_BODY_BYTES, config.MAX_BODY_BYTES);
+  });
   fastify.addHook('preHandler', (request, _reply, done) =>
     withinRequestSpan(request, () => requestContext.run({ requestId: request.id }, done)),
   );

@@ -6,7 +6,7 @@ import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
-import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn } from '../session/session.guard';
+import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { GoogleIdTokenVerifier } from '../sign-in/google/google-id-token.verifier';
 import { MobileLoginTokens } from '../sign-in/mobile/login-tokens';
 import { MobileAccess, MobileAccessGrant } from './mobile-access';
@@ -75,6 +75,7 @@ export class MobileController {
   @Post('devices/:id/biometrics')
   @HttpCode(204)
   @SignedIn()
+  @ApiResponse({ status: 401, description: UNAUTHENTICATED })
   @ApiOperation({ summary: '"Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER)' })
   @ApiResponse({ status: 404, description: 'not_found: not the device of this access token' })
   async enableBiometrics(
@@ -122,6 +123,7 @@ export class MobileController {
       'Forget a device of the signed-in user; its access tokens end. Forgetting another device than this one needs a recent proof ' +
       '(an unlock in the last minutes); forgetting this one is signing out of the app, and does not.',
   })
+  @ApiResponse({ status: 401, description: UNAUTHENTICATED })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 404, description: 'not_found' })
   async revoke(@Param('id', deviceIdParam) deviceId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {

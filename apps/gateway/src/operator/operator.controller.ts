@@ -1,4 +1,4 @@
-import { AccountView, AddedMember, CompanySecurity, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
+import { BrandingPatterns, AccountView, AddedMember, CompanySecurity, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Inject, Param, ParseUUIDPipe, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -12,6 +12,7 @@ import { MemberContextCache } from '../member-view/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';
+import { BRANDING_REFUSED, BRANDING_SUMMARY, BRANDING_VIEW_SCHEMA, BrandingBody, BrandingView, brandingView } from '../branding/branding.body';
 import { assertWithinDeployment, SECURITY_SETTINGS_SCHEMA, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/security-settings.controller';
 
 const companyId = new ParseUUIDPipe({
@@ -57,6 +58,16 @@ export class OperatorController {
   ): Promise<CompanySecurity> {
     assertWithinDeployment(body, this.config);
     return this.rpc.request(TenancyPatterns.setSecurity, { companyId: id, ...body });
+  }
+
+  @Patch(':id/branding')
+  @ApiOperation({ summary: `${BRANDING_SUMMARY}, as its admin may (PATCH /api/admin/branding)` })
+  @ApiResponse({ status: 200, description: 'The look as now stored', schema: BRANDING_VIEW_SCHEMA })
+  @ApiResponse({ status: 400, description: BRANDING_REFUSED })
+  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
+  async setBranding(@Param('id', companyId) id: string, @JsonBody(BrandingBody) body: z.output<typeof BrandingBody>): Promise<BrandingView> {
+    return brandingView(await this.rpc.request(BrandingPatterns.setBranding, { companyId: id, ...body }));
   }
 
   @Post(':id/accounts')

@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { http } from './http';
-import { AuditEntry, MailedLinkPurpose, HelpRequest, Me, PortalFace, SecuritySettings, SessionView, SignInStep, TotpConfirmation, TotpSetup, TrustedBrowser } from './types';
+import { AuditEntry, Branding, BrandingChange, MailedLinkPurpose, HelpRequest, Me, PortalFace, SecuritySettings, SessionView, SignInStep, TotpConfirmation, TotpSetup, TrustedBrowser } from './types';
 
 /** Every call the portal makes: the part of the OpenAPI document (/docs-json) a web front end needs, one line each. */
 export const portalApi = {
@@ -58,5 +58,7 @@ export const portalApi = {
     audit: () => http.get<AuditEntry[]>('/api/admin/audit'),
     security: () => http.get<SecuritySettings>('/api/admin/security'),
     setSecurity: (settings: SecuritySettings) => http.patch<SecuritySettings>('/api/admin/security', settings),
+    branding: () => http.get<Branding>('/api/admin/branding'),
+    setBranding: (change: BrandingChange) => http.patch<Branding>('/api/admin/branding', change),
   },
 };

@@ -104,7 +104,19 @@ export interface AuditEntry {
 }
 
 /** GET /api/portal: what the first screen shows of this host. */
-export interface PortalFace {
+export interface PortalFace extends Branding {
   companyName: string | null;
   google: boolean;
+}
+
+/** GET /api/admin/branding: the company's look; null: the product's own. */
+export interface Branding {
+  accentColor: string | null;
+  logoUrl: string | null;
+}
+
+/** PATCH /api/admin/branding: what it names is set, null removes. */
+export interface BrandingChange {
+  accentColor?: string | null;
+  logo?: { contentType: string; data: string } | null;
 }

@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import { AuditScreen } from '../admin/AuditScreen';
+import { BrandingScreen } from '../admin/BrandingScreen';
 import { HelpRequestsScreen } from '../admin/HelpRequestsScreen';
 import { SecuritySettingsScreen } from '../admin/SecuritySettingsScreen';
 import { AcceptInvitationScreen } from '../mail-links/AcceptInvitationScreen';
@@ -54,6 +55,7 @@ const routes: Route[] = [
   { path: '/admin/help-requests', signedIn: true, render: () => <HelpRequestsScreen /> },
   { path: '/admin/audit', signedIn: true, render: () => <AuditScreen /> },
   { path: '/admin/security', signedIn: true, render: () => <SecuritySettingsScreen /> },
+  { path: '/admin/branding', signedIn: true, render: () => <BrandingScreen /> },
 ];
 
 export function findRoute(path: string): { route: Route; params: Record<string, string> } | null {

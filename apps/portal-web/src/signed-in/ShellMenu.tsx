@@ -49,6 +49,7 @@ export function ShellMenu() {
               <li><NavLink to="/admin/help-requests">{t.shell.helpRequests}</NavLink></li>
               <li><NavLink to="/admin/audit">{t.shell.audit}</NavLink></li>
               <li><NavLink to="/admin/security">{t.shell.security}</NavLink></li>
+              <li><NavLink to="/admin/branding">{t.shell.branding}</NavLink></li>
             </ul>
           </>
         )}

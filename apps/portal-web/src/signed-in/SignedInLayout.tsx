@@ -4,6 +4,7 @@ import { useT } from '../i18n/language';
 import { Link } from '../routing/router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AccountBanner } from './AccountBanner';
+import { BrandLogo } from '../ui/portal-face';
 import { useMe } from './me-context';
 import { IdleWarning } from './IdleWarning';
 import { ReauthenticationPrompt } from './ReauthenticationPrompt';
@@ -24,7 +25,10 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
       <header className="shell-header">
         <AccountBanner />
         <div className="shell-bar">
-          <span className="brand">{me.portal.name}</span>
+          <span className="brand">
+            <BrandLogo />
+            {me.portal.name}
+          </span>
           <LanguageSwitch onSwitch={portalApi.me.setLanguage} />
         </div>
       </header>

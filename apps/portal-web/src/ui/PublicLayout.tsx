@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import { useT } from '../i18n/language';
 import { LanguageSwitch } from './LanguageSwitch';
-import { usePortalFace } from './portal-face';
+import { BrandLogo, usePortalFace } from './portal-face';
 
 /** The frame of the screens before sign-in: a card on a quiet page. */
 export function PublicLayout({ children }: { children: ReactNode }) {
@@ -13,7 +13,10 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         {t.common.skipToContent}
       </a>
       <header className="public-header">
-        <span className="brand">{companyName ?? t.common.product}</span>
+        <span className="brand">
+          <BrandLogo />
+          {companyName ?? t.common.product}
+        </span>
         <LanguageSwitch />
       </header>
       <main id="main" className="card">

@@ -1,0 +1,35 @@
+import { BrandingPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Controller, Get, Patch } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { BRANDING_REFUSED, BRANDING_SUMMARY, BRANDING_VIEW_SCHEMA, BrandingBody, BrandingView, brandingView } from '../branding/branding.body';
+import { Auth } from '../http/auth.decorator';
+import { JsonBody } from '../http/json-body.decorator';
+import { AuthenticatedSession } from '../session/session';
+import { AdminOnly } from './admin.guard';
+
+/** The company's look, as its admin sees and sets it (the operator also can: PATCH /api/operator/companies/:id/branding). */
+@ApiTags('admin')
+@Controller('api/admin/branding')
+export class BrandingController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @AdminOnly()
+  @ApiOperation({ summary: "This company's accent colour and logo" })
+  @ApiResponse({ status: 200, description: 'The look', schema: BRANDING_VIEW_SCHEMA })
+  async read(@Auth() { record }: AuthenticatedSession): Promise<BrandingView> {
+    return brandingView(await this.rpc.request(BrandingPatterns.branding, { companyId: record.companyId! }));
+  }
+
+  @Patch()
+  @AdminOnly()
+  @ApiOperation({ summary: BRANDING_SUMMARY })
+  @ApiResponse({ status: 200, description: 'The look as now stored', schema: BRANDING_VIEW_SCHEMA })
+  @ApiResponse({ status: 400, description: BRANDING_REFUSED })
+  @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
+  async update(@JsonBody(BrandingBody) body: z.output<typeof BrandingBody>, @Auth() { record }: AuthenticatedSession): Promise<BrandingView> {
+    return brandingView(await this.rpc.request(BrandingPatterns.setBranding, { companyId: record.companyId!, ...body }));
+  }
+}
