@@ -26,7 +26,6 @@ const { faultInjector } = require('./lib/faults');
 const { checkInvariants } = require('./lib/invariants');
 const { writeResults } = require('./lib/report');
 
-const RESULTS = path.join(__dirname, 'results');
 const SHARED = { redis: process.env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379', nats: process.env.CHAOS_NATS_URL ?? 'nats://127.0.0.1:4222' };
 const EASY_ACCESS_HOST = 'portal.chaos.test';
 /** After the load: time for restarted processes and mail retries (up to 25 s apart) to finish. */
@@ -84,7 +83,7 @@ async function main() {
     apps = await startApps({ runId, engines: started.engines, smtpUrl: mailbox.url, easyAccessHost: EASY_ACCESS_HOST, logDir, onExit: (label, how) => crashes.push({ at: new Date().toISOString(), label, how }) });
   } catch (error) {
     results.aborted = `the apps did not start on these engines: ${error.message}. ${lastLines(logDir)}`;
-    return finish(results, 1);
+    return finish(results, 1, options);
   }
   cleanups.push(() => apps.stop());
   log('two gateways and two replicas of each service ready');
@@ -102,12 +101,17 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   Object.assign(results, { requests: record.requests, byStatus: record.byStatus, flows: load.ledger.flows, faults: faults.injected, excusedDrops: record.excusedDrops, allowedFailures: record.allowedFailures });
   results.invariants = await checkInvariants({ record, ledger: load.ledger, databaseUrl: started.databaseUrl, mailbox, send });
-  return finish(results, results.invariants.every((check) => check.verdict === 'HOLDS') ? 0 : 1);
+  return finish(results, results.invariants.every((check) => check.verdict === 'HOLDS') ? 0 : 1, options);
 }
 
-async function finish(results, code) {
+/** A smoke's figures are no one's reference: they go to a temporary folder, and the tracked results stay as the last full run left them. */
+function resultsDir(options) {
+  return options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-smoke-')) : path.join(__dirname, 'results');
+}
+
+async function finish(results, code, options) {
   results.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
-  process.stdout.write(writeResults(RESULTS, results));
+  process.stdout.write(writeResults(resultsDir(options), results));
   await cleanUp();
   process.exit(code);
 }

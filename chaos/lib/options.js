@@ -3,11 +3,11 @@
 const ENGINES = { redis: ['cluster', 'single'], nats: ['cluster', 'single'], postgres: ['pgbouncer', 'direct'] };
 
 function parseOptions(argv) {
-  const options = { seconds: 300, redis: 'cluster', nats: 'cluster', postgres: 'pgbouncer' };
+  const options = { seconds: 300, smoke: false, redis: 'cluster', nats: 'cluster', postgres: 'pgbouncer' };
   const problems = [];
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
-    if (flag === '--smoke') options.seconds = 60;
+    if (flag === '--smoke') Object.assign(options, { seconds: 60, smoke: true });
     else if (flag === '--seconds') options.seconds = Number(argv[++index]);
     else if (Object.hasOwn(ENGINES, flag.slice(2))) options[flag.slice(2)] = argv[++index];
     else problems.push(`unknown option ${flag}`);

@@ -19,6 +19,8 @@ export interface OwnStackOptions {
   logLevel?: string;
   /** Variables added to every app's environment, derived from the stack's settings. */
   extraEnv?: (settings: StackSettings) => Record<string, string>;
+  /** Runs once the stack's database exists, before any app connects to it. */
+  beforeStart?: (settings: StackSettings) => Promise<void>;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function startOwnStack(label: string, options: OwnStackOptions = {}
     await deleteNatsStreams(isolation.natsSubjectPrefix);
   };
   try {
+    await options.beforeStart?.(settings);
     stack = await Stack.start(settings);
   } catch (error) {
     await dispose();

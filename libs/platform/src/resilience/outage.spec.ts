@@ -31,6 +31,8 @@ describe('outageOf', () => {
     ['a closed connection', new Error('Connection is closed.')],
     ['no reply in time', new Error('Command timed out')],
     ['a server loading its data', new ReplyError('LOADING Redis is loading the dataset in memory')],
+    ["a Cluster's slot that moved in a failover", new ReplyError('MOVED 16182 127.0.0.1:44403')],
+    ['a replica just promoted, without the script yet', new ReplyError('NOSCRIPT No matching script. Please use EVAL.')],
   ])('sees Redis out of reach in %s', (_case, error) => {
     expect(sut(error)?.dependency).toBe('redis');
   });

@@ -26,8 +26,14 @@ const POSTGRES_MESSAGES = ['Connection terminated', 'not queryable', 'Timeout ac
 const REDIS_ERROR_NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError']);
 /** …and of a Cluster: no node reachable, or none ready yet. */
 const REDIS_MESSAGES = ['Connection is closed.', 'Command timed out', "Stream isn't writeable", 'Failed to refresh slots cache', 'Cluster isn\'t ready'];
-/** Replies of a Redis that is restarting, or of a replica that lost its primary. */
-const REDIS_REPLIES = /^(LOADING|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN)\b/;
+/**
+ * Replies of a Redis that is restarting, of a replica that lost its primary,
+ * and of a Cluster failing over: slots that moved under a pipeline the client
+ * had already sent (MOVED, ASK), and a replica just promoted that has not yet
+ * cached a script (NOSCRIPT, which ioredis mends on that connection's next
+ * call). The client catches up within a moment: a retry succeeds.
+ */
+const REDIS_REPLIES = /^(LOADING|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|MOVED|ASK|NOSCRIPT)\b/;
 
 const NATS_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_DRAINING', 'CONNECTION_REFUSED', 'DISCONNECT', 'TIMEOUT', '503']);
 
