@@ -18,6 +18,11 @@ const wording = {
     onThisComputer: 'Sur cet ordinateur',
     oneAccount: 'Votre adresse e-mail donne accès à un seul compte de ce portail',
     several: 'plusieurs comptes',
+    recoveryLabel: 'Code de récupération',
+    verify: 'Vérifier',
+    alreadyOn: "L'authentification à deux facteurs est déjà activée sur votre compte",
+    backToSettings: "Retour à l'authentification à deux facteurs",
+    adminOnly: 'Administration seule',
   },
   en: {
     email: 'Email address',
@@ -33,6 +38,11 @@ const wording = {
     onThisComputer: 'On this computer',
     oneAccount: 'Your email opens one account of this portal',
     several: 'several accounts',
+    recoveryLabel: 'Recovery code',
+    verify: 'Verify',
+    alreadyOn: 'Two-factor authentication is already on for your account',
+    backToSettings: 'Back to two-factor authentication',
+    adminOnly: 'Administration only',
   },
 } as const;
 
@@ -115,6 +125,32 @@ describe.each(['fr', 'en'] as PortalLanguage[])('Messages that fit the situation
 
     await page.getByRole('heading', { name: words.inThisBrowser }).waitFor();
     expect(await page.getByText(words.onThisComputer).count()).toBe(0);
+    await page.context().close();
+  });
+
+  test('opening the 2FA set-up with 2FA on says it is on, and leads back to the settings', async () => {
+    const page = await openPortal(browser, firm.host, { language });
+    await signIn(page, paul);
+    await page.getByRole('button', { name: words.useRecovery }).click();
+    await page.getByLabel(words.recoveryLabel).fill(paul.recoveryCodes[1]);
+    await page.getByRole('button', { name: words.verify }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto('/settings/two-factor/setup');
+
+    await page.getByText(words.alreadyOn).waitFor();
+    expect(await page.getByRole('img').count()).toBe(0);
+    await page.getByRole('link', { name: words.backToSettings }).click();
+    await page.waitForURL((url) => url.pathname === '/settings/two-factor');
+    await page.context().close();
+  });
+
+  test("an admin without a client account is not told their company withholds one", async () => {
+    const admin = await activeMember(firm, { name: 'Anne Perrin', language, role: 'admin' });
+    const page = await openPortal(browser, firm.host, { language });
+    await signIn(page, admin);
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+
+    await page.getByText(words.adminOnly).waitFor();
     await page.context().close();
   });
 });

@@ -65,6 +65,7 @@ describe('A client who lost the authenticator app', () => {
     const mail = await mailbox.waitFor({ to: admin.email });
 
     expect(mail.text).toContain(client.email);
+    expect(mail.text).toContain(`« ${message} »`);
   });
 
   test('an admin lists the open request', async () => {

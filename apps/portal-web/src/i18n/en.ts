@@ -90,6 +90,8 @@ export const en = {
     title: 'Set up two-factor authentication',
     required: 'Your company asks for an authentication code at each sign-in. Set it up once, now.',
     optional: 'Each sign-in will then ask for a code from your phone, besides your password.',
+    alreadyOn: 'Two-factor authentication is already on for your account: there is nothing to set up.',
+    backToSettings: 'Back to two-factor authentication',
     scan: 'Scan this QR code with Google Authenticator or a similar app.',
     qrAlt: 'QR code to scan with your authenticator app',
     manual: 'Cannot scan it? Enter this setup key in the app instead.',
@@ -122,6 +124,7 @@ export const en = {
     branding: 'Portal appearance',
     account: 'Account',
     noAccount: 'No account',
+    adminOnly: 'Administration only',
     switchAccount: 'Switch account',
   },
   banner: {

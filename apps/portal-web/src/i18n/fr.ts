@@ -95,6 +95,8 @@ export const fr: Messages = {
     title: "Configurer l'authentification à deux facteurs",
     required: "Votre entreprise demande un code d'authentification à chaque connexion. Configurez-le une fois pour toutes, maintenant.",
     optional: 'Chaque connexion vous demandera ensuite un code de votre téléphone, en plus de votre mot de passe.',
+    alreadyOn: "L'authentification à deux facteurs est déjà activée sur votre compte : il n'y a rien à configurer.",
+    backToSettings: "Retour à l'authentification à deux facteurs",
     scan: 'Scannez ce QR code avec Google Authenticator ou une application similaire.',
     qrAlt: "QR code à scanner avec votre application d'authentification",
     manual: "Impossible de scanner ? Saisissez plutôt cette clé de configuration dans l'application.",
@@ -128,6 +130,7 @@ export const fr: Messages = {
     branding: 'Apparence du portail',
     account: 'Compte',
     noAccount: 'Aucun compte',
+    adminOnly: 'Administration seule',
     switchAccount: 'Changer de compte',
   },
   banner: {

@@ -41,7 +41,7 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
       <footer className="shell-account">
         <p>
           <span className="account-label">{t.shell.account}</span>
-          <strong className="account-name">{me.account?.name ?? t.shell.noAccount}</strong>
+          <strong className="account-name">{me.account?.name ?? (me.role === 'admin' ? t.shell.adminOnly : t.shell.noAccount)}</strong>
         </p>
         {me.accounts.length > 1 && <Link to="/switch-account">{t.shell.switchAccount}</Link>}
       </footer>

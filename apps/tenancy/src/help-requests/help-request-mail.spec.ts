@@ -1,11 +1,12 @@
 import { Language } from '@app/contracts';
-import { HelpRequestNotice, helpRequestMail } from './help-request-mail';
+import { HelpRequestNotice, helpRequestMail, quotedMessage } from './help-request-mail';
 
 const noticeFor = (language: Language = 'fr'): HelpRequestNotice => ({
   admin: { email: 'anne@acme.example', name: 'Anne', language },
   client: { id: '5b0c6a43-7a43-4b8e-9a55-2f3a2f6f8c11', email: 'claire@example.com', name: 'Claire Martin' },
   companyName: 'Acme Comptabilité',
   requestsUrl: 'https://acme.example/admin/help-requests',
+  message: null,
 });
 
 describe(helpRequestMail.name, () => {
@@ -37,5 +38,25 @@ describe(helpRequestMail.name, () => {
     expect(helpRequestMail(noticeFor('en')).text).toContain(
       'To turn off their two-factor authentication, open the requests page of your portal:\nhttps://acme.example/admin/help-requests\n',
     );
+  });
+
+  it("quotes the client's message as theirs, in the admin's language, and says to call the number already known", () => {
+    const message = "J'ai perdu mon téléphone.";
+
+    expect(helpRequestMail({ ...noticeFor('fr'), message }).text).toContain("Son message, tel que saisi (rien ne garantit encore qui l'a écrit) :\n« J'ai perdu mon téléphone. »\n");
+    expect(helpRequestMail({ ...noticeFor('en'), message }).text).toContain('Their message, as typed (nothing yet proves who wrote it):\n"J\'ai perdu mon téléphone."\n');
+    expect(helpRequestMail({ ...noticeFor('fr'), message }).text).toContain('jamais à un numéro donné dans la demande');
+    expect(helpRequestMail(noticeFor('fr')).text).not.toContain('Son message');
+  });
+
+  it('keeps the message on one line, cut, with no working link in it', () => {
+    const quoted = quotedMessage('Urgent!\n\nPlease open https://evil.example/reset?x=1 or www.evil.example now');
+
+    expect(quoted).not.toContain('\n');
+    expect(quoted).toContain('hxxps://evil[.]example/reset?x=1');
+    expect(quoted).toContain('www[.]evil[.]example');
+    expect(quoted).not.toMatch(/https?:\/\//);
+    expect(quoted).toBe('Urgent! Please open hxxps://evil[.]example/reset?x=1 or www[.]evil[.]example now');
+    expect(quotedMessage('x'.repeat(600))).toBe(`${'x'.repeat(500)}…`);
   });
 });

@@ -8,41 +8,58 @@ export interface HelpRequestNotice {
   companyName: string;
   /** The requests page on the portal's primary host, from configuration: where the admin acts. */
   requestsUrl: string;
+  /** What the client wrote, if anything: free text from someone who has not passed 2FA. */
+  message: string | null;
+}
+
+const QUOTED_AT_MOST = 500;
+
+/**
+ * The client's words, quoted so that they cannot pass for the mail's own: on
+ * one line, cut at QUOTED_AT_MOST characters, and with any web address
+ * defanged (hxxps://example[.]com), so that the mail carries no link but ours.
+ */
+export function quotedMessage(message: string): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  const cut = line.length > QUOTED_AT_MOST ? `${line.slice(0, QUOTED_AT_MOST)}…` : line;
+  return cut.replace(/\b(?:https?:\/\/|www\.)\S+/gi, (address) => address.replace(/^http/i, 'hxxp').replace(/\./g, '[.]'));
 }
 
 const wording: Record<Language, (notice: HelpRequestNotice, who: string) => Omit<Mail, 'to'>> = {
-  fr: ({ admin, client, companyName, requestsUrl }, who) => ({
+  fr: ({ admin, client, companyName, requestsUrl, message }, who) => ({
     subject: `Demande d'aide à la connexion : ${client.name}`,
     text: [
       `Bonjour ${admin.name},`,
       '',
       `${who} n'a plus accès à son application d'authentification`,
       `et ne peut plus se connecter au portail client de ${companyName}.`,
+      ...(message ? ['Son message, tel que saisi (rien ne garantit encore qui l\'a écrit) :', `« ${quotedMessage(message)} »`] : []),
       "Pour désactiver son authentification à deux facteurs, ouvrez la page des demandes de votre portail :",
       requestsUrl,
-      "Assurez-vous d'abord que la demande vient bien de cette personne, par exemple en l'appelant.",
+      "Assurez-vous d'abord que la demande vient bien de cette personne, par exemple en l'appelant au numéro que vous connaissez déjà, jamais à un numéro donné dans la demande.",
       '',
     ].join('\n'),
   }),
-  en: ({ admin, client, companyName, requestsUrl }, who) => ({
+  en: ({ admin, client, companyName, requestsUrl, message }, who) => ({
     subject: `Sign-in help request: ${client.name}`,
     text: [
       `Hello ${admin.name},`,
       '',
       `${who} no longer has access to their authenticator app`,
       `and cannot sign in to the ${companyName} client portal.`,
+      ...(message ? ['Their message, as typed (nothing yet proves who wrote it):', `"${quotedMessage(message)}"`] : []),
       'To turn off their two-factor authentication, open the requests page of your portal:',
       requestsUrl,
-      'First make sure the request really comes from this person, for instance by calling them.',
+      'First make sure the request really comes from this person, for instance by calling them on the number you already know, never on one given in the request.',
       '',
     ].join('\n'),
   }),
 };
 
 /**
- * Tells an admin that a client cannot use their authenticator app. The
- * client's own message stays out of the mail: it is free text from someone who
- * has not passed 2FA, and the portal's address must not carry it.
+ * Tells an admin that a client cannot use their authenticator app, with the
+ * client's message quoted (see quotedMessage): the admin reads it as the
+ * words of whoever knows the password, which is all a help request proves.
  */
 export function helpRequestMail(notice: HelpRequestNotice): Mail {
   const { admin, client } = notice;

@@ -11,6 +11,8 @@ export interface HelpRequestRecord {
   companyName: string;
   requestsUrl: string;
   clientId: string;
+  /** Absent from the mails recorded before it was quoted. */
+  message?: string | null;
 }
 
 /** One mail per admin of the company, each in the admin's language; the admins are those of the moment the mails are written. */
@@ -30,7 +32,7 @@ export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
     return `the help request of user ${clientId} to the admins of company ${companyId}`;
   }
 
-  async write({ companyId, companyName, requestsUrl, clientId }: HelpRequestRecord): Promise<Mail[]> {
+  async write({ companyId, companyName, requestsUrl, clientId, message }: HelpRequestRecord): Promise<Mail[]> {
     const admins = await this.em
       .fork()
       .find(Membership, { company: companyId, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
@@ -41,6 +43,6 @@ export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
     const client: MemberSummary = users.find((user) => user.id === clientId) ?? { id: clientId, email: '', name: '' };
     return users
       .filter((user) => user.id !== clientId && user.email)
-      .map((admin) => helpRequestMail({ admin, client, companyName, requestsUrl }));
+      .map((admin) => helpRequestMail({ admin, client, companyName, requestsUrl, message: message ?? null }));
   }
 }

@@ -35,7 +35,7 @@ export class OpenHelpRequest {
     // The request and its mails commit together.
     const requestId = await em.transactional(async (tx) => {
       const { requestId, opened } = await this.openOrUpdate(tx, request);
-      if (opened) await this.mails.record(tx, this.noticeOf(company, request.userId));
+      if (opened) await this.mails.record(tx, this.noticeOf(company, request.userId, request.message || null));
       return requestId;
     });
     this.mails.sendSoon();
@@ -63,8 +63,8 @@ export class OpenHelpRequest {
   }
 
   /** The link is on the company's primary host from configuration, never the Host the client sent. */
-  private noticeOf(company: Company, clientId: string): HelpRequestRecord {
+  private noticeOf(company: Company, clientId: string, message: string | null): HelpRequestRecord {
     const requestsUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/admin/help-requests`;
-    return { companyId: company.id, companyName: company.name, requestsUrl, clientId };
+    return { companyId: company.id, companyName: company.name, requestsUrl, clientId, message };
   }
 }
