@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, credentialsOf, easyAccessBrowser, operatorClient, signedInClient } from '../support/factories';
+import { METRICS_AUTHORIZATION, sampleOf } from '../support/metrics-scrape';
 import { PortalClient } from '../support/portal-client';
 
 /** A 1×1 PNG. */
@@ -45,6 +46,21 @@ describe("A company's look", () => {
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
     });
+  });
+
+  test('a flood of first screens and logos costs tenancy a lookup or two, not one each; an unchanged logo is answered 304', async () => {
+    const metrics = browserOn(firm.host, undefined, { headers: METRICS_AUTHORIZATION });
+    const asked = async (pattern: string) => sampleOf((await metrics.get('/metrics')).text, 'portal_nats_requests_total', { pattern });
+    const [looks, logos] = [await asked('tenancy.branding.read'), await asked('tenancy.branding.logo')];
+
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, index) => browserOn(firm.host).get(index % 2 ? '/api/portal' : '/api/portal/logo')));
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200));
+    expect((await asked('tenancy.branding.read')) - looks).toBeLessThanOrEqual(3);
+    expect((await asked('tenancy.branding.logo')) - logos).toBeLessThanOrEqual(1);
+    const again = await browserOn(firm.host).get('/api/portal/logo', { headers: { 'if-none-match': `"${digestOf(PNG)}"` } });
+    expect(again.status).toBe(304);
+    expect(again.bytes).toHaveLength(0);
   });
 
   test("another host never shows it: not another firm's, nor the easy access host", async () => {
@@ -107,6 +123,6 @@ describe("A company's look", () => {
 
     expect(Object.keys(paths['/api/admin/branding'].patch.responses).sort()).toEqual(['200', '400', '401', '403', '413']);
     expect(Object.keys(paths['/api/operator/companies/{id}/branding'].patch.responses).sort()).toEqual(['200', '400', '401', '404', '413']);
-    expect(Object.keys(paths['/api/portal/logo'].get.responses).sort()).toEqual(['200', '404']);
+    expect(Object.keys(paths['/api/portal/logo'].get.responses).sort()).toEqual(['200', '304', '404']);
   });
 });

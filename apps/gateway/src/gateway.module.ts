@@ -34,6 +34,7 @@ import { SecondStepMethods } from './sign-in/second-step-methods';
 import { ReauthenticationController } from './reauthentication/reauthentication.controller';
 import { TotpSignInController } from './sign-in/code/code-sign-in.controller';
 import { PortalFaceController } from './branding/portal-face.controller';
+import { BrandingCache } from './branding/branding-cache';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { GoogleController } from './sign-in/google/google.controller';
 import { googleProviders } from './sign-in/google/google.providers';
@@ -126,6 +127,7 @@ export class GatewayModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         redisProvider(GATEWAY_CONFIG, 'gateway'),
         RedisCloser,
+        BrandingCache,
         PortalResolver,
         SessionStore,
         SessionSightings,

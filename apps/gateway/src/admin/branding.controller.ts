@@ -3,6 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { BrandingCache } from '../branding/branding-cache';
 import { BRANDING_REFUSED, BRANDING_SUMMARY, BRANDING_VIEW_SCHEMA, BrandingBody, BrandingView, brandingView } from '../branding/branding.body';
 import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
@@ -13,7 +14,10 @@ import { AdminOnly } from './admin.guard';
 @ApiTags('admin')
 @Controller('api/admin/branding')
 export class BrandingController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly brandings: BrandingCache,
+  ) {}
 
   @Get()
   @AdminOnly()
@@ -30,6 +34,8 @@ export class BrandingController {
   @ApiResponse({ status: 400, description: BRANDING_REFUSED })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
   async update(@JsonBody(BrandingBody) body: z.output<typeof BrandingBody>, @Auth() { record }: AuthenticatedSession): Promise<BrandingView> {
-    return brandingView(await this.rpc.request(BrandingPatterns.setBranding, { companyId: record.companyId!, ...body }));
+    const stored = await this.rpc.request(BrandingPatterns.setBranding, { companyId: record.companyId!, ...body });
+    this.brandings.forget(record.companyId!);
+    return brandingView(stored);
   }
 }

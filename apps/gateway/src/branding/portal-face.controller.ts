@@ -1,9 +1,9 @@
-import { BrandingPatterns, CompanyBranding, DomainError, ErrorCode } from '@app/contracts';
-import { RpcClient } from '@app/platform';
+import { CompanyBranding, DomainError, ErrorCode } from '@app/contracts';
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GOOGLE_SETTINGS, GoogleSettings } from '../sign-in/google/google-settings';
+import { BrandingCache } from './branding-cache';
 import { BRANDING_VIEW_PROPERTIES, BrandingView, brandingView } from './branding.body';
 
 /** What a sign-in page shows before anyone signs in: only what the host itself already tells. */
@@ -43,7 +43,7 @@ export class PortalFaceController {
 
   constructor(
     @Inject(GOOGLE_SETTINGS) private readonly google: GoogleSettings | null,
-    private readonly rpc: RpcClient,
+    private readonly brandings: BrandingCache,
   ) {}
 
   /** The name comes from the host the request came to, never from a parameter, so no other company can be asked about. */
@@ -62,18 +62,21 @@ export class PortalFaceController {
   @ApiOperation({ summary: "The logo of this host's company, as the image its admin or the operator set" })
   @ApiProduces(...['image/png', 'image/jpeg', 'image/webp'])
   @ApiResponse({ status: 200, description: 'The image, with nosniff and a sandboxing Content-Security-Policy' })
+  @ApiResponse({ status: 304, description: 'If-None-Match named this logo: unchanged' })
   @ApiResponse({ status: 404, description: 'not_found: the easy access host, or a company without a logo' })
   async logo(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const portal = request.portal;
-    const logo = portal?.kind === 'company' ? await this.rpc.request(BrandingPatterns.logo, { companyId: portal.company.id }) : null;
+    const logo = portal?.kind === 'company' ? await this.brandings.logo(portal.company.id) : null;
     if (!logo) throw new DomainError(ErrorCode.NotFound, 'This portal has no logo.');
-    await reply.headers({ ...LOGO_HEADERS, 'Content-Type': logo.contentType, ETag: `"${logo.digest}"` }).send(Buffer.from(logo.data, 'base64'));
+    const etag = `"${logo.digest}"`;
+    if (request.headers['if-none-match'] === etag) return void (await reply.headers({ ...LOGO_HEADERS, ETag: etag }).code(304).send());
+    await reply.headers({ ...LOGO_HEADERS, 'Content-Type': logo.contentType, ETag: etag }).send(Buffer.from(logo.data, 'base64'));
   }
 
   /** The first screen still names the company when its look cannot be read: the look is not worth a blank page. */
   private async brandingOf(companyId: string): Promise<CompanyBranding> {
     try {
-      return await this.rpc.request(BrandingPatterns.branding, { companyId });
+      return await this.brandings.look(companyId);
     } catch (error) {
       this.logger.warn(`The portal's look could not be read: ${(error as Error).message}`);
       return NO_BRANDING;

@@ -12,6 +12,7 @@ import { MemberContextCache } from '../member-view/member-context.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
 import { OperatorGuard } from './operator.guard';
+import { BrandingCache } from '../branding/branding-cache';
 import { BRANDING_REFUSED, BRANDING_SUMMARY, BRANDING_VIEW_SCHEMA, BrandingBody, BrandingView, brandingView } from '../branding/branding.body';
 import { assertWithinDeployment, SECURITY_SETTINGS_SCHEMA, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/security-settings.controller';
 
@@ -29,6 +30,7 @@ export class OperatorController {
     private readonly rpc: RpcClient,
     private readonly cache: MemberContextCache,
     private readonly portals: PortalResolver,
+    private readonly brandings: BrandingCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -67,7 +69,9 @@ export class OperatorController {
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
   async setBranding(@Param('id', companyId) id: string, @JsonBody(BrandingBody) body: z.output<typeof BrandingBody>): Promise<BrandingView> {
-    return brandingView(await this.rpc.request(BrandingPatterns.setBranding, { companyId: id, ...body }));
+    const stored = await this.rpc.request(BrandingPatterns.setBranding, { companyId: id, ...body });
+    this.brandings.forget(id);
+    return brandingView(stored);
   }
 
   @Post(':id/accounts')

@@ -1,0 +1,59 @@
+import { BrandingPatterns, CompanyBranding, Logo } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+
+/** Long enough that a flood of first screens asks tenancy once per company every few seconds; short enough for another gateway's change. */
+const FRESH_MS = 3_000;
+/** Bounded: a flood of hosts cannot grow the gateway's memory (each company's look is a few bytes; each logo at most 100 KiB). */
+const LOOKS_REMEMBERED = 10_000;
+const LOGOS_REMEMBERED = 32;
+
+type StoredLogo = Logo & { digest: string };
+
+/**
+ * The companies' looks as GET /api/portal and GET /api/portal/logo serve them,
+ * to anyone, before sign-in: kept a moment in this process, each lookup shared
+ * by the requests that wait for it, and the logos' bytes by their digest, so
+ * that no unauthenticated request costs a database read or a 100 KiB message.
+ * A change made through this gateway is seen here at once; through another,
+ * within FRESH_MS.
+ */
+@Injectable()
+export class BrandingCache {
+  private readonly looks = new Map<string, { at: number; look: Promise<CompanyBranding> }>();
+  private readonly logos = new Map<string, StoredLogo>();
+
+  constructor(private readonly rpc: RpcClient) {}
+
+  look(companyId: string): Promise<CompanyBranding> {
+    const kept = this.looks.get(companyId);
+    if (kept && Date.now() - kept.at < FRESH_MS) return kept.look;
+    const look = this.rpc.request(BrandingPatterns.branding, { companyId });
+    // A failed lookup is not kept: the next request asks again.
+    look.catch(() => this.looks.get(companyId)?.look === look && this.looks.delete(companyId));
+    remember(this.looks, companyId, { at: Date.now(), look }, LOOKS_REMEMBERED);
+    return look;
+  }
+
+  /** The company's current logo, or null; its bytes are asked for only when this digest was never seen. */
+  async logo(companyId: string): Promise<StoredLogo | null> {
+    const { logo } = await this.look(companyId);
+    if (!logo) return null;
+    const kept = this.logos.get(logo.digest);
+    if (kept) return kept;
+    const stored = await this.rpc.request(BrandingPatterns.logo, { companyId });
+    if (stored) remember(this.logos, stored.digest, stored, LOGOS_REMEMBERED);
+    return stored;
+  }
+
+  /** After a change through this gateway. */
+  forget(companyId: string): void {
+    this.looks.delete(companyId);
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V, most: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > most) map.delete(map.keys().next().value!);
+}
