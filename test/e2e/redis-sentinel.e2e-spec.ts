@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, memberWithTotp, signedInClient } from '../support/factories';
+import { METRICS_AUTHORIZATION, metricsPortOf, sampleOf, scrapePort } from '../support/metrics-scrape';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { PortalClient } from '../support/portal-client';
 import { RedisNode, RedisTopology, SENTINEL_MASTER, startRedisSentinelSet } from '../support/redis-topologies';
@@ -24,11 +25,24 @@ describe('On a Redis Sentinel set, through a failover', () => {
 
   beforeAll(async () => {
     set = await startRedisSentinelSet();
-    own = await startOwnStack('redis-sentinel', { extraEnv: () => set.env });
+    own = await startOwnStack('redis-sentinel', { extraEnv: () => ({ ...set.env, METRICS_PORT: '0' }) });
     firm = await createCompany({ name: 'Lefebvre Experts' }, own.gateway);
     members = await Promise.all([1, 2, 3].map(() => activeMember(firm)));
     browsers = await Promise.all(members.map((member) => signedInClient(firm, member)));
   }, 120_000);
+
+  /** Whether the app's Redis client is connected and ready, within RECOVERY_MS. */
+  const redisReady = async (app: string): Promise<boolean> => {
+    const deadline = Date.now() + RECOVERY_MS;
+    for (;;) {
+      // The gateway serves its metrics on its own port; a service on METRICS_PORT.
+      const { text } =
+        app === 'gateway' ? await browserOn(firm.host, own.gateway, { headers: METRICS_AUTHORIZATION }).get('/metrics') : await scrapePort(metricsPortOf(own.stack, app));
+      const ready = sampleOf(text, 'portal_redis_connected') === 1;
+      if (ready || Date.now() > deadline) return ready;
+      await sleep(250);
+    }
+  };
 
   afterAll(async () => {
     await own?.dispose();
@@ -74,7 +88,9 @@ describe('On a Redis Sentinel set, through a failover', () => {
     expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
     expect(statuses.at(-1)).toBe(200);
     for (const browser of browsers) expect((await browser.get('/api/me')).status).toBe(200);
-  });
+    // mfa finds the new master by itself, maybe later than the gateway on a loaded machine: the next test needs both.
+    for (const app of ['gateway', 'mfa']) expect({ app, connected: await redisReady(app) }).toEqual({ app, connected: true });
+  }, 60_000);
 
   test('after the failover: a new sign-in, a revocation and a code step work on the new master', async () => {
     const member = await activeMember(firm);
