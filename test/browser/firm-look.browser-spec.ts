@@ -27,6 +27,9 @@ const wording = {
     saved: 'Enregistré : votre portail l’affiche dès maintenant.',
     refused: 'Non enregistré : la couleur doit être assez foncée pour y écrire en blanc',
     currentLogo: 'Logo actuel',
+    audit: "Journal d'audit",
+    auditRow: ['Hélène Roux', "A modifié l'apparence du portail", 'Le portail', 'accentColor: #7c2d12; logo: image/png, 139 B'],
+    operatorRow: ["L'opérateur du service", "A modifié l'apparence du portail", 'Le portail', 'accentColor: #0f766e; logo: image/png, 139 B'],
   },
   en: {
     signIn: 'Sign in',
@@ -45,6 +48,9 @@ const wording = {
     saved: 'Saved: your portal shows it now.',
     refused: 'Not saved: the colour must be dark enough for white text on it',
     currentLogo: 'Current logo',
+    audit: 'Audit trail',
+    auditRow: ['Hélène Roux', "Changed the portal's appearance", 'The portal', 'accentColor: #7c2d12; logo: image/png, 139 B'],
+    operatorRow: ['The service operator', "Changed the portal's appearance", 'The portal', 'accentColor: #0f766e; logo: image/png, 139 B'],
   },
 } as const;
 
@@ -140,5 +146,14 @@ describe.each(['fr', 'en'] as PortalLanguage[])("The firm's look and the admin's
     await checkScreen(adminPage, `admin-branding-${language}`);
 
     expect((await browserOn(firm.host).get('/api/portal')).body.accentColor).toBe('#7c2d12');
+  });
+
+  test('the audit trail says who changed the look, the operator included, and what was set', async () => {
+    await adminPage.getByRole('navigation').getByRole('link', { name: words.audit }).click();
+    const rows = adminPage.getByRole('row').filter({ hasText: words.auditRow[1] });
+    await rows.first().waitFor();
+
+    const cells = await Promise.all((await rows.all()).map((row) => row.getByRole('cell').allInnerTexts()));
+    expect(cells.map((row) => row.slice(1))).toEqual([words.auditRow, words.operatorRow]);
   });
 });

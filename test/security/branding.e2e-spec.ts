@@ -63,6 +63,21 @@ describe("A company's look", () => {
     expect(again.bytes).toHaveLength(0);
   });
 
+  test("only the logo's own versioned address may be cached: another version asked is answered no-store", async () => {
+    expect((await browserOn(firm.host).get(`/api/portal/logo?v=${digestOf(PNG)}`)).headers['cache-control']).toBe('public, max-age=86400, immutable');
+    for (const path of ['/api/portal/logo', '/api/portal/logo?v=AAAAAAAAAAAAAAAA']) {
+      expect((await browserOn(firm.host).get(path)).headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  test("each change is in the company's audit trail: who, what was set, no member as its target", async () => {
+    const trail = (await admin.get('/api/admin/audit')).body as { actor: { email: string } | null; action: string; target: unknown; reason: string }[];
+    const changes = trail.filter((entry) => entry.action === 'company.branding_changed');
+
+    expect(changes.at(-1)).toMatchObject({ action: 'company.branding_changed', target: null, reason: `accentColor: #0f766e; logo: image/png, ${PNG.length} B` });
+    expect(changes.at(-1)?.actor?.email).toMatch(/@/);
+  });
+
   test("another host never shows it: not another firm's, nor the easy access host", async () => {
     expect((await browserOn(other.host).get('/api/portal')).body).toMatchObject({ accentColor: null, logoUrl: null });
     expectError(await browserOn(other.host).get(`/api/portal/logo?v=${digestOf(PNG)}`), 404, 'not_found');
@@ -88,6 +103,7 @@ describe("A company's look", () => {
     ['a PNG sent as a JPEG', { logo: logo(PNG, 'image/jpeg') }],
     ['a logo that is not base64', { logo: { contentType: 'image/png', data: '<script>' } }],
     ['a logo over 100 KiB', { logo: logo(Buffer.concat([PNG, Buffer.alloc(100 * 1024)])) }],
+    ['a logo one byte over 100 KiB, whose base64 is no longer than the largest allowed', { logo: logo(Buffer.concat([PNG, Buffer.alloc(100 * 1024 + 1 - PNG.length)])) }],
     ['a colour that smuggles CSS', { accentColor: '#000000; background: url(https://attacker.test/)' }],
     ['a named colour', { accentColor: 'red' }],
     ['a colour too light for white text on it', { accentColor: '#fde68a' }],
@@ -114,6 +130,9 @@ describe("A company's look", () => {
 
     expect(answer.body).toEqual({ accentColor: null, logoUrl: `/api/portal/logo?v=${digestOf(PNG)}` });
     expect((await browserOn(other.host).get('/api/portal/logo')).bytes.equals(PNG)).toBe(true);
+    const otherAdmin = await signedInClient(other, await activeMember(other, { role: 'admin' }));
+    const byOperator = (await otherAdmin.get('/api/admin/audit')).body.find((entry: { reason: string | null }) => entry.reason?.startsWith('accentColor: default'));
+    expect(byOperator).toMatchObject({ actor: null, action: 'company.branding_changed', target: null, reason: `accentColor: default; logo: image/png, ${PNG.length} B` });
     const unknown = '00000000-0000-4000-8000-000000000000';
     expectError(await operator.request('PATCH', `/api/operator/companies/${unknown}/branding`, { json: { accentColor: '#0f766e' } }), 404, 'not_found');
   });

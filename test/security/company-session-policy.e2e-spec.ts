@@ -57,6 +57,15 @@ describe("A company's session lifetimes", () => {
     expect(limits.absoluteEndsAt - Date.now()).toBeGreaterThan(HOUR);
   });
 
+  test('the change is in the audit trail, with the admin who made it and what was set', async () => {
+    const trail = (await admin.get('/api/admin/audit')).body as { actor: { email: string } | null; action: string; target: unknown; reason: string }[];
+
+    expect(trail.filter((entry) => entry.action === 'company.security_changed')).toEqual([
+      expect.objectContaining({ target: null, reason: 'sessionIdleMinutes: 10; sessionAbsoluteHours: 2' }),
+    ]);
+    expect(trail.find((entry) => entry.action === 'company.security_changed')?.actor?.email).toMatch(/@/);
+  });
+
   test("another firm's sessions keep the deployment's", async () => {
     const louis = await activeMember(lax);
     const browser = await signedInClient(lax, louis);

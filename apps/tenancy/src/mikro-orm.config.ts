@@ -15,6 +15,7 @@ import { Migration20261203070000 } from './migrations/Migration20261203070000';
 import { Migration20261204000000 } from './migrations/Migration20261204000000';
 import { Migration20261204010000 } from './migrations/Migration20261204010000';
 import { Migration20261204020000 } from './migrations/Migration20261204020000';
+import { Migration20261204030000 } from './migrations/Migration20261204030000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -32,6 +33,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261204000000,
         Migration20261204010000,
         Migration20261204020000,
+        Migration20261204030000,
       ],
     },
     databaseUrl,

@@ -34,7 +34,7 @@ export class BrandingController {
   @ApiResponse({ status: 400, description: BRANDING_REFUSED })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
   async update(@JsonBody(BrandingBody) body: z.output<typeof BrandingBody>, @Auth() { record }: AuthenticatedSession): Promise<BrandingView> {
-    const stored = await this.rpc.request(BrandingPatterns.setBranding, { companyId: record.companyId!, ...body });
+    const stored = await this.rpc.request(BrandingPatterns.setBranding, { ...body, companyId: record.companyId!, actorUserId: record.userId });
     this.brandings.forget(record.companyId!);
     return brandingView(stored);
   }

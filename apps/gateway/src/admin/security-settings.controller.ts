@@ -88,6 +88,6 @@ export class SecuritySettingsController {
   @ApiResponse({ status: 400, description: SETTINGS_REFUSED })
   update(@JsonBody(SecuritySettingsBody) body: z.output<typeof SecuritySettingsBody>, @Auth() { record }: AuthenticatedSession): Promise<CompanySecurity> {
     assertWithinDeployment(body, this.config);
-    return this.rpc.request(TenancyPatterns.setSecurity, { companyId: record.companyId!, ...body });
+    return this.rpc.request(TenancyPatterns.setSecurity, { ...body, companyId: record.companyId!, actorUserId: record.userId });
   }
 }

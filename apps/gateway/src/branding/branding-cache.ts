@@ -6,7 +6,8 @@ import { Injectable } from '@nestjs/common';
 const FRESH_MS = 3_000;
 /** Bounded: a flood of hosts cannot grow the gateway's memory (each company's look is a few bytes; each logo at most 100 KiB). */
 const LOOKS_REMEMBERED = 10_000;
-const LOGOS_REMEMBERED = 32;
+/** By bytes, not count: about 160 logos of the largest size, so that cycling through many firms' hosts still mostly hits. */
+const LOGO_BYTES_REMEMBERED = 16 * 1024 * 1024;
 
 type StoredLogo = Logo & { digest: string };
 
@@ -22,6 +23,7 @@ type StoredLogo = Logo & { digest: string };
 export class BrandingCache {
   private readonly looks = new Map<string, { at: number; look: Promise<CompanyBranding> }>();
   private readonly logos = new Map<string, StoredLogo>();
+  private logoBytes = 0;
 
   constructor(private readonly rpc: RpcClient) {}
 
@@ -42,8 +44,19 @@ export class BrandingCache {
     const kept = this.logos.get(logo.digest);
     if (kept) return kept;
     const stored = await this.rpc.request(BrandingPatterns.logo, { companyId });
-    if (stored) remember(this.logos, stored.digest, stored, LOGOS_REMEMBERED);
+    if (stored) this.keepLogo(stored);
     return stored;
+  }
+
+  private keepLogo(logo: StoredLogo): void {
+    if (this.logos.has(logo.digest)) return;
+    this.logos.set(logo.digest, logo);
+    this.logoBytes += logo.data.length;
+    for (const [digest, oldest] of this.logos) {
+      if (this.logoBytes <= LOGO_BYTES_REMEMBERED) break;
+      this.logos.delete(digest);
+      this.logoBytes -= oldest.data.length;
+    }
   }
 
   /** After a change through this gateway. */

@@ -32,9 +32,18 @@ const LOGO_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; sandbox",
   'Content-Disposition': 'inline; filename="logo"',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  // Its address changes with the logo (?v=), so that a changed logo shows at once.
-  'Cache-Control': 'public, max-age=86400',
 };
+
+/**
+ * Only the address of this very version (?v=<digest>, as GET /api/portal
+ * gives it) may be kept by browsers and proxies: any other (no version, an
+ * old or a made-up one, or a gateway whose copy is a moment old) is answered
+ * with the current logo but never stored, so that no cache keeps a wrong
+ * image under a firm's logo address.
+ */
+function cachingOf(asked: unknown, digest: string): string {
+  return asked === digest ? 'public, max-age=86400, immutable' : 'no-store';
+}
 
 @ApiTags('portal')
 @Controller('api/portal')
@@ -59,7 +68,11 @@ export class PortalFaceController {
   }
 
   @Get('logo')
-  @ApiOperation({ summary: "The logo of this host's company, as the image its admin or the operator set" })
+  @ApiOperation({
+    summary:
+      "The logo of this host's company, as the image its admin or the operator set. Cacheable only at the address GET /api/portal gives " +
+      '(?v=<its digest>); any other version asked gets the current logo with Cache-Control: no-store',
+  })
   @ApiProduces(...['image/png', 'image/jpeg', 'image/webp'])
   @ApiResponse({ status: 200, description: 'The image, with nosniff and a sandboxing Content-Security-Policy' })
   @ApiResponse({ status: 304, description: 'If-None-Match named this logo: unchanged' })
@@ -69,8 +82,9 @@ export class PortalFaceController {
     const logo = portal?.kind === 'company' ? await this.brandings.logo(portal.company.id) : null;
     if (!logo) throw new DomainError(ErrorCode.NotFound, 'This portal has no logo.');
     const etag = `"${logo.digest}"`;
-    if (request.headers['if-none-match'] === etag) return void (await reply.headers({ ...LOGO_HEADERS, ETag: etag }).code(304).send());
-    await reply.headers({ ...LOGO_HEADERS, 'Content-Type': logo.contentType, ETag: etag }).send(Buffer.from(logo.data, 'base64'));
+    const headers = { ...LOGO_HEADERS, ETag: etag, 'Cache-Control': cachingOf((request.query as { v?: unknown }).v, logo.digest) };
+    if (request.headers['if-none-match'] === etag) return void (await reply.headers(headers).code(304).send());
+    await reply.headers({ ...headers, 'Content-Type': logo.contentType }).send(Buffer.from(logo.data, 'base64'));
   }
 
   /** The first screen still names the company when its look cannot be read: the look is not worth a blank page. */

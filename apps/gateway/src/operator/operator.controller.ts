@@ -59,7 +59,7 @@ export class OperatorController {
     @JsonBody(SecuritySettingsBody) body: z.output<typeof SecuritySettingsBody>,
   ): Promise<CompanySecurity> {
     assertWithinDeployment(body, this.config);
-    return this.rpc.request(TenancyPatterns.setSecurity, { companyId: id, ...body });
+    return this.rpc.request(TenancyPatterns.setSecurity, { ...body, companyId: id, actorUserId: null });
   }
 
   @Patch(':id/branding')
@@ -69,7 +69,7 @@ export class OperatorController {
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
   async setBranding(@Param('id', companyId) id: string, @JsonBody(BrandingBody) body: z.output<typeof BrandingBody>): Promise<BrandingView> {
-    const stored = await this.rpc.request(BrandingPatterns.setBranding, { companyId: id, ...body });
+    const stored = await this.rpc.request(BrandingPatterns.setBranding, { ...body, companyId: id, actorUserId: null });
     this.brandings.forget(id);
     return brandingView(stored);
   }

@@ -95,10 +95,11 @@ export interface HelpRequest {
 
 export interface AuditEntry {
   at: string;
-  /** Null in the entries of an act by another company's admin: who acted stays with that company. */
+  /** Null in the entries of an act by another company's admin (who acted stays with that company), and of the operator's changes of the portal. */
   actor: Person | null;
   action: string;
-  target: Person;
+  /** Null for a change of the portal itself (company.*). */
+  target: Person | null;
   /** Not in the first contract (API.md): read when present. */
   reason?: string | null;
 }

@@ -272,12 +272,16 @@ export const en = {
     when: 'Date',
     actor: 'By',
     anotherCompany: "Another company's admin",
+    operator: 'The service operator',
+    thePortal: 'The portal',
     action: 'Action',
     target: 'For',
     reason: 'Reason',
     actions: {
       'mfa.disabled': 'Disabled two-factor authentication',
       'account.not_me': 'Reported "this wasn\'t me": all their sessions were ended',
+      'company.security_changed': "Changed the portal's security settings",
+      'company.branding_changed': "Changed the portal's appearance",
     } as Record<string, string>,
   },
   securitySettings: {

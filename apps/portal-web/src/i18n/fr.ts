@@ -282,6 +282,8 @@ export const fr: Messages = {
     scrollHint: 'Faites défiler le tableau vers la droite pour voir toutes les colonnes.',
     when: 'Date',
     anotherCompany: "L'administrateur d'une autre société",
+    operator: "L'opérateur du service",
+    thePortal: 'Le portail',
     actor: 'Par',
     action: 'Action',
     target: 'Concerne',
@@ -289,6 +291,8 @@ export const fr: Messages = {
     actions: {
       'mfa.disabled': "A désactivé l'authentification à deux facteurs",
       'account.not_me': "A signalé « ce n'était pas moi » : toutes ses sessions ont été fermées",
+      'company.security_changed': 'A modifié la sécurité du portail',
+      'company.branding_changed': "A modifié l'apparence du portail",
     },
   },
   securitySettings: {

@@ -7,11 +7,12 @@ export interface AuditRecord {
   /** Null in the entries other companies get of an act on a member they share: see DisableSecondFactor. */
   actorUserId: string | null;
   action: AuditAction;
-  targetUserId: string;
+  /** Null for a change of the company itself (its settings, its look). */
+  targetUserId: string | null;
   reason: string | null;
 }
 
-/** What an admin (of this company, or another one's) did to a member of the company. Written once, never changed. */
+/** What an admin (of this company, or another one's) did to a member of the company, or to the company's own settings. Written once, never changed. */
 @Entity({ tableName: 'audit_entries' })
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
@@ -30,8 +31,8 @@ export class AuditEntry {
   @Property({ type: 'text' })
   readonly action: AuditAction;
 
-  @Property({ type: 'uuid' })
-  readonly targetUserId: string;
+  @Property({ type: 'uuid', nullable: true })
+  readonly targetUserId: string | null;
 
   @Property({ type: 'text', nullable: true })
   readonly reason: string | null;

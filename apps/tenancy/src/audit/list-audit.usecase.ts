@@ -26,7 +26,7 @@ export class ListAudit {
       at: entry.at.toISOString(),
       actor: entry.actorUserId ? summaryOf(entry.actorUserId) : null,
       action: entry.action,
-      target: summaryOf(entry.targetUserId),
+      target: entry.targetUserId ? summaryOf(entry.targetUserId) : null,
       reason: entry.reason,
     }));
   }

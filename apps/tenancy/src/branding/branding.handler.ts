@@ -14,9 +14,9 @@ export class BrandingHandler {
 
   @Handles(BrandingPatterns.setBranding)
   setBranding(
-    @Request(BrandingPatterns.setBranding) { companyId, ...changes }: ParsedRequestOf<typeof BrandingPatterns.setBranding>,
+    @Request(BrandingPatterns.setBranding) { companyId, actorUserId, ...changes }: ParsedRequestOf<typeof BrandingPatterns.setBranding>,
   ): Promise<CompanyBranding> {
-    return this.brandings.set(companyId, changes);
+    return this.brandings.set(companyId, actorUserId, changes);
   }
 
   @Handles(BrandingPatterns.logo)

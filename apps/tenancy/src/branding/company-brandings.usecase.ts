@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { CompanyBranding, DomainError, ErrorCode, Logo, LogoType } from '@app/contracts';
+import { AuditAction, CompanyBranding, DomainError, ErrorCode, Logo, LogoType } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { auditCompanyChange } from '../audit/company-change-audit';
 
 interface BrandingRow {
   accent_color: string | null;
@@ -32,8 +33,8 @@ export class CompanyBrandings {
     return brandingOf(row);
   }
 
-  /** Sets those of `changes` that are given (null removes); the others stay. @throws DomainError not_found */
-  async set(companyId: string, changes: BrandingChanges): Promise<CompanyBranding> {
+  /** Sets those of `changes` that are given (null removes), the others stay, and audits it in the same transaction. @throws DomainError not_found */
+  async set(companyId: string, actorUserId: string | null, changes: BrandingChanges): Promise<CompanyBranding> {
     const bytes = changes.logo ? Buffer.from(changes.logo.data, 'base64') : null;
     const columns: Record<string, unknown> = {
       ...(changes.accentColor !== undefined && { accent_color: changes.accentColor }),
@@ -45,16 +46,19 @@ export class CompanyBrandings {
     };
     const names = Object.keys(columns);
     if (names.length === 0) return this.read(companyId);
-    // One statement: the company's first look is written whole, a later change touches only what it names.
-    const [row] = await this.em.getConnection().execute<BrandingRow[]>(
-      `insert into tenancy.company_brandings (company_id, ${names.join(', ')})
-       select id, ${names.map(() => '?').join(', ')} from tenancy.companies where id = ?
-       on conflict (company_id) do update set ${names.map((name) => `${name} = excluded.${name}`).join(', ')}
-       returning ${RETURNED}`,
-      [...Object.values(columns), companyId],
-    );
-    if (!row) throw unknownCompany();
-    return brandingOf(row);
+    return this.em.fork().transactional(async (tx) => {
+      // One statement: the company's first look is written whole, a later change touches only what it names.
+      const [row] = await tx.execute<BrandingRow[]>(
+        `insert into tenancy.company_brandings (company_id, ${names.join(', ')})
+         select id, ${names.map(() => '?').join(', ')} from tenancy.companies where id = ?
+         on conflict (company_id) do update set ${names.map((name) => `${name} = excluded.${name}`).join(', ')}
+         returning ${RETURNED}`,
+        [...Object.values(columns), companyId],
+      );
+      if (!row) throw unknownCompany();
+      auditCompanyChange(tx, companyId, actorUserId, AuditAction.BrandingChanged, changesOf(changes, bytes));
+      return brandingOf(row);
+    });
   }
 
   /** The logo itself, or null when the company has none. */
@@ -71,6 +75,14 @@ export class CompanyBrandings {
 
 function brandingOf({ accent_color, logo_type, logo_digest }: BrandingRow): CompanyBranding {
   return { accentColor: accent_color ?? null, logo: logo_type && logo_digest ? { contentType: logo_type, digest: logo_digest } : null };
+}
+
+/** What the audit says was set: the colour itself, the logo by its type and size (its bytes stay out of the trail). */
+function changesOf(changes: BrandingChanges, bytes: Buffer | null): string[] {
+  return [
+    ...(changes.accentColor !== undefined ? [`accentColor: ${changes.accentColor ?? 'default'}`] : []),
+    ...(changes.logo !== undefined ? [`logo: ${changes.logo && bytes ? `${changes.logo.contentType}, ${bytes.length} B` : 'removed'}`] : []),
+  ];
 }
 
 function unknownCompany(): DomainError {

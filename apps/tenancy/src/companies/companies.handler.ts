@@ -34,8 +34,8 @@ export class CompaniesHandler {
 
   @Handles(TenancyPatterns.setSecurity)
   setSecurity(
-    @Request(TenancyPatterns.setSecurity) { companyId, ...settings }: ParsedRequestOf<typeof TenancyPatterns.setSecurity>,
+    @Request(TenancyPatterns.setSecurity) { companyId, actorUserId, ...settings }: ParsedRequestOf<typeof TenancyPatterns.setSecurity>,
   ): Promise<CompanySecurity> {
-    return this.settings.set(companyId, settings);
+    return this.settings.set(companyId, actorUserId, settings);
   }
 }

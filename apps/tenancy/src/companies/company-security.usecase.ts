@@ -1,6 +1,7 @@
-import { CompanySecurity, DomainError, ErrorCode } from '@app/contracts';
+import { AuditAction, CompanySecurity, DomainError, ErrorCode } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { auditCompanyChange } from '../audit/company-change-audit';
 
 interface SecurityRow {
   trusted_browser_days: number;
@@ -28,15 +29,19 @@ export class CompanySecuritySettings {
     return settingsOf(row);
   }
 
-  /** Sets those of `changes` that are given; the others stay. @throws DomainError not_found */
-  async set(companyId: string, changes: Partial<CompanySecurity>): Promise<CompanySecurity> {
+  /** Sets those of `changes` that are given, the others stay, and audits it in the same transaction. @throws DomainError not_found */
+  async set(companyId: string, actorUserId: string | null, changes: Partial<CompanySecurity>): Promise<CompanySecurity> {
     const given = (Object.keys(COLUMN_OF) as (keyof CompanySecurity)[]).filter((setting) => changes[setting] !== undefined);
     if (given.length === 0) return this.read(companyId);
-    const [row] = await this.em.getConnection().execute<SecurityRow[]>(
-      `update tenancy.companies set ${given.map((setting) => `${COLUMN_OF[setting]} = ?`).join(', ')} where id = ? returning ${COLUMNS}`,
-      [...given.map((setting) => changes[setting]), companyId],
-    );
-    return settingsOf(row);
+    return this.em.fork().transactional(async (tx) => {
+      const [row] = await tx.execute<SecurityRow[]>(
+        `update tenancy.companies set ${given.map((setting) => `${COLUMN_OF[setting]} = ?`).join(', ')} where id = ? returning ${COLUMNS}`,
+        [...given.map((setting) => changes[setting]), companyId],
+      );
+      const settings = settingsOf(row);
+      auditCompanyChange(tx, companyId, actorUserId, AuditAction.SecurityChanged, given.map((setting) => `${setting}: ${changes[setting] ?? 'default'}`));
+      return settings;
+    });
   }
 }
 

@@ -49,6 +49,8 @@ export const Logo = z
       .max(Math.ceil(MAX_LOGO_BYTES / 3) * 4, `must be at most ${MAX_LOGO_BYTES / 1024} KiB`)
       .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'must be base64'),
   })
+  // The length of the text bounds the bytes only to within two: the bytes themselves are counted.
+  .refine(({ data }) => Buffer.byteLength(data, 'base64') <= MAX_LOGO_BYTES, { message: `must be at most ${MAX_LOGO_BYTES / 1024} KiB`, path: ['data'] })
   .refine(({ contentType, data }) => SIGNATURES[contentType](Buffer.from(data, 'base64')), {
     message: 'must be an image of the type it names (PNG, JPEG or WebP)',
     path: ['data'],
@@ -65,11 +67,10 @@ export interface CompanyBranding {
 
 export const BrandingPatterns = {
   branding: defineRequest<CompanyBranding>()('tenancy.branding.read', z.object({ companyId: Id }), { idempotent: true }),
-  /** Sets those given; null removes. @throws not_found for an unknown company. */
+  /** Sets those given (null removes), audited with `actorUserId` (null: the operator); not retried. @throws not_found for an unknown company. */
   setBranding: defineRequest<CompanyBranding>()(
     'tenancy.branding.set',
-    z.object({ companyId: Id, accentColor: AccentColor.nullable().optional(), logo: Logo.nullable().optional() }),
-    { idempotent: true },
+    z.object({ companyId: Id, actorUserId: Id.nullable(), accentColor: AccentColor.nullable().optional(), logo: Logo.nullable().optional() }),
   ),
   /** The logo's bytes in base64, or null when the company has none. */
   logo: defineRequest<(Logo & { digest: string }) | null>()('tenancy.branding.logo', z.object({ companyId: Id }), { idempotent: true }),

@@ -18,10 +18,14 @@ export interface HelpRequestView {
 
 export interface AuditEntryView {
   at: string;
-  /** Null for an act of another company's admin on a member shared with it: who acted stays with that company. */
+  /**
+   * Null for an act of another company's admin on a member shared with it (who
+   * acted stays with that company), and for the operator's changes of the portal (company.*).
+   */
   actor: MemberSummary | null;
   action: string;
-  target: MemberSummary;
+  /** Null for a change of the portal itself (company.*). */
+  target: MemberSummary | null;
   reason: string | null;
 }
 
@@ -29,6 +33,10 @@ export const AuditAction = {
   SecondFactorDisabled: 'mfa.disabled',
   /** The member used "this wasn't me" under a security alert: all their sessions ended. Actor and target are the member. */
   NotMeReported: 'account.not_me',
+  /** An admin (actor) or the operator (no actor) changed the company's security settings; no target: the portal itself. The reason lists what was set. */
+  SecurityChanged: 'company.security_changed',
+  /** Likewise for its accent colour or logo. */
+  BrandingChanged: 'company.branding_changed',
 } as const;
 
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

@@ -104,16 +104,16 @@ export const TenancyPatterns = {
     }),
   ),
   security: defineRequest<CompanySecurity>()('tenancy.company.security', z.object({ companyId: Id }), { idempotent: true }),
-  /** @throws not_found for an unknown company. */
+  /** Audited, with `actorUserId` (null: the operator); not retried, so that the audit holds one entry. @throws not_found for an unknown company. */
   setSecurity: defineRequest<CompanySecurity>()(
     'tenancy.company.set-security',
     z.object({
       companyId: Id,
+      actorUserId: Id.nullable(),
       trustedBrowserDays: TrustedBrowserDays.optional(),
       sessionIdleMinutes: SessionLimit.optional(),
       sessionAbsoluteHours: SessionLimit.optional(),
     }),
-    { idempotent: true },
   ),
   resolveHost: defineRequest<{ company: CompanyView | null }>()(
     'tenancy.company.resolve-host',
