@@ -209,3 +209,16 @@ export const CONSUME_UNLOCK_CHALLENGE = redisScript({
   args: ['digest'],
   body: `if redis.call('GET', KEY.challenge) == ARG.digest then return redis.call('DEL', KEY.challenge) end return 0`,
 }).replying<0 | 1>();
+
+/**
+ * The browser and address a web session was last used from (`ua`, `ip`, beside the session's own fields,
+ * which the codec ignores), written only into a session that still exists: a late write must not bring back
+ * an ended one without its expiry.
+ */
+export const NOTE_SIGHTING = redisScript({
+  keys: ['session'],
+  args: ['device', 'address'],
+  body: `if redis.call('EXISTS', KEY.session) == 0 then return 0 end
+redis.call('HSET', KEY.session, 'ua', ARG.device, 'ip', ARG.address)
+return 1`,
+}).replying<0 | 1>();

@@ -1,7 +1,8 @@
-import { REDIS, RedisClient } from '@app/platform';
+import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Bowser from 'bowser';
 import { RedisKeys } from '../session/redis-keys';
+import { NOTE_SIGHTING } from '../session/redis-scripts';
 import { partsOfSessionId } from '../session/session-token';
 
 /** What a person recognises a web session by: the browser and system, and the address it was last used from. */
@@ -14,12 +15,6 @@ export interface SessionSighting {
 /** Caps keep the two fields well inside a session's byte budget whatever a client sends. */
 const MAX_DEVICE = 48;
 const MAX_ADDRESS = 45;
-
-/** Writes only into a session that still exists: a late write must not bring back an ended one without its expiry. */
-const SIGHT_LUA = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'ua', ARGV[1], 'ip', ARGV[2])
-return 1`;
 
 /** Bounded so that a flood of sessions cannot grow the gateway's memory. */
 const REMEMBERED = 10_000;
@@ -55,7 +50,8 @@ export class SessionSightings {
     if (this.lastWritten.get(sessionId) === seen) return;
     const key = sessionKeyOf(sessionId);
     if (!key) return;
-    await this.redis.eval(SIGHT_LUA, 1, key, device, ip);
+    // By its digest: the script's text goes to a server only once.
+    await runScript(this.redis, NOTE_SIGHTING, { keys: { session: key }, args: { device, address: ip } });
     this.remember(sessionId, seen);
   }
 
