@@ -49,6 +49,9 @@ describe("A company's look", () => {
   });
 
   test('a flood of first screens and logos costs tenancy a lookup or two, not one each; an unchanged logo is answered 304', async () => {
+    // A logo never fetched by this gateway, so that the flood meets a cold copy.
+    const fresh = Buffer.concat([PNG, Buffer.from('flood')]);
+    expect((await operatorClient().request('PATCH', `/api/operator/companies/${firm.id}/branding`, { json: { logo: logo(fresh) } })).status).toBe(200);
     const metrics = browserOn(firm.host, undefined, { headers: METRICS_AUTHORIZATION });
     const asked = async (pattern: string) => sampleOf((await metrics.get('/metrics')).text, 'portal_nats_requests_total', { pattern });
     const [looks, logos] = [await asked('tenancy.branding.read'), await asked('tenancy.branding.logo')];
@@ -58,9 +61,10 @@ describe("A company's look", () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200));
     expect((await asked('tenancy.branding.read')) - looks).toBeLessThanOrEqual(3);
     expect((await asked('tenancy.branding.logo')) - logos).toBeLessThanOrEqual(1);
-    const again = await browserOn(firm.host).get('/api/portal/logo', { headers: { 'if-none-match': `"${digestOf(PNG)}"` } });
+    const again = await browserOn(firm.host).get('/api/portal/logo', { headers: { 'if-none-match': `"${digestOf(fresh)}"` } });
     expect(again.status).toBe(304);
     expect(again.bytes).toHaveLength(0);
+    expect((await set(admin, { logo: logo(PNG) })).status).toBe(200);
   });
 
   test("only the logo's own versioned address may be cached: another version asked is answered no-store", async () => {

@@ -24,6 +24,8 @@ export class BrandingCache {
   private readonly looks = new Map<string, { at: number; look: Promise<CompanyBranding> }>();
   private readonly logos = new Map<string, StoredLogo>();
   private logoBytes = 0;
+  /** The logos being fetched, shared by the requests that arrive meanwhile. */
+  private readonly fetching = new Map<string, Promise<StoredLogo | null>>();
 
   constructor(private readonly rpc: RpcClient) {}
 
@@ -43,7 +45,12 @@ export class BrandingCache {
     if (!logo) return null;
     const kept = this.logos.get(logo.digest);
     if (kept) return kept;
-    const stored = await this.rpc.request(BrandingPatterns.logo, { companyId });
+    let fetch = this.fetching.get(logo.digest);
+    if (!fetch) {
+      fetch = this.rpc.request(BrandingPatterns.logo, { companyId }).finally(() => this.fetching.delete(logo.digest));
+      this.fetching.set(logo.digest, fetch);
+    }
+    const stored = await fetch;
     if (stored) this.keepLogo(stored);
     return stored;
   }
