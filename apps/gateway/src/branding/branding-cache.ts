@@ -1,6 +1,7 @@
 import { BrandingPatterns, CompanyBranding, Logo } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { rememberAtMost } from '../bounded-map';
 
 /** Long enough that a flood of first screens asks tenancy once per company every few seconds; short enough for another gateway's change. */
 const FRESH_MS = 3_000;
@@ -35,7 +36,7 @@ export class BrandingCache {
     const look = this.rpc.request(BrandingPatterns.branding, { companyId });
     // A failed lookup is not kept: the next request asks again.
     look.catch(() => this.looks.get(companyId)?.look === look && this.looks.delete(companyId));
-    remember(this.looks, companyId, { at: Date.now(), look }, LOOKS_REMEMBERED);
+    rememberAtMost(this.looks, companyId, { at: Date.now(), look }, LOOKS_REMEMBERED);
     return look;
   }
 
@@ -70,10 +71,4 @@ export class BrandingCache {
   forget(companyId: string): void {
     this.looks.delete(companyId);
   }
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V, most: number): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > most) map.delete(map.keys().next().value!);
 }

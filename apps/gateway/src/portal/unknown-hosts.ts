@@ -1,3 +1,5 @@
+import { rememberAtMost } from '../bounded-map';
+
 /**
  * Hosts tenancy said belong to no company, remembered for a few seconds so
  * that requests aimed at one unknown host do not each cost a NATS request and
@@ -23,9 +25,7 @@ export class UnknownHosts {
   }
 
   remember(host: string): void {
-    this.expiries.delete(host);
-    if (this.expiries.size >= this.capacity) this.expiries.delete(this.expiries.keys().next().value!);
-    this.expiries.set(host, Date.now() + this.ttlMs);
+    rememberAtMost(this.expiries, host, Date.now() + this.ttlMs, this.capacity);
   }
 
   forget(hosts: string[]): void {

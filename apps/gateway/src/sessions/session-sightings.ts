@@ -1,6 +1,7 @@
 import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Bowser from 'bowser';
+import { rememberAtMost } from '../bounded-map';
 import { RedisKeys } from '../session/redis-keys';
 import { NOTE_SIGHTING } from '../session/redis-scripts';
 import { partsOfSessionId } from '../session/session-token';
@@ -52,7 +53,7 @@ export class SessionSightings {
     if (!key) return;
     // By its digest: the script's text goes to a server only once.
     await runScript(this.redis, NOTE_SIGHTING, { keys: { session: key }, args: { device, address: ip } });
-    this.remember(sessionId, seen);
+    rememberAtMost(this.lastWritten, sessionId, seen, REMEMBERED);
   }
 
   async readMany(sessionIds: string[]): Promise<Map<string, SessionSighting>> {
@@ -70,11 +71,5 @@ export class SessionSightings {
         return [id, { device: device || null, address: address || null }];
       }),
     );
-  }
-
-  private remember(sessionId: string, seen: string): void {
-    this.lastWritten.delete(sessionId);
-    this.lastWritten.set(sessionId, seen);
-    if (this.lastWritten.size > REMEMBERED) this.lastWritten.delete(this.lastWritten.keys().next().value!);
   }
 }
