@@ -48,7 +48,7 @@ import { MeController } from './me/me.controller';
 import { PasswordChangeController } from './me/password-change.controller';
 import { MeService } from './member-view/me.service';
 import { TwoFactorEnrolment } from './me/two-factor-enrolment';
-import { MemberContextCache } from './member-view/member-context.cache';
+import { PortalViewCache } from './member-view/portal-view.cache';
 import { SessionsController } from './me/sessions.controller';
 import { TotpController } from './me/totp.controller';
 import { ViewInvalidationHandler } from './member-view/view-invalidation.handler';
@@ -143,7 +143,7 @@ export class GatewayModule {
         SignInService,
         SignInSteps,
         SecondStepMethods,
-        MemberContextCache,
+        PortalViewCache,
         MeService,
         TwoFactorEnrolment,
         AdminGuard,

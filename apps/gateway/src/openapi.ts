@@ -1,9 +1,14 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentErrorBodies } from './http/error-body';
 import { SESSION_COOKIE } from './session/session-cookie';
 
-/** The contract front ends code against, served at /docs and /docs-json. */
-export function installOpenApi(app: INestApplication): void {
+/**
+ * The contract front ends code against, built from the routes' declarations
+ * (request bodies and answers as zod schemas): served at /docs and /docs-json,
+ * and written at build time for the portal's generated types.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -24,5 +29,10 @@ export function installOpenApi(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  documentErrorBodies(document);
+  return document;
+}
+
+export function installOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,40 +1,27 @@
-import {
-  AuditEntryView,
-  DomainError,
-  Email,
-  ErrorCode,
-  FreeText,
-  HelpRequestView,
-  Id,
-  PersonName,
-  SecondFactorHelpPatterns,
-  TenancyPatterns,
-} from '@app/contracts';
+import { DomainError, ErrorCode, SecondFactorHelpPatterns, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
-import { MemberContextCache } from '../member-view/member-context.cache';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 import { SessionStore } from '../session/session.store';
+import { AuditEntry, ClientInvitationBody, DisableBody, HelpRequest, InvitedClient } from './admin.contract';
 import { AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
-
-/** The accounts are named on purpose, even if none: a client invited to nothing sees nothing. */
-const ClientInvitationBody = z.object({ email: Email, name: PersonName, accountIds: z.array(Id).max(500) });
-const DisableBody = z.object({ reason: FreeText(1000).optional() });
 
 @ApiTags('admin')
 @Controller('api/admin')
 export class AdminController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     private readonly sessions: SessionStore,
   ) {}
 
@@ -48,13 +35,13 @@ export class AdminController {
       'set their accounts nor touch their factors (404). The answer is the same either way, and never carries a link. ' +
       'A new user is written to in the admin’s language (Accept-Language), which becomes theirs',
   })
-  @ApiResponse({ status: 201, description: 'The user id, whether they are a new user, an invited one, or already a member' })
+  @Answers(201, InvitedClient, 'The user id, whether they are a new user, an invited one, or already a member')
   @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })
   async inviteClient(
     @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
     @Req() request: FastifyRequest,
     @Auth() { record }: AuthenticatedSession,
-  ): Promise<{ userId: string }> {
+  ): Promise<InvitedClient> {
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, {
       ...body,
       companyId: record.companyId!,
@@ -68,7 +55,8 @@ export class AdminController {
   @Get('mfa-requests')
   @AdminOnly()
   @ApiOperation({ summary: 'Open "no access to the app" requests of this company' })
-  mfaRequests(@Auth() { record }: AuthenticatedSession): Promise<HelpRequestView[]> {
+  @Answers(200, z.array(HelpRequest), 'Newest first, at most 500')
+  mfaRequests(@Auth() { record }: AuthenticatedSession): Promise<HelpRequest[]> {
     return this.rpc.request(SecondFactorHelpPatterns.listOpenRequests, { companyId: record.companyId! });
   }
 
@@ -81,6 +69,7 @@ export class AdminController {
       'Turn a member’s 2FA off: requests closed, audited (also, without naming this company, in every other company of the user), ' +
       'user mailed with the company’s and the admin’s names, every session and device ended',
   })
+  @ApiResponse({ status: 204, description: 'Turned off, and the user’s sessions already ended' })
   @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company (an invited one is not yet)' })
   @ApiResponse({
     status: 403,
@@ -110,7 +99,8 @@ export class AdminController {
   @Get('audit')
   @AdminOnly()
   @ApiOperation({ summary: 'This company’s audit trail, newest first' })
-  audit(@Auth() { record }: AuthenticatedSession): Promise<AuditEntryView[]> {
+  @Answers(200, z.array(AuditEntry), 'The latest 200 entries, newest first')
+  audit(@Auth() { record }: AuthenticatedSession): Promise<AuditEntry[]> {
     return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: record.companyId! });
   }
 }

@@ -16,7 +16,7 @@ export class AdminGuard implements CanActivate {
     const portal = request.portal;
     const forbidden = new DomainError(ErrorCode.Forbidden, 'Only an admin of this portal may do this.');
     if (portal?.kind !== 'company' || session.record.companyId !== portal.company.id) throw forbidden;
-    const { member } = await this.meService.contextOf(session);
+    const { member } = await this.meService.portalViewOf(session);
     if (member.role !== 'admin') throw forbidden;
     return true;
   }

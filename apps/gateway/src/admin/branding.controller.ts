@@ -4,7 +4,8 @@ import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BrandingCache } from '../branding/branding-cache';
-import { BRANDING_REFUSED, BRANDING_SUMMARY, BRANDING_VIEW_SCHEMA, BrandingBody, BrandingView, brandingView } from '../branding/branding.body';
+import { BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
+import { Answers } from '../http/answers.decorator';
 import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { AuthenticatedSession } from '../session/session';
@@ -22,7 +23,7 @@ export class BrandingController {
   @Get()
   @AdminOnly()
   @ApiOperation({ summary: "This company's accent colour and logo" })
-  @ApiResponse({ status: 200, description: 'The look', schema: BRANDING_VIEW_SCHEMA })
+  @Answers(200, BrandingView, 'The look')
   async read(@Auth() { record }: AuthenticatedSession): Promise<BrandingView> {
     return brandingView(await this.rpc.request(BrandingPatterns.branding, { companyId: record.companyId! }));
   }
@@ -30,7 +31,7 @@ export class BrandingController {
   @Patch()
   @AdminOnly()
   @ApiOperation({ summary: BRANDING_SUMMARY })
-  @ApiResponse({ status: 200, description: 'The look as now stored', schema: BRANDING_VIEW_SCHEMA })
+  @Answers(200, BrandingView, 'The look as now stored')
   @ApiResponse({ status: 400, description: BRANDING_REFUSED })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
   async update(@JsonBody(BrandingBody) body: z.output<typeof BrandingBody>, @Auth() { record }: AuthenticatedSession): Promise<BrandingView> {

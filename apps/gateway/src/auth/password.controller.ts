@@ -29,6 +29,7 @@ export class PasswordController {
   @ApiOperation({
     summary: 'Sets the first password from the invitation link; the request’s language (Accept-Language) becomes the user’s, for mails',
   })
+  @ApiResponse({ status: 204, description: 'Activated: the user signs in with that password' })
   @ApiResponse({ status: 400, description: 'invalid_token: unknown, used or expired' })
   @ApiResponse({ status: 422, description: 'weak_password: 10 to 128 characters, not a common password' })
   async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
@@ -53,6 +54,7 @@ export class PasswordController {
   @Post('password/reset')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sets a new password from the reset link; every session and device of the user ends' })
+  @ApiResponse({ status: 204, description: 'Changed: the user signs in with the new password' })
   @ApiResponse({ status: 400, description: 'invalid_token' })
   @ApiResponse({ status: 422, description: 'weak_password' })
   async reset(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>): Promise<void> {

@@ -2,23 +2,10 @@ import { CompanyBranding, DomainError, ErrorCode } from '@app/contracts';
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { Answers } from '../http/answers.decorator';
 import { GOOGLE_SETTINGS, GoogleSettings } from '../sign-in/google/google-settings';
 import { BrandingCache } from './branding-cache';
-import { BRANDING_VIEW_PROPERTIES, BrandingView, brandingView } from './branding.body';
-
-/** What a sign-in page shows before anyone signs in: only what the host itself already tells. */
-export interface PortalFace extends BrandingView {
-  /** The company whose host this is; null on the easy access host. */
-  companyName: string | null;
-  /** Whether "Connexion avec Google" can work on this server. */
-  google: boolean;
-}
-
-const portalFaceSchema = {
-  type: 'object',
-  required: ['companyName', 'google', 'accentColor', 'logoUrl'],
-  properties: { companyName: { type: 'string', nullable: true }, google: { type: 'boolean' }, ...BRANDING_VIEW_PROPERTIES },
-};
+import { brandingView, PortalFace } from './branding.contract';
 
 const NO_BRANDING: CompanyBranding = { accentColor: null, logo: null };
 
@@ -58,7 +45,7 @@ export class PortalFaceController {
   /** The name comes from the host the request came to, never from a parameter, so no other company can be asked about. */
   @Get()
   @ApiOperation({ summary: 'The company of this host, its accent colour and logo, and the sign-in methods on offer, for the first screen' })
-  @ApiResponse({ status: 200, description: 'The portal as the sign-in page shows it', schema: portalFaceSchema })
+  @Answers(200, PortalFace, 'The portal as the sign-in page shows it')
   @ApiResponse({ status: 404, description: 'unknown_portal: the host is no company’s and not the easy access host' })
   async face(@Req() request: FastifyRequest): Promise<PortalFace> {
     const portal = request.portal;

@@ -1,16 +1,16 @@
 import { HealthReply, IdentityPatterns, MfaPatterns, TenancyPatterns } from '@app/contracts';
 import { NATS_CONNECTION, REDIS, RedisClient, RpcClient } from '@app/platform';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { NatsConnection } from 'nats';
-
-type CheckState = 'up' | 'down';
+import { Answers, responseJsonSchema } from '../http/answers.decorator';
+import { CheckState, Liveness, Readiness } from './health.contract';
 
 /** Readiness answers fast even when a dependency hangs. */
 const CHECK_TIMEOUT_MS = 1000;
 
-const SERVICES = { identity: IdentityPatterns.health, mfa: MfaPatterns.health, tenancy: TenancyPatterns.health };
+type ServiceStates = Pick<Readiness['checks'], 'identity' | 'mfa' | 'tenancy'>;
 
 @ApiTags('operations')
 @Controller('health')
@@ -23,20 +23,26 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: '200 while the process runs' })
-  live(): { status: 'ok' } {
+  @Answers(200, Liveness, 'The process runs')
+  live(): Liveness {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: '200 when Redis, NATS, identity, mfa, tenancy and their Postgres answer; else 503 naming what failed' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @Answers(200, Readiness, 'Everything answers')
+  // Documented only, not given to Fastify's serializer: the error filter's own 503 (`unavailable`) must keep its body on this route too.
+  @ApiResponse({ status: 503, description: '`failed` names what does not answer', schema: responseJsonSchema(Readiness) })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
     const [redis, nats, services] = await Promise.all([
       stateOf(withTimeout(this.redis.ping())),
       stateOf(withTimeout(this.nats.flush())),
       this.askServices(),
     ]);
-    const checks: Record<string, CheckState> = { redis, nats, ...services.states, postgres: services.database };
-    const failed = Object.keys(checks).filter((name) => checks[name] === 'down');
+    const checks = { redis, nats, ...services.states, postgres: services.database };
+    const failed = Object.entries(checks)
+      .filter(([, state]) => state === 'down')
+      .map(([name]) => name);
     if (failed.length > 0) void reply.code(503);
     return { status: failed.length > 0 ? 'unavailable' : 'ok', failed, checks };
   }
@@ -45,16 +51,12 @@ export class HealthController {
    * Each service checks its own database. Postgres is down when one that
    * answers says so; when none answers, nothing is known of it.
    */
-  private async askServices(): Promise<{ states: Record<string, CheckState>; database: CheckState }> {
-    const replies = await Promise.all(
-      Object.entries(SERVICES).map(async ([name, contract]): Promise<[string, HealthReply | null]> => [
-        name,
-        await this.rpc.request(contract, {}, { timeoutMs: CHECK_TIMEOUT_MS }).catch(() => null),
-      ]),
-    );
-    const states = Object.fromEntries(replies.map(([name, answer]) => [name, answer ? 'up' : 'down'] as const));
-    const database = replies.some(([, answer]) => answer?.database === 'down') ? 'down' : 'up';
-    return { states, database };
+  private async askServices(): Promise<{ states: ServiceStates; database: CheckState }> {
+    const ask = (contract: typeof IdentityPatterns.health) => this.rpc.request(contract, {}, { timeoutMs: CHECK_TIMEOUT_MS }).catch(() => null);
+    const replies = await Promise.all([ask(IdentityPatterns.health), ask(MfaPatterns.health), ask(TenancyPatterns.health)]);
+    const [identity, mfa, tenancy] = replies.map((answer: HealthReply | null): CheckState => (answer ? 'up' : 'down'));
+    const database = replies.some((answer) => answer?.database === 'down') ? 'down' : 'up';
+    return { states: { identity, mfa, tenancy }, database };
   }
 }
 

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '@app/contracts';
 import { requestContext } from '@app/platform';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { BRANDING_BODY_BYTES, BRANDING_ROUTES } from '../branding/branding.body';
+import { BRANDING_BODY_BYTES, BRANDING_ROUTES } from '../branding/branding.contract';
 import { GatewayConfig } from '../config';
 import { observeHttp, withinRequestSpan } from '../metrics/http-observation.hook';
 import { PortalResolver } from '../portal/portal-resolver.service';

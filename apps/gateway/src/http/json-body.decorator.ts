@@ -21,9 +21,11 @@ export function JsonBody(schema: z.ZodType): ParameterDecorator {
     Body(new ZodBodyPipe(schema))(target, key, index);
     if (key === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
-    if (descriptor) {
-      const openApi = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
-      ApiBody({ schema: openApi as object })(target, key, descriptor);
-    }
+    if (descriptor) documentBody(schema)(target, key, descriptor);
   };
+}
+
+/** Documents a body that something else parses (a Passport strategy, a step that reads it itself). */
+export function documentBody(schema: z.ZodType): MethodDecorator {
+  return ApiBody({ schema: z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as object });
 }

@@ -4,7 +4,7 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
-import { MemberContextCache } from '../member-view/member-context.cache';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 
 const AcceptanceBody = z.object({ token: InvitationToken });
 
@@ -13,7 +13,7 @@ const AcceptanceBody = z.object({ token: InvitationToken });
 export class InvitationsController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
   ) {}
 
   /**

@@ -1,19 +1,16 @@
-import { IdentityPatterns, MailedLinkPurpose } from '@app/contracts';
+import { IdentityPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-
-/** The token travels in a body, never in a query string that access logs would keep. */
-const LinkCheckBody = z.object({ token: z.string().min(1).max(200), purpose: MailedLinkPurpose });
+import { LinkCheck, LinkCheckBody } from './link-check.contract';
 
 /** Opening a mailed link is rare; tokens are 32 random bytes, so the limit only caps wasted work. */
 const CHECKS_PER_IP_PER_HOUR = 60;
-
-const usableSchema = { type: 'object', required: ['usable'], properties: { usable: { type: 'boolean' } } };
 
 @ApiTags('password')
 @Controller('api/auth/links')
@@ -28,10 +25,10 @@ export class LinkCheckController {
   @ApiOperation({
     summary: 'Says whether an activation, reset or "this wasn\'t me" link can still be used, without using it: the portal asks when the page opens',
   })
-  @ApiResponse({ status: 200, description: '`usable` false for an unknown, used or expired link', schema: usableSchema })
+  @Answers(200, LinkCheck, 'Whether the link can still be used')
   @ApiResponse({ status: 400, description: 'validation_failed: no token, or a purpose other than activation, reset or not_me' })
   @ApiResponse({ status: 429, description: 'rate_limited: 60 checks per client address per hour' })
-  async check(@JsonBody(LinkCheckBody) body: z.output<typeof LinkCheckBody>, @Req() request: FastifyRequest): Promise<{ usable: boolean }> {
+  async check(@JsonBody(LinkCheckBody) body: z.output<typeof LinkCheckBody>, @Req() request: FastifyRequest): Promise<LinkCheck> {
     await this.limiter.hit({ key: `link-check-ip:${request.ip}`, max: CHECKS_PER_IP_PER_HOUR, windowSeconds: 3600 });
     return this.rpc.request(IdentityPatterns.checkLink, body);
   }

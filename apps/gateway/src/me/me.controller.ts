@@ -2,17 +2,16 @@ import { DevicePatterns, DomainError, ErrorCode } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RouteSchema } from '@nestjs/platform-fastify';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { AccountChoiceBody, PortalSwitchBody } from './me.bodies';
+import { AccountChoiceBody, PortalSwitchBody } from './me.contract';
 import { Me } from '../member-view/me';
-import { ME_SCHEMA } from '../member-view/me.schema';
 import { MeService } from '../member-view/me.service';
-import { MemberContextCache } from '../member-view/member-context.cache';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 import { portalToSwitchTo } from '../sign-in/flow';
 import { lifetimesAt, shorterLifetimes } from '../sign-in/session-records';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
@@ -25,16 +24,16 @@ import { Auth } from '../http/auth.decorator';
 export class MeController {
   constructor(
     private readonly meService: MeService,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     private readonly sessions: SessionStore,
     private readonly rpc: RpcClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get()
-  @RouteSchema({ response: { 200: ME_SCHEMA } })
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user, portal, accounts and banner' })
+  @Answers(200, Me, 'Who is signed in, where, and for which account')
   me(@Auth() session: AuthenticatedSession, @Req() request: FastifyRequest): Promise<Me> {
     return this.meService.me(session, request);
   }
@@ -43,13 +42,14 @@ export class MeController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Switch account' })
+  @Answers(200, Me, 'Acting for that account now')
   @ApiResponse({ status: 403, description: 'forbidden: no access to that account' })
   async switchAccount(
     @JsonBody(AccountChoiceBody) body: z.output<typeof AccountChoiceBody>,
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
   ): Promise<Me> {
-    const { member } = await this.meService.contextOf(session);
+    const { member } = await this.meService.portalViewOf(session);
     if (!member.accounts.some((account) => account.id === body.accountId)) {
       throw new DomainError(ErrorCode.Forbidden, 'You have no access to this account.');
     }
@@ -62,6 +62,7 @@ export class MeController {
   @ApiOperation({
     summary: 'Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it',
   })
+  @Answers(200, Me, 'In that portal now')
   @ApiResponse({
     status: 403,
     description:

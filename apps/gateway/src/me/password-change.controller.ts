@@ -11,9 +11,10 @@ import { AuthenticatedSession } from '../session/session';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { SessionSightings } from '../sessions/session-sightings';
-import { SESSION_SUMMARY_SCHEMA, SessionSummary, webSessionSummary } from '../sessions/session-summary';
+import { webSessionSummary } from '../sessions/session-summary';
+import { Answers } from '../http/answers.decorator';
 import { PasswordCheck } from '../sign-in/password/password-check';
-import { PasswordChangeBody } from './me.bodies';
+import { PasswordChanged, PasswordChangeBody } from './me.contract';
 
 @ApiTags('me')
 @ApiResponse({ status: 401, description: UNAUTHENTICATED })
@@ -39,7 +40,7 @@ export class PasswordChangeController {
       'Trusted browsers are forgotten, and a security alert is mailed, either way',
   })
   @ApiResponse({ status: 204, description: 'Changed; the other sessions and devices ended' })
-  @ApiResponse({ status: 200, description: 'Changed; `otherSessions`: the web sessions kept', schema: { type: 'object', properties: { otherSessions: { type: 'array', items: SESSION_SUMMARY_SCHEMA } } } })
+  @Answers(200, PasswordChanged, 'Changed, with `endOtherSessions: false`')
   @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
   @ApiResponse({ status: 422, description: 'weak_password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
@@ -48,9 +49,9 @@ export class PasswordChangeController {
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ otherSessions: SessionSummary[] } | void> {
+  ): Promise<PasswordChanged | void> {
     const { id, record } = session;
-    const { user } = await this.meService.contextOf(session);
+    const { user } = await this.meService.portalViewOf(session);
     const keepWebSessions = !endOtherSessions;
     const { credentialVersion } = await this.passwords.limited(request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...passwords, sparedSessionId: id, keepWebSessions }),

@@ -7,7 +7,9 @@ import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICA
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { SessionSightings } from '../sessions/session-sightings';
-import { mobileDeviceSummary, SESSION_SUMMARY_SCHEMA, SessionSummary, webSessionSummary } from '../sessions/session-summary';
+import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
+import { mobileDeviceSummary, SessionSummary, webSessionSummary } from '../sessions/session-summary';
 
 /** Web sessions live in Redis; a mobile "session" is the registered device, listed by identity. */
 @ApiTags('me')
@@ -23,7 +25,7 @@ export class SessionsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'Signed-in web sessions and registered mobile devices of the user' })
-  @ApiResponse({ status: 200, description: 'Last seen first', schema: { type: 'array', items: SESSION_SUMMARY_SCHEMA } })
+  @Answers(200, z.array(SessionSummary), 'Last seen first')
   async list(@Auth() { id: currentId, record }: AuthenticatedSession): Promise<SessionSummary[]> {
     const [sessions, devices] = await Promise.all([
       this.sessions.listOfUser(record.userId),
@@ -44,6 +46,7 @@ export class SessionsController {
       'End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change ' +
       '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not.',
   })
+  @ApiResponse({ status: 204, description: 'Ended: its next request is refused' })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours' })
   async revoke(@Param('id') id: string, @Auth() { id: currentId, record }: AuthenticatedSession): Promise<void> {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, Password, TotpEnrolment } from '@app/contracts';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,20 +6,18 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { SignInService } from '../sign-in/sign-in.service';
-import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in/sign-in-steps';
+import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { RecentProof, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { MemberContextCache } from '../member-view/member-context.cache';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
+import { PasswordBody, RecoveryCodes, TotpCodeBody, TotpConfirmed, TotpSetup } from './me.contract';
 import { TwoFactorEnrolment } from './two-factor-enrolment';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
-const ConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
-const PasswordBody = z.object({ password: Password });
-
-type Confirmation = { recoveryCodes: string[] } | ({ recoveryCodes: string[] } & SignInStep);
 
 @ApiTags('two-factor')
 @ApiResponse({ status: 401, description: UNAUTHENTICATED })
@@ -28,7 +26,7 @@ export class TotpController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly meService: MeService,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
     private readonly passwords: PasswordCheck,
@@ -40,9 +38,10 @@ export class TotpController {
   @HttpCode(200)
   @RecentProof('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
+  @Answers(200, TotpSetup, 'Not active until confirmed')
   @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
-  async setup(@Auth() session: AuthenticatedSession): Promise<TotpEnrolment> {
-    const { user, member } = await this.meService.contextOf(session);
+  async setup(@Auth() session: AuthenticatedSession): Promise<TotpSetup> {
+    const { user, member } = await this.meService.portalViewOf(session);
     // Replacing a factor would otherwise need no more than a session: turning it off asks for the password.
     if (user.totpEnabled) throw new DomainError(ErrorCode.Conflict, 'Two-factor authentication is on: turn it off first, with your password.');
     return this.rpc.request(MfaPatterns.beginEnrolment, { userId: user.id, issuer: member.company.name, label: user.email });
@@ -57,14 +56,15 @@ export class TotpController {
       'Every other session and mobile device of the user ends: none of them passed this factor; this session did, and stays. ' +
       'Every reset link mailed before ends.',
   })
+  @Answers(200, TotpConfirmed, 'On: the recovery codes, with the next step during a sign-in')
   @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; ${OVERTAKEN_SIGN_IN}` })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: wrong codes lock as at sign-in' })
   async confirm(
-    @JsonBody(ConfirmBody) body: z.output<typeof ConfirmBody>,
+    @JsonBody(TotpCodeBody) body: z.output<typeof TotpCodeBody>,
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Confirmation> {
+  ): Promise<TotpConfirmed> {
     const { recoveryCodes, proved } = await this.enrolment.confirm(session, body.code);
     if (proved.stage !== 'totp_enroll') return { recoveryCodes };
     return { recoveryCodes, ...(await this.steps.advance(await this.signIn.complete(proved, 'totp'), request, reply)) };
@@ -78,10 +78,10 @@ export class TotpController {
       'Ten new recovery codes, shown once, replace all the old ones (used or not); the trusted browsers ask the code again, ' +
       'and the user is mailed a security alert',
   })
-  @ApiResponse({ status: 200, description: '`recoveryCodes`: the new codes', schema: { type: 'object', properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } } } })
+  @Answers(200, RecoveryCodes, 'The new codes')
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 409, description: 'conflict: 2FA is off, so there are no recovery codes' })
-  async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession): Promise<{ recoveryCodes: string[] }> {
+  async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession): Promise<RecoveryCodes> {
     const { userId } = record;
     const codes = await this.rpc.request(MfaPatterns.regenerateRecoveryCodes, { userId });
     await this.trustedBrowsers.removeAll(userId);
@@ -92,6 +92,7 @@ export class TotpController {
   @HttpCode(204)
   @SignedIn()
   @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten' })
+  @ApiResponse({ status: 204, description: 'Off: the user is mailed a security alert' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(
@@ -99,7 +100,7 @@ export class TotpController {
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    const { user } = await this.meService.contextOf(session);
+    const { user } = await this.meService.portalViewOf(session);
     await this.passwords.limited(request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );

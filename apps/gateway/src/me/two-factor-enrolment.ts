@@ -3,7 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedSession, SessionRecord } from '../session/session';
 import { SessionStore } from '../session/session.store';
-import { MemberContextCache } from '../member-view/member-context.cache';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 
 /** 2FA turned on: the recovery codes to show once, and the session's record as it now stands. */
 export interface TwoFactorTurnedOn {
@@ -16,7 +16,7 @@ export class TwoFactorEnrolment {
   constructor(
     private readonly rpc: RpcClient,
     private readonly sessions: SessionStore,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
   ) {}
 
   /**

@@ -1,10 +1,11 @@
 import { FastifyRequest } from 'fastify';
 import { portalOf } from '../portal/portal-url';
 import { SessionRecord } from '../session/session';
-import { Me, MemberContext } from './me';
+import { Me } from './me';
+import { PortalView } from './portal-view';
 
-/** Composes `Me` from the session (active account, banner) and the cached member context. */
-export function presentMe(record: SessionRecord, context: MemberContext, request: FastifyRequest): Me {
+/** Composes `Me` from the session (active account, banner) and the cached portal view. */
+export function presentMe(record: SessionRecord, context: PortalView, request: FastifyRequest): Me {
   const { user, companies, member } = context;
   const accounts = member.accounts;
   const account = accounts.find((candidate) => candidate.id === record.accountId) ?? accounts[0] ?? null;

@@ -3,19 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { AuthenticatedSession } from '../session/session';
 import { SessionStore } from '../session/session.store';
-import { Me, MemberContext } from './me';
-import { MemberContextCache } from './member-context.cache';
+import { Me } from './me';
+import { PortalView } from './portal-view';
+import { PortalViewCache } from './portal-view.cache';
 import { presentMe } from './me.presenter';
 
 @Injectable()
 export class MeService {
   constructor(
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     private readonly sessions: SessionStore,
   ) {}
 
   async me(session: AuthenticatedSession, request: FastifyRequest): Promise<Me> {
-    return presentMe(session.record, await this.contextOf(session), request);
+    return presentMe(session.record, await this.portalViewOf(session), request);
   }
 
   /**
@@ -23,7 +24,7 @@ export class MeService {
    * unauthenticated when the membership is gone: the session is ended rather
    * than shown a portal it lost.
    */
-  async contextOf(session: AuthenticatedSession): Promise<MemberContext> {
+  async portalViewOf(session: AuthenticatedSession): Promise<PortalView> {
     const { userId, companyId } = session.record;
     if (!companyId) throw new DomainError(ErrorCode.Forbidden, 'Choose a portal first (POST /api/me/portal).');
     try {

@@ -1,23 +1,25 @@
-import { AccountView, CompanyView, MemberRole, MemberView } from '@app/contracts';
+import { MemberRole } from '@app/contracts';
+import { z } from 'zod';
 import { Portal } from '../portal/host-portal';
-import { ViewUser } from '../session/user-record';
 
-/** The signed-in user as front ends see it (GET /api/me in the OpenAPI document, /docs-json). */
-export interface Me {
-  user: { id: string; email: string; name: string; totpEnabled: boolean; google: boolean };
-  role: MemberRole;
-  portal: Portal;
-  portals: Portal[];
-  account: AccountView | null;
-  accounts: AccountView[];
-  banner: { account: AccountView; dismissed: boolean } | null;
-  /** Minutes without a request that end this web session (the company's, or the deployment's); null for the app's access token. */
-  idleMinutes: number | null;
-}
+/** A client account of the company, as front ends see it. */
+export const Account = z.object({ id: z.string(), name: z.string() });
+export type Account = z.output<typeof Account>;
 
-/** What the gateway caches of a user to answer `Me` without asking the services. */
-export interface MemberContext {
-  user: ViewUser;
-  companies: CompanyView[];
-  member: MemberView;
-}
+/** The signed-in user as front ends see it (GET /api/me, and every answer that changes it). */
+export const Me = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), totpEnabled: z.boolean(), google: z.boolean() }),
+  role: MemberRole,
+  portal: Portal,
+  portals: z.array(Portal),
+  account: Account.nullable().meta({ description: 'The client account acted for; null when the member has none' }),
+  accounts: z.array(Account),
+  banner: z
+    .object({ account: Account, dismissed: z.boolean() })
+    .nullable()
+    .meta({ description: 'The active account, named until dismissed, when the member has several' }),
+  idleMinutes: z.number().int().nullable().meta({
+    description: "Minutes without a request that end this web session (the company's or the deployment's): the portal warns a minute before; null for the app's access token",
+  }),
+});
+export type Me = z.output<typeof Me>;

@@ -1,14 +1,14 @@
 import { IdentityEvents, MfaEvents, TenancyEvents } from '@app/contracts';
 import { AnnouncementHandler, handling } from '@app/platform';
 import { Injectable } from '@nestjs/common';
-import { MemberContextCache } from './member-context.cache';
+import { PortalViewCache } from './portal-view.cache';
 
 /** Services announce changes; the cached view of that user is dropped (one gateway process suffices: the cache is shared). */
 @Injectable()
 export class ViewInvalidationHandler {
   readonly handlers: AnnouncementHandler[];
 
-  constructor(cache: MemberContextCache) {
+  constructor(cache: PortalViewCache) {
     const drop = ({ userId }: { userId: string }) => cache.invalidate(userId);
     this.handlers = [
       handling(TenancyEvents.memberChanged, drop),

@@ -13,6 +13,7 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Prometheus text: HTTP and NATS requests, sign-in outcomes, connections, process; with Authorization: Bearer <METRICS_TOKEN>' })
+  @ApiResponse({ status: 200, description: 'The Prometheus text exposition format (version 0.0.4)', schema: { type: 'string' } })
   @ApiResponse({ status: 401, description: 'unauthenticated: no bearer token, or not METRICS_TOKEN' })
   @ApiResponse({ status: 404, description: 'not_found: METRICS_TOKEN is not set, so metrics are not served' })
   metrics(): Promise<string> {

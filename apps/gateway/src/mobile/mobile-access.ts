@@ -4,16 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { portalOnUnlock } from '../sign-in/flow';
 import { ACCESS_TOKEN_SECONDS, mobileRecord } from '../sign-in/session-records';
-import { Portal } from '../portal/host-portal';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
-
-export interface MobileAccessGrant {
-  accessToken: string;
-  expiresIn: number;
-  next: 'select_portal' | 'done';
-  portals: Portal[];
-}
+import { MobileAccessGrant } from './mobile.contract';
 
 /**
  * Issues an access token for an unlocked device, on the company the device

@@ -1,13 +1,14 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
-import { MobileLoginAnswer } from '../sign-in/mobile/mobile-login.service';
+import { PasskeyRequestOptions } from '../passkeys/passkeys.contract';
 import { APP_CEREMONIES_PER_IP_PER_MINUTE, MobilePasskeySignIn } from '../sign-in/mobile/mobile-passkey-sign-in';
-import { PasskeySignInBody } from '../sign-in/passkey/passkey-sign-in.bodies';
+import { PasskeySignInBody } from '../sign-in/passkey/passkey-sign-in.contract';
 import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../sign-in/passkey/passkey-sign-in.controller';
+import { MobileLoginAnswer } from './mobile.contract';
 
 /** How the app gets a passkey to sign in with; for the OpenAPI. */
 const REGISTERING =
@@ -32,9 +33,9 @@ export class MobilePasskeyController {
       'RP ID the easy access host, no allowCredentials (the platform offers the user\'s passkeys for it), user verification required. Valid once, for 5 minutes.',
     description: REGISTERING,
   })
-  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON', schema: { type: 'object' } })
+  @Answers(200, PasskeyRequestOptions, 'For the platform\'s passkey request')
   @ApiResponse({ status: 429, description: `rate_limited: ${APP_CEREMONIES_PER_IP_PER_MINUTE} a minute per address, with Retry-After` })
-  options(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  options(@Req() request: FastifyRequest): Promise<PasskeyRequestOptions> {
     return this.passkeys.options(request.ip);
   }
 
@@ -48,8 +49,7 @@ export class MobilePasskeyController {
       '(MOBILE_ANDROID_CERT_SHA256).',
     description: REGISTERING,
   })
-  @ApiBody({ schema: z.toJSONSchema(PasskeySignInBody, { target: 'openapi-3.0', io: 'input' }) as object })
-  @ApiResponse({ status: 200, description: '{ loginToken, next: "create_pin" }' })
+  @Answers(200, MobileLoginAnswer, 'Always `create_pin`')
   @ApiResponse({ status: 400, description: `validation_failed: no response, or not a WebAuthn assertion; ${PASSKEY_EXPIRED}` })
   @ApiResponse({
     status: 401,

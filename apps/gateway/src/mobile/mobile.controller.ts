@@ -4,14 +4,26 @@ import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { SessionStore } from '../session/session.store';
 import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { GoogleIdTokenVerifier } from '../sign-in/google/google-id-token.verifier';
 import { MobileLoginTokens } from '../sign-in/mobile/login-tokens';
-import { MobileAccess, MobileAccessGrant } from './mobile-access';
-import { BiometricKeyBody, ChallengeBody, DeviceRegistrationBody, MobileLoginBody, MobileSecondFactorBody, UnlockBody } from './mobile.bodies';
-import { MobileLoginAnswer, MobileLoginService } from '../sign-in/mobile/mobile-login.service';
+import { MobileAccess } from './mobile-access';
+import {
+  BiometricKeyBody,
+  ChallengeBody,
+  DeviceRegistrationBody,
+  MobileAccessGrant,
+  MobileLoginAnswer,
+  MobileLoginBody,
+  MobileSecondFactorBody,
+  RegisteredDevice,
+  UnlockBody,
+  UnlockChallenge,
+} from './mobile.contract';
+import { MobileLoginService } from '../sign-in/mobile/mobile-login.service';
 import { UNLOCK_CHALLENGE_SECONDS, UnlockChallenges } from './unlock-challenges';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
@@ -34,6 +46,7 @@ export class MobileController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in once, with email and password or a Google ID token' })
+  @Answers(200, MobileLoginAnswer, 'The next step, and the login token that takes it')
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user; id_token_replayed: this ID token already signed in once (each is accepted once)' })
   @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not configured' })
   async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: FastifyRequest): Promise<MobileLoginAnswer> {
@@ -44,6 +57,7 @@ export class MobileController {
   @Post('login/totp')
   @HttpCode(200)
   @ApiOperation({ summary: 'The second factor of the mobile sign-in' })
+  @Answers(200, MobileLoginAnswer, 'Always `create_pin`, with a new login token')
   @ApiResponse({ status: 401, description: 'invalid_code with attemptsLeft; unauthenticated when the login token is not waiting for a code' })
   @ApiResponse({ status: 403, description: 'factor_locked: too many wrong codes in a row; only a recovery code (or an admin turning 2FA off) unlocks it' })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: the seconds the lock has left' })
@@ -56,11 +70,12 @@ export class MobileController {
   @Post('devices')
   @HttpCode(201)
   @ApiOperation({ summary: 'Register this device with a 4-digit PIN (entered twice); answers its secret and a first access token' })
+  @Answers(201, RegisteredDevice, 'The device, and its first access token')
   @ApiResponse({ status: 422, description: 'invalid_pin (not exactly 4 digits) or pin_mismatch' })
   async register(
     @JsonBody(DeviceRegistrationBody) body: z.output<typeof DeviceRegistrationBody>,
     @Req() request: FastifyRequest,
-  ): Promise<{ deviceId: string; deviceSecret: string } & MobileAccessGrant> {
+  ): Promise<RegisteredDevice> {
     if (!Pin.safeParse(body.pin).success) {
       throw new DomainError(ErrorCode.InvalidPin, 'The PIN must be exactly 4 digits.', { malformed: true });
     }
@@ -77,6 +92,7 @@ export class MobileController {
   @SignedIn()
   @ApiResponse({ status: 401, description: UNAUTHENTICATED })
   @ApiOperation({ summary: '"Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER)' })
+  @ApiResponse({ status: 204, description: 'The device may now unlock with a signed challenge' })
   @ApiResponse({ status: 404, description: 'not_found: not the device of this access token' })
   async enableBiometrics(
     @Param('id', deviceIdParam) deviceId: string,
@@ -90,17 +106,19 @@ export class MobileController {
   @Post('unlock/challenge')
   @HttpCode(200)
   @ApiOperation({ summary: 'A single-use challenge for Face ID, valid 60 seconds; it replaces the device’s previous one' })
+  @Answers(200, UnlockChallenge, 'The challenge to sign with the biometric key')
   @ApiResponse({ status: 429, description: 'rate_limited with Retry-After: 30 challenges a minute per address, 10 per device' })
   async challenge(
     @JsonBody(ChallengeBody) body: z.output<typeof ChallengeBody>,
     @Req() request: FastifyRequest,
-  ): Promise<{ challenge: string; expiresIn: number }> {
+  ): Promise<UnlockChallenge> {
     return { challenge: await this.challenges.issue(body.deviceId, request.ip), expiresIn: UNLOCK_CHALLENGE_SECONDS };
   }
 
   @Post('unlock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the app with the PIN, or with a signature of a challenge' })
+  @Answers(200, MobileAccessGrant, 'A new access token')
   @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)' })
   async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: FastifyRequest): Promise<MobileAccessGrant> {
     if ('challenge' in body && !(await this.challenges.consume(body.deviceId, body.challenge))) {
@@ -123,6 +141,7 @@ export class MobileController {
       'Forget a device of the signed-in user; its access tokens end. Forgetting another device than this one needs a recent proof ' +
       '(an unlock in the last minutes); forgetting this one is signing out of the app, and does not.',
   })
+  @ApiResponse({ status: 204, description: 'Forgotten' })
   @ApiResponse({ status: 401, description: UNAUTHENTICATED })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 404, description: 'not_found' })

@@ -1,20 +1,22 @@
-import { BrandingPatterns, AccountView, AddedMember, CompanySecurity, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
+import { BrandingPatterns, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Inject, Param, ParseUUIDPipe, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
-import { MemberContextCache } from '../member-view/member-context.cache';
+import { Account } from '../member-view/me';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 import { PortalResolver } from '../portal/portal-resolver.service';
-import { AccountBody, CompanyBody, MemberBody } from './operator.bodies';
+import { AccountBody, AddedMember, CompanyBody, CreatedCompany, MemberBody } from './operator.contract';
 import { OperatorGuard } from './operator.guard';
 import { BrandingCache } from '../branding/branding-cache';
-import { BRANDING_REFUSED, BRANDING_SUMMARY, BRANDING_VIEW_SCHEMA, BrandingBody, BrandingView, brandingView } from '../branding/branding.body';
-import { assertWithinDeployment, SECURITY_SETTINGS_SCHEMA, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/security-settings.controller';
+import { BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
+import { assertWithinDeployment, SecuritySettings, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/admin.contract';
 
 const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such company.'),
@@ -28,7 +30,7 @@ const companyId = new ParseUUIDPipe({
 export class OperatorController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     private readonly portals: PortalResolver,
     private readonly brandings: BrandingCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -37,10 +39,9 @@ export class OperatorController {
   @Post()
   @Idempotent('operator')
   @ApiOperation({ summary: 'Create a company and the hosts of its portal' })
+  @Answers(201, CreatedCompany, 'The company')
   @ApiResponse({ status: 409, description: 'conflict: a host is already taken (or is the easy access host)' })
-  async createCompany(
-    @JsonBody(CompanyBody) body: z.output<typeof CompanyBody>,
-  ): Promise<{ id: string; name: string; hosts: string[]; requireTotp: boolean }> {
+  async createCompany(@JsonBody(CompanyBody) body: z.output<typeof CompanyBody>): Promise<CreatedCompany> {
     if (body.hosts.includes(this.config.EASY_ACCESS_HOST)) {
       throw new DomainError(ErrorCode.Conflict, 'The easy access host belongs to no company.');
     }
@@ -51,20 +52,20 @@ export class OperatorController {
 
   @Patch(':id/security')
   @ApiOperation({ summary: "Sets a company's security settings, as its admin may (PATCH /api/admin/security)" })
-  @ApiResponse({ status: 200, description: 'The settings as now stored', schema: SECURITY_SETTINGS_SCHEMA })
+  @Answers(200, SecuritySettings, 'The settings as now stored')
   @ApiResponse({ status: 400, description: SETTINGS_REFUSED })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   setSecurity(
     @Param('id', companyId) id: string,
     @JsonBody(SecuritySettingsBody) body: z.output<typeof SecuritySettingsBody>,
-  ): Promise<CompanySecurity> {
+  ): Promise<SecuritySettings> {
     assertWithinDeployment(body, this.config);
     return this.rpc.request(TenancyPatterns.setSecurity, { ...body, companyId: id, actorUserId: null });
   }
 
   @Patch(':id/branding')
   @ApiOperation({ summary: `${BRANDING_SUMMARY}, as its admin may (PATCH /api/admin/branding)` })
-  @ApiResponse({ status: 200, description: 'The look as now stored', schema: BRANDING_VIEW_SCHEMA })
+  @Answers(200, BrandingView, 'The look as now stored')
   @ApiResponse({ status: 400, description: BRANDING_REFUSED })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
@@ -77,11 +78,12 @@ export class OperatorController {
   @Post(':id/accounts')
   @Idempotent('operator')
   @ApiOperation({ summary: 'Create a client account in the company' })
+  @Answers(201, Account, 'The account')
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   createAccount(
     @Param('id', companyId) id: string,
     @JsonBody(AccountBody) body: z.output<typeof AccountBody>,
-  ): Promise<AccountView> {
+  ): Promise<Account> {
     return this.rpc.request(TenancyPatterns.createAccount, { companyId: id, name: body.name });
   }
 
@@ -95,7 +97,7 @@ export class OperatorController {
       'as the deployment itself. Both are null for a user already a member, who gains the accounts. ' +
       'Links are built from PORTAL_ORIGIN_TEMPLATE on the company’s primary host, never from the request',
   })
-  @ApiResponse({ status: 201, description: 'userId, activationUrl, acceptanceUrl' })
+  @Answers(201, AddedMember, 'The user, and the link mailed to them if any')
   @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })
   @ApiResponse({ status: 404, description: 'not_found: no such company' })
   async addMember(

@@ -2,10 +2,10 @@ import { DomainError, ErrorCode, IdentityPatterns, PasskeyPatterns } from '@app/
 import { RpcClient } from '@app/platform';
 import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { Answers } from '../http/answers.decorator';
 import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
@@ -14,10 +14,18 @@ import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
 import { RecentProof, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { PasswordCheck } from '../sign-in/password/password-check';
-import { PASSKEY_CARD_SCHEMA, PasskeyCard, passkeyCardOf } from './passkey-card';
+import { passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
 import { PasskeyRegistration } from './passkey-registration.service';
-import { PasskeyIdPipe, RegisterPasskeyBody, RemovePasskeyBody, RenamePasskeyBody } from './passkeys.bodies';
+import {
+  PasskeyCard,
+  PasskeyCreationOptions,
+  PasskeyIdPipe,
+  PasskeyRequestOptions,
+  RegisterPasskeyBody,
+  RemovePasskeyBody,
+  RenamePasskeyBody,
+} from './passkeys.contract';
 import { relyingPartyOf } from './relying-party';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
@@ -45,7 +53,7 @@ export class PasskeysController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: "The user's passkeys for this host, as cards: name, provider (from the AAGUID), synced, created and last used" })
-  @ApiResponse({ status: 200, description: 'Oldest first', schema: { type: 'array', items: PASSKEY_CARD_SCHEMA } })
+  @Answers(200, z.array(PasskeyCard), 'Oldest first')
   async list(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCard[]> {
     const passkeys = await this.rpc.request(PasskeyPatterns.list, { userId: session.record.userId, rpId: this.rp(request).id });
     return passkeys.map(passkeyCardOf);
@@ -59,10 +67,10 @@ export class PasskeysController {
       'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
       'resident key and user verification required, attestation none, this host\'s passkeys of the user excluded. Valid once, for 5 minutes.',
   })
-  @ApiResponse({ status: 200, description: 'PublicKeyCredentialCreationOptionsJSON, for @simplewebauthn/browser startRegistration({ optionsJSON })', schema: { type: 'object' } })
+  @Answers(200, PasskeyCreationOptions, 'For @simplewebauthn/browser startRegistration({ optionsJSON })')
   @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
-  async registrationOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const { user } = await this.meService.contextOf(session);
+  async registrationOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCreationOptions> {
+    const { user } = await this.meService.portalViewOf(session);
     return this.registration.options(this.rp(request), user);
   }
 
@@ -70,7 +78,7 @@ export class PasskeysController {
   @HttpCode(201)
   @RecentProof()
   @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
-  @ApiResponse({ status: 201, description: 'The new passkey', schema: PASSKEY_CARD_SCHEMA })
+  @Answers(201, PasskeyCard, 'The new passkey')
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })
   @ApiResponse({ status: 409, description: 'conflict: this passkey is already registered' })
   async register(@JsonBody(RegisterPasskeyBody) body: z.output<typeof RegisterPasskeyBody>, @Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCard> {
@@ -82,7 +90,7 @@ export class PasskeysController {
   @Patch(':id')
   @SignedIn()
   @ApiOperation({ summary: 'Renames one of the user\'s passkeys (1 to 60 characters, one line)' })
-  @ApiResponse({ status: 200, description: 'The renamed passkey', schema: PASSKEY_CARD_SCHEMA })
+  @Answers(200, PasskeyCard, 'The renamed passkey')
   @ApiResponse({ status: 400, description: BAD_INPUT })
   @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   async rename(
@@ -102,9 +110,9 @@ export class PasskeysController {
       'Options for navigator.credentials.get() (PublicKeyCredentialRequestOptionsJSON) that only the user\'s passkeys on this host answer: ' +
       'the fresh proof DELETE accepts instead of the password. Valid once, for 5 minutes.',
   })
-  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
+  @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
   @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
-  async proofOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  async proofOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyRequestOptions> {
     const { userId } = session.record;
     await this.limiter.hit({ key: `passkey-proof:${userId}`, max: PROOFS_PER_USER_PER_MINUTE, windowSeconds: 60 });
     return this.authentication.options(this.rp(request).id, userId);
@@ -141,7 +149,7 @@ export class PasskeysController {
   }
 
   private async checkPassword(request: FastifyRequest, session: AuthenticatedSession, password: string): Promise<void> {
-    const { user } = await this.meService.contextOf(session);
+    const { user } = await this.meService.portalViewOf(session);
     await this.passwords.limited(request.ip, user.email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password }));
   }
 

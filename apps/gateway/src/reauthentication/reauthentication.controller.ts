@@ -1,9 +1,8 @@
 import { DomainError, ErrorCode, IdentityPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
@@ -43,7 +42,6 @@ export class ReauthenticationController {
       '{ passkey } (an assertion answering POST /api/me/passkeys/proof-options). A user with none of them (Google only, ' +
       'no 2FA, no passkey) signs in again instead: a new sign-in is a fresh proof.',
   })
-  @ApiBody({ schema: z.toJSONSchema(ReauthenticationBody, { target: 'openapi-3.0', io: 'input' }) as object })
   @ApiResponse({ status: 204, description: 'Proved: the sensitive changes are open to this session for the next minutes' })
   @ApiResponse({ status: 400, description: 'validation_failed: not exactly one of the proofs; passkey_challenge_expired' })
   @ApiResponse({

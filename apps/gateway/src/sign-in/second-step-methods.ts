@@ -1,9 +1,11 @@
 import { MfaPatterns, PasskeyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
 
 /** How the second step may be answered: the app's code (or a recovery code), or a passkey made for this host. */
-export type SecondStepMethod = 'totp' | 'passkey';
+export const SecondStepMethod = z.enum(['totp', 'passkey']);
+export type SecondStepMethod = z.output<typeof SecondStepMethod>;
 
 /**
  * Asked only when a sign-in reaches its second step, so that the password

@@ -2,11 +2,9 @@ import { DomainError, ErrorCode, withFactor } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { Me } from '../member-view/me';
 import { presentMe } from '../member-view/me.presenter';
 import { MeService } from '../member-view/me.service';
-import { MemberContextCache } from '../member-view/member-context.cache';
-import { Portal } from '../portal/host-portal';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 import { portalOf } from '../portal/portal-url';
 import { SessionStore } from '../session/session.store';
 import { SessionRecord } from '../session/session';
@@ -14,6 +12,7 @@ import { setSessionCookie } from '../session/session-cookie';
 import { hostTagOf } from '../session/session-host';
 import { relyingPartyOf } from '../passkeys/relying-party';
 import { cookieSession } from './current-sign-in';
+import { SignInStep } from './sign-in.contract';
 import { secondStage } from './flow';
 import { SecondStepMethod, SecondStepMethods } from './second-step-methods';
 import { SignInProgress } from './sign-in.service';
@@ -23,12 +22,6 @@ import { KnownBrowsers } from '../security-alerts/known-browsers';
 
 /** Where a step is refused because a change of credentials overtook the sign-in; for the OpenAPI. */
 export const OVERTAKEN_SIGN_IN = 'credentials_changed: the password was changed or reset, or 2FA turned off, while this sign-in went on';
-
-export type SignInStep =
-  | { next: 'select_portal'; portals: Portal[] }
-  | { next: 'totp'; methods: SecondStepMethod[]; trustBrowserDays: number }
-  | { next: 'totp_enroll' }
-  | { next: 'done'; me: Me };
 
 interface SecondStep {
   unissued: UnissuedRecord;
@@ -47,7 +40,7 @@ export class SignInSteps {
   constructor(
     private readonly sessions: SessionStore,
     private readonly meService: MeService,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     private readonly methods: SecondStepMethods,
     private readonly trust: BrowserTrust,
     private readonly knownBrowsers: KnownBrowsers,

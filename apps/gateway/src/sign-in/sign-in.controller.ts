@@ -1,22 +1,21 @@
 import { DomainError, ErrorCode, UserView } from '@app/contracts';
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { JsonBody } from '../http/json-body.decorator';
-import { MemberContextCache } from '../member-view/member-context.cache';
-import { Portal } from '../portal/host-portal';
+import { Answers } from '../http/answers.decorator';
+import { JsonBody, documentBody } from '../http/json-body.decorator';
+import { PortalViewCache } from '../member-view/portal-view.cache';
 import { portalOf } from '../portal/portal-url';
 import { UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { clearSessionCookie } from '../session/session-cookie';
 import { cookieSession, signInAt } from './current-sign-in';
-import { LoginBody, PortalChoiceBody } from './sign-in.bodies';
+import { LoginBody, PortalChoiceBody, SignInState, SignInStep } from './sign-in.contract';
 import { LocalAuthGuard } from './password/local.strategy';
 import { SignInService } from './sign-in.service';
-import { SecondStepMethod } from './second-step-methods';
-import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from './sign-in-steps';
+import { OVERTAKEN_SIGN_IN, SignInSteps } from './sign-in-steps';
 
 @ApiTags('sign-in')
 @Controller('api/auth')
@@ -25,7 +24,7 @@ export class AuthController {
     private readonly signIn: SignInService,
     private readonly steps: SignInSteps,
     private readonly sessions: SessionStore,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -33,7 +32,8 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'Email and password; answers the next step of the sign-in' })
-  @ApiBody({ schema: z.toJSONSchema(LoginBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @documentBody(LoginBody)
+  @Answers(200, SignInStep, 'The next step')
   @ApiResponse({
     status: 401,
     description: `invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; ${OVERTAKEN_SIGN_IN}`,
@@ -47,6 +47,7 @@ export class AuthController {
   @Post('portal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose a portal during a sign-in on the easy access host' })
+  @Answers(200, SignInStep, 'The next step')
   @ApiResponse({ status: 401, description: OVERTAKEN_SIGN_IN })
   @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
   @ApiResponse({ status: 409, description: 'no_login_in_progress' })
@@ -61,14 +62,10 @@ export class AuthController {
   }
 
   @Get('state')
-  @ApiOperation({
-    summary:
-      'The step the sign-in in progress waits for (`done` once signed in); at `select_portal`, with the portals to offer; ' +
-      'at `totp`, with the `methods` that answer it (`totp`: a code or a recovery code; `passkey`: one made for this host) ' +
-      'and `trustBrowserDays`, what "don\'t ask again on this browser" offers (0: the company turned it off)',
-  })
+  @ApiOperation({ summary: 'The step the sign-in in progress waits for, with what a reloaded page needs to show it again' })
+  @Answers(200, SignInState, 'The step')
   @ApiResponse({ status: 401, description: UNAUTHENTICATED })
-  async state(@Req() request: FastifyRequest): Promise<{ next: string; portals?: Portal[]; methods?: SecondStepMethod[]; trustBrowserDays?: number }> {
+  async state(@Req() request: FastifyRequest): Promise<SignInState> {
     const session = await cookieSession(this.sessions, request);
     if (!session) throw new DomainError(ErrorCode.Unauthenticated, 'No sign-in in progress.');
     const { stage, userId } = session.record;

@@ -2,8 +2,8 @@ import { CompanyView, MfaPatterns, ProvenFactor, TenancyPatterns, UserView, with
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { MemberContext } from '../member-view/me';
-import { cachedContext, MemberContextCache } from '../member-view/member-context.cache';
+import { PortalView } from '../member-view/portal-view';
+import { cachedPortalView, PortalViewCache } from '../member-view/portal-view.cache';
 import { HostPortal } from '../portal/host-portal';
 import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';
@@ -22,7 +22,7 @@ export interface SignInProgress {
    * so that the answer and the pages after it ask no service. `cached` is
    * the cached view, read before the services were asked.
    */
-  context?: { view: MemberContext; cached: CachedView };
+  context?: { view: PortalView; cached: CachedView };
   /** The user's cached view as the caller read it, when nothing it knows of changed it since. */
   cachedView?: CachedView;
 }
@@ -30,7 +30,7 @@ export interface SignInProgress {
 /** The factor that opened a sign-in: what every first-factor adapter hands to the flow. A passkey counts for two. */
 export type FirstFactor = Extract<ProvenFactor, 'password' | 'google' | 'passkey'>;
 
-function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean): MemberContext['user'] {
+function viewUserOf({ id, email, name, google }: UserView, totpEnabled: boolean): PortalView['user'] {
   return { id, email, name, google, totpEnabled };
 }
 
@@ -40,7 +40,7 @@ export class SignInService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly limits: LoginLimits,
-    private readonly cache: MemberContextCache,
+    private readonly cache: PortalViewCache,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -55,7 +55,7 @@ export class SignInService {
   async afterCredentials(user: UserView, host: HostPortal, factor: FirstFactor): Promise<SignInProgress> {
     const cached = await this.cache.read(user.id);
     const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor] };
-    const known = host.kind === 'company' ? cachedContext(cached, host.company.id) : null;
+    const known = host.kind === 'company' ? cachedPortalView(cached, host.company.id) : null;
     if (known) {
       // The credentials were right, which is what clears the email's failures.
       await this.limits.recordSuccess(user.email);
@@ -111,7 +111,7 @@ export class SignInService {
   }
 
   /** Into the portal of `view.member`: the second step it asks of this sign-in, or `done`. */
-  private enter(signer: Signer, view: MemberContext, cached: CachedView): SignInProgress {
+  private enter(signer: Signer, view: PortalView, cached: CachedView): SignInProgress {
     const { company } = view.member;
     const stage = stageAt(company, view.user.totpEnabled, signer.factors);
     return { record: this.record(signer, stage, company), portals: view.companies, company, context: { view, cached } };

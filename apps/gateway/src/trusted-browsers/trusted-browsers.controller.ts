@@ -2,34 +2,15 @@ import { DomainError, ErrorCode } from '@app/contracts';
 import { Controller, Delete, Get, HttpCode, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { Answers } from '../http/answers.decorator';
 import { Auth } from '../http/auth.decorator';
 import { AuthenticatedSession } from '../session/session';
 import { assertProvedRecently, RecentProof, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { clearTrustCookie, presentedTrustId } from './trust-cookie';
 import { TrustedBrowserStore } from './trusted-browser.store';
-
-/** A browser the user trusted, as their security settings list it. */
-export interface TrustedBrowserView {
-  id: string;
-  /** "Chrome · Linux"; null when the browser did not say. */
-  device: string | null;
-  createdAt: string;
-  expiresAt: string;
-  /** The browser of this request. */
-  current: boolean;
-}
-
-const TRUSTED_BROWSER_SCHEMA = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    device: { type: 'string', nullable: true, description: 'Browser and system, e.g. "Chrome · Linux"' },
-    createdAt: { type: 'string', format: 'date-time' },
-    expiresAt: { type: 'string', format: 'date-time', description: 'At the latest; sooner if the company shortens its days' },
-    current: { type: 'boolean' },
-  },
-};
+import { TrustedBrowserView } from './trusted-browsers.contract';
 
 @ApiTags('me')
 @ApiResponse({ status: 401, description: UNAUTHENTICATED })
@@ -43,7 +24,7 @@ export class TrustedBrowsersController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'The browsers that skip the code step for the user, on any host, newest first' })
-  @ApiResponse({ status: 200, description: 'Newest first', schema: { type: 'array', items: TRUSTED_BROWSER_SCHEMA } })
+  @Answers(200, z.array(TrustedBrowserView), 'Newest first')
   async list(@Req() request: FastifyRequest, @Auth() { record }: AuthenticatedSession): Promise<TrustedBrowserView[]> {
     const presented = presentedTrustId(request);
     // Those trusted under older credentials no longer skip anything (a password change, 2FA turned on): not shown.
@@ -61,6 +42,7 @@ export class TrustedBrowsersController {
   @HttpCode(204)
   @RecentProof()
   @ApiOperation({ summary: '"Forget all browsers": every browser asks the code again at the next sign-in, this one too' })
+  @ApiResponse({ status: 204, description: 'Forgotten' })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   async forgetAll(@Auth() { record }: AuthenticatedSession, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.store.removeAll(record.userId);
@@ -73,6 +55,7 @@ export class TrustedBrowsersController {
   @ApiOperation({
     summary: 'Forgets one trusted browser. Forgetting another than this one is a sensitive change, as ending another session: it needs a recent proof',
   })
+  @ApiResponse({ status: 204, description: 'Forgotten' })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 404, description: 'not_found: no such trusted browser of yours' })
   async forget(

@@ -1,15 +1,5 @@
 import { GatewayConfig } from '../config';
-
-/** apple-app-site-association: `webcredentials` lets the listed apps use the host's passkeys. */
-export interface AppleAppSiteAssociation {
-  webcredentials: { apps: string[] };
-}
-
-/** One Digital Asset Links statement: the Android app may use the host's passkeys and open its links. */
-export interface AssetLinkStatement {
-  relation: string[];
-  target: { namespace: 'android_app'; package_name: string; sha256_cert_fingerprints: string[] };
-}
+import { AppleAppSiteAssociation, AssetLinkStatement } from './well-known.contract';
 
 /** The two files, or null for a platform that is not configured: its path then answers 404. */
 export interface AppAssociations {

@@ -2,7 +2,10 @@ import { DomainError, ErrorCode } from '@app/contracts';
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { APP_ASSOCIATIONS, AppAssociations, AppleAppSiteAssociation, AssetLinkStatement } from './app-associations';
+import { z } from 'zod';
+import { Answers } from '../http/answers.decorator';
+import { APP_ASSOCIATIONS, AppAssociations } from './app-associations';
+import { AppleAppSiteAssociation, AssetLinkStatement } from './well-known.contract';
 
 const NOT_SERVED = 'not_found: not the easy access host, or this platform\'s app is not configured';
 
@@ -19,7 +22,7 @@ export class WellKnownController {
 
   @Get('apple-app-site-association')
   @ApiOperation({ summary: 'For iOS associated domains (webcredentials): the app ids of MOBILE_APPLE_APP_IDS. On the easy access host only.' })
-  @ApiResponse({ status: 200, description: '{ webcredentials: { apps: ["TEAMID.bundle.id"] } }, as application/json', schema: { type: 'object' } })
+  @Answers(200, AppleAppSiteAssociation, 'The file, as application/json')
   @ApiResponse({ status: 404, description: NOT_SERVED })
   apple(@Req() request: FastifyRequest): AppleAppSiteAssociation {
     return this.servedOn(request, this.associations.apple);
@@ -29,7 +32,7 @@ export class WellKnownController {
   @ApiOperation({
     summary: 'For Android Digital Asset Links (get_login_creds, handle_all_urls): MOBILE_ANDROID_PACKAGE and MOBILE_ANDROID_CERT_SHA256. On the easy access host only.',
   })
-  @ApiResponse({ status: 200, description: 'One statement naming the Android app', schema: { type: 'array', items: { type: 'object' } } })
+  @Answers(200, z.array(AssetLinkStatement), 'One statement naming the Android app')
   @ApiResponse({ status: 404, description: NOT_SERVED })
   android(@Req() request: FastifyRequest): AssetLinkStatement[] {
     return this.servedOn(request, this.associations.android);

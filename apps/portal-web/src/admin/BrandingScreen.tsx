@@ -8,7 +8,10 @@ import { useReloadPortalFace } from '../ui/portal-face';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 
-const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+type LogoType = NonNullable<BrandingChange['logo']>['contentType'];
+/** The contract's types, listed for the file picker; the compiler keeps the two in step. */
+const LOGO_TYPES: LogoType[] = ['image/png', 'image/jpeg', 'image/webp'];
+const isLogoType = (type: string): type is LogoType => (LOGO_TYPES as string[]).includes(type);
 const MAX_LOGO_BYTES = 100 * 1024;
 /** The product's own blue, what an unset colour shows. */
 const DEFAULT_COLOR = '#1d4ed8';
@@ -58,7 +61,7 @@ export function BrandingScreen() {
 
   const chooseLogo = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0] ?? null;
-    const fits = file === null || (LOGO_TYPES.includes(file.type) && file.size <= MAX_LOGO_BYTES);
+    const fits = file === null || (isLogoType(file.type) && file.size <= MAX_LOGO_BYTES);
     setBadFile(!fits);
     setLogo(fits ? file : null);
   };
@@ -66,7 +69,7 @@ export function BrandingScreen() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (badFile) return;
-    save({ accentColor: color, ...(logo && { logo: { contentType: logo.type, data: await base64Of(logo) } }) });
+    save({ accentColor: color, ...(logo && isLogoType(logo.type) && { logo: { contentType: logo.type, data: await base64Of(logo) } }) });
   };
 
   return (

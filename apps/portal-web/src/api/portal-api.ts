@@ -1,6 +1,24 @@
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import type { Answer } from './contract';
 import { http } from './http';
-import { AuditEntry, Branding, BrandingChange, MailedLinkPurpose, HelpRequest, Me, PortalFace, SecuritySettings, SessionView, SignInStep, TotpConfirmation, TotpSetup, TrustedBrowser } from './types';
+import {
+  AuditEntry,
+  Branding,
+  BrandingChange,
+  HelpRequest,
+  MailedLinkPurpose,
+  Me,
+  PasswordChanged,
+  PortalFace,
+  RecoveryCodes,
+  SecuritySettings,
+  SessionView,
+  SignInState,
+  SignInStep,
+  TotpConfirmation,
+  TotpSetup,
+  TrustedBrowser,
+} from './types';
 
 /** Every call the portal makes: the part of the OpenAPI document (/docs-json) a web front end needs, one line each. */
 export const portalApi = {
@@ -18,7 +36,7 @@ export const portalApi = {
     secondStepPasskeyOptions: () => http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/totp/passkey-options'),
     verifyPasskey: (passkey: AuthenticationResponseJSON, trustBrowser: boolean) => http.post<SignInStep>('/api/auth/totp', { passkey, trustBrowser }),
     askForHelp: (message?: string) => http.post('/api/auth/totp/help', message ? { message } : {}),
-    state: () => http.get<SignInStep>('/api/auth/state'),
+    state: () => http.get<SignInState>('/api/auth/state'),
     logout: () => http.post('/api/auth/logout'),
     /** A page, not a call: the browser follows the redirects to Google and back. */
     googleUrl: '/api/auth/google',
@@ -28,7 +46,7 @@ export const portalApi = {
     acceptInvitation: (token: string) => http.post('/api/invitations/accept', { token }),
     forgotPassword: (email: string) => http.post('/api/auth/password/forgot', { email }),
     resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
-    check: (purpose: MailedLinkPurpose, token: string) => http.post<{ usable: boolean }>('/api/auth/links/check', { token, purpose }),
+    check: (purpose: MailedLinkPurpose, token: string) => http.post<Answer<'/api/auth/links/check', 'post'>>('/api/auth/links/check', { token, purpose }),
     notMe: (token: string) => http.post('/api/auth/not-me', { token }),
   },
   me: {
@@ -37,7 +55,7 @@ export const portalApi = {
     dismissBanner: () => http.post('/api/me/banner/dismiss'),
     /** Ending the other sessions is the default; kept, the answer lists them. */
     changePassword: (currentPassword: string, newPassword: string, endOtherSessions: boolean) =>
-      http.post<{ otherSessions: SessionView[] } | undefined>('/api/me/password', { currentPassword, newPassword, endOtherSessions }),
+      http.post<PasswordChanged | undefined>('/api/me/password', { currentPassword, newPassword, endOtherSessions }),
     sessions: () => http.get<SessionView[]>('/api/me/sessions'),
     endSession: (id: string) => http.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
     endOtherSessions: () => http.post('/api/me/sessions/sign-out-others'),
@@ -47,7 +65,7 @@ export const portalApi = {
     setUpTotp: () => http.post<TotpSetup>('/api/me/totp/setup'),
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),
-    regenerateRecoveryCodes: () => http.post<{ recoveryCodes: string[] }>('/api/me/totp/recovery-codes'),
+    regenerateRecoveryCodes: () => http.post<RecoveryCodes>('/api/me/totp/recovery-codes'),
     reauthenticate: (proof: { password: string } | { code: string } | { passkey: unknown }) => http.post('/api/me/reauthenticate', proof),
     setLanguage: (language: 'fr' | 'en') => http.post('/api/me/language', { language }),
   },

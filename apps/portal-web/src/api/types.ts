@@ -1,123 +1,44 @@
-/** The shapes of the HTTP contract (the OpenAPI document, /docs-json) that the portal reads. */
+import type { Answer, Body } from './contract';
 
-export interface Portal {
-  /** The company's id. */
-  id: string;
-  name: string;
-  url: string;
-}
+/** The shapes of the HTTP contract the portal reads, named: each comes from the OpenAPI document (contract.ts). */
 
-export interface Account {
-  id: string;
-  name: string;
-}
-
-export interface Me {
-  user: { id: string; email: string; name: string; totpEnabled: boolean; google: boolean };
-  role: 'client' | 'admin';
-  portal: Portal;
-  portals: Portal[];
-  account: Account | null;
-  accounts: Account[];
-  banner: { account: Account; dismissed: boolean } | null;
-  /** Minutes without a request that end this session. */
-  idleMinutes: number | null;
-}
-
-/** How the second step may be answered: the app's code (or a recovery code), or a passkey made for this host. */
-export type SecondStepMethod = 'totp' | 'passkey';
+export type Me = Answer<'/api/me', 'get'>;
+/** A portal; `id` is the company's. */
+export type Portal = Me['portal'];
+export type Account = Me['accounts'][number];
 
 /** Every sign-in call answers the step the sign-in waits for next. */
-export type SignInStep =
-  | { next: 'select_portal'; portals?: Portal[] }
-  | { next: 'totp'; methods?: SecondStepMethod[]; trustBrowserDays?: number }
-  | { next: 'totp_enroll' }
-  | { next: 'done'; me?: Me };
-
+export type SignInStep = Answer<'/api/auth/login', 'post'>;
+/** A reloaded page asks for the step again; `done` then has no `me`. */
+export type SignInState = Answer<'/api/auth/state', 'get'>;
 export type StepName = SignInStep['next'];
+/** How the second step may be answered: the app's code (or a recovery code), or a passkey made for this host. */
+export type SecondStepMethod = Extract<SignInStep, { next: 'totp' }>['methods'][number];
 
-export interface SessionView {
-  id: string;
-  kind: 'web' | 'mobile';
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-  /** "Chrome · Linux" for a web session, when known. */
-  device: string | null;
-  address: string | null;
-  /** What opened it, first factor first; empty for a session older than the record of factors. */
-  factors: SessionFactor[];
-}
-
-export type SessionFactor = 'password' | 'google' | 'totp' | 'recovery_code' | 'passkey' | 'trusted_browser';
+export type SessionView = Answer<'/api/me/sessions', 'get'>[number];
+export type SessionFactor = SessionView['factors'][number];
+export type PasswordChanged = Answer<'/api/me/password', 'post'>;
 
 /** What a mailed link is for (POST /api/auth/links/check). */
-export type MailedLinkPurpose = 'activation' | 'reset' | 'not_me';
+export type MailedLinkPurpose = Body<'/api/auth/links/check', 'post'>['purpose'];
 
-/** A browser that skips the code step ("don't ask again"), as GET /api/me/trusted-browsers lists it. */
-export interface TrustedBrowser {
-  id: string;
-  device: string | null;
-  createdAt: string;
-  expiresAt: string;
-  current: boolean;
-}
+/** A browser that skips the code step ("don't ask again"). */
+export type TrustedBrowser = Answer<'/api/me/trusted-browsers', 'get'>[number];
 
-/** The company's security settings (GET/PATCH /api/admin/security). */
-export interface SecuritySettings {
-  trustedBrowserDays: number;
-  /** Null: the deployment's. */
-  sessionIdleMinutes: number | null;
-  sessionAbsoluteHours: number | null;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-  qrSvg: string;
-}
-
+export type TotpSetup = Answer<'/api/me/totp/setup', 'post'>;
 /** During a sign-in (`totp_enroll`) the answer also carries the next step. */
-export type TotpConfirmation = { recoveryCodes: string[] } & Partial<SignInStep>;
+export type TotpConfirmation = Answer<'/api/me/totp/confirm', 'post'>;
+export type RecoveryCodes = Answer<'/api/me/totp/recovery-codes', 'post'>;
 
-export interface Person {
-  id: string;
-  email: string;
-  name: string;
-}
+/** The company's security settings. */
+export type SecuritySettings = Answer<'/api/admin/security', 'get'>;
+export type HelpRequest = Answer<'/api/admin/mfa-requests', 'get'>[number];
+export type Person = HelpRequest['user'];
+export type AuditEntry = Answer<'/api/admin/audit', 'get'>[number];
 
-export interface HelpRequest {
-  id: string;
-  user: Person;
-  message: string | null;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  at: string;
-  /** Null in the entries of an act by another company's admin (who acted stays with that company), and of the operator's changes of the portal. */
-  actor: Person | null;
-  action: string;
-  /** Null for a change of the portal itself (company.*). */
-  target: Person | null;
-  /** Not in the first contract (API.md): read when present. */
-  reason?: string | null;
-}
-
-/** GET /api/portal: what the first screen shows of this host. */
-export interface PortalFace extends Branding {
-  companyName: string | null;
-  google: boolean;
-}
-
-/** GET /api/admin/branding: the company's look; null: the product's own. */
-export interface Branding {
-  accentColor: string | null;
-  logoUrl: string | null;
-}
-
-/** PATCH /api/admin/branding: what it names is set, null removes. */
-export interface BrandingChange {
-  accentColor?: string | null;
-  logo?: { contentType: string; data: string } | null;
-}
+/** What the first screen shows of this host. */
+export type PortalFace = Answer<'/api/portal', 'get'>;
+/** The company's look; null: the product's own. */
+export type Branding = Answer<'/api/admin/branding', 'get'>;
+/** What it names is set, null removes. */
+export type BrandingChange = Body<'/api/admin/branding', 'patch'>;

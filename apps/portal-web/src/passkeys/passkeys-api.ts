@@ -4,18 +4,11 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
+import type { Answer } from '../api/contract';
 import { http } from '../api/http';
 
 /** A passkey of this portal host, as GET /api/me/passkeys lists it. */
-export interface PasskeyCard {
-  id: string;
-  name: string;
-  provider: string | null;
-  aaguid: string;
-  synced: boolean;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type PasskeyCard = Answer<'/api/me/passkeys', 'get'>[number];
 
 const path = (id: string) => `/api/me/passkeys/${encodeURIComponent(id)}`;
 

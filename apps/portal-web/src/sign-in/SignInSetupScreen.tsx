@@ -1,4 +1,3 @@
-import { SignInStep } from '../api/types';
 import { useT } from '../i18n/language';
 import { TotpEnrolment } from '../two-factor/TotpEnrolment';
 import { Pending } from '../ui/Pending';
@@ -16,7 +15,7 @@ export function SignInSetupScreen() {
       {step ? (
         <>
           <p>{t.enrol.required}</p>
-          <TotpEnrolment onDone={(confirmation) => follow(confirmation.next ? (confirmation as SignInStep) : { next: 'done' })} />
+          <TotpEnrolment onDone={(confirmation) => follow('next' in confirmation ? confirmation : { next: 'done' })} />
         </>
       ) : (
         <Pending failure={failure} />

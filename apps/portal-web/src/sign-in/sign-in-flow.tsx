@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/http';
 import { portalApi } from '../api/portal-api';
-import { SignInStep, StepName } from '../api/types';
+import { SignInState, StepName } from '../api/types';
 import { markSignInCompleted } from '../passkeys/sign-in-moment';
 import { navigate } from '../routing/router';
 
@@ -15,10 +15,10 @@ export const screenOfStep: Record<StepName, string> = {
 
 interface SignInFlow {
   /** The last step the API answered, with its extra fields (the portals to choose from). */
-  step: SignInStep | null;
-  follow(step: SignInStep, options?: { replace?: boolean }): void;
+  step: SignInState | null;
+  follow(step: SignInState, options?: { replace?: boolean }): void;
   /** Keeps a step the API confirmed without leaving the screen (several screens serve `totp`). */
-  remember(step: SignInStep): void;
+  remember(step: SignInState): void;
   /** Signs out, or abandons the sign-in in progress, and shows the sign-in screen. */
   /** Ends the session and goes back to sign-in; `signedOut` says so there, for a sign-out the person asked for. */
   restart(options?: { signedOut?: boolean }): Promise<void>;
@@ -27,9 +27,9 @@ interface SignInFlow {
 const SignInFlowContext = createContext<SignInFlow | null>(null);
 
 export function SignInFlowProvider({ children }: { children: ReactNode }) {
-  const [step, setStep] = useState<SignInStep | null>(null);
+  const [step, setStep] = useState<SignInState | null>(null);
 
-  const follow = useCallback((next: SignInStep, options: { replace?: boolean } = {}) => {
+  const follow = useCallback((next: SignInState, options: { replace?: boolean } = {}) => {
     setStep(next);
     if (next.next === 'done') markSignInCompleted();
     navigate(screenOfStep[next.next], options);
@@ -56,7 +56,7 @@ export function useSignInFlow(): SignInFlow {
  * a screen opened by its address (a reload, a bookmark) asks GET
  * /api/auth/state, and moves to the right screen when another step is due.
  */
-export function useExpectedStep(expected: StepName): { step: SignInStep | null; failure: unknown } {
+export function useExpectedStep(expected: StepName): { step: SignInState | null; failure: unknown } {
   const { step, follow, remember } = useSignInFlow();
   const [failure, setFailure] = useState<unknown>(null);
   const confirmed = step?.next === expected;

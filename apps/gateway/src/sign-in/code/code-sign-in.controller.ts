@@ -1,12 +1,13 @@
 import { DomainError, ErrorCode, FreeText, ProvenFactor, SecondFactorHelpPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
+import { Answers } from '../../http/answers.decorator';
 import { JsonBody } from '../../http/json-body.decorator';
+import { PasskeyRequestOptions } from '../../passkeys/passkeys.contract';
 import { AuthenticationResponse } from '../../passkeys/ceremony-responses';
 import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
 import { RelyingParty, relyingPartyOf } from '../../passkeys/relying-party';
@@ -17,7 +18,8 @@ import { signInAt } from '../current-sign-in';
 import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../passkey/passkey-sign-in.controller';
 import { checkSecondFactor, SecondFactorAnswer } from '../second-factor';
 import { SignInService } from '../sign-in.service';
-import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in-steps';
+import { SignInStep } from '../sign-in.contract';
+import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in-steps';
 import { BrowserTrust } from '../../trusted-browsers/browser-trust';
 
 /** `trustBrowser`: "don't ask again on this browser", for the days the step offered (`trustBrowserDays`). */
@@ -57,7 +59,7 @@ export class TotpSignInController {
       '`portal_trust`: on this browser and host, the user\'s next sign-ins skip this step for those days, until their password ' +
       'or factors change, they forget the browser, or the company shortens or turns off the option',
   })
-  @ApiBody({ schema: z.toJSONSchema(SecondFactorBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @Answers(200, SignInStep, 'The next step')
   @ApiResponse({ status: 400, description: `validation_failed; ${PASSKEY_EXPIRED}` })
   @ApiResponse({
     status: 401,
@@ -87,9 +89,9 @@ export class TotpSignInController {
       'Options for navigator.credentials.get() that only the signing-in user\'s passkeys for this host answer (allowCredentials), ' +
       'user verification required; for the step\'s method `passkey`. Valid once, for 5 minutes.',
   })
-  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
+  @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
   @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_USER_PER_MINUTE} a minute per user, with Retry-After` })
-  async passkeyOptions(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  async passkeyOptions(@Req() request: FastifyRequest): Promise<PasskeyRequestOptions> {
     const { userId } = (await signInAt(this.sessions, request, 'totp')).record;
     await this.limiter.hit({ key: `passkey-second-step:${userId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
     return this.passkeys.options(this.rp(request).id, userId);
@@ -98,6 +100,7 @@ export class TotpSignInController {
   @Post('help')
   @HttpCode(202)
   @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off' })
+  @ApiResponse({ status: 202, description: 'Asked: the admins are mailed; asking again while a request is open only updates its message, without a second mail' })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<void> {
     const { record } = await signInAt(this.sessions, request, 'totp');
     await this.rpc.request(SecondFactorHelpPatterns.openRequest, {

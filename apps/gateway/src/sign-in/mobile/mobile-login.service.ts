@@ -6,12 +6,8 @@ import { PasswordCheck } from '../password/password-check';
 import { appStep } from '../flow';
 import { checkSecondFactor, SecondFactorAnswer } from '../second-factor';
 import { FirstFactor } from '../sign-in.service';
-import { MobileLoginStep, MobileLoginTokens } from './login-tokens';
-
-export interface MobileLoginAnswer {
-  loginToken: string;
-  next: MobileLoginStep;
-}
+import type { MobileLoginAnswer } from '../../mobile/mobile.contract';
+import { MobileLoginTokens } from './login-tokens';
 
 /** The app's one-time sign-in: credentials, then the second factor when on, then a PIN is created. */
 @Injectable()

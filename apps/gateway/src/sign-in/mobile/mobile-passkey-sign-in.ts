@@ -5,7 +5,8 @@ import { AuthenticationResponse } from '../../passkeys/ceremony-responses';
 import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { RelyingParty, relyingPartyFor } from '../../passkeys/relying-party';
-import { MobileLoginAnswer, MobileLoginService } from './mobile-login.service';
+import type { MobileLoginAnswer } from '../../mobile/mobile.contract';
+import { MobileLoginService } from './mobile-login.service';
 
 /** Ceremonies one address may start per minute, as on the web: each writes a challenge to Redis, and none needs a session. */
 export const APP_CEREMONIES_PER_IP_PER_MINUTE = 30;

@@ -1,16 +1,18 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
+import { Answers } from '../../http/answers.decorator';
 import { JsonBody } from '../../http/json-body.decorator';
+import { PasskeyRequestOptions } from '../../passkeys/passkeys.contract';
 import { PasskeyAuthentication } from '../../passkeys/passkey-authentication.service';
 import { RelyingParty, relyingPartyOf } from '../../passkeys/relying-party';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { SignInService } from '../sign-in.service';
-import { OVERTAKEN_SIGN_IN, SignInStep, SignInSteps } from '../sign-in-steps';
-import { PasskeySignInBody } from './passkey-sign-in.bodies';
+import { SignInStep } from '../sign-in.contract';
+import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in-steps';
+import { PasskeySignInBody } from './passkey-sign-in.contract';
 
 /** Ceremonies one address may start per minute: each writes a challenge to Redis, and none needs a session. */
 const CEREMONIES_PER_IP_PER_MINUTE = 30;
@@ -43,9 +45,9 @@ export class PasskeySignInController {
       '(the browser offers its discoverable passkeys for this host, in a dialog or in the email field\'s autofill), user verification required. ' +
       'Valid once, for 5 minutes; no session needed.',
   })
-  @ApiResponse({ status: 200, description: 'PublicKeyCredentialRequestOptionsJSON, for @simplewebauthn/browser startAuthentication({ optionsJSON })', schema: { type: 'object' } })
+  @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
   @ApiResponse({ status: 429, description: `rate_limited: ${CEREMONIES_PER_IP_PER_MINUTE} a minute per address, with Retry-After` })
-  async options(@Req() request: FastifyRequest): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  async options(@Req() request: FastifyRequest): Promise<PasskeyRequestOptions> {
     await this.limiter.hit({ key: `passkey-sign-in:${request.ip}`, max: CEREMONIES_PER_IP_PER_MINUTE, windowSeconds: 60 });
     return this.authentication.options(this.rp(request).id);
   }
@@ -57,7 +59,7 @@ export class PasskeySignInController {
       'Signs in with the assertion answering the options: the same next step as a password (portal choice on the easy access host, `done`), ' +
       'never a code: a passkey with user verification counts as two factors, so a portal that requires 2FA is entered at once',
   })
-  @ApiBody({ schema: z.toJSONSchema(PasskeySignInBody, { target: 'openapi-3.0', io: 'input' }) as object })
+  @Answers(200, SignInStep, 'The next step')
   @ApiResponse({ status: 400, description: `validation_failed: no response, or not a WebAuthn assertion; ${PASSKEY_EXPIRED}` })
   @ApiResponse({
     status: 401,

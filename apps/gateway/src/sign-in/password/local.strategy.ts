@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import { LoginBody } from '../sign-in.bodies';
+import { LoginBody } from '../sign-in.contract';
 import { PasswordCheck } from './password-check';
 
 /** Passport's email and password sign-in for the web. */

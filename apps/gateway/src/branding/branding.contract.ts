@@ -12,21 +12,27 @@ export const BRANDING_ROUTES = ['/api/admin/branding', '/api/operator/companies/
 export const BRANDING_BODY_BYTES = Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 1024;
 
 /** How the portal shows a company: the address of its logo changes with the logo, so that it may be cached. */
-export interface BrandingView {
-  accentColor: string | null;
-  logoUrl: string | null;
-}
+export const BrandingView = z.object({
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/)
+    .nullable()
+    .meta({ description: "The company's accent colour; null: the product's" }),
+  logoUrl: z.string().nullable().meta({ description: "Where the portal's host serves the company's logo (GET /api/portal/logo); null: no logo" }),
+});
+export type BrandingView = z.output<typeof BrandingView>;
 
 export function brandingView({ accentColor, logo }: CompanyBranding): BrandingView {
   return { accentColor, logoUrl: logo ? `/api/portal/logo?v=${logo.digest}` : null };
 }
 
-export const BRANDING_VIEW_PROPERTIES = {
-  accentColor: { type: 'string', nullable: true, pattern: '^#[0-9a-f]{6}$', description: "The company's accent colour; null: the product's" },
-  logoUrl: { type: 'string', nullable: true, description: "Where the portal's host serves the company's logo (GET /api/portal/logo); null: no logo" },
-};
-
-export const BRANDING_VIEW_SCHEMA = { type: 'object', required: ['accentColor', 'logoUrl'], properties: BRANDING_VIEW_PROPERTIES };
+/** What a sign-in page shows before anyone signs in: only what the host itself already tells. */
+export const PortalFace = z.object({
+  companyName: z.string().nullable().meta({ description: 'The company whose host this is; null on the easy access host' }),
+  google: z.boolean().meta({ description: 'Whether "Connexion avec Google" can work on this server' }),
+  ...BrandingView.shape,
+});
+export type PortalFace = z.output<typeof PortalFace>;
 
 export const BRANDING_REFUSED =
   'validation_failed: nothing named; an accent colour not written #rrggbb or too light for white text on it (WCAG AA, 4.5:1); ' +

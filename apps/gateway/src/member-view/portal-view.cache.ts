@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FILL_VIEW, INVALIDATE_VIEW } from '../session/redis-scripts';
 import { RedisKeys } from '../session/redis-keys';
 import { CachedView, cachedViewOf, storedViewOf, ViewUser } from '../session/user-record';
-import { MemberContext } from './me';
+import { PortalView } from './portal-view';
 
 /** A safety net only: services announce changes, and the cache is dropped at once. */
 const VIEW_TTL_MS = 600_000;
@@ -15,16 +15,16 @@ const VIEW_TTL_MS = 600_000;
  * read and no NATS round trip. Events from the services drop it (see ViewInvalidationHandler).
  */
 @Injectable()
-export class MemberContextCache {
+export class PortalViewCache {
   constructor(
     private readonly rpc: RpcClient,
     @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   /** @throws DomainError not_found when the user is no longer a member of the company. */
-  async resolve(userId: string, companyId: string, cached: CachedView): Promise<MemberContext> {
+  async resolve(userId: string, companyId: string, cached: CachedView): Promise<PortalView> {
     // The hot path of every portal page: everything cached, nothing to ask.
-    const context = cachedContext(cached, companyId);
+    const context = cachedPortalView(cached, companyId);
     if (context) return context;
     const known = memberOf(cached, companyId);
     const [user, companies, member] = await Promise.all([
@@ -38,7 +38,7 @@ export class MemberContextCache {
   }
 
   /** The companies of the user, for a session that has not chosen one yet. */
-  async companiesOf(userId: string, cached: CachedView): Promise<MemberContext['companies']> {
+  async companiesOf(userId: string, cached: CachedView): Promise<PortalView['companies']> {
     if (cached.companies) return cached.companies;
     const companies = await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId });
     await this.fill(userId, { ...cached, companies });
@@ -51,7 +51,7 @@ export class MemberContextCache {
   }
 
   /** Caches a view fetched from the services, unless it was invalidated since `cached` was read. */
-  remember(userId: string, cached: CachedView, { user, companies, member }: MemberContext): Promise<void> {
+  remember(userId: string, cached: CachedView, { user, companies, member }: PortalView): Promise<void> {
     const members = { ...cached.members, [member.company.id]: { role: member.role, accounts: member.accounts } };
     return this.fill(userId, { generation: cached.generation, user, companies, members });
   }
@@ -87,12 +87,12 @@ export class MemberContextCache {
  * too, so a company setting that decides entry (`requireTotp`, fixed when the
  * company is made) must be announced to its members' views if it ever changes.
  */
-export function cachedContext(cached: CachedView, companyId: string): MemberContext | null {
+export function cachedPortalView(cached: CachedView, companyId: string): PortalView | null {
   const member = memberOf(cached, companyId);
   return cached.user && cached.companies && member ? { user: cached.user, companies: cached.companies, member } : null;
 }
 
-function memberOf(cached: CachedView, companyId: string): MemberContext['member'] | undefined {
+function memberOf(cached: CachedView, companyId: string): PortalView['member'] | undefined {
   const member = cached.members[companyId];
   const company = cached.companies?.find((candidate) => candidate.id === companyId);
   return member && company ? { ...member, company } : undefined;

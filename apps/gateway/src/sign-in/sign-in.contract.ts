@@ -1,0 +1,26 @@
+import { Email, Id, Password } from '@app/contracts';
+import { z } from 'zod';
+import { Me } from '../member-view/me';
+import { Portal } from '../portal/host-portal';
+import { SecondStepMethod } from './second-step-methods';
+
+export const LoginBody = z.object({ email: Email, password: Password });
+export const PortalChoiceBody = z.object({ portalId: Id });
+
+const SelectPortal = z.object({ next: z.literal('select_portal'), portals: z.array(Portal).meta({ description: 'The portals to offer' }) });
+
+const CodeStep = z.object({
+  next: z.literal('totp'),
+  methods: z.array(SecondStepMethod).meta({ description: 'What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host' }),
+  trustBrowserDays: z.number().int().meta({ description: 'What "don\'t ask again on this browser" offers; 0: the company turned it off' }),
+});
+
+const Enrolment = z.object({ next: z.literal('totp_enroll').meta({ description: 'The portal requires 2FA: set it up (POST /api/me/totp/setup, then /confirm)' }) });
+
+/** Every sign-in call answers the step the sign-in waits for next. */
+export const SignInStep = z.discriminatedUnion('next', [SelectPortal, CodeStep, Enrolment, z.object({ next: z.literal('done'), me: Me })]);
+export type SignInStep = z.output<typeof SignInStep>;
+
+/** The step a sign-in in progress waits for, as a reloaded page asks for it (`done` once signed in). */
+export const SignInState = z.discriminatedUnion('next', [SelectPortal, CodeStep, Enrolment, z.object({ next: z.literal('done') })]);
+export type SignInState = z.output<typeof SignInState>;
