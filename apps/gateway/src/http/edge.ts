@@ -1,6 +1,6 @@
 import { finished } from 'node:stream/promises';
 import { DomainError, ErrorCode } from '@app/contracts';
-import { requestContext } from '@app/platform';
+import { createRequestLogger, requestContext } from '@app/platform';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { BRANDING_BODY_BYTES, BRANDING_ROUTES } from '../branding/branding.contract';
@@ -80,7 +80,8 @@ function parseJson(_request: FastifyRequest, body: string, done: (error: Error |
  */
 export function installEdge(app: NestFastifyApplication, config: GatewayConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', observeHttp(trustsPeerOf(config.TRUST_PROXY), ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL)));
+  const requestLines = ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL) ? createRequestLogger('gateway', config.LOG_LEVEL) : null;
+  fastify.addHook('onRequest', observeHttp(trustsPeerOf(config.TRUST_PROXY), requestLines));
   fastify.addHook('onRequest', portalHook(app.get(PortalResolver)));
   fastify.addHook('onRequest', csrfHook);
   fastify.addHook('onRequest', jsonOnly);

@@ -1,8 +1,8 @@
 import { IncomingMessage } from 'node:http';
 import { httpRequests, httpRequestSeconds, isTracing, startSpan } from '@app/platform';
-import { Logger } from '@nestjs/common';
 import { context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { Logger } from 'pino';
 import { Counter, Histogram } from 'prom-client';
 import { countSignIn } from './sign-in-outcomes';
 
@@ -41,8 +41,7 @@ function record(method: string, route: string, status: number, seconds: number):
  * span (when an exporter is set). A trace context sent by a client is followed
  * only behind a trusted proxy, as the request id is.
  */
-export function observeHttp(trustsPeer: (request: IncomingMessage) => boolean, logRequests: boolean) {
-  const logger = new Logger('http');
+export function observeHttp(trustsPeer: (request: IncomingMessage) => boolean, requestLines: Logger | null) {
   return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const started = performance.now();
     const span = isTracing() ? startRequestSpan(request, trustsPeer(request.raw)) : undefined;
@@ -56,9 +55,9 @@ export function observeHttp(trustsPeer: (request: IncomingMessage) => boolean, l
       record(method, route, status, seconds);
       countSignIn(method, route, status, request.body);
       if (span) endSpan(span, method, route, status, request.id);
-      if (!logRequests) return;
+      if (!requestLines) return;
       const durationMs = Number((seconds * 1000).toFixed(1));
-      logger.log({ msg: `${method} ${route} ${status} in ${durationMs} ms`, requestId: request.id, method, route, status, durationMs });
+      requestLines.info({ requestId: request.id, method, route, status, durationMs }, `${method} ${route} ${status} in ${durationMs} ms`);
     });
     done();
   };
