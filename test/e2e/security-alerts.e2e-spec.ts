@@ -195,6 +195,22 @@ describe('Security alerts', () => {
       expect((await page.post('/api/auth/links/check', { token, purpose: 'not_me' })).body).toEqual({ usable: false });
     });
 
+    test('a double click is one report: one 204, the other refused as a used link, and one entry in the trail', async () => {
+      const ines = await activeMember(firm, { name: 'Inès Morel' });
+      await signIn(browser(firm.host), ines);
+      await signIn(browser(firm.host, FIREFOX_ON_WINDOWS), ines);
+      const alert = await mailbox.waitFor({ to: ines.email, subject: subjects.fr.newSignIn });
+      const token = tokenOf(mailbox.linkIn(alert, '/not-me/'));
+      const page = browser(firm.host);
+
+      const answers = await Promise.all([page.post('/api/auth/not-me', { token }), page.post('/api/auth/not-me', { token })]);
+
+      expect(answers.map((answer) => answer.status).sort()).toEqual([204, 400]);
+      expectError(answers.find((answer) => answer.status === 400)!, 400, 'invalid_token');
+      const entries = (await admin.get('/api/admin/audit')).body as { action: string; target: { email: string } | null }[];
+      expect(entries.filter((entry) => entry.action === 'account.not_me' && entry.target?.email === ines.email)).toHaveLength(1);
+    });
+
     test("the admin's disable of 2FA, whose mail tells who acted, carries the link too", async () => {
       const paul = await memberWithTotp(firm, { name: 'Paul Morel' });
       const disabled = await admin.post(`/api/admin/users/${paul.userId}/mfa/disable`, { reason: 'Téléphone perdu' });

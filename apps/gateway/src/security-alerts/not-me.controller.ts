@@ -1,11 +1,14 @@
-import { IdentityPatterns, SecondFactorHelpPatterns } from '@app/contracts';
-import { RpcClient } from '@app/platform';
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { DomainError, ErrorCode, IdentityPatterns, SecondFactorHelpPatterns } from '@app/contracts';
+import { REDIS, RpcClient } from '@app/platform';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { JsonBody } from '../http/json-body.decorator';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RedisKeys } from '../session/redis-keys';
 import { SessionStore } from '../session/session.store';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
@@ -14,6 +17,8 @@ const NotMeBody = z.object({ token: z.string().min(1).max(200) });
 
 /** Tokens are 32 random bytes: the limit only caps wasted work, as for the link checks. */
 const REPORTS_PER_IP_PER_HOUR = 60;
+/** Longer than a report takes with every service answering at its timeout. */
+const REPORT_CLAIM_SECONDS = 60;
 
 @ApiTags('security-alerts')
 @Controller('api/auth/not-me')
@@ -23,13 +28,16 @@ export class NotMeController {
     private readonly sessions: SessionStore,
     private readonly trustedBrowsers: TrustedBrowserStore,
     private readonly limiter: RateLimiter,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   /**
    * The portal posts it from the page of the link, on the user's click: a
    * mail scanner that opens links (a GET) ends nothing. Audited first, so
    * that an act that ended everything is never missing from the companies'
-   * trails; the link is spent by identity, once, after that.
+   * trails; the link is spent by identity, once, after that. A report of the
+   * same link under way (a double click) is refused as a used link, so that
+   * the trails hold one entry; a report that fails gives the link back.
    */
   @Post()
   @HttpCode(204)
@@ -43,10 +51,19 @@ export class NotMeController {
   @ApiResponse({ status: 429, description: `rate_limited: ${REPORTS_PER_IP_PER_HOUR} per client address per hour` })
   async report(@JsonBody(NotMeBody) { token }: z.output<typeof NotMeBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.limiter.hit({ key: `not-me-ip:${request.ip}`, max: REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 });
-    const { userId } = await this.rpc.request(IdentityPatterns.peekNotMe, { token });
-    await this.rpc.request(SecondFactorHelpPatterns.auditNotMe, { userId });
-    const { credentialVersion } = await this.rpc.request(IdentityPatterns.reportNotMe, { token });
-    // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
-    await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);
+    const claim = RedisKeys.notMeReport(createHash('sha256').update(token).digest('base64url'));
+    if (!(await this.redis.set(claim, '1', 'EX', REPORT_CLAIM_SECONDS, 'NX'))) {
+      throw new DomainError(ErrorCode.InvalidToken, 'This link is invalid, already used, or expired.');
+    }
+    try {
+      const { userId } = await this.rpc.request(IdentityPatterns.peekNotMe, { token });
+      await this.rpc.request(SecondFactorHelpPatterns.auditNotMe, { userId });
+      const { credentialVersion } = await this.rpc.request(IdentityPatterns.reportNotMe, { token });
+      // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
+      await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);
+    } catch (error) {
+      await this.redis.del(claim).catch(() => undefined);
+      throw error;
+    }
   }
 }
