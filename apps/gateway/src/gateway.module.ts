@@ -8,7 +8,6 @@ import {
   RpcClientModule,
 } from '@app/platform';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AdminController } from './admin/admin.controller';
 import { SecuritySettingsController } from './admin/security-settings.controller';
@@ -73,8 +72,7 @@ import { CredentialsChangedHandler } from './session/credentials-changed.handler
 import { SessionGuard } from './session/session.guard';
 import { SessionStore } from './session/session.store';
 import { OtherSessionsController } from './sessions/other-sessions.controller';
-import { SessionSightingInterceptor } from './sessions/session-sighting.interceptor';
-import { SessionSightings } from './sessions/session-sightings';
+import { SessionSightings } from './session/session-sightings';
 import { WellKnownModule } from './well-known/well-known.module';
 
 @Module({})
@@ -131,7 +129,6 @@ export class GatewayModule {
         PortalResolver,
         SessionStore,
         SessionSightings,
-        { provide: APP_INTERCEPTOR, useClass: SessionSightingInterceptor },
         SessionGuard,
         RateLimiter,
         IdempotencyStore,

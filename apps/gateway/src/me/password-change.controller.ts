@@ -10,7 +10,7 @@ import { MeService } from '../member-view/me.service';
 import { AuthenticatedSession } from '../session/session';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
-import { SessionSightings } from '../sessions/session-sightings';
+import { SessionSightings } from '../session/session-sightings';
 import { webSessionSummary } from '../sessions/session-summary';
 import { Answers } from '../http/answers.decorator';
 import { PasswordCheck } from '../sign-in/password/password-check';

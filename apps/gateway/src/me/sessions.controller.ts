@@ -6,7 +6,7 @@ import { SessionStore } from '../session/session.store';
 import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
-import { SessionSightings } from '../sessions/session-sightings';
+import { SessionSightings } from '../session/session-sightings';
 import { z } from 'zod';
 import { Answers } from '../http/answers.decorator';
 import { mobileDeviceSummary, SessionSummary, webSessionSummary } from '../sessions/session-summary';

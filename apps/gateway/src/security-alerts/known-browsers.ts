@@ -7,7 +7,7 @@ import { hash, randomBytes } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { cookieOf, setCookie } from '../http/cookies';
 import { RedisKeys } from '../session/redis-keys';
-import { deviceLabelOf } from '../sessions/session-sightings';
+import { deviceLabelOf } from '../session/session-sightings';
 
 /** A random id per browser, HttpOnly, kept as long as browsers allow: it says "seen before", and nothing else. */
 export const BROWSER_COOKIE = 'portal_browser';

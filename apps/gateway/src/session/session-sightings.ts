@@ -2,9 +2,9 @@ import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Bowser from 'bowser';
 import { rememberAtMost } from '../bounded-map';
-import { RedisKeys } from '../session/redis-keys';
-import { NOTE_SIGHTING } from '../session/redis-scripts';
-import { partsOfSessionId } from '../session/session-token';
+import { RedisKeys } from './redis-keys';
+import { NOTE_SIGHTING } from './redis-scripts';
+import { partsOfSessionId } from './session-token';
 
 /** What a person recognises a web session by: the browser and system, and the address it was last used from. */
 export interface SessionSighting {
@@ -35,8 +35,10 @@ export function deviceLabelOf(userAgent: string | undefined): string | null {
 
 /**
  * Two short fields, `ua` and `ip`, added to a web session's hash beside the
- * session store's own (see session-codec.ts, which ignores them). They are
- * written only when they change, as seen by this process.
+ * session store's own (see session-codec.ts, which ignores them), noted by
+ * the session guard at every signed-in web request. They are written only when
+ * they change, as seen by this process; an unchanged User-Agent and address
+ * cost one map lookup, no parsing.
  */
 @Injectable()
 export class SessionSightings {
@@ -45,14 +47,13 @@ export class SessionSightings {
   constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async record(sessionId: string, userAgent: string | undefined, address: string): Promise<void> {
-    const device = deviceLabelOf(userAgent) ?? '';
-    const ip = address.slice(0, MAX_ADDRESS);
-    const seen = `${device}|${ip}`;
+    const seen = `${address}|${userAgent ?? ''}`;
     if (this.lastWritten.get(sessionId) === seen) return;
     const key = sessionKeyOf(sessionId);
     if (!key) return;
+    const device = deviceLabelOf(userAgent) ?? '';
     // By its digest: the script's text goes to a server only once.
-    await runScript(this.redis, NOTE_SIGHTING, { keys: { session: key }, args: { device, address: ip } });
+    await runScript(this.redis, NOTE_SIGHTING, { keys: { session: key }, args: { device, address: address.slice(0, MAX_ADDRESS) } });
     rememberAtMost(this.lastWritten, sessionId, seen, REMEMBERED);
   }
 

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@app/contracts';
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, Logger, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { SessionStore } from './session.store';
 import { SessionRecord, SignInStage } from './session';
 import { bearerToken, sessionTokenFromCookie } from './session-cookie';
 import { worksHere } from './session-host';
+import { SessionSightings } from './session-sightings';
 
 const STAGES = Symbol('stages');
 const RECENT_PROOF = Symbol('recent-proof');
@@ -25,8 +26,11 @@ export const UNAUTHENTICATED = 'unauthenticated: no session, an ended one, or a 
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
+  private readonly logger = new Logger(SessionGuard.name);
+
   constructor(
     private readonly sessions: SessionStore,
+    private readonly sightings: SessionSightings,
     private readonly reflector: Reflector,
   ) {}
 
@@ -42,7 +46,15 @@ export class SessionGuard implements CanActivate {
     }
     if (this.reflector.get<boolean>(RECENT_PROOF, context.getHandler())) assertProvedRecently(session.record);
     request.auth = session;
+    if (session.record.kind === 'web') await this.noteSighting(session.id, request);
     return true;
+  }
+
+  /** Awaited, so that the sessions page lists the browser it is asked from; a failed write loses a label, never the answer. */
+  private async noteSighting(sessionId: string, request: FastifyRequest): Promise<void> {
+    await this.sightings.record(sessionId, request.headers['user-agent'], request.ip).catch((error: Error) => {
+      this.logger.warn(`Could not note the session's browser: ${error.message}`);
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { DeviceView, ProvenFactor } from '@app/contracts';
 import { z } from 'zod';
 import { Instant } from '../http/answers.decorator';
 import { SessionRecord } from '../session/session';
-import { SessionSighting } from './session-sightings';
+import { SessionSighting } from '../session/session-sightings';
 
 /** A web session or a mobile device, as the user's sessions list shows it. */
 export const SessionSummary = z.object({

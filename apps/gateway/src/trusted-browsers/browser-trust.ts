@@ -5,7 +5,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { SessionRecord } from '../session/session';
 import { hostTagOf } from '../session/session-host';
-import { deviceLabelOf } from '../sessions/session-sightings';
+import { deviceLabelOf } from '../session/session-sightings';
 import { newTrustToken, presentedTrustId, setTrustCookie, trustIdOf } from './trust-cookie';
 import { TrustedBrowserStore } from './trusted-browser.store';
 
