@@ -5,8 +5,11 @@ import { admits } from './portal-admission';
 /**
  * The sign-in flow, pure: from the user's memberships, factors, what this
  * session proved and the host, the next step. Every way in (password, Google,
- * code, recovery code, the app; passkeys next) asks it, so that a rule such as
- * "a portal that requires 2FA is not entered without it" is written once.
+ * passkey, code, recovery code, the app) asks it, so that a rule such as
+ * "a portal that requires 2FA is not entered without it" is written once. The
+ * web and the app each gather what it needs in their own service (the web asks
+ * for the host's company, or reads the cached view; the app for every company),
+ * and neither decides anything itself.
  */
 
 /** Where a sign-in runs: on a company's host only its membership there counts; the app signs in for every portal at once. */
