@@ -66,6 +66,15 @@ describe('Passkey sign-in refuses assertions it cannot trust', () => {
     await expectNoSession(browser, await signInWithPasskey(browser, phone, { origin: 'https://leroy-conseil.example.net' }), 401, 'invalid_passkey');
   });
 
+  test('a refusal tells a prober nothing more: not the origin the portal expects, nor why, in English as in French', async () => {
+    const prober = browserOn(firmA.host, undefined, { headers: { 'accept-language': 'en' } });
+
+    const refusal = await signInWithPasskey(prober, phone, { origin: 'https://leroy-conseil.example.net' });
+
+    expectError(refusal, 401, 'invalid_passkey');
+    expect(refusal.body.message).toBe('This passkey was not accepted here.');
+  });
+
   test("an assertion whose authenticatorData carries another RP ID's hash: 401 invalid_passkey", async () => {
     const browser = browserOn(firmA.host);
 

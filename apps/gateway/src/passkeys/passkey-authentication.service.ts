@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, FoundPasskey, PasskeyPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { generateAuthenticationOptions, PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { AuthenticationResponse, challengeExpired, signedChallengeOf } from './ceremony-responses';
 import { PASSKEY_CHALLENGE_SECONDS, PasskeyChallenges } from './passkey-challenges';
@@ -15,7 +15,17 @@ export interface VerifiedPasskey {
   passkeyId: string;
 }
 
-const refused = (reason: string) => new DomainError(ErrorCode.InvalidPasskey, `This passkey was not accepted here: ${reason}.`);
+const logger = new Logger('passkeys');
+
+/**
+ * One answer whatever the reason, which only the log says: the library's text
+ * would tell a prober the expected origin or a passkey's counter, and "it
+ * belongs to someone else" that a credential id exists.
+ */
+function refused(reason: string): DomainError {
+  logger.log(`An assertion was refused: ${reason}.`);
+  return new DomainError(ErrorCode.InvalidPasskey, 'This passkey was not accepted here.');
+}
 
 /**
  * Assertions: the sign-in adapter (first or second factor) and the fresh proof

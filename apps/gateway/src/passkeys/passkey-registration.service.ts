@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, PasskeyPatterns, PasskeyView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { generateRegistrationOptions, PublicKeyCredentialCreationOptionsJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { challengeExpired, RegistrationResponse, signedChallengeOf } from './ceremony-responses';
@@ -27,6 +27,8 @@ export interface PasskeyOwner {
 /** Creating a passkey for a signed-in user, on the host they are on. */
 @Injectable()
 export class PasskeyRegistration {
+  private readonly logger = new Logger('passkeys');
+
   constructor(
     private readonly rpc: RpcClient,
     private readonly challenges: PasskeyChallenges,
@@ -75,7 +77,9 @@ export class PasskeyRegistration {
       expectedRPID: rp.id,
       requireUserVerification: true,
     }).catch((error: Error) => {
-      throw new DomainError(ErrorCode.PasskeyRejected, `This passkey could not be registered: ${error.message}`);
+      // The library's reason goes to the log only, as for assertions.
+      this.logger.log(`A registration was refused: ${error.message}`);
+      throw new DomainError(ErrorCode.PasskeyRejected, 'This passkey could not be registered.');
     });
     // The id the browser names must be the one the authenticator attested: the stored one is what later sign-ins look up.
     if (!info || info.credential.id !== response.id) throw new DomainError(ErrorCode.PasskeyRejected, 'This passkey could not be registered.');
