@@ -6,6 +6,7 @@ import { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RedisKeys } from '../session/redis-keys';
@@ -17,8 +18,10 @@ const NotMeBody = z.object({ token: z.string().min(1).max(200) });
 
 /** Tokens are 32 random bytes: the limit only caps wasted work, as for the link checks. */
 const REPORTS_PER_IP_PER_HOUR = 60;
-/** Longer than a report takes with every service answering at its timeout. */
-const REPORT_CLAIM_SECONDS = 60;
+/** A report makes five service calls at most, the first retried twice: the claim outlives them all at their timeout. */
+const claimSecondsOf = (rpcTimeoutMs: number) => Math.max(60, Math.ceil((8 * rpcTimeoutMs) / 1000));
+/** What a second click waits before trying again, when the first one's report has not ended. */
+const REPORT_RETRY_SECONDS = 5;
 
 @ApiTags('security-alerts')
 @Controller('api/auth/not-me')
@@ -29,15 +32,17 @@ export class NotMeController {
     private readonly trustedBrowsers: TrustedBrowserStore,
     private readonly limiter: RateLimiter,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /**
    * The portal posts it from the page of the link, on the user's click: a
    * mail scanner that opens links (a GET) ends nothing. Audited first, so
    * that an act that ended everything is never missing from the companies'
-   * trails; the link is spent by identity, once, after that. A report of the
-   * same link under way (a double click) is refused as a used link, so that
-   * the trails hold one entry; a report that fails gives the link back.
+   * trails; the link is spent by identity, once, after that. While a report
+   * of the link is under way, another (a double click) is answered 409 with
+   * Retry-After, so that the trails hold one entry; the claim ends with the
+   * report (or, if its gateway died, when it expires).
    */
   @Post()
   @HttpCode(204)
@@ -48,12 +53,13 @@ export class NotMeController {
   })
   @ApiResponse({ status: 204, description: 'Done: the reset link is on its way' })
   @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used or expired (the same answer for each)' })
+  @ApiResponse({ status: 409, description: 'conflict, with Retry-After: a report of this link is under way (a double click); the first one answers' })
   @ApiResponse({ status: 429, description: `rate_limited: ${REPORTS_PER_IP_PER_HOUR} per client address per hour` })
   async report(@JsonBody(NotMeBody) { token }: z.output<typeof NotMeBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.limiter.hit({ key: `not-me-ip:${request.ip}`, max: REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 });
     const claim = RedisKeys.notMeReport(createHash('sha256').update(token).digest('base64url'));
-    if (!(await this.redis.set(claim, '1', 'EX', REPORT_CLAIM_SECONDS, 'NX'))) {
-      throw new DomainError(ErrorCode.InvalidToken, 'This link is invalid, already used, or expired.');
+    if (!(await this.redis.set(claim, '1', 'EX', claimSecondsOf(this.config.RPC_TIMEOUT_MS), 'NX'))) {
+      throw new DomainError(ErrorCode.Conflict, 'This link is being reported: try again in a moment.', { retryAfterSeconds: REPORT_RETRY_SECONDS });
     }
     try {
       const { userId } = await this.rpc.request(IdentityPatterns.peekNotMe, { token });
@@ -61,9 +67,9 @@ export class NotMeController {
       const { credentialVersion } = await this.rpc.request(IdentityPatterns.reportNotMe, { token });
       // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
       await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);
-    } catch (error) {
+    } finally {
+      // Spent, the link answers invalid_token from identity from now on; failed, it may be reported again at once.
       await this.redis.del(claim).catch(() => undefined);
-      throw error;
     }
   }
 }

@@ -16,6 +16,8 @@ export interface SessionSighting {
 /** Caps keep the two fields well inside a session's byte budget whatever a client sends. */
 const MAX_DEVICE = 48;
 const MAX_ADDRESS = 45;
+/** Past this, a User-Agent says nothing more of the browser and system. */
+const MAX_USER_AGENT = 512;
 
 /** Bounded so that a flood of sessions cannot grow the gateway's memory. */
 const REMEMBERED = 10_000;
@@ -28,7 +30,7 @@ function sessionKeyOf(sessionId: string): string | null {
 
 export function deviceLabelOf(userAgent: string | undefined): string | null {
   if (!userAgent) return null;
-  const parsed = Bowser.parse(userAgent.slice(0, 512));
+  const parsed = Bowser.parse(userAgent.slice(0, MAX_USER_AGENT));
   const label = [parsed.browser.name, parsed.os.name].filter(Boolean).join(' · ');
   return label ? label.slice(0, MAX_DEVICE) : null;
 }
@@ -47,7 +49,8 @@ export class SessionSightings {
   constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async record(sessionId: string, userAgent: string | undefined, address: string): Promise<void> {
-    const seen = `${address}|${userAgent ?? ''}`;
+    // What the label is made of, bounded as the label is: a client's 16 KiB User-Agent must not sit in this map.
+    const seen = `${address.slice(0, MAX_ADDRESS)}|${(userAgent ?? '').slice(0, MAX_USER_AGENT)}`;
     if (this.lastWritten.get(sessionId) === seen) return;
     const key = sessionKeyOf(sessionId);
     if (!key) return;

@@ -3486,6 +3486,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description conflict, with Retry-After: a report of this link is under way (a double click); the first one answers */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "conflict";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                    };
+                };
+            };
             /** @description rate_limited: 60 per client address per hour */
             429: {
                 headers: {
