@@ -12,6 +12,12 @@ import { deviceLabelOf } from '../session/session-sightings';
 /** A random id per browser, HttpOnly, kept as long as browsers allow: it says "seen before", and nothing else. */
 export const BROWSER_COOKIE = 'portal_browser';
 const BROWSER_DAYS = 400;
+/**
+ * Redis only spares identity a question, which it answers the same after any
+ * time: a month keeps the users who come back often, and does not hold a key
+ * for a year for each who signs in once (about 260 bytes each).
+ */
+const CACHE_DAYS = 30;
 const SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -47,7 +53,7 @@ export class KnownBrowsers {
       if (known && (await this.redis.sismember(key, browser)) === 1) return;
       const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
       await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, sighting });
-      await this.redis.multi().sadd(key, browser).pexpire(key, BROWSER_DAYS * 86_400_000).exec();
+      await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000).exec();
     } catch (error) {
       this.logger.warn(`The sign-in of user ${userId} was not checked against their known browsers: ${(error as Error).message}`);
     }
