@@ -19,15 +19,14 @@ export class NoteBrowser {
   async execute({ userId, browser, sighting }: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
     let alerted = false;
     const known = await this.em.fork().transactional(async (tx) => {
-      const added = await tx.execute<{ browser: string }[]>(
-        'insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser',
-        [userId, browser],
+      // One statement for both questions: the count reads the rows as they were before this insert, which it leaves out anyway.
+      const [{ added, others }] = await tx.execute<{ added: boolean; others: number }[]>(
+        `with added as (insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser)
+         select exists (select 1 from added) as added,
+                (select count(*)::int from identity.known_browsers where user_id = ? and browser <> ?) as others`,
+        [userId, browser, userId, browser],
       );
-      if (added.length === 0) return true;
-      const [{ others }] = await tx.execute<{ others: number }[]>(
-        'select count(*)::int as others from identity.known_browsers where user_id = ? and browser <> ?',
-        [userId, browser],
-      );
+      if (!added) return true;
       if (others > 0) {
         await this.alerts.record(tx, await tx.findOneOrFail(User, userId), { kind: 'new_sign_in', sighting });
         alerted = true;
