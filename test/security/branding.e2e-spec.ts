@@ -123,6 +123,15 @@ describe("A company's look", () => {
     expectError(await admin.request('PATCH', '/api/admin/security', { raw: JSON.stringify({ trustedBrowserDays: 7, padding: 'A'.repeat(40_000) }) }), 413, 'payload_too_large');
   });
 
+  test("a logo past the deployment's body limit (a 60 KiB PNG) is taken by both routes that set one", async () => {
+    const large = Buffer.concat([PNG, Buffer.alloc(60 * 1024)]);
+
+    expect((await set(admin, { logo: logo(large) })).status).toBe(200);
+    expect((await operatorClient().request('PATCH', `/api/operator/companies/${firm.id}/branding`, { json: { logo: logo(PNG) } })).status).toBe(200);
+    expect((await operatorClient().request('PATCH', `/api/operator/companies/${firm.id}/branding`, { json: { logo: logo(large) } })).status).toBe(200);
+    expect((await set(admin, { logo: logo(PNG) })).status).toBe(200);
+  });
+
   test('null removes the logo, and the colour stays', async () => {
     expect((await set(admin, { logo: null })).body).toEqual({ accentColor: '#0f766e', logoUrl: null });
     expectError(await browserOn(firm.host).get('/api/portal/logo'), 404, 'not_found');

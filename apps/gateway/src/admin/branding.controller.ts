@@ -4,7 +4,8 @@ import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BrandingCache } from '../branding/branding-cache';
-import { BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
+import { BodyLimit } from '../http/body-limit.decorator';
+import { BRANDING_BODY_BYTES, BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
 import { Answers } from '../http/answers.decorator';
 import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
@@ -29,6 +30,7 @@ export class BrandingController {
   }
 
   @Patch()
+  @BodyLimit(BRANDING_BODY_BYTES)
   @AdminOnly()
   @ApiOperation({ summary: BRANDING_SUMMARY })
   @Answers(200, BrandingView, 'The look as now stored')

@@ -7,8 +7,7 @@ export const BrandingBody = z
   .partial()
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'name the accent colour, the logo or both');
 
-/** The routes that take a logo: the only bodies allowed past MAX_BODY_BYTES (its base64, and the JSON around it). */
-export const BRANDING_ROUTES = ['/api/admin/branding', '/api/operator/companies/:id/branding'];
+/** What a route that takes a logo reads (its base64, and the JSON around it): the only bodies allowed past MAX_BODY_BYTES. */
 export const BRANDING_BODY_BYTES = Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 1024;
 
 /** How the portal shows a company: the address of its logo changes with the logo, so that it may be cached. */

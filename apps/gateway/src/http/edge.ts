@@ -3,8 +3,8 @@ import { DomainError, ErrorCode } from '@app/contracts';
 import { createRequestLogger, requestContext } from '@app/platform';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { BRANDING_BODY_BYTES, BRANDING_ROUTES } from '../branding/branding.contract';
 import { GatewayConfig } from '../config';
+import { declaredBodyLimit } from './body-limit.decorator';
 import { observeHttp, withinRequestSpan } from '../metrics/http-observation.hook';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { portalHook } from '../portal/portal.hook';
@@ -89,7 +89,8 @@ export function installEdge(app: NestFastifyApplication, config: GatewayConfig):
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   fastify.addHook('onError', drainRefusedBody);
   fastify.addHook('onRoute', (route) => {
-    if (BRANDING_ROUTES.includes(route.url)) route.bodyLimit = Math.max(BRANDING_BODY_BYTES, config.MAX_BODY_BYTES);
+    const declared = declaredBodyLimit(route);
+    if (declared !== undefined) route.bodyLimit = Math.max(declared, config.MAX_BODY_BYTES);
   });
   fastify.addHook('preHandler', (request, _reply, done) =>
     withinRequestSpan(request, () => requestContext.run({ requestId: request.id }, done)),

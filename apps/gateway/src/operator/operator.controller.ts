@@ -15,7 +15,8 @@ import { PortalResolver } from '../portal/portal-resolver.service';
 import { AccountBody, AddedMember, CompanyBody, CreatedCompany, MemberBody } from './operator.contract';
 import { OperatorGuard } from './operator.guard';
 import { BrandingCache } from '../branding/branding-cache';
-import { BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
+import { BodyLimit } from '../http/body-limit.decorator';
+import { BRANDING_BODY_BYTES, BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
 import { assertWithinDeployment, SecuritySettings, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/admin.contract';
 
 const companyId = new ParseUUIDPipe({
@@ -64,6 +65,7 @@ export class OperatorController {
   }
 
   @Patch(':id/branding')
+  @BodyLimit(BRANDING_BODY_BYTES)
   @ApiOperation({ summary: `${BRANDING_SUMMARY}, as its admin may (PATCH /api/admin/branding)` })
   @Answers(200, BrandingView, 'The look as now stored')
   @ApiResponse({ status: 400, description: BRANDING_REFUSED })
