@@ -66,17 +66,24 @@ function inTurn(list) {
   return () => list[next++ % list.length];
 }
 
-/** A whole email sign-in on the company's host, ending at `done`; `nextPerson()` says who signs in. */
-async function measureSignIn(stack, nextPerson, password, options) {
+/**
+ * A whole email sign-in on the company's host, ending at `done`; `nextPerson()` says who signs in.
+ * With `warmupPeople`, these sign in first (`warmupAmount` sign-ins, not measured), so that the measured
+ * people still sign in cold: their views not yet cached by the gateway.
+ */
+async function measureSignIn(stack, nextPerson, password, { warmupPeople, warmupAmount, ...options }) {
+  const signInOf = (index) => browserPost(hostOf(index), '/api/auth/login', { email: emailOf(index), password }, browserCookieOf(index));
+  if (warmupPeople) {
+    const nextWarmup = inTurn(warmupPeople);
+    await measure({ port: stack.port, connections: options.connections, amount: warmupAmount, warmup: 0, request: () => signInOf(nextWarmup()) });
+  }
   const checker = stepChecker('done');
   const result = await measure({
     port: stack.port,
+    ...(warmupPeople ? { warmup: 0 } : { warmupAmount }),
     ...options,
     onResponse: checker.onResponse,
-    request: () => {
-      const index = nextPerson();
-      return browserPost(hostOf(index), '/api/auth/login', { email: emailOf(index), password }, browserCookieOf(index));
-    },
+    request: () => signInOf(nextPerson()),
   });
   return withWrong(result, checker);
 }
