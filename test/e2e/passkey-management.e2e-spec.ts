@@ -1,7 +1,7 @@
 import { expectError } from '../support/api-error';
-import { activeMember, Company, createCompany, Member, signedInClient } from '../support/factories';
+import { activeMember, browserOn, Company, createCompany, Member, signedInClient } from '../support/factories';
 import { Mailbox } from '../support/mailbox';
-import { createPasskey, registeredPasskey, removeWithPasskey, renamePasskey } from '../support/passkeys';
+import { createPasskey, registeredPasskey, removeWithPasskey, renamePasskey, signInWithPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
@@ -112,6 +112,16 @@ describe('Managing passkeys in the security settings', () => {
     expect((await removeWithPasskey(browser, laptop, removed.id)).status).toBe(204);
     const cards = (await browser.get('/api/me/passkeys')).body;
     expect(cards).toEqual([expect.objectContaining({ id: kept.id, name: 'Laptop', provider: 'Windows Hello', lastUsedAt: expect.any(String) })]);
+  });
+
+  test('a passkey that has just signed in, once removed, signs in no more: 401 invalid_passkey', async () => {
+    const tablet = new SoftwareAuthenticator();
+    const card = await registeredPasskey(browser, tablet);
+    expect((await signInWithPasskey(browserOn(firm.host), tablet)).body).toMatchObject({ next: 'done' });
+
+    expect((await browser.delete(`/api/me/passkeys/${card.id}`, { json: { password: claire.password } })).status).toBe(204);
+
+    expectError(await signInWithPasskey(browserOn(firm.host), tablet), 401, 'invalid_passkey');
   });
 
   test.each([

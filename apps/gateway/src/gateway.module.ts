@@ -64,6 +64,7 @@ import { OperatorController } from './operator/operator.controller';
 import { OperatorGuard } from './operator/operator.guard';
 import { PasskeyAuthentication } from './passkeys/passkey-authentication.service';
 import { PasskeyChallenges } from './passkeys/passkey-challenges';
+import { PasskeyKeys } from './passkeys/passkey-keys';
 import { PasskeyRegistration } from './passkeys/passkey-registration.service';
 import { PasskeysController } from './passkeys/passkeys.controller';
 import { PortalResolver } from './portal/portal-resolver.service';
@@ -160,6 +161,7 @@ export class GatewayModule {
         BrowserTrust,
         KnownBrowsers,
         PasskeyChallenges,
+        PasskeyKeys,
         PasskeyRegistration,
         PasskeyAuthentication,
         {

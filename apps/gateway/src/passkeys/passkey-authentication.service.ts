@@ -1,9 +1,10 @@
-import { DomainError, ErrorCode, FoundPasskey, PasskeyPatterns, UserView } from '@app/contracts';
+import { DomainError, ErrorCode, PasskeyPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { generateAuthenticationOptions, PublicKeyCredentialRequestOptionsJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { AuthenticationResponse, challengeExpired, signedChallengeOf } from './ceremony-responses';
 import { PASSKEY_CHALLENGE_SECONDS, PasskeyChallenges } from './passkey-challenges';
+import { PasskeyKey, PasskeyKeys } from './passkey-keys';
 import { RelyingParty } from './relying-party';
 
 /** Who a verified assertion proved to be there. */
@@ -37,6 +38,7 @@ export class PasskeyAuthentication {
   constructor(
     private readonly rpc: RpcClient,
     private readonly challenges: PasskeyChallenges,
+    private readonly keys: PasskeyKeys,
   ) {}
 
   /**
@@ -58,16 +60,20 @@ export class PasskeyAuthentication {
 
   /**
    * Verifies an assertion made on `host` and records the use. User
-   * verification is required: a passkey stands for two factors.
+   * verification is required: a passkey stands for two factors. The key comes
+   * from those the gateway keeps, or from identity the first time; either way,
+   * identity records the use, which refuses a removed passkey and a counter
+   * that did not move forward, and names the owner as they are now.
    * @throws DomainError passkey_challenge_expired; invalid_passkey for an
    * unknown credential (another host's included), another user's passkey, a
-   * bad signature, no user verification, or a counter that did not move forward
+   * bad signature, no user verification, a counter that did not move forward,
+   * or a passkey removed since
    */
   async verifyAuthentication(rp: Pick<RelyingParty, 'id' | 'origins'>, response: AuthenticationResponse): Promise<VerifiedPasskey> {
     const challenge = signedChallengeOf(response.response.clientDataJSON);
-    const pending = await this.challenges.take('authentication', challenge);
+    const [pending, kept] = await Promise.all([this.challenges.take('authentication', challenge), this.keys.get(rp.id, response.id)]);
     if (!pending || pending.rpId !== rp.id) throw challengeExpired();
-    const passkey = await this.passkeyOn(rp.id, response.id);
+    const passkey = kept ?? (await this.passkeyOn(rp.id, response.id));
     if (pending.userId && pending.userId !== passkey.userId) throw refused('it belongs to someone else');
     if (response.response.userHandle && response.response.userHandle !== Buffer.from(passkey.userId).toString('base64url')) {
       throw refused('its user handle names someone else');
@@ -77,17 +83,33 @@ export class PasskeyAuthentication {
       expectedChallenge: challenge,
       expectedOrigin: rp.origins,
       expectedRPID: rp.id,
-      credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.counter },
+      // The counter is checked where it is stored, when the use is recorded: 0 makes the library accept any.
+      credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: 0 },
       requireUserVerification: true,
     }).catch((error: Error) => {
       throw refused(error.message);
     });
     if (!verified) throw refused('its signature does not verify');
-    await this.rpc.request(PasskeyPatterns.recordUse, { passkeyId: passkey.id, counter: info.newCounter, backedUp: info.credentialBackedUp });
-    return { userId: passkey.userId, user: passkey.owner, credentialId: passkey.credentialId, passkeyId: passkey.id };
+    const owner = await this.recordUse(rp.id, passkey, info.newCounter, info.credentialBackedUp);
+    if (!kept) await this.keys.remember(rp.id, passkey);
+    return { userId: passkey.userId, user: owner, credentialId: passkey.credentialId, passkeyId: passkey.id };
   }
 
-  private async passkeyOn(host: string, credentialId: string): Promise<FoundPasskey> {
+  private async recordUse(rpId: string, passkey: PasskeyKey, counter: number, backedUp: boolean): Promise<UserView> {
+    try {
+      return (await this.rpc.request(PasskeyPatterns.recordUse, { passkeyId: passkey.id, counter, backedUp })).owner;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === ErrorCode.NotFound) {
+        await this.keys.forget(rpId, passkey.credentialId);
+        throw refused('it was removed');
+      }
+      if (error.code === ErrorCode.InvalidPasskey) throw refused('its signature counter did not move forward');
+      throw error;
+    }
+  }
+
+  private async passkeyOn(host: string, credentialId: string): Promise<PasskeyKey> {
     try {
       return await this.rpc.request(PasskeyPatterns.find, { credentialId, rpId: host });
     } catch (error) {

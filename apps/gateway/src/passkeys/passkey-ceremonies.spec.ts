@@ -4,6 +4,7 @@ import { SoftwareAuthenticator } from '../../../../test/support/software-authent
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { PasskeyAuthentication } from './passkey-authentication.service';
 import { Ceremony, PasskeyChallenges, PendingCeremony } from './passkey-challenges';
+import { PasskeyKey, PasskeyKeys } from './passkey-keys';
 import { PasskeyRegistration } from './passkey-registration.service';
 import { relyingPartyFor } from './relying-party';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
@@ -33,11 +34,12 @@ class FakeIdentity {
         if (!byCredential) throw new DomainError(ErrorCode.NotFound, 'No such passkey.');
         return byCredential;
       case PasskeyPatterns.recordUse.pattern: {
-        const passkey = this.passkeys.find((candidate) => candidate.id === payload.passkeyId)!;
+        const passkey = this.passkeys.find((candidate) => candidate.id === payload.passkeyId);
+        if (!passkey) throw new DomainError(ErrorCode.NotFound, 'No such passkey.');
         const counter = payload.counter as number;
         if (!(counter > passkey.counter || (counter === 0 && passkey.counter === 0))) throw new DomainError(ErrorCode.InvalidPasskey, 'went back');
         passkey.counter = counter;
-        return {};
+        return { owner: { id: passkey.userId } };
       }
       default:
         throw new Error(`unexpected ${contract.pattern}`);
@@ -59,10 +61,27 @@ class FakeChallenges {
   }
 }
 
+class FakeKeys {
+  readonly kept = new Map<string, PasskeyKey>();
+
+  async get(rpId: string, credentialId: string): Promise<PasskeyKey | null> {
+    return this.kept.get(`${rpId} ${credentialId}`) ?? null;
+  }
+
+  async remember(rpId: string, key: PasskeyKey): Promise<void> {
+    this.kept.set(`${rpId} ${key.credentialId}`, key);
+  }
+
+  async forget(rpId: string, credentialId: string): Promise<void> {
+    this.kept.delete(`${rpId} ${credentialId}`);
+  }
+}
+
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: DomainError) => error.code);
 
 describe(PasskeyAuthentication.name, () => {
   let identity: FakeIdentity;
+  let keys: FakeKeys;
   let sut: PasskeyAuthentication;
   let phone: SoftwareAuthenticator;
 
@@ -71,7 +90,8 @@ describe(PasskeyAuthentication.name, () => {
     const challenges = new FakeChallenges() as unknown as PasskeyChallenges;
     const rpc = identity as unknown as RpcClient;
     const limiter = { hit: async () => undefined } as unknown as RateLimiter;
-    sut = new PasskeyAuthentication(rpc, challenges);
+    keys = new FakeKeys();
+    sut = new PasskeyAuthentication(rpc, challenges, keys as unknown as PasskeyKeys);
     phone = new SoftwareAuthenticator();
     const trustedBrowsers = { removeAll: async () => undefined } as unknown as TrustedBrowserStore;
     const registration = new PasskeyRegistration(rpc, challenges, limiter, trustedBrowsers);
@@ -86,9 +106,20 @@ describe(PasskeyAuthentication.name, () => {
     expect(options).toMatchObject({ rpId: HOST, userVerification: 'required', allowCredentials: [] });
     await expect(sut.verifyAuthentication(RP, phone.assert(options, origin(HOST)))).resolves.toEqual({
       userId: CLAIRE,
+      user: { id: CLAIRE },
       credentialId: phone.newestFor(HOST).credentialId,
       passkeyId: '1',
     });
+  });
+
+  test('the key is kept after a sign-in; once the passkey is removed, the kept key signs in no more and is forgotten', async () => {
+    await sut.verifyAuthentication(RP, phone.assert(await sut.options(HOST), origin(HOST)));
+    expect(keys.kept.size).toBe(1);
+
+    identity.passkeys.length = 0;
+
+    expect(await codeOf(sut.verifyAuthentication(RP, phone.assert(await sut.options(HOST), origin(HOST))))).toBe('invalid_passkey');
+    expect(keys.kept.size).toBe(0);
   });
 
   test("for a known user (second factor), the options list that user's passkeys on this host", async () => {

@@ -29,6 +29,8 @@ export const RedisKeys = {
   unlockChallenge: (deviceId: string) => `unlock-challenge:${deviceId}`,
   /** A Google ID token spent by a mobile sign-in, until it expires. */
   spentIdToken: (id: string) => `mobile:id-token:${id}`,
+  /** What verifying a passkey's assertions needs, by the digest of its RP ID and credential id (passkey-keys.ts). */
+  passkeyKey: (digest: string) => `passkey-key:${digest}`,
   /** A "this wasn't me" link being reported, by its digest, so that a double click reports once. */
   notMeReport: (digest: string) => `not-me:${digest}`,
   /** A single-use token of a kind (a Google state, a hand-off), by its digest. */

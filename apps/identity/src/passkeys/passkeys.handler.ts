@@ -1,4 +1,4 @@
-import { FoundPasskey, ParsedRequestOf, PasskeyPatterns, PasskeyView } from '@app/contracts';
+import { ParsedRequestOf, PasskeyCredential, PasskeyPatterns, PasskeyUse, PasskeyView } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { FindPasskey } from './find-passkey.usecase';
@@ -34,14 +34,13 @@ export class PasskeysHandler {
   }
 
   @Handles(PasskeyPatterns.find)
-  find(@Request(PasskeyPatterns.find) request: Parsed<'find'>): Promise<FoundPasskey> {
+  find(@Request(PasskeyPatterns.find) request: Parsed<'find'>): Promise<PasskeyCredential> {
     return this.findPasskey.execute(request);
   }
 
   @Handles(PasskeyPatterns.recordUse)
-  async recordUse(@Request(PasskeyPatterns.recordUse) request: Parsed<'recordUse'>): Promise<Record<string, never>> {
-    await this.recordPasskeyUse.execute(request);
-    return {};
+  recordUse(@Request(PasskeyPatterns.recordUse) request: Parsed<'recordUse'>): Promise<PasskeyUse> {
+    return this.recordPasskeyUse.execute(request);
   }
 
   @Handles(PasskeyPatterns.rename)

@@ -1,11 +1,31 @@
-import { DomainError, ErrorCode, ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, Language, ParsedRequestOf, PasskeyPatterns, PasskeyUse } from '@app/contracts';
 import { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
+import { noSuchPasskey } from './find-passkey.usecase';
 
-/** A counter of 0 stays allowed at 0: authenticators without one (synced passkeys) always send it. */
+interface OwnerRow {
+  id: string;
+  email: string;
+  name: string;
+  activated: boolean;
+  google: boolean;
+  credential_version: number;
+  language: Language;
+}
+
+/**
+ * The use and the owner in one statement. A counter of 0 stays allowed at 0:
+ * authenticators without one (synced passkeys) always send it.
+ */
 const RECORD_USE = `
-  update identity.passkeys set counter = ?, backed_up = ?, last_used_at = now()
-  where id = ? and (counter < ? or (counter = 0 and ? = 0))`;
+  with used as (
+    update identity.passkeys set counter = ?, backed_up = ?, last_used_at = now()
+    where id = ? and (counter < ? or (counter = 0 and ? = 0))
+    returning user_id)
+  select u.id, u.email, u.name, u.activated_at is not null as activated, u.google_sub is not null as google, u.credential_version, u.language
+  from identity.users u join used on used.user_id = u.id`;
+
+const PASSKEY_EXISTS = `select 1 from identity.passkeys where id = ?`;
 
 @Injectable()
 export class RecordPasskeyUse {
@@ -18,11 +38,26 @@ export class RecordPasskeyUse {
    * only one moves it, so a copy of an authenticator (or a replay) cannot
    * slip in between the gateway's check and this write. Authenticators
    * without a counter (synced passkeys) always send 0, which stays allowed.
-   * @throws DomainError invalid_passkey when the counter did not move forward
+   * @throws DomainError invalid_passkey when the counter did not move forward; not_found when the passkey is gone
    */
-  async execute({ passkeyId, counter, backedUp }: ParsedRequestOf<typeof PasskeyPatterns.recordUse>): Promise<void> {
-    const { affectedRows } = await this.em.getConnection().execute<QueryResult>(RECORD_USE, [counter, backedUp, passkeyId, counter, counter], 'run');
-    if (affectedRows === 1) return;
+  async execute({ passkeyId, counter, backedUp }: ParsedRequestOf<typeof PasskeyPatterns.recordUse>): Promise<PasskeyUse> {
+    const connection = this.em.getConnection();
+    const [owner] = await connection.execute<OwnerRow[]>(RECORD_USE, [counter, backedUp, passkeyId, counter, counter]);
+    if (owner) {
+      return {
+        owner: {
+          id: owner.id,
+          email: owner.email,
+          name: owner.name,
+          active: owner.activated,
+          google: owner.google,
+          credentialVersion: owner.credential_version,
+          language: owner.language,
+        },
+      };
+    }
+    const [present] = await connection.execute<QueryResult[]>(PASSKEY_EXISTS, [passkeyId]);
+    if (!present) throw noSuchPasskey();
     this.logger.warn({ passkeyId, counter }, 'Passkey assertion refused: its signature counter did not move forward (cloned authenticator?)');
     throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey was refused: its signature counter went back, as a copy of it would.');
   }

@@ -36,8 +36,8 @@ export interface PasskeyCredential extends PasskeyView {
   counter: number;
 }
 
-/** A passkey found to verify an assertion, with the user it signs in: a passkey sign-in asks identity once before verifying. */
-export interface FoundPasskey extends PasskeyCredential {
+/** A verified assertion's use, recorded: the passkey's owner as identity knows them now, whom a sign-in goes on with. */
+export interface PasskeyUse {
   owner: UserView;
 }
 
@@ -64,8 +64,8 @@ export const PasskeyPatterns = {
     }),
   ),
   list: defineRequest<PasskeyView[]>()('identity.passkey.list', z.object({ userId: Id, rpId: RpId }), { idempotent: true }),
-  /** @throws not_found unless a passkey with this credential id was made for this RP ID. */
-  find: defineRequest<FoundPasskey>()(
+  /** What verifying an assertion needs. @throws not_found unless a passkey with this credential id was made for this RP ID. */
+  find: defineRequest<PasskeyCredential>()(
     'identity.passkey.find',
     z.object({ credentialId: Base64Url(1400), rpId: RpId }),
     { idempotent: true },
@@ -73,9 +73,12 @@ export const PasskeyPatterns = {
   /**
    * Stores the counter of a verified assertion and the time of use, only if the
    * counter moved forward (or both are zero, for authenticators without one).
-   * @throws invalid_passkey when it did not: a cloned authenticator, or a replay racing the original.
+   * The gateway may have verified with a key it kept: this is where a removed
+   * passkey is found gone.
+   * @throws invalid_passkey when the counter did not move: a cloned authenticator, or a replay racing the original;
+   * not_found when the passkey was removed
    */
-  recordUse: defineRequest<Record<string, never>>()(
+  recordUse: defineRequest<PasskeyUse>()(
     'identity.passkey.record-use',
     z.object({ passkeyId: Id, counter: SignatureCounter, backedUp: z.boolean() }),
   ),
