@@ -1,4 +1,6 @@
+import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { compactOf } from '../../apps/gateway/src/session/session-token';
 import { expectError } from '../support/api-error';
 import {
   activeMember,
@@ -13,9 +15,11 @@ import {
   memberWithTotp,
   signedInClient,
 } from '../support/factories';
+import { infrastructure } from '../support/infrastructure';
 import { Mailbox, ReceivedMail, tokenOf } from '../support/mailbox';
 import { MobileApp } from '../support/mobile-app';
 import { anotherMachineAddress, PortalClient } from '../support/portal-client';
+import { currentRun } from '../support/run-context';
 
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -151,6 +155,26 @@ describe('Security alerts', () => {
       const mail = await onlyAlert(claire, words.device);
       expect(mail.text).toContain(language === 'fr' ? 'Appareil : iPhone de test' : 'Device: iPhone de test');
     });
+  });
+
+  test('Redis keeps the browsers of a user only once one comes back: a browser seen once holds no key there', async () => {
+    const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      const anna = await activeMember(firm);
+      const key = `${currentRun().redisKeyPrefix}browsers:{${compactOf(anna.userId)}}`;
+      const laptop = browser(firm.host);
+
+      await signIn(laptop, anna);
+      expect(await redis.exists(key)).toBe(0);
+
+      await signIn(laptop, anna);
+      expect(await redis.scard(key)).toBe(1);
+      await signIn(browser(firm.host, FIREFOX_ON_WINDOWS), anna);
+      expect(await redis.scard(key)).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   describe('"this wasn\'t me"', () => {

@@ -15,7 +15,10 @@ const BROWSER_DAYS = 400;
 /**
  * Redis only spares identity a question, which it answers the same after any
  * time: a month keeps the users who come back often, and does not hold a key
- * for a year for each who signs in once (about 260 bytes each).
+ * for a year for each who signs in once (about 260 bytes each). A browser is
+ * kept from its second sign-in on: most clients of a firm sign in a few times
+ * a year, and a key for each of their first sign-ins would mostly be a key
+ * nobody asks again.
  */
 const CACHE_DAYS = 30;
 const SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -23,8 +26,8 @@ const SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /**
  * "A sign-in from a browser not seen before": each completed web sign-in
  * names its browser (by the digest of its cookie) to identity, which keeps
- * the user's known browsers and records the alert. Redis remembers what
- * identity already knows, so a returning browser costs one SISMEMBER.
+ * the user's known browsers and records the alert. Redis remembers the
+ * browsers that came back, so a returning one costs one SISMEMBER.
  */
 @Injectable()
 export class KnownBrowsers {
@@ -52,8 +55,8 @@ export class KnownBrowsers {
     try {
       if (known && (await this.redis.sismember(key, browser)) === 1) return;
       const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
-      await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, sighting });
-      await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000).exec();
+      const { known: seenBefore } = await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, sighting });
+      if (seenBefore) await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000).exec();
     } catch (error) {
       this.logger.warn(`The sign-in of user ${userId} was not checked against their known browsers: ${(error as Error).message}`);
     }
