@@ -4,6 +4,23 @@ import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';
 import { SecurityAlerts } from './security-alerts';
 
+/**
+ * Without a transaction, as most sign-ins need: a browser already known
+ * changes nothing, and the user's first browser ever is added alone (no
+ * alert). Another new browser is left out, for the transaction that adds it
+ * with its alert. `others` counts the rows as they were before this statement.
+ */
+const KNOWN_OR_FIRST = `
+  with first as (
+    insert into identity.known_browsers (user_id, browser)
+    select ?, ? where not exists (select 1 from identity.known_browsers where user_id = ?)
+    on conflict do nothing returning browser)
+  select exists (select 1 from identity.known_browsers where user_id = ? and browser = ?) as known,
+         exists (select 1 from first) as added`;
+
+const ADD_ANOTHER = `
+  insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser`;
+
 @Injectable()
 export class NoteBrowser {
   constructor(
@@ -17,23 +34,18 @@ export class NoteBrowser {
    * exist) is remembered without an alert: it is no news to them.
    */
   async execute({ userId, browser, sighting }: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
-    let alerted = false;
-    const known = await this.em.fork().transactional(async (tx) => {
-      // One statement for both questions: the count reads the rows as they were before this insert, which it leaves out anyway.
-      const [{ added, others }] = await tx.execute<{ added: boolean; others: number }[]>(
-        `with added as (insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser)
-         select exists (select 1 from added) as added,
-                (select count(*)::int from identity.known_browsers where user_id = ? and browser <> ?) as others`,
-        [userId, browser, userId, browser],
-      );
-      if (!added) return true;
-      if (others > 0) {
-        await this.alerts.record(tx, await tx.findOneOrFail(User, userId), { kind: 'new_sign_in', sighting });
-        alerted = true;
-      }
-      return false;
+    const [{ known, added }] = await this.em
+      .getConnection()
+      .execute<{ known: boolean; added: boolean }[]>(KNOWN_OR_FIRST, [userId, browser, userId, userId, browser]);
+    if (known || added) return { known };
+    // The alert is recorded with the browser: both or neither.
+    const alerted = await this.em.fork().transactional(async (tx) => {
+      const [inserted] = await tx.execute<{ browser: string }[]>(ADD_ANOTHER, [userId, browser]);
+      if (!inserted) return false;
+      await this.alerts.record(tx, await tx.findOneOrFail(User, userId), { kind: 'new_sign_in', sighting });
+      return true;
     });
     if (alerted) this.alerts.sendSoon();
-    return { known };
+    return { known: !alerted };
   }
 }
