@@ -51,6 +51,26 @@ describe('A mobile device stops opening the app', () => {
     expect(wrong.body.attemptsLeft).toBe(4);
   });
 
+  test('Face ID opens the app without ending a run of wrong PINs: the fifth wrong one still revokes', async () => {
+    const app = await appOf(await activeMember(firm));
+    expect((await app.enableFaceId()).status).toBe(204);
+    for (const wrongPin of ['0000', '1111', '2222', '3333']) await app.unlockWithPin(wrongPin);
+
+    expect((await app.unlockWithFaceId()).status).toBe(200);
+
+    expectError(await app.unlockWithPin('4444'), 401, 'device_revoked');
+  });
+
+  test('five wrong PINs sent at once are counted one after another: the device is revoked, each answer a different count', async () => {
+    const app = await appOf(await activeMember(firm));
+
+    const answers = await Promise.all(['0000', '1111', '2222', '3333', '4444'].map((wrongPin) => app.unlockWithPin(wrongPin)));
+
+    const outcomes = answers.map((answer) => (answer.body.error === 'invalid_pin' ? answer.body.attemptsLeft : answer.body.error));
+    expect(outcomes.sort()).toEqual([1, 2, 3, 4, 'device_revoked']);
+    expectError(await app.unlockWithPin(pin), 401, 'device_revoked');
+  });
+
   describe('a password change from the web', () => {
     let member: Member;
     let app: MobileApp;

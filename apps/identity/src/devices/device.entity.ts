@@ -70,22 +70,6 @@ export class Device {
     this.name = name;
     this.platform = platform;
   }
-
-  /** @returns whether this wrong PIN was the last one allowed, which revokes the device. */
-  countWrongPin(): boolean {
-    this.failedPins += 1;
-    if (this.failedPins >= MAX_WRONG_PINS) this.revokedAt = new Date();
-    return this.revokedAt !== null;
-  }
-
-  /** Only a right PIN ends a run of wrong ones. */
-  resetWrongPins(): void {
-    this.failedPins = 0;
-  }
-
-  recordUse(): void {
-    this.lastUsedAt = new Date();
-  }
 }
 
 export function toDeviceView(device: Device): DeviceView {
