@@ -1,8 +1,12 @@
+import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, Member, signedInClient } from '../support/factories';
+import { infrastructure } from '../support/infrastructure';
 import { Mailbox } from '../support/mailbox';
 import { createPasskey, registeredPasskey, removeWithPasskey, renamePasskey, signInWithPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
+import { currentRun } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
@@ -114,14 +118,23 @@ describe('Managing passkeys in the security settings', () => {
     expect(cards).toEqual([expect.objectContaining({ id: kept.id, name: 'Laptop', provider: 'Windows Hello', lastUsedAt: expect.any(String) })]);
   });
 
-  test('a passkey that has just signed in, once removed, signs in no more: 401 invalid_passkey', async () => {
+  test('a passkey that has just signed in, once removed, signs in no more, and the gateway keeps its key no longer', async () => {
     const tablet = new SoftwareAuthenticator();
     const card = await registeredPasskey(browser, tablet);
     expect((await signInWithPasskey(browserOn(firm.host), tablet)).body).toMatchObject({ next: 'done' });
+    const keptKey = `${currentRun().redisKeyPrefix}passkey-key:${createHash('sha256').update(`${firm.host} ${tablet.newestFor(firm.host).credentialId}`).digest('base64url')}`;
+    const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      expect(await redis.exists(keptKey)).toBe(1);
 
-    expect((await browser.delete(`/api/me/passkeys/${card.id}`, { json: { password: claire.password } })).status).toBe(204);
+      expect((await browser.delete(`/api/me/passkeys/${card.id}`, { json: { password: claire.password } })).status).toBe(204);
 
-    expectError(await signInWithPasskey(browserOn(firm.host), tablet), 401, 'invalid_passkey');
+      expect(await redis.exists(keptKey)).toBe(0);
+      expectError(await signInWithPasskey(browserOn(firm.host), tablet), 401, 'invalid_passkey');
+    } finally {
+      redis.disconnect();
+    }
   });
 
   test.each([

@@ -16,6 +16,7 @@ import { RecentProof, SignedIn, UNAUTHENTICATED } from '../session/session.guard
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
+import { PasskeyKeys } from './passkey-keys';
 import { PasskeyRegistration } from './passkey-registration.service';
 import {
   PasskeyCard,
@@ -47,6 +48,7 @@ export class PasskeysController {
     private readonly passwords: PasswordCheck,
     private readonly limiter: RateLimiter,
     private readonly trustedBrowsers: TrustedBrowserStore,
+    private readonly keys: PasskeyKeys,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -143,7 +145,10 @@ export class PasskeysController {
     else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
-    await this.rpc.request(PasskeyPatterns.remove, { userId, rpId: this.rp(request).id, passkeyId });
+    const rpId = this.rp(request).id;
+    const { credentialId } = await this.rpc.request(PasskeyPatterns.remove, { userId, rpId, passkeyId });
+    // Identity would refuse it anyway; the key it verified with is no longer kept for nothing.
+    await this.keys.forget(rpId, credentialId);
     // A factor removed ends the trusted browsers, as one added does.
     await this.trustedBrowsers.removeAll(userId);
   }

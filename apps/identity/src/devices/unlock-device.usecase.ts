@@ -20,7 +20,6 @@ interface DeviceRow {
   failed_pins: number;
   last_company_id: string | null;
   revoked: boolean;
-  user_credential_version: number;
 }
 
 /**
@@ -30,10 +29,15 @@ interface DeviceRow {
  * PINs sent at once are counted one after another and the fifth one revokes.
  */
 const DEVICE_FOR_UNLOCK = `
-  select d.id, d.user_id, d.secret_hash, d.pin_verifier, d.public_key, d.credential_version, d.factors, d.failed_pins,
-         d.last_company_id, d.revoked_at is not null as revoked, u.credential_version as user_credential_version
-  from identity.devices d join identity.users u on u.id = d.user_id
-  where d.id = ? for update of d`;
+  select id, user_id, secret_hash, pin_verifier, public_key, credential_version, factors, failed_pins,
+         last_company_id, revoked_at is not null as revoked
+  from identity.devices where id = ? for update`;
+/**
+ * A statement of its own, after the lock: one statement reads every row as it
+ * was when it began, so a password changed while it waited for the device
+ * would go unseen.
+ */
+const USER_CREDENTIAL_VERSION = `select credential_version from identity.users where id = ?`;
 /** Only a right PIN ends a run of wrong ones: a biometric unlock leaves the count. */
 const RECORD_USE = `update identity.devices set last_used_at = now(), failed_pins = case when ? then 0 else failed_pins end where id = ?`;
 const COUNT_WRONG_PIN = `
@@ -67,8 +71,9 @@ export class UnlockDevice {
       return new DomainError(ErrorCode.InvalidCredentials, 'This device is not recognised: sign in again.');
     }
     if (device.revoked) return deviceRevoked(device.user_id);
+    const [user] = await connection.execute<{ credential_version: number }[]>(USER_CREDENTIAL_VERSION, [device.user_id], 'all', trx);
     // Left unrevoked, so that it keeps giving this answer; active-devices keeps it off the user's list.
-    if (device.credential_version < device.user_credential_version) {
+    if (device.credential_version < user.credential_version) {
       return new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed since this device was set up: sign in again.');
     }
     if ('pin' in request && !pinMatches(request.deviceSecret, request.pin, device.pin_verifier)) {

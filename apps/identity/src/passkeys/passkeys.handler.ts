@@ -49,9 +49,8 @@ export class PasskeysHandler {
   }
 
   @Handles(PasskeyPatterns.remove)
-  async remove(@Request(PasskeyPatterns.remove) request: Parsed<'remove'>): Promise<Record<string, never>> {
-    await this.removePasskey.execute(request);
-    return {};
+  remove(@Request(PasskeyPatterns.remove) request: Parsed<'remove'>): Promise<{ credentialId: string }> {
+    return this.removePasskey.execute(request);
   }
 
   @Handles(PasskeyPatterns.removeAllOfUser)

@@ -13,7 +13,7 @@ export class RemovePasskey {
   ) {}
 
   /** @throws DomainError not_found unless it is the user's own passkey of this host. */
-  async execute({ userId, rpId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<void> {
+  async execute({ userId, rpId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<{ credentialId: string }> {
     const em = this.em.fork();
     const passkey = await em.findOne(Passkey, { id: passkeyId, user: userId, rpId }, { populate: ['user'] });
     if (!passkey) throw noSuchPasskey();
@@ -23,5 +23,6 @@ export class RemovePasskey {
       await this.mail.recordChange(tx, passkey.user.getEntity(), 'removed', passkey);
     });
     this.mail.sendSoon();
+    return { credentialId: passkey.credentialId };
   }
 }

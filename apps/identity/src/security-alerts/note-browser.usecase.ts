@@ -8,7 +8,7 @@ import { SecurityAlerts } from './security-alerts';
  * Without a transaction, as most sign-ins need: a browser already known
  * changes nothing, and the user's first browser ever is added alone (no
  * alert). Another new browser is left out, for the transaction that adds it
- * with its alert. `others` counts the rows as they were before this statement.
+ * with its alert. `known` reads the rows as they were before this statement.
  */
 const KNOWN_OR_FIRST = `
   with first as (

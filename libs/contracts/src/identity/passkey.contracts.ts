@@ -88,8 +88,11 @@ export const PasskeyPatterns = {
     z.object({ userId: Id, rpId: RpId, passkeyId: Id, name: PasskeyName }),
     { idempotent: true },
   ),
-  /** @throws not_found unless it is the user's own passkey, made for this RP ID. */
-  remove: defineRequest<Record<string, never>>()('identity.passkey.remove', z.object({ userId: Id, rpId: RpId, passkeyId: Id })),
+  /**
+   * @returns the removed passkey's credential id, whose key the gateway forgets.
+   * @throws not_found unless it is the user's own passkey, made for this RP ID.
+   */
+  remove: defineRequest<{ credentialId: string }>()('identity.passkey.remove', z.object({ userId: Id, rpId: RpId, passkeyId: Id })),
   /**
    * Every passkey of the user, on every host, as the admin's 2FA disable does
    * for a user who lost their devices. Mails nothing: the caller tells the user once.
