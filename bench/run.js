@@ -18,7 +18,7 @@ if (smoke) {
     BENCH_LATENCY_SECONDS: 2,
     BENCH_SMALL_POPULATION: 200,
     BENCH_LARGE_POPULATION: 1000,
-    BENCH_API_MEMBERS: 5,
+    BENCH_API_MEMBERS: 10,
     BENCH_SESSIONS: 20,
     BENCH_SIGN_IN_PEOPLE: 40,
     BENCH_LATENCY_PEOPLE: 10,
@@ -45,7 +45,7 @@ const { cpuMeter, infrastructurePids } = require('./lib/cpu');
 const { ARGON2_OPTIONS, measureHashCeiling, measureSingleVerify } = require('./lib/hash-ceiling');
 const { startMailSink } = require('./lib/mail-sink');
 const { profilingFor } = require('./lib/profiling');
-const { bulkInsertPopulation, countPopulation, peopleDrawer, seedThroughOperatorApi } = require('./lib/product-seed');
+const { bulkInsertPopulation, CLIENTS_PER_COMPANY, countPopulation, peopleDrawer, seedThroughOperatorApi } = require('./lib/product-seed');
 const { deleteKeys } = require('./lib/redis-memory');
 const { deleteStream } = require('./lib/nats-streams');
 const { evaluateTargets, writeResults } = require('./lib/report');
@@ -149,7 +149,7 @@ async function main() {
     floor: { meter, parts: ['floor', 'redis'] },
   };
 
-  step(`seed: ${S.API_MEMBERS} companies and members through the operator API, the rest to ${S.SMALL_POPULATION} in SQL`);
+  step(`seed: ${S.API_MEMBERS} members, ${CLIENTS_PER_COMPANY} to a company, through the operator API, the rest to ${S.SMALL_POPULATION} in SQL`);
   await seedThroughOperatorApi(stack, { easyAccessHost: S.EASY_ACCESS_HOST, from: 1, to: S.API_MEMBERS, password: S.PASSWORD });
   await bulkInsertPopulation(databaseUrl, { from: S.API_MEMBERS + 1, to: S.SMALL_POPULATION, storedHash });
   step(`  ${JSON.stringify(await countPopulation(databaseUrl))}`);
