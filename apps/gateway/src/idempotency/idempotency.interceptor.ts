@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { assertThat, DomainError, ErrorCode } from '@app/contracts';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -6,11 +5,10 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { IdempotencyStore, KeyUse } from './idempotency-store';
 import { IDEMPOTENT_CALLER, IdempotentCaller } from './idempotent-caller';
+import { digestOf } from '../digest';
 
 /** A structured-field string (`"…"`, as the draft writes it) or the bare value most clients send. */
 const KEY = /^"?([\x21\x23-\x7e]{1,255})"?$/;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
  * The `Idempotency-Key` header (IETF HTTPAPI draft): a write sent again with
@@ -32,12 +30,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (header === undefined) return next.handle();
     const caller = this.reflector.get<IdempotentCaller>(IDEMPOTENT_CALLER, context.getHandler());
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return from(this.once(request, reply, `idem:${callerOf(caller, request)}:${sha256(keyOf(header))}`, next));
+    return from(this.once(request, reply, `idem:${callerOf(caller, request)}:${digestOf(keyOf(header))}`, next));
   }
 
   private async once(request: FastifyRequest, reply: FastifyReply, key: string, next: CallHandler): Promise<unknown> {
     // The route as well as the body: a key sent to another route is another body.
-    const fingerprint = sha256(JSON.stringify([request.method, request.url, request.body ?? null]));
+    const fingerprint = digestOf(JSON.stringify([request.method, request.url, request.body ?? null]));
     const earlier = await this.store.claim(key, fingerprint);
     if (earlier) return replay(reply, earlier.fingerprint === fingerprint, earlier.answer);
     try {

@@ -1,7 +1,7 @@
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
+import { digestOf } from '../digest';
 
 export const PASSKEY_CHALLENGE_SECONDS = 5 * 60;
 
@@ -15,7 +15,7 @@ export interface PendingCeremony {
 
 /** Keyed by the challenge's SHA-256: a Redis dump holds no challenge to answer. The app's key prefix is added by the client. */
 const keyOf = (ceremony: Ceremony, challenge: string) =>
-  `passkey-${ceremony}:${createHash('sha256').update(challenge).digest('base64url')}`;
+  `passkey-${ceremony}:${digestOf(challenge)}`;
 
 /**
  * WebAuthn challenges, single use and short-lived. They are found again by

@@ -2,8 +2,8 @@ import { PasskeyCredential } from '@app/contracts';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
 import { RedisKeys } from '../session/redis-keys';
+import { digestOf } from '../digest';
 
 /** What never changes in a passkey's life: enough to verify its assertions, not to trust them (identity has the last word). */
 export type PasskeyKey = Pick<PasskeyCredential, 'id' | 'userId' | 'credentialId' | 'publicKey'>;
@@ -13,7 +13,7 @@ export const PASSKEY_KEY_SECONDS = 30 * 24 * 60 * 60;
 
 /** A credential id may be 1,023 bytes long: the key holds a digest of it, with the RP ID, as a passkey is made for one. */
 const keyOf = (rpId: string, credentialId: string) =>
-  RedisKeys.passkeyKey(createHash('sha256').update(`${rpId} ${credentialId}`).digest('base64url'));
+  RedisKeys.passkeyKey(digestOf(`${rpId} ${credentialId}`));
 
 /**
  * The public keys of passkeys that signed in here, so that a passkey sign-in

@@ -3,11 +3,12 @@ import { REDIS, RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
-import { hash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { cookieOf, setCookie } from '../http/cookies';
 import { RedisKeys } from '../session/redis-keys';
 import { deviceLabelOf } from '../session/session-sightings';
+import { digestOf } from '../digest';
 
 /** A random id per browser, HttpOnly, kept as long as browsers allow: it says "seen before", and nothing else. */
 export const BROWSER_COOKIE = 'portal_browser';
@@ -50,7 +51,7 @@ export class KnownBrowsers {
     if (!known) {
       setCookie(reply, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE, path: '/', maxAge: BROWSER_DAYS * 86_400 });
     }
-    const browser = hash('sha256', secret, 'base64url').slice(0, 22);
+    const browser = digestOf(secret).slice(0, 22);
     const key = RedisKeys.knownBrowsers(userId);
     try {
       if (known && (await this.redis.sismember(key, browser)) === 1) return;

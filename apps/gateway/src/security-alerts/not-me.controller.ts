@@ -4,7 +4,6 @@ import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { JsonBody } from '../http/json-body.decorator';
@@ -12,6 +11,7 @@ import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RedisKeys } from '../session/redis-keys';
 import { SessionStore } from '../session/session.store';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
+import { digestOf } from '../digest';
 
 /** In a body, never in a query string that access logs would keep. */
 const NotMeBody = z.object({ token: z.string().min(1).max(200) });
@@ -57,7 +57,7 @@ export class NotMeController {
   @ApiResponse({ status: 429, description: `rate_limited: ${REPORTS_PER_IP_PER_HOUR} per client address per hour` })
   async report(@JsonBody(NotMeBody) { token }: z.output<typeof NotMeBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.limiter.hit({ key: `not-me-ip:${request.ip}`, max: REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 });
-    const claim = RedisKeys.notMeReport(createHash('sha256').update(token).digest('base64url'));
+    const claim = RedisKeys.notMeReport(digestOf(token));
     if (!(await this.redis.set(claim, '1', 'EX', claimSecondsOf(this.config.RPC_TIMEOUT_MS), 'NX'))) {
       throw new DomainError(ErrorCode.Conflict, 'This link is being reported: try again in a moment.', { retryAfterSeconds: REPORT_RETRY_SECONDS });
     }

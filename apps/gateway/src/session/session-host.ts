@@ -1,6 +1,6 @@
 import { FastifyRequest } from 'fastify';
-import { hash } from 'node:crypto';
 import { AuthenticatedSession } from './session';
+import { digestOf } from '../digest';
 
 /**
  * The host a web session is issued on and bound to (the name the portal hook
@@ -8,7 +8,7 @@ import { AuthenticatedSession } from './session';
  * its size budget whatever the length of the name, and hosts are registered
  * by the operator, so none can be chosen to collide.
  */
-export const hostTagOf = (request: FastifyRequest): string => hash('sha256', request.hostname.toLowerCase(), 'base64url').slice(0, 8);
+export const hostTagOf = (request: FastifyRequest): string => digestOf(request.hostname.toLowerCase()).slice(0, 8);
 
 /**
  * A web session works only on the host where it was issued: a cookie carried

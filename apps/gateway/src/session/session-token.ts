@@ -1,4 +1,5 @@
-import { hash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { digestOf } from '../digest';
 
 /**
  * A session token starts with its user's id (16 bytes, 22 characters of
@@ -31,7 +32,7 @@ export function newSessionToken(userId: string): string {
  */
 export function sessionIdOf(token: string): string | null {
   if (token.length !== TOKEN_LENGTH || !userIdOfCompact(token.slice(0, USER_PART))) return null;
-  return token.slice(0, USER_PART) + hash('sha256', token, 'base64url').slice(0, 22);
+  return token.slice(0, USER_PART) + digestOf(token).slice(0, 22);
 }
 
 /** The user of a session id, and the session's entry in that user's index; null for an id of another shape. */

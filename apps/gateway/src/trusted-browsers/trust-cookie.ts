@@ -1,6 +1,7 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { hash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { clearCookie, cookieOf, setCookie } from '../http/cookies';
+import { digestOf } from '../digest';
 
 /** Apart from the session's: signing out ends the session, not the trust the user chose. */
 export const TRUST_COOKIE = 'portal_trust';
@@ -13,7 +14,7 @@ export function newTrustToken(): string {
 }
 
 /** The entry's id: a Redis dump or the sessions page holds no cookie to present. */
-export const trustIdOf = (token: string): string => hash('sha256', token, 'base64url').slice(0, 22);
+export const trustIdOf = (token: string): string => digestOf(token).slice(0, 22);
 
 /** The id of the trust this browser presents, if its cookie has the shape of one. */
 export function presentedTrustId(request: FastifyRequest): string | null {

@@ -1,6 +1,7 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { clearCookie, cookieOf, setCookie } from '../../http/cookies';
+import { digestOf } from '../../digest';
 
 /**
  * Ties a Google sign-in to the browser that began it (RFC 9700, 4.7.1): the
@@ -16,21 +17,17 @@ const BINDING_MAX_AGE_SECONDS = 10 * 60;
 export function bindBrowser(reply: FastifyReply, secure: boolean): string {
   const value = randomBytes(32).toString('base64url');
   setCookie(reply, BINDING_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH, maxAge: BINDING_MAX_AGE_SECONDS });
-  return hashOf(value);
+  return digestOf(value);
 }
 
 export function isBoundTo(request: FastifyRequest, bindingHash: string): boolean {
   const value = cookieOf(request, BINDING_COOKIE);
   if (!value) return false;
-  const presented = Buffer.from(hashOf(value));
+  const presented = Buffer.from(digestOf(value));
   const expected = Buffer.from(bindingHash);
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
 export function unbindBrowser(reply: FastifyReply, secure: boolean): void {
   clearCookie(reply, BINDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH });
-}
-
-function hashOf(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
 }

@@ -3,8 +3,8 @@ import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { JWTPayload } from 'jose';
-import { createHash } from 'node:crypto';
 import { RedisKeys } from '../../session/redis-keys';
+import { digestOf } from '../../digest';
 
 /**
  * A Google ID token is a bearer credential until it expires: one captured on
@@ -22,7 +22,7 @@ export class IdTokenReplayGuard {
    */
   async spend(idToken: string, claims: JWTPayload): Promise<void> {
     const secondsLeft = Math.max((claims.exp ?? 0) - Math.floor(Date.now() / 1000), 1);
-    const id = claims.jti ? `jti:${claims.iss}:${claims.jti}` : `sha256:${createHash('sha256').update(idToken).digest('base64url')}`;
+    const id = claims.jti ? `jti:${claims.iss}:${claims.jti}` : `sha256:${digestOf(idToken)}`;
     const first = await this.redis.set(RedisKeys.spentIdToken(id), '1', 'EX', secondsLeft, 'NX');
     if (first !== 'OK') throw new DomainError(ErrorCode.IdTokenReplayed, 'This Google ID token was already used: sign in with Google again.');
   }

@@ -1,8 +1,9 @@
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { RedisKeys } from '../../session/redis-keys';
+import { digestOf } from '../../digest';
 
 /** A kind of single-use token: its Redis key prefix, its lifetime, and the type of what it holds. */
 export interface SingleUseKind<T> {
@@ -18,7 +19,7 @@ export function singleUseKind<T>(prefix: string, ttlSeconds: number): SingleUseK
 
 /** The Redis key of a token: its SHA-256, so a Redis dump yields no usable token. */
 export function singleUseKeyOf(kind: SingleUseKind<unknown>, token: string): string {
-  return RedisKeys.singleUse(kind.prefix, createHash('sha256').update(token).digest('base64url'));
+  return RedisKeys.singleUse(kind.prefix, digestOf(token));
 }
 
 /** Secrets that travel in a URL or an OAuth `state`; the first reader deletes them (GETDEL), so two racing uses cannot both succeed. */

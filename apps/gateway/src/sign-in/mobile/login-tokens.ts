@@ -2,8 +2,9 @@ import { DomainError, ErrorCode, ProvenFactor } from '@app/contracts';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { RedisKeys } from '../../session/redis-keys';
+import { digestOf } from '../../digest';
 
 export type MobileLoginStep = 'totp' | 'create_pin';
 
@@ -23,7 +24,6 @@ const LOGIN_TOKEN_SECONDS = 600;
 
 /** The step is part of the key: a token shown at the wrong step is not even found, so it is not spent either. */
 const keyOf = (step: MobileLoginStep, id: string) => RedisKeys.mobileLogin(step, id);
-const idOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The mobile sign-in in progress: each token serves one step and is replaced by the next. */
 @Injectable()
@@ -32,18 +32,18 @@ export class MobileLoginTokens {
 
   async issue(login: Omit<MobileLogin, 'id'>): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.redis.set(keyOf(login.next, idOf(token)), JSON.stringify(login), 'EX', LOGIN_TOKEN_SECONDS);
+    await this.redis.set(keyOf(login.next, digestOf(token)), JSON.stringify(login), 'EX', LOGIN_TOKEN_SECONDS);
     return token;
   }
 
   /** @throws DomainError unauthenticated unless the token waits for `step`. */
   async peek(token: string, step: MobileLoginStep): Promise<MobileLogin> {
-    return this.expect(token, step, await this.redis.get(keyOf(step, idOf(token))));
+    return this.expect(token, step, await this.redis.get(keyOf(step, digestOf(token))));
   }
 
   /** Takes the token for good: a second use of the same token fails, even when two race. */
   async consume(token: string, step: MobileLoginStep): Promise<MobileLogin> {
-    return this.expect(token, step, await this.redis.getdel(keyOf(step, idOf(token))));
+    return this.expect(token, step, await this.redis.getdel(keyOf(step, digestOf(token))));
   }
 
   async discard(login: MobileLogin): Promise<void> {
@@ -53,6 +53,6 @@ export class MobileLoginTokens {
   private expect(token: string, step: MobileLoginStep, stored: string | null): MobileLogin {
     const login = stored ? (JSON.parse(stored) as Omit<MobileLogin, 'id'>) : null;
     if (login?.next !== step) throw new DomainError(ErrorCode.Unauthenticated, 'This sign-in has expired: sign in again.');
-    return { id: idOf(token), ...login };
+    return { id: digestOf(token), ...login };
   }
 }
