@@ -71,6 +71,7 @@ export class UnlockDevice {
       return new DomainError(ErrorCode.InvalidCredentials, 'This device is not recognised: sign in again.');
     }
     if (device.revoked) return deviceRevoked(device.user_id);
+    // The device's lock holds off the user's deletion (it cascades to the device), so the user is there.
     const [user] = await connection.execute<{ credential_version: number }[]>(USER_CREDENTIAL_VERSION, [device.user_id], 'all', trx);
     // Left unrevoked, so that it keeps giving this answer; active-devices keeps it off the user's list.
     if (device.credential_version < user.credential_version) {
