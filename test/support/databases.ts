@@ -17,7 +17,18 @@ export function createDatabase(name: string): Promise<void> {
   });
 }
 
-/** Drops every database whose name starts with the prefix: a crashed spec may have left its own stack's. */
+/**
+ * One stack's database, by its exact name: labels may begin with another's
+ * (`google`, `google-refusals`), and a stack stopping must not drop a
+ * neighbour's while it runs.
+ */
+export function dropDatabase(name: string): Promise<void> {
+  return asAdmin(async (db) => {
+    await db.raw('drop database if exists ?? with (force)', [name]);
+  });
+}
+
+/** Drops every database whose name starts with the prefix: the run's own, swept at its start and end (a crashed spec may have left its stack's). */
 export function dropDatabases(prefix: string): Promise<void> {
   return asAdmin(async (db) => {
     const { rows } = await db.raw<{ rows: { datname: string }[] }>(

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { StackSettings } from './app-env';
-import { createDatabase, dropDatabases } from './databases';
+import { createDatabase, dropDatabase } from './databases';
 import { deleteNatsStreams } from './nats-streams';
 import { deleteRedisKeys } from './redis-keys';
 import { currentRun, Gateway } from './run-context';
@@ -39,9 +39,10 @@ export async function startOwnStack(label: string, options: OwnStackOptions = {}
   let stack: Stack | undefined;
   const dispose = async () => {
     await stack?.stopAll();
-    await dropDatabases(isolation.database);
+    await dropDatabase(isolation.database);
     await deleteRedisKeys(isolation.redisKeyPrefix);
-    await deleteNatsStreams(isolation.natsSubjectPrefix);
+    // The streams of this namespace only (`<prefix>_announcements`), not those of a label that begins with this one.
+    await deleteNatsStreams(`${isolation.natsSubjectPrefix}_`);
   };
   try {
     await options.beforeStart?.(settings);

@@ -2,7 +2,7 @@ import { migrateUnderLock } from '@app/platform/service';
 import { MikroORM, Options } from '@mikro-orm/postgresql';
 import { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createDatabase, dropDatabases } from './databases';
+import { createDatabase, dropDatabase } from './databases';
 import { databaseUrl, infrastructure } from './infrastructure';
 import { Isolation, isolationOf, newRunId } from './run-isolation';
 
@@ -48,7 +48,7 @@ export async function startService(service: ServiceUnderTest): Promise<ServiceCo
     environment,
     async close() {
       await app.close();
-      if (service.database) await dropDatabases(isolation.database);
+      if (service.database) await dropDatabase(isolation.database);
     },
   };
 }
