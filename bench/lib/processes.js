@@ -5,15 +5,29 @@ const { spawn, fork } = require('node:child_process');
 
 const STOP_GRACE_MS = 10_000;
 
-/** A port the kernel just handed out; released at once, so the child can take it. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
+/**
+ * Ports this process handed out. A port is released as soon as it is found, and
+ * the kernel may find it again before its child binds it: the chaos run's NATS
+ * cluster once got one port as a node's client port and another node's route
+ * port, and that node could not start.
+ */
+const handedOut = new Set();
+
+/** A port the kernel just handed out, never one handed out before by this process; released at once, so the child can take it. */
+async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const probe = net.createServer().once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: found } = probe.address();
+        probe.close(() => resolve(found));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /**

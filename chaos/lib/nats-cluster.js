@@ -1,7 +1,7 @@
 'use strict';
 const path = require('node:path');
 const { freePort } = require('../../bench/lib/processes');
-const { supervised, waitFor, workDir } = require('./servers');
+const { stoppedIfNot, supervised, waitFor, workDir } = require('./servers');
 
 const NODES = 3;
 const monitor = async (port, what) => (await fetch(`http://127.0.0.1:${port}/${what}`)).json();
@@ -17,7 +17,9 @@ async function startNatsCluster(root, onExit) {
       '--cluster_name', 'chaos', '--cluster', `nats://127.0.0.1:${node.route}`, '--routes', routes];
     return Object.assign(supervised(`nats-${index}`, '/usr/sbin/nats-server', args, { env: process.env, logFile: path.join(dir, 'log'), onExit }).start(), node);
   });
-  await waitFor('nats cluster routes and JetStream leader', async () => describeFormed(servers).then((formed) => formed.routesPerNode === NODES - 1 && formed.metaLeader !== null));
+  await stoppedIfNot(servers, () =>
+    waitFor('nats cluster routes and JetStream leader', async () => describeFormed(servers).then((formed) => formed.routesPerNode === NODES - 1 && formed.metaLeader !== null)),
+  );
   return {
     nodes: servers,
     urls: servers.map((node) => `nats://127.0.0.1:${node.client}`).join(','),

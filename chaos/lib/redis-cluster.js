@@ -3,7 +3,7 @@ const path = require('node:path');
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
 const { freePort } = require('../../bench/lib/processes');
-const { supervised, waitFor, workDir } = require('./servers');
+const { stoppedIfNot, supervised, waitFor, workDir } = require('./servers');
 
 const run = promisify(execFile);
 const NODES = 6;
@@ -23,9 +23,11 @@ async function startRedisCluster(root, onExit) {
       '--cluster-node-timeout', '2000', '--appendonly', 'yes', '--save', '', '--dir', dir];
     return Object.assign(supervised(`redis:${port}`, 'redis-server', args, { env: process.env, logFile: path.join(dir, 'log'), onExit, cwd: dir }).start(), { port });
   });
-  await waitFor('redis nodes answer', async () => (await Promise.all(ports.map((port) => cli(port, 'ping')))).every((answer) => answer.trim() === 'PONG'));
-  await run('redis-cli', ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '1', '--cluster-yes']);
-  await waitFor('redis cluster state ok', async () => (await Promise.all(ports.map((port) => cli(port, 'cluster', 'info')))).every((info) => info.includes('cluster_state:ok')));
+  await stoppedIfNot(nodes, async () => {
+    await waitFor('redis nodes answer', async () => (await Promise.all(ports.map((port) => cli(port, 'ping')))).every((answer) => answer.trim() === 'PONG'));
+    await run('redis-cli', ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '1', '--cluster-yes']);
+    await waitFor('redis cluster state ok', async () => (await Promise.all(ports.map((port) => cli(port, 'cluster', 'info')))).every((info) => info.includes('cluster_state:ok')));
+  });
   return {
     nodes,
     seeds: ports.map((port) => `127.0.0.1:${port}`).join(','),

@@ -77,4 +77,18 @@ const workDir = (root, name) => {
   return dir;
 };
 
-module.exports = { supervised, waitFor, workDir, fatal };
+/**
+ * Runs `forming` (a cluster's nodes finding one another); if it fails, stops
+ * the nodes already started before passing the error on: the run registers a
+ * cluster's cleanup only once it formed, and nothing else would stop them.
+ */
+async function stoppedIfNot(nodes, forming) {
+  try {
+    await forming();
+  } catch (error) {
+    await Promise.all(nodes.map((node) => node.stop()));
+    throw error;
+  }
+}
+
+module.exports = { stoppedIfNot, supervised, waitFor, workDir, fatal };

@@ -25,8 +25,10 @@ export function isolationOf(runId: string, stackLabel?: string): Isolation {
   };
 }
 
-/** A port free right now. Another process could take it before we bind: rare enough on a test machine. */
-export function freePort(): Promise<number> {
+/** Ports this process handed out: released at once, one could be found again before its server binds it (a cluster's nodes then collide). */
+const handedOut = new Set<number>();
+
+function probePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -36,6 +38,17 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** A port free right now, never one this process handed out before. Another process could take it before we bind: rare enough on a test machine. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await probePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export function makeRunDir(runId: string): { runDir: string; mailDir: string; logDir: string } {
