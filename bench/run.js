@@ -45,7 +45,7 @@ const { cpuMeter, infrastructurePids } = require('./lib/cpu');
 const { ARGON2_OPTIONS, measureHashCeiling, measureSingleVerify } = require('./lib/hash-ceiling');
 const { startMailSink } = require('./lib/mail-sink');
 const { profilingFor } = require('./lib/profiling');
-const { bulkInsertPopulation, CLIENTS_PER_COMPANY, countPopulation, peopleDrawer, seedThroughOperatorApi } = require('./lib/product-seed');
+const { bulkInsertPopulation, CLIENTS_PER_COMPANY, countPopulation, peopleDrawer, range, seedThroughOperatorApi } = require('./lib/product-seed');
 const { deleteKeys } = require('./lib/redis-memory');
 const { deleteStream } = require('./lib/nats-streams');
 const { evaluateTargets, writeResults } = require('./lib/report');
@@ -262,7 +262,6 @@ async function main() {
 }
 
 /** from, from + 1, ..., to. */
-const range = (from, to) => Array.from({ length: to - from + 1 }, (_, offset) => from + offset);
 
 process.on('SIGINT', () => void fail(new Error('interrupted')));
 main().catch(fail);

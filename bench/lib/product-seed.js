@@ -132,6 +132,7 @@ async function countPopulation(databaseUrl) {
   });
 }
 
+/** People from..to, both included. */
 const range = (from, to) => Array.from({ length: to - from + 1 }, (_, offset) => from + offset);
 
-module.exports = { CLIENTS_PER_COMPANY, emailOf, hostOf, firstClientOf, browserCookieOf, seedThroughOperatorApi, bulkInsertPopulation, countPopulation, peopleDrawer };
+module.exports = { CLIENTS_PER_COMPANY, emailOf, hostOf, firstClientOf, browserCookieOf, seedThroughOperatorApi, bulkInsertPopulation, countPopulation, peopleDrawer, range };

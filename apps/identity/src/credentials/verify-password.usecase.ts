@@ -1,25 +1,17 @@
-import { IdentityPatterns, Language, ParsedRequestOf, UserView } from '@app/contracts';
+import { IdentityPatterns, ParsedRequestOf, UserView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { User } from '../users/user.entity';
+import { USER_VIEW_COLUMNS, userViewOf, UserViewRow } from '../users/user-view-row';
 import { invalidCredentials } from './invalid-credentials';
 import { PasswordHasher } from './password-hasher';
 
-interface CredentialRow {
-  id: string;
-  email: string;
-  name: string;
+interface CredentialRow extends UserViewRow {
   password_hash: string | null;
-  activated: boolean;
-  google: boolean;
-  credential_version: number;
-  language: Language;
 }
 
 /** Every sign-in asks this: plain SQL, as hydrating an entity costs more than the query. */
-const CREDENTIALS_BY_EMAIL = `
-  select id, email, name, password_hash, activated_at is not null as activated, google_sub is not null as google, credential_version, language
-  from identity.users where email = ?`;
+const CREDENTIALS_BY_EMAIL = `select ${USER_VIEW_COLUMNS}, u.password_hash from identity.users u where u.email = ?`;
 
 @Injectable()
 export class VerifyPassword {
@@ -40,15 +32,7 @@ export class VerifyPassword {
     }
     if (!(await this.hasher.verify(user.password_hash, password))) throw invalidCredentials();
     if (this.hasher.isOutdated(user.password_hash)) await this.upgradeHash(user.id, user.password_hash, password);
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      active: true,
-      google: user.google,
-      credentialVersion: user.credential_version,
-      language: user.language,
-    };
+    return userViewOf(user);
   }
 
   /** The password is unchanged, so its credential version stays: devices keep working. */

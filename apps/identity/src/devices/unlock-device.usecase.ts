@@ -17,7 +17,6 @@ interface DeviceRow {
   public_key: string | null;
   credential_version: number;
   factors: ProvenFactor[];
-  failed_pins: number;
   last_company_id: string | null;
   revoked: boolean;
 }
@@ -29,7 +28,7 @@ interface DeviceRow {
  * PINs sent at once are counted one after another and the fifth one revokes.
  */
 const DEVICE_FOR_UNLOCK = `
-  select id, user_id, secret_hash, pin_verifier, public_key, credential_version, factors, failed_pins,
+  select id, user_id, secret_hash, pin_verifier, public_key, credential_version, factors,
          last_company_id, revoked_at is not null as revoked
   from identity.devices where id = ? for update`;
 /**
@@ -40,10 +39,11 @@ const DEVICE_FOR_UNLOCK = `
 const USER_CREDENTIAL_VERSION = `select credential_version from identity.users where id = ?`;
 /** Only a right PIN ends a run of wrong ones: a biometric unlock leaves the count. */
 const RECORD_USE = `update identity.devices set last_used_at = now(), failed_pins = case when ? then 0 else failed_pins end where id = ?`;
+/** The count and the revocation decided in one place, the row: the answer is read back from it. */
 const COUNT_WRONG_PIN = `
   update identity.devices set failed_pins = failed_pins + 1,
          revoked_at = case when failed_pins + 1 >= ? then now() else revoked_at end
-  where id = ?`;
+  where id = ? returning failed_pins, revoked_at is not null as revoked`;
 
 /** With the device's user, so that the gateway can end the access tokens the device still holds. */
 const deviceRevoked = (userId: string) => new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.', { userId });
@@ -78,8 +78,9 @@ export class UnlockDevice {
       return new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed since this device was set up: sign in again.');
     }
     if ('pin' in request && !pinMatches(request.deviceSecret, request.pin, device.pin_verifier)) {
-      await connection.execute(COUNT_WRONG_PIN, [MAX_WRONG_PINS, device.id], 'run', trx);
-      return this.wrongPin(device);
+      const [counted] = await connection.execute<{ failed_pins: number; revoked: boolean }[]>(COUNT_WRONG_PIN, [MAX_WRONG_PINS, device.id], 'all', trx);
+      if (counted.revoked) return deviceRevoked(device.user_id);
+      return new DomainError(ErrorCode.InvalidPin, 'The PIN is incorrect.', { attemptsLeft: MAX_WRONG_PINS - counted.failed_pins });
     }
     if ('signature' in request && !this.signatureMatches(device, request)) {
       // The gateway has already spent the challenge; a failed signature does not count as a wrong PIN.
@@ -93,12 +94,6 @@ export class UnlockDevice {
       credentialVersion: device.credential_version,
       factors: device.factors,
     };
-  }
-
-  private wrongPin(device: DeviceRow): DomainError {
-    const failedPins = device.failed_pins + 1;
-    if (failedPins >= MAX_WRONG_PINS) return deviceRevoked(device.user_id);
-    return new DomainError(ErrorCode.InvalidPin, 'The PIN is incorrect.', { attemptsLeft: MAX_WRONG_PINS - failedPins });
   }
 
   private signatureMatches(device: DeviceRow, { challenge, signature }: BySignature): boolean {

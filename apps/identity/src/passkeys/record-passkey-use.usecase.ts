@@ -1,17 +1,8 @@
-import { DomainError, ErrorCode, Language, ParsedRequestOf, PasskeyPatterns, PasskeyUse } from '@app/contracts';
+import { DomainError, ErrorCode, ParsedRequestOf, PasskeyPatterns, PasskeyUse } from '@app/contracts';
 import { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
+import { USER_VIEW_COLUMNS, userViewOf, UserViewRow } from '../users/user-view-row';
 import { noSuchPasskey } from './find-passkey.usecase';
-
-interface OwnerRow {
-  id: string;
-  email: string;
-  name: string;
-  activated: boolean;
-  google: boolean;
-  credential_version: number;
-  language: Language;
-}
 
 /**
  * The use and the owner in one statement. A counter of 0 stays allowed at 0:
@@ -22,7 +13,7 @@ const RECORD_USE = `
     update identity.passkeys set counter = ?, backed_up = ?, last_used_at = now()
     where id = ? and (counter < ? or (counter = 0 and ? = 0))
     returning user_id)
-  select u.id, u.email, u.name, u.activated_at is not null as activated, u.google_sub is not null as google, u.credential_version, u.language
+  select ${USER_VIEW_COLUMNS}
   from identity.users u join used on used.user_id = u.id`;
 
 const PASSKEY_EXISTS = `select 1 from identity.passkeys where id = ?`;
@@ -42,20 +33,8 @@ export class RecordPasskeyUse {
    */
   async execute({ passkeyId, counter, backedUp }: ParsedRequestOf<typeof PasskeyPatterns.recordUse>): Promise<PasskeyUse> {
     const connection = this.em.getConnection();
-    const [owner] = await connection.execute<OwnerRow[]>(RECORD_USE, [counter, backedUp, passkeyId, counter, counter]);
-    if (owner) {
-      return {
-        owner: {
-          id: owner.id,
-          email: owner.email,
-          name: owner.name,
-          active: owner.activated,
-          google: owner.google,
-          credentialVersion: owner.credential_version,
-          language: owner.language,
-        },
-      };
-    }
+    const [owner] = await connection.execute<UserViewRow[]>(RECORD_USE, [counter, backedUp, passkeyId, counter, counter]);
+    if (owner) return { owner: userViewOf(owner) };
     const [present] = await connection.execute<QueryResult[]>(PASSKEY_EXISTS, [passkeyId]);
     if (!present) throw noSuchPasskey();
     this.logger.warn({ passkeyId, counter }, 'Passkey assertion refused: its signature counter did not move forward (cloned authenticator?)');
