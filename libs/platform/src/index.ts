@@ -22,7 +22,6 @@ export * from './resilience/graceful-shutdown';
 export * from './resilience/outage';
 export * from './transport/contract.pipe';
 export * from './transport/handles.decorator';
-export * from './transport/message-log.interceptor';
 export * from './transport/namespaced-nats.server';
 export * from './transport/nats-connection';
 export * from './transport/rpc-client';

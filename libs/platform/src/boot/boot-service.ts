@@ -13,7 +13,6 @@ import { ObservabilityModule } from '../observability/observability.module';
 import { startTracing } from '../observability/tracing';
 import { drainingNatsStrategy } from '../resilience/draining-nats.server';
 import { stopGracefullyOnSignals } from '../resilience/graceful-shutdown';
-import { MessageLogInterceptor } from '../transport/message-log.interceptor';
 import { NATS_CONNECTION } from '../transport/rpc-client.module';
 import { RpcErrorFilter } from '../transport/rpc-error.filter';
 
@@ -53,7 +52,6 @@ export async function bootService<C extends ServiceBaseConfig>(spec: ServiceSpec
   );
   await migrateUnderLock(app.get(MikroORM), spec.schema);
   app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new MessageLogInterceptor(config.NATS_SUBJECT_PREFIX));
   stopGracefullyOnSignals(app, spec.name);
   await app.listen();
   if (config.METRICS_PORT !== undefined) {
