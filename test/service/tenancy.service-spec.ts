@@ -1,5 +1,6 @@
 import { addMemberCases } from './add-member.cases';
 import { adminDisableCases } from './admin-disable.cases';
+import { portalsAndMemberCases } from './portals-and-member.cases';
 import { TenancyService } from './tenancy-service';
 
 /**
@@ -15,3 +16,4 @@ afterAll(() => tenancy?.stop());
 const started = () => tenancy!;
 adminDisableCases(started);
 addMemberCases(started);
+portalsAndMemberCases(started);

@@ -26,6 +26,7 @@ import { InvitationsHandler } from './invitations/invitations.handler';
 import { PendingInvitations } from './invitations/pending-invitations';
 import { AddMember } from './memberships/add-member.usecase';
 import { GetMember } from './memberships/get-member.usecase';
+import { PortalsAndMember } from './memberships/portals-and-member.usecase';
 import { SetAccountAccess } from './memberships/set-account-access.usecase';
 import { ListCompaniesOfUser } from './memberships/list-companies-of-user.usecase';
 import { ListMembers } from './memberships/list-members.usecase';
@@ -84,6 +85,7 @@ export class TenancyModule {
         ListCompaniesOfUser,
         ListMembers,
         GetMember,
+        PortalsAndMember,
         SetAccountAccess,
         MemberSummaries,
         OpenHelpRequest,

@@ -8,7 +8,7 @@ interface MemberRow extends CompanyRow {
   accounts: AccountView[];
 }
 
-/** Every sign-in asks this too: plain SQL, for the same reason as ListCompaniesOfUser. */
+/** Plain SQL, for the same reason as ListCompaniesOfUser: a sign-in on the easy-access host asks this once its portal is known. */
 const MEMBER = `
   select m.role, ${COMPANY_COLUMNS},
          coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
@@ -27,15 +27,8 @@ export class GetMember {
    * @throws DomainError `not_found` when the user is no member of the company.
    */
   async execute(userId: string, companyId: string): Promise<MemberView> {
-    const member = await this.find(userId, companyId);
-    assertThat(member, ErrorCode.NotFound, 'Not a member of this company.');
-    return member;
-  }
-
-  /** @returns null when the user is no member of the company. */
-  async find(userId: string, companyId: string): Promise<MemberView | null> {
     const [row] = await this.em.getConnection().execute<MemberRow[]>(MEMBER, [userId, companyId]);
-    if (!row) return null;
+    assertThat(row, ErrorCode.NotFound, 'Not a member of this company.');
     return { role: row.role, company: companyOfRow(row), accounts: row.accounts };
   }
 }

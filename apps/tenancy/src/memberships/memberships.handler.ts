@@ -12,6 +12,7 @@ import { AddMember } from './add-member.usecase';
 import { GetMember } from './get-member.usecase';
 import { ListCompaniesOfUser } from './list-companies-of-user.usecase';
 import { ListMembers } from './list-members.usecase';
+import { PortalsAndMember } from './portals-and-member.usecase';
 import { SetAccountAccess } from './set-account-access.usecase';
 
 @Controller()
@@ -22,6 +23,7 @@ export class MembershipsHandler {
     private readonly getMember: GetMember,
     private readonly setAccountAccess: SetAccountAccess,
     private readonly listMembers: ListMembers,
+    private readonly portalsAndMemberOf: PortalsAndMember,
   ) {}
 
   @Handles(TenancyPatterns.addMember)
@@ -51,14 +53,10 @@ export class MembershipsHandler {
   }
 
   @Handles(TenancyPatterns.portalsAndMember)
-  async portalsAndMember(
+  portalsAndMember(
     @Request(TenancyPatterns.portalsAndMember) payload: ParsedRequestOf<typeof TenancyPatterns.portalsAndMember>,
   ): Promise<{ companies: CompanyView[]; member: MemberView | null }> {
-    const [companies, member] = await Promise.all([
-      this.listCompaniesOfUser.execute(payload.userId),
-      this.getMember.find(payload.userId, payload.companyId),
-    ]);
-    return { companies, member };
+    return this.portalsAndMemberOf.execute(payload.userId, payload.companyId);
   }
 
   @Handles(TenancyPatterns.getMember)
