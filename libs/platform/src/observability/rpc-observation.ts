@@ -8,7 +8,7 @@ import { endSpan, inSpan } from './spans';
  * The error code a NATS exchange ended with (else `ok`): a small, fixed set of
  * label values. An unexpected error is named as the RPC error filter answers it.
  */
-export function outcomeOf(error: unknown): string {
+function outcomeOf(error: unknown): string {
   if (error instanceof DomainError) return error.code;
   return outageOf(error) ? ErrorCode.Unavailable : ErrorCode.Internal;
 }
