@@ -4,6 +4,7 @@ import { connect, JSONCodec, NatsConnection, StringCodec } from 'nats';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { activeMember, createCompany, Member } from '../support/factories';
 import { infrastructure } from '../support/infrastructure';
+import { metricsPortOf, sampleOf, scrapePort } from '../support/metrics-scrape';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 
 const STACK_START_MS = 120_000;
@@ -25,7 +26,7 @@ describe('A service runs requests only', () => {
   const languageNow = async () => (await rpc.request(IdentityPatterns.getUser, { userId: member.userId })).language;
 
   beforeAll(async () => {
-    own = await startOwnStack('service-messages');
+    own = await startOwnStack('service-messages', { extraEnv: () => ({ METRICS_PORT: '0' }) });
     nats = await connect({ servers: infrastructure.natsUrl });
     rpc = new RpcClient(nats, own.settings.natsSubjectPrefix, 2000);
     member = await activeMember(await createCompany({ name: 'Roux Audit' }, own.gateway), { language: 'fr' });
@@ -61,5 +62,25 @@ describe('A service runs requests only', () => {
     await sleep(1000);
 
     expect(await languageNow()).toBe('fr');
+  });
+
+  test('identity counts each refusal under validation_failed', async () => {
+    const refusedCount = async () =>
+      sampleOf((await scrapePort(metricsPortOf(own.stack, 'identity'))).text, 'portal_nats_messages_handled_total', {
+        pattern: IdentityPatterns.setLanguage.pattern,
+        outcome: 'validation_failed',
+      });
+    const subject = subjectOf(IdentityPatterns.setLanguage.pattern);
+    const before = await refusedCount();
+
+    await nats.request(subject, StringCodec().encode('{ not json'), { timeout: 2000 });
+    await nats.request(subject, json.encode({ pattern: IdentityPatterns.setLanguage.pattern, data: { userId: member.userId, language: 'en' } }), { timeout: 2000 });
+    nats.publish(subject, json.encode({ pattern: IdentityPatterns.setLanguage.pattern, data: { userId: member.userId, language: 'en' }, id: 'nobody-waits' }));
+    await nats.flush();
+    // The last one has no answer to wait for: identity has taken it once its count shows it.
+    const deadline = Date.now() + 5000;
+    while ((await refusedCount()) < before + 3 && Date.now() < deadline) await sleep(100);
+
+    expect((await refusedCount()) - before).toBe(3);
   });
 });

@@ -56,11 +56,18 @@ export class NamespacedNatsServer extends ServerNats {
         this.logger.warn(`A message on ${channel} was dropped: ${(error as Error).message}`);
       }
       // No reply started: the body was no packet (Nest's decoding threw), or had no id (an event, see handleEvent).
-      if (this.awaitingReply.delete(message)) {
-        observation.end(NOT_A_REQUEST);
-        message.respond(codec.encode({ err: NOT_A_REQUEST, isDisposed: true }));
-      }
+      if (this.awaitingReply.delete(message)) this.refuse(message, observation);
     });
+  }
+
+  private refuse(message: Msg, observation: MessageObservation): void {
+    observation.end(NOT_A_REQUEST);
+    try {
+      message.respond(codec.encode({ err: NOT_A_REQUEST, isDisposed: true }));
+    } catch (error) {
+      // The connection closed meanwhile: the sender times out, as it would have.
+      this.logger.warn(`A refusal on ${message.subject} was not sent: ${(error as Error).message}`);
+    }
   }
 
   /** Nest runs a packet without an id as an event; here it runs nothing, and handleMessage refuses it. */
