@@ -1,6 +1,9 @@
+import { IdentityPatterns } from '@app/contracts';
+import { connect, NatsConnection } from 'nats';
 import { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Company, createCompany, Member } from '../support/factories';
+import { infrastructure } from '../support/infrastructure';
 import { Mailbox } from '../support/mailbox';
 import { inviteCountingPosts, queryDatabase, signInKeepingAlive, Stopped, stopAndWatch } from '../support/outage-checks';
 import { activeMembers, failed, SignInLoad, tally } from '../support/outage-load';
@@ -37,9 +40,11 @@ describe('Replicas stopped and killed under a sign-in load', () => {
   let firm: Company;
   let members: Member[];
   let load: SignInLoad;
+  let nats: NatsConnection;
 
   beforeAll(async () => {
     own = await startOwnStack('replicas');
+    nats = await connect({ servers: infrastructure.natsUrl });
     await Promise.all(SERVICES.map((service) => own.stack.startExtra(service)));
     firm = await createCompany({ name: 'Garnier Conseil' }, own.gateway);
     members = await activeMembers(firm, MEMBERS);
@@ -51,6 +56,7 @@ describe('Replicas stopped and killed under a sign-in load', () => {
   });
 
   afterAll(async () => {
+    await nats?.close();
     await own?.dispose();
   });
 
@@ -71,8 +77,12 @@ describe('Replicas stopped and killed under a sign-in load', () => {
 
   test('a stopped gateway answers the sign-ins it holds, lets its keep-alive connections go, and exits 0', async () => {
     const agent = new Agent({ keepAlive: true });
+    // The stop comes once the gateway holds all six: each has asked identity for its password check. (A fixed 20 ms
+    // was too short for a fresh clone's CI on a slow day: a request not yet read is an idle connection, closed.)
+    const checks = nats.subscribe(`${own.settings.natsSubjectPrefix}.${IdentityPatterns.verifyPassword.pattern}`, { max: 6 });
+    await nats.flush();
     const held = members.slice(0, 6).map((member) => signInKeepingAlive(agent, firm, member));
-    await sleep(20);
+    for await (const _check of checks);
 
     const stopped = await stopAndWatch(own.stack, 'gateway', 'SIGTERM');
     const answers = await Promise.all(held);
