@@ -21,7 +21,7 @@ describe('A service runs requests only', () => {
   let own: OwnStack;
   let nats: NatsConnection;
   let rpc: RpcClient;
-  let member: Member & { userId: string };
+  let member: Member;
   const subjectOf = (pattern: string) => `${own.settings.natsSubjectPrefix}.${pattern}`;
   const languageNow = async () => (await rpc.request(IdentityPatterns.getUser, { userId: member.userId })).language;
 
