@@ -1,13 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { announcementSendFailures, announcementsSent } from '../observability/metrics';
-import { requestContext } from '../observability/request-context';
 import { outageOf } from '../resilience/outage';
+import { OutboxPasses } from '../resilience/outbox-passes';
 import { DomainError, ErrorCode, EventContract, EventPayloadOf } from '@app/contracts';
 import { AnnouncementStream } from './announcement-stream';
 
-/** How often recorded announcements are looked for: those of a process that died, or that NATS did not take. */
-const SWEEP_MS = 1000;
 const BATCH = 100;
 
 interface Announcement {
@@ -32,11 +30,11 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('announcements');
   private readonly contracts: Map<string, EventContract>;
   private readonly take: string;
-  private sweep?: NodeJS.Timeout;
-  private pass?: Promise<void>;
-  private again = false;
+  private readonly passes = new OutboxPasses(
+    () => this.round(),
+    (error) => this.failed(error),
+  );
   private failing = false;
-  private stopped = false;
 
   /** @param announced the events this service records, at least one. */
   constructor(
@@ -60,43 +58,32 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.sweep = setInterval(() => this.sendSoon(), SWEEP_MS).unref();
-    this.sendSoon();
+    this.passes.start();
   }
 
   /** Runs before NATS and Postgres close (AnnouncementsModule is not global): the pass under way ends first. */
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.sweep);
-    await this.pass;
+    await this.passes.stop();
   }
 
-  /** Starts a pass, or asks the running one for another round. */
+  /** After the commit of a change that recorded announcements; also every second, for those a process left behind. */
   sendSoon(): void {
-    if (this.stopped) return;
-    if (this.pass) {
-      this.again = true;
-      return;
-    }
-    // Outside the request that asked: the announcements sent are not all of that request.
-    this.pass = requestContext.exit(() => this.sendAll()).finally(() => (this.pass = undefined));
+    this.passes.soon();
   }
 
-  private async sendAll(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        if ((await this.sendBatch()) === BATCH) this.again = true;
-        if (this.failing) this.logger.log('Announcements are sent again');
-        this.failing = false;
-      } catch (error) {
-        announcementSendFailures.inc();
-        if (!this.failing && isOutage(error)) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
-        if (!this.failing && !isOutage(error)) this.logger.error(`Announcements cannot be sent: ${(error as Error).stack}`);
-        this.failing = true;
-        return;
-      }
-    } while (this.again && !this.stopped);
+  /** @returns whether the batch was full: more may be waiting. */
+  private async round(): Promise<boolean> {
+    const sent = await this.sendBatch();
+    if (this.failing) this.logger.log('Announcements are sent again');
+    this.failing = false;
+    return sent === BATCH;
+  }
+
+  private failed(error: unknown): void {
+    announcementSendFailures.inc();
+    if (!this.failing && isOutage(error)) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
+    if (!this.failing && !isOutage(error)) this.logger.error(`Announcements cannot be sent: ${(error as Error).stack}`);
+    this.failing = true;
   }
 
   private async sendBatch(): Promise<number> {

@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { requestContext } from '../observability/request-context';
+import { OutboxPasses } from '../resilience/outbox-passes';
 import { settledWithin } from '../resilience/settled-within';
 import { Mail, Mailer } from './mailer';
 import type { MailWriter } from './mail-writer';
 
-/** How often due mails are looked for: those retried, and those a dead process left behind. */
-const SWEEP_MS = 1000;
 /** Small: the rows of a batch stay locked while the mail server is waited for. */
 const BATCH = 10;
 /** At shutdown, the pass under way gets this long; what it did not finish stays recorded. */
@@ -47,10 +46,11 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('mail');
   private readonly writers = new Map<string, MailWriter<unknown>>();
   private readonly retries: RetrySettings;
-  private sweep?: NodeJS.Timeout;
-  private pass?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly passes = new OutboxPasses(
+    async () => (await this.sendBatch()) === BATCH,
+    // Postgres away: the rows wait where they are.
+    (error) => this.logger.warn(`Mails kept for a later try: ${(error as Error).message}`),
+  );
 
   constructor(
     private readonly em: EntityManager,
@@ -73,39 +73,17 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
-    this.sweep = setInterval(() => this.sendSoon(), SWEEP_MS).unref();
-    this.sendSoon();
+    this.passes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.sweep);
-    await settledWithin(this.pass ?? Promise.resolve(), SHUTDOWN_GRACE_MS);
+    await settledWithin(this.passes.stop(), SHUTDOWN_GRACE_MS);
     this.mailer.onApplicationShutdown();
   }
 
-  /** Starts a pass, or asks the running one for another round. */
+  /** After the commit of a change that recorded mails; also every second, for retries come due and those a process left behind. */
   sendSoon(): void {
-    if (this.stopped) return;
-    if (this.pass) {
-      this.again = true;
-      return;
-    }
-    // Outside the request that asked: the mails sent are not all of that request.
-    this.pass = requestContext.exit(() => this.sendDue()).finally(() => (this.pass = undefined));
-  }
-
-  private async sendDue(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        if ((await this.sendBatch()) === BATCH) this.again = true;
-      } catch (error) {
-        // Postgres away: the rows wait where they are.
-        this.logger.warn(`Mails kept for a later try: ${(error as Error).message}`);
-        return;
-      }
-    } while (this.again && !this.stopped);
+    this.passes.soon();
   }
 
   private async sendBatch(): Promise<number> {
@@ -121,7 +99,7 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
       for (const row of due) {
         // A mail server that failed one mail would most likely fail the next, each after its timeout:
         // the others wait for the next pass, unlocked, rather than hold their locks that long.
-        if (this.stopped || !(await this.deliver(tx, row))) return 0;
+        if (this.passes.stopping || !(await this.deliver(tx, row))) return 0;
       }
       return due.length;
     });
