@@ -35,8 +35,9 @@ export class PortalsAndMember {
   async execute(userId: string, companyId: string): Promise<{ companies: CompanyView[]; member: MemberView | null }> {
     const rows = await this.em.getConnection().execute<PortalRow[]>(PORTALS_AND_MEMBER, [companyId, userId]);
     const companies = rows.map(companyOfRow);
+    // The statement gives accounts (at least []) on the row asked about, and on no other.
     const here = rows.findIndex((row) => row.accounts !== null);
-    const member = here === -1 ? null : { role: rows[here].role, company: companies[here], accounts: rows[here].accounts ?? [] };
+    const member = here === -1 ? null : { role: rows[here].role, company: companies[here], accounts: rows[here].accounts! };
     return { companies, member };
   }
 }
