@@ -1,12 +1,10 @@
 import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, Member, signedInClient } from '../support/factories';
 import { infrastructure } from '../support/infrastructure';
 import { Mailbox } from '../support/mailbox';
-import { createPasskey, registeredPasskey, removeWithPasskey, renamePasskey, signInWithPasskey } from '../support/passkeys';
+import { createPasskey, keptKeyOf, registeredPasskey, removeWithPasskey, renamePasskey, signInWithPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
-import { currentRun } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
@@ -122,7 +120,7 @@ describe('Managing passkeys in the security settings', () => {
     const tablet = new SoftwareAuthenticator();
     const card = await registeredPasskey(browser, tablet);
     expect((await signInWithPasskey(browserOn(firm.host), tablet)).body).toMatchObject({ next: 'done' });
-    const keptKey = `${currentRun().redisKeyPrefix}passkey-key:${createHash('sha256').update(`${firm.host} ${tablet.newestFor(firm.host).credentialId}`).digest('base64url')}`;
+    const keptKey = keptKeyOf(firm.host, tablet);
     const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
     try {

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { expectStatus } from './expect-status';
 import { PortalClient, PortalResponse } from './portal-client';
+import { currentRun } from './run-context';
 import { HeldPasskey, SoftwareAuthenticator, Tampering } from './software-authenticator';
 
 /** Asks the registration options on the browser's host and answers them with the authenticator. */
@@ -71,4 +73,14 @@ export async function answerSecondStepWithPasskey(
 ): Promise<PortalResponse> {
   const assertion = authenticator.assert(await secondStepOptions(browser), browser.origin, tampering, passkey);
   return browser.post('/api/auth/totp', { passkey: assertion });
+}
+
+/**
+ * The Redis key under which the gateway keeps the public key of the
+ * authenticator's newest passkey for `host`: the digest of the RP ID and the
+ * credential id (apps/gateway/src/passkeys/passkey-keys.ts).
+ */
+export function keptKeyOf(host: string, authenticator: SoftwareAuthenticator): string {
+  const digest = createHash('sha256').update(`${host} ${authenticator.newestFor(host).credentialId}`).digest('base64url');
+  return `${currentRun().redisKeyPrefix}passkey-key:${digest}`;
 }
