@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { expectError } from '../support/api-error';
 import {
   activeMember,
@@ -10,8 +11,11 @@ import {
   Member,
   signedInClient,
 } from '../support/factories';
+import { infrastructure } from '../support/infrastructure';
+import { waitUntil } from '../support/late-answers';
 import { Mailbox } from '../support/mailbox';
-import { registeredPasskey, signInWithPasskey } from '../support/passkeys';
+import { keptKeyOf, registeredPasskey, signInWithPasskey } from '../support/passkeys';
+import { sharedGateway } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
@@ -23,11 +27,16 @@ import { SoftwareAuthenticator } from '../support/software-authenticator';
 describe("The admin's 2FA disable removes the passkeys of a lost phone", () => {
   const mailbox = new Mailbox();
   const lostPhone = new SoftwareAuthenticator();
+  const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   let firm: Company;
   let admin: Member;
   let claire: Member;
 
+  /** How many of the phone's passkeys (one per host) the gateway still keeps the public key of. */
+  const keptKeys = () => redis.exists(keptKeyOf(firm.host, lostPhone), keptKeyOf(sharedGateway().easyAccessHost, lostPhone));
+
   beforeAll(async () => {
+    await redis.connect();
     firm = await createCompany({ name: 'Perrin Expertise' });
     admin = await activeMember(firm, { role: 'admin', name: 'Agnès Admin' });
     claire = await activeMember(firm, { name: 'Claire Perrin' });
@@ -42,9 +51,13 @@ describe("The admin's 2FA disable removes the passkeys of a lost phone", () => {
     await mailbox.waitFor({ to: claire.email, subject: "Une clé d'accès a été ajoutée à votre compte" });
   });
 
+  afterAll(() => redis.disconnect());
+
   test('before: the phone signs in on both hosts', async () => {
     expect((await signInWithPasskey(browserOn(firm.host), lostPhone)).body.next).toBe('done');
     expect((await signInWithPasskey(easyAccessBrowser(), lostPhone)).body.next).toBe('done');
+    // Having signed in, each is verified from then on with the public key the gateway keeps.
+    expect(await keptKeys()).toBe(2);
   });
 
   test('at the second step, which offers the code or a passkey, she asks for help; the admin turns 2FA off', async () => {
@@ -56,6 +69,11 @@ describe("The admin's 2FA disable removes the passkeys of a lost phone", () => {
     const requests = await adminBrowser.get('/api/admin/mfa-requests');
     expect(requests.body).toEqual([expect.objectContaining({ user: expect.objectContaining({ id: claire.userId }) })]);
     expect((await adminBrowser.post(`/api/admin/users/${claire.userId}/mfa/disable`, { reason: 'Téléphone perdu' })).status).toBe(204);
+  });
+
+  // Before anyone tries the phone: a try that identity refuses would drop the key by itself.
+  test('the gateway keeps neither passkey\'s public key any more: identity announced their removal', async () => {
+    expect(await waitUntil(async () => (await keptKeys()) === 0)).toBe(true);
   });
 
   test("the lost phone's passkey of the firm's portal no longer signs in: 401 invalid_passkey", async () => {

@@ -65,6 +65,7 @@ import { OperatorGuard } from './operator/operator.guard';
 import { PasskeyAuthentication } from './passkeys/passkey-authentication.service';
 import { PasskeyChallenges } from './passkeys/passkey-challenges';
 import { PasskeyKeys } from './passkeys/passkey-keys';
+import { PasskeyRemovedHandler } from './passkeys/passkey-removed.handler';
 import { PasskeyRegistration } from './passkeys/passkey-registration.service';
 import { PasskeysController } from './passkeys/passkeys.controller';
 import { PortalResolver } from './portal/portal-resolver.service';
@@ -162,12 +163,13 @@ export class GatewayModule {
         KnownBrowsers,
         PasskeyChallenges,
         PasskeyKeys,
+        PasskeyRemovedHandler,
         PasskeyRegistration,
         PasskeyAuthentication,
         {
           // All gateway processes share one durable consumer: each announcement is handled once, by any of them.
           provide: AnnouncementConsumer,
-          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler, TrustEndingHandler],
+          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler, TrustEndingHandler, PasskeyRemovedHandler],
           useFactory: (stream: AnnouncementStream, ...receivers: { handlers: AnnouncementHandler[] }[]) =>
             new AnnouncementConsumer(stream, 'gateway', config.NATS_SUBJECT_PREFIX, receivers.flatMap((receiver) => receiver.handlers)),
         },

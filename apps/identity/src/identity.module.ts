@@ -66,8 +66,9 @@ export class IdentityModule {
           connectionName: 'identity',
           announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
-        // Lost, a change of credentials would leave the old sessions open, and a change of the user a stale cached view.
-        AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged]),
+        // Lost, a change of credentials would leave the old sessions open, a change of the user a stale cached view,
+        // and a passkey's removal its public key kept by the gateway.
+        AnnouncementsModule.forService(IDENTITY_SCHEMA, [IdentityEvents.credentialsChanged, IdentityEvents.userChanged, IdentityEvents.passkeyRemoved]),
         MailOutboxModule.forService(IDENTITY_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
       controllers: [HealthHandler, UsersHandler, CredentialsHandler, GoogleHandler, DevicesHandler, PasskeysHandler, LinksHandler, SecurityAlertsHandler],

@@ -19,7 +19,8 @@ const keyOf = (rpId: string, credentialId: string) =>
  * The public keys of passkeys that signed in here, so that a passkey sign-in
  * asks identity once (to record the use) rather than twice (to find the key
  * first). Nothing here lets a removed passkey in: recording the use is what
- * finds it gone, and then its key is forgotten.
+ * finds it gone, and then its key is forgotten. Identity also announces each
+ * removal, which drops the key at once (passkey-removed.handler.ts).
  */
 @Injectable()
 export class PasskeyKeys {

@@ -1,20 +1,39 @@
-import { ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
+import { IdentityEvents, ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Passkey } from './passkey.entity';
+
+/** One statement, so that a passkey registered meanwhile is either removed and announced, or neither. */
+const REMOVE_ALL = `delete from identity.passkeys where user_id = ? returning rp_id, credential_id`;
+
+interface RemovedRow {
+  rp_id: string;
+  credential_id: string;
+}
 
 @Injectable()
 export class RemoveAllPasskeys {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly announcements: AnnouncementRelay,
+  ) {}
 
   /**
    * Every host's, the easy access host's included: a passkey left on a lost
    * phone would sign in wherever it was made. Unlike removing one passkey,
    * this mails nothing: the admin's 2FA disable sends one mail that says it.
-   * A sign-in verifying one of them meanwhile is refused when it records the use.
+   * Each removal is announced, so that the gateway drops the key it kept; a
+   * sign-in verifying with that key meanwhile is refused when it records the use.
    */
   async execute({ userId }: ParsedRequestOf<typeof PasskeyPatterns.removeAllOfUser>): Promise<{ removed: number }> {
-    const removed = await this.em.fork().nativeDelete(Passkey, { user: userId });
+    const removed = await this.em.fork().transactional(async (tx) => {
+      const rows = await tx.execute<RemovedRow[]>(REMOVE_ALL, [userId]);
+      for (const { rp_id: rpId, credential_id: credentialId } of rows) {
+        await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId });
+      }
+      return rows.length;
+    });
+    if (removed > 0) this.announcements.sendSoon();
     return { removed };
   }
 }

@@ -1,4 +1,5 @@
-import { ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
+import { IdentityEvents, ParsedRequestOf, PasskeyPatterns } from '@app/contracts';
+import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { noSuchPasskey } from './find-passkey.usecase';
@@ -10,9 +11,14 @@ export class RemovePasskey {
   constructor(
     private readonly em: EntityManager,
     private readonly mail: PasskeyChangedMail,
+    private readonly announcements: AnnouncementRelay,
   ) {}
 
-  /** @throws DomainError not_found unless it is the user's own passkey of this host. */
+  /**
+   * The gateway forgets the key it kept when it hears the answer; the
+   * announcement covers an answer it never heard (it timed out, or its process died).
+   * @throws DomainError not_found unless it is the user's own passkey of this host.
+   */
   async execute({ userId, rpId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<{ credentialId: string }> {
     const em = this.em.fork();
     const passkey = await em.findOne(Passkey, { id: passkeyId, user: userId, rpId }, { populate: ['user'] });
@@ -21,8 +27,10 @@ export class RemovePasskey {
     await em.transactional(async (tx) => {
       if ((await tx.nativeDelete(Passkey, { id: passkey.id })) === 0) throw noSuchPasskey();
       await this.mail.recordChange(tx, passkey.user.getEntity(), 'removed', passkey);
+      await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId: passkey.credentialId });
     });
     this.mail.sendSoon();
+    this.announcements.sendSoon();
     return { credentialId: passkey.credentialId };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../messages/message-contract';
 import { ProvenFactor } from './factors';
+import { RemovedPasskey } from './passkey.contracts';
 import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName, SingleLine } from './values';
 
 export interface UserView {
@@ -210,4 +211,11 @@ export const IdentityEvents = {
       keepWebSessions: z.boolean().optional(),
     }),
   ),
+  /**
+   * A passkey was removed, by its owner or with all the others by an admin's
+   * 2FA disable: the public key the gateway kept for it goes at once, instead
+   * of lingering until it expires. Announced after the commit, so that it goes
+   * even when the caller never hears the answer.
+   */
+  passkeyRemoved: defineEvent('identity.passkey.removed', RemovedPasskey),
 } as const;

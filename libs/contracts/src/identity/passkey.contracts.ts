@@ -15,6 +15,9 @@ const SignatureCounter = z.number().int().min(0).max(0xffff_ffff);
 
 export type PasskeyTransport = z.output<typeof Transports>[number];
 
+/** A passkey identity removed, as the gateway keeps its public key: by RP ID and credential id. */
+export const RemovedPasskey = z.object({ userId: Id, rpId: RpId, credentialId: Base64Url(1400) });
+
 /** A passkey as its owner manages it, and as a ceremony needs it. */
 export interface PasskeyView {
   id: string;
