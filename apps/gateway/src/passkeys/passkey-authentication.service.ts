@@ -90,8 +90,10 @@ export class PasskeyAuthentication {
       throw refused(error.message);
     });
     if (!verified) throw refused('its signature does not verify');
-    const owner = await this.recordUse(rp.id, passkey, info.newCounter, info.credentialBackedUp);
+    // Kept before the use is recorded, not after: a removal committing between the two would have its announcement
+    // drop the key before this wrote it back. One committing earlier is found by recording the use, which drops it.
     if (!kept) await this.keys.remember(rp.id, passkey);
+    const owner = await this.recordUse(rp.id, passkey, info.newCounter, info.credentialBackedUp);
     return { userId: passkey.userId, user: owner, credentialId: passkey.credentialId, passkeyId: passkey.id };
   }
 

@@ -19,6 +19,8 @@ const origin = (host: string) => `https://${host}`;
 /** Identity's passkey table, in memory, with the same refusals. */
 class FakeIdentity {
   readonly passkeys: PasskeyCredential[] = [];
+  /** What else happens once a use is recorded, before the gateway hears the answer. */
+  afterUse = async (): Promise<void> => undefined;
 
   async request<C extends RequestContract>(contract: C, payload: Record<string, unknown>): Promise<unknown> {
     const byCredential = this.passkeys.find((passkey) => passkey.credentialId === payload.credentialId && passkey.rpId === payload.rpId);
@@ -39,6 +41,7 @@ class FakeIdentity {
         const counter = payload.counter as number;
         if (!(counter > passkey.counter || (counter === 0 && passkey.counter === 0))) throw new DomainError(ErrorCode.InvalidPasskey, 'went back');
         passkey.counter = counter;
+        await this.afterUse();
         return { owner: { id: passkey.userId } };
       }
       default:
@@ -119,6 +122,16 @@ describe(PasskeyAuthentication.name, () => {
     identity.passkeys.length = 0;
 
     expect(await codeOf(sut.verifyAuthentication(RP, phone.assert(await sut.options(HOST), origin(HOST))))).toBe('invalid_passkey');
+    expect(keys.kept.size).toBe(0);
+  });
+
+  test('a removal announced while the first sign-in records its use leaves no key kept behind it', async () => {
+    identity.afterUse = async () => {
+      identity.passkeys.length = 0;
+      await keys.forget(HOST, phone.newestFor(HOST).credentialId);
+    };
+
+    expect(await codeOf(sut.verifyAuthentication(RP, phone.assert(await sut.options(HOST), origin(HOST))))).toBe('accepted');
     expect(keys.kept.size).toBe(0);
   });
 
