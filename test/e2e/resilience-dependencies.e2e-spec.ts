@@ -98,7 +98,18 @@ describe('Redis, NATS and Postgres stopped under a sign-in load', () => {
     const me = await earlierSession.get('/api/me');
     expect({ status: me.status, email: me.body.user?.email }).toEqual({ status: 200, email: members[1].email });
   });
+
+  test('each service told the operator of the Postgres outage once, not every second, and that mails went out again', () => {
+    for (const service of ['identity', 'mfa', 'tenancy']) {
+      const logs = own.stack.process(service).logs();
+      expect({ service, kept: count(logs, 'Mails kept for a later try'), again: count(logs, 'Mails are sent again') }).toEqual({ service, kept: 1, again: 1 });
+    }
+  });
 });
+
+function count(logs: string, words: string): number {
+  return logs.split(words).length - 1;
+}
 
 function slowest(outcomes: Outcome[]): number {
   return Math.max(0, ...outcomes.map((outcome) => outcome.elapsedMs));

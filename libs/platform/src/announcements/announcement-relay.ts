@@ -30,11 +30,14 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('announcements');
   private readonly contracts: Map<string, EventContract>;
   private readonly take: string;
-  private readonly passes = new OutboxPasses(
-    () => this.round(),
-    (error) => this.failed(error),
-  );
-  private failing = false;
+  private readonly passes = new OutboxPasses(async () => (await this.sendBatch()) === BATCH, {
+    failed: (error, first) => {
+      announcementSendFailures.inc();
+      if (first && isOutage(error)) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
+      if (first && !isOutage(error)) this.logger.error(`Announcements cannot be sent: ${(error as Error).stack}`);
+    },
+    over: () => this.logger.log('Announcements are sent again'),
+  });
 
   /** @param announced the events this service records, at least one. */
   constructor(
@@ -69,21 +72,6 @@ export class AnnouncementRelay implements OnApplicationBootstrap, OnApplicationS
   /** After the commit of a change that recorded announcements; also every second, for those a process left behind. */
   sendSoon(): void {
     this.passes.soon();
-  }
-
-  /** @returns whether the batch was full: more may be waiting. */
-  private async round(): Promise<boolean> {
-    const sent = await this.sendBatch();
-    if (this.failing) this.logger.log('Announcements are sent again');
-    this.failing = false;
-    return sent === BATCH;
-  }
-
-  private failed(error: unknown): void {
-    announcementSendFailures.inc();
-    if (!this.failing && isOutage(error)) this.logger.warn(`Announcements kept for a later try: ${(error as Error).message}`);
-    if (!this.failing && !isOutage(error)) this.logger.error(`Announcements cannot be sent: ${(error as Error).stack}`);
-    this.failing = true;
   }
 
   private async sendBatch(): Promise<number> {

@@ -46,11 +46,13 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('mail');
   private readonly writers = new Map<string, MailWriter<unknown>>();
   private readonly retries: RetrySettings;
-  private readonly passes = new OutboxPasses(
-    async () => (await this.sendBatch()) === BATCH,
+  private readonly passes = new OutboxPasses(async () => (await this.sendBatch()) === BATCH, {
     // Postgres away: the rows wait where they are.
-    (error) => this.logger.warn(`Mails kept for a later try: ${(error as Error).message}`),
-  );
+    failed: (error, first) => {
+      if (first) this.logger.warn(`Mails kept for a later try: ${(error as Error).message}`);
+    },
+    over: () => this.logger.log('Mails are sent again'),
+  });
 
   constructor(
     private readonly em: EntityManager,

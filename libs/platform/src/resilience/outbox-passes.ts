@@ -14,14 +14,16 @@ export class OutboxPasses {
   private pass?: Promise<void>;
   private again = false;
   private stopped = false;
+  private failing = false;
 
   /**
    * @param round takes one batch; true when it was full, so that another round follows at once.
-   * @param failed told of a round that threw; the pass ends there and the rows wait for the next one.
+   * @param outage told of a round that threw (the pass ends there, and the rows wait for the next one),
+   * `first` of a run of such rounds: an outage is logged once, not every second; and told when a round works again.
    */
   constructor(
     private readonly round: () => Promise<boolean>,
-    private readonly failed: (error: unknown) => void,
+    private readonly outage: { failed(error: unknown, first: boolean): void; over(): void },
   ) {}
 
   get stopping(): boolean {
@@ -57,9 +59,12 @@ export class OutboxPasses {
       try {
         if (await this.round()) this.again = true;
       } catch (error) {
-        this.failed(error);
+        this.outage.failed(error, !this.failing);
+        this.failing = true;
         return;
       }
+      if (this.failing) this.outage.over();
+      this.failing = false;
     } while (this.again && !this.stopped);
   }
 }
