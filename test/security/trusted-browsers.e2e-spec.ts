@@ -222,9 +222,9 @@ describe('Trusted browsers', () => {
       const firstId = listed.find((entry) => entry.current)!.id;
 
       expect((await first.delete(`/api/me/trusted-browsers/${firstId}`)).status).toBe(204);
+      expectError(await second.delete(`/api/me/trusted-browsers/${firstId}`), 404, 'not_found');
       expect((await login(first, claire)).body.next).toBe('totp');
       expect((await login(second, claire)).body.next).toBe('done');
-      expectError(await second.delete(`/api/me/trusted-browsers/${firstId}`), 404, 'not_found');
     });
 
     test("another user's browser cannot be forgotten by its id", async () => {

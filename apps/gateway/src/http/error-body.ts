@@ -12,6 +12,10 @@ export function errorBodyOf(codes: readonly [ErrorCode, ...ErrorCode[]]) {
     attemptsLeft: z.number().int().optional().meta({ description: 'Codes or PINs left before the lock (invalid_code, invalid_pin)' }),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().meta({ description: 'What validation_failed found' }),
     reason: z.string().optional().meta({ description: 'Why weak_password refused it' }),
+    needs: z
+      .enum(['second_factor'])
+      .optional()
+      .meta({ description: 'What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey' }),
   });
 }
 

@@ -1,10 +1,10 @@
-import { ErrorCode } from '@app/contracts';
+import { DomainError, ErrorCode } from '@app/contracts';
 
 /**
  * The `message` of each error for a French-speaking client. Codes stay the same
  * in every language; English messages come from where the error was raised.
  */
-export const frenchMessageOf = {
+const frenchMessageOfCode = {
   validation_failed: 'La requête contient une valeur invalide ou manquante.',
   invalid_json: "Le corps de la requête n'est pas du JSON valide.",
   invalid_token: 'Ce lien est inconnu, déjà utilisé ou expiré.',
@@ -41,3 +41,11 @@ export const frenchMessageOf = {
   internal: 'Une erreur est survenue de notre côté.',
   unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
 } as const satisfies Record<ErrorCode, string>;
+
+/** The French message of `error`: its code's, but where the password will not do, saying so. */
+export function frenchMessageOf(error: DomainError): string {
+  if (error.details?.needs === 'second_factor') {
+    return "Ce navigateur vous a dispensé du code à la connexion : confirmez d'abord que c'est bien vous avec un code de l'application, un code de récupération ou une clé d'accès.";
+  }
+  return frenchMessageOfCode[error.code];
+}

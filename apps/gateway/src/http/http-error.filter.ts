@@ -46,7 +46,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const retryAfter = error.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
     const language = requestLanguage(request);
-    const message = language === 'fr' ? frenchMessageOf[error.code] : error.message;
+    const message = language === 'fr' ? frenchMessageOf(error) : error.message;
     if (isBrowserNavigation(request)) {
       void reply.code(status).headers(ERROR_PAGE_HEADERS).send(browserErrorPage(language, message));
       return;
@@ -74,10 +74,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 /** Only details meant for front ends leave the gateway: never internal reasons. */
 function publicDetails(error: DomainError): Record<string, unknown> {
-  const { attemptsLeft, issues, reason } = error.details ?? {};
+  const { attemptsLeft, issues, reason, needs } = error.details ?? {};
   return {
     ...(attemptsLeft !== undefined && { attemptsLeft }),
     ...(issues !== undefined && { issues }),
+    ...(needs !== undefined && error.code === ErrorCode.ReauthenticationRequired && { needs }),
     ...(reason !== undefined && error.code === ErrorCode.WeakPassword && { reason }),
   };
 }

@@ -9,7 +9,7 @@ import { SignInService } from '../sign-in/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
 import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
-import { RecentProof, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { assertNotSparedByTrust, RecentProof, REAUTHENTICATION_REQUIRED, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
 import { PasswordBody, RecoveryCodes, TotpCodeBody, TotpConfirmed, TotpSetup } from './me.contract';
@@ -94,12 +94,15 @@ export class TotpController {
   @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten' })
   @ApiResponse({ status: 204, description: 'Off: the user is mailed a security alert' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
+  @ApiResponse({ status: 403, description: SECOND_FACTOR_NEEDED })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(
     @JsonBody(PasswordBody) body: z.output<typeof PasswordBody>,
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
   ): Promise<void> {
+    // The password is what a trusted browser's sign-in had: turning the code off asks for more than that.
+    assertNotSparedByTrust(session.record);
     const { user } = await this.meService.portalViewOf(session);
     await this.passwords.limited(request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),

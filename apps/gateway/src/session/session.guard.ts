@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/contracts';
+import { DomainError, ErrorCode, sparedByTrust } from '@app/contracts';
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, Logger, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
@@ -61,18 +61,40 @@ export class SessionGuard implements CanActivate {
 /**
  * A sign-in in progress is its own proof, step after step; a signed-in
  * session (or the app's access token, issued at an unlock) counts as proof
- * for REAUTHENTICATION_MINUTES after it was issued or re-authenticated.
+ * for REAUTHENTICATION_MINUTES after it was issued or re-authenticated. A
+ * session a trusted browser spared the code proves nothing sensitive until a
+ * second factor is given in it: whoever holds the password and a copy of the
+ * browser's cookie would otherwise make themselves factors that open every
+ * portal, or turn 2FA off.
  */
 export function assertProvedRecently(record: SessionRecord, now = Date.now()): void {
-  if (record.stage === 'done' && now - record.provedAt > REAUTHENTICATION_MINUTES * 60_000) {
+  if (record.stage !== 'done') return;
+  assertNotSparedByTrust(record);
+  if (now - record.provedAt > REAUTHENTICATION_MINUTES * 60_000) {
     throw new DomainError(ErrorCode.ReauthenticationRequired, 'Confirm it is you first: your password, a code or a passkey.');
   }
 }
 
+/** @throws DomainError reauthentication_required, with `needs: second_factor`, when a trusted browser spared this session the code. */
+export function assertNotSparedByTrust(record: Pick<SessionRecord, 'factors'>): void {
+  if (sparedByTrust(record.factors)) {
+    throw new DomainError(
+      ErrorCode.ReauthenticationRequired,
+      'This browser was trusted to skip the code at sign-in: confirm it is you with a code from the app, a recovery code or a passkey first.',
+      { needs: 'second_factor' },
+    );
+  }
+}
+
+/** The 403 of assertNotSparedByTrust, for the OpenAPI. */
+export const SECOND_FACTOR_NEEDED =
+  'reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, ' +
+  'so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password';
+
 /** The 403 of a sensitive change, for the OpenAPI. */
 export const REAUTHENTICATION_REQUIRED =
   `reauthentication_required: a sensitive change, and this session proved nothing in the last ${REAUTHENTICATION_MINUTES} minutes ` +
-  '(its sign-in, the app\'s unlock, or POST /api/me/reauthenticate); prove it again, then retry';
+  `(its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or ${SECOND_FACTOR_NEEDED}`;
 
 /** The route needs a signed-in session, or a sign-in at one of `stages`. */
 export function SignedIn(...stages: SignInStage[]): MethodDecorator & ClassDecorator {

@@ -14,7 +14,7 @@ export const SessionSummary = z.object({
   device: z.string().nullable().meta({ description: 'Browser and system of a web session ("Chrome · Linux"); null for a mobile device or before it was noted' }),
   address: z.string().nullable().meta({ description: 'The client address a web session was last used from; null for a mobile device' }),
   factors: z.array(ProvenFactor).meta({
-    description: 'What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out); empty for a session older than the record of factors',
+    description: 'What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out), then any second factor given later in it (POST /api/me/reauthenticate); empty for a session older than the record of factors',
   }),
 });
 export type SessionSummary = z.output<typeof SessionSummary>;

@@ -45,8 +45,10 @@ async function call<T>(method: string, path: string, body?: unknown, proved = fa
   const answer = await readJson(response);
   lastAnswerAt = Date.now();
   if (response.ok) return answer as T;
-  const problem = (answer ?? {}) as { error?: unknown; message?: unknown; attemptsLeft?: unknown };
-  if (problem.error === REAUTHENTICATION_REQUIRED && !proved && (await reauthenticate())) return call<T>(method, path, body, true);
+  const problem = (answer ?? {}) as { error?: unknown; message?: unknown; attemptsLeft?: unknown; needs?: unknown };
+  if (problem.error === REAUTHENTICATION_REQUIRED && !proved && (await reauthenticate(problem.needs === 'second_factor'))) {
+    return call<T>(method, path, body, true);
+  }
   throw new ApiError(
     response.status,
     typeof problem.error === 'string' ? problem.error : 'internal',

@@ -166,7 +166,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Proves again who is there: for the next 5 minutes, this session may make the changes that answer 403 reauthentication_required. One of { password }, { code } (the app's, when 2FA is on), { recoveryCode }, or { passkey } (an assertion answering POST /api/me/passkeys/proof-options). A user with none of them (Google only, no 2FA, no passkey) signs in again instead: a new sign-in is a fresh proof. */
+        /** Proves again who is there: for the next 5 minutes, this session may make the changes that answer 403 reauthentication_required. One of { password }, { code } (the app's, when 2FA is on), { recoveryCode }, or { passkey } (an assertion answering POST /api/me/passkeys/proof-options). A user with none of them (Google only, no 2FA, no passkey) signs in again instead: a new sign-in is a fresh proof. A code, recovery code or passkey is also recorded as a factor this session passed (a portal that requires 2FA then admits it). A session a trusted browser spared the code proves itself with one of those only, never with the password. */
         post: operations["ReauthenticationController_reauthenticate"];
         delete?: never;
         options?: never;
@@ -1266,6 +1266,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1289,6 +1294,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1410,6 +1420,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1433,6 +1448,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1456,6 +1476,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1526,6 +1551,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1690,6 +1720,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1713,6 +1748,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1736,6 +1776,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1759,6 +1804,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1782,6 +1832,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1805,6 +1860,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1872,6 +1932,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1895,6 +1960,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -1942,6 +2012,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2009,6 +2084,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2146,6 +2226,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2169,6 +2254,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2239,6 +2329,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2262,10 +2357,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description factor_locked: too many wrong codes in a row (a recovery code still proves) */
+            /** @description factor_locked: too many wrong codes in a row (a recovery code still proves); reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,7 +2373,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "factor_locked";
+                        error: "reauthentication_required" | "factor_locked";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
@@ -2285,6 +2385,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2308,6 +2413,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2356,6 +2466,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2379,6 +2494,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2426,6 +2546,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2449,6 +2574,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2497,6 +2627,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2520,6 +2655,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2606,6 +2746,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2699,6 +2844,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2722,6 +2872,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2815,6 +2970,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2838,6 +2998,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2878,6 +3043,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2924,7 +3094,7 @@ export interface operations {
                             device: string | null;
                             /** @description The client address a web session was last used from; null for a mobile device */
                             address: string | null;
-                            /** @description What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out); empty for a session older than the record of factors */
+                            /** @description What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out), then any second factor given later in it (POST /api/me/reauthenticate); empty for a session older than the record of factors */
                             factors: ("password" | "google" | "totp" | "recovery_code" | "passkey" | "trusted_browser")[];
                         }[];
                     };
@@ -2957,6 +3127,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -2980,6 +3155,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3003,6 +3183,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3051,6 +3236,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3074,6 +3264,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3109,7 +3304,7 @@ export interface operations {
                         device: string | null;
                         /** @description The client address a web session was last used from; null for a mobile device */
                         address: string | null;
-                        /** @description What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out); empty for a session older than the record of factors */
+                        /** @description What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out), then any second factor given later in it (POST /api/me/reauthenticate); empty for a session older than the record of factors */
                         factors: ("password" | "google" | "totp" | "recovery_code" | "passkey" | "trusted_browser")[];
                     }[];
                 };
@@ -3134,6 +3329,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3177,10 +3377,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3200,6 +3405,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3223,6 +3433,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3279,6 +3494,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3320,13 +3540,18 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
             /**
-             * @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry
+             * @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              *
-             *     reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry
+             *     reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              */
             403: {
                 headers: {
@@ -3347,6 +3572,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3390,10 +3620,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3413,6 +3648,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3436,6 +3676,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3483,6 +3728,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3506,6 +3756,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3529,6 +3784,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3578,10 +3838,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3601,6 +3866,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3624,6 +3894,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3755,6 +4030,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3778,6 +4058,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3824,13 +4109,18 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
             /**
-             * @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry
+             * @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              *
-             *     reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry
+             *     reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              */
             403: {
                 headers: {
@@ -3851,6 +4141,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3874,6 +4169,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3921,6 +4221,39 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "reauthentication_required";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -3944,6 +4277,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4004,6 +4342,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4090,6 +4433,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4113,10 +4461,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4136,6 +4489,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4159,6 +4517,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4257,10 +4620,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,6 +4648,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4303,6 +4676,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4371,6 +4749,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4394,6 +4777,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4417,6 +4805,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4440,6 +4833,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4508,6 +4906,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4531,6 +4934,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4554,6 +4962,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4621,6 +5034,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4644,6 +5062,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4707,6 +5130,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4730,6 +5158,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4786,6 +5219,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4809,6 +5247,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4832,6 +5275,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4855,6 +5303,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4878,6 +5331,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4934,6 +5392,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -4957,6 +5420,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5009,6 +5477,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5036,6 +5509,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5059,6 +5537,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5082,6 +5565,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5105,6 +5593,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5171,6 +5664,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5194,6 +5692,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5244,6 +5747,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5267,6 +5775,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5325,6 +5838,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5348,6 +5866,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5371,6 +5894,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5419,6 +5947,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5442,6 +5975,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5501,6 +6039,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5524,6 +6067,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5547,6 +6095,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5570,6 +6123,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5622,6 +6180,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5645,6 +6208,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5668,6 +6236,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5691,6 +6264,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5714,6 +6292,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5737,6 +6320,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5784,6 +6372,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5843,6 +6436,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5866,6 +6464,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5926,6 +6529,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5949,6 +6557,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5972,6 +6585,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -5995,6 +6613,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6069,6 +6692,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6118,6 +6746,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6141,6 +6774,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6195,6 +6833,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6270,6 +6913,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6313,10 +6961,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,6 +6989,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6359,6 +7017,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6426,6 +7089,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6499,6 +7167,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6522,6 +7195,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6585,6 +7263,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6612,6 +7295,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6635,6 +7323,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6695,6 +7388,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6718,6 +7416,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6741,6 +7444,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6802,6 +7510,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6825,6 +7538,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6848,6 +7566,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6871,6 +7594,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6928,6 +7656,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6951,6 +7684,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6974,6 +7712,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -6997,6 +7740,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7062,6 +7810,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7085,6 +7838,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7108,6 +7866,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7131,6 +7894,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7154,6 +7922,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7200,6 +7973,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7223,6 +8001,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7266,6 +8049,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7312,6 +8100,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7451,6 +8244,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7474,6 +8272,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7526,6 +8329,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7574,6 +8382,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7628,6 +8441,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7651,6 +8469,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7692,10 +8515,15 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7715,6 +8543,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7763,6 +8596,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7816,6 +8654,11 @@ export interface operations {
                         }[];
                         /** @description Why weak_password refused it */
                         reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };

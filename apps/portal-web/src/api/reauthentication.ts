@@ -4,7 +4,8 @@
  * call goes through it, so that no screen handles the case itself. Calls
  * that fail together share one prompt.
  */
-type Prompt = () => Promise<boolean>;
+/** `secondFactorOnly`: a trusted browser spared this session the code, and the password will not do. */
+type Prompt = (secondFactorOnly: boolean) => Promise<boolean>;
 
 let prompt: Prompt | null = null;
 let asking: Promise<boolean> | null = null;
@@ -18,9 +19,9 @@ export function registerReauthentication(ask: Prompt): () => void {
 }
 
 /** @returns whether the person proved it (then the call is worth sending again) */
-export function reauthenticate(): Promise<boolean> {
+export function reauthenticate(secondFactorOnly = false): Promise<boolean> {
   if (!prompt) return Promise.resolve(false);
-  asking ??= prompt().finally(() => {
+  asking ??= prompt(secondFactorOnly).finally(() => {
     asking = null;
   });
   return asking;

@@ -28,16 +28,18 @@ export function ReauthenticationPrompt() {
   const settle = useRef<((proved: boolean) => void) | null>(null);
   const [open, setOpen] = useState(false);
   const [means, setMeans] = useState<Means>('password');
+  const [secondFactorOnly, setSecondFactorOnly] = useState(false);
   const [secret, setSecret] = useState('');
   const { run, pending, error, setError } = useAction();
 
   useEffect(
     () =>
       registerReauthentication(
-        () =>
+        (onlySecondFactor) =>
           new Promise<boolean>((resolve) => {
             settle.current = resolve;
-            setMeans(me.user.google && me.user.totpEnabled ? 'code' : 'password');
+            setSecondFactorOnly(onlySecondFactor);
+            setMeans(onlySecondFactor || (me.user.google && me.user.totpEnabled) ? 'code' : 'password');
             setSecret('');
             setError(null);
             setOpen(true);
@@ -73,7 +75,7 @@ export function ReauthenticationPrompt() {
   return (
     <dialog ref={dialog} className="card reauthentication" aria-labelledby="reauthentication-title" onCancel={() => finish(false)}>
       <h2 id="reauthentication-title">{t.title}</h2>
-      <p>{t.intro}</p>
+      <p>{secondFactorOnly ? t.introSecondFactor : t.intro}</p>
       <ErrorMessage>{error ? errorText(error, t.errors) : null}</ErrorMessage>
       <form onSubmit={submit}>
         {means === 'password' ? (
@@ -84,7 +86,7 @@ export function ReauthenticationPrompt() {
         <button type="submit" className="button" disabled={pending}>
           {t.confirm}
         </button>
-        {me.user.totpEnabled && (
+        {me.user.totpEnabled && !secondFactorOnly && (
           <button type="button" className="link-button" onClick={() => { setMeans(means === 'password' ? 'code' : 'password'); setSecret(''); }}>
             {means === 'password' ? t.useCode : t.usePassword}
           </button>

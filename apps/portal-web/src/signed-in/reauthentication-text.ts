@@ -4,6 +4,7 @@ import { useLanguage } from '../i18n/language';
 const en = {
   title: 'Confirm it is you',
   intro: 'This change protects your account: confirm it is you first. You will not be asked again for a few minutes.',
+  introSecondFactor: 'This browser did not ask for your code when you signed in: confirm it is you with a code from your authentication app or a passkey.',
   password: 'Your password',
   confirm: 'Confirm',
   useCode: 'Use a code from my authentication app instead',
@@ -25,6 +26,7 @@ export type ReauthenticationText = typeof en;
 const fr: ReauthenticationText = {
   title: "Confirmez que c'est bien vous",
   intro: "Cette modification protège votre compte : confirmez d'abord que c'est bien vous. Cela ne vous sera pas redemandé pendant quelques minutes.",
+  introSecondFactor: "Ce navigateur ne vous a pas demandé votre code à la connexion : confirmez que c'est bien vous avec un code de votre application d'authentification ou une clé d'accès.",
   password: 'Votre mot de passe',
   confirm: 'Confirmer',
   useCode: "Utiliser plutôt un code de mon application d'authentification",

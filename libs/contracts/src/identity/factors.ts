@@ -28,6 +28,16 @@ export function passedSecondFactor(factors: readonly ProvenFactor[]): boolean {
   return factors.some((factor) => SECOND_FACTORS.has(factor));
 }
 
+/**
+ * A sign-in that a trusted browser spared the code: it entered its portal on
+ * the trust alone, and proves no second factor for anything else, neither
+ * another portal nor a change of the user's factors, until a code, a recovery
+ * code or a passkey is given in it (POST /api/me/reauthenticate).
+ */
+export function sparedByTrust(factors: readonly ProvenFactor[]): boolean {
+  return factors.includes('trusted_browser') && !passedSecondFactor(factors);
+}
+
 /** `factors` with `factor` added once. */
 export function withFactor(factors: readonly ProvenFactor[], factor: ProvenFactor): ProvenFactor[] {
   return factors.includes(factor) ? [...factors] : [...factors, factor];
