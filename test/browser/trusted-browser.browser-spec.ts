@@ -38,7 +38,7 @@ describe('A trusted browser, in the portal', () => {
     await browser?.close();
   });
 
-  test('ticked at the code step, the next sign-in on this browser asks no code; "forget all" asks it again', async () => {
+  test('ticked at the code step, the next sign-in on this browser asks no code; "forget all" asks a second factor, then the code again', async () => {
     const page = await openPortal(browser, firm.host, { language: 'fr' });
     await page.setViewportSize(DESKTOP);
     await signIn(page, claire);
@@ -59,7 +59,16 @@ describe('A trusted browser, in the portal', () => {
     await page.goto('/settings/sessions');
     await page.getByRole('heading', { name: 'Navigateurs de confiance' }).waitFor();
     await page.getByText('Ouverte avec : Mot de passe + navigateur de confiance').first().waitFor();
+    // Spared the code, this session proves nothing sensitive until a second factor is given: the password is not offered.
     await page.getByRole('button', { name: 'Oublier tous les navigateurs' }).click();
+    const dialog = page.getByRole('dialog', { name: "Confirmez que c'est bien vous" });
+    await dialog.getByText('Ce navigateur ne vous a pas demandé votre code à la connexion').waitFor();
+    expect(await dialog.getByLabel('Votre mot de passe').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Utiliser plutôt mon mot de passe' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Utiliser plutôt un code de récupération' }).click();
+    await dialog.getByLabel('Code de récupération').fill(claire.recoveryCodes[1]);
+    await checkScreen(page, 'reauthentication-second-factor');
+    await dialog.getByRole('button', { name: 'Confirmer' }).click();
     await page.getByText('Tous vos navigateurs vous demanderont de nouveau le code.').waitFor();
     await page.getByText('Aucun navigateur de confiance.').waitFor();
     await checkScreen(page, 'trusted-browsers-forgotten');

@@ -66,7 +66,7 @@ export const portalApi = {
     confirmTotp: (code: string) => http.post<TotpConfirmation>('/api/me/totp/confirm', { code }),
     turnOffTotp: (password: string) => http.delete('/api/me/totp', { password }),
     regenerateRecoveryCodes: () => http.post<RecoveryCodes>('/api/me/totp/recovery-codes'),
-    reauthenticate: (proof: { password: string } | { code: string } | { passkey: unknown }) => http.post('/api/me/reauthenticate', proof),
+    reauthenticate: (proof: { password: string } | { code: string } | { recoveryCode: string } | { passkey: unknown }) => http.post('/api/me/reauthenticate', proof),
     setLanguage: (language: 'fr' | 'en') => http.post('/api/me/language', { language }),
   },
   admin: {

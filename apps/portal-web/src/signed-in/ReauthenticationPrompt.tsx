@@ -11,7 +11,10 @@ import { useAction } from '../ui/use-action';
 import { useMe } from './me-context';
 import { useReauthenticationText } from './reauthentication-text';
 
-type Means = 'password' | 'code';
+type Means = 'password' | 'code' | 'recovery';
+
+/** What each means sends to POST /api/me/reauthenticate. */
+const proofOf = { password: (password: string) => ({ password }), code: (code: string) => ({ code }), recovery: (recoveryCode: string) => ({ recoveryCode }) };
 
 /**
  * The inline "confirm it is you" of a sensitive change (turning 2FA on,
@@ -63,8 +66,11 @@ export function ReauthenticationPrompt() {
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void prove(() => portalApi.me.reauthenticate(means === 'password' ? { password: secret } : { code: secret }));
+    void prove(() => portalApi.me.reauthenticate(proofOf[means](secret)));
   };
+  // The password will not do where a trusted browser spared the code: then the code, or a recovery code for the phone left at home.
+  const offered: Means[] = [...(secondFactorOnly ? [] : ['password' as const]), ...(me.user.totpEnabled ? (['code', 'recovery'] as const) : [])];
+  const useLabel = { password: t.usePassword, code: t.useCode, recovery: t.useRecovery };
   const withPasskey = () => void prove(async () => portalApi.me.reauthenticate({ passkey: await passkeyProof() }));
   const signInAgain = async () => {
     finish(false);
@@ -78,19 +84,25 @@ export function ReauthenticationPrompt() {
       <p>{secondFactorOnly ? t.introSecondFactor : t.intro}</p>
       <ErrorMessage>{error ? errorText(error, t.errors) : null}</ErrorMessage>
       <form onSubmit={submit}>
-        {means === 'password' ? (
+        {means === 'password' && (
           <Field key="password" label={t.password} type="password" autoComplete="current-password" required value={secret} onChange={(event) => setSecret(event.target.value)} />
-        ) : (
+        )}
+        {means === 'code' && (
           <Field key="code" label={t.code} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={secret} onChange={(event) => setSecret(event.target.value)} />
+        )}
+        {means === 'recovery' && (
+          <Field key="recovery" label={t.recovery} autoComplete="off" maxLength={32} required value={secret} onChange={(event) => setSecret(event.target.value)} />
         )}
         <button type="submit" className="button" disabled={pending}>
           {t.confirm}
         </button>
-        {me.user.totpEnabled && !secondFactorOnly && (
-          <button type="button" className="link-button" onClick={() => { setMeans(means === 'password' ? 'code' : 'password'); setSecret(''); }}>
-            {means === 'password' ? t.useCode : t.usePassword}
-          </button>
-        )}
+        {offered
+          .filter((other) => other !== means)
+          .map((other) => (
+            <button key={other} type="button" className="link-button" onClick={() => { setMeans(other); setSecret(''); }}>
+              {useLabel[other]}
+            </button>
+          ))}
       </form>
       {me.user.google && <p className="hint">{t.noMeans}</p>}
       <div className="actions">
