@@ -9,6 +9,7 @@ import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { requestLanguage } from '../http/request-language';
 import { PortalViewCache } from '../member-view/portal-view.cache';
+import { ProofRequired, REAUTHENTICATION_REQUIRED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { AuditEntry, ClientInvitationBody, DisableBody, HelpRequest, InvitedClient } from './admin.contract';
 import { AdminOnly } from './admin.guard';
@@ -64,17 +65,21 @@ export class AdminController {
   @Idempotent('admin')
   @HttpCode(204)
   @AdminOnly()
+  // How accounts are taken over through a help desk: an admin's session left open, or its cookie stolen, is not enough.
+  @ProofRequired()
   @ApiOperation({
     summary:
       'Turn a member’s 2FA off: requests closed, audited (also, without naming this company, in every other company of the user), ' +
-      'user mailed with the company’s and the admin’s names, every session and device ended',
+      'user mailed with the company’s and the admin’s names, every session and device ended. A sensitive change: the admin’s ' +
+      'session must have proved who is there in the last minutes (POST /api/me/reauthenticate)',
   })
   @ApiResponse({ status: 204, description: 'Turned off, and the user’s sessions already ended' })
   @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company (an invited one is not yet)' })
   @ApiResponse({
     status: 403,
     description:
-      'no_open_help_request: the user also belongs to another company, and has no open "no access to the app" request to this one',
+      'no_open_help_request: the user also belongs to another company, and has no open "no access to the app" request to this one; ' +
+      `forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); ${REAUTHENTICATION_REQUIRED}`,
   })
   async disableSecondFactor(
     @Param('userId', memberId) userId: string,

@@ -112,9 +112,13 @@ export function SignedIn(...stages: SignInStage[]): MethodDecorator & ClassDecor
  * `403 reauthentication_required`, answered by POST /api/me/reauthenticate.
  */
 export function RecentProof(...stages: SignInStage[]): MethodDecorator {
-  return applyDecorators(
-    SignedIn(...stages),
-    SetMetadata(RECENT_PROOF, true),
-    ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED }),
-  );
+  return applyDecorators(SignedIn(...stages), ProofRequired(), ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED }));
+}
+
+/**
+ * What RecentProof adds to a route whose decorator already signs it in
+ * (AdminOnly); the route names reauthentication_required among its 403s.
+ */
+export function ProofRequired(): MethodDecorator {
+  return SetMetadata(RECENT_PROOF, true);
 }

@@ -595,7 +595,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn a member’s 2FA off: requests closed, audited (also, without naming this company, in every other company of the user), user mailed with the company’s and the admin’s names, every session and device ended */
+        /** Turn a member’s 2FA off: requests closed, audited (also, without naming this company, in every other company of the user), user mailed with the company’s and the admin’s names, every session and device ended. A sensitive change: the admin’s session must have proved who is there in the last minutes (POST /api/me/reauthenticate) */
         post: operations["AdminController_disableSecondFactor"];
         delete?: never;
         options?: never;
@@ -5486,7 +5486,7 @@ export interface operations {
                 };
             };
             /**
-             * @description no_open_help_request: the user also belongs to another company, and has no open "no access to the app" request to this one
+             * @description no_open_help_request: the user also belongs to another company, and has no open "no access to the app" request to this one; forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              *
              *     forbidden: not an admin of this portal
              */
@@ -5497,7 +5497,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "forbidden" | "no_open_help_request";
+                        error: "forbidden" | "no_open_help_request" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
