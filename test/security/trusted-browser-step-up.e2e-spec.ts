@@ -12,7 +12,8 @@ const browserAt = (host: string): PortalClient => browserOn(host, undefined, { s
  * does not require 2FA; Claire is also the client of a firm that does. The
  * session Mallory opens there without a code must not mint the second factors
  * (recovery codes, a passkey) that would open the strict firm's portal, nor
- * turn 2FA off: those need a code, a recovery code or a passkey given in it.
+ * turn 2FA off, nor change the password: those need a code, a recovery code
+ * or a passkey given in it.
  */
 describe('A session a trusted browser spared the code', () => {
   let lax: Company;
@@ -64,6 +65,15 @@ describe('A session a trusted browser spared the code', () => {
 
     expectError(await mallory.delete('/api/me/totp', { json: { password: claire.password } }), 403, 'reauthentication_required');
     expect((await browserAt(strict.host).post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+  });
+
+  test("cannot change the password, which would end Claire's sessions and devices and lock her out of it: her session stays", async () => {
+    const claire = await clientOfBoth();
+    const mallory = await malloryWithTrust(claire);
+
+    const changed = await mallory.post('/api/me/password', { currentPassword: claire.password, newPassword: 'Mallory-owns-this-now-42' });
+    expectError(changed, 403, 'reauthentication_required');
+    expect((await claire.browser.get('/api/me')).status).toBe(200);
   });
 
   test('the password proves again who is there, not the factor the trust spared', async () => {

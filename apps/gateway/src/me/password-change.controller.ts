@@ -8,7 +8,7 @@ import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { MeService } from '../member-view/me.service';
 import { AuthenticatedSession } from '../session/session';
-import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { assertNotSparedByTrust, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { SessionSightings } from '../session/session-sightings';
 import { webSessionSummary } from '../sessions/session-summary';
@@ -42,6 +42,7 @@ export class PasswordChangeController {
   @ApiResponse({ status: 204, description: 'Changed; the other sessions and devices ended' })
   @Answers(200, PasswordChanged, 'Changed, with `endOtherSessions: false`')
   @ApiResponse({ status: 401, description: 'invalid_credentials: the current password is wrong' })
+  @ApiResponse({ status: 403, description: SECOND_FACTOR_NEEDED })
   @ApiResponse({ status: 422, description: 'weak_password' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async change(
@@ -51,6 +52,8 @@ export class PasswordChangeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PasswordChanged | void> {
     const { id, record } = session;
+    // The current password is what a trusted browser's sign-in had: replacing it, and ending every other session, asks for more.
+    assertNotSparedByTrust(record);
     const { user } = await this.meService.portalViewOf(session);
     const keepWebSessions = !endOtherSessions;
     const { credentialVersion } = await this.passwords.limited(request.ip, user.email, () =>

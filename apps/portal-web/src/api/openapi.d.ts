@@ -3135,6 +3135,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "reauthentication_required";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
             /** @description weak_password */
             422: {
                 headers: {
