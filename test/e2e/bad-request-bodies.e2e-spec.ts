@@ -133,6 +133,23 @@ describe('A request with a bad body gets a clear 4xx', () => {
   const send = (route: JsonRoute, raw: string, contentType = 'application/json') =>
     route.caller().request(route.route.split(' ')[0], route.path(), { raw, contentType });
 
+  test('a refused name writes nothing: the same client invited again with a good name is listed by it', async () => {
+    const email = 'surrogate.client@example.com';
+    const refused = await send(routes.find((route) => route.route === 'POST /api/admin/clients')!, JSON.stringify({ email, name: 'a\ud800b', accountIds: [] }));
+    expectError(refused, 400, 'invalid_json');
+
+    expect((await adminBrowser.post('/api/admin/clients', { email, name: 'Suzanne Real', accountIds: [] })).status).toBe(201);
+    const listed = (await adminBrowser.get('/api/admin/clients')).body as { user: { email: string; name: string } }[];
+    expect(listed.find((entry) => entry.user.email === email)?.user.name).toBe('Suzanne Real');
+  });
+
+  test('an idempotent write with a deeply nested body: 400, not a 500 from fingerprinting it', async () => {
+    const raw = `{"email":"deep@example.com","name":"Deep","accountIds":[],"z":${'['.repeat(8000)}${']'.repeat(8000)}}`;
+    const answer = await adminBrowser.request('POST', '/api/admin/clients', { raw, contentType: 'application/json', headers: { 'idempotency-key': 'deep-1' } });
+
+    expectError(answer, 400, 'invalid_json');
+  });
+
   describe.each(routes)('$route', (route) => {
     test('malformed JSON: 400', async () => {
       expectError(await send(route, '{"email": "claire@example.com",'), 400);
@@ -158,6 +175,21 @@ describe('A request with a bad body gets a clear 4xx', () => {
       ['a string', () => 'claire@example.com'],
     ])('%s instead of an object: 400', async (_case, body) => {
       expectError(await send(route, JSON.stringify(body())), 400);
+    });
+
+    test('a string with a lone UTF-16 surrogate (not I-JSON: Postgres and mail refuse it): 400 invalid_json', async () => {
+      const body = validBody(route);
+      const text = Object.keys(body).find((field) => typeof body[field] === 'string');
+      const raw = JSON.stringify(text ? { ...body, [text]: `a\ud800b` } : { ...body, 'note\udc00': 1 });
+      expect(raw).toMatch(/\\ud[8c]00/);
+
+      expectError(await send(route, raw), 400, 'invalid_json');
+    });
+
+    test('nested 1,000 levels deep: 400 invalid_json', async () => {
+      const raw = JSON.stringify({ ...validBody(route), nested: 0 }).replace('0}', `${'['.repeat(1000)}${']'.repeat(1000)}}`);
+
+      expectError(await send(route, raw), 400, 'invalid_json');
     });
 
     test('an oversized body: 413', async () => {

@@ -60,14 +60,38 @@ function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: {
   );
 }
 
-/** An empty body reads as none, as a client sending only the Content-Type header means. */
+/** Deeper than any body of the API (a passkey's answer is 3 levels): what goes past it is an attack on recursive readers. */
+const MAX_JSON_DEPTH = 32;
+/** In a `u` regex, a surrogate that pairs is part of one code point: only a lone one is a Cs code point. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * An empty body reads as none, as a client sending only the Content-Type
+ * header means. Bodies must be I-JSON (RFC 7493): no string holding a lone
+ * surrogate, which Postgres refuses (a 500 after identity had written the
+ * user) and no mail can carry; and no nesting past MAX_JSON_DEPTH, which
+ * overflowed the idempotency key's fingerprint (a 500).
+ */
 function parseJson(_request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void): void {
   if (body === '') return done(null, undefined);
+  let parsed: unknown;
   try {
-    done(null, JSON.parse(body));
+    parsed = JSON.parse(body);
   } catch {
-    done(new DomainError(ErrorCode.InvalidJson, 'The body is not valid JSON.'));
+    return done(new DomainError(ErrorCode.InvalidJson, 'The body is not valid JSON.'));
   }
+  if (!isIJson(parsed, 0)) {
+    return done(new DomainError(ErrorCode.InvalidJson, `The body is not I-JSON: a string holds a lone UTF-16 surrogate, or it nests deeper than ${MAX_JSON_DEPTH} levels.`));
+  }
+  done(null, parsed);
+}
+
+function isIJson(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return !LONE_SURROGATE.test(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth === MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => isIJson(item, depth + 1));
+  return Object.entries(value).every(([key, item]) => !LONE_SURROGATE.test(key) && isIJson(item, depth + 1));
 }
 
 /**
