@@ -52,6 +52,7 @@ export class TenancyService {
       return { userId: known.id, activationToken: known.pending ? randomUUID() : null, language: known.language };
     });
     peers.answer(IdentityPatterns.findUsers, ({ userIds }) => userIds.flatMap((id) => this.users.get(id) ?? []));
+    peers.answer(IdentityPatterns.getUser, ({ userId }) => this.users.get(userId) ?? new DomainError(ErrorCode.NotFound, 'No such user.'));
     peers.answer(IdentityPatterns.revokeCredentials, ({ userId }) => {
       if (this.unrevokable.has(userId)) return new DomainError(ErrorCode.Unavailable, 'identity is not answering.');
       this.note(userId, 'revoked credentials');

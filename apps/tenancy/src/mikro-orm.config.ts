@@ -16,6 +16,7 @@ import { Migration20261204000000 } from './migrations/Migration20261204000000';
 import { Migration20261204010000 } from './migrations/Migration20261204010000';
 import { Migration20261204020000 } from './migrations/Migration20261204020000';
 import { Migration20261204030000 } from './migrations/Migration20261204030000';
+import { Migration20261204150000 } from './migrations/Migration20261204150000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -34,6 +35,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261204010000,
         Migration20261204020000,
         Migration20261204030000,
+        Migration20261204150000,
       ],
     },
     databaseUrl,

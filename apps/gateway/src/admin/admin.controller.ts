@@ -55,7 +55,11 @@ export class AdminController {
 
   @Get('mfa-requests')
   @AdminOnly()
-  @ApiOperation({ summary: 'Open "no access to the app" requests of this company' })
+  @ApiOperation({
+    summary:
+      'Open "no access to the app" requests of this company that still stand: made in the last 7 days, and with no new password since ' +
+      '(the user, mailed of each request, changes it if it was not them)',
+  })
   @Answers(200, z.array(HelpRequest), 'Newest first, at most 500')
   mfaRequests(@Auth() { record }: AuthenticatedSession): Promise<HelpRequest[]> {
     return this.rpc.request(SecondFactorHelpPatterns.listOpenRequests, { companyId: record.companyId! });

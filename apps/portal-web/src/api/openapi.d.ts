@@ -576,7 +576,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open "no access to the app" requests of this company */
+        /** Open "no access to the app" requests of this company that still stand: made in the last 7 days, and with no new password since (the user, mailed of each request, changes it if it was not them) */
         get: operations["AdminController_mfaRequests"];
         put?: never;
         post?: never;
@@ -1985,7 +1985,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the admins are mailed; asking again while a request is open only updates its message, without a second mail */
+            /** @description Asked: the admins are mailed, and so is the user (someone with the password may have asked in their name: a new password voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the admins act for 7 days */
             202: {
                 headers: {
                     [name: string]: unknown;

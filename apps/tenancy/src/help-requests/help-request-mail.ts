@@ -65,3 +65,32 @@ export function helpRequestMail(notice: HelpRequestNotice): Mail {
   const { admin, client } = notice;
   return { to: admin.email, ...wording[admin.language](notice, `${client.name} (${client.email})`) };
 }
+
+const receiptWording: Record<Language, (companyName: string) => Omit<Mail, 'to'>> = {
+  fr: (companyName) => ({
+    subject: 'Une demande d’aide a été envoyée en votre nom',
+    text: [
+      `Une demande de désactivation de votre authentification à deux facteurs vient d’être envoyée aux administrateurs de ${companyName}, depuis une connexion avec votre mot de passe.`,
+      `Si c’est vous, ${companyName} vous contactera pour vérifier que la demande vient bien de vous.`,
+      "Si ce n’est pas vous, quelqu'un connaît votre mot de passe : changez-le dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail). La demande ne comptera plus.",
+      '',
+    ].join('\n'),
+  }),
+  en: (companyName) => ({
+    subject: 'A help request was sent in your name',
+    text: [
+      `A request to turn off your two-factor authentication was just sent to the admins of ${companyName}, from a sign-in with your password.`,
+      `If it was you, ${companyName} will contact you to make sure the request comes from you.`,
+      'If it was not you, someone knows your password: change it now ("Forgot password" on your portal\'s sign-in page). The request will no longer count.',
+      '',
+    ].join('\n'),
+  }),
+};
+
+/**
+ * Tells the client that a request went out in their name: whoever has the
+ * password can ask, and the client is the one who knows whether they did.
+ */
+export function helpRequestReceiptMail(client: { email: string; language: Language }, companyName: string): Mail {
+  return { to: client.email, ...receiptWording[client.language](companyName) };
+}

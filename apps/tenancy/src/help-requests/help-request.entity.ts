@@ -1,8 +1,13 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
 import { Company } from '../companies/company.entity';
 
+/** How long a request lets the admins act: a client who lost their phone calls within days, not months. */
+export const HELP_REQUEST_DAYS = 7;
+
 /**
- * A member's "no access to the app": open until an admin turns their 2FA off.
+ * A member's "no access to the app": open until an admin turns their 2FA off,
+ * and standing only while it is recent and the user's password has not changed
+ * since (see standsFor).
  * Rows are written with `insert … on conflict` (see OpenHelpRequest), so the
  * entity has no constructor.
  */
@@ -24,10 +29,24 @@ export class HelpRequest {
   @Property({ type: 'timestamptz' })
   readonly createdAt: Date;
 
+  /** The user's credential version at the sign-in that asked; null for the requests made before it was kept. */
+  @Property({ type: 'integer', nullable: true })
+  readonly credentialVersion: number | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
-  /** The admin whose action closed the request. */
+  /** The admin whose action closed the request; null for one that lapsed, closed when the user asked again. */
   @Property({ type: 'uuid', nullable: true })
   closedBy: string | null;
+}
+
+/**
+ * Whether an open request still lets an admin act: all it proves is that
+ * someone had the password, so a new password since (what the user does on
+ * hearing of a request they did not make) voids it, and so do HELP_REQUEST_DAYS.
+ */
+export function standsFor(request: Pick<HelpRequest, 'createdAt' | 'credentialVersion'>, credentialVersion: number, now = Date.now()): boolean {
+  const recent = now - request.createdAt.getTime() < HELP_REQUEST_DAYS * 86_400_000;
+  return recent && (request.credentialVersion === null || request.credentialVersion === credentialVersion);
 }

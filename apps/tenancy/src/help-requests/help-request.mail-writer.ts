@@ -4,7 +4,7 @@ import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Membership } from '../memberships/membership.entity';
-import { helpRequestMail } from './help-request-mail';
+import { helpRequestMail, helpRequestReceiptMail } from './help-request-mail';
 
 export interface HelpRequestRecord {
   companyId: string;
@@ -15,7 +15,10 @@ export interface HelpRequestRecord {
   message?: string | null;
 }
 
-/** One mail per admin of the company, each in the admin's language; the admins are those of the moment the mails are written. */
+/**
+ * One mail per admin of the company, each in the admin's language (the admins
+ * are those of the moment the mails are written), and one to the client.
+ */
 @Injectable()
 export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
   readonly kind = 'help-request';
@@ -36,13 +39,15 @@ export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
     const admins = await this.em
       .fork()
       .find(Membership, { company: companyId, role: 'admin', userId: { $ne: clientId } }, { fields: ['userId'] });
-    if (admins.length === 0) return [];
-    // Users rather than member summaries: each admin is written to in their own language.
+    // Users rather than member summaries: each is written to in their own language.
     const userIds = [clientId, ...admins.map((admin) => admin.userId)];
     const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds });
-    const client: MemberSummary = users.find((user) => user.id === clientId) ?? { id: clientId, email: '', name: '' };
-    return users
+    const clientUser = users.find((user) => user.id === clientId);
+    const client: MemberSummary = clientUser ?? { id: clientId, email: '', name: '' };
+    const toAdmins = users
       .filter((user) => user.id !== clientId && user.email)
       .map((admin) => helpRequestMail({ admin, client, companyName, requestsUrl, message: message ?? null }));
+    // Last, so that the admins' mails keep their places in the rows recorded before the client was mailed too.
+    return clientUser?.email ? [...toAdmins, helpRequestReceiptMail(clientUser, companyName)] : toAdmins;
   }
 }

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { Membership } from '../memberships/membership.entity';
+import { HELP_REQUEST_DAYS } from './help-request.entity';
 import { HelpRequestMails, HelpRequestRecord } from './help-request.mail-writer';
 
 export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>;
@@ -21,6 +22,8 @@ export class OpenHelpRequest {
   /**
    * Asking again while a request is open only updates its message, and mails
    * no one: admins hear of a request once, however often the client clicks.
+   * An open request that no longer stands (older than HELP_REQUEST_DAYS, or
+   * made before a new password) is closed first: asking again opens a new one.
    * @throws DomainError `not_found` when the user is no member of the company.
    */
   async execute(request: NewHelpRequest): Promise<{ requestId: string }> {
@@ -52,12 +55,18 @@ export class OpenHelpRequest {
     request: NewHelpRequest,
   ): Promise<{ requestId: string; opened: boolean }> {
     const candidate = randomUUID();
+    await em.execute(
+      `update "tenancy"."help_requests" set "closed_at" = now()
+       where "company_id" = ? and "user_id" = ? and "closed_at" is null
+         and ("created_at" <= now() - make_interval(days => ?) or "credential_version" is distinct from ?)`,
+      [request.companyId, request.userId, HELP_REQUEST_DAYS, request.credentialVersion],
+    );
     const [row] = await em.execute<{ id: string }[]>(
-      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message") values (?, ?, ?, ?)
+      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version") values (?, ?, ?, ?, ?)
        on conflict ("company_id", "user_id") where "closed_at" is null
        do update set "message" = coalesce(excluded."message", "help_requests"."message")
        returning "id"`,
-      [candidate, request.companyId, request.userId, request.message || null],
+      [candidate, request.companyId, request.userId, request.message || null, request.credentialVersion],
     );
     return { requestId: row.id, opened: row.id === candidate };
   }

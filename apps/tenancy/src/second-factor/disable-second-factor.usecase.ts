@@ -15,7 +15,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
 import { CompanyHost } from '../companies/company-host.entity';
-import { HelpRequest } from '../help-requests/help-request.entity';
+import { HelpRequest, standsFor } from '../help-requests/help-request.entity';
 import { Membership } from '../memberships/membership.entity';
 import { SecondFactorDisabledMail } from './second-factor-disabled.mail-writer';
 
@@ -84,7 +84,8 @@ export class DisableSecondFactor {
    * The actor is checked first, so that a non-admin learns nothing of who is a
    * member. An invited user is no member yet. A user shared with other
    * companies may be reached only through their own open help request to this
-   * one: an admin's standing ends where another company's client begins.
+   * one, while it stands (standsFor): an admin's standing ends where another
+   * company's client begins.
    */
   private async assertStanding(em: EntityManager, request: SecondFactorDisable): Promise<Standing> {
     const memberships = await em.find(
@@ -102,14 +103,21 @@ export class DisableSecondFactor {
       { fields: ['company'] },
     );
     if (others.length > 0) {
-      const asked = await em.count(HelpRequest, { company: request.companyId, userId: request.userId, closedAt: null });
       assertThat(
-        asked > 0,
+        await this.askedAndStanding(em, request),
         ErrorCode.NoOpenHelpRequest,
         'This user also belongs to another company: act only on their own open "no access to the app" request to yours.',
       );
     }
     return { company: actor.company, otherCompanyIds: others.map((membership) => membership.company.id) };
+  }
+
+  /** Whether the user has an open request to the company that still stands; identity is asked only when there is one. */
+  private async askedAndStanding(em: EntityManager, { companyId, userId }: SecondFactorDisable): Promise<boolean> {
+    const asked = await em.find(HelpRequest, { company: companyId, userId, closedAt: null });
+    if (asked.length === 0) return false;
+    const { credentialVersion } = await this.rpc.request(IdentityPatterns.getUser, { userId });
+    return asked.some((help) => standsFor(help, credentialVersion));
   }
 
 }

@@ -46,7 +46,13 @@ export const SecondFactorHelpPatterns = {
   /** At most one open request per user and company: asking again updates it. Mails the company's admins. */
   openRequest: defineRequest<{ requestId: string }>()(
     'tenancy.help-request.open',
-    z.object({ companyId: Id, userId: Id, message: FreeText(1000).nullable().default(null) }),
+    z.object({
+      companyId: Id,
+      userId: Id,
+      message: FreeText(1000).nullable().default(null),
+      /** The sign-in's: a new password since voids the request. */
+      credentialVersion: z.number().int().min(0).nullable().default(null),
+    }),
   ),
   listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),
   /**

@@ -100,13 +100,20 @@ export class TotpSignInController {
   @Post('help')
   @HttpCode(202)
   @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off' })
-  @ApiResponse({ status: 202, description: 'Asked: the admins are mailed; asking again while a request is open only updates its message, without a second mail' })
+  @ApiResponse({
+    status: 202,
+    description:
+      'Asked: the admins are mailed, and so is the user (someone with the password may have asked in their name: a new password ' +
+      'voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the ' +
+      'admins act for 7 days',
+  })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<void> {
     const { record } = await signInAt(this.sessions, request, 'totp');
     await this.rpc.request(SecondFactorHelpPatterns.openRequest, {
       companyId: record.companyId!,
       userId: record.userId,
       message: body.message ?? null,
+      credentialVersion: record.credentialVersion,
     });
   }
 

@@ -1,0 +1,72 @@
+import { expectError } from '../support/api-error';
+import { activeMember, addMember, browserOn, Company, createCompany, credentialsOf, Member, memberWithTotp, signedInClient, TotpMember } from '../support/factories';
+import { Mailbox } from '../support/mailbox';
+import { queryDatabase } from '../support/outage-checks';
+import { PortalClient } from '../support/portal-client';
+import { currentRun } from '../support/run-context';
+
+/**
+ * A "no access to the app" request is all that lets firm A's help desk turn
+ * off the 2FA of a client it shares with firm B, and all it proves is the
+ * password: Mallory, who has it, files one in Claire's name. Claire must hear
+ * of it, and a request must not outlive what she does about it (a new
+ * password) nor stay good forever.
+ */
+describe('A help request filed with the password alone', () => {
+  const mailbox = new Mailbox();
+  let firmA: Company;
+  let firmB: Company;
+  let adminA: Member;
+  let adminABrowser: PortalClient;
+
+  /** Claire, client of B with 2FA on, and of A; Mallory files a request in her name on A's host. */
+  const claireWithARequest = async (): Promise<TotpMember> => {
+    const claire = await memberWithTotp(firmB, { name: 'Claire Partage' });
+    await addMember(firmA, { email: claire.email, name: claire.name });
+    const mallory = browserOn(firmA.host);
+    expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    expect((await mallory.post('/api/auth/totp/help', { message: 'Téléphone perdu, merci' })).status).toBe(202);
+    return claire;
+  };
+  const disable = (claire: TotpMember) => adminABrowser.post(`/api/admin/users/${claire.userId}/mfa/disable`, { reason: 'Appel' });
+  const listed = async (claire: TotpMember) =>
+    ((await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string } }[]).some((request) => request.user.id === claire.userId);
+
+  beforeAll(async () => {
+    firmA = await createCompany({ name: 'Firme Souple' });
+    firmB = await createCompany({ name: 'Firme Voisine' });
+    adminA = await activeMember(firmA, { role: 'admin', name: 'Adèle Admin' });
+    adminABrowser = await signedInClient(firmA, adminA);
+  });
+
+  test('Claire is mailed that a request was sent in her name, and what to do if it was not her', async () => {
+    const claire = await claireWithARequest();
+
+    const mail = await mailbox.waitFor({ to: claire.email, subject: 'Une demande d’aide a été envoyée en votre nom' });
+    expect(mail.text).toContain('aux administrateurs de Firme Souple');
+    expect(mail.text).toContain('changez-le dès maintenant');
+  });
+
+  test('a new password voids it: not listed, and A may no longer turn her 2FA off', async () => {
+    const claire = await claireWithARequest();
+    const changed = await claire.browser.post('/api/me/password', { currentPassword: claire.password, newPassword: 'Claire-takes-it-back-77' });
+    expect(changed.status).toBe(204);
+
+    expect(await listed(claire)).toBe(false);
+    expectError(await disable(claire), 403, 'no_open_help_request');
+  });
+
+  test('after 7 days it no longer counts; asked again, it is a new request', async () => {
+    const claire = await claireWithARequest();
+    await queryDatabase(currentRun().databaseUrl, `update tenancy.help_requests set created_at = now() - interval '8 days' where user_id = '${claire.userId}'`);
+
+    expect(await listed(claire)).toBe(false);
+    expectError(await disable(claire), 403, 'no_open_help_request');
+
+    const again = browserOn(firmA.host);
+    expect((await again.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    expect((await again.post('/api/auth/totp/help', {})).status).toBe(202);
+    expect(await listed(claire)).toBe(true);
+    expect((await disable(claire)).status).toBe(204);
+  });
+});
