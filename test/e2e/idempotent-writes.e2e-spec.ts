@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { expectError } from '../support/api-error';
 import {
   activeMember,
+  askedForHelp,
   Company,
   createCompany,
   Member,
@@ -90,6 +91,7 @@ describe('Idempotent operator and admin writes', () => {
 
   test('a retried admin disable is applied once: one audit entry', async () => {
     const client = await memberWithTotp(firm, { name: 'Hugo Client' });
+    await askedForHelp(firm, client);
     const key = randomUUID();
     const disable = () => adminBrowser.post(`/api/admin/users/${client.userId}/mfa/disable`, { reason: 'Called back' }, withKey(key));
 

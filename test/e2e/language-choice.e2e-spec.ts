@@ -1,6 +1,7 @@
 import { expectError } from '../support/api-error';
 import {
   activeMember,
+  askedForHelp,
   browserOn,
   Company,
   createCompany,
@@ -26,6 +27,7 @@ describe('Choosing the language of one’s mails', () => {
 
   /** Turns the member's 2FA off and answers the subject of the notice they get. */
   const disableAndReadNotice = async (): Promise<string> => {
+    await askedForHelp(firm, member);
     expect((await adminBrowser.post(`/api/admin/users/${member.userId}/mfa/disable`, {})).status).toBe(204);
     return (await mailbox.waitFor({ to: member.email, subject: /désactivée|turned off/ })).subject;
   };
@@ -61,6 +63,7 @@ describe('Choosing the language of one’s mails', () => {
 
     expect((await phone.post('/api/me/language', { language: 'fr' })).status).toBe(204);
 
+    await askedForHelp(firm, phoneUser);
     expect((await adminBrowser.post(`/api/admin/users/${phoneUser.userId}/mfa/disable`, {})).status).toBe(204);
     const notice = await mailbox.waitFor({ to: phoneUser.email, subject: /désactivée|turned off/ });
     expect(notice.subject).toBe('Authentification à deux facteurs désactivée');

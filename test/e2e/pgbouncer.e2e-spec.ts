@@ -1,7 +1,7 @@
 import { knex } from '@mikro-orm/postgresql';
 import { queryDatabase } from '../support/databases';
 import { infrastructure } from '../support/infrastructure';
-import { activeMember, browserOn, Company, createCompany, credentialsOf, memberWithTotp, signedInClient } from '../support/factories';
+import { activeMember, askedForHelp, browserOn, Company, createCompany, credentialsOf, memberWithTotp, signedInClient } from '../support/factories';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { PgBouncer } from '../support/pgbouncer';
 import { codeForStep, stepAtLeast } from '../support/totp';
@@ -56,6 +56,7 @@ describe('Behind PgBouncer in transaction mode', () => {
     expect((await browser.get('/api/me')).body.user.totpEnabled).toBe(true);
 
     const admin = await signedInClient(firm, await activeMember(firm, { role: 'admin' }));
+    await askedForHelp(firm, claire);
     expect((await admin.post(`/api/admin/users/${claire.userId}/mfa/disable`, { reason: 'Identité vérifiée' })).status).toBe(204);
 
     expect((await (await signedInClient(firm, claire)).get('/api/me')).body.user.totpEnabled).toBe(false);

@@ -5,6 +5,7 @@ import { expectError } from '../support/api-error';
 import {
   activeMember,
   addMember,
+  askedForHelp,
   browserOn,
   Company,
   createCompany,
@@ -243,6 +244,7 @@ describe('Security alerts', () => {
 
     test("the admin's disable of 2FA, whose mail tells who acted, carries the link too", async () => {
       const paul = await memberWithTotp(firm, { name: 'Paul Morel' });
+      await askedForHelp(firm, paul);
       const disabled = await admin.post(`/api/admin/users/${paul.userId}/mfa/disable`, { reason: 'Téléphone perdu' });
       expect(disabled.status).toBe(204);
 

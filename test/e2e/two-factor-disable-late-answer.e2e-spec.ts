@@ -1,6 +1,7 @@
 import { expectError } from '../support/api-error';
 import {
   activeMember,
+  askedForHelp,
   browserOn,
   Company,
   createCompany,
@@ -41,6 +42,7 @@ describe('An admin’s 2FA disable whose answer comes too late', () => {
     firm = await createCompany({ name: 'Faure Fiduciaire' }, own.gateway);
     admin = await activeMember(firm, { role: 'admin' });
     client = await memberWithTotp(firm);
+    await askedForHelp(firm, client);
     adminBrowser = await signedInClient(firm, admin);
     clientsPhone = new MobileApp(own.gateway);
     const code = codeForStep(client.secret, await currentStepWithMargin());

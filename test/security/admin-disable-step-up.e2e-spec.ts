@@ -1,5 +1,5 @@
 import { expectError } from '../support/api-error';
-import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, memberWithTotp, signedInClient, TotpMember } from '../support/factories';
+import { activeMember, askedForHelp, browserOn, Company, createCompany, credentialsOf, Member, memberWithTotp, signedInClient, TotpMember } from '../support/factories';
 import { PortalClient } from '../support/portal-client';
 import { ageProofs } from '../support/session-clock';
 
@@ -22,6 +22,7 @@ describe("An admin's session turns a client's 2FA off only with a recent proof",
     firm = await createCompany({ name: 'Morel Expertise' });
     admin = await activeMember(firm, { role: 'admin', name: 'Hugo Morel' });
     client = await memberWithTotp(firm, { name: 'Inès Client' });
+    await askedForHelp(firm, client);
     adminBrowser = await signedInClient(firm, admin);
   });
 

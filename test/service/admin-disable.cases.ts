@@ -37,6 +37,10 @@ export function adminDisableCases(started: () => TenancyService): void {
     const disable = (companyId: string, actorUserId: string, userId: string, reason: string | null = null) =>
       tenancy.get(DisableSecondFactor).execute(tenancy.parsed.disable({ companyId, actorUserId, userId, reason }));
 
+    /** The client's own "no access to the app" request: the admin acts only in answer to one. */
+    const asked = (companyId: string, userId: string) =>
+      tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId, userId, message: null }));
+
     async function refusal(action: Promise<unknown>): Promise<string> {
       const error = await action.then(() => null, (caught: unknown) => caught);
       expect(error).toBeInstanceOf(DomainError);
@@ -47,6 +51,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const firm = await company('Alpha');
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
+      await asked(firm.id, client.id);
 
       await expect(disable(firm.id, admin.id, client.id, 'lost phone')).resolves.toEqual({ userId: client.id, credentialVersion: 2 });
 
@@ -62,6 +67,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
       tenancy.passkeys.set(client.id, 2);
+      await asked(firm.id, client.id);
 
       await disable(firm.id, admin.id, client.id, 'lost phone');
 
@@ -74,6 +80,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const firm = await company('Mu');
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
+      await asked(firm.id, client.id);
 
       await disable(firm.id, admin.id, client.id);
 
@@ -81,16 +88,19 @@ export function adminDisableCases(started: () => TenancyService): void {
       expect(mail.text).not.toContain("clé d'accès");
     });
 
-    it('a client shared with another firm, without an open request: no_open_help_request, and nothing is asked of mfa or identity', async () => {
+    it('without an open request, a client of this firm only or shared with another: no_open_help_request alike, and nothing is asked of mfa or identity', async () => {
       const firm = await company('Beta');
       const other = await company('Gamma');
       const admin = await member(firm.id, 'admin');
+      const alone = await member(firm.id, 'client');
       const shared = await member(firm.id, 'client');
       await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
       // Joining a second company while still to activate is joining it at once, as above.
 
+      await expect(refusal(disable(firm.id, admin.id, alone.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
       await expect(refusal(disable(firm.id, admin.id, shared.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
 
+      expect(tenancy.effectsOn(alone.id)).toEqual([]);
       expect(tenancy.effectsOn(shared.id)).toEqual([]);
       expect(await tenancy.get(ListAudit).execute(firm.id)).toEqual([]);
       expect(await tenancy.get(ListAudit).execute(other.id)).toEqual([]);

@@ -188,3 +188,14 @@ export async function memberWithTotp(company: Company, options: MemberOptions = 
   const { secret, step, confirmation } = await enrolTotp(browser);
   return { ...member, secret, recoveryCodes: confirmation.body.recoveryCodes as string[], enrolledInStep: step, browser };
 }
+
+/**
+ * The member's "no access to the app" request to the company, from a browser
+ * stopped at the code step: what lets its admins turn their 2FA off.
+ */
+export async function askedForHelp(company: Company, member: { email: string; password: string }, message = 'Téléphone perdu'): Promise<void> {
+  const browser = browserOn(company.host, company.gateway);
+  const login = expectStatus(await browser.post('/api/auth/login', credentialsOf(member)), 200, 'login');
+  if (login.body.next !== 'totp') throw new Error(`login: expected next "totp", got ${login.text}`);
+  expectStatus(await browser.post('/api/auth/totp/help', { message }), 202, 'help request');
+}

@@ -5514,7 +5514,7 @@ export interface operations {
                 };
             };
             /**
-             * @description no_open_help_request: the user also belongs to another company, and has no open "no access to the app" request to this one; forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
+             * @description no_open_help_request: the user has no open "no access to the app" request to this company that still stands (7 days, no new password since), whether or not they are also another company's client, which the answer must not tell; forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              *
              *     forbidden: not an admin of this portal
              */

@@ -88,8 +88,8 @@ export const errorSentences: Record<string, Sentences> = {
     en: 'You are not allowed to do this.',
   },
   no_open_help_request: {
-    fr: "Cette personne est aussi cliente d'une autre société : elle doit d'abord demander de l'aide à la vôtre (« Je n'ai plus accès à l'application »).",
-    en: 'This person is also a client of another company: they must first ask yours for help ("No access to the app").',
+    fr: "Cette personne doit d'abord vous demander de l'aide (« Je n'ai plus accès à l'application ») : sa demande compte 7 jours, et tant qu'elle n'a pas changé de mot de passe.",
+    en: 'This person must first ask you for help ("No access to the app"): a request counts for 7 days, and while they have not changed their password.',
   },
   not_found: {
     fr: "Ce que vous demandez n'existe pas ou plus.",

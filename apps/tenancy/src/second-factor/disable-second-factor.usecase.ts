@@ -48,8 +48,7 @@ export class DisableSecondFactor {
    * this answer reaches the gateway too late; the mail is recorded with the audit and sent after.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
    * `not_found` when the user is no member of it, the same for an unknown user,
-   * `no_open_help_request` when the user belongs to another company too and has
-   * no open request to this one.
+   * `no_open_help_request` when the user has no open request to this one that still stands.
    */
   async execute(request: SecondFactorDisable): Promise<CredentialsChange> {
     const { companyId, actorUserId, userId } = request;
@@ -82,10 +81,12 @@ export class DisableSecondFactor {
 
   /**
    * The actor is checked first, so that a non-admin learns nothing of who is a
-   * member. An invited user is no member yet. A user shared with other
-   * companies may be reached only through their own open help request to this
-   * one, while it stands (standsFor): an admin's standing ends where another
-   * company's client begins.
+   * member. An invited user is no member yet. Then only the user's own open
+   * help request to this company, while it stands (standsFor), gives standing,
+   * whether or not they are also another company's client: an admin's
+   * standing ends where another company's client begins, and were the rule
+   * only for those, its refusal would tell the admin which of their clients
+   * work with another firm.
    */
   private async assertStanding(em: EntityManager, request: SecondFactorDisable): Promise<Standing> {
     const memberships = await em.find(
@@ -102,13 +103,11 @@ export class DisableSecondFactor {
       { userId: request.userId, company: { $ne: request.companyId } },
       { fields: ['company'] },
     );
-    if (others.length > 0) {
-      assertThat(
-        await this.askedAndStanding(em, request),
-        ErrorCode.NoOpenHelpRequest,
-        'This user also belongs to another company: act only on their own open "no access to the app" request to yours.',
-      );
-    }
+    assertThat(
+      await this.askedAndStanding(em, request),
+      ErrorCode.NoOpenHelpRequest,
+      'Act only on the user\'s own open "no access to the app" request to your company.',
+    );
     return { company: actor.company, otherCompanyIds: others.map((membership) => membership.company.id) };
   }
 

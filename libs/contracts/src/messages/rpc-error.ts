@@ -22,7 +22,7 @@ export const ErrorCode = {
   DeviceRevoked: 'device_revoked',
   CredentialsChanged: 'credentials_changed',
   InvalidSignature: 'invalid_signature',
-  /** An admin may turn off the 2FA of a user shared with other companies only in answer to the user's own request. */
+  /** An admin turns off a user's 2FA only in answer to the user's own request to the company, while it stands. */
   NoOpenHelpRequest: 'no_open_help_request',
   /** A passkey assertion that does not verify: unknown credential, another host's, bad signature, or a counter that went back. */
   InvalidPasskey: 'invalid_passkey',

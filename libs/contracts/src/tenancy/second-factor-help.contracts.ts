@@ -58,7 +58,7 @@ export const SecondFactorHelpPatterns = {
   /**
    * The admin's 2FA disable. @throws not_found when the user is no member of
    * the company (the same as an unknown user), no_open_help_request when the
-   * user also belongs to another company and has no open request to this one. Removes the factor (mfa),
+   * user has no open request to this one that still stands. Removes the factor (mfa),
    * revokes the user's credentials (identity, which announces it, so that every
    * session ends even if this answer is lost), closes the open requests,
    * audits (in every company of the user; the others' entries name no actor), and mails the user in the background. Answers identity's change.
