@@ -70,7 +70,7 @@ function mixedLoad({ send, companies, mailbox }) {
       try {
         const admin = await adminSession(company);
         const victim = await signInWithCode(person);
-        if (!admin || !victim) return false;
+        if (!admin || !victim || !(await askedForHelp(person))) return false;
         const entry = { companyId: company.id, userId: person.userId, email: person.email, acknowledged: false };
         ledger.disables.push(entry);
         person.totpKey = null;
@@ -115,6 +115,12 @@ function mixedLoad({ send, companies, mailbox }) {
     person.lastStep = step;
     const answered = await send('POST', person.host, '/api/auth/totp', { cookie: session.cookie, body: { code: codeForStep(person.totpKey, step) } });
     return answered.ok ? sessionAfter(answered, session.cookie) : null;
+  }
+  /** The client's "no access to the app" request, from a sign-in stopped at the code step: the admin acts only in answer to one. */
+  async function askedForHelp(person) {
+    const signingIn = await signIn(send, person);
+    if (signingIn?.next !== 'totp') return false;
+    return (await send('POST', person.host, '/api/auth/totp/help', { cookie: signingIn.cookie, body: {}, expect: [202] })).ok;
   }
   async function adminSession(company) {
     if (company.adminCookie && (await send('GET', company.host, '/api/me', { cookie: company.adminCookie, expect: [200, 401] })).status === 200) return company.adminCookie;
