@@ -24,6 +24,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
   let firmA: Company;
   let firmB: Company;
   let adminA: Member;
+  let adminB: Member;
   let adminABrowser: PortalClient;
   let adminBBrowser: PortalClient;
   let shared: TotpMember;
@@ -34,7 +35,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
     firmA = await createCompany({ name: 'Firme A Conseil' });
     firmB = await createCompany({ name: 'Firme B Gestion' });
     adminA = await activeMember(firmA, { role: 'admin', name: 'Adrien Admin' });
-    const adminB = await activeMember(firmB, { role: 'admin', name: 'Berthe Admin' });
+    adminB = await activeMember(firmB, { role: 'admin', name: 'Berthe Admin' });
     shared = await memberWithTotp(firmB, { name: 'Sacha Partage' });
     await addMember(firmA, { email: shared.email, name: shared.name });
     adminABrowser = await signedInClient(firmA, adminA);
@@ -87,6 +88,15 @@ describe('An admin turns off the 2FA of a user shared with another company only 
         reason: 'Appel de Firme A',
       }),
     ]);
+  });
+
+  test("B's admins are mailed that their client's 2FA is gone, without naming A nor its admin", async () => {
+    const mail = await mailbox.waitFor({ to: adminB.email, subject: `Authentification à deux facteurs désactivée : ${shared.name}` });
+
+    expect(mail.text).toContain(`${shared.name} (${shared.email}), client de Firme B Gestion, a été désactivée à sa demande par une autre société`);
+    expect(mail.text).not.toContain('Firme A');
+    expect(mail.text).not.toContain('Adrien');
+    expect(mailbox.matching({ to: adminA.email, subject: /^Authentification à deux facteurs désactivée :/ })).toEqual([]);
   });
 
   test('the mail to the user names the company and the admin', async () => {

@@ -1,9 +1,11 @@
 import { IdentityPatterns } from '@app/contracts';
 import { portalOrigin, RpcClient } from '@app/platform';
 import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
-import { secondFactorDisabledMail } from './second-factor-disabled-mail';
+import { Membership } from '../memberships/membership.entity';
+import { factorRemovedElsewhereMail, secondFactorDisabledMail } from './second-factor-disabled-mail';
 
 export interface SecondFactorDisabledRecord {
   userId: string;
@@ -14,9 +16,15 @@ export interface SecondFactorDisabledRecord {
   /** The "this wasn't me" link's secret, issued by identity with the revocation, and the acting company's host it opens on; absent from older notices. */
   notMeToken?: string;
   portalHost?: string;
+  /** The user's other companies, whose admins are told without being told who acted; absent from older notices. */
+  otherCompanyIds?: string[];
 }
 
-/** The mail names the company and the admin, so that the user knows whom to ask if they did not ask. */
+/**
+ * The mail names the company and the admin, so that the user knows whom to
+ * ask if they did not ask; the admins of the user's other companies get one
+ * that names neither (factorRemovedElsewhereMail).
+ */
 @Injectable()
 export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRecord> {
   readonly kind = 'second-factor-disabled';
@@ -24,6 +32,7 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
   constructor(
     outbox: MailOutbox,
     private readonly rpc: RpcClient,
+    private readonly em: EntityManager,
     @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
   ) {
     super(outbox);
@@ -33,13 +42,25 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
     return `the notice to user ${userId} that their second factor was turned off`;
   }
 
-  async write({ userId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, portalHost }: SecondFactorDisabledRecord): Promise<Mail[]> {
-    const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId, actorUserId] });
-    const user = users.find((found) => found.id === userId);
+  async write(record: SecondFactorDisabledRecord): Promise<Mail[]> {
+    const { userId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, portalHost, otherCompanyIds = [] } = record;
+    const elsewhere = await this.em.fork().find(
+      Membership,
+      { company: { $in: otherCompanyIds }, role: 'admin', userId: { $ne: userId } },
+      { populate: ['company'], fields: ['userId', 'company.name'] },
+    );
+    const userIds = [...new Set([userId, actorUserId, ...elsewhere.map((admin) => admin.userId)])];
+    const users = new Map((await this.rpc.request(IdentityPatterns.findUsers, { userIds })).map((found) => [found.id, found]));
+    const user = users.get(userId);
     if (!user) return [];
-    const adminName = users.find((found) => found.id === actorUserId)?.name ?? '';
+    const adminName = users.get(actorUserId)?.name ?? '';
     const notMeLink = notMeToken && portalHost ? `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, portalHost)}/not-me/${notMeToken}` : null;
     const notice = { email: user.email, name: user.name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
-    return [secondFactorDisabledMail(notice)];
+    const toOtherAdmins = elsewhere.flatMap(({ userId: adminId, company }) => {
+      const admin = users.get(adminId);
+      return admin?.email ? [factorRemovedElsewhereMail({ admin, client: user, companyName: company.name })] : [];
+    });
+    // The user's first, so that it keeps its place in the rows recorded before the other admins were told.
+    return [secondFactorDisabledMail(notice), ...toOtherAdmins];
   }
 }
