@@ -1,6 +1,8 @@
 import { expectError } from '../support/api-error';
 import { addMember, browserOn, Company, createCompany, credentialsOf, memberWithTotp, TotpMember } from '../support/factories';
+import { registeredPasskey } from '../support/passkeys';
 import { anotherMachineAddress, PortalClient } from '../support/portal-client';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 const TRUST_COOKIE = 'portal_trust';
 const browserAt = (host: string): PortalClient => browserOn(host, undefined, { sourceAddress: anotherMachineAddress() });
@@ -12,8 +14,8 @@ const browserAt = (host: string): PortalClient => browserOn(host, undefined, { s
  * does not require 2FA; Claire is also the client of a firm that does. The
  * session Mallory opens there without a code must not mint the second factors
  * (recovery codes, a passkey) that would open the strict firm's portal, nor
- * turn 2FA off, nor change the password: those need a code, a recovery code
- * or a passkey given in it.
+ * turn 2FA off, nor change the password, nor remove or rename a passkey:
+ * those need a code, a recovery code or a passkey given in it.
  */
 describe('A session a trusted browser spared the code', () => {
   let lax: Company;
@@ -74,6 +76,18 @@ describe('A session a trusted browser spared the code', () => {
     const changed = await mallory.post('/api/me/password', { currentPassword: claire.password, newPassword: 'Mallory-owns-this-now-42' });
     expectError(changed, 403, 'reauthentication_required');
     expect((await claire.browser.get('/api/me')).status).toBe(200);
+  });
+
+  test("cannot remove or rename Claire's passkey with the password: a removed passkey would let Mallory set up her own code", async () => {
+    const claire = await clientOfBoth();
+    const card = await registeredPasskey(claire.browser, new SoftwareAuthenticator(), 'Téléphone de Claire');
+    const mallory = await malloryWithTrust(claire);
+
+    expectError(await mallory.delete(`/api/me/passkeys/${card.id}`, { json: { password: claire.password } }), 403, 'reauthentication_required');
+    expectError(await mallory.request('PATCH', `/api/me/passkeys/${card.id}`, { json: { name: 'Ancienne clé, à supprimer' } }), 403, 'reauthentication_required');
+    expect(((await claire.browser.get('/api/me/passkeys')).body as { id: string; name: string }[]).map(({ id, name }) => ({ id, name }))).toEqual([
+      { id: card.id, name: 'Téléphone de Claire' },
+    ]);
   });
 
   test('the password proves again who is there, not the factor the trust spared', async () => {

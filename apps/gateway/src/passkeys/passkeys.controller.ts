@@ -12,7 +12,7 @@ import { requestLanguage } from '../http/request-language';
 import { MeService } from '../member-view/me.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
-import { RecentProof, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { assertNotSparedByTrust, RecentProof, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
@@ -94,6 +94,7 @@ export class PasskeysController {
   @ApiOperation({ summary: 'Renames one of the user\'s passkeys (1 to 60 characters, one line)' })
   @Answers(200, PasskeyCard, 'The renamed passkey')
   @ApiResponse({ status: 400, description: BAD_INPUT })
+  @ApiResponse({ status: 403, description: SECOND_FACTOR_NEEDED })
   @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   async rename(
     @Param('id', PasskeyIdPipe) passkeyId: string,
@@ -101,6 +102,8 @@ export class PasskeysController {
     @Req() request: FastifyRequest,
     @Auth() session: AuthenticatedSession,
   ): Promise<PasskeyCard> {
+    // A card renamed "old, remove it" by whoever holds only the password and a trusted browser would mislead its owner.
+    assertNotSparedByTrust(session.record);
     return passkeyCardOf(await this.rpc.request(PasskeyPatterns.rename, { userId: session.record.userId, rpId: this.rp(request).id, passkeyId, name }));
   }
 
@@ -132,6 +135,7 @@ export class PasskeysController {
   @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host' })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
   @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
+  @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED} (with { password } only)` })
   @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async remove(
@@ -141,8 +145,11 @@ export class PasskeysController {
     @Auth() session: AuthenticatedSession,
   ): Promise<void> {
     const { userId } = session.record;
-    if ('password' in proof) await this.checkPassword(request, session, proof.password);
-    else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
+    if ('password' in proof) {
+      // The password is what a trusted browser's sign-in had: a passkey removed with it alone would let that session set up its own code.
+      assertNotSparedByTrust(session.record);
+      await this.checkPassword(request, session, proof.password);
+    } else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
     const rpId = this.rp(request).id;

@@ -4813,6 +4813,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password (with { password } only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "reauthentication_required";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
             /** @description not_found: no such passkey of yours on this host */
             404: {
                 headers: {
@@ -4951,6 +4979,34 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         error: "unauthenticated";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
