@@ -44,7 +44,7 @@ describe('A help request filed with the password alone', () => {
 
     const mail = await mailbox.waitFor({ to: claire.email, subject: 'Une demande d’aide a été envoyée en votre nom' });
     expect(mail.text).toContain('aux administrateurs de Firme Souple');
-    expect(mail.text).toContain('changez-le dès maintenant');
+    expect(mail.text).toContain('changez votre mot de passe dès maintenant');
   });
 
   test('a new password voids it: not listed, and A may no longer turn her 2FA off', async () => {

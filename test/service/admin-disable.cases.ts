@@ -39,7 +39,7 @@ export function adminDisableCases(started: () => TenancyService): void {
 
     /** The client's own "no access to the app" request: the admin acts only in answer to one. */
     const asked = (companyId: string, userId: string) =>
-      tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId, userId, message: null }));
+      tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId, userId, message: null, credentialVersion: 1 }));
 
     async function refusal(action: Promise<unknown>): Promise<string> {
       const error = await action.then(() => null, (caught: unknown) => caught);
@@ -112,7 +112,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const admin = await member(firm.id, 'admin');
       const shared = await member(firm.id, 'client');
       await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
-      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: shared.id, message: 'new phone' }));
+      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: shared.id, message: 'new phone', credentialVersion: 1 }));
 
       await disable(firm.id, admin.id, shared.id, `asked by ${other.name}'s client`);
 
@@ -142,7 +142,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const firm = await company('Kappa');
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
-      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: client.id }));
+      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: client.id, credentialVersion: 1 }));
       tenancy.passkeys.set(client.id, 1);
       tenancy.unrevokable.add(client.id);
 

@@ -21,7 +21,9 @@ const QUOTED_AT_MOST = 500;
  */
 export function quotedMessage(message: string): string {
   const line = message.replace(/\s+/g, ' ').trim();
-  const cut = line.length > QUOTED_AT_MOST ? `${line.slice(0, QUOTED_AT_MOST)}…` : line;
+  // By code points: an emoji cut in half would reach the mail as a replacement character.
+  const points = Array.from(line);
+  const cut = points.length > QUOTED_AT_MOST ? `${points.slice(0, QUOTED_AT_MOST).join('')}…` : line;
   return cut.replace(/\b(?:https?:\/\/|www\.)\S+/gi, (address) => address.replace(/^http/i, 'hxxp').replace(/\./g, '[.]'));
 }
 
@@ -70,18 +72,18 @@ const receiptWording: Record<Language, (companyName: string) => Omit<Mail, 'to'>
   fr: (companyName) => ({
     subject: 'Une demande d’aide a été envoyée en votre nom',
     text: [
-      `Une demande de désactivation de votre authentification à deux facteurs vient d’être envoyée aux administrateurs de ${companyName}, depuis une connexion avec votre mot de passe.`,
+      `Une demande de désactivation de votre authentification à deux facteurs vient d’être envoyée aux administrateurs de ${companyName}, depuis une connexion à votre compte (par votre mot de passe ou votre compte Google).`,
       `Si c’est vous, ${companyName} vous contactera pour vérifier que la demande vient bien de vous.`,
-      "Si ce n’est pas vous, quelqu'un connaît votre mot de passe : changez-le dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail). La demande ne comptera plus.",
+      "Si ce n’est pas vous, quelqu'un se connecte à votre place : changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter. La demande ne comptera plus.",
       '',
     ].join('\n'),
   }),
   en: (companyName) => ({
     subject: 'A help request was sent in your name',
     text: [
-      `A request to turn off your two-factor authentication was just sent to the admins of ${companyName}, from a sign-in with your password.`,
+      `A request to turn off your two-factor authentication was just sent to the admins of ${companyName}, from a sign-in to your account (with your password or your Google account).`,
       `If it was you, ${companyName} will contact you to make sure the request comes from you.`,
-      'If it was not you, someone knows your password: change it now ("Forgot password" on your portal\'s sign-in page). The request will no longer count.',
+      'If it was not you, someone is signing in as you: change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it. The request will no longer count.',
       '',
     ].join('\n'),
   }),

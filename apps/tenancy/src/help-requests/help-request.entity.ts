@@ -29,7 +29,7 @@ export class HelpRequest {
   @Property({ type: 'timestamptz' })
   readonly createdAt: Date;
 
-  /** The user's credential version at the sign-in that asked; null for the requests made before it was kept. */
+  /** The user's credential version at the sign-in that asked; null for the requests made before it was kept, which no longer stand. */
   @Property({ type: 'integer', nullable: true })
   readonly credentialVersion: number | null;
 
@@ -45,8 +45,9 @@ export class HelpRequest {
  * Whether an open request still lets an admin act: all it proves is that
  * someone had the password, so a new password since (what the user does on
  * hearing of a request they did not make) voids it, and so do HELP_REQUEST_DAYS.
+ * A request made before the version was kept says nothing of it: it no longer stands, and the client asks again.
  */
 export function standsFor(request: Pick<HelpRequest, 'createdAt' | 'credentialVersion'>, credentialVersion: number, now = Date.now()): boolean {
   const recent = now - request.createdAt.getTime() < HELP_REQUEST_DAYS * 86_400_000;
-  return recent && (request.credentialVersion === null || request.credentialVersion === credentialVersion);
+  return recent && request.credentialVersion === credentialVersion;
 }

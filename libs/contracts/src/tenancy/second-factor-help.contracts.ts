@@ -51,7 +51,7 @@ export const SecondFactorHelpPatterns = {
       userId: Id,
       message: FreeText(1000).nullable().default(null),
       /** The sign-in's: a new password since voids the request. */
-      credentialVersion: z.number().int().min(0).nullable().default(null),
+      credentialVersion: z.number().int().min(0),
     }),
   ),
   listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),

@@ -42,7 +42,8 @@ export class GoogleStrategy extends PassportStrategy(Strategy, GOOGLE_STRATEGY) 
       email: claims.email,
       // Anything but a plain `true` counts as unverified: an email is trusted for linking only then.
       emailVerified: claims.email_verified === true,
-      name: claims.name?.trim().slice(0, 200) || undefined,
+      // Cut by code points: a cut between the two halves of a surrogate pair is a string no JSON column or mail takes.
+      name: Array.from(claims.name?.trim() ?? '').slice(0, 200).join('') || undefined,
     });
     if (!person.success) throw new Error(`Google's userinfo is incomplete: ${person.error.issues[0]?.message}`);
     return person.data;
