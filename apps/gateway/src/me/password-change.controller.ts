@@ -8,7 +8,7 @@ import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { MeService } from '../member-view/me.service';
 import { AuthenticatedSession } from '../session/session';
-import { assertNotSparedByTrust, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { SessionSightings } from '../session/session-sightings';
 import { webSessionSummary } from '../sessions/session-summary';
@@ -52,11 +52,9 @@ export class PasswordChangeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PasswordChanged | void> {
     const { id, record } = session;
-    // The current password is what a trusted browser's sign-in had: replacing it, and ending every other session, asks for more.
-    assertNotSparedByTrust(record);
     const { user } = await this.meService.portalViewOf(session);
     const keepWebSessions = !endOtherSessions;
-    const { credentialVersion } = await this.passwords.limited(request.ip, user.email, () =>
+    const { credentialVersion } = await this.passwords.inSession(record, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...passwords, sparedSessionId: id, keepWebSessions }),
     );
     // The current password was proved: ending a kept session next needs no other proof.

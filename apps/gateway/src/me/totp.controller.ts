@@ -9,7 +9,7 @@ import { SignInService } from '../sign-in/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
 import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
-import { assertNotSparedByTrust, RecentProof, REAUTHENTICATION_REQUIRED, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { RecentProof, REAUTHENTICATION_REQUIRED, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
 import { PasswordBody, RecoveryCodes, TotpCodeBody, TotpConfirmed, TotpSetup } from './me.contract';
@@ -101,10 +101,8 @@ export class TotpController {
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    // The password is what a trusted browser's sign-in had: turning the code off asks for more than that.
-    assertNotSparedByTrust(session.record);
     const { user } = await this.meService.portalViewOf(session);
-    await this.passwords.limited(request.ip, user.email, () =>
+    await this.passwords.inSession(session.record, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });

@@ -146,8 +146,6 @@ export class PasskeysController {
   ): Promise<void> {
     const { userId } = session.record;
     if ('password' in proof) {
-      // The password is what a trusted browser's sign-in had: a passkey removed with it alone would let that session set up its own code.
-      assertNotSparedByTrust(session.record);
       await this.checkPassword(request, session, proof.password);
     } else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
@@ -162,7 +160,8 @@ export class PasskeysController {
 
   private async checkPassword(request: FastifyRequest, session: AuthenticatedSession, password: string): Promise<void> {
     const { user } = await this.meService.portalViewOf(session);
-    await this.passwords.limited(request.ip, user.email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password }));
+    const verify = () => this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password });
+    await this.passwords.inSession(session.record, request.ip, user.email, verify);
   }
 
   private rp(request: FastifyRequest) {

@@ -9,7 +9,7 @@ import { JsonBody } from '../http/json-body.decorator';
 import { PasskeyAuthentication } from '../passkeys/passkey-authentication.service';
 import { relyingPartyOf } from '../passkeys/relying-party';
 import { AuthenticatedSession } from '../session/session';
-import { assertNotSparedByTrust, REAUTHENTICATION_MINUTES, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { REAUTHENTICATION_MINUTES, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { checkSecondFactor } from '../sign-in/second-factor';
@@ -71,9 +71,8 @@ export class ReauthenticationController {
   private async check(proof: ReauthenticationBody, request: FastifyRequest, session: AuthenticatedSession): Promise<ProvenFactor | null> {
     const { userId } = session.record;
     if ('password' in proof) {
-      assertNotSparedByTrust(session.record);
       const { email } = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      await this.passwords.limited(request.ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password: proof.password }));
+      await this.passwords.inSession(session.record, request.ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password: proof.password }));
       return null;
     }
     if ('passkey' in proof) {

@@ -1,6 +1,8 @@
 import { DomainError, ErrorCode, IdentityPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { assertNotSparedByTrust } from '../../session/session.guard';
+import { SessionRecord } from '../../session/session';
 import { LoginLimits } from './login-limits';
 
 /**
@@ -26,8 +28,17 @@ export class PasswordCheck {
     return this.checked(email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
   }
 
-  /** Inside a session: runs `check`, which answers invalid_credentials for a wrong password; a right one clears the count. */
-  async limited<T>(ip: string, email: string, check: () => Promise<T>): Promise<T> {
+  /**
+   * Inside a session: runs `check`, which answers invalid_credentials for a
+   * wrong password; a right one clears the count. The password is never proof
+   * enough in a session a trusted browser spared the code: that sign-in had
+   * the password already, and whoever holds it with a copy of the browser's
+   * cookie would change it, turn 2FA off or remove a passkey. Checked here, so
+   * that no route taking the password forgets it.
+   * @throws DomainError reauthentication_required (`needs: second_factor`), invalid_credentials, rate_limited.
+   */
+  async inSession<T>(session: Pick<SessionRecord, 'factors'>, ip: string, email: string, check: () => Promise<T>): Promise<T> {
+    assertNotSparedByTrust(session);
     await this.limits.admit(ip, email, false);
     const answer = await this.checked(email, check);
     await this.limits.recordSuccess(email);
