@@ -70,13 +70,13 @@ describe("An admin invites another company's client: joining takes the client's 
     expectError(login, 401, 'invalid_credentials');
   });
 
-  test('until accepted, the inviting admin cannot turn their 2FA off, nor set their accounts: 404 as for a stranger', async () => {
-    expectError(await attackerBrowser.post(`/api/admin/users/${victim.userId}/mfa/disable`, { reason: 'x' }), 404, 'not_found');
+  test('until accepted, the inviting admin cannot turn their 2FA off, and the accounts it sets wait for the acceptance', async () => {
+    expectError(await attackerBrowser.post(`/api/admin/users/${victim.userId}/mfa/disable`, { reason: 'x' }), 403, 'no_open_help_request');
     const accounts = await attackerBrowser.request('PUT', `/api/admin/clients/${victim.userId}/accounts`, {
       json: { accountIds: [attackerAccount.id] },
     });
-    expectError(accounts, 404, 'not_found');
-    expect(await listed(victim.userId)).toMatchObject({ status: 'invited', accounts: [] });
+    expect(accounts.status).toBe(204);
+    expect(await listed(victim.userId)).toMatchObject({ status: 'invited', accounts: [attackerAccount] });
     const signIn = await browserOn(victimFirm.host).post('/api/auth/login', credentialsOf(victim));
     expect(signIn.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
   });

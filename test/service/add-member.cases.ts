@@ -32,24 +32,25 @@ export function addMemberCases(started: () => TenancyService): void {
     const statusIn = async (companyId: string, userId: string) =>
       (await tenancy.get(ListMembers).execute(companyId)).find((entry) => entry.user.id === userId);
 
-    it('a user still to activate is a member at once, with the accounts, and gets an activation link on the company\'s host', async () => {
+    it('a user still to activate is a member at once, with the accounts, listed as invited until they activate, and gets an activation link on the company\'s host', async () => {
       const { company, account } = await companyWithAccount('Lambda');
       const user = tenancy.person(`new-${randomUUID()}@example.com`, 'Client', 'fr', true);
 
       const added = await add(company.id, user.email, [account.id]);
 
       expect(added).toEqual({ userId: user.id, activationUrl: expect.stringContaining(`lambda-${tag}.example.com`), acceptanceUrl: null });
-      expect(await statusIn(company.id, user.id)).toEqual(expect.objectContaining({ status: 'member', accounts: [expect.objectContaining({ id: account.id })] }));
+      expect(await tenancy.get(ListCompaniesOfUser).execute(user.id)).toHaveLength(1);
+      expect(await statusIn(company.id, user.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [expect.objectContaining({ id: account.id })] }));
     });
 
-    it('a user with an account is only invited: no member, no accounts, until the link is accepted, once', async () => {
+    it('a user with an account is only invited: no member, the accounts waiting, until the link is accepted, once', async () => {
       const { company, account } = await companyWithAccount('Mu');
       const user = tenancy.person(`known-${randomUUID()}@example.com`);
 
       const added = await add(company.id, user.email, [account.id]);
 
       expect(added.acceptanceUrl).toEqual(expect.stringContaining('/invitation/'));
-      expect(await statusIn(company.id, user.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [] }));
+      expect(await statusIn(company.id, user.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [expect.objectContaining({ id: account.id })] }));
       expect(await tenancy.get(ListCompaniesOfUser).execute(user.id)).toEqual([]);
 
       const token = tokenOf(added.acceptanceUrl!);

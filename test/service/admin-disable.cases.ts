@@ -163,7 +163,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       expect(await tenancy.get(ListAudit).execute(firm.id)).toHaveLength(1);
     });
 
-    it('an invited user who has not accepted is no member: not_found, as for a stranger', async () => {
+    it('an invited user who has not accepted cannot have asked: no_open_help_request, as a member who has not (not_found would tell that the email had an account)', async () => {
       const firm = await company('Theta');
       const home = await company('Iota');
       const admin = await member(firm.id, 'admin');
@@ -174,7 +174,8 @@ export function adminDisableCases(started: () => TenancyService): void {
       );
       expect(added.acceptanceUrl).toEqual(expect.stringContaining('/invitation/'));
 
-      await expect(refusal(disable(firm.id, admin.id, client.id))).resolves.toBe(ErrorCode.NotFound);
+      await expect(refusal(disable(firm.id, admin.id, client.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
+      expect(tenancy.effectsOn(client.id)).toEqual([]);
     });
   });
 }

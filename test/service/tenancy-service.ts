@@ -105,7 +105,7 @@ export class TenancyService {
 
   /** A user identity knows: `pending` ones are still to activate, so joining a company makes them members at once. */
   person(email: string, name = 'Client', language: 'fr' | 'en' = 'fr', pending = false): KnownUser {
-    const user = { id: randomUUID(), email, name, active: true, google: false, credentialVersion: 1, language, pending };
+    const user = { id: randomUUID(), email, name, active: !pending, google: false, credentialVersion: 1, language, pending };
     this.users.set(user.id, user);
     return user;
   }

@@ -17,6 +17,7 @@ import { Migration20261204010000 } from './migrations/Migration20261204010000';
 import { Migration20261204020000 } from './migrations/Migration20261204020000';
 import { Migration20261204030000 } from './migrations/Migration20261204030000';
 import { Migration20261204150000 } from './migrations/Migration20261204150000';
+import { Migration20261204160000 } from './migrations/Migration20261204160000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -36,6 +37,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261204020000,
         Migration20261204030000,
         Migration20261204150000,
+        Migration20261204160000,
       ],
     },
     databaseUrl,

@@ -25,8 +25,8 @@ export class AccountAccessController {
   @AdminOnly()
   @ApiOperation({
     summary:
-      'This company’s members with their accounts, and the users it invited who have not accepted yet (status invited, no accounts), ' +
-      'oldest first, at most 1000',
+      'This company’s people with their accounts, oldest first, at most 1000: `invited` until a person answers the company’s mail, ' +
+      'named as the company typed them, whether or not their email already had an account',
   })
   @Answers(200, z.array(CompanyMember), 'The members and the invited users')
   list(@Auth() { record }: AuthenticatedSession): Promise<CompanyMember[]> {
@@ -38,10 +38,12 @@ export class AccountAccessController {
   @HttpCode(204)
   @AdminOnly()
   @ApiOperation({
-    summary: 'Set the accounts a member of this company may open; an account taken away is gone from their next page',
+    summary:
+      'Set the accounts a member of this company may open (an account taken away is gone from their next page), ' +
+      'or an invited person will open on answering the mail',
   })
   @ApiResponse({ status: 204, description: 'Set' })
-  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company (an invited one is not yet)' })
+  @ApiResponse({ status: 404, description: 'not_found: the user is neither a member of this company nor invited to it' })
   @ApiResponse({ status: 400, description: 'validation_failed: an account of another company' })
   async setAccounts(
     @Param('userId', memberId) userId: string,

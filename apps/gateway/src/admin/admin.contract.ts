@@ -24,9 +24,12 @@ export const CompanyMember = z.object({
   user: MemberSummary,
   role: MemberRole,
   status: z.enum(['member', 'invited']).meta({
-    description: '`invited`: a user who already had an account and has not accepted yet; the company does not reach them until then',
+    description:
+      '`invited`: a person who has not answered the company’s mail yet (activated their new account, or accepted with the one they had: ' +
+      'which of the two is not told, since it would say that the email already had an account, likely with another firm). ' +
+      'Until then `user.name` is the name the company typed, and a person who had an account is not reached',
   }),
-  accounts: z.array(Account).meta({ description: 'The accounts the member may open, by name; none for an invited user' }),
+  accounts: z.array(Account).meta({ description: 'The accounts the member may open, by name; for an invited person, those they will open on answering' }),
 });
 export type CompanyMember = z.output<typeof CompanyMember>;
 

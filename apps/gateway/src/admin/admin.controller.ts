@@ -32,8 +32,9 @@ export class AdminController {
   @ApiOperation({
     summary:
       'Invite a client by mail, with access to some accounts. A new email gets the activation link (activating is joining); ' +
-      'an email that already has an account gets a link to accept, and is only invited until then: the company cannot ' +
-      'set their accounts nor touch their factors (404). The answer is the same either way, and never carries a link. ' +
+      'an email that already has an account gets a link to accept, and is only invited until then: nothing of the company reaches ' +
+      'them. The answer, and the list of clients, are the same either way (it would tell that the email already had an account, ' +
+      'likely with another firm), and never carry a link. ' +
       'A new user is written to in the admin’s language (Accept-Language), which becomes theirs',
   })
   @Answers(201, InvitedClient, 'The user id, whether they are a new user, an invited one, or already a member')
@@ -78,12 +79,13 @@ export class AdminController {
       'session must have proved who is there in the last minutes (POST /api/me/reauthenticate)',
   })
   @ApiResponse({ status: 204, description: 'Turned off, and the user’s sessions already ended' })
-  @ApiResponse({ status: 404, description: 'not_found: the user is no member of this company (an invited one is not yet)' })
+  @ApiResponse({ status: 404, description: 'not_found: the user is neither a member of this company nor invited to it' })
   @ApiResponse({
     status: 403,
     description:
       'no_open_help_request: the user has no open "no access to the app" request to this company that still stands (7 days, no new ' +
-      'password since), whether or not they are also another company\'s client, which the answer must not tell; ' +
+      'password since), whether or not they are also another company\'s client, which the answer must not tell; an invited user, ' +
+      'who cannot have asked yet, gets it too; ' +
       `forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); ${REAUTHENTICATION_REQUIRED}`,
   })
   async disableSecondFactor(

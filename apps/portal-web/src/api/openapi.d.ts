@@ -558,10 +558,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This company’s members with their accounts, and the users it invited who have not accepted yet (status invited, no accounts), oldest first, at most 1000 */
+        /** This company’s people with their accounts, oldest first, at most 1000: `invited` until a person answers the company’s mail, named as the company typed them, whether or not their email already had an account */
         get: operations["AccountAccessController_list"];
         put?: never;
-        /** Invite a client by mail, with access to some accounts. A new email gets the activation link (activating is joining); an email that already has an account gets a link to accept, and is only invited until then: the company cannot set their accounts nor touch their factors (404). The answer is the same either way, and never carries a link. A new user is written to in the admin’s language (Accept-Language), which becomes theirs */
+        /** Invite a client by mail, with access to some accounts. A new email gets the activation link (activating is joining); an email that already has an account gets a link to accept, and is only invited until then: nothing of the company reaches them. The answer, and the list of clients, are the same either way (it would tell that the email already had an account, likely with another firm), and never carry a link. A new user is written to in the admin’s language (Accept-Language), which becomes theirs */
         post: operations["AdminController_inviteClient"];
         delete?: never;
         options?: never;
@@ -664,7 +664,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the accounts a member of this company may open; an account taken away is gone from their next page */
+        /** Set the accounts a member of this company may open (an account taken away is gone from their next page), or an invited person will open on answering the mail */
         put: operations["AccountAccessController_setAccounts"];
         post?: never;
         delete?: never;
@@ -5182,11 +5182,11 @@ export interface operations {
                         /** @enum {string} */
                         role: "client" | "admin";
                         /**
-                         * @description `invited`: a user who already had an account and has not accepted yet; the company does not reach them until then
+                         * @description `invited`: a person who has not answered the company’s mail yet (activated their new account, or accepted with the one they had: which of the two is not told, since it would say that the email already had an account, likely with another firm). Until then `user.name` is the name the company typed, and a person who had an account is not reached
                          * @enum {string}
                          */
                         status: "member" | "invited";
-                        /** @description The accounts the member may open, by name; none for an invited user */
+                        /** @description The accounts the member may open, by name; for an invited person, those they will open on answering */
                         accounts: {
                             id: string;
                             name: string;
@@ -5570,7 +5570,7 @@ export interface operations {
                 };
             };
             /**
-             * @description no_open_help_request: the user has no open "no access to the app" request to this company that still stands (7 days, no new password since), whether or not they are also another company's client, which the answer must not tell; forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
+             * @description no_open_help_request: the user has no open "no access to the app" request to this company that still stands (7 days, no new password since), whether or not they are also another company's client, which the answer must not tell; an invited user, who cannot have asked yet, gets it too; forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
              *
              *     forbidden: not an admin of this portal
              */
@@ -5601,7 +5601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: the user is no member of this company (an invited one is not yet) */
+            /** @description not_found: the user is neither a member of this company nor invited to it */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6328,7 +6328,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: the user is no member of this company (an invited one is not yet) */
+            /** @description not_found: the user is neither a member of this company nor invited to it */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -30,6 +30,10 @@ export class Invitation {
   @Property({ type: 'text' })
   readonly tokenHash: string;
 
+  /** The name the company gave: its list shows it until the user accepts, rather than the account's own. */
+  @Property({ type: 'text', nullable: true })
+  readonly invitedName: string | null;
+
   @Property({ type: 'timestamptz' })
   readonly createdAt: Date;
 

@@ -9,6 +9,8 @@ export interface PendingInvitation {
   userId: string;
   role: MemberRole;
   accountIds: string[];
+  /** The name the company typed: kept from the first invitation, as the role is. */
+  invitedName: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,11 +24,11 @@ export class PendingInvitations {
    * the earlier link (only its hash was kept, so it cannot be mailed again).
    * @returns the token of the acceptance link.
    */
-  async write(em: EntityManager, { companyId, userId, role, accountIds }: PendingInvitation): Promise<string> {
+  async write(em: EntityManager, { companyId, userId, role, accountIds, invitedName }: PendingInvitation): Promise<string> {
     const token = newInvitationToken();
     await em.execute(
-      `insert into "tenancy"."invitations" ("id", "company_id", "user_id", "role", "account_ids", "token_hash", "expires_at")
-       values (?, ?, ?, ?, ?::uuid[], ?, ?)
+      `insert into "tenancy"."invitations" ("id", "company_id", "user_id", "role", "account_ids", "invited_name", "token_hash", "expires_at")
+       values (?, ?, ?, ?, ?::uuid[], ?, ?, ?)
        on conflict ("company_id", "user_id") do update set
          "account_ids" = array(select distinct unnest("invitations"."account_ids" || excluded."account_ids")),
          "token_hash" = excluded."token_hash",
@@ -37,6 +39,7 @@ export class PendingInvitations {
         userId,
         role,
         `{${accountIds.join(',')}}`,
+        invitedName,
         hashOfInvitationToken(token),
         new Date(Date.now() + INVITATION_VALID_DAYS * DAY_MS),
       ],

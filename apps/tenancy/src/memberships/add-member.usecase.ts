@@ -28,8 +28,9 @@ export class AddMember {
    * Joining a company is the user's choice. A user who must still activate is
    * a member at once: activating is consenting. A user who already has an
    * account is only invited: another company's admin must not reach them (their
-   * accounts, sessions, factors) until they accept by the mailed link. An
-   * existing member keeps their role and gains the accounts (idempotent).
+   * accounts, sessions, factors) until they accept by the mailed link. Both
+   * keep the name the company typed, which its list shows until they answer
+   * (ListMembers). An existing member keeps their role and gains the accounts (idempotent).
    * Links are on the company's primary host, from configuration: never the
    * request's Host, which the caller writes. The mail is recorded with the membership,
    * in the user's stored language (for a new user, the inviter's).
@@ -48,7 +49,7 @@ export class AddMember {
       name: request.name,
       language: request.language,
     });
-    const grant = { companyId: company.id, userId, role: request.role, accountIds };
+    const grant = { companyId: company.id, userId, role: request.role, accountIds, invitedName: request.name };
     const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
     const added = await em.transactional(async (tx) => {
       const member = await tx.count(Membership, { company: company.id, userId });

@@ -1,4 +1,4 @@
-import { IdentityPatterns, MemberSummary } from '@app/contracts';
+import { IdentityPatterns, MemberSummary, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
@@ -8,14 +8,21 @@ export class MemberSummaries {
   constructor(private readonly rpc: RpcClient) {}
 
   /**
-   * One identity call for all the ids (at most 1000, identity's limit). A user
-   * identity no longer knows keeps their id, with an empty name and email,
-   * rather than hiding the request or audit entry that names them.
+   * A user identity no longer knows keeps their id, with an empty name and
+   * email, rather than hiding the request or audit entry that names them.
    */
   async of(userIds: string[]): Promise<(userId: string) => MemberSummary> {
+    const users = await this.find(userIds);
+    return (userId) => {
+      const user = users.get(userId);
+      return user ? { id: user.id, email: user.email, name: user.name } : { id: userId, email: '', name: '' };
+    };
+  }
+
+  /** The users identity knows among `userIds`, in one call for all (at most 1000, identity's limit). */
+  async find(userIds: string[]): Promise<Map<string, UserView>> {
     const ids = [...new Set(userIds)];
     const users = ids.length > 0 ? await this.rpc.request(IdentityPatterns.findUsers, { userIds: ids }) : [];
-    const byId = new Map(users.map((user) => [user.id, { id: user.id, email: user.email, name: user.name }]));
-    return (userId) => byId.get(userId) ?? { id: userId, email: '', name: '' };
+    return new Map(users.map((user) => [user.id, user]));
   }
 }

@@ -12,6 +12,8 @@ export interface Grant {
   role: MemberRole;
   /** Already checked to be accounts of the company. */
   accountIds: string[];
+  /** The name the company typed, for a user who has not activated yet (see Membership.invitedName). */
+  invitedName?: string;
 }
 
 /** The one way a membership and its accounts are written: by AddMember and by AcceptInvitation. */
@@ -25,10 +27,10 @@ export class MembershipGrants {
    * Runs in the caller's transaction; the announcement commits with the grant,
    * as cached views must show the new portal and accounts. The caller then calls `sendSoon`.
    */
-  async grant(tx: EntityManager, { companyId, userId, role, accountIds }: Grant): Promise<void> {
+  async grant(tx: EntityManager, { companyId, userId, role, accountIds, invitedName }: Grant): Promise<void> {
     await tx
       .createQueryBuilder(Membership)
-      .insert({ id: randomUUID(), company: companyId, userId, role, createdAt: new Date() })
+      .insert({ id: randomUUID(), company: companyId, userId, role, invitedName: invitedName ?? null, createdAt: new Date() })
       .onConflict(['company', 'userId'])
       .ignore();
     await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });

@@ -23,6 +23,13 @@ export class Membership {
   @Enum({ items: [...MemberRole.options], type: 'text' })
   role: MemberRole;
 
+  /**
+   * The name the company gave when it added a user who had not activated yet:
+   * its list shows it until they do, rather than a name another firm typed.
+   */
+  @Property({ type: 'text', nullable: true })
+  readonly invitedName: string | null;
+
   @Property({ type: 'datetime' })
   readonly createdAt: Date;
 

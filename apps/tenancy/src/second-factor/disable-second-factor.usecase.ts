@@ -16,6 +16,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
 import { CompanyHost } from '../companies/company-host.entity';
 import { HelpRequest, standsFor } from '../help-requests/help-request.entity';
+import { Invitation } from '../invitations/invitation.entity';
 import { Membership } from '../memberships/membership.entity';
 import { SecondFactorDisabledMail } from './second-factor-disabled.mail-writer';
 
@@ -47,7 +48,7 @@ export class DisableSecondFactor {
    * Identity announces the revocation, so the user's sessions end even when
    * this answer reaches the gateway too late; the mail is recorded with the audit and sent after.
    * @throws DomainError `forbidden` when the actor is no admin of the company,
-   * `not_found` when the user is no member of it, the same for an unknown user,
+   * `not_found` when the user is neither a member of it nor invited to it, the same for an unknown user,
    * `no_open_help_request` when the user has no open request to this one that still stands.
    */
   async execute(request: SecondFactorDisable): Promise<CredentialsChange> {
@@ -81,7 +82,9 @@ export class DisableSecondFactor {
 
   /**
    * The actor is checked first, so that a non-admin learns nothing of who is a
-   * member. An invited user is no member yet. Then only the user's own open
+   * member. An invited user, no member yet, is refused as a member who has not
+   * asked: a 404 would tell that their email already had an account
+   * (ListMembers). Then only the user's own open
    * help request to this company, while it stands (standsFor), gives standing,
    * whether or not they are also another company's client: an admin's
    * standing ends where another company's client begins, and were the rule
@@ -96,7 +99,9 @@ export class DisableSecondFactor {
     );
     const actor = memberships.find((membership) => membership.userId === request.actorUserId);
     assertThat(actor?.role === 'admin', ErrorCode.Forbidden, 'Only an admin of the company may do this.');
-    const target = memberships.some((membership) => membership.userId === request.userId);
+    const target =
+      memberships.some((membership) => membership.userId === request.userId) ||
+      (await em.count(Invitation, { company: request.companyId, userId: request.userId, expiresAt: { $gt: new Date() } })) > 0;
     assertThat(target, ErrorCode.NotFound, 'No such member.');
     const others = await em.find(
       Membership,

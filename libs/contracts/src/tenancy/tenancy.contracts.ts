@@ -62,11 +62,15 @@ export interface CompanyMemberView {
   user: MemberSummary;
   role: MemberRole;
   /**
-   * `invited`: a user who already had an account and has not accepted yet. The
-   * company does not reach them until then: no accounts, no sessions, no factors.
+   * `invited`: a person who has not answered the company's mail yet, whether
+   * they must activate a new account or accept with the one they had (which
+   * of the two is not told: it would say that the email already had an
+   * account, likely with another firm). Until then `user.name` is the name the
+   * company typed. An invited user who had an account is not reached before
+   * accepting: no accounts, no sessions, no factors.
    */
   status: 'member' | 'invited';
-  /** The accounts the member may open, by name; none for an invited user. */
+  /** The accounts the member may open, by name; for an invited person, those they will open on answering. */
   accounts: AccountView[];
 }
 
