@@ -3,7 +3,7 @@ import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, Member, signedInClient } from '../support/factories';
 import { infrastructure } from '../support/infrastructure';
 import { Mailbox } from '../support/mailbox';
-import { createPasskey, keptKeyOf, registeredPasskey, removeWithPasskey, renamePasskey, signInWithPasskey } from '../support/passkeys';
+import { createPasskey, keptKeyOf, provedWithPasskey, registeredPasskey, removeWithPasskey, renamePasskey, signInWithPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
@@ -60,6 +60,8 @@ describe('Managing passkeys in the security settings', () => {
   });
 
   test('the next registration options exclude it: one passkey per authenticator', async () => {
+    // Claire holds a passkey now: adding another asks her session to prove one.
+    await provedWithPasskey(browser, phone);
     const options = (await browser.post('/api/me/passkeys/registration-options')).body;
 
     expect(options.excludeCredentials).toEqual([{ id: phone.newestFor(firm.host).credentialId, type: 'public-key', transports: ['internal', 'hybrid'] }]);

@@ -26,6 +26,12 @@ export async function proofOptions(browser: PortalClient): Promise<{ challenge: 
   return expectStatus(await browser.post('/api/me/passkeys/proof-options'), 200, 'proof options').body;
 }
 
+/** The session proves a passkey of the authenticator (POST /api/me/reauthenticate): what adding another factor asks of a user who holds one. */
+export async function provedWithPasskey(browser: PortalClient, authenticator: SoftwareAuthenticator): Promise<void> {
+  const passkey = authenticator.assert(await proofOptions(browser), browser.origin);
+  expectStatus(await browser.post('/api/me/reauthenticate', { passkey }), 204, 'reauthenticate with a passkey');
+}
+
 /** Removes a passkey, proving presence with an assertion of the authenticator's newest passkey for this host. */
 export async function removeWithPasskey(
   browser: PortalClient,

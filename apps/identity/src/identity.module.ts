@@ -24,7 +24,7 @@ import { GoogleSignIn } from './google/google-sign-in.usecase';
 import { GoogleHandler } from './google/google.handler';
 import { HealthHandler } from './health/health.handler';
 import { FindPasskey } from './passkeys/find-passkey.usecase';
-import { ListPasskeys } from './passkeys/list-passkeys.usecase';
+import { CountPasskeys, ListPasskeys } from './passkeys/list-passkeys.usecase';
 import { PasskeyChangedMail } from './passkeys/passkey-changed.mail';
 import { PasskeysHandler } from './passkeys/passkeys.handler';
 import { RecordPasskeyUse } from './passkeys/record-passkey-use.usecase';
@@ -106,6 +106,7 @@ export class IdentityModule {
         PasskeyChangedMail,
         RegisterPasskey,
         ListPasskeys,
+        CountPasskeys,
         FindPasskey,
         RecordPasskeyUse,
         RenamePasskey,

@@ -9,7 +9,8 @@ import { SignInService } from '../sign-in/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
 import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
-import { RecentProof, REAUTHENTICATION_REQUIRED, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { AddsSecondFactor } from '../session/factor-enrolment.guard';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
 import { PasswordBody, RecoveryCodes, TotpCodeBody, TotpConfirmed, TotpSetup } from './me.contract';
@@ -36,7 +37,7 @@ export class TotpController {
 
   @Post('setup')
   @HttpCode(200)
-  @RecentProof('done', 'totp_enroll')
+  @AddsSecondFactor('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
   @Answers(200, TotpSetup, 'Not active until confirmed')
   @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
@@ -49,6 +50,7 @@ export class TotpController {
 
   @Post('confirm')
   @HttpCode(200)
+  // The set-up it confirms was begun under AddsSecondFactor.
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({
     summary:
@@ -72,14 +74,13 @@ export class TotpController {
 
   @Post('recovery-codes')
   @HttpCode(200)
-  @RecentProof()
+  @AddsSecondFactor()
   @ApiOperation({
     summary:
       'Ten new recovery codes, shown once, replace all the old ones (used or not); the trusted browsers ask the code again, ' +
       'and the user is mailed a security alert',
   })
   @Answers(200, RecoveryCodes, 'The new codes')
-  @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
   @ApiResponse({ status: 409, description: 'conflict: 2FA is off, so there are no recovery codes' })
   async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession): Promise<RecoveryCodes> {
     const { userId } = record;

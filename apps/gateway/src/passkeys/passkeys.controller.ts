@@ -12,7 +12,8 @@ import { requestLanguage } from '../http/request-language';
 import { MeService } from '../member-view/me.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
-import { assertNotSparedByTrust, RecentProof, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { assertNotSparedByTrust, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { AddsSecondFactor } from '../session/factor-enrolment.guard';
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
@@ -63,7 +64,7 @@ export class PasskeysController {
 
   @Post('registration-options')
   @HttpCode(200)
-  @RecentProof()
+  @AddsSecondFactor()
   @ApiOperation({
     summary:
       'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
@@ -78,7 +79,7 @@ export class PasskeysController {
 
   @Post()
   @HttpCode(201)
-  @RecentProof()
+  @AddsSecondFactor()
   @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
   @Answers(201, PasskeyCard, 'The new passkey')
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })

@@ -13,3 +13,13 @@ export class ListPasskeys {
     return passkeys.map(toPasskeyView);
   }
 }
+
+@Injectable()
+export class CountPasskeys {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Every host's: a passkey made on another portal is still a second factor the user holds. */
+  async execute(userId: string): Promise<{ passkeys: number }> {
+    return { passkeys: await this.em.fork().count(Passkey, { user: userId }) };
+  }
+}

@@ -2,7 +2,7 @@ import { ParsedRequestOf, PasskeyCredential, PasskeyPatterns, PasskeyUse, Passke
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { FindPasskey } from './find-passkey.usecase';
-import { ListPasskeys } from './list-passkeys.usecase';
+import { CountPasskeys, ListPasskeys } from './list-passkeys.usecase';
 import { RecordPasskeyUse } from './record-passkey-use.usecase';
 import { RegisterPasskey } from './register-passkey.usecase';
 import { RemoveAllPasskeys } from './remove-all-passkeys.usecase';
@@ -16,6 +16,7 @@ export class PasskeysHandler {
   constructor(
     private readonly registerPasskey: RegisterPasskey,
     private readonly listPasskeys: ListPasskeys,
+    private readonly countPasskeys: CountPasskeys,
     private readonly findPasskey: FindPasskey,
     private readonly recordPasskeyUse: RecordPasskeyUse,
     private readonly renamePasskey: RenamePasskey,
@@ -31,6 +32,11 @@ export class PasskeysHandler {
   @Handles(PasskeyPatterns.list)
   list(@Request(PasskeyPatterns.list) request: Parsed<'list'>): Promise<PasskeyView[]> {
     return this.listPasskeys.execute(request);
+  }
+
+  @Handles(PasskeyPatterns.countOfUser)
+  countOfUser(@Request(PasskeyPatterns.countOfUser) { userId }: Parsed<'countOfUser'>): Promise<{ passkeys: number }> {
+    return this.countPasskeys.execute(userId);
   }
 
   @Handles(PasskeyPatterns.find)

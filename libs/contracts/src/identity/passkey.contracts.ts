@@ -67,6 +67,8 @@ export const PasskeyPatterns = {
     }),
   ),
   list: defineRequest<PasskeyView[]>()('identity.passkey.list', z.object({ userId: Id, rpId: RpId }), { idempotent: true }),
+  /** The user's passkeys on every host: whether they hold a second factor somewhere, which adding another must prove. */
+  countOfUser: defineRequest<{ passkeys: number }>()('identity.passkey.count-of-user', z.object({ userId: Id }), { idempotent: true }),
   /** What verifying an assertion needs. @throws not_found unless a passkey with this credential id was made for this RP ID. */
   find: defineRequest<PasskeyCredential>()(
     'identity.passkey.find',
