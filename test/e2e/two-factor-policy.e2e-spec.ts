@@ -9,7 +9,7 @@ import {
   enrolTotp,
   Member,
   memberWithTotp,
-  signedInClient,
+  signedInOnEasyAccess,
 } from '../support/factories';
 import { MobileApp } from '../support/mobile-app';
 import { anotherMachineAddress } from '../support/portal-client';
@@ -33,7 +33,8 @@ describe('Two-factor authentication that a company requires', () => {
 
   test('is not skipped by switching portal: 403 totp_required, until the user has it', async () => {
     const member = await memberOfBoth();
-    const browser = await signedInClient(open, member);
+    // Portals are switched on the easy access host: a company's host sees only its own.
+    const browser = await signedInOnEasyAccess(open, member);
 
     expectError(await browser.post('/api/me/portal', { portalId: strict.id }), 403, 'totp_required');
     expect((await browser.get('/api/me')).body.portal).toMatchObject({ id: open.id });
@@ -45,10 +46,11 @@ describe('Two-factor authentication that a company requires', () => {
     expect(switched.body.portal).toMatchObject({ id: strict.id });
   });
 
-  test('is not skipped by the mobile app: the device gets no portal that requires it', async () => {
-    const member = await activeMember(strict);
-    const app = new MobileApp();
+  test('is not skipped by the mobile app: no device for a portal that requires it, the device of another gets no such portal', async () => {
+    expectError(await new MobileApp().login(credentialsOf(await activeMember(strict))), 403, 'totp_required');
 
+    const member = await memberOfBoth();
+    const app = new MobileApp();
     const registered = await app.signIn(member, '2749');
 
     expect(registered.body).toMatchObject({ next: 'select_portal' });

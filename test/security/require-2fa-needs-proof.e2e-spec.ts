@@ -7,6 +7,7 @@ import {
   createCompany,
   enrolTotp,
   signedInClient,
+  signedInOnEasyAccess,
   strongPassword,
   uniqueEmail,
 } from '../support/factories';
@@ -45,8 +46,9 @@ describe('A portal that requires 2FA admits only what passed a second factor', (
 
     beforeAll(async () => {
       client = await clientOfBoth(lax, strict);
-      passwordOnly = await signedInClient(lax, client);
-      enrolling = await signedInClient(lax, client);
+      // On the easy access host, where a session may switch portals.
+      passwordOnly = await signedInOnEasyAccess(lax, client);
+      enrolling = await signedInOnEasyAccess(lax, client);
     });
 
     test('before the user enrols, the password-only session is refused with totp_required', async () => {

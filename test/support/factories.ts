@@ -150,6 +150,15 @@ export function credentialsOf(member: { email: string; password: string }): { em
   return { email: member.email, password: member.password };
 }
 
+/** A browser signed in on the easy access host, into the company chosen there: where a session may switch portals. */
+export async function signedInOnEasyAccess(company: Company, member: { email: string; password: string }): Promise<PortalClient> {
+  const client = easyAccessBrowser(company.gateway);
+  const login = expectStatus(await client.post('/api/auth/login', credentialsOf(member)), 200, 'login');
+  const chosen = login.body.next === 'select_portal' ? (await client.post('/api/auth/portal', { portalId: company.id })).body : login.body;
+  if (chosen.next !== 'done') throw new Error(`login on the easy access host: expected next "done", got ${JSON.stringify(chosen)}`);
+  return client;
+}
+
 /** A browser signed in on the company's own host. */
 export async function signedInClient(company: Company, member: { email: string; password: string }): Promise<PortalClient> {
   const client = browserOn(company.host, company.gateway);

@@ -10,6 +10,7 @@ import { SessionStore } from '../session/session.store';
 import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AccountChoiceBody, PortalSwitchBody } from './me.contract';
 import { Me } from '../member-view/me';
+import { portalsSeenAt } from '../member-view/me.presenter';
 import { MeService } from '../member-view/me.service';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { portalToSwitchTo } from '../sign-in/flow';
@@ -60,13 +61,15 @@ export class MeController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({
-    summary: 'Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it',
+    summary:
+      'Switch to another portal of the same email, on the easy access host (on a company\'s host, only that company is seen); ' +
+      'the mobile app chooses its company here, and the device remembers it',
   })
   @Answers(200, Me, 'In that portal now')
   @ApiResponse({
     status: 403,
     description:
-      'forbidden: not a member of that portal; totp_required: that portal requires two-factor authentication, which this session (or this device) did not pass, ' +
+      'forbidden: not a member of that portal, or asked on a company\'s host, where only that company is seen (switch on the easy access host); totp_required: that portal requires two-factor authentication, which this session (or this device) did not pass, ' +
       'even if the user has 2FA on: sign in again, on that portal’s host or on the easy access host choosing it, and pass the code there (the app: sign in again)',
   })
   async switchPortal(
@@ -75,8 +78,9 @@ export class MeController {
     @Req() request: FastifyRequest,
   ): Promise<Me> {
     const { record } = session;
+    const companies = portalsSeenAt(request, await this.cache.companiesOf(record.userId, session.cachedView));
     // Only if this session (or the device of a mobile one) passed what that portal requires: the user having it since is not enough.
-    const portal = portalToSwitchTo(await this.cache.companiesOf(record.userId, session.cachedView), body.portalId, record.factors);
+    const portal = portalToSwitchTo(companies, body.portalId, record.factors);
     if (record.deviceId) {
       await this.rpc.request(DevicePatterns.rememberCompany, { userId: record.userId, deviceId: record.deviceId, companyId: body.portalId });
     }

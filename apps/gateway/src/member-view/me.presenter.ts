@@ -1,3 +1,4 @@
+import { CompanyView } from '@app/contracts';
 import { FastifyRequest } from 'fastify';
 import { portalOf } from '../portal/portal-url';
 import { SessionRecord } from '../session/session';
@@ -13,10 +14,20 @@ export function presentMe(record: SessionRecord, context: PortalView, request: F
     user: { id: user.id, email: user.email, name: user.name, totpEnabled: user.totpEnabled, google: user.google },
     role: member.role,
     portal: portalOf(member.company, request),
-    portals: companies.map((company) => portalOf(company, request)),
+    portals: portalsSeenAt(request, companies).map((company) => portalOf(company, request)),
     account,
     accounts,
     banner: account && accounts.length > 1 ? { account, dismissed: record.bannerDismissed } : null,
     idleMinutes: record.kind === 'web' ? Math.round(record.idleMs / 60_000) : null,
   };
+}
+
+/**
+ * On a company's host, that company alone: the firm answers for its host (its
+ * domain, its DNS), so what the host receives must not name the client's other
+ * firms. The easy access host, where the client chooses, and the app list them all.
+ */
+export function portalsSeenAt(request: FastifyRequest, companies: readonly CompanyView[]): readonly CompanyView[] {
+  const host = request.portal;
+  return host?.kind === 'company' ? companies.filter((company) => company.id === host.company.id) : companies;
 }

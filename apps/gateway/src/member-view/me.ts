@@ -11,7 +11,9 @@ export const Me = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), totpEnabled: z.boolean(), google: z.boolean() }),
   role: MemberRole,
   portal: Portal,
-  portals: z.array(Portal),
+  portals: z.array(Portal).meta({
+    description: "The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app",
+  }),
   account: Account.nullable().meta({ description: 'The client account acted for; null when the member has none' }),
   accounts: z.array(Account),
   banner: z

@@ -48,6 +48,12 @@ export class MobileController {
   @ApiOperation({ summary: 'Sign in once, with email and password or a Google ID token' })
   @Answers(200, MobileLoginAnswer, 'The next step, and the login token that takes it')
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password, or an ID token with a bad signature, issuer, audience, expiry or unverified email, or no such user; id_token_replayed: this ID token already signed in once (each is accepted once)' })
+  @ApiResponse({
+    status: 403,
+    description:
+      'totp_required: every portal of the user requires two-factor authentication and the app\'s code is off: sign in with a passkey ' +
+      '(POST /api/mobile/login/passkey), or turn the code on on the web first; no device is registered on the password or Google alone',
+  })
   @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not configured' })
   async signIn(@JsonBody(MobileLoginBody) body: z.output<typeof MobileLoginBody>, @Req() request: FastifyRequest): Promise<MobileLoginAnswer> {
     if ('googleIdToken' in body) return this.login.afterCredentials(await this.googleIdTokens.userOf(body.googleIdToken), 'google');

@@ -66,10 +66,20 @@ describe(appStep.name, () => {
     [[], false, 'refused'],
     [[], true, 'refused'],
     [[lax], false, 'create_pin'],
-    [[strict], false, 'create_pin'],
+    [[lax, strict], false, 'create_pin'],
     [[lax, strict], true, 'totp'],
+    [[strict], true, 'totp'],
   ])('memberships %j, 2FA on: %s: %s', (memberships, totpEnabled, next) => {
     expect(appStep({ memberships, totpEnabled, factors: ['password'] })).toEqual({ next });
+  });
+
+  it('registers no device on the password alone where every portal requires 2FA: totp_required', () => {
+    expect(codeOf(() => appStep({ memberships: [strict], totpEnabled: false, factors: ['password'] }))).toBe(ErrorCode.TotpRequired);
+  });
+
+  it('a passkey, or the code passed, opens a portal that requires 2FA', () => {
+    expect(appStep({ memberships: [strict], totpEnabled: false, factors: ['passkey'] })).toEqual({ next: 'create_pin' });
+    expect(appStep({ memberships: [strict], totpEnabled: true, factors: ['password', 'totp'] })).toEqual({ next: 'create_pin' });
   });
 });
 

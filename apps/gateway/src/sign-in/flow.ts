@@ -56,9 +56,24 @@ export function entryAfterCredentials(host: Exclude<SignInHost, { kind: 'app' }>
   return { next: 'select_portal', portals: memberships };
 }
 
+/**
+ * A device is registered only where it opens a portal: with the app's code
+ * when the user has it on, and never on the password alone where every
+ * portal of the user requires 2FA (the web would stop there at the second
+ * step; a device would still list the user's sessions, end them and remove
+ * their other devices).
+ * @throws DomainError totp_required when no portal admits what was proved and the app's code is off.
+ */
 export function appStep({ memberships, totpEnabled, factors }: Standing): AppStep {
   if (memberships.length === 0) return { next: 'refused' };
-  return { next: totpEnabled && !passedSecondFactor(factors) ? 'totp' : 'create_pin' };
+  if (totpEnabled && !passedSecondFactor(factors)) return { next: 'totp' };
+  if (!memberships.some((company) => admits(company, factors))) {
+    throw new DomainError(
+      ErrorCode.TotpRequired,
+      'Your portals require two-factor authentication: sign in with a passkey, or turn on the app\'s code on the web first.',
+    );
+  }
+  return { next: 'create_pin' };
 }
 
 /** @throws DomainError forbidden when the user is not a member of that portal. */

@@ -268,7 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch to another portal of the same email; the mobile app chooses its company here, and the device remembers it */
+        /** Switch to another portal of the same email, on the easy access host (on a company's host, only that company is seen); the mobile app chooses its company here, and the device remembers it */
         post: operations["MeController_switchPortal"];
         delete?: never;
         options?: never;
@@ -1216,6 +1216,7 @@ export interface operations {
                                 /** @description Where its sign-in page is */
                                 url: string;
                             };
+                            /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                             portals: {
                                 /** @description The company's id */
                                 id: string;
@@ -1370,6 +1371,7 @@ export interface operations {
                                 /** @description Where its sign-in page is */
                                 url: string;
                             };
+                            /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                             portals: {
                                 /** @description The company's id */
                                 id: string;
@@ -1670,6 +1672,7 @@ export interface operations {
                                 /** @description Where its sign-in page is */
                                 url: string;
                             };
+                            /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                             portals: {
                                 /** @description The company's id */
                                 id: string;
@@ -2176,6 +2179,7 @@ export interface operations {
                                 /** @description Where its sign-in page is */
                                 url: string;
                             };
+                            /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                             portals: {
                                 /** @description The company's id */
                                 id: string;
@@ -2697,6 +2701,7 @@ export interface operations {
                             /** @description Where its sign-in page is */
                             url: string;
                         };
+                        /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                         portals: {
                             /** @description The company's id */
                             id: string;
@@ -2795,6 +2800,7 @@ export interface operations {
                             /** @description Where its sign-in page is */
                             url: string;
                         };
+                        /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                         portals: {
                             /** @description The company's id */
                             id: string;
@@ -2921,6 +2927,7 @@ export interface operations {
                             /** @description Where its sign-in page is */
                             url: string;
                         };
+                        /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                         portals: {
                             /** @description The company's id */
                             id: string;
@@ -2978,7 +2985,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden: not a member of that portal; totp_required: that portal requires two-factor authentication, which this session (or this device) did not pass, even if the user has 2FA on: sign in again, on that portal’s host or on the easy access host choosing it, and pass the code there (the app: sign in again) */
+            /** @description forbidden: not a member of that portal, or asked on a company's host, where only that company is seen (switch on the easy access host); totp_required: that portal requires two-factor authentication, which this session (or this device) did not pass, even if the user has 2FA on: sign in again, on that portal’s host or on the easy access host choosing it, and pass the code there (the app: sign in again) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,7 +3881,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4006,6 +4013,7 @@ export interface operations {
                                 /** @description Where its sign-in page is */
                                 url: string;
                             };
+                            /** @description The user's portals: on a company's host that company alone (the host must not name the client's other firms); all of them on the easy access host and in the app */
                             portals: {
                                 /** @description The company's id */
                                 id: string;
@@ -4145,11 +4153,7 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
-             *
-             *     reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password
-             */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4497,7 +4501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4656,7 +4660,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,6 +6513,34 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         error: "invalid_credentials" | "id_token_replayed";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description totp_required: every portal of the user requires two-factor authentication and the app's code is off: sign in with a passkey (POST /api/mobile/login/passkey), or turn the code on on the web first; no device is registered on the password or Google alone */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "totp_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
