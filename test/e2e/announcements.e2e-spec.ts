@@ -11,6 +11,7 @@ import {
   Member,
   memberWithTotp,
   signedInClient,
+  signedInOnEasyAccess,
 } from '../support/factories';
 import { queryRunDatabase } from '../support/databases';
 import { eventually, waitUntil } from '../support/late-answers';
@@ -119,7 +120,8 @@ describe('A change committed but never announced', () => {
 
     test('a new membership (tenancy) adds its portal to the view', async () => {
       const member = await activeMember(firm);
-      const browser = await signedInClient(firm, member);
+      // The easy access host lists every portal of the user; a company's host, its own.
+      const browser = await signedInOnEasyAccess(firm, member);
       const other = await createCompany({ name: 'Cabinet Roussel' });
       expect((await browser.get('/api/me')).body.portals).toHaveLength(1);
 

@@ -14,7 +14,7 @@ import {
 import { infrastructure } from '../support/infrastructure';
 import { waitUntil } from '../support/late-answers';
 import { Mailbox } from '../support/mailbox';
-import { keptKeyOf, registeredPasskey, signInWithPasskey } from '../support/passkeys';
+import { keptKeyOf, provedWithPasskey, registeredPasskey, signInWithPasskey } from '../support/passkeys';
 import { sharedGateway } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
@@ -46,6 +46,8 @@ describe("The admin's 2FA disable removes the passkeys of a lost phone", () => {
     await registeredPasskey(onEasyAccess, lostPhone);
     const onPortal = await signedInClient(firm, claire);
     await registeredPasskey(onPortal, lostPhone);
+    // The code works on every portal: she proves the passkey she holds before setting it up.
+    await provedWithPasskey(onPortal, lostPhone);
     await enrolTotp(onPortal);
     await mailbox.waitFor({ to: claire.email, subject: "Une clé d'accès a été ajoutée à votre compte" });
     await mailbox.waitFor({ to: claire.email, subject: "Une clé d'accès a été ajoutée à votre compte" });

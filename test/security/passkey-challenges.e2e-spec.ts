@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { expectError } from '../support/api-error';
 import { activeMember, Company, createCompany, signedInClient } from '../support/factories';
 import { infrastructure } from '../support/infrastructure';
-import { proofOptions, registeredPasskey } from '../support/passkeys';
+import { proofOptions, provedWithPasskey, registeredPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { currentRun } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -29,6 +29,8 @@ describe('Passkey challenges: single use, 5 minutes, one user and host', () => {
     claire = await signedInClient(firm, await activeMember(firm));
     bob = await signedInClient(firm, await activeMember(firm));
     await registeredPasskey(claire, phone);
+    // Claire now holds a passkey: the registrations these specs make ask her session to have proved it.
+    await provedWithPasskey(claire, phone);
   });
 
   afterAll(() => redis.disconnect());

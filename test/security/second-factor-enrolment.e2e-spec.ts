@@ -42,13 +42,20 @@ describe('A second factor is not added by a session that proved the password alo
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/setup'));
   });
 
-  test("signed in on A with the password: neither a passkey, nor the code, nor recovery codes", async () => {
+  test('signed in on A with the password: neither the code nor recovery codes, which work on every portal', async () => {
     const mallory = browserOn(firmA.host);
     expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body).toMatchObject({ next: 'done' });
 
-    expectSecondFactorNeeded(await mallory.post('/api/me/passkeys/registration-options'));
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/setup'));
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/recovery-codes'));
+  });
+
+  test("on the easy access host, in A: no passkey there, which would answer B's second step on that host", async () => {
+    const mallory = easyAccessBrowser();
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+    expect((await mallory.post('/api/auth/portal', { portalId: firmA.id })).body).toMatchObject({ next: 'done' });
+
+    expectSecondFactorNeeded(await mallory.post('/api/me/passkeys/registration-options'));
   });
 
   test('Claire, with her passkey on B, adds the code as before', async () => {

@@ -16,7 +16,11 @@ export type InvitedClient = z.output<typeof InvitedClient>;
 const MemberSummary = z.object({
   id: z.string(),
   email: z.string().meta({ description: 'Empty for a user who no longer exists' }),
-  name: z.string().meta({ description: 'Empty for a user who no longer exists' }),
+  name: z.string().meta({
+    description:
+      'The name this company typed when it added or invited them (never one another firm typed); the account\'s own for people ' +
+      'added before 2026-12-04; empty for a user who no longer exists',
+  }),
 });
 
 /** A line of the admin's list of the company's people. */
@@ -27,7 +31,7 @@ export const CompanyMember = z.object({
     description:
       '`invited`: a person who has not answered the company’s mail yet (activated their new account, or accepted with the one they had: ' +
       'which of the two is not told, since it would say that the email already had an account, likely with another firm). ' +
-      'Until then `user.name` is the name the company typed, and a person who had an account is not reached',
+      'Until then a person who had an account is not reached',
   }),
   accounts: z.array(Account).meta({ description: 'The accounts the member may open, by name; for an invited person, those they will open on answering' }),
 });

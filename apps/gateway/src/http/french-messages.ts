@@ -44,8 +44,11 @@ const frenchMessageOfCode = {
 
 /** The French message of `error`: its code's, but where the password will not do, saying so. */
 export function frenchMessageOf(error: DomainError): string {
-  if (error.details?.held === true) {
+  if (error.details?.held === 'here') {
     return "Vous avez déjà un second facteur : confirmez d'abord que c'est bien vous avec un code de l'application, un code de récupération ou une clé d'accès de ce portail. Si votre clé d'accès a été créée sur un autre portail, connectez-vous là-bas.";
+  }
+  if (error.details?.held === 'elsewhere') {
+    return "Vous avez déjà un second facteur : connectez-vous sur le portail où votre clé d'accès a été créée, et utilisez-la là-bas.";
   }
   if (error.details?.needs === 'second_factor') {
     return "Ce navigateur vous a dispensé du code à la connexion : confirmez d'abord que c'est bien vous avec un code de l'application, un code de récupération ou une clé d'accès.";

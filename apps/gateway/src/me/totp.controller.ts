@@ -10,7 +10,7 @@ import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
 import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { AddsSecondFactor } from '../session/factor-enrolment.guard';
+import { AddsSecondFactor, assertProvedSecondFactor, FACTOR_HELD } from '../session/second-factor-changes';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
 import { PasswordBody, RecoveryCodes, TotpCodeBody, TotpConfirmed, TotpSetup } from './me.contract';
@@ -37,7 +37,7 @@ export class TotpController {
 
   @Post('setup')
   @HttpCode(200)
-  @AddsSecondFactor('done', 'totp_enroll')
+  @AddsSecondFactor('account', 'done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
   @Answers(200, TotpSetup, 'Not active until confirmed')
   @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
@@ -74,7 +74,7 @@ export class TotpController {
 
   @Post('recovery-codes')
   @HttpCode(200)
-  @AddsSecondFactor()
+  @AddsSecondFactor('account')
   @ApiOperation({
     summary:
       'Ten new recovery codes, shown once, replace all the old ones (used or not); the trusted browsers ask the code again, ' +
@@ -95,13 +95,14 @@ export class TotpController {
   @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten' })
   @ApiResponse({ status: 204, description: 'Off: the user is mailed a security alert' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
-  @ApiResponse({ status: 403, description: SECOND_FACTOR_NEEDED })
+  @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD}` })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(
     @JsonBody(PasswordBody) body: z.output<typeof PasswordBody>,
     @Auth() session: AuthenticatedSession,
     @Req() request: FastifyRequest,
   ): Promise<void> {
+    assertProvedSecondFactor(session.record);
     const { user } = await this.meService.portalViewOf(session);
     await this.passwords.inSession(session.record, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),

@@ -13,7 +13,7 @@ import { MeService } from '../member-view/me.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
 import { assertNotSparedByTrust, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { AddsSecondFactor } from '../session/factor-enrolment.guard';
+import { AddsSecondFactor, assertProvedSecondFactor, FACTOR_HELD } from '../session/second-factor-changes';
 import { PasswordCheck } from '../sign-in/password/password-check';
 import { passkeyCardOf } from './passkey-card';
 import { PasskeyAuthentication } from './passkey-authentication.service';
@@ -64,7 +64,7 @@ export class PasskeysController {
 
   @Post('registration-options')
   @HttpCode(200)
-  @AddsSecondFactor()
+  @AddsSecondFactor('host')
   @ApiOperation({
     summary:
       'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
@@ -79,7 +79,7 @@ export class PasskeysController {
 
   @Post()
   @HttpCode(201)
-  @AddsSecondFactor()
+  @AddsSecondFactor('host')
   @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
   @Answers(201, PasskeyCard, 'The new passkey')
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })
@@ -136,7 +136,7 @@ export class PasskeysController {
   @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host' })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
   @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
-  @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED} (with { password } only)` })
+  @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD} (both with { password } only)` })
   @ApiResponse({ status: 404, description: 'not_found: no such passkey of yours on this host' })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async remove(
@@ -147,6 +147,8 @@ export class PasskeysController {
   ): Promise<void> {
     const { userId } = session.record;
     if ('password' in proof) {
+      // The passkey may be the user's only second factor: removed on the password alone, its place would be free for another's.
+      assertProvedSecondFactor(session.record);
       await this.checkPassword(request, session, proof.password);
     } else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');

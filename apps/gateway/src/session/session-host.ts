@@ -13,9 +13,15 @@ export const hostTagOf = (request: FastifyRequest): string => digestOf(request.h
 /**
  * A web session works only on the host where it was issued: a cookie carried
  * (or planted) on another company's host, or on the easy access host, opens
- * nothing there. The Google handoff is the one way across hosts. A mobile
- * access token has no host.
+ * nothing there. The Google handoff is the one way across hosts. On a
+ * company's host it is a session of that company only: one switched to
+ * another firm there (before such switches were refused) would act in that
+ * firm under a host the first firm answers for. A mobile access token has no host.
  */
 export function worksHere(session: AuthenticatedSession, request: FastifyRequest): boolean {
-  return session.record.kind === 'mobile' || session.record.hostTag === hostTagOf(request);
+  const { record } = session;
+  if (record.kind === 'mobile') return true;
+  const host = request.portal;
+  const ofThisCompany = host?.kind !== 'company' || record.companyId === null || record.companyId === host.company.id;
+  return record.hostTag === hostTagOf(request) && ofThisCompany;
 }

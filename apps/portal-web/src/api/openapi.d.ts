@@ -3881,7 +3881,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4153,7 +4153,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4261,7 +4261,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4501,7 +4501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4660,7 +4660,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user already holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4817,7 +4817,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password (with { password } only) */
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made (both with { password } only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5180,13 +5180,13 @@ export interface operations {
                             id: string;
                             /** @description Empty for a user who no longer exists */
                             email: string;
-                            /** @description Empty for a user who no longer exists */
+                            /** @description The name this company typed when it added or invited them (never one another firm typed); the account's own for people added before 2026-12-04; empty for a user who no longer exists */
                             name: string;
                         };
                         /** @enum {string} */
                         role: "client" | "admin";
                         /**
-                         * @description `invited`: a person who has not answered the company’s mail yet (activated their new account, or accepted with the one they had: which of the two is not told, since it would say that the email already had an account, likely with another firm). Until then `user.name` is the name the company typed, and a person who had an account is not reached
+                         * @description `invited`: a person who has not answered the company’s mail yet (activated their new account, or accepted with the one they had: which of the two is not told, since it would say that the email already had an account, likely with another firm). Until then a person who had an account is not reached
                          * @enum {string}
                          */
                         status: "member" | "invited";
@@ -5450,7 +5450,7 @@ export interface operations {
                             id: string;
                             /** @description Empty for a user who no longer exists */
                             email: string;
-                            /** @description Empty for a user who no longer exists */
+                            /** @description The name this company typed when it added or invited them (never one another firm typed); the account's own for people added before 2026-12-04; empty for a user who no longer exists */
                             name: string;
                         };
                         /** @description The member's words to the admins, if any */
@@ -5714,7 +5714,7 @@ export interface operations {
                             id: string;
                             /** @description Empty for a user who no longer exists */
                             email: string;
-                            /** @description Empty for a user who no longer exists */
+                            /** @description The name this company typed when it added or invited them (never one another firm typed); the account's own for people added before 2026-12-04; empty for a user who no longer exists */
                             name: string;
                         } | null;
                         /** @description What was done: mfa.disabled, account.not_me, company.security_changed, company.branding_changed */
@@ -5724,7 +5724,7 @@ export interface operations {
                             id: string;
                             /** @description Empty for a user who no longer exists */
                             email: string;
-                            /** @description Empty for a user who no longer exists */
+                            /** @description The name this company typed when it added or invited them (never one another firm typed); the account's own for people added before 2026-12-04; empty for a user who no longer exists */
                             name: string;
                         } | null;
                         /** @description The admin's reason; for a change of the portal, what was set */
