@@ -3,11 +3,14 @@ import {
   Account,
   activate,
   activeMember,
+  askedForHelp,
   browserOn,
   Company,
   createAccount,
   createCompany,
+  enrolTotp,
   inviteMember,
+  Member,
   signedInClient,
   strongPassword,
   uniqueEmail,
@@ -35,6 +38,8 @@ describe("An admin's client list does not tell who already works with another fi
   let accountB: Account;
   let otherAccountB: Account;
   let adminBBrowser: PortalClient;
+  let adminB: Member;
+  let clientOfA: Member;
   const people: { email: string; name: string; userId?: string }[] = [];
 
   const listed = async (): Promise<Map<string, Listed>> => {
@@ -48,9 +53,9 @@ describe("An admin's client list does not tell who already works with another fi
     firmB = await createCompany({ name: 'Cabinet Bonnet' });
     accountB = await createAccount(firmB, 'SCI Bonnet');
     otherAccountB = await createAccount(firmB, 'SARL Bonnet');
-    const adminB = await activeMember(firmB, { role: 'admin' });
+    adminB = await activeMember(firmB, { role: 'admin' });
     adminBBrowser = await signedInClient(firmB, adminB);
-    const clientOfA = await activeMember(firmA, { name: 'Claire Aubert, SCI des Pins (Aubert)' });
+    clientOfA = await activeMember(firmA, { name: 'Claire Aubert, SCI des Pins (Aubert)' });
     const invitedByA = await inviteMember(firmA, { name: 'Nina, dossier Aubert 2026-114' });
     people.push(
       { email: clientOfA.email, name: 'Claire Martin' },
@@ -107,8 +112,20 @@ describe("An admin's client list does not tell who already works with another fi
     await activate(browserOn(firmB.host), tokenOf(mailbox.linkIn(activation, '/activate/')), strongPassword());
 
     const list = await listed();
-    expect(list.get(known.email)).toMatchObject({ status: 'member', accounts: [otherAccountB] });
+    expect(list.get(known.email)).toMatchObject({ status: 'member', accounts: [otherAccountB], user: { name: known.name } });
     expect(list.get(fresh.email)).toMatchObject({ status: 'member', accounts: [otherAccountB], user: { name: fresh.name } });
     expect(list.get(people[1].email)).toMatchObject({ status: 'invited' });
+  });
+
+  test("B's help requests, and the mail to B's admins, name her as B typed her, not as firm A did", async () => {
+    const [known] = people;
+    await enrolTotp(await signedInClient(firmB, clientOfA));
+
+    await askedForHelp(firmB, clientOfA);
+
+    const requests = await adminBBrowser.get('/api/admin/mfa-requests');
+    expect(requests.body).toEqual([expect.objectContaining({ user: { id: known.userId, email: known.email, name: known.name } })]);
+    const mail = await mailbox.waitFor({ to: adminB.email, subject: `Demande d'aide à la connexion : ${known.name}` });
+    expect(mail.text).not.toContain('Aubert');
   });
 });

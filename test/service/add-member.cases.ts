@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, IdentityPatterns, TenancyPatterns } from '@app/contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { CreateAccount } from '../../apps/tenancy/src/accounts/create-account.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
 import { AcceptInvitation } from '../../apps/tenancy/src/invitations/accept-invitation.usecase';
 import { AddMember } from '../../apps/tenancy/src/memberships/add-member.usecase';
 import { ListCompaniesOfUser } from '../../apps/tenancy/src/memberships/list-companies-of-user.usecase';
 import { ListMembers } from '../../apps/tenancy/src/memberships/list-members.usecase';
+import { SetAccountAccess } from '../../apps/tenancy/src/memberships/set-account-access.usecase';
 import { tokenOf } from '../support/mailbox';
 import type { TenancyService } from './tenancy-service';
 
@@ -84,6 +86,31 @@ export function addMemberCases(started: () => TenancyService): void {
       const entry = await statusIn(company.id, admin.id);
       expect(entry?.role).toBe('admin');
       expect(entry?.accounts.map((found) => found.id).sort()).toEqual([account.id, second.id].sort());
+    });
+
+    it('an invitation that expired unanswered stays listed and settable, as a new user who never activates: its vanishing would tell that the email had an account', async () => {
+      const { company, account } = await companyWithAccount('Pi');
+      const known = tenancy.person(`expired-${randomUUID()}@example.com`);
+      await add(company.id, known.email, [account.id]);
+      await tenancy.get(EntityManager).getConnection().execute(`update tenancy.invitations set expires_at = now() - interval '1 day' where user_id = ?`, [known.id]);
+
+      expect(await statusIn(company.id, known.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [expect.objectContaining({ id: account.id })] }));
+      await tenancy.get(SetAccountAccess).execute(TenancyPatterns.setAccountAccess.request.parse({ companyId: company.id, userId: known.id, accountIds: [] }));
+      expect(await statusIn(company.id, known.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [] }));
+    });
+
+    it('the company names its people as it typed them, before and after they answer, never as another firm did', async () => {
+      const { company: first } = await companyWithAccount('Rho');
+      const { company: second } = await companyWithAccount('Sigma');
+      const known = tenancy.person(`named-${randomUUID()}@example.com`, 'Nom du premier cabinet');
+      const invited = await tenancy.get(AddMember).execute(
+        tenancy.parsed.addMember({ companyId: second.id, email: known.email, name: 'Nom du second', role: 'client', accountIds: [] }),
+      );
+      await add(first.id, known.email);
+
+      expect((await statusIn(second.id, known.id))?.user.name).toBe('Nom du second');
+      await tenancy.get(AcceptInvitation).execute(tokenOf(invited.acceptanceUrl!));
+      expect(await statusIn(second.id, known.id)).toEqual(expect.objectContaining({ status: 'member', user: expect.objectContaining({ name: 'Nom du second' }) }));
     });
   });
 }

@@ -21,7 +21,7 @@ export class ListAudit {
       .find(AuditEntry, { company: companyId }, { orderBy: { at: 'desc', id: 'desc' }, limit: MAX_LISTED });
     if (entries.length === 0) return [];
     const userIds = entries.flatMap((entry) => [entry.actorUserId, entry.targetUserId]);
-    const summaryOf = await this.summaries.of(userIds.filter((id): id is string => id !== null));
+    const summaryOf = await this.summaries.of(companyId, userIds.filter((id): id is string => id !== null));
     return entries.map((entry) => ({
       at: entry.at.toISOString(),
       actor: entry.actorUserId ? summaryOf(entry.actorUserId) : null,

@@ -43,7 +43,9 @@ export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
     const userIds = [clientId, ...admins.map((admin) => admin.userId)];
     const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds });
     const clientUser = users.find((user) => user.id === clientId);
-    const client: MemberSummary = clientUser ?? { id: clientId, email: '', name: '' };
+    // Named to the admins as their company typed the client, never as another firm did (identity's name).
+    const membership = await this.em.fork().findOne(Membership, { company: companyId, userId: clientId }, { fields: ['invitedName'] });
+    const client: MemberSummary = { id: clientId, email: clientUser?.email ?? '', name: membership?.invitedName ?? clientUser?.name ?? '' };
     const toAdmins = users
       .filter((user) => user.id !== clientId && user.email)
       .map((admin) => helpRequestMail({ admin, client, companyName, requestsUrl, message: message ?? null }));

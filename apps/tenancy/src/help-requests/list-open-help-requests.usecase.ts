@@ -1,7 +1,7 @@
-import { HelpRequestView, IdentityPatterns } from '@app/contracts';
-import { RpcClient } from '@app/platform';
+import { HelpRequestView } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { MemberSummaries, summaryOf } from '../memberships/member-summaries';
 import { HELP_REQUEST_DAYS, HelpRequest, standsFor } from './help-request.entity';
 
 /** Bounded by identity's lookup limit; a company never has this many clients locked out at once. */
@@ -11,7 +11,7 @@ const MAX_LISTED = 500;
 export class ListOpenHelpRequests {
   constructor(
     private readonly em: EntityManager,
-    private readonly rpc: RpcClient,
+    private readonly summaries: MemberSummaries,
   ) {}
 
   /** Newest first, with who asked, in one query and one identity call; only those that still stand (standsFor). */
@@ -25,12 +25,11 @@ export class ListOpenHelpRequests {
         { orderBy: { createdAt: 'desc', id: 'desc' }, limit: MAX_LISTED },
       );
     if (requests.length === 0) return [];
-    const users = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [...new Set(requests.map((request) => request.userId))] });
-    const byId = new Map(users.map((user) => [user.id, user]));
+    const people = await this.summaries.find(companyId, requests.map((request) => request.userId));
     return requests.flatMap((request) => {
-      const user = byId.get(request.userId);
-      if (!user || !standsFor(request, user.credentialVersion)) return [];
-      return [{ id: request.id, user: { id: user.id, email: user.email, name: user.name }, message: request.message, createdAt: request.createdAt.toISOString() }];
+      const person = people.get(request.userId);
+      if (!person?.user || !standsFor(request, person.user.credentialVersion)) return [];
+      return [{ id: request.id, user: summaryOf(request.userId, person), message: request.message, createdAt: request.createdAt.toISOString() }];
     });
   }
 }

@@ -35,6 +35,7 @@ export class AcceptInvitation {
         userId: invitation.userId,
         role: invitation.role,
         accountIds: accounts.map((account) => account.id),
+        invitedName: invitation.invitedName ?? undefined,
       });
       tx.remove(invitation);
       return invitation.userId;

@@ -30,7 +30,7 @@ export class Invitation {
   @Property({ type: 'text' })
   readonly tokenHash: string;
 
-  /** The name the company gave: its list shows it until the user accepts, rather than the account's own. */
+  /** The name the company gave, which its membership keeps on acceptance (see Membership.invitedName). */
   @Property({ type: 'text', nullable: true })
   readonly invitedName: string | null;
 

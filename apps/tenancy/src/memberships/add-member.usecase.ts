@@ -29,8 +29,7 @@ export class AddMember {
    * a member at once: activating is consenting. A user who already has an
    * account is only invited: another company's admin must not reach them (their
    * accounts, sessions, factors) until they accept by the mailed link. Both
-   * keep the name the company typed, which its list shows until they answer
-   * (ListMembers). An existing member keeps their role and gains the accounts (idempotent).
+   * keep the name the company typed, which its lists show (MemberSummaries). An existing member keeps their role and gains the accounts (idempotent).
    * Links are on the company's primary host, from configuration: never the
    * request's Host, which the caller writes. The mail is recorded with the membership,
    * in the user's stored language (for a new user, the inviter's).

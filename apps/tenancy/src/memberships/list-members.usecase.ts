@@ -1,13 +1,12 @@
 import { AccountView, CompanyMemberView, MemberRole } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { MemberSummaries } from './member-summaries';
+import { MemberSummaries, summaryOf } from './member-summaries';
 
 interface Row {
   user_id: string;
   role: MemberRole;
   kind: 'membership' | 'invitation';
-  invited_name: string | null;
   accounts: AccountView[];
 }
 
@@ -16,21 +15,26 @@ const MAX_LISTED = 1000;
 
 const ACCOUNTS_JSON = `coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name, a.id), '[]')`;
 
-/** Memberships, then pending invitations, each with the accounts it grants (an invitation's on acceptance). */
+/**
+ * Memberships, then invitations not accepted, each with the accounts it grants
+ * (an invitation's on acceptance). Expired ones too: a new user who never
+ * activates stays listed, and so must an invitation, or its vanishing after a
+ * week would tell that the email already had an account.
+ */
 const MEMBERS_AND_INVITATIONS = `
-  select m.user_id, m.role, 'membership' as kind, m.invited_name, m.created_at,
+  select m.user_id, m.role, 'membership' as kind, m.created_at,
          (select ${ACCOUNTS_JSON}
           from tenancy.account_accesses x join tenancy.accounts a on a.id = x.account_id
           where x.membership_id = m.id) as accounts
   from tenancy.memberships m
   where m.company_id = ?
   union all
-  select i.user_id, i.role, 'invitation', i.invited_name, i.created_at,
+  select i.user_id, i.role, 'invitation', i.created_at,
          (select ${ACCOUNTS_JSON}
           from tenancy.accounts a
           where a.id = any(i.account_ids) and a.company_id = i.company_id)
   from tenancy.invitations i
-  where i.company_id = ? and i.expires_at > now()
+  where i.company_id = ?
   order by created_at, user_id
   limit ${MAX_LISTED}`;
 
@@ -43,20 +47,19 @@ export class ListMembers {
 
   /**
    * Until a person answers the company's mail (activates their new account,
-   * or accepts the invitation of the one they had), the company sees only
-   * what it typed: status `invited`, its own name for them, the accounts it
-   * granted. Whether the email already had an account, and the name another
-   * firm gave it, belong to the firms the person works with.
+   * or accepts the invitation of the one they had), the company sees them as
+   * `invited`, with the accounts it granted. Whether the email already had an
+   * account belongs to the firms the person works with; so does the name
+   * another firm gave it (MemberSummaries names people as this company typed them).
    */
   async execute(companyId: string): Promise<CompanyMemberView[]> {
     const rows = await this.em.getConnection().execute<Row[]>(MEMBERS_AND_INVITATIONS, [companyId, companyId]);
-    const users = await this.summaries.find(rows.map((row) => row.user_id));
+    const people = await this.summaries.find(companyId, rows.map((row) => row.user_id));
     return rows.map((row) => {
-      const user = users.get(row.user_id);
-      const answered = row.kind === 'membership' && user?.active === true;
-      const name = (answered ? null : row.invited_name) ?? user?.name ?? '';
+      const person = people.get(row.user_id);
+      const answered = row.kind === 'membership' && person?.user?.active === true;
       return {
-        user: { id: row.user_id, email: user?.email ?? '', name },
+        user: summaryOf(row.user_id, person),
         role: row.role,
         status: answered ? 'member' : 'invited',
         accounts: row.accounts,

@@ -12,7 +12,7 @@ export interface Grant {
   role: MemberRole;
   /** Already checked to be accounts of the company. */
   accountIds: string[];
-  /** The name the company typed, for a user who has not activated yet (see Membership.invitedName). */
+  /** The name the company typed (see Membership.invitedName). */
   invitedName?: string;
 }
 

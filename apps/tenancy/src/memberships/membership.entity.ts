@@ -24,8 +24,9 @@ export class Membership {
   role: MemberRole;
 
   /**
-   * The name the company gave when it added a user who had not activated yet:
-   * its list shows it until they do, rather than a name another firm typed.
+   * The name the company gave when it added or invited the user: its lists
+   * name them so, rather than by the name another firm typed (identity's).
+   * Null for members added before it was kept.
    */
   @Property({ type: 'text', nullable: true })
   readonly invitedName: string | null;

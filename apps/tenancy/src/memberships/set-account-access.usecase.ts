@@ -44,7 +44,8 @@ export class SetAccountAccess {
   private async replaceInvited(tx: EntityManager, { companyId, userId, accountIds }: AccountAccessChange): Promise<void> {
     const invitation = await tx.findOne(
       Invitation,
-      { company: companyId, userId, expiresAt: { $gt: new Date() } },
+      // Expired or not, as ListMembers lists it: only accepting checks the expiry.
+      { company: companyId, userId },
       { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     assertThat(invitation, ErrorCode.NotFound, 'No such member.');

@@ -101,7 +101,7 @@ export class DisableSecondFactor {
     assertThat(actor?.role === 'admin', ErrorCode.Forbidden, 'Only an admin of the company may do this.');
     const target =
       memberships.some((membership) => membership.userId === request.userId) ||
-      (await em.count(Invitation, { company: request.companyId, userId: request.userId, expiresAt: { $gt: new Date() } })) > 0;
+      (await em.count(Invitation, { company: request.companyId, userId: request.userId })) > 0;
     assertThat(target, ErrorCode.NotFound, 'No such member.');
     const others = await em.find(
       Membership,

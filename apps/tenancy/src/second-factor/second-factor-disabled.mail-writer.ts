@@ -49,6 +49,9 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
       { company: { $in: otherCompanyIds }, role: 'admin', userId: { $ne: userId } },
       { populate: ['company'], fields: ['userId', 'company.name'] },
     );
+    // Each company's admins read the client's name as their company typed it, never as another firm did.
+    const namesHere = await this.em.fork().find(Membership, { company: { $in: otherCompanyIds }, userId }, { fields: ['company', 'invitedName'] });
+    const nameIn = new Map(namesHere.map((membership) => [membership.company.id, membership.invitedName]));
     const userIds = [...new Set([userId, actorUserId, ...elsewhere.map((admin) => admin.userId)])];
     const users = new Map((await this.rpc.request(IdentityPatterns.findUsers, { userIds })).map((found) => [found.id, found]));
     const user = users.get(userId);
@@ -58,7 +61,8 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
     const notice = { email: user.email, name: user.name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
     const toOtherAdmins = elsewhere.flatMap(({ userId: adminId, company }) => {
       const admin = users.get(adminId);
-      return admin?.email ? [factorRemovedElsewhereMail({ admin, client: user, companyName: company.name })] : [];
+      const client = { ...user, name: nameIn.get(company.id) ?? user.name };
+      return admin?.email ? [factorRemovedElsewhereMail({ admin, client, companyName: company.name })] : [];
     });
     // The user's first, so that it keeps its place in the rows recorded before the other admins were told.
     return [secondFactorDisabledMail(notice), ...toOtherAdmins];

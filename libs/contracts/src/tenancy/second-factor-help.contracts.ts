@@ -3,9 +3,11 @@ import { defineRequest } from '../messages/message-contract';
 import type { CredentialsChange } from '../identity/identity.contracts';
 import { FreeText, Id } from '../identity/values';
 
+/** A person as a company's lists name them. */
 export interface MemberSummary {
   id: string;
   email: string;
+  /** The name the company typed when it added or invited them, never one another firm typed (identity's, the first firm's). */
   name: string;
 }
 

@@ -65,8 +65,8 @@ export interface CompanyMemberView {
    * `invited`: a person who has not answered the company's mail yet, whether
    * they must activate a new account or accept with the one they had (which
    * of the two is not told: it would say that the email already had an
-   * account, likely with another firm). Until then `user.name` is the name the
-   * company typed. An invited user who had an account is not reached before
+   * account, likely with another firm). `user.name` is the name the company
+   * typed. An invited user who had an account is not reached before
    * accepting: no accounts, no sessions, no factors.
    */
   status: 'member' | 'invited';
