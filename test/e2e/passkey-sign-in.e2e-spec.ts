@@ -10,7 +10,7 @@ import {
   strongPassword,
   uniqueEmail,
 } from '../support/factories';
-import { registeredPasskey, signInOptions, signInWithPasskey } from '../support/passkeys';
+import { registeredPasskey, registeredPasskeyOnSecondHost, signInOptions, signInWithPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { sharedGateway } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -38,13 +38,12 @@ describe('Signing in with a passkey, usernameless', () => {
     const invitation = await addMember(firmA, { email: claire.email, name: 'Claire Bertin' });
     await addMember(firmB, { email: claire.email, name: 'Claire Bertin' });
     await activate(browserOn(firmA.host), invitation.token!, claire.password);
-    // The easy access host's first: a passkey made there serves every portal, so it is added only before any other is held (or in a session that proved one).
-    const onEasyAccess = await signedInOn(easyAccessBrowser());
-    await registeredPasskey(onEasyAccess, phone);
-    expect((await onEasyAccess.post('/api/auth/logout')).status).toBe(204);
     const onA = await signedInOn(browserOn(firmA.host));
     await registeredPasskey(onA, phone);
+    const onEasyAccess = easyAccessBrowser();
+    await registeredPasskeyOnSecondHost(onA, onEasyAccess, claire, phone, signedInOn);
     expect((await onA.post('/api/auth/logout')).status).toBe(204);
+    expect((await onEasyAccess.post('/api/auth/logout')).status).toBe(204);
   });
 
   test('the options make this host the relying party, name no passkey, and require user verification', async () => {

@@ -10,7 +10,7 @@ import {
   strongPassword,
   uniqueEmail,
 } from '../support/factories';
-import { proofOptions, provedWithPasskey, registeredPasskey, removeWithPasskey, renamePasskey } from '../support/passkeys';
+import { proofOptions, registeredPasskey, registeredPasskeyOnSecondHost, removeWithPasskey, renamePasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { sharedGateway } from '../support/run-context';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -44,17 +44,15 @@ describe("A passkey made on one firm's portal, presented on another's", () => {
     const invitation = await addMember(firmA, { email: claire.email, name: 'Claire Roux' });
     await addMember(firmB, { email: claire.email, name: 'Claire Roux' });
     await activate(browserOn(firmA.host), invitation.token!, claire.password);
-    // The easy access host's passkey first: a passkey made there serves every portal, so it is added only before any other is held.
-    onEasyAccess = easyAccessBrowser();
-    expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body).toMatchObject({ next: 'select_portal' });
-    expect((await onEasyAccess.post('/api/auth/portal', { portalId: firmA.id })).body).toMatchObject({ next: 'done' });
-    expect((await onEasyAccess.post('/api/me/passkeys/registration-options')).body.rp).toEqual({ id: sharedGateway().easyAccessHost, name: 'Client portal' });
-    ofEasyAccess = await registeredPasskey(onEasyAccess, phone);
     onA = await signedInOn(firmA);
-    onB = await signedInOn(firmB);
     passkeyOfA = await registeredPasskey(onA, phone);
-    // More registrations on A follow: Claire's session there proves the passkey she holds on A.
-    await provedWithPasskey(onA, phone);
+    onEasyAccess = easyAccessBrowser();
+    ofEasyAccess = await registeredPasskeyOnSecondHost(onA, onEasyAccess, claire, phone, async (browser) => {
+      expect((await browser.post('/api/auth/login', credentialsOf(claire))).body).toMatchObject({ next: 'select_portal' });
+      expect((await browser.post('/api/auth/portal', { portalId: firmA.id })).body).toMatchObject({ next: 'totp' });
+    });
+    // Signed in once the code is off again: a password session, as Mallory's would be.
+    onB = await signedInOn(firmB);
   });
 
   test("B's portal lists none of A's passkeys, and offers none in its options", async () => {
@@ -86,10 +84,12 @@ describe("A passkey made on one firm's portal, presented on another's", () => {
     expect((await onA.get('/api/me/passkeys')).body).toEqual([expect.objectContaining({ id: passkeyOfA.id })]);
   });
 
-  test("registration options of A answered on B, or answered for B's RP ID or origin on A, register nothing", async () => {
+  test("registration options of A answered on another host, or answered for B's RP ID or origin on A, register nothing", async () => {
     const optionsOfA = (await onA.post('/api/me/passkeys/registration-options')).body;
     const forA = new SoftwareAuthenticator().create(optionsOfA, onA.origin);
-    expectError(await onB.post('/api/me/passkeys', { response: forA }), 400, 'passkey_challenge_expired');
+    // On the easy access host, whose session passed the code (B's proved no second factor, and is refused before its challenge is looked at).
+    expectError(await onEasyAccess.post('/api/me/passkeys', { response: forA }), 400, 'passkey_challenge_expired');
+    expectError(await onB.post('/api/me/passkeys', { response: forA }), 403, 'reauthentication_required');
 
     const forOtherRp = new SoftwareAuthenticator().create((await onA.post('/api/me/passkeys/registration-options')).body, onA.origin, { rpId: firmB.host });
     expectError(await onA.post('/api/me/passkeys', { response: forOtherRp }), 400, 'passkey_rejected');
@@ -107,6 +107,7 @@ describe("A passkey made on one firm's portal, presented on another's", () => {
   });
 
   test('the easy access host is a relying party of its own: its passkeys are not the portals\' and the reverse', async () => {
+    expect((await onEasyAccess.post('/api/me/passkeys/registration-options')).body.rp).toEqual({ id: sharedGateway().easyAccessHost, name: 'Client portal' });
     expect((await onEasyAccess.get('/api/me/passkeys')).body).toEqual([expect.objectContaining({ id: ofEasyAccess.id })]);
     const options = await proofOptions(onEasyAccess);
     const assertion = phone.assert(options, onEasyAccess.origin, { rpId: firmA.host }, phone.newestFor(firmA.host));

@@ -1,6 +1,6 @@
 import { expectError } from '../support/api-error';
 import { activeMember, Company, createCompany, signedInClient } from '../support/factories';
-import { proofOptions, registeredPasskey, renamePasskey } from '../support/passkeys';
+import { proofOptions, provedWithPasskey, registeredPasskey, renamePasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
@@ -26,6 +26,8 @@ describe("Another user's passkey", () => {
     bob = await signedInClient(firm, bobMember);
     hers = await registeredPasskey(claire, claireKey, 'Téléphone de Claire');
     await registeredPasskey(bob, bobKey);
+    // Bob's session proves his own passkey: removing one with the password asks for that first.
+    await provedWithPasskey(bob, bobKey);
   });
 
   test('renaming it: 404 not_found', async () => {

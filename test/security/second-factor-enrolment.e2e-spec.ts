@@ -42,10 +42,11 @@ describe('A second factor is not added by a session that proved the password alo
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/setup'));
   });
 
-  test('signed in on A with the password: neither the code nor recovery codes, which work on every portal', async () => {
+  test('signed in on A with the password: neither the code, nor recovery codes, nor a passkey of A (proved, it would be a second factor of the session like any other)', async () => {
     const mallory = browserOn(firmA.host);
     expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body).toMatchObject({ next: 'done' });
 
+    expectSecondFactorNeeded(await mallory.post('/api/me/passkeys/registration-options'));
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/setup'));
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/recovery-codes'));
   });

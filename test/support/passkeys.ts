@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { expectStatus } from './expect-status';
+import { enrolTotp } from './factories';
 import { PortalClient, PortalResponse } from './portal-client';
 import { currentRun } from './run-context';
 import { HeldPasskey, SoftwareAuthenticator, Tampering } from './software-authenticator';
+import { codeForStep } from './totp';
 
 /** Asks the registration options on the browser's host and answers them with the authenticator. */
 export async function createPasskey(
@@ -89,4 +91,28 @@ export async function answerSecondStepWithPasskey(
 export function keptKeyOf(host: string, authenticator: SoftwareAuthenticator): string {
   const digest = createHash('sha256').update(`${host} ${authenticator.newestFor(host).credentialId}`).digest('base64url');
   return `${currentRun().redisKeyPrefix}passkey-key:${digest}`;
+}
+
+/**
+ * The authenticator's passkey on `second`'s host too, for a user who holds one
+ * on `first`'s (where `first` is signed in): a password session on `second`
+ * proves no factor, and adding one asks for a factor held. So the code is
+ * turned on in `first` (once its passkey is proved), answers the sign-in on
+ * `second`, and is turned off again there once the passkey is made. `toCodeStep`
+ * takes `second` from the password to the code step; `second` is left signed in.
+ */
+export async function registeredPasskeyOnSecondHost(
+  first: PortalClient,
+  second: PortalClient,
+  member: { email: string; password: string },
+  authenticator: SoftwareAuthenticator,
+  toCodeStep: (browser: PortalClient) => Promise<unknown>,
+): Promise<{ id: string; name: string }> {
+  await provedWithPasskey(first, authenticator);
+  const { secret, step } = await enrolTotp(first);
+  await toCodeStep(second);
+  expectStatus(await second.post('/api/auth/totp', { code: codeForStep(secret, step) }), 200, 'code step');
+  const made = await registeredPasskey(second, authenticator);
+  expectStatus(await second.delete('/api/me/totp', { json: { password: member.password } }), 204, 'turn the code off');
+  return made;
 }

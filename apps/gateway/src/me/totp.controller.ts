@@ -37,7 +37,7 @@ export class TotpController {
 
   @Post('setup')
   @HttpCode(200)
-  @AddsSecondFactor('account', 'done', 'totp_enroll')
+  @AddsSecondFactor('done', 'totp_enroll')
   @ApiOperation({ summary: 'A new secret, its otpauth URI and QR code; 2FA is on once confirmed' })
   @Answers(200, TotpSetup, 'Not active until confirmed')
   @ApiResponse({ status: 409, description: 'conflict: 2FA is already on; turn it off first (DELETE /api/me/totp, with the password)' })
@@ -74,7 +74,7 @@ export class TotpController {
 
   @Post('recovery-codes')
   @HttpCode(200)
-  @AddsSecondFactor('account')
+  @AddsSecondFactor()
   @ApiOperation({
     summary:
       'Ten new recovery codes, shown once, replace all the old ones (used or not); the trusted browsers ask the code again, ' +

@@ -64,7 +64,7 @@ export class PasskeysController {
 
   @Post('registration-options')
   @HttpCode(200)
-  @AddsSecondFactor('host')
+  @AddsSecondFactor()
   @ApiOperation({
     summary:
       'Options for navigator.credentials.create() (PublicKeyCredentialCreationOptionsJSON): RP ID is this host, ' +
@@ -79,7 +79,7 @@ export class PasskeysController {
 
   @Post()
   @HttpCode(201)
-  @AddsSecondFactor('host')
+  @AddsSecondFactor()
   @ApiOperation({ summary: 'Registers the passkey the browser created from the registration options' })
   @Answers(201, PasskeyCard, 'The new passkey')
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}; passkey_rejected: wrong origin or RP ID, no user verification, or an unsupported key` })

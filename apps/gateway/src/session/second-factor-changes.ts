@@ -1,12 +1,9 @@
 import { DomainError, ErrorCode, PasskeyPatterns, passedSecondFactor } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { MeService } from '../member-view/me.service';
-import { relyingPartyOf } from '../passkeys/relying-party';
 import { assertNotSparedByTrust, ProofRequired, REAUTHENTICATION_REQUIRED, SignedIn } from './session.guard';
 import { SessionRecord, SignInStage } from './session';
 
@@ -16,19 +13,9 @@ import { SessionRecord, SignInStage } from './session';
  * 2FA lets it in; so does a host where the user's passkey does not work)
  * would otherwise remove the user's factor, or add one of their own, and then
  * enter the portals that require 2FA, where the user's own factor stood. A
- * user who holds none (that could be proved here) sets up the first with the
- * password: there is nothing else to prove.
+ * user who holds none sets up the first with the password: there is nothing
+ * else to prove.
  */
-
-const SCOPE = Symbol('factor-scope');
-
-/**
- * Where the added factor works: `account`, everywhere (the app's code,
- * recovery codes); `host`, on this host alone (a passkey, whose RP ID is the
- * host). The easy access host serves every portal, so a passkey made there
- * counts as `account`.
- */
-export type FactorScope = 'account' | 'host';
 
 /** The 403 of a route that adds or removes a second factor, for the OpenAPI. */
 export const FACTOR_HELD =
@@ -57,45 +44,36 @@ export function assertProvedSecondFactor(record: Pick<SessionRecord, 'factors' |
 }
 
 /**
- * Adding a second factor. The factors held that count are those this session
- * could have proved: every one for a factor that works everywhere; for a
- * passkey of a company's host, the code or a passkey of that host. A passkey
- * made on firm A's host opens A alone, which the password already opened
- * (A's host sees no other firm), so a user whose only factor is a passkey on
- * another host may add one here. Runs after the SessionGuard, which sets `request.auth`.
+ * Adding a second factor. Every factor held counts, wherever it works: a
+ * passkey added on a host where the user holds none, once proved, is a second
+ * factor of the session like any other (it sets up the code, removes the
+ * user's factors, enters the portals that require 2FA). Runs after the
+ * SessionGuard, which sets `request.auth`.
  */
 @Injectable()
 export class FactorEnrolmentGuard implements CanActivate {
   constructor(
     private readonly meService: MeService,
     private readonly rpc: RpcClient,
-    private readonly reflector: Reflector,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const session = request.auth!;
+    const session = context.switchToHttp().getRequest<FastifyRequest>().auth!;
     if (passedSecondFactor(session.record.factors)) return true;
-    const { userId } = session.record;
-    const hostOnly = this.reflector.get<FactorScope>(SCOPE, context.getHandler()) === 'host' && request.portal?.kind === 'company';
-    const [{ user }, passkeys] = await Promise.all([
+    const [{ user }, { passkeys }] = await Promise.all([
       this.meService.portalViewOf(session),
-      hostOnly
-        ? this.rpc.request(PasskeyPatterns.list, { userId, rpId: relyingPartyOf(request, this.config).id }).then((here) => here.length)
-        : this.rpc.request(PasskeyPatterns.countOfUser, { userId }).then((held) => held.passkeys),
+      this.rpc.request(PasskeyPatterns.countOfUser, { userId: session.record.userId }),
     ]);
     if (user.totpEnabled || passkeys > 0) throw factorHeld(session.record.stage);
     return true;
   }
 }
 
-/** A route that adds a second factor working in `scope`: a recent proof (as RecentProof), and FactorEnrolmentGuard. */
-export function AddsSecondFactor(scope: FactorScope, ...stages: SignInStage[]): MethodDecorator {
+/** A route that adds a second factor: a recent proof (as RecentProof), and FactorEnrolmentGuard. */
+export function AddsSecondFactor(...stages: SignInStage[]): MethodDecorator {
   return applyDecorators(
     SignedIn(...stages),
     ProofRequired(),
-    SetMetadata(SCOPE, scope),
     UseGuards(FactorEnrolmentGuard),
     ApiResponse({ status: 403, description: `${REAUTHENTICATION_REQUIRED}; ${FACTOR_HELD}` }),
   );
