@@ -1,7 +1,7 @@
-import { expectError } from '../support/api-error';
+import { expectSecondFactorNeeded } from '../support/api-error';
 import { activeMember, addMember, browserOn, Company, createCompany, credentialsOf, easyAccessBrowser, enrolTotp, Member } from '../support/factories';
 import { answerSecondStepWithPasskey, registeredPasskey } from '../support/passkeys';
-import { PortalClient, PortalResponse } from '../support/portal-client';
+import { PortalClient } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
@@ -16,11 +16,6 @@ describe('A second factor is not added by a session that proved the password alo
   let firmB: Company;
   let claire: Member;
   const claireKey = new SoftwareAuthenticator();
-
-  const expectSecondFactorNeeded = (answer: PortalResponse) => {
-    expectError(answer, 403, 'reauthentication_required');
-    expect(answer.body.needs).toBe('second_factor');
-  };
 
   beforeAll(async () => {
     firmA = await createCompany({ name: 'Cabinet Souple' });

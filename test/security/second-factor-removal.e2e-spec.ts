@@ -1,7 +1,6 @@
-import { expectError } from '../support/api-error';
+import { expectSecondFactorNeeded } from '../support/api-error';
 import { activeMember, Company, createCompany, Member, signedInClient } from '../support/factories';
 import { registeredPasskey, removeWithPasskey } from '../support/passkeys';
-import { PortalResponse } from '../support/portal-client';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /**
@@ -15,11 +14,6 @@ describe('A second factor is not removed by a session that proved the password a
   let claire: Member;
   let passkeyId: string;
   const claireKey = new SoftwareAuthenticator();
-
-  const expectSecondFactorNeeded = (answer: PortalResponse) => {
-    expectError(answer, 403, 'reauthentication_required');
-    expect(answer.body.needs).toBe('second_factor');
-  };
 
   beforeAll(async () => {
     firm = await createCompany({ name: 'Cabinet Ouvert' });

@@ -21,3 +21,9 @@ export function expectClientError(answer: PortalResponse): void {
 function errorBody(code?: string): unknown {
   return expect.objectContaining({ error: code ?? expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\S/) });
 }
+
+/** The refusal of a change a second factor proved in the session must allow: the password alone will not do. */
+export function expectSecondFactorNeeded(answer: PortalResponse): void {
+  expectError(answer, 403, 'reauthentication_required');
+  expect(answer.body.needs).toBe('second_factor');
+}
