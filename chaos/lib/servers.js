@@ -71,6 +71,15 @@ async function waitFor(what, check, timeoutMs = 60_000) {
 /** An error that waitFor does not wait out, e.g. the process it waits for has exited. */
 const fatal = (message) => Object.assign(new Error(message), { fatal: true });
 
+/** The end of a server's log, for the error that says why it exited. */
+const lastLines = (logFile, count = 5) => {
+  try {
+    return fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-count).join(' | ');
+  } catch {
+    return '(no log)';
+  }
+};
+
 const workDir = (root, name) => {
   const dir = path.join(root, name);
   fs.mkdirSync(dir, { recursive: true });
@@ -91,4 +100,4 @@ async function stoppedIfNot(nodes, forming) {
   }
 }
 
-module.exports = { stoppedIfNot, supervised, waitFor, workDir, fatal };
+module.exports = { stoppedIfNot, supervised, waitFor, workDir, fatal, lastLines };
