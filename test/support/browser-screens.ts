@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Page } from 'playwright-core';
@@ -10,11 +9,19 @@ import { DESKTOP, PHONE } from './browser-portal';
  * unless `npm run screenshots` asks for the documented ones (docs/screenshots, shown in docs/portal.md).
  */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ? resolve(process.env.SCREENSHOTS_DIR) : join(tmpdir(), 'portal-screenshots');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BLOCKING = new Set(['serious', 'critical']);
 
-/** The serious and critical axe-core violations on the page, as readable lines (empty when none). */
+/**
+ * The serious and critical axe-core violations on the page, as readable lines
+ * (empty when none). axe-core goes into the page once per document and runs
+ * there: @axe-core/playwright injected its half-megabyte source at each check
+ * and finished each run in a new blank page, which made the browser specs'
+ * accessibility checks two thirds of their time. The portal has no frames.
+ */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document));
   return results.violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ''))
     .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
