@@ -25,17 +25,17 @@ export function portalsAndMemberCases(started: () => TenancyService): void {
       return { company: made, accountIds };
     }
 
-    const add = (companyId: string, email: string, accountIds: string[], role: 'admin' | 'client' = 'client') =>
-      tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name: 'Client', role, accountIds }));
+    const add = (companyId: string, email: string, accountIds: string[], role: 'admin' | 'client' = 'client', name = 'Client') =>
+      tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name, role, accountIds }));
 
     const ask = (userId: string, companyId: string) => tenancy.get(PortalsAndMember).execute(userId, companyId);
 
-    it("a client of two firms: both portals by name, and on one firm's host that firm's role and accounts only", async () => {
+    it("a client of two firms: both portals by name, and on one firm's host that firm's role, name for her and accounts only", async () => {
       const zeta = await company(`Zeta ${tag}`, ['Zeta B SCI', 'Zeta A SARL']);
       const alpha = await company(`Alpha ${tag}`, ['Alpha SAS']);
       const user = tenancy.person(`two-firms-${randomUUID()}@example.com`, 'Client', 'fr', true);
-      await add(zeta.company.id, user.email, zeta.accountIds);
-      await add(alpha.company.id, user.email, alpha.accountIds, 'admin');
+      await add(zeta.company.id, user.email, zeta.accountIds, 'client', 'Claire, dossier Zeta');
+      await add(alpha.company.id, user.email, alpha.accountIds, 'admin', 'Claire Alpha');
       // Another client of Zeta, with an account of their own: none of theirs is the user's.
       await add(zeta.company.id, tenancy.person(`other-${randomUUID()}@example.com`, 'Client', 'fr', true).email, [
         (await tenancy.get(CreateAccount).execute(TenancyPatterns.createAccount.request.parse({ companyId: zeta.company.id, name: 'Not yours' }))).id,
@@ -48,12 +48,18 @@ export function portalsAndMemberCases(started: () => TenancyService): void {
       expect(onZeta.member).toEqual({
         role: 'client',
         company: expect.objectContaining({ id: zeta.company.id, hosts: zeta.company.hosts }),
+        name: 'Claire, dossier Zeta',
         accounts: [
           { id: zeta.accountIds[1], name: 'Zeta A SARL' },
           { id: zeta.accountIds[0], name: 'Zeta B SCI' },
         ],
       });
-      expect(onAlpha.member).toEqual({ role: 'admin', company: expect.objectContaining({ id: alpha.company.id }), accounts: [{ id: alpha.accountIds[0], name: 'Alpha SAS' }] });
+      expect(onAlpha.member).toEqual({
+        role: 'admin',
+        company: expect.objectContaining({ id: alpha.company.id }),
+        name: 'Claire Alpha',
+        accounts: [{ id: alpha.accountIds[0], name: 'Alpha SAS' }],
+      });
     });
 
     it('a member without an account is still a member, with none', async () => {
@@ -61,7 +67,7 @@ export function portalsAndMemberCases(started: () => TenancyService): void {
       const user = tenancy.person(`no-account-${randomUUID()}@example.com`, 'Client', 'fr', true);
       await add(eta.company.id, user.email, []);
 
-      expect((await ask(user.id, eta.company.id)).member).toEqual({ role: 'client', company: expect.objectContaining({ id: eta.company.id }), accounts: [] });
+      expect((await ask(user.id, eta.company.id)).member).toEqual({ role: 'client', company: expect.objectContaining({ id: eta.company.id }), name: 'Client', accounts: [] });
     });
 
     it("on the host of a firm the user is no member of: their portals, and no membership", async () => {

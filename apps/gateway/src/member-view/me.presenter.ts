@@ -3,7 +3,7 @@ import { FastifyRequest } from 'fastify';
 import { portalOf } from '../portal/portal-url';
 import { SessionRecord } from '../session/session';
 import { Me } from './me';
-import { PortalView } from './portal-view';
+import { nameInPortal, PortalView } from './portal-view';
 
 /** Composes `Me` from the session (active account, banner) and the cached portal view. */
 export function presentMe(record: SessionRecord, context: PortalView, request: FastifyRequest): Me {
@@ -11,7 +11,7 @@ export function presentMe(record: SessionRecord, context: PortalView, request: F
   const accounts = member.accounts;
   const account = accounts.find((candidate) => candidate.id === record.accountId) ?? accounts[0] ?? null;
   return {
-    user: { id: user.id, email: user.email, name: user.name, totpEnabled: user.totpEnabled, google: user.google },
+    user: { id: user.id, email: user.email, name: nameInPortal(context), totpEnabled: user.totpEnabled, google: user.google },
     role: member.role,
     portal: portalOf(member.company, request),
     portals: portalsSeenAt(request, companies).map((company) => portalOf(company, request)),

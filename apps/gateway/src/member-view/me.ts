@@ -8,7 +8,15 @@ export type Account = z.output<typeof Account>;
 
 /** The signed-in user as front ends see it (GET /api/me, and every answer that changes it). */
 export const Me = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), totpEnabled: z.boolean(), google: z.boolean() }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().meta({
+      description: "The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept",
+    }),
+    totpEnabled: z.boolean(),
+    google: z.boolean(),
+  }),
   role: MemberRole,
   portal: Portal,
   portals: z.array(Portal).meta({

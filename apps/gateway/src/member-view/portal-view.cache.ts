@@ -52,7 +52,7 @@ export class PortalViewCache {
 
   /** Caches a view fetched from the services, unless it was invalidated since `cached` was read. */
   remember(userId: string, cached: CachedView, { user, companies, member }: PortalView): Promise<void> {
-    const members = { ...cached.members, [member.company.id]: { role: member.role, accounts: member.accounts } };
+    const members = { ...cached.members, [member.company.id]: { role: member.role, name: member.name, accounts: member.accounts } };
     return this.fill(userId, { generation: cached.generation, user, companies, members });
   }
 

@@ -59,7 +59,11 @@ const Extensions = z.looseObject({ credProps: z.boolean().optional() });
 export const PasskeyCreationOptions = z.looseObject({
   challenge: z.string(),
   rp: z.looseObject({ name: z.string(), id: z.string().optional() }),
-  user: z.looseObject({ id: z.string().meta({ description: 'The user handle: the user id, base64url' }), name: z.string(), displayName: z.string() }),
+  user: z.looseObject({
+    id: z.string().meta({ description: 'The user handle: the user id, base64url' }),
+    name: z.string().meta({ description: 'The email' }),
+    displayName: z.string().meta({ description: "The name the company of the session's portal typed for the user" }),
+  }),
   pubKeyCredParams: z.array(z.looseObject({ alg: z.number().int(), type: z.literal('public-key') })),
   timeout: z.number().int().optional(),
   attestation: z.enum(['direct', 'enterprise', 'indirect', 'none']).optional(),

@@ -10,6 +10,7 @@ import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { requestLanguage } from '../http/request-language';
 import { MeService } from '../member-view/me.service';
+import { nameInPortal } from '../member-view/portal-view';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
 import { assertNotSparedByTrust, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
@@ -73,8 +74,8 @@ export class PasskeysController {
   @Answers(200, PasskeyCreationOptions, 'For @simplewebauthn/browser startRegistration({ optionsJSON })')
   @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
   async registrationOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCreationOptions> {
-    const { user } = await this.meService.portalViewOf(session);
-    return this.registration.options(this.rp(request), user);
+    const view = await this.meService.portalViewOf(session);
+    return this.registration.options(this.rp(request), { ...view.user, name: nameInPortal(view) });
   }
 
   @Post()

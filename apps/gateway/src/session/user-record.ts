@@ -12,6 +12,8 @@ export interface ViewUser {
 /** A membership, without its company: the company is one of `companies`. */
 export interface CachedMember {
   role: MemberRole;
+  /** The company's name for the member (MemberView's). */
+  name: string | null;
   accounts: AccountView[];
 }
 
@@ -54,6 +56,7 @@ export function cachedViewOf(raw: string, now: number, userId: string): CachedVi
     stored.user.totpEnabled ??= false;
   }
   for (const company of stored.companies ?? []) company.requireTotp ??= false;
+  for (const member of Object.values(stored.members)) member.name ??= null;
   return { ...stored, generation: Number(generation) || 0 };
 }
 

@@ -1203,6 +1203,7 @@ export interface operations {
                             user: {
                                 id: string;
                                 email: string;
+                                /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                                 name: string;
                                 totpEnabled: boolean;
                                 google: boolean;
@@ -1358,6 +1359,7 @@ export interface operations {
                             user: {
                                 id: string;
                                 email: string;
+                                /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                                 name: string;
                                 totpEnabled: boolean;
                                 google: boolean;
@@ -1659,6 +1661,7 @@ export interface operations {
                             user: {
                                 id: string;
                                 email: string;
+                                /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                                 name: string;
                                 totpEnabled: boolean;
                                 google: boolean;
@@ -2166,6 +2169,7 @@ export interface operations {
                             user: {
                                 id: string;
                                 email: string;
+                                /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                                 name: string;
                                 totpEnabled: boolean;
                                 google: boolean;
@@ -2688,6 +2692,7 @@ export interface operations {
                         user: {
                             id: string;
                             email: string;
+                            /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                             name: string;
                             totpEnabled: boolean;
                             google: boolean;
@@ -2787,6 +2792,7 @@ export interface operations {
                         user: {
                             id: string;
                             email: string;
+                            /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                             name: string;
                             totpEnabled: boolean;
                             google: boolean;
@@ -2914,6 +2920,7 @@ export interface operations {
                         user: {
                             id: string;
                             email: string;
+                            /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                             name: string;
                             totpEnabled: boolean;
                             google: boolean;
@@ -4000,6 +4007,7 @@ export interface operations {
                             user: {
                                 id: string;
                                 email: string;
+                                /** @description The name this portal's company typed for the user (another firm's never reaches its host); the account's first name only for members added before companies' names were kept */
                                 name: string;
                                 totpEnabled: boolean;
                                 google: boolean;
@@ -4585,7 +4593,9 @@ export interface operations {
                         user: {
                             /** @description The user handle: the user id, base64url */
                             id: string;
+                            /** @description The email */
                             name: string;
+                            /** @description The name the company of the session's portal typed for the user */
                             displayName: string;
                         } & {
                             [key: string]: unknown;

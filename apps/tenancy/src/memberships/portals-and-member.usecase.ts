@@ -5,6 +5,7 @@ import { COMPANY_COLUMNS, companyOfRow, CompanyRow } from '../companies/company.
 
 interface PortalRow extends CompanyRow {
   role: MemberRole;
+  invited_name: string | null;
   /** Only on the row of the company asked about. */
   accounts: AccountView[] | null;
 }
@@ -16,7 +17,7 @@ interface PortalRow extends CompanyRow {
  * of the pool's connections, per sign-in).
  */
 const PORTALS_AND_MEMBER = `
-  select m.role, ${COMPANY_COLUMNS},
+  select m.role, m.invited_name, ${COMPANY_COLUMNS},
          case when m.company_id = ? then
            coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
                      from tenancy.account_accesses x join tenancy.accounts a on a.id = x.account_id
@@ -37,7 +38,8 @@ export class PortalsAndMember {
     const companies = rows.map(companyOfRow);
     // The statement gives accounts (at least []) on the row asked about, and on no other.
     const here = rows.findIndex((row) => row.accounts !== null);
-    const member = here === -1 ? null : { role: rows[here].role, company: companies[here], accounts: rows[here].accounts! };
+    const row = rows[here];
+    const member = here === -1 ? null : { role: row.role, company: companies[here], name: row.invited_name, accounts: row.accounts! };
     return { companies, member };
   }
 }

@@ -39,6 +39,12 @@ export interface AccountView {
 export interface MemberView {
   role: MemberRole;
   company: CompanyView;
+  /**
+   * The name the company typed when it added or invited the member; null for
+   * members added before companies' own names were kept. Identity's name is
+   * the first firm's, which another firm's host must not receive.
+   */
+  name: string | null;
   /** The accounts the member may open, by name. */
   accounts: AccountView[];
 }
