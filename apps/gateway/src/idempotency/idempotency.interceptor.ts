@@ -3,7 +3,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { IdempotencyStore, KeyUse } from './idempotency-store';
+import { IdempotencySlot, IdempotencyStore, KeyUse } from './idempotency-store';
 import { IDEMPOTENT_CALLER, IdempotentCaller } from './idempotent-caller';
 import { digestOf } from '../digest';
 
@@ -30,20 +30,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (header === undefined) return next.handle();
     const caller = this.reflector.get<IdempotentCaller>(IDEMPOTENT_CALLER, context.getHandler());
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return from(this.once(request, reply, `idem:${callerOf(caller, request)}:${digestOf(keyOf(header))}`, next));
+    return from(this.once(request, reply, new IdempotencySlot(callerOf(caller, request), keyOf(header)), next));
   }
 
-  private async once(request: FastifyRequest, reply: FastifyReply, key: string, next: CallHandler): Promise<unknown> {
+  private async once(request: FastifyRequest, reply: FastifyReply, slot: IdempotencySlot, next: CallHandler): Promise<unknown> {
     // The route as well as the body: a key sent to another route is another body.
     const fingerprint = digestOf(JSON.stringify([request.method, request.url, request.body ?? null]));
-    const earlier = await this.store.claim(key, fingerprint);
+    const earlier = await this.store.claim(slot, fingerprint);
     if (earlier) return replay(reply, earlier.fingerprint === fingerprint, earlier.answer);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.keepAnswer(key, fingerprint, { status: reply.statusCode, body: body ?? null });
+      await this.store.keepAnswer(slot, fingerprint, { status: reply.statusCode, body: body ?? null });
       return body;
     } catch (error) {
-      await this.store.release(key).catch(() => undefined);
+      await this.store.release(slot).catch(() => undefined);
       throw error;
     }
   }
