@@ -10,6 +10,7 @@ import { PasskeySignInBody } from '../sign-in/passkey/passkey-sign-in.contract';
 import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../sign-in/passkey/passkey-sign-in.controller';
 import { MobileLoginAnswer } from './mobile.contract';
 
+import { OnAppHost } from './app-host.guard';
 /** How the app gets a passkey to sign in with; for the OpenAPI. */
 const REGISTERING =
   'The app registers a passkey with the routes of the web, signed in with its access token (Authorization: Bearer) once a portal is chosen: ' +
@@ -21,6 +22,7 @@ const REGISTERING =
  * serves (/.well-known) let the app use that host's passkeys, the web's too.
  */
 @ApiTags('mobile')
+@OnAppHost()
 @Controller('api/mobile/login/passkey')
 export class MobilePasskeyController {
   constructor(private readonly passkeys: MobilePasskeySignIn) {}

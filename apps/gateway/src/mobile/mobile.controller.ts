@@ -10,6 +10,7 @@ import { SessionStore } from '../session/session.store';
 import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { GoogleIdTokenVerifier } from '../sign-in/google/google-id-token.verifier';
 import { MobileLoginTokens } from '../sign-in/mobile/login-tokens';
+import { OnAppHost } from './app-host.guard';
 import { MobileAccess } from './mobile-access';
 import {
   BiometricKeyBody,
@@ -31,6 +32,7 @@ import { Auth } from '../http/auth.decorator';
 const deviceIdParam = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such device.') });
 
 @ApiTags('mobile')
+@OnAppHost()
 @Controller('api/mobile')
 export class MobileController {
   constructor(

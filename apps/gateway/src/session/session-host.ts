@@ -16,11 +16,12 @@ export const hostTagOf = (request: FastifyRequest): string => digestOf(request.h
  * nothing there. The Google handoff is the one way across hosts. On a
  * company's host it is a session of that company only: one switched to
  * another firm there (before such switches were refused) would act in that
- * firm under a host the first firm answers for. A mobile access token has no host.
+ * firm under a host the first firm answers for. A mobile access token works
+ * on the easy access host, the app's API host, alone.
  */
 export function worksHere(session: AuthenticatedSession, request: FastifyRequest): boolean {
   const { record } = session;
-  if (record.kind === 'mobile') return true;
+  if (record.kind === 'mobile') return request.portal?.kind === 'easy_access';
   const host = request.portal;
   const ofThisCompany = host?.kind !== 'company' || record.companyId === null || record.companyId === host.company.id;
   return record.hostTag === hostTagOf(request) && ofThisCompany;
