@@ -4,7 +4,7 @@ import { connect, JSONCodec, NatsConnection } from 'nats';
 import { expectError } from '../support/api-error';
 import { queryDatabase } from '../support/databases';
 import { infrastructure } from '../support/infrastructure';
-import { activeMember, Company, createCompany, Member, signedInClient } from '../support/factories';
+import { activeMember, Company, createCompany, Member, signedInClient, uniqueEmail } from '../support/factories';
 import { eventually, waitUntil } from '../support/late-answers';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { PortalClient } from '../support/portal-client';
@@ -91,12 +91,13 @@ describe('An announcement sent while no gateway runs', () => {
     await withNats(async (nats) => (await nats.jetstreamManager()).streams.delete(streamName()));
     const browser = await signedInClient(firm, member);
 
-    await query('update identity.users set name = ? where id = ?', ['Inès Lambert', member.userId]);
+    const email = uniqueEmail('ines');
+    await query('update identity.users set email = ? where id = ?', [email, member.userId]);
     await query('insert into identity.announcements (pattern, payload) values (?, ?::jsonb)', [
       IdentityEvents.userChanged.pattern,
       JSON.stringify({ userId: member.userId }),
     ]);
 
-    expect(await waitUntil(async () => (await browser.get('/api/me')).body.user?.name === 'Inès Lambert', 15_000)).toBe(true);
+    expect(await waitUntil(async () => (await browser.get('/api/me')).body.user?.email === email, 15_000)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   memberWithTotp,
   signedInClient,
   signedInOnEasyAccess,
+  uniqueEmail,
 } from '../support/factories';
 import { queryRunDatabase } from '../support/databases';
 import { eventually, waitUntil } from '../support/late-answers';
@@ -103,18 +104,20 @@ describe('A change committed but never announced', () => {
   });
 
   describe('of what a cached view shows', () => {
-    test('a new name (identity) reaches the view', async () => {
+    // The email: the name a portal shows is the one its company typed (tenancy's), identity's only stands in.
+    test('a new email (identity) reaches the view', async () => {
       const member = await activeMember(firm);
       const browser = await signedInClient(firm, member);
-      expect((await browser.get('/api/me')).body.user.name).toBe(member.name);
+      expect((await browser.get('/api/me')).body.user.email).toBe(member.email);
+      const email = uniqueEmail('helene');
 
-      await committedButUnsent('identity', 'update identity.users set name = ? where id = ?', ['Hélène Girard', member.userId], [
+      await committedButUnsent('identity', 'update identity.users set email = ? where id = ?', [email, member.userId], [
         IdentityEvents.userChanged.pattern,
         { userId: member.userId },
       ]);
 
-      await waitUntil(async () => (await browser.get('/api/me')).body.user.name === 'Hélène Girard');
-      expect((await browser.get('/api/me')).body.user.name).toBe('Hélène Girard');
+      await waitUntil(async () => (await browser.get('/api/me')).body.user.email === email);
+      expect((await browser.get('/api/me')).body.user.email).toBe(email);
       expect(await waitUntil(() => allSent('identity', member.userId))).toBe(true);
     });
 
