@@ -56,7 +56,8 @@ export function cachedViewOf(raw: string, now: number, userId: string): CachedVi
     stored.user.totpEnabled ??= false;
   }
   for (const company of stored.companies ?? []) company.requireTotp ??= false;
-  for (const member of Object.values(stored.members)) member.name ??= null;
+  // A membership cached before the company's name for the member was: asked again, rather than shown under identity's name.
+  for (const [companyId, member] of Object.entries(stored.members)) if ((member as Partial<CachedMember>).name === undefined) delete stored.members[companyId];
   return { ...stored, generation: Number(generation) || 0 };
 }
 
