@@ -227,6 +227,16 @@ describe('Trusted browsers', () => {
       expect((await login(second, claire)).body.next).toBe('done');
     });
 
+    test("a firm's host lists the browsers trusted on it alone: one trusted on the other firm's host is not shown there", async () => {
+      const claire = await memberWithTotp(firm);
+      await addMember(otherFirm, { email: claire.email, name: claire.name });
+      await trustedBrowser(claire, firm);
+      const onOther = await trustedBrowser(claire, otherFirm);
+
+      const listed = (await onOther.get('/api/me/trusted-browsers')).body as TrustedBrowserListed[];
+      expect(listed.map((entry) => entry.current)).toEqual([true]);
+    });
+
     test("another user's browser cannot be forgotten by its id", async () => {
       const claire = await memberWithTotp(firm);
       const mallory = await memberWithTotp(firm, { name: 'Mallory Petit' });

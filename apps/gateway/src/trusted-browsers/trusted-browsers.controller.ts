@@ -7,6 +7,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { Answers } from '../http/answers.decorator';
 import { Auth } from '../http/auth.decorator';
 import { AuthenticatedSession } from '../session/session';
+import { hostTagOf } from '../session/session-host';
 import { assertProvedRecently, RecentProof, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { clearTrustCookie, presentedTrustId } from './trust-cookie';
 import { TrustedBrowserStore } from './trusted-browser.store';
@@ -23,12 +24,17 @@ export class TrustedBrowsersController {
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'The browsers that skip the code step for the user, on any host, newest first' })
+  @ApiOperation({
+    summary:
+      'The browsers that skip the code step for the user on this host (a trust works on its host alone), newest first. ' +
+      "Another host's are not listed: their dates would tell a firm's host of a trust made for another firm, with that firm's number of days",
+  })
   @Answers(200, z.array(TrustedBrowserView), 'Newest first')
   async list(@Req() request: FastifyRequest, @Auth() { record }: AuthenticatedSession): Promise<TrustedBrowserView[]> {
     const presented = presentedTrustId(request);
+    const host = hostTagOf(request);
     // Those trusted under older credentials no longer skip anything (a password change, 2FA turned on): not shown.
-    const live = (await this.store.list(record.userId)).filter(([, entry]) => entry.v === record.credentialVersion);
+    const live = (await this.store.list(record.userId)).filter(([, entry]) => entry.v === record.credentialVersion && entry.h === host);
     return live.map(([id, entry]) => ({
       id,
       device: entry.d,

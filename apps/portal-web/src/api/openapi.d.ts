@@ -368,7 +368,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The browsers that skip the code step for the user, on any host, newest first */
+        /** The browsers that skip the code step for the user on this host (a trust works on its host alone), newest first. Another host's are not listed: their dates would tell a firm's host of a trust made for another firm, with that firm's number of days */
         get: operations["TrustedBrowsersController_list"];
         put?: never;
         post?: never;
