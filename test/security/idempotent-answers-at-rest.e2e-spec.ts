@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { expectError } from '../support/api-error';
 import { Company, createCompany, operatorClient, uniqueEmail } from '../support/factories';
 import { infrastructure } from '../support/infrastructure';
 import { tokenOf } from '../support/mailbox';
@@ -35,7 +36,38 @@ describe('An idempotent answer kept in Redis holds no link to replay', () => {
     expect(kept.length).toBeGreaterThan(0);
     for (const value of kept) expect(value).not.toContain(tokenOf(activationUrl));
   });
+
+  test('an answer altered in Redis is not replayed, nor the write applied again: 422, and a new key applies it', async () => {
+    const operator = operatorClient();
+    const key = randomUUID();
+    const body = { email: uniqueEmail('altered'), name: 'Paul Roux', role: 'client', accountIds: [] };
+    const path = `/api/operator/companies/${firm.id}/members`;
+    const first = await operator.post(path, body, { headers: { 'Idempotency-Key': key } });
+    expect(first.status).toBe(201);
+
+    await alterAnswers();
+
+    expectError(await operator.post(path, body, { headers: { 'Idempotency-Key': key } }), 422, 'idempotency_key_reused');
+    const anew = await operator.post(path, body, { headers: { 'Idempotency-Key': randomUUID() } });
+    expect(anew).toMatchObject({ status: 201, body: { userId: (first.body as { userId: string }).userId } });
+  });
 });
+
+/** Flips a character of every kept answer's ciphertext, as someone writing to Redis could. */
+async function alterAnswers(): Promise<void> {
+  const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (const name of await redis.keys(`${currentRun().redisKeyPrefix}idem:*`)) {
+      const use = JSON.parse((await redis.get(name)) ?? '{}') as { answer?: string };
+      if (typeof use.answer !== 'string') continue;
+      const flipped = use.answer.slice(0, -1) + (use.answer.endsWith('A') ? 'B' : 'A');
+      await redis.set(name, JSON.stringify({ ...use, answer: flipped }), 'KEEPTTL');
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /** Every value the gateway keeps under its idempotency keys, as a dump of Redis would show it. */
 async function idempotencyEntries(): Promise<string[]> {

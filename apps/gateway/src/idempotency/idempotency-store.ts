@@ -1,3 +1,4 @@
+import { DomainError, ErrorCode } from '@app/contracts';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
@@ -12,6 +13,8 @@ const ANSWER_TTL_MS = 24 * 3_600_000;
  * the key soon, and its retry is applied.
  */
 const IN_FLIGHT_TTL_MS = 60_000;
+/** GCM's full tag: a shorter one, were it accepted, would be easier to forge. */
+const TAG_BYTES = 16;
 
 export interface StoredAnswer {
   status: number;
@@ -27,7 +30,7 @@ export interface KeyUse {
 /** As Redis holds a KeyUse: the answer sealed (AES-256-GCM: iv, tag, ciphertext, base64url, dot-separated). */
 interface SealedUse {
   fingerprint: string;
-  answer?: string;
+  answer?: unknown;
 }
 
 /**
@@ -48,15 +51,24 @@ export class IdempotencySlot {
 
   seal(answer: StoredAnswer): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.sealingKey, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.sealingKey, iv, { authTagLength: TAG_BYTES });
     const data = Buffer.concat([cipher.update(JSON.stringify(answer), 'utf8'), cipher.final()]);
     return [iv, cipher.getAuthTag(), data].map((part) => part.toString('base64url')).join('.');
   }
 
-  open(sealed: string): StoredAnswer {
-    const [iv, tag, data] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-    const decipher = createDecipheriv('aes-256-gcm', this.sealingKey, iv).setAuthTag(tag);
-    return JSON.parse(Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8')) as StoredAnswer;
+  /**
+   * @throws DomainError idempotency_key_reused when the kept answer cannot be
+   * read (altered, or kept in clear by an earlier version): it is not replayed,
+   * and the write is not applied again either; a new key applies it.
+   */
+  open(sealed: unknown): StoredAnswer {
+    try {
+      const [iv, tag, data] = String(sealed).split('.').map((part) => Buffer.from(part, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', this.sealingKey, iv, { authTagLength: TAG_BYTES }).setAuthTag(tag);
+      return JSON.parse(Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8')) as StoredAnswer;
+    } catch {
+      throw new DomainError(ErrorCode.IdempotencyKeyReused, "This Idempotency-Key's first answer cannot be read again: use a new key.");
+    }
   }
 }
 

@@ -16,6 +16,6 @@ export function Idempotent(caller: IdempotentCaller): MethodDecorator {
         '(with `Idempotent-Replayed: true`) and the write is not applied again; a failed write keeps nothing',
     }),
     ApiResponse({ status: 409, description: 'idempotency_key_in_flight: a request with this Idempotency-Key is still under way' }),
-    ApiResponse({ status: 422, description: 'idempotency_key_reused: this Idempotency-Key was used with another request' }),
+    ApiResponse({ status: 422, description: 'idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis)' }),
   );
 }

@@ -8,9 +8,9 @@ import { PasskeyRequestOptions } from '../passkeys/passkeys.contract';
 import { APP_CEREMONIES_PER_IP_PER_MINUTE, MobilePasskeySignIn } from '../sign-in/mobile/mobile-passkey-sign-in';
 import { PasskeySignInBody } from '../sign-in/passkey/passkey-sign-in.contract';
 import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../sign-in/passkey/passkey-sign-in.controller';
+import { OnAppHost } from './app-host.guard';
 import { MobileLoginAnswer } from './mobile.contract';
 
-import { OnAppHost } from './app-host.guard';
 /** How the app gets a passkey to sign in with; for the OpenAPI. */
 const REGISTERING =
   'The app registers a passkey with the routes of the web, signed in with its access token (Authorization: Bearer) once a portal is chosen: ' +

@@ -5409,7 +5409,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description idempotency_key_reused: this Idempotency-Key was used with another request */
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +5671,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description idempotency_key_reused: this Idempotency-Key was used with another request */
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6398,7 +6398,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description idempotency_key_reused: this Idempotency-Key was used with another request */
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7597,7 +7597,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description idempotency_key_reused: this Idempotency-Key was used with another request */
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8014,7 +8014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description idempotency_key_reused: this Idempotency-Key was used with another request */
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8196,7 +8196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description idempotency_key_reused: this Idempotency-Key was used with another request */
+            /** @description idempotency_key_reused: this Idempotency-Key was used with another request, or its first answer can no longer be read (altered in Redis) */
             422: {
                 headers: {
                     [name: string]: unknown;
