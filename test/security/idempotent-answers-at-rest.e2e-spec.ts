@@ -54,28 +54,28 @@ describe('An idempotent answer kept in Redis holds no link to replay', () => {
 });
 
 /** Flips a character of every kept answer's ciphertext, as someone writing to Redis could. */
-async function alterAnswers(): Promise<void> {
-  const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    for (const name of await redis.keys(`${currentRun().redisKeyPrefix}idem:*`)) {
-      const use = JSON.parse((await redis.get(name)) ?? '{}') as { answer?: string };
-      if (typeof use.answer !== 'string') continue;
-      const flipped = use.answer.slice(0, -1) + (use.answer.endsWith('A') ? 'B' : 'A');
-      await redis.set(name, JSON.stringify({ ...use, answer: flipped }), 'KEEPTTL');
-    }
-  } finally {
-    redis.disconnect();
-  }
+function alterAnswers(): Promise<void> {
+  return onIdempotencyEntries(async (redis, name) => {
+    const use = JSON.parse((await redis.get(name)) ?? '{}') as { answer?: string };
+    if (typeof use.answer !== 'string') return;
+    const flipped = use.answer.slice(0, -1) + (use.answer.endsWith('A') ? 'B' : 'A');
+    await redis.set(name, JSON.stringify({ ...use, answer: flipped }), 'KEEPTTL');
+  });
 }
 
 /** Every value the gateway keeps under its idempotency keys, as a dump of Redis would show it. */
 async function idempotencyEntries(): Promise<string[]> {
+  const values: string[] = [];
+  await onIdempotencyEntries(async (redis, name) => void values.push((await redis.get(name)) ?? ''));
+  return values;
+}
+
+/** Runs `visit` on each of this run's idempotency entries, on a connection of the spec's own. */
+async function onIdempotencyEntries(visit: (redis: Redis, name: string) => Promise<void>): Promise<void> {
   const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
-    const keys = await redis.keys(`${currentRun().redisKeyPrefix}idem:*`);
-    return Promise.all(keys.map(async (name) => (await redis.get(name)) ?? ''));
+    for (const name of await redis.keys(`${currentRun().redisKeyPrefix}idem:*`)) await visit(redis, name);
   } finally {
     redis.disconnect();
   }
