@@ -1,4 +1,4 @@
-import { AccountView, CompanyView, MemberRole } from '@app/contracts';
+import { CompanyView, MemberView } from '@app/contracts';
 
 /** What `Me` shows of the user: identity's user and whether mfa has a factor for them. */
 export interface ViewUser {
@@ -10,12 +10,7 @@ export interface ViewUser {
 }
 
 /** A membership, without its company: the company is one of `companies`. */
-export interface CachedMember {
-  role: MemberRole;
-  /** The company's name for the member (MemberView's). */
-  name: string | null;
-  accounts: AccountView[];
-}
+export type CachedMember = Omit<MemberView, 'company'>;
 
 /**
  * What the gateway caches of a user, in their record beside the index of

@@ -38,8 +38,7 @@ export class PortalsAndMember {
     const companies = rows.map(companyOfRow);
     // The statement gives accounts (at least []) on the row asked about, and on no other.
     const here = rows.findIndex((row) => row.accounts !== null);
-    const row = rows[here];
-    const member = here === -1 ? null : { role: row.role, company: companies[here], name: row.invited_name, accounts: row.accounts! };
+    const member = here === -1 ? null : { role: rows[here].role, company: companies[here], name: rows[here].invited_name, accounts: rows[here].accounts! };
     return { companies, member };
   }
 }
