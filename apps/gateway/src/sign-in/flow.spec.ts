@@ -1,6 +1,6 @@
 import { CompanyView, DomainError, ErrorCode, ProvenFactor } from '@app/contracts';
 import { SignInStage } from '../session/session';
-import { appStep, entryAfterCredentials, memberPortal, portalOnUnlock, portalToSwitchTo, secondStage, stageAt } from './flow';
+import { appStep, choiceStage, entryAfterCredentials, memberPortal, portalOnUnlock, portalToSwitchTo, secondStage, stageAt } from './flow';
 
 const company = (id: string, requireTotp = false): CompanyView => ({ id, name: id, hosts: [`${id}.example.com`], requireTotp });
 const lax = company('lax');
@@ -25,6 +25,19 @@ describe(entryAfterCredentials.name, () => {
     ['no portal on the easy access host', { kind: 'easy_access' }, [], { next: 'refused' }],
   ] as const)('%s', (_, host, memberships, entry) => {
     expect(entryAfterCredentials(host, memberships)).toEqual(entry);
+  });
+});
+
+describe(choiceStage.name, () => {
+  test.each<[boolean, ProvenFactor[], string]>([
+    [false, ['password'], 'select_portal'],
+    [true, ['password'], 'totp'],
+    [true, ['google'], 'totp'],
+    [true, ['password', 'totp'], 'select_portal'],
+    [true, ['password', 'recovery_code'], 'select_portal'],
+    [true, ['passkey'], 'select_portal'],
+  ])('2FA on: %s, proved %j: %s', (totpEnabled, factors, stage) => {
+    expect(choiceStage(totpEnabled, factors)).toBe(stage);
   });
 });
 

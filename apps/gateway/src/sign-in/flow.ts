@@ -48,6 +48,16 @@ export function secondStage(stage: SignInStage, passkeyHere: boolean): SignInSta
   return stage === 'totp_enroll' && passkeyHere ? 'totp' : stage;
 }
 
+/**
+ * Before the easy access host lists a user's portals: the code, when the
+ * user has it on. The list names every firm of the user, and a firm that
+ * caught the password on its own host must not learn the others from it
+ * (the app asks the code before its choice of company too).
+ */
+export function choiceStage(totpEnabled: boolean, factors: readonly ProvenFactor[]): 'totp' | 'select_portal' {
+  return totpEnabled && !passedSecondFactor(factors) ? 'totp' : 'select_portal';
+}
+
 /** On a company's host, its members enter it; on the easy access host, the user's only portal, or a choice among several. */
 export function entryAfterCredentials(host: Exclude<SignInHost, { kind: 'app' }>, memberships: readonly CompanyView[]): Entry {
   const portal = host.kind === 'company' ? host.membership : memberships.length === 1 ? memberships[0] : null;

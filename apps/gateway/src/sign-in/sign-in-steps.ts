@@ -86,7 +86,9 @@ export class SignInSteps {
     const stage = secondStage(record.stage, methods.includes('passkey'));
     if (stage === 'totp' && trust.recognised) {
       const signer = { ...record, factors: withFactor(record.factors, 'trusted_browser') };
-      return { unissued: webRecord(signer, 'done', record.companyId, lifetimesAt(company, this.config)), methods, offeredDays: trust.offeredDays };
+      // Before the choice among several portals (easy access host), the code it spared was what showed them.
+      const next = record.companyId === null ? 'select_portal' : 'done';
+      return { unissued: webRecord(signer, next, record.companyId, lifetimesAt(company, this.config)), methods, offeredDays: trust.offeredDays };
     }
     return { unissued: { ...record, stage }, methods, offeredDays: trust.offeredDays };
   }

@@ -12,7 +12,14 @@ const SelectPortal = z.object({ next: z.literal('select_portal'), portals: z.arr
 const CodeStep = z.object({
   next: z.literal('totp'),
   methods: z.array(SecondStepMethod).meta({ description: 'What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host' }),
-  trustBrowserDays: z.number().int().meta({ description: 'What "don\'t ask again on this browser" offers; 0: the company turned it off' }),
+  trustBrowserDays: z.number().int().meta({
+    description:
+      'What "don\'t ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user\'s companies',
+  }),
+}).meta({
+  description:
+    'The code. On the easy access host, a user with the code on gives it before their portals are listed (the password alone names no firm): ' +
+    'the step then answers `select_portal`',
 });
 
 const Enrolment = z.object({ next: z.literal('totp_enroll').meta({ description: 'The portal requires 2FA: set it up (POST /api/me/totp/setup, then /confirm)' }) });

@@ -1,4 +1,4 @@
-import { CompanyView, MfaPatterns, ProvenFactor, TenancyPatterns, UserView, withFactor } from '@app/contracts';
+import { CompanyView, DomainError, ErrorCode, MfaPatterns, ProvenFactor, TenancyPatterns, UserView, withFactor } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
@@ -7,7 +7,7 @@ import { cachedPortalView, PortalViewCache } from '../member-view/portal-view.ca
 import { HostPortal } from '../portal/host-portal';
 import { CachedView } from '../session/user-record';
 import { SessionRecord, SignInStage } from '../session/session';
-import { entryAfterCredentials, memberPortal, stageAt } from './flow';
+import { choiceStage, entryAfterCredentials, memberPortal, stageAt } from './flow';
 import { LoginLimits } from './password/login-limits';
 import { lifetimesAt, Signer, UnissuedRecord, webRecord } from './session-records';
 
@@ -61,21 +61,18 @@ export class SignInService {
       await this.limits.recordSuccess(user.email);
       return this.enter(signer, { ...known, user: viewUserOf(user, known.user.totpEnabled) }, cached);
     }
-    const [{ companies, member }, , enabledHere] = await Promise.all([
+    // mfa is asked beside tenancy: whatever the entry, the flow needs to know whether the code is on.
+    const [{ companies, member }, , totpEnabled] = await Promise.all([
       host.kind === 'company'
         ? this.rpc.request(TenancyPatterns.portalsAndMember, { userId: user.id, companyId: host.company.id })
         : this.companiesOf(user.id).then((companies) => ({ companies, member: null })),
       this.limits.recordSuccess(user.email),
-      // On a company's host the portal is known at once: mfa is asked beside tenancy.
-      host.kind === 'company' ? this.totpEnabledOf(user.id) : undefined,
+      this.totpEnabledOf(user.id),
     ]);
     const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies);
     if (entry.next === 'refused') return this.limits.refuse(user.email);
-    if (entry.next === 'select_portal') return { record: this.record(signer, entry.next, null), portals: companies, company: null };
-    const [here, totpEnabled] = await Promise.all([
-      member ?? this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }),
-      enabledHere ?? this.totpEnabledOf(user.id),
-    ]);
+    if (entry.next === 'select_portal') return this.choice(signer, choiceStage(totpEnabled, signer.factors), companies);
+    const here = member ?? (await this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }));
     return this.enter(signer, { user: viewUserOf(user, totpEnabled), companies, member: here }, cached);
   }
 
@@ -93,9 +90,23 @@ export class SignInService {
    */
   async complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): Promise<SignInProgress> {
     const signer = { ...record, factors: withFactor(record.factors, passed) };
+    if (record.companyId === null) {
+      const companies = await this.companiesOf(record.userId);
+      if (companies.length === 0) throw new DomainError(ErrorCode.Forbidden, 'You have no access to any portal any more.');
+      return this.choice(signer, 'select_portal', companies);
+    }
     const cached = cachedView?.companies?.find((company) => company.id === record.companyId);
     const company = cached ?? (await this.companiesOf(record.userId)).find((candidate) => candidate.id === record.companyId) ?? null;
     return { record: this.record(signer, 'done', company), portals: [], cachedView, company };
+  }
+
+  /**
+   * Among several portals on the easy access host: the choice, or first the
+   * code (`choiceStage`). The portals go with the progress, but the code
+   * step shows none of them: `select_portal` does, once the code was given.
+   */
+  private choice(signer: Signer, stage: 'totp' | 'select_portal', companies: CompanyView[]): SignInProgress {
+    return { record: this.record(signer, stage, null), portals: companies, company: null };
   }
 
   private companiesOf(userId: string): Promise<CompanyView[]> {

@@ -37,7 +37,7 @@ export class BrowserTrust {
 
   async atCodeStep(request: FastifyRequest, signer: Signer, now = Date.now()): Promise<TrustAtCodeStep> {
     const id = presentedTrustId(request);
-    const [offeredDays, entry] = await Promise.all([this.daysOf(signer.companyId), id ? this.store.find(signer.userId, id) : null]);
+    const [offeredDays, entry] = await Promise.all([this.daysOf(signer), id ? this.store.find(signer.userId, id) : null]);
     const recognised =
       entry !== null &&
       entry.u === signer.userId &&
@@ -49,7 +49,7 @@ export class BrowserTrust {
 
   /** After a code step answered with "don't ask again": a trust for the company's days, if it offers any. */
   async remember(request: FastifyRequest, reply: FastifyReply, signer: Signer, now = Date.now()): Promise<void> {
-    const days = await this.daysOf(signer.companyId);
+    const days = await this.daysOf(signer);
     if (days === 0) return;
     const token = newTrustToken();
     await this.store.add(trustIdOf(token), {
@@ -63,7 +63,14 @@ export class BrowserTrust {
     setTrustCookie(reply, token, days, this.config.COOKIE_SECURE);
   }
 
-  private async daysOf(companyId: string | null): Promise<number> {
-    return companyId ? (await this.rpc.request(TenancyPatterns.security, { companyId })).trustedBrowserDays : 0;
+  /**
+   * The company's days; before the choice of portal on the easy access host
+   * (no company yet), the fewest of the user's companies: a trust made there
+   * spares the code in front of all of them.
+   */
+  private async daysOf({ userId, companyId }: Signer): Promise<number> {
+    const companyIds = companyId ? [companyId] : (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId })).map(({ id }) => id);
+    const days = await Promise.all(companyIds.map(async (id) => (await this.rpc.request(TenancyPatterns.security, { companyId: id })).trustedBrowserDays));
+    return days.length === 0 ? 0 : Math.min(...days);
   }
 }

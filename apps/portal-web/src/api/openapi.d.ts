@@ -1188,7 +1188,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1344,7 +1344,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1521,7 +1521,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1646,7 +1646,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1991,7 +1991,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the admins are mailed, and so is the user (someone with the password may have asked in their name: a new password voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the admins act for 7 days */
+            /** @description Asked: the admins are mailed (before the choice of portal on the easy access host, the admins of each of the user's companies), and so is the user (someone with the password may have asked in their name: a new password voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the admins act for 7 days */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2154,7 +2154,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -3988,7 +3988,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
                         trustBrowserDays: number;
                         /** @description Shown once */
                         recoveryCodes: string[];

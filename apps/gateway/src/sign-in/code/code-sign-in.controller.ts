@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, FreeText, ProvenFactor, SecondFactorHelpPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, FreeText, ProvenFactor, SecondFactorHelpPatterns, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -103,18 +103,20 @@ export class TotpSignInController {
   @ApiResponse({
     status: 202,
     description:
-      'Asked: the admins are mailed, and so is the user (someone with the password may have asked in their name: a new password ' +
+      'Asked: the admins are mailed (before the choice of portal on the easy access host, the admins of each of the user\'s companies), and so is the user (someone with the password may have asked in their name: a new password ' +
       'voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the ' +
       'admins act for 7 days',
   })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<void> {
     const { record } = await signInAt(this.sessions, request, 'totp');
-    await this.rpc.request(SecondFactorHelpPatterns.openRequest, {
-      companyId: record.companyId!,
-      userId: record.userId,
-      message: body.message ?? null,
-      credentialVersion: record.credentialVersion,
-    });
+    // Before the choice of portal (easy access host), the step names no firm: each of the user's is asked, and any of them may help.
+    const { userId, companyId, credentialVersion } = record;
+    const companyIds = companyId ? [companyId] : (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId })).map(({ id }) => id);
+    await Promise.all(
+      companyIds.map((companyId) =>
+        this.rpc.request(SecondFactorHelpPatterns.openRequest, { companyId, userId, message: body.message ?? null, credentialVersion }),
+      ),
+    );
   }
 
   private async codeOf(session: AuthenticatedSession, answer: SecondFactorAnswer): Promise<ProvenFactor> {
