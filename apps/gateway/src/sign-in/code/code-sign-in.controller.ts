@@ -112,11 +112,14 @@ export class TotpSignInController {
     // Before the choice of portal (easy access host), the step names no firm: each of the user's is asked, and any of them may help.
     const { userId, companyId, credentialVersion } = record;
     const companyIds = companyId ? [companyId] : (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId })).map(({ id }) => id);
-    await Promise.all(
+    const asked = await Promise.allSettled(
       companyIds.map((companyId) =>
         this.rpc.request(SecondFactorHelpPatterns.openRequest, { companyId, userId, message: body.message ?? null, credentialVersion }),
       ),
     );
+    // One firm that answered is help on the way (a firm that dropped the user meanwhile is not): only when none did is the call refused.
+    const refusal = asked.find((outcome) => outcome.status === 'rejected');
+    if (refusal && asked.every((outcome) => outcome.status === 'rejected')) throw refusal.reason;
   }
 
   private async codeOf(session: AuthenticatedSession, answer: SecondFactorAnswer): Promise<ProvenFactor> {
