@@ -155,9 +155,9 @@ describe('Olivia walks the help page in English', () => {
     await checkScreen(page, 'two-factor-settings-en');
   });
 
-  test('the code prompt offers a recovery code, and tells a wrong code in English with the attempts left', async () => {
+  test('the code prompt, before her portals are listed, offers a recovery code, and tells a wrong code in English with the attempts left', async () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await signInToFirm();
+    await signIn(page, { email, password });
     await page.getByRole('heading', { name: 'Authentication code' }).waitFor();
     await checkScreen(page, 'code-prompt-en');
     await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
@@ -172,15 +172,23 @@ describe('Olivia walks the help page in English', () => {
     expect(await alert.innerText()).toMatch(/^This code was not accepted\. Enter the new code the app shows\. \d+ attempts left\.$/);
   });
 
-  test('without her phone, "No access to the app" sends her request to her company', async () => {
+  test('without her phone, "No access to the app" asks her firms, once she confirms from her mailbox', async () => {
     await page.getByRole('link', { name: 'No access to the app' }).click();
     await page.getByRole('heading', { name: 'No access to the app' }).waitFor();
     await page.getByLabel(/^Message to .+ \(optional\)$/).fill('I lost my phone.');
     await checkScreen(page, 'no-access-en');
     await page.getByRole('button', { name: 'Send the request' }).click();
-
-    await status(page, 'Your request has been sent. An administrator of');
+    await status(page, 'Check your mailbox: open the link we just sent you to confirm the request.');
     await checkScreen(page, 'no-access-sent-en');
+
+    const mail = await mailbox.waitFor({ to: email, subject: 'Confirm your help request', containing: 'Bennett Advisers' });
+    await page.goto(new URL(mailbox.linkIn(mail, '/help-request/')).pathname);
+    await page.getByRole('heading', { name: 'Confirm your help request' }).waitFor();
+    expect(mailbox.matching({ to: rachel.email, subject: 'Sign-in help request: Olivia Bennett' })).toEqual([]);
+    await checkScreen(page, 'help-confirm-en');
+    await page.getByRole('button', { name: 'Confirm my request' }).click();
+
+    await status(page, 'Confirmed: the administrators of Bennett Advisers have your request.');
     await mailbox.waitFor({ to: rachel.email, subject: 'Sign-in help request: Olivia Bennett' });
   });
 
@@ -212,7 +220,7 @@ describe('Olivia walks the help page in English', () => {
   });
 
   test('her next sign-in needs her password alone, and brings the banner back', async () => {
-    await page.getByRole('button', { name: 'Back to sign-in' }).click();
+    await page.goto('/sign-in');
     await signInToFirm();
 
     await page.getByRole('heading', { name: 'Hello, Olivia Bennett' }).waitFor();

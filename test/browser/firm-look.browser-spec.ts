@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, memberWithTotp, operatorClient } from '../support/factories';
+import { activeMember, browserOn, Company, confirmedHelp, createCompany, credentialsOf, Member, memberWithTotp, operatorClient } from '../support/factories';
 import { launchChromium, openPortal, PHONE, PortalLanguage } from '../support/browser-portal';
 import { checkScreen } from '../support/browser-screens';
 
@@ -111,6 +111,7 @@ describe.each(['fr', 'en'] as PortalLanguage[])("The firm's look and the admin's
     const signingIn = browserOn(firm.host);
     expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body.next).toBe('totp');
     expect((await signingIn.post('/api/auth/totp/help', { message: 'Téléphone perdu.' })).status).toBe(202);
+    await confirmedHelp(client);
 
     adminPage = await openPortal(browser, firm.host, { language });
     await adminPage.goto('/sign-in');

@@ -3,6 +3,7 @@ import { activeMember, Company, createCompany, Member } from '../support/factori
 import { launchChromium, openPortal } from '../support/browser-portal';
 import { checkScreen } from '../support/browser-screens';
 import { Authenticator } from '../support/browser-totp';
+import { Mailbox } from '../support/mailbox';
 
 /**
  * "Pas d'accès à l'application": a client who turned 2FA on from her settings
@@ -10,6 +11,7 @@ import { Authenticator } from '../support/browser-totp';
  * company turns 2FA off from the admin pages, giving a reason the audit trail keeps.
  */
 describe('No access to the app: the admin turns the client’s 2FA off', () => {
+  const mailbox = new Mailbox();
   let browser: Browser;
   let client: Page;
   let admin: Page;
@@ -67,8 +69,20 @@ describe('No access to the app: the admin turns the client’s 2FA off', () => {
     await checkScreen(client, 'no-access');
     await client.getByRole('button', { name: 'Envoyer la demande' }).click();
 
-    await client.getByRole('status').filter({ hasText: 'Votre demande a été envoyée.' }).waitFor();
+    await client.getByRole('status').filter({ hasText: 'Consultez votre messagerie' }).waitFor();
     await checkScreen(client, 'no-access-sent');
+  });
+
+  test('from the link mailed to her, she confirms the request: only then does it reach the admins', async () => {
+    const mail = await mailbox.waitFor({ to: lucie.email, subject: 'Confirmez votre demande d’aide' });
+    expect(mailbox.matching({ to: paul.email, subject: "Demande d'aide à la connexion : Lucie Martin" })).toEqual([]);
+    await client.goto(new URL(mailbox.linkIn(mail, '/help-request/')).pathname);
+    await client.getByRole('heading', { name: 'Confirmez votre demande d’aide' }).waitFor();
+    await checkScreen(client, 'help-confirm');
+    await client.getByRole('button', { name: 'Confirmer ma demande' }).click();
+
+    await client.getByRole('status').filter({ hasText: "C'est confirmé : les administrateurs de Bernard Expertise ont reçu votre demande." }).waitFor();
+    await mailbox.waitFor({ to: paul.email, subject: "Demande d'aide à la connexion : Lucie Martin" });
   });
 
   test('the admin sees the request and turns her 2FA off, giving a reason', async () => {
@@ -96,7 +110,7 @@ describe('No access to the app: the admin turns the client’s 2FA off', () => {
   });
 
   test('her next sign-in needs her password alone', async () => {
-    await client.getByRole('button', { name: 'Retour à la connexion' }).click();
+    await client.getByRole('link', { name: 'Retour à la connexion' }).click();
     await signIn(client, lucie);
 
     await client.getByRole('heading', { name: 'Bonjour, Lucie Martin' }).waitFor();

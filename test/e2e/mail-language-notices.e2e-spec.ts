@@ -1,6 +1,7 @@
 import {
   activeMember,
   askedForHelp,
+  confirmedHelp,
   browserOn,
   Company,
   createCompany,
@@ -75,6 +76,7 @@ describe("Notices in the user's own language", () => {
     const signingIn = await atCodeStep(client, 'en');
     // The lock of the previous test does not stop the request: it is what a locked-out client needs.
     expect((await signingIn.post('/api/auth/totp/help', { message: 'Téléphone perdu' })).status).toBe(202);
+    await confirmedHelp(client);
 
     const [toFrench, toEnglish] = await Promise.all([
       mailbox.waitFor({ to: frenchAdmin.email, containing: client.email }),

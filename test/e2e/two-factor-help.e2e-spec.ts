@@ -2,6 +2,7 @@ import { expectError } from '../support/api-error';
 import {
   activeMember,
   askedForHelp,
+  confirmedHelp,
   browserOn,
   Company,
   createCompany,
@@ -60,6 +61,10 @@ describe('A client who lost the authenticator app', () => {
     const help = await signingIn.post('/api/auth/totp/help', { message });
 
     expect(help.status).toBe(202);
+  });
+
+  test('from the link mailed to the client, the client confirms it', async () => {
+    expect(await confirmedHelp(client)).toBe(firm.name);
   });
 
   test("the company's admins are mailed about it", async () => {

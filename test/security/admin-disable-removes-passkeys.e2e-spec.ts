@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { expectError } from '../support/api-error';
 import {
   activeMember,
+  confirmedHelp,
   browserOn,
   Company,
   createCompany,
@@ -66,6 +67,7 @@ describe("The admin's 2FA disable removes the passkeys of a lost phone", () => {
     const signingIn = browserOn(firm.host);
     expect((await signingIn.post('/api/auth/login', credentialsOf(claire))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await signingIn.post('/api/auth/totp/help', { message: "J'ai perdu mon téléphone" })).status).toBe(202);
+    await confirmedHelp(claire);
 
     const adminBrowser = await signedInClient(firm, admin);
     const requests = await adminBrowser.get('/api/admin/mfa-requests');

@@ -1,6 +1,7 @@
 import { expectError } from '../support/api-error';
 import {
   activeMember,
+  confirmedHelp,
   addMember,
   browserOn,
   Company,
@@ -53,6 +54,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
     const signingIn = browserOn(firmB.host);
     await signingIn.post('/api/auth/login', credentialsOf(shared));
     expect((await signingIn.post('/api/auth/totp/help', { message: 'à B' })).status).toBe(202);
+    expect(await confirmedHelp(shared)).toBe(firmB.name);
 
     expectError(await disable(), 403, 'no_open_help_request');
   });
@@ -61,6 +63,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
     const signingIn = browserOn(firmA.host);
     expect((await signingIn.post('/api/auth/login', credentialsOf(shared))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
     expect((await signingIn.post('/api/auth/totp/help', { message: 'à A' })).status).toBe(202);
+    expect(await confirmedHelp(shared)).toBe(firmA.name);
 
     expect((await disable()).status).toBe(204);
   });

@@ -1,6 +1,18 @@
 import { expectError } from '../support/api-error';
-import { activeMember, addMember, browserOn, Company, createCompany, credentialsOf, Member, memberWithTotp, signedInClient, TotpMember } from '../support/factories';
-import { Mailbox } from '../support/mailbox';
+import {
+  activeMember,
+  addMember,
+  browserOn,
+  Company,
+  confirmedHelp,
+  createCompany,
+  credentialsOf,
+  Member,
+  memberWithTotp,
+  signedInClient,
+  TotpMember,
+} from '../support/factories';
+import { Mailbox, tokenOf } from '../support/mailbox';
 import { queryDatabase } from '../support/outage-checks';
 import { PortalClient } from '../support/portal-client';
 import { currentRun } from '../support/run-context';
@@ -39,16 +51,40 @@ describe('A help request filed with the password alone', () => {
     adminABrowser = await signedInClient(firmA, adminA);
   });
 
-  test('Claire is mailed that a request was sent in her name, and what to do if it was not her', async () => {
+  test('Claire is mailed a link to confirm it, and what to do if it was not her', async () => {
     const claire = await claireWithARequest();
 
-    const mail = await mailbox.waitFor({ to: claire.email, subject: 'Une demande d’aide a été envoyée en votre nom' });
-    expect(mail.text).toContain('aux administrateurs de Firme Souple');
-    expect(mail.text).toContain('changez votre mot de passe dès maintenant');
+    const mail = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    expect(mail.text).toContain('vient d’être faite pour Firme Souple');
+    expect(mail.text).toContain('/help-request/');
+    expect(mail.text).toContain('Changez votre mot de passe dès maintenant');
+  });
+
+  test('until Claire confirms it from her mailbox, it reaches no admin: not listed, not mailed, and A may not turn her 2FA off', async () => {
+    const claire = await claireWithARequest();
+    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+
+    expect(await listed(claire)).toBe(false);
+    expectError(await disable(claire), 403, 'no_open_help_request');
+    expect(mailbox.matching({ to: adminA.email, containing: claire.email })).toEqual([]);
+  });
+
+  test('the link works once: a second click, or a forged token, is 400 invalid_token', async () => {
+    const claire = await claireWithARequest();
+    const mail = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    const token = tokenOf(mailbox.linkIn(mail, '/help-request/'));
+    const confirm = (value: string) => browserOn(firmA.host).post('/api/auth/totp/help/confirm', { token: value });
+
+    expect((await confirm(token)).body).toEqual({ companyName: 'Firme Souple' });
+    expect(await listed(claire)).toBe(true);
+    expectError(await confirm(token), 400, 'invalid_token');
+    expectError(await confirm(`${token}x`), 400, 'invalid_token');
+    expectError(await browserOn(firmA.host).post('/api/auth/totp/help/confirm', {}), 400, 'validation_failed');
   });
 
   test('a new password voids it: not listed, and A may no longer turn her 2FA off', async () => {
     const claire = await claireWithARequest();
+    await confirmedHelp(claire);
     const changed = await claire.browser.post('/api/me/password', { currentPassword: claire.password, newPassword: 'Claire-takes-it-back-77' });
     expect(changed.status).toBe(204);
 
@@ -58,6 +94,7 @@ describe('A help request filed with the password alone', () => {
 
   test('after 7 days it no longer counts; asked again, it is a new request', async () => {
     const claire = await claireWithARequest();
+    await confirmedHelp(claire);
     await queryDatabase(currentRun().databaseUrl, `update tenancy.help_requests set created_at = now() - interval '8 days' where user_id = '${claire.userId}'`);
 
     expect(await listed(claire)).toBe(false);
@@ -66,6 +103,8 @@ describe('A help request filed with the password alone', () => {
     const again = browserOn(firmA.host);
     expect((await again.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
     expect((await again.post('/api/auth/totp/help', {})).status).toBe(202);
+    expect(await listed(claire)).toBe(false);
+    await confirmedHelp(claire);
     expect(await listed(claire)).toBe(true);
     expect((await disable(claire)).status).toBe(204);
   });

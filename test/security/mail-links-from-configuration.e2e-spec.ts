@@ -1,6 +1,7 @@
 import {
   activeMember,
   browserOn,
+  confirmedHelp,
   Company,
   createCompany,
   credentialsOf,
@@ -65,6 +66,10 @@ describe("Tenancy's mail links come from configuration, never from the request",
     expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
 
     expect((await signingIn.post('/api/auth/totp/help', {})).status).toBe(202);
+    const toClient = await mailbox.waitFor({ to: client.email, containing: '/help-request/' });
+    expect(mailbox.linkIn(toClient, '/help-request/').startsWith(`${configured}/help-request/`)).toBe(true);
+    expect(toClient.text).not.toContain(String(forgedPort));
+    await confirmedHelp(client);
 
     const mail = await mailbox.waitFor({ to: admin.email, containing: client.email });
     expect(mail.text).toContain(`${configured}`);

@@ -10,6 +10,7 @@ import {
   signedInClient,
   TotpMember,
 } from '../support/factories';
+import { Mailbox, tokenOf } from '../support/mailbox';
 import { anotherMachineAddress, PortalClient, PortalResponse } from '../support/portal-client';
 import { sharedGateway } from '../support/run-context';
 
@@ -27,6 +28,7 @@ describe('The portals of a client with 2FA, on the easy access host', () => {
   let adminA: PortalClient;
   let adminB: PortalClient;
   let claire: TotpMember;
+  const mailbox = new Mailbox();
 
   /** Each browser at its own address: the per-address sign-in limit is not what this tests. */
   const easyAccess = (): PortalClient => browserOn(sharedGateway().easyAccessHost, undefined, { sourceAddress: anotherMachineAddress() });
@@ -90,6 +92,11 @@ describe('The portals of a client with 2FA, on the easy access host', () => {
     await login(browser);
 
     expect((await browser.post('/api/auth/totp/help', { message: 'Téléphone perdu' })).status).toBe(202);
+    // One link per firm, each naming its own: confirmed from Claire's mailbox.
+    const links = await Promise.all(
+      [firmA, firmB].map(async (firm) => mailbox.linkIn(await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide', containing: firm.name }), '/help-request/')),
+    );
+    for (const link of links) expect((await browser.post('/api/auth/totp/help/confirm', { token: tokenOf(link) })).status).toBe(200);
 
     expect(await asksForHelp(adminA)).toBe(true);
     expect(await asksForHelp(adminB)).toBe(true);

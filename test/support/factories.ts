@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expectStatus } from './expect-status';
-import { tokenOf } from './mailbox';
-import { ClientOptions, PortalClient, PortalResponse } from './portal-client';
+import { Mailbox, tokenOf } from './mailbox';
+import { anotherMachineAddress, ClientOptions, PortalClient, PortalResponse } from './portal-client';
 import { Gateway, sharedGateway } from './run-context';
 import { codeForStep, currentStepWithMargin } from './totp';
 
@@ -200,11 +200,36 @@ export async function memberWithTotp(company: Company, options: MemberOptions = 
 
 /**
  * The member's "no access to the app" request to the company, from a browser
- * stopped at the code step: what lets its admins turn their 2FA off.
+ * stopped at the code step, confirmed from their mailbox: what lets its admins turn their 2FA off.
  */
 export async function askedForHelp(company: Company, member: { email: string; password: string }, message = 'Téléphone perdu'): Promise<void> {
   const browser = browserOn(company.host, company.gateway);
   const login = expectStatus(await browser.post('/api/auth/login', credentialsOf(member)), 200, 'login');
   if (login.body.next !== 'totp') throw new Error(`login: expected next "totp", got ${login.text}`);
   expectStatus(await browser.post('/api/auth/totp/help', { message }), 202, 'help request');
+  await confirmedHelp(member, company.gateway);
+}
+
+/**
+ * The user's click on the newest link mailed after "no access to the app"
+ * (an earlier one was replaced or used): the request reaches the admins.
+ * @returns the company named in the answer.
+ */
+export async function confirmedHelp(member: { email: string }, gateway: Gateway = sharedGateway()): Promise<string> {
+  const mailbox = new Mailbox();
+  const tried = new Set<string>();
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const links = mailbox.matching({ to: member.email, containing: '/help-request/' }).map((mail) => mailbox.linkIn(mail, '/help-request/'));
+    const link = links.at(-1);
+    if (link && !tried.has(link)) {
+      tried.add(link);
+      // From its own address: the per-address limit of the confirmations is not what the specs test.
+      const browser = browserOn(gateway.easyAccessHost, gateway, { sourceAddress: anotherMachineAddress() });
+      const confirmed = await browser.post('/api/auth/totp/help/confirm', { token: tokenOf(link) });
+      if (confirmed.status === 200) return confirmed.body.companyName as string;
+    }
+    if (Date.now() > deadline) throw new Error(`No usable help request link mailed to ${member.email} (tried ${tried.size}).`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -32,6 +32,7 @@ import { PasskeySignInController } from './sign-in/passkey/passkey-sign-in.contr
 import { SecondStepMethods } from './sign-in/second-step-methods';
 import { ReauthenticationController } from './reauthentication/reauthentication.controller';
 import { TotpSignInController } from './sign-in/code/code-sign-in.controller';
+import { HelpConfirmationController } from './sign-in/code/help-confirmation.controller';
 import { PortalFaceController } from './branding/portal-face.controller';
 import { BrandingCache } from './branding/branding-cache';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
@@ -97,6 +98,7 @@ export class GatewayModule {
       controllers: [
         AuthController,
         TotpSignInController,
+        HelpConfirmationController,
         PasskeySignInController,
         ReauthenticationController,
         PasswordController,

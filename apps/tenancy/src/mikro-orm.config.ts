@@ -18,6 +18,7 @@ import { Migration20261204020000 } from './migrations/Migration20261204020000';
 import { Migration20261204030000 } from './migrations/Migration20261204030000';
 import { Migration20261204150000 } from './migrations/Migration20261204150000';
 import { Migration20261204160000 } from './migrations/Migration20261204160000';
+import { Migration20261205000000 } from './migrations/Migration20261205000000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -38,6 +39,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261204030000,
         Migration20261204150000,
         Migration20261204160000,
+        Migration20261205000000,
       ],
     },
     databaseUrl,

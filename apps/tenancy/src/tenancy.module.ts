@@ -20,6 +20,8 @@ import { HelpRequestsHandler } from './help-requests/help-requests.handler';
 import { ListOpenHelpRequests } from './help-requests/list-open-help-requests.usecase';
 import { OpenHelpRequest } from './help-requests/open-help-request.usecase';
 import { HelpRequestMails } from './help-requests/help-request.mail-writer';
+import { HelpRequestConfirmationMail } from './help-requests/help-request-confirmation.mail-writer';
+import { ConfirmHelpRequest } from './help-requests/confirm-help-request.usecase';
 import { AcceptInvitation } from './invitations/accept-invitation.usecase';
 import { InvitationMail } from './invitations/invitation.mail-writer';
 import { InvitationsHandler } from './invitations/invitations.handler';
@@ -72,6 +74,7 @@ export class TenancyModule {
         { provide: TENANCY_CONFIG, useValue: config },
         InvitationMail,
         HelpRequestMails,
+        HelpRequestConfirmationMail,
         SecondFactorDisabledMail,
         CreateCompany,
         CompanySecuritySettings,
@@ -90,6 +93,7 @@ export class TenancyModule {
         MemberSummaries,
         OpenHelpRequest,
         ListOpenHelpRequests,
+        ConfirmHelpRequest,
         DisableSecondFactor,
         ListAudit,
         AuditNotMe,

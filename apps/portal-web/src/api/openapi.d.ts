@@ -115,8 +115,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** "No access to the app": asks the company’s admins to turn 2FA off */
+        /** "No access to the app": asks the company’s admins to turn 2FA off, once the user confirms it from their mailbox */
         post: operations["TotpSignInController_askForHelp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/help/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a "no access to the app" request from the link mailed to the user (single use, within 7 days): its company's admins are mailed and may act */
+        post: operations["HelpConfirmationController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1991,7 +2008,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the admins are mailed (before the choice of portal on the easy access host, the admins of each of the user's companies), and so is the user (someone with the password may have asked in their name: a new password voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the admins act for 7 days */
+            /** @description Asked: the user is mailed a link (on the company's host) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails a new link (the last one works); after, it only updates the message. A new password voids a request; one lets the admins act for 7 days */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2007,6 +2024,119 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         error: "no_login_in_progress";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description rate_limited: 5 a user per hour (each mails the user), with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "rate_limited";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+        };
+    };
+    HelpConfirmationController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The company whose admins now have the request */
+                        companyName: string;
+                    };
+                };
+            };
+            /** @description validation_failed: no token; invalid_token: unknown, already used, replaced by a newer link or lapsed (the same answer for each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed" | "invalid_token";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description rate_limited: 60 per client address per hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "rate_limited";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

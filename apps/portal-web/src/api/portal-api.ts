@@ -48,6 +48,8 @@ export const portalApi = {
     resetPassword: (token: string, password: string) => http.post('/api/auth/password/reset', { token, password }),
     check: (purpose: MailedLinkPurpose, token: string) => http.post<Answer<'/api/auth/links/check', 'post'>>('/api/auth/links/check', { token, purpose }),
     notMe: (token: string) => http.post('/api/auth/not-me', { token }),
+    confirmHelp: (token: string) =>
+      http.post<Answer<'/api/auth/totp/help/confirm', 'post'>>('/api/auth/totp/help/confirm', { token }),
   },
   me: {
     get: () => http.get<Me>('/api/me'),

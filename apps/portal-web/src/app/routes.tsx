@@ -7,6 +7,7 @@ import { AcceptInvitationScreen } from '../mail-links/AcceptInvitationScreen';
 import { ActivateScreen } from '../mail-links/ActivateScreen';
 import { ForgotPasswordScreen } from '../mail-links/ForgotPasswordScreen';
 import { NotMeScreen } from '../mail-links/NotMeScreen';
+import { HelpConfirmScreen } from '../mail-links/HelpConfirmScreen';
 import { ResetPasswordScreen } from '../mail-links/ResetPasswordScreen';
 import { matchPath } from '../routing/match-path';
 import { PasskeysScreen } from '../passkeys/PasskeysScreen';
@@ -45,6 +46,7 @@ const routes: Route[] = [
   { path: '/invitation/:token', signedIn: false, render: ({ token }) => <AcceptInvitationScreen token={token} /> },
   { path: '/reset-password/:token', signedIn: false, render: ({ token }) => <ResetPasswordScreen token={token} /> },
   { path: '/not-me/:token', signedIn: false, render: ({ token }) => <NotMeScreen token={token} /> },
+  { path: '/help-request/:token', signedIn: false, render: ({ token }) => <HelpConfirmScreen token={token} /> },
   { path: '/dashboard', signedIn: true, render: () => <DashboardScreen /> },
   { path: '/switch-account', signedIn: true, render: () => <SwitchAccountScreen /> },
   { path: '/settings/sessions', signedIn: true, render: () => <SessionsScreen /> },

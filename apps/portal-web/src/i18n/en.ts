@@ -84,7 +84,13 @@ export const en = {
     submit: 'Send the request',
     back: 'Back to the code',
     sent: (firm: string | null) =>
-      `Your request has been sent. An administrator of ${firm ?? 'your company'} will turn two-factor authentication off; you will be told by email.`,
+      `Check your mailbox: open the link we just sent you to confirm the request. Then an administrator of ${firm ?? 'your company'} will turn two-factor authentication off; you will be told by email.`,
+  },
+  helpConfirm: {
+    title: 'Confirm your help request',
+    intro: 'Confirm that you asked for your two-factor authentication to be turned off. If it was not you, close this page and change your password.',
+    submit: 'Confirm my request',
+    done: (firm: string) => `Confirmed: the administrators of ${firm} have your request. They will contact you before turning two-factor authentication off.`,
   },
   enrol: {
     title: 'Set up two-factor authentication',

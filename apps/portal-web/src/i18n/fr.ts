@@ -89,7 +89,13 @@ export const fr: Messages = {
     submit: 'Envoyer la demande',
     back: 'Retour au code',
     sent: (firm: string | null) =>
-      `Votre demande a été envoyée. Un administrateur de ${firm ?? 'votre entreprise'} va désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`,
+      `Consultez votre messagerie : ouvrez le lien que nous venons de vous envoyer pour confirmer la demande. Un administrateur de ${firm ?? 'votre entreprise'} pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`,
+  },
+  helpConfirm: {
+    title: 'Confirmez votre demande d’aide',
+    intro: "Confirmez que vous avez demandé la désactivation de votre authentification à deux facteurs. Si ce n'est pas vous, fermez cette page et changez votre mot de passe.",
+    submit: 'Confirmer ma demande',
+    done: (firm: string) => `C'est confirmé : les administrateurs de ${firm} ont reçu votre demande. Ils vous contacteront avant de désactiver l'authentification à deux facteurs.`,
   },
   enrol: {
     title: "Configurer l'authentification à deux facteurs",

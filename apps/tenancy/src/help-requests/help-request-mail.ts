@@ -68,31 +68,33 @@ export function helpRequestMail(notice: HelpRequestNotice): Mail {
   return { to: admin.email, ...wording[admin.language](notice, `${client.name} (${client.email})`) };
 }
 
-const receiptWording: Record<Language, (companyName: string) => Omit<Mail, 'to'>> = {
-  fr: (companyName) => ({
-    subject: 'Une demande d’aide a été envoyée en votre nom',
+const confirmationWording: Record<Language, (companyName: string, confirmUrl: string) => Omit<Mail, 'to'>> = {
+  fr: (companyName, confirmUrl) => ({
+    subject: 'Confirmez votre demande d’aide',
     text: [
-      `Une demande de désactivation de votre authentification à deux facteurs vient d’être envoyée aux administrateurs de ${companyName}, depuis une connexion à votre compte (par votre mot de passe ou votre compte Google).`,
-      `Si c’est vous, ${companyName} vous contactera pour vérifier que la demande vient bien de vous.`,
-      "Si ce n’est pas vous, quelqu'un se connecte à votre place : changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter. La demande ne comptera plus.",
+      `Une demande de désactivation de votre authentification à deux facteurs vient d’être faite pour ${companyName}, depuis une connexion à votre compte (par votre mot de passe ou votre compte Google).`,
+      `Si c’est vous, confirmez-la en ouvrant ce lien : elle sera alors envoyée aux administrateurs de ${companyName}, qui vous contacteront pour vérifier qu’elle vient bien de vous.`,
+      confirmUrl,
+      "Si ce n’est pas vous, n’ouvrez pas ce lien : quelqu'un se connecte à votre place. Changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter.",
       '',
     ].join('\n'),
   }),
-  en: (companyName) => ({
-    subject: 'A help request was sent in your name',
+  en: (companyName, confirmUrl) => ({
+    subject: 'Confirm your help request',
     text: [
-      `A request to turn off your two-factor authentication was just sent to the admins of ${companyName}, from a sign-in to your account (with your password or your Google account).`,
-      `If it was you, ${companyName} will contact you to make sure the request comes from you.`,
-      'If it was not you, someone is signing in as you: change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it. The request will no longer count.',
+      `A request to turn off your two-factor authentication was just made for ${companyName}, from a sign-in to your account (with your password or your Google account).`,
+      `If it was you, confirm it by opening this link: it then goes to the admins of ${companyName}, who will contact you to make sure it comes from you.`,
+      confirmUrl,
+      'If it was not you, do not open this link: someone is signing in as you. Change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it.',
       '',
     ].join('\n'),
   }),
 };
 
 /**
- * Tells the client that a request went out in their name: whoever has the
- * password can ask, and the client is the one who knows whether they did.
+ * Asks the user to confirm a request made in their name: whoever has the
+ * password can make one, the mailbox is what tells the user from them.
  */
-export function helpRequestReceiptMail(client: { email: string; language: Language }, companyName: string): Mail {
-  return { to: client.email, ...receiptWording[client.language](companyName) };
+export function helpRequestConfirmationMail(user: { email: string; language: Language }, companyName: string, confirmUrl: string): Mail {
+  return { to: user.email, ...confirmationWording[user.language](companyName, confirmUrl) };
 }

@@ -33,6 +33,14 @@ export class HelpRequest {
   @Property({ type: 'integer', nullable: true })
   readonly credentialVersion: number | null;
 
+  /** The digest of the link mailed to the user to confirm it; null once confirmed. */
+  @Property({ type: 'text', nullable: true, unique: 'help_requests_confirmation_digest_unique' })
+  confirmationDigest: string | null;
+
+  /** When the user confirmed it from their mailbox: until then the admins neither hear of it nor may act on it. */
+  @Property({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
@@ -42,12 +50,18 @@ export class HelpRequest {
 }
 
 /**
- * Whether an open request still lets an admin act: all it proves is that
- * someone had the password, so a new password since (what the user does on
- * hearing of a request they did not make) voids it, and so do HELP_REQUEST_DAYS.
- * A request made before the version was kept says nothing of it: it no longer stands, and the client asks again.
+ * Whether an open request lets an admin act: the user confirmed it from their
+ * mailbox (a sign-in proves only the password, which a firm may have caught
+ * on its own host), the password has not changed since (what the user does
+ * on hearing of a request they did not make), and it is younger than
+ * HELP_REQUEST_DAYS. A request made before the version was kept says nothing
+ * of it: it no longer stands, and the client asks again.
  */
-export function standsFor(request: Pick<HelpRequest, 'createdAt' | 'credentialVersion'>, credentialVersion: number, now = Date.now()): boolean {
+export function standsFor(
+  request: Pick<HelpRequest, 'createdAt' | 'credentialVersion' | 'confirmedAt'>,
+  credentialVersion: number,
+  now = Date.now(),
+): boolean {
   const recent = now - request.createdAt.getTime() < HELP_REQUEST_DAYS * 86_400_000;
-  return recent && request.credentialVersion === credentialVersion;
+  return recent && request.confirmedAt !== null && request.credentialVersion === credentialVersion;
 }

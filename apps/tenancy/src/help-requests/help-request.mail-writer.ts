@@ -4,7 +4,7 @@ import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Membership } from '../memberships/membership.entity';
-import { helpRequestMail, helpRequestReceiptMail } from './help-request-mail';
+import { helpRequestMail } from './help-request-mail';
 
 export interface HelpRequestRecord {
   companyId: string;
@@ -17,7 +17,7 @@ export interface HelpRequestRecord {
 
 /**
  * One mail per admin of the company, each in the admin's language (the admins
- * are those of the moment the mails are written), and one to the client.
+ * are those of the moment the mails are written), once the client confirmed the request.
  */
 @Injectable()
 export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
@@ -46,10 +46,8 @@ export class HelpRequestMails extends MailWriter<HelpRequestRecord> {
     // Named to the admins as their company typed the client, never as another firm did (identity's name).
     const membership = await this.em.fork().findOne(Membership, { company: companyId, userId: clientId }, { fields: ['invitedName'] });
     const client: MemberSummary = { id: clientId, email: clientUser?.email ?? '', name: membership?.invitedName ?? clientUser?.name ?? '' };
-    const toAdmins = users
+    return users
       .filter((user) => user.id !== clientId && user.email)
       .map((admin) => helpRequestMail({ admin, client, companyName, requestsUrl, message: message ?? null }));
-    // Last, so that the admins' mails keep their places in the rows recorded before the client was mailed too.
-    return clientUser?.email ? [...toAdmins, helpRequestReceiptMail(clientUser, companyName)] : toAdmins;
   }
 }

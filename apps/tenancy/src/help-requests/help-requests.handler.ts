@@ -1,6 +1,7 @@
 import { HelpRequestView, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
+import { ConfirmHelpRequest } from './confirm-help-request.usecase';
 import { ListOpenHelpRequests } from './list-open-help-requests.usecase';
 import { OpenHelpRequest } from './open-help-request.usecase';
 
@@ -9,6 +10,7 @@ export class HelpRequestsHandler {
   constructor(
     private readonly openHelpRequest: OpenHelpRequest,
     private readonly listOpenHelpRequests: ListOpenHelpRequests,
+    private readonly confirmHelpRequest: ConfirmHelpRequest,
   ) {}
 
   @Handles(SecondFactorHelpPatterns.openRequest)
@@ -17,6 +19,13 @@ export class HelpRequestsHandler {
     payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>,
   ): Promise<{ requestId: string }> {
     return this.openHelpRequest.execute(payload);
+  }
+
+  @Handles(SecondFactorHelpPatterns.confirmRequest)
+  confirm(
+    @Request(SecondFactorHelpPatterns.confirmRequest) { token }: ParsedRequestOf<typeof SecondFactorHelpPatterns.confirmRequest>,
+  ): Promise<{ companyName: string }> {
+    return this.confirmHelpRequest.execute(token);
   }
 
   @Handles(SecondFactorHelpPatterns.listOpenRequests)

@@ -21,7 +21,7 @@ export class ListOpenHelpRequests {
       .fork()
       .find(
         HelpRequest,
-        { company: companyId, closedAt: null, createdAt: { $gt: since } },
+        { company: companyId, closedAt: null, confirmedAt: { $ne: null }, createdAt: { $gt: since } },
         { orderBy: { createdAt: 'desc', id: 'desc' }, limit: MAX_LISTED },
       );
     if (requests.length === 0) return [];

@@ -1,79 +1,79 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { assertThat, ErrorCode, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
 import { portalOrigin } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { Membership } from '../memberships/membership.entity';
 import { HELP_REQUEST_DAYS } from './help-request.entity';
-import { HelpRequestMails, HelpRequestRecord } from './help-request.mail-writer';
+import { HelpRequestConfirmationMail } from './help-request-confirmation.mail-writer';
 
 export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>;
+
+/** What a request's row keeps of the token mailed to the user: its digest, never the token. */
+export function confirmationDigestOf(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
 
 @Injectable()
 export class OpenHelpRequest {
   constructor(
     private readonly em: EntityManager,
-    private readonly mails: HelpRequestMails,
+    private readonly mail: HelpRequestConfirmationMail,
     @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
   ) {}
 
   /**
-   * Asking again while a request is open only updates its message, and mails
-   * no one: admins hear of a request once, however often the client clicks.
+   * A request reaches the admins only once the user confirms it from the
+   * link mailed to them: a sign-in proves the password alone, which a firm
+   * may have caught on its own host, and a confirmed request lets any firm
+   * of the user turn their 2FA off. Asking again before confirming mails a
+   * new link (the last one alone works); after, it only updates the message.
    * An open request that no longer stands (older than HELP_REQUEST_DAYS, or
    * made before a new password) is closed first: asking again opens a new one.
    * @throws DomainError `not_found` when the user is no member of the company.
    */
   async execute(request: NewHelpRequest): Promise<{ requestId: string }> {
     const em = this.em.fork();
-    const membership = await em.findOne(
-      Membership,
-      { userId: request.userId, company: request.companyId },
-      { populate: ['company.hosts'] },
-    );
+    const membership = await em.findOne(Membership, { userId: request.userId, company: request.companyId }, { populate: ['company.hosts'] });
     assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
-    const company = membership.company;
-    // The request and its mails commit together.
+    const { company } = membership;
+    const token = randomBytes(32).toString('base64url');
+    // The request and its mail commit together.
     const requestId = await em.transactional(async (tx) => {
-      const { requestId, opened } = await this.openOrUpdate(tx, request);
-      if (opened) await this.mails.record(tx, this.noticeOf(company, request.userId, request.message || null));
+      const { requestId, confirmed } = await this.openOrUpdate(tx, request, confirmationDigestOf(token));
+      if (!confirmed) {
+        // The link is on the company's primary host from configuration, never the Host the client sent.
+        const confirmUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/help-request/${token}`;
+        await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl });
+      }
       return requestId;
     });
-    this.mails.sendSoon();
+    this.mail.sendSoon();
     return { requestId };
   }
 
   /**
    * The partial unique index on open requests decides, also when calls race:
-   * the losers update the winner's row. Our candidate id comes back only when
-   * the row is new. A repeat without a message keeps the earlier one.
+   * the losers update the winner's row. A repeat without a message keeps the
+   * earlier one; a repeat before the confirmation replaces the link's digest.
    */
-  private async openOrUpdate(
-    em: EntityManager,
-    request: NewHelpRequest,
-  ): Promise<{ requestId: string; opened: boolean }> {
-    const candidate = randomUUID();
+  private async openOrUpdate(em: EntityManager, request: NewHelpRequest, digest: string): Promise<{ requestId: string; confirmed: boolean }> {
     await em.execute(
       `update "tenancy"."help_requests" set "closed_at" = now()
        where "company_id" = ? and "user_id" = ? and "closed_at" is null
          and ("created_at" <= now() - make_interval(days => ?) or "credential_version" is distinct from ?)`,
       [request.companyId, request.userId, HELP_REQUEST_DAYS, request.credentialVersion],
     );
-    const [row] = await em.execute<{ id: string }[]>(
-      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version") values (?, ?, ?, ?, ?)
+    const [row] = await em.execute<{ id: string; confirmed_at: Date | null }[]>(
+      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digest")
+       values (?, ?, ?, ?, ?, ?)
        on conflict ("company_id", "user_id") where "closed_at" is null
-       do update set "message" = coalesce(excluded."message", "help_requests"."message")
-       returning "id"`,
-      [candidate, request.companyId, request.userId, request.message || null, request.credentialVersion],
+       do update set "message" = coalesce(excluded."message", "help_requests"."message"),
+         "confirmation_digest" = case when "help_requests"."confirmed_at" is null then excluded."confirmation_digest" else null end
+       returning "id", "confirmed_at"`,
+      [randomUUID(), request.companyId, request.userId, request.message || null, request.credentialVersion, digest],
     );
-    return { requestId: row.id, opened: row.id === candidate };
-  }
-
-  /** The link is on the company's primary host from configuration, never the Host the client sent. */
-  private noticeOf(company: Company, clientId: string, message: string | null): HelpRequestRecord {
-    const requestsUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/admin/help-requests`;
-    return { companyId: company.id, companyName: company.name, requestsUrl, clientId, message };
+    return { requestId: row.id, confirmed: row.confirmed_at !== null };
   }
 }

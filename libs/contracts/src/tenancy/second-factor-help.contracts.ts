@@ -45,7 +45,7 @@ export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
 /** "No access to the app": a member asks the company's admins to turn 2FA off, and an admin does. */
 export const SecondFactorHelpPatterns = {
-  /** At most one open request per user and company: asking again updates it. Mails the company's admins. */
+  /** At most one open request per user and company: asking again updates it. Mails the user a link to confirm it (confirmRequest). */
   openRequest: defineRequest<{ requestId: string }>()(
     'tenancy.help-request.open',
     z.object({
@@ -57,6 +57,8 @@ export const SecondFactorHelpPatterns = {
     }),
   ),
   listOpenRequests: defineRequest<HelpRequestView[]>()('tenancy.help-request.list-open', z.object({ companyId: Id }), { idempotent: true }),
+  /** The user's click on the mailed link: the request reaches the company's admins (mailed), who may then act. @throws invalid_token */
+  confirmRequest: defineRequest<{ companyName: string }>()('tenancy.help-request.confirm', z.object({ token: z.string().min(1).max(200) })),
   /**
    * The admin's 2FA disable. @throws not_found when the user is no member of
    * the company (the same as an unknown user), no_open_help_request when the

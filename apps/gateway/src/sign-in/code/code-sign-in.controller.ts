@@ -33,6 +33,8 @@ const SecondFactorBody = z
 /** Passkey ceremonies a sign-in waiting at its second step may start per minute. */
 const PASSKEY_OPTIONS_PER_USER_PER_MINUTE = 20;
 const HelpRequestBody = z.object({ message: FreeText(1000).optional() });
+/** Each request mails the user a link: whoever has the password must not flood their mailbox. */
+const HELP_REQUESTS_PER_USER_PER_HOUR = 5;
 
 @ApiTags('sign-in')
 @ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a code' })
@@ -99,16 +101,20 @@ export class TotpSignInController {
 
   @Post('help')
   @HttpCode(202)
-  @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off' })
+  @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off, once the user confirms it from their mailbox' })
   @ApiResponse({
     status: 202,
     description:
-      'Asked: the admins are mailed (before the choice of portal on the easy access host, the admins of each of the user\'s companies), and so is the user (someone with the password may have asked in their name: a new password ' +
-      'voids the request). Asking again while a request is open only updates its message, without a second mail. A request lets the ' +
-      'admins act for 7 days',
+      'Asked: the user is mailed a link (on the company\'s host) that confirms the request; only then are the admins mailed and may they act ' +
+      '(POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the ' +
+      'choice of portal on the easy access host, a request goes to each of the user\'s companies, each with its own mail. Asking again ' +
+      'before confirming mails a new link (the last one works); after, it only updates the message. A new password voids a request; ' +
+      'one lets the admins act for 7 days',
   })
+  @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour (each mails the user), with Retry-After` })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<void> {
     const { record } = await signInAt(this.sessions, request, 'totp');
+    await this.limiter.hit({ key: `help-request:${record.userId}`, max: HELP_REQUESTS_PER_USER_PER_HOUR, windowSeconds: 3600 });
     // Before the choice of portal (easy access host), the step names no firm: each of the user's is asked, and any of them may help.
     const { userId, companyId, credentialVersion } = record;
     const companyIds = companyId ? [companyId] : (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId })).map(({ id }) => id);

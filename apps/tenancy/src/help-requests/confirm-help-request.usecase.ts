@@ -1,0 +1,49 @@
+import { assertThat, ErrorCode } from '@app/contracts';
+import { portalOrigin } from '@app/platform';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { Company } from '../companies/company.entity';
+import { TENANCY_CONFIG, TenancyConfig } from '../config';
+import { HELP_REQUEST_DAYS } from './help-request.entity';
+import { HelpRequestMails } from './help-request.mail-writer';
+import { confirmationDigestOf } from './open-help-request.usecase';
+
+interface Confirmed {
+  company_id: string;
+  user_id: string;
+  message: string | null;
+}
+
+@Injectable()
+export class ConfirmHelpRequest {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly mails: HelpRequestMails,
+    @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
+  ) {}
+
+  /**
+   * The user followed the mailed link: the request now reaches the company's
+   * admins, mailed once, in the same transaction. The link works once, on an
+   * open request younger than HELP_REQUEST_DAYS.
+   * @throws DomainError `invalid_token` for an unknown, used or lapsed link, all alike.
+   */
+  async execute(token: string): Promise<{ companyName: string }> {
+    const em = this.em.fork();
+    return em.transactional(async (tx) => {
+      const [confirmed] = await tx.execute<Confirmed[]>(
+        `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digest" = null
+         where "confirmation_digest" = ? and "closed_at" is null and "confirmed_at" is null
+           and "created_at" > now() - make_interval(days => ?)
+         returning "company_id", "user_id", "message"`,
+        [confirmationDigestOf(token), HELP_REQUEST_DAYS],
+      );
+      assertThat(confirmed, ErrorCode.InvalidToken, 'This link is no longer valid: ask for help again from the sign-in page.');
+      const company = await tx.findOneOrFail(Company, confirmed.company_id, { populate: ['hosts'] });
+      // The admins' link is on the company's primary host from configuration, never the Host the client sent.
+      const requestsUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/admin/help-requests`;
+      await this.mails.record(tx, { companyId: company.id, companyName: company.name, requestsUrl, clientId: confirmed.user_id, message: confirmed.message });
+      return { companyName: company.name };
+    }).finally(() => this.mails.sendSoon());
+  }
+}
