@@ -66,6 +66,22 @@ describe('Google sign-in on the web refuses', () => {
     expect((await mia.on(firm.host).get('/api/auth/state')).status).toBe(401);
   });
 
+  test("the firm's host cannot tell another firm's client from a stranger: both come back to it through its handoff", async () => {
+    const elsewhere = await createCompany({ name: 'Perrin Associés' }, google.gateway);
+    const othersClient = await activeMember(elsewhere);
+    /** The requests the firm's own host receives (it may be the firm's server), and where the browser lands. */
+    const seenByTheFirm = async (email: string) => {
+      await google.provider.signIn({ sub: newSub(), email, email_verified: true });
+      const { hops, next } = await browser().follow(startOn(firm.host));
+      return { paths: hops.map((hop) => new URL(hop.url)).filter((url) => url.hostname === firm.host).map((url) => url.pathname), next };
+    };
+
+    const stranger = await seenByTheFirm(uniqueEmail('stranger'));
+
+    expect(stranger).toEqual({ paths: ['/api/auth/google', '/api/auth/handoff'], next: homeWith(firm.host, 'no_account') });
+    expect(await seenByTheFirm(othersClient.email)).toEqual(stranger);
+  });
+
   test('an email Google has not verified never links to the user who has it', async () => {
     const member = await activeMember(firm);
     await google.provider.signIn({ sub: newSub(), email: member.email, email_verified: false });

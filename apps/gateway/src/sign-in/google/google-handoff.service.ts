@@ -36,6 +36,7 @@ export class GoogleHandoff {
     // A handoff link followed in another browser would sign that browser into this account.
     if (!isBoundTo(request, handoff.handoffBinding)) return homeWithError(GoogleSignInError.State);
     unbindBrowser(reply, settings.cookieSecure);
+    if (handoff.userId === null) return homeWithError(GoogleSignInError.NoAccount);
     try {
       const user = await this.rpc.request(IdentityPatterns.getUser, { userId: handoff.userId });
       // The same state machine as a password: portal choice, second factor, enrolment.

@@ -113,14 +113,25 @@ export class GoogleSignIn {
     });
   }
 
+  /**
+   * Back to the starting host by its handoff, also for a Google account no
+   * user has: a firm's host (which may be the firm's server) sees the same
+   * way back for a stranger as for another firm's client, whom its handoff
+   * refuses alike, and cannot tell who has an account elsewhere.
+   */
   private async handOff(person: GooglePerson, start: GoogleStart): Promise<string> {
     try {
-      const user = await this.rpc.request(GooglePatterns.signIn, person);
+      const userId = await this.rpc.request(GooglePatterns.signIn, person).then(
+        (user) => user.id,
+        (error: unknown) => {
+          if (error instanceof DomainError && error.code === ErrorCode.NotFound) return null;
+          throw error;
+        },
+      );
       const host = new URL(start.origin).hostname;
-      const token = await this.tokens.issue(HandoffToken, { userId: user.id, host, handoffBinding: start.handoffBinding });
+      const token = await this.tokens.issue(HandoffToken, { userId, host, handoffBinding: start.handoffBinding });
       return `${start.origin}/api/auth/handoff?token=${token}`;
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return homeWithError(GoogleSignInError.NoAccount, start.origin);
       this.logger.warn(`Google sign-in failed after Google: ${reasonOf(error)}`);
       return homeWithError(GoogleSignInError.Failed, start.origin);
     }

@@ -16,7 +16,8 @@ export interface GoogleState extends GoogleStart {
 }
 
 export interface Handoff {
-  userId: string;
+  /** Null for a Google account no user has: it comes back through the handoff all the same (see GoogleSignIn.handOff). */
+  userId: string | null;
   /** The starting host: the token works there only. */
   host: string;
   handoffBinding: string;
