@@ -15,7 +15,7 @@ import {
 import { Mailbox, tokenOf } from '../support/mailbox';
 import { queryDatabase } from '../support/outage-checks';
 import { PortalClient } from '../support/portal-client';
-import { currentRun } from '../support/run-context';
+import { currentRun, sharedGateway } from '../support/run-context';
 
 /**
  * A "no access to the app" request is all that lets firm A's help desk turn
@@ -80,6 +80,37 @@ describe('A help request filed with the password alone', () => {
     expectError(await confirm(token), 400, 'invalid_token');
     expectError(await confirm(`${token}x`), 400, 'invalid_token');
     expectError(await browserOn(firmA.host).post('/api/auth/totp/help/confirm', {}), 400, 'validation_failed');
+  });
+
+  test('the link opens on the easy access host, never on a firm\'s, which would receive its token', async () => {
+    const claire = await claireWithARequest();
+    const mail = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+
+    expect(new URL(mailbox.linkIn(mail, '/help-request/')).hostname).toBe(sharedGateway().easyAccessHost);
+  });
+
+  test('once confirmed, asking again with the password changes nothing the admins read', async () => {
+    const claire = await claireWithARequest();
+    await confirmedHelp(claire);
+    const mallory = browserOn(firmA.host);
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+    expect((await mallory.post('/api/auth/totp/help', { message: 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler' })).status).toBe(202);
+
+    const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string }[];
+    expect(requests.find((request) => request.user.id === claire.userId)?.message).toBe('Téléphone perdu, merci');
+  });
+
+  test('a link followed after a new password sends nothing on: 400 invalid_token, and no admin is mailed', async () => {
+    const claire = await claireWithARequest();
+    const mail = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    const changed = await claire.browser.post('/api/me/password', { currentPassword: claire.password, newPassword: 'Claire-takes-it-back-78' });
+    expect(changed.status).toBe(204);
+
+    const confirmed = await browserOn(firmA.host).post('/api/auth/totp/help/confirm', { token: tokenOf(mailbox.linkIn(mail, '/help-request/')) });
+
+    expectError(confirmed, 400, 'invalid_token');
+    expect(await listed(claire)).toBe(false);
+    expect(mailbox.matching({ to: adminA.email, containing: claire.email })).toEqual([]);
   });
 
   test('a new password voids it: not listed, and A may no longer turn her 2FA off', async () => {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AuditAction, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { ListAudit } from '../../apps/tenancy/src/audit/list-audit.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
 import { ListOpenHelpRequests } from '../../apps/tenancy/src/help-requests/list-open-help-requests.usecase';
 import { OpenHelpRequest } from '../../apps/tenancy/src/help-requests/open-help-request.usecase';
 import { AddMember } from '../../apps/tenancy/src/memberships/add-member.usecase';
 import { DisableSecondFactor } from '../../apps/tenancy/src/second-factor/disable-second-factor.usecase';
+import { TENANCY_SCHEMA } from '../../apps/tenancy/src/mikro-orm.config';
 import type { TenancyService } from './tenancy-service';
 
 /**
@@ -37,9 +39,21 @@ export function adminDisableCases(started: () => TenancyService): void {
     const disable = (companyId: string, actorUserId: string, userId: string, reason: string | null = null) =>
       tenancy.get(DisableSecondFactor).execute(tenancy.parsed.disable({ companyId, actorUserId, userId, reason }));
 
-    /** The client's own "no access to the app" request: the admin acts only in answer to one. */
-    const asked = (companyId: string, userId: string) =>
-      tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId, userId, message: null, credentialVersion: 1 }));
+    /**
+     * The client's own "no access to the app" request, confirmed as the link
+     * mailed to them does (the e2e specs follow the link): the admin acts only
+     * in answer to one.
+     */
+    const asked = async (companyId: string, userId: string, message: string | null = null) => {
+      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId, userId, message, credentialVersion: 1 }));
+      await tenancy
+        .get(EntityManager)
+        .getConnection()
+        .execute(`update "${TENANCY_SCHEMA}".help_requests set confirmed_at = now() where company_id = ? and user_id = ? and closed_at is null`, [
+          companyId,
+          userId,
+        ]);
+    };
 
     async function refusal(action: Promise<unknown>): Promise<string> {
       const error = await action.then(() => null, (caught: unknown) => caught);
@@ -112,7 +126,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const admin = await member(firm.id, 'admin');
       const shared = await member(firm.id, 'client');
       await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
-      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: shared.id, message: 'new phone', credentialVersion: 1 }));
+      await asked(firm.id, shared.id, 'new phone');
 
       await disable(firm.id, admin.id, shared.id, `asked by ${other.name}'s client`);
 
@@ -142,7 +156,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const firm = await company('Kappa');
       const admin = await member(firm.id, 'admin');
       const client = await member(firm.id, 'client');
-      await tenancy.get(OpenHelpRequest).execute(tenancy.parsed.openRequest({ companyId: firm.id, userId: client.id, credentialVersion: 1 }));
+      await asked(firm.id, client.id);
       tenancy.passkeys.set(client.id, 1);
       tenancy.unrevokable.add(client.id);
 

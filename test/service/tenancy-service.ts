@@ -85,6 +85,7 @@ export class TenancyService {
               NATS_SUBJECT_PREFIX: environment.natsSubjectPrefix,
               DATABASE_URL: environment.databaseUrl,
               SMTP_URL: sink.url,
+              EASY_ACCESS_HOST: 'portal.service-spec.test',
               LOG_LEVEL: 'error',
             }),
           ),

@@ -88,9 +88,12 @@ export const en = {
   },
   helpConfirm: {
     title: 'Confirm your help request',
-    intro: 'Confirm that you asked for your two-factor authentication to be turned off. If it was not you, close this page and change your password.',
+    intro:
+      'Confirm that you asked for your two-factor authentication to be turned off: turned off by one of your companies, it is off (and your passkeys removed) for all your portals. ' +
+      'If it was not you, close this page and change your password.',
     submit: 'Confirm my request',
-    done: (firm: string) => `Confirmed: the administrators of ${firm} have your request. They will contact you before turning two-factor authentication off.`,
+    done: (firm: string) =>
+      `Confirmed: the administrators of ${firm} have your request. Once they have made sure it comes from you, they may turn two-factor authentication off for all your portals.`,
   },
   enrol: {
     title: 'Set up two-factor authentication',

@@ -93,9 +93,12 @@ export const fr: Messages = {
   },
   helpConfirm: {
     title: 'Confirmez votre demande d’aide',
-    intro: "Confirmez que vous avez demandé la désactivation de votre authentification à deux facteurs. Si ce n'est pas vous, fermez cette page et changez votre mot de passe.",
+    intro:
+      "Confirmez que vous avez demandé la désactivation de votre authentification à deux facteurs : désactivée par l'une de vos entreprises, elle l'est (et vos passkeys retirées) pour tous vos portails. " +
+      "Si ce n'est pas vous, fermez cette page et changez votre mot de passe.",
     submit: 'Confirmer ma demande',
-    done: (firm: string) => `C'est confirmé : les administrateurs de ${firm} ont reçu votre demande. Ils vous contacteront avant de désactiver l'authentification à deux facteurs.`,
+    done: (firm: string) =>
+      `C'est confirmé : les administrateurs de ${firm} ont reçu votre demande. Après avoir vérifié qu'elle vient bien de vous, ils pourront désactiver l'authentification à deux facteurs pour tous vos portails.`,
   },
   enrol: {
     title: "Configurer l'authentification à deux facteurs",

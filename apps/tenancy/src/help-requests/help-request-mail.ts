@@ -73,9 +73,9 @@ const confirmationWording: Record<Language, (companyName: string, confirmUrl: st
     subject: 'Confirmez votre demande d’aide',
     text: [
       `Une demande de désactivation de votre authentification à deux facteurs vient d’être faite pour ${companyName}, depuis une connexion à votre compte (par votre mot de passe ou votre compte Google).`,
-      `Si c’est vous, confirmez-la en ouvrant ce lien : elle sera alors envoyée aux administrateurs de ${companyName}, qui vous contacteront pour vérifier qu’elle vient bien de vous.`,
+      `Si c’est vous, ouvrez ce lien et appuyez sur « Confirmer ma demande » : elle sera alors envoyée aux administrateurs de ${companyName}, qui pourront désactiver votre authentification à deux facteurs (et retirer vos passkeys) pour tous vos portails, après avoir vérifié qu’elle vient bien de vous.`,
       confirmUrl,
-      "Si ce n’est pas vous, n’ouvrez pas ce lien : quelqu'un se connecte à votre place. Changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter.",
+      "Si ce n’est pas vous, ne confirmez rien : quelqu'un se connecte à votre place. Changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter.",
       '',
     ].join('\n'),
   }),
@@ -83,9 +83,9 @@ const confirmationWording: Record<Language, (companyName: string, confirmUrl: st
     subject: 'Confirm your help request',
     text: [
       `A request to turn off your two-factor authentication was just made for ${companyName}, from a sign-in to your account (with your password or your Google account).`,
-      `If it was you, confirm it by opening this link: it then goes to the admins of ${companyName}, who will contact you to make sure it comes from you.`,
+      `If it was you, open this link and press "Confirm my request": it then goes to the admins of ${companyName}, who may turn off your two-factor authentication (and remove your passkeys) for all your portals, once they have made sure it comes from you.`,
       confirmUrl,
-      'If it was not you, do not open this link: someone is signing in as you. Change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it.',
+      'If it was not you, confirm nothing: someone is signing in as you. Change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it.',
       '',
     ].join('\n'),
   }),

@@ -28,14 +28,14 @@ export class OpenHelpRequest {
    * link mailed to them: a sign-in proves the password alone, which a firm
    * may have caught on its own host, and a confirmed request lets any firm
    * of the user turn their 2FA off. Asking again before confirming mails a
-   * new link (the last one alone works); after, it only updates the message.
+   * new link (the last one alone works); after, it changes nothing.
    * An open request that no longer stands (older than HELP_REQUEST_DAYS, or
    * made before a new password) is closed first: asking again opens a new one.
    * @throws DomainError `not_found` when the user is no member of the company.
    */
   async execute(request: NewHelpRequest): Promise<{ requestId: string }> {
     const em = this.em.fork();
-    const membership = await em.findOne(Membership, { userId: request.userId, company: request.companyId }, { populate: ['company.hosts'] });
+    const membership = await em.findOne(Membership, { userId: request.userId, company: request.companyId }, { populate: ['company'] });
     assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
     const { company } = membership;
     const token = randomBytes(32).toString('base64url');
@@ -43,8 +43,9 @@ export class OpenHelpRequest {
     const requestId = await em.transactional(async (tx) => {
       const { requestId, confirmed } = await this.openOrUpdate(tx, request, confirmationDigestOf(token));
       if (!confirmed) {
-        // The link is on the company's primary host from configuration, never the Host the client sent.
-        const confirmUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host)}/help-request/${token}`;
+        // On the easy access host from configuration: a firm serves its own host, and a link there (opened by
+        // the user, or by a mail scanner) would hand the token to the firm that may have asked with a caught password.
+        const confirmUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, this.config.EASY_ACCESS_HOST)}/help-request/${token}`;
         await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl });
       }
       return requestId;
@@ -57,6 +58,8 @@ export class OpenHelpRequest {
    * The partial unique index on open requests decides, also when calls race:
    * the losers update the winner's row. A repeat without a message keeps the
    * earlier one; a repeat before the confirmation replaces the link's digest.
+   * Once confirmed, the message is the one the user confirmed: a later repeat
+   * (whoever has the password) changes nothing the admins read.
    */
   private async openOrUpdate(em: EntityManager, request: NewHelpRequest, digest: string): Promise<{ requestId: string; confirmed: boolean }> {
     await em.execute(
@@ -69,7 +72,8 @@ export class OpenHelpRequest {
       `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digest")
        values (?, ?, ?, ?, ?, ?)
        on conflict ("company_id", "user_id") where "closed_at" is null
-       do update set "message" = coalesce(excluded."message", "help_requests"."message"),
+       do update set "message" = case when "help_requests"."confirmed_at" is null
+           then coalesce(excluded."message", "help_requests"."message") else "help_requests"."message" end,
          "confirmation_digest" = case when "help_requests"."confirmed_at" is null then excluded."confirmation_digest" else null end
        returning "id", "confirmed_at"`,
       [randomUUID(), request.companyId, request.userId, request.message || null, request.credentialVersion, digest],
