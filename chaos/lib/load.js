@@ -116,11 +116,19 @@ function mixedLoad({ send, companies, mailbox }) {
     const answered = await send('POST', person.host, '/api/auth/totp', { cookie: session.cookie, body: { code: codeForStep(person.totpKey, step) } });
     return answered.ok ? sessionAfter(answered, session.cookie) : null;
   }
-  /** The client's "no access to the app" request, from a sign-in stopped at the code step: the admin acts only in answer to one. */
+  /**
+   * The client's "no access to the app" request, from a sign-in stopped at the
+   * code step, confirmed from the link mailed to them: the admin acts only in answer to one.
+   */
   async function askedForHelp(person) {
     const signingIn = await signIn(send, person);
     if (signingIn?.next !== 'totp') return false;
-    return (await send('POST', person.host, '/api/auth/totp/help', { cookie: signingIn.cookie, body: {}, expect: [202] })).ok;
+    const mailsBefore = mailbox.to(person.email).length;
+    if (!(await send('POST', person.host, '/api/auth/totp/help', { cookie: signingIn.cookie, body: {}, expect: [202] })).ok) return false;
+    const mail = await waitForMail(mailbox, person.email, mailsBefore, '/help-request/');
+    if (!mail) return false;
+    const link = new URL(mail.links.find((candidate) => candidate.includes('/help-request/')));
+    return (await send('POST', link.hostname, '/api/auth/totp/help/confirm', { body: { token: tokenIn(mail, '/help-request/') }, expect: [200] })).ok;
   }
   async function adminSession(company) {
     if (company.adminCookie && (await send('GET', company.host, '/api/me', { cookie: company.adminCookie, expect: [200, 401] })).status === 200) return company.adminCookie;

@@ -83,8 +83,8 @@ export class AdminController {
   @ApiResponse({
     status: 403,
     description:
-      'no_open_help_request: the user has no open "no access to the app" request to this company that still stands (7 days, no new ' +
-      'password since), whether or not they are also another company\'s client, which the answer must not tell; an invited user, ' +
+      'no_open_help_request: the user has no open "no access to the app" request to this company that still stands (confirmed from ' +
+      'their mailbox, 7 days, no new password since), whether or not they are also another company\'s client, which the answer must not tell; an invited user, ' +
       'who cannot have asked yet, gets it too; ' +
       `forbidden: not an admin of this portal, or the admin's own 2FA (DELETE /api/me/totp); ${REAUTHENTICATION_REQUIRED}`,
   })

@@ -19,7 +19,8 @@ const frenchMessageOfCode = {
   credentials_changed: 'Votre mot de passe a changé : reconnectez-vous avec vos identifiants.',
   unauthenticated: 'Connectez-vous pour continuer.',
   forbidden: "Vous n'avez pas accès à cette ressource.",
-  no_open_help_request: "N'agissez qu'en réponse à la demande d'aide de ce client à votre société, tant qu'elle compte (7 jours, sans nouveau mot de passe depuis).",
+  no_open_help_request:
+    "N'agissez qu'en réponse à la demande d'aide de ce client à votre société, confirmée depuis sa messagerie, tant qu'elle compte (7 jours, sans nouveau mot de passe depuis).",
   csrf_rejected: 'Cette requête provient d’un autre site et a été refusée.',
   reauthentication_required: 'Confirmez d\'abord que c\'est bien vous : votre mot de passe, un code ou une clé d\'accès.',
   totp_required: "Ce portail exige l'authentification à deux facteurs, que cette session n'a pas passée : reconnectez-vous à ce portail (en l'activant si besoin).",

@@ -88,8 +88,8 @@ export const errorSentences: Record<string, Sentences> = {
     en: 'You are not allowed to do this.',
   },
   no_open_help_request: {
-    fr: "Cette personne doit d'abord vous demander de l'aide (« Je n'ai plus accès à l'application ») : sa demande compte 7 jours, et tant qu'elle n'a pas changé de mot de passe.",
-    en: 'This person must first ask you for help ("No access to the app"): a request counts for 7 days, and while they have not changed their password.',
+    fr: "Cette personne doit d'abord vous demander de l'aide (« Pas d'accès à l'application ») et confirmer sa demande depuis sa messagerie : elle compte 7 jours, et tant qu'elle n'a pas changé de mot de passe.",
+    en: 'This person must first ask you for help ("No access to the app") and confirm it from their mailbox: a request counts for 7 days, and while they have not changed their password.',
   },
   not_found: {
     fr: "Ce que vous demandez n'existe pas ou plus.",

@@ -111,7 +111,7 @@ export class DisableSecondFactor {
     assertThat(
       await this.askedAndStanding(em, request),
       ErrorCode.NoOpenHelpRequest,
-      'Act only on the user\'s own open "no access to the app" request to your company.',
+      'Act only on the user\'s own "no access to the app" request to your company, confirmed from their mailbox, while it stands (7 days, no new password since).',
     );
     return { company: actor.company, otherCompanyIds: others.map((membership) => membership.company.id) };
   }
