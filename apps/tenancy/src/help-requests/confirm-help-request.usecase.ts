@@ -4,10 +4,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
+import { digestOfLinkToken } from '../link-tokens';
 import { Membership } from '../memberships/membership.entity';
 import { HELP_REQUEST_DAYS } from './help-request.entity';
 import { HelpRequestMails } from './help-request.mail-writer';
-import { confirmationDigestOf } from './open-help-request.usecase';
 
 const GONE = 'This link is no longer valid: ask for help again from the sign-in page.';
 
@@ -42,7 +42,7 @@ export class ConfirmHelpRequest {
          where "confirmation_digest" = ? and "closed_at" is null and "confirmed_at" is null
            and "created_at" > now() - make_interval(days => ?)
          returning "company_id", "user_id", "message", "credential_version"`,
-        [confirmationDigestOf(token), HELP_REQUEST_DAYS],
+        [digestOfLinkToken(token), HELP_REQUEST_DAYS],
       );
       // A request that no longer stands (a new password since, or no longer a member) is not sent on: thrown, the update rolls back.
       assertThat(confirmed && (await this.stillStands(tx, confirmed)), ErrorCode.InvalidToken, GONE);

@@ -1,19 +1,15 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { assertThat, ErrorCode, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
 import { portalOrigin } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
+import { digestOfLinkToken, newLinkToken } from '../link-tokens';
 import { Membership } from '../memberships/membership.entity';
 import { HELP_REQUEST_DAYS } from './help-request.entity';
 import { HelpRequestConfirmationMail } from './help-request-confirmation.mail-writer';
 
 export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>;
-
-/** What a request's row keeps of the token mailed to the user: its digest, never the token. */
-export function confirmationDigestOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 @Injectable()
 export class OpenHelpRequest {
@@ -38,10 +34,10 @@ export class OpenHelpRequest {
     const membership = await em.findOne(Membership, { userId: request.userId, company: request.companyId }, { populate: ['company'] });
     assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
     const { company } = membership;
-    const token = randomBytes(32).toString('base64url');
+    const token = newLinkToken();
     // The request and its mail commit together.
     const requestId = await em.transactional(async (tx) => {
-      const { requestId, confirmed } = await this.openOrUpdate(tx, request, confirmationDigestOf(token));
+      const { requestId, confirmed } = await this.openOrUpdate(tx, request, digestOfLinkToken(token));
       if (!confirmed) {
         // On the easy access host from configuration: a firm serves its own host, and a link there (opened by
         // the user, or by a mail scanner) would hand the token to the firm that may have asked with a caught password.

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
 import { MembershipGrants } from '../memberships/membership-grants';
 import { Invitation } from './invitation.entity';
-import { hashOfInvitationToken } from './invitation-tokens';
+import { digestOfLinkToken } from '../link-tokens';
 
 @Injectable()
 export class AcceptInvitation {
@@ -23,7 +23,7 @@ export class AcceptInvitation {
     const userId = await this.em.fork().transactional(async (tx) => {
       const invitation = await tx.findOne(
         Invitation,
-        { tokenHash: hashOfInvitationToken(token), expiresAt: { $gt: new Date() } },
+        { tokenHash: digestOfLinkToken(token), expiresAt: { $gt: new Date() } },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       assertThat(invitation, ErrorCode.InvalidToken, 'This invitation link is unknown, used or expired.');

@@ -1,6 +1,6 @@
 import { Language } from '@app/contracts';
 import { Mail } from '@app/platform/service';
-import { INVITATION_VALID_DAYS } from './invitation-tokens';
+import { INVITATION_VALID_DAYS } from './invitation.entity';
 
 export interface Invitation {
   email: string;

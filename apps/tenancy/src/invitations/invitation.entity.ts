@@ -2,6 +2,9 @@ import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, Rel } from '@
 import { MemberRole } from '@app/contracts';
 import { Company } from '../companies/company.entity';
 
+/** How long an acceptance link stays valid. */
+export const INVITATION_VALID_DAYS = 7;
+
 /**
  * A company's invitation of a user who already has an account: no membership
  * until the user accepts by the mailed link. One per company and user; rows are

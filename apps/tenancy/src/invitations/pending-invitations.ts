@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { MemberRole } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { hashOfInvitationToken, INVITATION_VALID_DAYS, newInvitationToken } from './invitation-tokens';
+import { digestOfLinkToken, newLinkToken } from '../link-tokens';
+import { INVITATION_VALID_DAYS } from './invitation.entity';
 
 export interface PendingInvitation {
   companyId: string;
@@ -25,7 +26,7 @@ export class PendingInvitations {
    * @returns the token of the acceptance link.
    */
   async write(em: EntityManager, { companyId, userId, role, accountIds, invitedName }: PendingInvitation): Promise<string> {
-    const token = newInvitationToken();
+    const token = newLinkToken();
     await em.execute(
       `insert into "tenancy"."invitations" ("id", "company_id", "user_id", "role", "account_ids", "invited_name", "token_hash", "expires_at")
        values (?, ?, ?, ?, ?::uuid[], ?, ?, ?)
@@ -40,7 +41,7 @@ export class PendingInvitations {
         role,
         `{${accountIds.join(',')}}`,
         invitedName,
-        hashOfInvitationToken(token),
+        digestOfLinkToken(token),
         new Date(Date.now() + INVITATION_VALID_DAYS * DAY_MS),
       ],
     );
