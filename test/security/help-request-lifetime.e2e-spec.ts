@@ -89,6 +89,20 @@ describe('A help request filed with the password alone', () => {
     expect(new URL(mailbox.linkIn(mail, '/help-request/')).hostname).toBe(sharedGateway().easyAccessHost);
   });
 
+  test("asking again with the password does not void the link Claire already holds", async () => {
+    const claire = await claireWithARequest();
+    const first = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    const mallory = browserOn(firmA.host);
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+    expect((await mallory.post('/api/auth/totp/help', {})).status).toBe(202);
+    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+
+    const confirmed = await browserOn(firmA.host).post('/api/auth/totp/help/confirm', { token: tokenOf(mailbox.linkIn(first, '/help-request/')) });
+
+    expect(confirmed.status).toBe(200);
+    expect(await listed(claire)).toBe(true);
+  });
+
   test('once confirmed, asking again with the password changes nothing the admins read', async () => {
     const claire = await claireWithARequest();
     await confirmedHelp(claire);

@@ -2008,7 +2008,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails a new link (the last one works); after, it only updates the message. A new password voids a request; one lets the admins act for 7 days */
+            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2100,7 +2100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description validation_failed: no token; invalid_token: unknown, already used, replaced by a newer link or lapsed (the same answer for each) */
+            /** @description validation_failed: no token; invalid_token: unknown, already used, one of more than the last 5 links of a request, lapsed, or followed after a new password (the same answer for each) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -38,8 +38,8 @@ export class ConfirmHelpRequest {
     const em = this.em.fork();
     return em.transactional(async (tx) => {
       const [confirmed] = await tx.execute<Confirmed[]>(
-        `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digest" = null
-         where "confirmation_digest" = ? and "closed_at" is null and "confirmed_at" is null
+        `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digests" = '{}'
+         where "confirmation_digests" @> array[?]::text[] and "closed_at" is null and "confirmed_at" is null
            and "created_at" > now() - make_interval(days => ?)
          returning "company_id", "user_id", "message", "credential_version"`,
         [digestOfLinkToken(token), HELP_REQUEST_DAYS],

@@ -33,9 +33,9 @@ export class HelpRequest {
   @Property({ type: 'integer', nullable: true })
   readonly credentialVersion: number | null;
 
-  /** The digest of the link mailed to the user to confirm it; null once confirmed. */
-  @Property({ type: 'text', nullable: true, unique: 'help_requests_confirmation_digest_unique' })
-  confirmationDigest: string | null;
+  /** The digests of the last links mailed to the user to confirm it (MAILED_LINKS_KEPT); empty once confirmed. */
+  @Property({ type: 'text[]' })
+  confirmationDigests: string[];
 
   /** When the user confirmed it from their mailbox: until then the admins neither hear of it nor may act on it. */
   @Property({ type: 'timestamptz', nullable: true })

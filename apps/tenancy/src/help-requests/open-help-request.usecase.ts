@@ -11,6 +11,9 @@ import { HelpRequestConfirmationMail } from './help-request-confirmation.mail-wr
 
 export type NewHelpRequest = ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>;
 
+/** The links of one request that work at once: as many as a user may ask for in an hour. */
+const MAILED_LINKS_KEPT = 5;
+
 @Injectable()
 export class OpenHelpRequest {
   constructor(
@@ -23,8 +26,8 @@ export class OpenHelpRequest {
    * A request reaches the admins only once the user confirms it from the
    * link mailed to them: a sign-in proves the password alone, which a firm
    * may have caught on its own host, and a confirmed request lets any firm
-   * of the user turn their 2FA off. Asking again before confirming mails a
-   * new link (the last one alone works); after, it changes nothing.
+   * of the user turn their 2FA off. Asking again before confirming mails
+   * another link; after, it changes nothing.
    * An open request that no longer stands (older than HELP_REQUEST_DAYS, or
    * made before a new password) is closed first: asking again opens a new one.
    * @throws DomainError `not_found` when the user is no member of the company.
@@ -53,7 +56,9 @@ export class OpenHelpRequest {
   /**
    * The partial unique index on open requests decides, also when calls race:
    * the losers update the winner's row. A repeat without a message keeps the
-   * earlier one; a repeat before the confirmation replaces the link's digest.
+   * earlier one; a repeat before the confirmation adds a link, the earlier
+   * ones still working (MAILED_LINKS_KEPT): whoever has the password cannot
+   * void the link the user already holds by asking again.
    * Once confirmed, the message is the one the user confirmed: a later repeat
    * (whoever has the password) changes nothing the admins read.
    */
@@ -65,14 +70,16 @@ export class OpenHelpRequest {
       [request.companyId, request.userId, HELP_REQUEST_DAYS, request.credentialVersion],
     );
     const [row] = await em.execute<{ id: string; confirmed_at: Date | null }[]>(
-      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digest")
-       values (?, ?, ?, ?, ?, ?)
+      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digests")
+       values (?, ?, ?, ?, ?, array[?]::text[])
        on conflict ("company_id", "user_id") where "closed_at" is null
        do update set "message" = case when "help_requests"."confirmed_at" is null
            then coalesce(excluded."message", "help_requests"."message") else "help_requests"."message" end,
-         "confirmation_digest" = case when "help_requests"."confirmed_at" is null then excluded."confirmation_digest" else null end
+         "confirmation_digests" = case when "help_requests"."confirmed_at" is null
+           then (array_cat("help_requests"."confirmation_digests", excluded."confirmation_digests"))[greatest(cardinality("help_requests"."confirmation_digests") - ?, 1):]
+           else '{}' end
        returning "id", "confirmed_at"`,
-      [randomUUID(), request.companyId, request.userId, request.message || null, request.credentialVersion, digest],
+      [randomUUID(), request.companyId, request.userId, request.message || null, request.credentialVersion, digest, MAILED_LINKS_KEPT - 2],
     );
     return { requestId: row.id, confirmed: row.confirmed_at !== null };
   }

@@ -108,7 +108,7 @@ export class TotpSignInController {
       'Asked: the user is mailed a link (on the easy access host, never a firm\'s) that confirms the request; only then are the admins mailed and may they act ' +
       '(POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the ' +
       'choice of portal on the easy access host, a request goes to each of the user\'s companies, each with its own mail. Asking again ' +
-      'before confirming mails a new link (the last one works); after, it only updates the message. A new password voids a request; ' +
+      'before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; ' +
       'one lets the admins act for 7 days',
   })
   @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour (each mails the user), with Retry-After` })

@@ -33,7 +33,7 @@ export class HelpConfirmationController {
     summary: 'Confirms a "no access to the app" request from the link mailed to the user (single use, within 7 days): its company\'s admins are mailed and may act',
   })
   @Answers(200, HelpConfirmed, 'Confirmed')
-  @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used, replaced by a newer link or lapsed (the same answer for each)' })
+  @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used, one of more than the last 5 links of a request, lapsed, or followed after a new password (the same answer for each)' })
   @ApiResponse({ status: 429, description: `rate_limited: ${CONFIRMATIONS_PER_IP_PER_HOUR} per client address per hour` })
   async confirm(@JsonBody(ConfirmationBody) { token }: z.output<typeof ConfirmationBody>, @Req() request: FastifyRequest): Promise<z.output<typeof HelpConfirmed>> {
     await this.limiter.hit({ key: `help-confirm-ip:${request.ip}`, max: CONFIRMATIONS_PER_IP_PER_HOUR, windowSeconds: 3600 });
