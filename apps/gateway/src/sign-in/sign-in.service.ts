@@ -86,7 +86,9 @@ export class SignInService {
   /**
    * After the second factor `passed` was accepted, or enrolled where the
    * company requires it. The company comes from the user's cached view, or
-   * is asked of tenancy when the view holds none.
+   * is asked of tenancy when the view holds none; a sign-in that gave its
+   * code before choosing (`choiceStage`) goes on to the choice.
+   * @throws DomainError forbidden when, by then, the user belongs to no portal.
    */
   async complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): Promise<SignInProgress> {
     const signer = { ...record, factors: withFactor(record.factors, passed) };
