@@ -56,6 +56,7 @@ describe('A help request filed with the password alone', () => {
 
     const mail = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
     expect(mail.text).toContain('vient d’être faite pour Firme Souple');
+    expect(mail.text).toContain('Son message, que liront ses administrateurs : « Téléphone perdu, merci »');
     expect(mail.text).toContain('/help-request/');
     expect(mail.text).toContain('Changez votre mot de passe dès maintenant');
   });
@@ -103,12 +104,19 @@ describe('A help request filed with the password alone', () => {
     expect(await listed(claire)).toBe(true);
   });
 
-  test('once confirmed, asking again with the password changes nothing the admins read', async () => {
+  test('asking again with the password, before or after she confirms, changes nothing she confirms nor the admins read', async () => {
     const claire = await claireWithARequest();
+    const askAgain = async () => {
+      const mallory = browserOn(firmA.host);
+      await mallory.post('/api/auth/login', credentialsOf(claire));
+      expect((await mallory.post('/api/auth/totp/help', { message: 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler' })).status).toBe(202);
+    };
+    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    await askAgain();
+    const second = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    expect(second.text).toContain('« Téléphone perdu, merci »');
     await confirmedHelp(claire);
-    const mallory = browserOn(firmA.host);
-    await mallory.post('/api/auth/login', credentialsOf(claire));
-    expect((await mallory.post('/api/auth/totp/help', { message: 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler' })).status).toBe(202);
+    await askAgain();
 
     const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string }[];
     expect(requests.find((request) => request.user.id === claire.userId)?.message).toBe('Téléphone perdu, merci');

@@ -113,7 +113,7 @@ describe('The portals of a client with 2FA, on the easy access host', () => {
     expect(again.body).toMatchObject({ next: 'select_portal' });
   });
 
-  test('a trust made there holds only as long as each of her firms allows: B turning the option off asks the code again', async () => {
+  test('a trust made there holds only as long as each of her firms allows: B turning the option off asks the code again, the days offered telling A nothing of it', async () => {
     const browser = easyAccess();
     await login(browser);
     expect((await codeStep(browser, true)).body.next).toBe('select_portal');
@@ -121,7 +121,7 @@ describe('The portals of a client with 2FA, on the easy access host', () => {
     expect((await setDaysOfB(0)).status).toBe(200);
 
     try {
-      expect((await login(browser)).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 0 });
+      expect((await login(browser)).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
     } finally {
       expect((await setDaysOfB(30)).status).toBe(200);
     }

@@ -1,4 +1,4 @@
-import { TenancyPatterns } from '@app/contracts';
+import { DEFAULT_TRUSTED_BROWSER_DAYS, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -35,16 +35,22 @@ export class BrowserTrust {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
+  /**
+   * Before the choice of portal (no company yet), the days offered are the
+   * longest any company may allow, whatever the user's companies: the fewest
+   * among them, which the trust keeps to, would tell a firm holding the
+   * password that another firm of the user set fewer.
+   */
   async atCodeStep(request: FastifyRequest, signer: Signer, now = Date.now()): Promise<TrustAtCodeStep> {
     const id = presentedTrustId(request);
-    const [offeredDays, entry] = await Promise.all([this.daysOf(signer), id ? this.store.find(signer.userId, id) : null]);
+    const [days, entry] = await Promise.all([this.daysOf(signer), id ? this.store.find(signer.userId, id) : null]);
     const recognised =
       entry !== null &&
       entry.u === signer.userId &&
       entry.h === hostTagOf(request) &&
       entry.v === signer.credentialVersion &&
-      now < Math.min(entry.e, entry.c + offeredDays * DAY_MS);
-    return { recognised, offeredDays };
+      now < Math.min(entry.e, entry.c + days * DAY_MS);
+    return { recognised, offeredDays: signer.companyId ? days : DEFAULT_TRUSTED_BROWSER_DAYS };
   }
 
   /** After a code step answered with "don't ask again": a trust for the company's days, if it offers any. */

@@ -1205,7 +1205,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1361,7 +1361,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1538,7 +1538,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1663,7 +1663,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -2284,7 +2284,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -4118,7 +4118,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, the fewest days among the user's companies */
+                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                         /** @description Shown once */
                         recoveryCodes: string[];

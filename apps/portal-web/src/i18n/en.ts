@@ -77,14 +77,16 @@ export const en = {
   noAccess: {
     title: 'No access to the app',
     intro: (firm: string | null) =>
-      `We will ask an administrator of ${firm ?? 'your company'} to turn two-factor authentication off for you. ` +
+      `We will ask an administrator of ${firm ?? 'each of your companies'} to turn two-factor authentication off for you. ` +
       'Once it is off, your password alone signs you in.',
-    messageLabel: (firm: string | null) => `Message to ${firm ?? 'your company'} (optional)`,
+    messageLabel: (firm: string | null) => (firm ? `Message to ${firm} (optional)` : 'Message to the administrators, the same for each company (optional)'),
     messageHint: 'For example: I changed phones.',
     submit: 'Send the request',
     back: 'Back to the code',
     sent: (firm: string | null) =>
-      `Check your mailbox: open the link we just sent you to confirm the request. Then an administrator of ${firm ?? 'your company'} will turn two-factor authentication off; you will be told by email.`,
+      firm
+        ? `Check your mailbox: open the link we just sent you to confirm the request. Then an administrator of ${firm} will turn two-factor authentication off; you will be told by email.`
+        : 'Check your mailbox: open the link we just sent you to confirm the request (one mail for each of your companies; confirming one is enough). Then an administrator will turn two-factor authentication off; you will be told by email.',
   },
   helpConfirm: {
     title: 'Confirm your help request',

@@ -82,14 +82,17 @@ export const fr: Messages = {
   noAccess: {
     title: "Pas d'accès à l'application",
     intro: (firm: string | null) =>
-      `Nous allons demander à un administrateur de ${firm ?? 'votre entreprise'} de désactiver l'authentification à deux facteurs en votre nom. ` +
+      `Nous allons demander à un administrateur de ${firm ?? 'chacune de vos entreprises'} de désactiver l'authentification à deux facteurs en votre nom. ` +
       'Ensuite, votre mot de passe suffira pour vous connecter.',
-    messageLabel: (firm: string | null) => `Message pour ${firm ?? 'votre entreprise'} (facultatif)`,
+    messageLabel: (firm: string | null) =>
+      firm ? `Message pour ${firm} (facultatif)` : 'Message aux administrateurs, le même pour chaque entreprise (facultatif)',
     messageHint: "Par exemple : j'ai changé de téléphone.",
     submit: 'Envoyer la demande',
     back: 'Retour au code',
     sent: (firm: string | null) =>
-      `Consultez votre messagerie : ouvrez le lien que nous venons de vous envoyer pour confirmer la demande. Un administrateur de ${firm ?? 'votre entreprise'} pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`,
+      firm
+        ? `Consultez votre messagerie : ouvrez le lien que nous venons de vous envoyer pour confirmer la demande. Un administrateur de ${firm} pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`
+        : "Consultez votre messagerie : ouvrez le lien que nous venons de vous envoyer pour confirmer la demande (un courriel par entreprise ; en confirmer un suffit). Un administrateur pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.",
   },
   helpConfirm: {
     title: 'Confirmez votre demande d’aide',

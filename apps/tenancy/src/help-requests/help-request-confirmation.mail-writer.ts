@@ -9,6 +9,8 @@ export interface HelpRequestConfirmationRecord {
   companyName: string;
   /** The link that confirms the request: its token is in this notice and the mail only. */
   confirmUrl: string;
+  /** The request's message, quoted so that the user sees what they confirm. */
+  message: string | null;
 }
 
 /** To the user, in their language: the request reaches the company's admins once they follow the link. */
@@ -27,8 +29,8 @@ export class HelpRequestConfirmationMail extends MailWriter<HelpRequestConfirmat
     return `the confirmation of the help request of user ${userId} to ${companyName}`;
   }
 
-  async write({ userId, companyName, confirmUrl }: HelpRequestConfirmationRecord): Promise<Mail[]> {
+  async write({ userId, companyName, confirmUrl, message }: HelpRequestConfirmationRecord): Promise<Mail[]> {
     const [user] = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId] });
-    return user?.email ? [helpRequestConfirmationMail(user, companyName, confirmUrl)] : [];
+    return user?.email ? [helpRequestConfirmationMail(user, { companyName, confirmUrl, message })] : [];
   }
 }

@@ -68,24 +68,33 @@ export function helpRequestMail(notice: HelpRequestNotice): Mail {
   return { to: admin.email, ...wording[admin.language](notice, `${client.name} (${client.email})`) };
 }
 
-const confirmationWording: Record<Language, (companyName: string, confirmUrl: string) => Omit<Mail, 'to'>> = {
-  fr: (companyName, confirmUrl) => ({
+/** What the user is asked to confirm: the request to one company, its link, and its message as the admins will read it. */
+export interface HelpRequestToConfirm {
+  companyName: string;
+  confirmUrl: string;
+  message: string | null;
+}
+
+const confirmationWording: Record<Language, (request: HelpRequestToConfirm) => Omit<Mail, 'to'>> = {
+  fr: ({ companyName, confirmUrl, message }) => ({
     subject: 'Confirmez votre demande d’aide',
     text: [
       `Une demande de désactivation de votre authentification à deux facteurs vient d’être faite pour ${companyName}, depuis une connexion à votre compte (par votre mot de passe ou votre compte Google).`,
+      message ? `Son message, que liront ses administrateurs : « ${quotedMessage(message)} »` : 'Elle ne comporte pas de message.',
       `Si c’est vous, ouvrez ce lien et appuyez sur « Confirmer ma demande » : elle sera alors envoyée aux administrateurs de ${companyName}, qui pourront désactiver votre authentification à deux facteurs (et retirer vos passkeys) pour tous vos portails, après avoir vérifié qu’elle vient bien de vous.`,
       confirmUrl,
-      "Si ce n’est pas vous, ne confirmez rien : quelqu'un se connecte à votre place. Changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter.",
+      "Si ce n’est pas vous, ou si ce message n'est pas le vôtre, ne confirmez rien : quelqu'un se connecte à votre place. Changez votre mot de passe dès maintenant (« Mot de passe oublié » sur la page de connexion de votre portail), et sécurisez votre compte Google si vous l'utilisez pour vous connecter.",
       '',
     ].join('\n'),
   }),
-  en: (companyName, confirmUrl) => ({
+  en: ({ companyName, confirmUrl, message }) => ({
     subject: 'Confirm your help request',
     text: [
       `A request to turn off your two-factor authentication was just made for ${companyName}, from a sign-in to your account (with your password or your Google account).`,
+      message ? `Its message, as its admins will read it: "${quotedMessage(message)}"` : 'It carries no message.',
       `If it was you, open this link and press "Confirm my request": it then goes to the admins of ${companyName}, who may turn off your two-factor authentication (and remove your passkeys) for all your portals, once they have made sure it comes from you.`,
       confirmUrl,
-      'If it was not you, confirm nothing: someone is signing in as you. Change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it.',
+      'If it was not you, or this message is not yours, confirm nothing: someone is signing in as you. Change your password now ("Forgot password" on your portal\'s sign-in page), and secure your Google account if you sign in with it.',
       '',
     ].join('\n'),
   }),
@@ -95,6 +104,6 @@ const confirmationWording: Record<Language, (companyName: string, confirmUrl: st
  * Asks the user to confirm a request made in their name: whoever has the
  * password can make one, the mailbox is what tells the user from them.
  */
-export function helpRequestConfirmationMail(user: { email: string; language: Language }, companyName: string, confirmUrl: string): Mail {
-  return { to: user.email, ...confirmationWording[user.language](companyName, confirmUrl) };
+export function helpRequestConfirmationMail(user: { email: string; language: Language }, request: HelpRequestToConfirm): Mail {
+  return { to: user.email, ...confirmationWording[user.language](request) };
 }

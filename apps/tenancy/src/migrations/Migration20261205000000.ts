@@ -7,5 +7,7 @@ export class Migration20261205000000 extends Migration {
     this.addSql(`alter table "tenancy"."help_requests"
       add column "confirmation_digests" text[] not null default '{}', add column "confirmed_at" timestamptz;`);
     this.addSql('create index "help_requests_confirmation_digests_index" on "tenancy"."help_requests" using gin ("confirmation_digests");');
+    // The admins' mails of those requests not sent yet would announce a request they can no longer act on.
+    this.addSql(`delete from "tenancy"."mails" where "kind" = 'help-request';`);
   }
 }
