@@ -32,7 +32,7 @@ export class ConfirmHelpRequest {
    * admins, mailed once, in the same transaction. The link works once, on an
    * open request younger than HELP_REQUEST_DAYS, of a member whose password
    * has not changed since.
-   * @throws DomainError `invalid_token` for an unknown, used, replaced or lapsed link, all alike.
+   * @throws DomainError `invalid_token` for an unknown, used, superseded (MAILED_LINKS_KEPT) or lapsed link, all alike.
    */
   async execute(token: string): Promise<{ companyName: string }> {
     const em = this.em.fork();
