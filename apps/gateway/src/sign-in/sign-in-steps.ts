@@ -77,11 +77,12 @@ export class SignInSteps {
    * was trusted to skip it (then the sign-in is done, with the factor
    * `trusted_browser`). Asked only there, so that a sign-in without 2FA pays nothing for it.
    */
-  private async secondStep({ record, context, company }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
+  private async secondStep({ record, context, company, portals }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
     if (record.stage !== 'totp' && record.stage !== 'totp_enroll') return { unissued: record, methods: [], offeredDays: 0 };
     const [methods, trust] = await Promise.all([
       this.methodsHere(record.userId, request, context?.view.user.totpEnabled),
-      this.trust.atCodeStep(request, record),
+      // Before the choice of portal, the portals the sign-in already holds: the user's companies.
+      this.trust.atCodeStep(request, record, record.companyId === null ? portals : undefined),
     ]);
     const stage = secondStage(record.stage, methods.includes('passkey'));
     if (stage === 'totp' && trust.recognised) {

@@ -1,4 +1,4 @@
-import { CompanyView, DomainError, ErrorCode, MfaPatterns, ProvenFactor, TenancyPatterns, UserView, withFactor } from '@app/contracts';
+import { CompanyView, DomainError, ErrorCode, MfaPatterns, passedSecondFactor, ProvenFactor, TenancyPatterns, UserView, withFactor } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
@@ -78,7 +78,11 @@ export class SignInService {
 
   /** @throws DomainError forbidden when the user is not a member of that portal. */
   async choosePortal(record: Signer, portalId: string): Promise<SignInProgress> {
-    const [companies, totpEnabled] = await Promise.all([this.companiesOf(record.userId), this.totpEnabledOf(record.userId)]);
+    // A sign-in that already passed a second factor (its code came before the choice) enters whether or not the code is on: mfa is not asked.
+    const [companies, totpEnabled] = await Promise.all([
+      this.companiesOf(record.userId),
+      !passedSecondFactor(record.factors) && this.totpEnabledOf(record.userId),
+    ]);
     const chosen = memberPortal(companies, portalId);
     return { record: this.record(record, stageAt(chosen, totpEnabled, record.factors), chosen), portals: companies, company: chosen };
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_TRUSTED_BROWSER_DAYS, TenancyPatterns } from '@app/contracts';
+import { CompanyView, DEFAULT_TRUSTED_BROWSER_DAYS, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -40,10 +40,12 @@ export class BrowserTrust {
    * longest any company may allow, whatever the user's companies: the fewest
    * among them, which the trust keeps to, would tell a firm holding the
    * password that another firm of the user set fewer.
+   * @param companies the user's, when the caller has them already (the sign-in that reached this step).
    */
-  async atCodeStep(request: FastifyRequest, signer: Signer, now = Date.now()): Promise<TrustAtCodeStep> {
+  async atCodeStep(request: FastifyRequest, signer: Signer, companies?: readonly Pick<CompanyView, 'id'>[]): Promise<TrustAtCodeStep> {
     const id = presentedTrustId(request);
-    const [days, entry] = await Promise.all([this.daysOf(signer), id ? this.store.find(signer.userId, id) : null]);
+    const [days, entry] = await Promise.all([this.daysOf(signer, companies), id ? this.store.find(signer.userId, id) : null]);
+    const now = Date.now();
     const recognised =
       entry !== null &&
       entry.u === signer.userId &&
@@ -74,8 +76,9 @@ export class BrowserTrust {
    * (no company yet), the fewest of the user's companies: a trust made there
    * spares the code in front of all of them.
    */
-  private async daysOf({ userId, companyId }: Signer): Promise<number> {
-    const companyIds = companyId ? [companyId] : (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId })).map(({ id }) => id);
+  private async daysOf({ userId, companyId }: Signer, companies?: readonly Pick<CompanyView, 'id'>[]): Promise<number> {
+    const ofUser = async () => companies ?? (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId }));
+    const companyIds = companyId ? [companyId] : (await ofUser()).map(({ id }) => id);
     const days = await Promise.all(companyIds.map(async (id) => (await this.rpc.request(TenancyPatterns.security, { companyId: id })).trustedBrowserDays));
     return days.length === 0 ? 0 : Math.min(...days);
   }
