@@ -37,7 +37,8 @@ describe('A help request filed with the password alone', () => {
     await addMember(firmA, { email: claire.email, name: claire.name });
     const mallory = browserOn(firmA.host);
     expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
-    expect((await mallory.post('/api/auth/totp/help', { message: 'Téléphone perdu, merci' })).status).toBe(202);
+    const asked = await mallory.post('/api/auth/totp/help', { message: 'Téléphone perdu, merci' });
+    expect([asked.status, asked.body]).toEqual([202, { linkMailed: true }]);
     return claire;
   };
   const disable = (claire: TotpMember) => adminABrowser.post(`/api/admin/users/${claire.userId}/mfa/disable`, { reason: 'Appel' });
@@ -120,6 +121,17 @@ describe('A help request filed with the password alone', () => {
 
     const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string }[];
     expect(requests.find((request) => request.user.id === claire.userId)?.message).toBe('Téléphone perdu, merci');
+  });
+
+  test('asked again once she confirmed, the answer says no link was mailed: the request already waits for an admin', async () => {
+    const claire = await claireWithARequest();
+    await confirmedHelp(claire);
+    const claireAgain = browserOn(firmA.host);
+    await claireAgain.post('/api/auth/login', credentialsOf(claire));
+
+    const asked = await claireAgain.post('/api/auth/totp/help', {});
+
+    expect([asked.status, asked.body]).toEqual([202, { linkMailed: false }]);
   });
 
   test('a link followed after a new password sends nothing on: 400 invalid_token, and no admin is mailed', async () => {

@@ -33,3 +33,13 @@ export type SignInStep = z.output<typeof SignInStep>;
 /** The step a sign-in in progress waits for, as a reloaded page asks for it (`done` once signed in). */
 export const SignInState = z.discriminatedUnion('next', [SelectPortal, CodeStep, Enrolment, z.object({ next: z.literal('done') })]);
 export type SignInState = z.output<typeof SignInState>;
+
+/** "No access to the app", asked. */
+export const HelpAsked = z.object({
+  linkMailed: z.boolean().meta({
+    description:
+      'true: the user is mailed a link that confirms the request (one per company before the choice of portal). false: every request ' +
+      'asked was confirmed already and waits for an admin; nothing was mailed',
+  }),
+});
+export type HelpAsked = z.output<typeof HelpAsked>;

@@ -2013,7 +2013,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description true: the user is mailed a link that confirms the request (one per company before the choice of portal). false: every request asked was confirmed already and waits for an admin; nothing was mailed */
+                        linkMailed: boolean;
+                    };
+                };
             };
             /** @description no_login_in_progress: no sign-in waits for a code */
             409: {

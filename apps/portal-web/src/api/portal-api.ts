@@ -35,7 +35,7 @@ export const portalApi = {
     verifyRecoveryCode: (recoveryCode: string, trustBrowser: boolean) => http.post<SignInStep>('/api/auth/totp', { recoveryCode, trustBrowser }),
     secondStepPasskeyOptions: () => http.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/totp/passkey-options'),
     verifyPasskey: (passkey: AuthenticationResponseJSON, trustBrowser: boolean) => http.post<SignInStep>('/api/auth/totp', { passkey, trustBrowser }),
-    askForHelp: (message?: string) => http.post('/api/auth/totp/help', message ? { message } : {}),
+    askForHelp: (message?: string) => http.post<Answer<'/api/auth/totp/help', 'post'>>('/api/auth/totp/help', message ? { message } : {}),
     state: () => http.get<SignInState>('/api/auth/state'),
     logout: () => http.post('/api/auth/logout'),
     /** A page, not a call: the browser follows the redirects to Google and back. */

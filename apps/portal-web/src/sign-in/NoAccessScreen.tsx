@@ -10,7 +10,7 @@ import { usePortalFace } from '../ui/portal-face';
 import { useAction } from '../ui/use-action';
 import { useExpectedStep, useSignInFlow } from './sign-in-flow';
 
-/** "Pas d'accès à l'application": asks the company's admins to turn 2FA off, then confirms it was sent. */
+/** "Pas d'accès à l'application": asks the company's admins to turn 2FA off, then says what comes next: a link to confirm, or an admin. */
 export function NoAccessScreen() {
   const t = useT();
   const errorText = useErrorText();
@@ -19,7 +19,8 @@ export function NoAccessScreen() {
   const { step, failure } = useExpectedStep('totp');
   const { run, error } = useAction();
   const [message, setMessage] = useState('');
-  const [sent, setSent] = useState(false);
+  /** Once asked: whether a confirmation link was mailed (not when the request was confirmed already). */
+  const [asked, setAsked] = useState<{ linkMailed: boolean } | null>(null);
 
   if (!step) {
     return (
@@ -32,17 +33,16 @@ export function NoAccessScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      await portalApi.signIn.askForHelp(message.trim() || undefined);
-      setSent(true);
+      setAsked(await portalApi.signIn.askForHelp(message.trim() || undefined));
       focusHeading();
     });
   };
 
   return (
     <Screen title={t.noAccess.title}>
-      {sent ? (
+      {asked ? (
         <>
-          <Notice>{t.noAccess.sent(companyName)}</Notice>
+          <Notice>{asked.linkMailed ? t.noAccess.sent(companyName) : t.noAccess.alreadyConfirmed(companyName)}</Notice>
           <button type="button" className="button" onClick={() => void restart()}>
             {t.common.backToSignIn}
           </button>

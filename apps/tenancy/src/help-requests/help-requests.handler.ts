@@ -1,4 +1,4 @@
-import { HelpRequestView, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
+import { HelpRequestView, ParsedRequestOf, ReplyOf, SecondFactorHelpPatterns } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { ConfirmHelpRequest } from './confirm-help-request.usecase';
@@ -17,7 +17,7 @@ export class HelpRequestsHandler {
   open(
     @Request(SecondFactorHelpPatterns.openRequest)
     payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.openRequest>,
-  ): Promise<{ requestId: string }> {
+  ): Promise<ReplyOf<typeof SecondFactorHelpPatterns.openRequest>> {
     return this.openHelpRequest.execute(payload);
   }
 

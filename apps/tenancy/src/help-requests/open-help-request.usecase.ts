@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertThat, ErrorCode, ParsedRequestOf, SecondFactorHelpPatterns } from '@app/contracts';
+import { assertThat, ErrorCode, ParsedRequestOf, ReplyOf, SecondFactorHelpPatterns } from '@app/contracts';
 import { portalOrigin } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -32,14 +32,14 @@ export class OpenHelpRequest {
    * made before a new password) is closed first: asking again opens a new one.
    * @throws DomainError `not_found` when the user is no member of the company.
    */
-  async execute(request: NewHelpRequest): Promise<{ requestId: string }> {
+  async execute(request: NewHelpRequest): Promise<ReplyOf<typeof SecondFactorHelpPatterns.openRequest>> {
     const em = this.em.fork();
     const membership = await em.findOne(Membership, { userId: request.userId, company: request.companyId }, { populate: ['company'] });
     assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
     const { company } = membership;
     const token = newLinkToken();
     // The request and its mail commit together.
-    const requestId = await em.transactional(async (tx) => {
+    const opened = await em.transactional(async (tx) => {
       const { requestId, confirmed, message } = await this.openOrUpdate(tx, request, digestOfLinkToken(token));
       if (!confirmed) {
         // On the easy access host from configuration: a firm serves its own host, and a link there (opened by
@@ -47,10 +47,10 @@ export class OpenHelpRequest {
         const confirmUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, this.config.EASY_ACCESS_HOST)}/help-request/${token}`;
         await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl, message });
       }
-      return requestId;
+      return { requestId, linkMailed: !confirmed };
     });
     this.mail.sendSoon();
-    return { requestId };
+    return opened;
   }
 
   /**

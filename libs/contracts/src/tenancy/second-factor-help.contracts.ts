@@ -45,8 +45,11 @@ export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
 /** "No access to the app": a member asks the company's admins to turn 2FA off, and an admin does. */
 export const SecondFactorHelpPatterns = {
-  /** At most one open request per user and company: asking again updates it. Mails the user a link to confirm it (confirmRequest). */
-  openRequest: defineRequest<{ requestId: string }>()(
+  /**
+   * At most one open request per user and company: asking again updates it. Mails the user a link to confirm it
+   * (confirmRequest) while it is unconfirmed; `linkMailed` false: it was confirmed already, and nothing was mailed.
+   */
+  openRequest: defineRequest<{ requestId: string; linkMailed: boolean }>()(
     'tenancy.help-request.open',
     z.object({
       companyId: Id,

@@ -18,7 +18,7 @@ import { signInAt } from '../current-sign-in';
 import { PASSKEY_EXPIRED, PASSKEY_REFUSALS } from '../passkey/passkey-sign-in.controller';
 import { checkSecondFactor, SecondFactorAnswer } from '../second-factor';
 import { SignInService } from '../sign-in.service';
-import { SignInStep } from '../sign-in.contract';
+import { HelpAsked, SignInStep } from '../sign-in.contract';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in-steps';
 import { BrowserTrust } from '../../trusted-browsers/browser-trust';
 
@@ -102,17 +102,17 @@ export class TotpSignInController {
   @Post('help')
   @HttpCode(202)
   @ApiOperation({ summary: '"No access to the app": asks the company’s admins to turn 2FA off, once the user confirms it from their mailbox' })
-  @ApiResponse({
-    status: 202,
-    description:
-      'Asked: the user is mailed a link (on the easy access host, never a firm\'s) that confirms the request; only then are the admins mailed and may they act ' +
+  @Answers(
+    202,
+    HelpAsked,
+    'Asked: the user is mailed a link (on the easy access host, never a firm\'s) that confirms the request; only then are the admins mailed and may they act ' +
       '(POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the ' +
       'choice of portal on the easy access host, a request goes to each of the user\'s companies, each with its own mail. Asking again ' +
       'before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; ' +
       'one lets the admins act for 7 days',
-  })
+  )
   @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour (each mails the user), with Retry-After` })
-  async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<void> {
+  async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<HelpAsked> {
     const { record } = await signInAt(this.sessions, request, 'totp');
     await this.limiter.hit({ key: `help-request:${record.userId}`, max: HELP_REQUESTS_PER_USER_PER_HOUR, windowSeconds: 3600 });
     // Before the choice of portal (easy access host), the step names no firm: each of the user's is asked, and any of them may help.
@@ -126,6 +126,7 @@ export class TotpSignInController {
     // One firm that answered is help on the way (a firm that dropped the user meanwhile is not): only when none did is the call refused.
     const refusal = asked.find((outcome) => outcome.status === 'rejected');
     if (refusal && asked.every((outcome) => outcome.status === 'rejected')) throw refusal.reason;
+    return { linkMailed: asked.some((outcome) => outcome.status === 'fulfilled' && outcome.value.linkMailed) };
   }
 
   private async codeOf(session: AuthenticatedSession, answer: SecondFactorAnswer): Promise<ProvenFactor> {
