@@ -35,7 +35,7 @@ describe("A company admin invites clients to the company's portal", () => {
     expect(invited.status).toBe(201);
     expect(invited.body).toEqual({ userId: expect.any(String) });
     const link = mailbox.linkIn(await mailbox.waitFor({ to: louis.email, containing: '/activate/' }), '/activate/');
-    expect(link.startsWith(`http://${firm.host}:${sharedGateway().port}/activate/`)).toBe(true);
+    expect(link.startsWith(`http://${sharedGateway().easyAccessHost}:${sharedGateway().port}/activate/`)).toBe(true);
     const activation = await browserOn(firm.host).post('/api/auth/activate', { token: tokenOf(link), password: louis.password });
     expect(activation.status).toBe(204);
     const me = await (await signedInClient(firm, louis)).get('/api/me');

@@ -38,11 +38,11 @@ describe('Signing in with an email and a password', () => {
     await addMember(otherFirm, { email: claire.email, name: 'Claire Durand', accountIds: [personal.id] });
   });
 
-  test('the client gets an invitation from each company, linking to its own portal, and activates from either', async () => {
-    const fromFirm = await mailbox.waitFor({ to: claire.email, containing: `http://${firm.host}:${port}/activate/` });
-    const fromOtherFirm = await mailbox.waitFor({ to: claire.email, containing: `http://${otherFirm.host}:${port}/activate/` });
-    expect(fromFirm.text).toContain(firm.name);
-    expect(fromOtherFirm.text).toContain(otherFirm.name);
+  test('the client gets an invitation from each company, naming its own portal, and activates from either', async () => {
+    const fromFirm = await mailbox.waitFor({ to: claire.email, containing: `${firm.name} vous invite` });
+    const fromOtherFirm = await mailbox.waitFor({ to: claire.email, containing: `${otherFirm.name} vous invite` });
+    expect(fromFirm.text).toContain(`http://${firm.host}:${port}`);
+    expect(fromOtherFirm.text).toContain(`http://${otherFirm.host}:${port}`);
     const first = mailbox.linkIn(fromFirm, '/activate/');
     const second = mailbox.linkIn(fromOtherFirm, '/activate/');
 

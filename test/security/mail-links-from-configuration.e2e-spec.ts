@@ -14,18 +14,21 @@ import { sharedGateway } from '../support/run-context';
 
 /**
  * The attacker sends a Host with a port of their choosing: the links tenancy
- * mails (activation, acceptance, the help request to admins) still carry the
- * configured origin (PORTAL_ORIGIN_TEMPLATE) on the company's primary host.
+ * mails still carry the configured origin (PORTAL_ORIGIN_TEMPLATE), on the
+ * easy access host for activation and acceptance (invitation-links-off-firm-hosts),
+ * on the company's primary host for the help request to admins.
  */
 describe("Tenancy's mail links come from configuration, never from the request", () => {
   const mailbox = new Mailbox();
   const forgedPort = 6666;
   let firm: Company;
   let configured: string;
+  let easyAccess: string;
 
   beforeAll(async () => {
     firm = await createCompany({ name: 'Liens Configurés', hostCount: 2 });
     configured = `http://${firm.host}:${sharedGateway().port}`;
+    easyAccess = `http://${sharedGateway().easyAccessHost}:${sharedGateway().port}`;
   });
 
   const inviteOnForgedHost = (email: string, name = 'Nina Lien') =>
@@ -41,9 +44,10 @@ describe("Tenancy's mail links come from configuration, never from the request",
     const invited = await inviteOnForgedHost(email);
 
     expect(invited.status).toBe(201);
-    expect(invited.body.activationUrl.startsWith(`${configured}/activate/`)).toBe(true);
+    expect(invited.body.activationUrl.startsWith(`${easyAccess}/activate/`)).toBe(true);
     const mail = await mailbox.waitFor({ to: email, containing: '/activate/' });
-    expect(mailbox.linkIn(mail, '/activate/').startsWith(`${configured}/activate/`)).toBe(true);
+    expect(mailbox.linkIn(mail, '/activate/').startsWith(`${easyAccess}/activate/`)).toBe(true);
+    expect(mail.text).toContain(configured);
     expect(mail.text).not.toContain(String(forgedPort));
   });
 
@@ -54,8 +58,9 @@ describe("Tenancy's mail links come from configuration, never from the request",
     const invited = await inviteOnForgedHost(known.email, known.name);
 
     expect(invited.status).toBe(201);
-    expect(invited.body.acceptanceUrl.startsWith(`${configured}/invitation/`)).toBe(true);
+    expect(invited.body.acceptanceUrl.startsWith(`${easyAccess}/invitation/`)).toBe(true);
     const mail = await mailbox.waitFor({ to: known.email, containing: '/invitation/' });
+    expect(mail.text).toContain(configured);
     expect(mail.text).not.toContain(String(forgedPort));
   });
 

@@ -5,7 +5,7 @@ const invitationFor = (overrides: Partial<Invitation> = {}): Invitation => ({
   name: 'Claire',
   companyName: 'Acme Comptabilité',
   portalAddress: 'https://acme.example',
-  activationUrl: 'https://acme.example/activate/tok3n',
+  activationUrl: 'https://portail.example/activate/tok3n',
   acceptanceUrl: null,
   language: 'fr',
   ...overrides,
@@ -32,8 +32,10 @@ describe(invitationMail.name, () => {
   it.each(['fr', 'en'] as const)('carries the activation link once (%s)', (language) => {
     const { text } = invitationMail(invitationFor({ language }));
 
-    expect(text.match(/https:\/\/acme\.example\/activate\/tok3n/g)).toHaveLength(1);
+    expect(text.match(/https:\/\/portail\.example\/activate\/tok3n/g)).toHaveLength(1);
     expect(text).toContain(language === 'fr' ? 'choisissez votre mot de passe ici' : 'choose your password here');
+    // The link opens on the easy access host: the mail says where the firm's portal is.
+    expect(text).toContain(language === 'fr' ? 'sur son portail : https://acme.example' : 'on its portal: https://acme.example');
   });
 
   it.each(['fr', 'en'] as const)('points an already active user to the portal (%s)', (language) => {
@@ -46,10 +48,11 @@ describe(invitationMail.name, () => {
 
   it.each(['fr', 'en'] as const)('asks a user who already has an account to accept, by the link, once (%s)', (language) => {
     const { text } = invitationMail(
-      invitationFor({ activationUrl: null, acceptanceUrl: 'https://acme.example/invitation/j0in', language }),
+      invitationFor({ activationUrl: null, acceptanceUrl: 'https://portail.example/invitation/j0in', language }),
     );
 
-    expect(text.match(/https:\/\/acme\.example\/invitation\/j0in/g)).toHaveLength(1);
+    expect(text.match(/https:\/\/portail\.example\/invitation\/j0in/g)).toHaveLength(1);
+    expect(text).toContain(language === 'fr' ? 'Son portail : https://acme.example' : 'Its portal: https://acme.example');
     expect(text).not.toContain('/activate/');
     expect(text).toContain(language === 'fr' ? 'Pour accepter, ouvrez ce lien (valable 7 jours)' : 'To accept, open this link (valid for 7 days)');
   });

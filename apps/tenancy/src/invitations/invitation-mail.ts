@@ -19,15 +19,17 @@ type Body = (invitation: Invitation) => string[];
 
 const bodies: Record<Language, { activation: Body; acceptance: Body; member: Body }> = {
   fr: {
-    activation: ({ companyName, activationUrl }) => [
+    activation: ({ companyName, activationUrl, portalAddress }) => [
       `${companyName} vous invite sur son portail client.`,
       'Pour activer votre compte, choisissez votre mot de passe ici :',
       activationUrl!,
+      `Vous vous connecterez ensuite sur son portail : ${portalAddress}`,
     ],
-    acceptance: ({ companyName, acceptanceUrl }) => [
+    acceptance: ({ companyName, acceptanceUrl, portalAddress }) => [
       `${companyName} vous invite sur son portail client, avec le compte que vous avez déjà.`,
       `Pour accepter, ouvrez ce lien (valable ${INVITATION_VALID_DAYS} jours) :`,
       acceptanceUrl!,
+      `Son portail : ${portalAddress}`,
       `Si vous ne connaissez pas ${companyName}, ignorez ce message : vous ne rejoindrez pas son portail.`,
     ],
     member: ({ companyName, portalAddress }) => [
@@ -37,15 +39,17 @@ const bodies: Record<Language, { activation: Body; acceptance: Body; member: Bod
     ],
   },
   en: {
-    activation: ({ companyName, activationUrl }) => [
+    activation: ({ companyName, activationUrl, portalAddress }) => [
       `${companyName} invites you to its client portal.`,
       'To activate your account, choose your password here:',
       activationUrl!,
+      `Then sign in on its portal: ${portalAddress}`,
     ],
-    acceptance: ({ companyName, acceptanceUrl }) => [
+    acceptance: ({ companyName, acceptanceUrl, portalAddress }) => [
       `${companyName} invites you to its client portal, with the account you already have.`,
       `To accept, open this link (valid for ${INVITATION_VALID_DAYS} days):`,
       acceptanceUrl!,
+      `Its portal: ${portalAddress}`,
       `If you do not know ${companyName}, ignore this message: you will not join its portal.`,
     ],
     member: ({ companyName, portalAddress }) => [

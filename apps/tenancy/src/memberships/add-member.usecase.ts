@@ -30,8 +30,12 @@ export class AddMember {
    * account is only invited: another company's admin must not reach them (their
    * accounts, sessions, factors) until they accept by the mailed link. Both
    * keep the name the company typed, which its lists show (MemberSummaries). An existing member keeps their role and gains the accounts (idempotent).
-   * Links are on the company's primary host, from configuration: never the
-   * request's Host, which the caller writes. The mail is recorded with the membership,
+   * The links are on the easy access host, from configuration: never the
+   * request's Host, which the caller writes, nor the company's, whose server
+   * would receive the token when the link is opened (by the user, or a mail
+   * scanner): an activation token sets the password of an account other firms
+   * may share, an acceptance token joins the user to the firm that holds it.
+   * The mail names the company's portal, where to sign in afterwards. The mail is recorded with the membership,
    * in the user's stored language (for a new user, the inviter's).
    * @throws DomainError `not_found` for an unknown company, `validation_failed`
    * for an account of another company (then nothing is written, not even the user).
@@ -50,18 +54,19 @@ export class AddMember {
     });
     const grant = { companyId: company.id, userId, role: request.role, accountIds, invitedName: request.name };
     const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
+    const links = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, this.config.EASY_ACCESS_HOST);
     const added = await em.transactional(async (tx) => {
       const member = await tx.count(Membership, { company: company.id, userId });
       const invitationToken = !activationToken && member === 0 ? await this.invitations.write(tx, grant) : null;
       if (invitationToken === null) await this.grants.grant(tx, grant);
-      const links = {
+      const added = {
         userId,
-        activationUrl: activationToken ? activationUrl(portal, activationToken) : null,
-        acceptanceUrl: invitationToken ? acceptanceUrl(portal, invitationToken) : null,
+        activationUrl: activationToken ? activationUrl(links, activationToken) : null,
+        acceptanceUrl: invitationToken ? acceptanceUrl(links, invitationToken) : null,
       };
       const invitation = { email: request.email, name: request.name, companyName: company.name, portalAddress: portal, language };
-      await this.mail.record(tx, { ...invitation, ...links, companyId: company.id });
-      return links;
+      await this.mail.record(tx, { ...invitation, ...added, companyId: company.id });
+      return added;
     });
     this.grants.sendSoon();
     this.mail.sendSoon();
