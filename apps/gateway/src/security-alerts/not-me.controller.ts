@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, SecondFactorHelpPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, SecondFactorHelpPatterns } from '@app/contracts';
 import { REDIS, RpcClient } from '@app/platform';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -18,8 +18,8 @@ const NotMeBody = z.object({ token: z.string().min(1).max(200) });
 
 /** Tokens are 32 random bytes: the limit only caps wasted work, as for the link checks. */
 const REPORTS_PER_IP_PER_HOUR = 60;
-/** A report makes five service calls at most, the first retried twice: the claim outlives them all at their timeout. */
-const claimSecondsOf = (rpcTimeoutMs: number) => Math.max(60, Math.ceil((8 * rpcTimeoutMs) / 1000));
+/** A report makes six service calls at most, the first retried twice: the claim outlives them all at their timeout. */
+const claimSecondsOf = (rpcTimeoutMs: number) => Math.max(60, Math.ceil((9 * rpcTimeoutMs) / 1000));
 /** What a second click waits before trying again, when the first one's report has not ended. */
 const REPORT_RETRY_SECONDS = 5;
 
@@ -49,7 +49,8 @@ export class NotMeController {
   @ApiOperation({
     summary:
       '"This wasn\'t me", from the link under a security alert (single use, 7 days): every session and mobile device of the user ends, ' +
-      'every trusted browser is forgotten, a password reset link is mailed, and each company the user belongs to sees it in its audit trail',
+      'every trusted browser is forgotten, the passkeys and the 2FA code factor added since the change the alert told of (or up to a minute before it) are removed, ' +
+      'a password reset link is mailed, and each company the user belongs to sees it in its audit trail',
   })
   @ApiResponse({ status: 204, description: 'Done: the reset link is on its way' })
   @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used or expired (the same answer for each)' })
@@ -62,8 +63,10 @@ export class NotMeController {
       throw new DomainError(ErrorCode.Conflict, 'This link is being reported: try again in a moment.', { retryAfterSeconds: REPORT_RETRY_SECONDS });
     }
     try {
-      const { userId } = await this.rpc.request(IdentityPatterns.peekNotMe, { token });
+      const { userId, undoSince } = await this.rpc.request(IdentityPatterns.peekNotMe, { token });
       await this.rpc.request(SecondFactorHelpPatterns.auditNotMe, { userId });
+      // Before the link is spent, as the audit: a code only the intruder holds would lock the user out at the next sign-in.
+      await this.rpc.request(MfaPatterns.removeFactor, { userId, confirmedSince: undoSince });
       const { credentialVersion } = await this.rpc.request(IdentityPatterns.reportNotMe, { token });
       // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
       await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);

@@ -44,7 +44,7 @@ export class RevokeCredentials {
       if (provedDevice) await this.keepProved(tx, user, provedDevice);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion }, sparedSessionId);
       if (alert) await this.alerts.record(tx, user, { kind: alert });
-      if (notMeLink) notMeToken = this.tokens.issue(tx, user, 'not_me');
+      if (notMeLink) notMeToken = this.tokens.issueNotMe(tx, user, new Date());
       return user.credentialVersion;
     });
     this.userChanged.sendRecorded();

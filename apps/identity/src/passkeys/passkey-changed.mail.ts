@@ -4,8 +4,10 @@ import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config';
+import { UserPortal } from '../mail/user-portal';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { User } from '../users/user.entity';
+import { Passkey } from './passkey.entity';
 
 export type PasskeyChange = 'added' | 'removed';
 
@@ -35,7 +37,9 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       "Si ce n'est pas vous, changez votre mot de passe et vérifiez vos clés d'accès à cette adresse.",
       ...(notMeLink
         ? [
-            "Ou ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
+            "Ou ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
+              (change === 'added' ? "cette clé d'accès et celles ajoutées depuis seront supprimées" : "les clés d'accès ajoutées depuis seront supprimées") +
+              ', et vous recevrez un lien pour choisir un nouveau mot de passe.',
             notMeLink,
           ]
         : []),
@@ -54,7 +58,12 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       '',
       'If this was not you, change your password and check your passkeys at this address.',
       ...(notMeLink
-        ? ['Or open this link within 7 days: all your sessions and devices will be signed out, and you will receive a link to choose a new password.', notMeLink]
+        ? [
+            'Or open this link within 7 days: all your sessions and devices will be signed out, ' +
+              (change === 'added' ? 'this passkey and those added since will be removed' : 'the passkeys added since will be removed') +
+              ', and you will receive a link to choose a new password.',
+            notMeLink,
+          ]
         : []),
       '',
     ].join('\n'),
@@ -65,8 +74,12 @@ export function passkeyChangedMail(notice: PasskeyChangedNotice): Mail {
   return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice) };
 }
 
-/** A notice with the user's id, for the logs. */
-type RecordedNotice = PasskeyChangedNotice & { userId: string };
+/**
+ * What the outbox keeps: the user's id, for the logs, and the "this wasn't
+ * me" token, whose link is made when the mail is written (notices recorded
+ * before hold the link).
+ */
+type RecordedNotice = PasskeyChangedNotice & { userId: string; notMeToken?: string };
 
 /**
  * Tells the user, in their language, of a passkey added or removed: a new
@@ -80,24 +93,23 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
   constructor(
     outbox: MailOutbox,
     private readonly tokens: UserTokenStore,
+    private readonly portal: UserPortal,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {
     super(outbox);
   }
 
-  recordChange(tx: EntityManager, user: User, change: PasskeyChange, passkey: { name: string; rpId: string }): Promise<void> {
-    const origin = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId);
-    const settingsLink = `${origin}/settings/passkeys`;
-    const notMeLink = `${origin}/not-me/${this.tokens.issue(tx, user, 'not_me')}`;
+  /** `passkey`, the one added or removed: the removal happens now. */
+  recordChange(tx: EntityManager, user: User, change: PasskeyChange, passkey: Passkey): Promise<void> {
     return this.record(tx, {
       userId: user.id,
       email: user.email,
       name: user.name,
       change,
       passkeyName: passkey.name,
-      settingsLink,
+      settingsLink: `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId)}/settings/passkeys`,
       language: user.language,
-      notMeLink,
+      notMeToken: this.tokens.issueNotMe(tx, user, change === 'added' ? passkey.createdAt : new Date()),
     });
   }
 
@@ -105,7 +117,13 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
     return `a passkey ${notice.change} notice to user ${notice.userId}`;
   }
 
-  async write(notice: RecordedNotice): Promise<Mail> {
-    return passkeyChangedMail(notice);
+  /**
+   * The "this wasn't me" link on the user's own portal, as every alert's:
+   * on the passkey's host, a firm would receive the link of a client it
+   * shares with others, and could end her sessions at every firm.
+   */
+  async write({ notMeToken, ...notice }: RecordedNotice): Promise<Mail> {
+    if (!notMeToken) return passkeyChangedMail(notice);
+    return passkeyChangedMail({ ...notice, notMeLink: `${await this.portal.originOf(notice.userId)}/not-me/${notMeToken}` });
   }
 }

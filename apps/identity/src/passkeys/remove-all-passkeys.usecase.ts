@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 /** One statement, so that a passkey registered meanwhile is either removed and announced, or neither. */
-const REMOVE_ALL = `delete from identity.passkeys where user_id = ? returning rp_id, credential_id`;
+const REMOVE_MADE_SINCE = `delete from identity.passkeys where user_id = ? and created_at >= ? returning rp_id, credential_id`;
 
 interface RemovedRow {
   rp_id: string;
@@ -22,18 +22,25 @@ export class RemoveAllPasskeys {
    * Every host's, the easy access host's included: a passkey left on a lost
    * phone would sign in wherever it was made. Unlike removing one passkey,
    * this mails nothing: the admin's 2FA disable sends one mail that says it.
-   * Each removal is announced, so that the gateway drops the key it kept; a
-   * sign-in verifying with that key meanwhile is refused when it records the use.
    */
   async execute({ userId }: ParsedRequestOf<typeof PasskeyPatterns.removeAllOfUser>): Promise<{ removed: number }> {
-    const removed = await this.em.fork().transactional(async (tx) => {
-      const rows = await tx.execute<RemovedRow[]>(REMOVE_ALL, [userId]);
-      for (const { rp_id: rpId, credential_id: credentialId } of rows) {
-        await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId });
-      }
-      return rows.length;
-    });
+    const removed = await this.em.fork().transactional((tx) => this.madeSince(tx, userId, new Date(0)));
     if (removed > 0) this.announcements.sendSoon();
     return { removed };
+  }
+
+  /**
+   * In the caller's transaction, which sends the announcements once it
+   * committed: each removal is announced, so that the gateway drops the key
+   * it kept; a sign-in verifying with that key meanwhile is refused when it
+   * records the use.
+   * @returns how many were removed
+   */
+  async madeSince(tx: EntityManager, userId: string, since: Date): Promise<number> {
+    const rows = await tx.execute<RemovedRow[]>(REMOVE_MADE_SINCE, [userId, since]);
+    for (const { rp_id: rpId, credential_id: credentialId } of rows) {
+      await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId });
+    }
+    return rows.length;
   }
 }

@@ -1,10 +1,18 @@
-import { CredentialsChange } from '@app/contracts';
+import { CredentialsChange, NotMeLink } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { PasswordResetMail } from '../mail/password-reset.mail';
+import { RemoveAllPasskeys } from '../passkeys/remove-all-passkeys.usecase';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { User } from '../users/user.entity';
+
+/**
+ * The factors added from this long before the change reported are undone
+ * too: 2FA's alert is recorded just after the code was confirmed, and the
+ * services that keep factors stamp them with their own clocks.
+ */
+const UNDO_MARGIN_MS = 60_000;
 
 /** "This wasn't me", from the link under a security alert. */
 @Injectable()
@@ -14,33 +22,39 @@ export class NotMe {
     private readonly tokens: UserTokenStore,
     private readonly resetMail: PasswordResetMail,
     private readonly userChanged: UserChangedPublisher,
+    private readonly passkeys: RemoveAllPasskeys,
   ) {}
 
   /** @throws DomainError invalid_token */
-  peek(token: string): Promise<string> {
-    return this.tokens.peekUserId(this.em.fork(), token, 'not_me');
+  async peek(token: string): Promise<NotMeLink> {
+    const { userId, changedAt } = await this.tokens.peekNotMe(this.em.fork(), token);
+    return { userId, undoSince: changedAt.getTime() - UNDO_MARGIN_MS };
   }
 
   /**
    * Spends the link; every session and device ends (the credential version
-   * is bumped and announced, as for an admin's revocation); the reset links
-   * mailed before end, and a new one is mailed in the user's language. The
-   * password stays until the user chooses another: whoever got in with it is out.
+   * is bumped and announced, as for an admin's revocation); the passkeys made
+   * since the change reported are removed, as an intruder's would sign in
+   * alone whatever the password; the reset links mailed before end, and a new
+   * one is mailed in the user's language. The password stays until the user
+   * chooses another: whoever got in with it is out.
    * @throws DomainError invalid_token
    */
   async report(token: string): Promise<CredentialsChange> {
-    const userId = await this.peek(token);
+    const { userId, undoSince } = await this.peek(token);
     const credentialVersion = await this.em.fork().transactional(async (tx) => {
       // The user row first, then the token's, the order of every other change: no deadlock.
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'not_me');
       user.revokeCredentials();
+      await this.passkeys.madeSince(tx, userId, new Date(undoSince));
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       const resetToken = this.tokens.issue(tx, user, 'reset');
       await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language });
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });
+    // The passkeys' removals with the revocation.
     this.userChanged.sendRecorded();
     this.resetMail.sendSoon();
     return { userId, credentialVersion };

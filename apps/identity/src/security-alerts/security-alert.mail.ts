@@ -62,7 +62,7 @@ const wording: Record<Language, Words> = {
     wasYou: "Si c'était vous, vous n'avez rien à faire.",
     notYou:
       "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
-      'et vous recevrez un lien pour choisir un nouveau mot de passe.',
+      "les clés d'accès et la double authentification ajoutées depuis seront retirées, et vous recevrez un lien pour choisir un nouveau mot de passe.",
     timeZone: 'UTC',
   },
   en: {
@@ -100,7 +100,7 @@ const wording: Record<Language, Words> = {
     wasYou: 'If this was you, there is nothing to do.',
     notYou:
       'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, ' +
-      'and you will receive a link to choose a new password.',
+      'the passkeys and two-factor authentication added since will be removed, and you will receive a link to choose a new password.',
     timeZone: 'UTC',
   },
 };

@@ -1,4 +1,4 @@
-import { AlertMail, CredentialsChange, IdentityPatterns, ParsedRequestOf } from '@app/contracts';
+import { AlertMail, CredentialsChange, IdentityPatterns, NotMeLink, ParsedRequestOf } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { NoteBrowser } from './note-browser.usecase';
@@ -24,8 +24,8 @@ export class SecurityAlertsHandler {
   }
 
   @Handles(IdentityPatterns.peekNotMe)
-  async peek(@Request(IdentityPatterns.peekNotMe) { token }: ParsedRequestOf<typeof IdentityPatterns.peekNotMe>): Promise<{ userId: string }> {
-    return { userId: await this.notMe.peek(token) };
+  peek(@Request(IdentityPatterns.peekNotMe) { token }: ParsedRequestOf<typeof IdentityPatterns.peekNotMe>): Promise<NotMeLink> {
+    return this.notMe.peek(token);
   }
 
   @Handles(IdentityPatterns.reportNotMe)

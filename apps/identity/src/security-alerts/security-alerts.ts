@@ -17,8 +17,9 @@ export class SecurityAlerts {
   ) {}
 
   async record(tx: EntityManager, user: User, alert: SecurityAlert): Promise<void> {
-    const token = this.tokens.issue(tx, user, 'not_me');
-    await this.mail.record(tx, { userId: user.id, email: user.email, name: user.name, language: user.language, alert, at: Date.now(), token });
+    const at = Date.now();
+    const token = this.tokens.issueNotMe(tx, user, new Date(at));
+    await this.mail.record(tx, { userId: user.id, email: user.email, name: user.name, language: user.language, alert, at, token });
   }
 
   /**
@@ -30,7 +31,7 @@ export class SecurityAlerts {
     const em = this.em.fork();
     const user = await em.findOne(User, userId);
     if (!user) return null;
-    const token = this.tokens.issue(em, user, 'not_me');
+    const token = this.tokens.issueNotMe(em, user, new Date(at));
     await em.flush();
     const link = `${await this.portal.originOf(userId)}/not-me/${token}`;
     return securityAlertMail({ email: user.email, name: user.name, language: user.language, alert, at }, link) as AlertMail;

@@ -28,10 +28,15 @@ export class UserToken {
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  constructor(user: Ref<User>, purpose: TokenPurpose, tokenHash: string, expiresAt: Date) {
+  /** A not_me link's: when the change it reports happened. Its report undoes the factors added since. */
+  @Property({ type: 'timestamptz', nullable: true })
+  changedAt: Date | null;
+
+  constructor(user: Ref<User>, purpose: TokenPurpose, tokenHash: string, expiresAt: Date, changedAt: Date | null) {
     this.user = user;
     this.purpose = purpose;
     this.tokenHash = tokenHash;
     this.expiresAt = expiresAt;
+    this.changedAt = changedAt;
   }
 }

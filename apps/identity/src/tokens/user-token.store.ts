@@ -23,10 +23,13 @@ function hashOf(token: string): string {
 @Injectable()
 export class UserTokenStore {
   /** @returns the secret to mail; it is never stored. Persisted when the caller flushes. */
-  issue(em: EntityManager, user: User, purpose: TokenPurpose): string {
-    const token = randomBytes(32).toString('base64url');
-    em.persist(new UserToken(ref(user), purpose, hashOf(token), new Date(Date.now() + lifetimeMs[purpose])));
-    return token;
+  issue(em: EntityManager, user: User, purpose: Exclude<TokenPurpose, 'not_me'>): string {
+    return this.persisted(em, user, purpose, null);
+  }
+
+  /** A "this wasn't me" link, which keeps when the change it reports happened. */
+  issueNotMe(em: EntityManager, user: User, changedAt: Date): string {
+    return this.persisted(em, user, 'not_me', changedAt);
   }
 
   /**
@@ -38,6 +41,16 @@ export class UserTokenStore {
     const found = await em.findOne(UserToken, { tokenHash: hashOf(token), purpose, ...stillUsable() });
     if (!found) throw invalidToken();
     return found.user.id;
+  }
+
+  /**
+   * A not_me link's user and the time of the change it reports, without spending it.
+   * @throws DomainError invalid_token
+   */
+  async peekNotMe(em: EntityManager, token: string): Promise<{ userId: string; changedAt: Date }> {
+    const found = await em.findOne(UserToken, { tokenHash: hashOf(token), purpose: 'not_me', ...stillUsable() });
+    if (!found) throw invalidToken();
+    return { userId: found.user.id, changedAt: found.changedAt ?? found.createdAt };
   }
 
   /**
@@ -54,6 +67,12 @@ export class UserTokenStore {
   async revokeOutstanding(em: EntityManager, userId: string, purposes: TokenPurpose[]): Promise<void> {
     const outstanding = { user: userId, purpose: { $in: purposes }, usedAt: null };
     await em.nativeUpdate(UserToken, outstanding, { usedAt: new Date() });
+  }
+
+  private persisted(em: EntityManager, user: User, purpose: TokenPurpose, changedAt: Date | null): string {
+    const token = randomBytes(32).toString('base64url');
+    em.persist(new UserToken(ref(user), purpose, hashOf(token), new Date(Date.now() + lifetimeMs[purpose]), changedAt));
+    return token;
   }
 }
 

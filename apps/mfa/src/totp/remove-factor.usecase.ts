@@ -19,12 +19,15 @@ export class RemoveFactor {
 
   /**
    * Removes the factor, any pending enrolment and the recovery codes together;
-   * with `alert`, the user's security alert commits with them.
+   * with `alert`, the user's security alert commits with them. With
+   * `confirmedSince`, only a factor turned on since then: an older one stays,
+   * with its codes.
    * @returns removed: whether 2FA was on
    */
-  async execute(userId: string, alert: boolean): Promise<{ removed: boolean }> {
+  async execute(userId: string, alert: boolean, confirmedSince?: Date): Promise<{ removed: boolean }> {
     const removedActive = await this.em.fork().transactional(async (em) => {
-      const active = await em.nativeDelete(TotpFactor, { userId, state: 'active' });
+      const active = await em.nativeDelete(TotpFactor, { userId, state: 'active', ...(confirmedSince ? { confirmedAt: { $gte: confirmedSince } } : {}) });
+      if (confirmedSince && active === 0) return false;
       await em.nativeDelete(TotpFactor, { userId, state: 'pending' });
       await this.recoveryCodes.removeAll(em, userId);
       if (active > 0) await this.announcements.record(em, MfaEvents.factorChanged, { userId });

@@ -56,8 +56,8 @@ export class TotpHandler {
 
   @Handles(MfaPatterns.removeFactor)
   remove(
-    @Request(MfaPatterns.removeFactor) { userId, alert }: ParsedRequestOf<typeof MfaPatterns.removeFactor>,
+    @Request(MfaPatterns.removeFactor) { userId, alert, confirmedSince }: ParsedRequestOf<typeof MfaPatterns.removeFactor>,
   ): Promise<{ removed: boolean }> {
-    return this.removeFactor.execute(userId, alert);
+    return this.removeFactor.execute(userId, alert, confirmedSince === undefined ? undefined : new Date(confirmedSince));
   }
 }

@@ -252,7 +252,8 @@ export const en = {
   notMe: {
     title: 'Was it not you?',
     intro:
-      'We will sign out all your sessions and devices, then mail you a link to choose a new password. ' +
+      'We will sign out all your sessions and devices, remove the passkeys and two-factor authentication added since the change reported, ' +
+      'then mail you a link to choose a new password. ' +
       'Your companies will see it in their audit trail.',
     submit: 'Sign out everywhere and change my password',
     done: 'Done: all your sessions and devices are signed out. Open the mail we just sent you to choose a new password.',

@@ -262,7 +262,8 @@ export const fr: Messages = {
   notMe: {
     title: "Ce n'était pas vous ?",
     intro:
-      "Nous allons déconnecter toutes vos sessions et tous vos appareils, puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe. " +
+      "Nous allons déconnecter toutes vos sessions et tous vos appareils, retirer les clés d'accès et la double authentification ajoutées depuis le changement signalé, " +
+      'puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe. ' +
       "Vos entreprises en seront informées dans leur journal d'audit.",
     submit: 'Déconnecter partout et changer mon mot de passe',
     done: "C'est fait : toutes vos sessions et vos appareils sont déconnectés. Ouvrez le courriel que nous venons de vous envoyer pour choisir un nouveau mot de passe.",

@@ -76,6 +76,12 @@ export interface CredentialsChange {
   credentialVersion: number;
 }
 
+/** A "this wasn't me" link not yet used: whose, and from when (ms) the factors added are undone by its report. */
+export interface NotMeLink {
+  userId: string;
+  undoSince: number;
+}
+
 export const IdentityPatterns = {
   health: defineRequest<HealthReply>()('identity.health.check', z.object({})),
   verifyPassword: defineRequest<UserView>()(
@@ -182,11 +188,12 @@ export const IdentityPatterns = {
     z.object({ userId: Id, browser: z.string().regex(/^[A-Za-z0-9_-]{22}$/), sighting: SignInSighting }),
     { idempotent: true },
   ),
-  /** The user of a "this wasn't me" link not yet used. @throws invalid_token */
-  peekNotMe: defineRequest<{ userId: string }>()('identity.not-me.peek', z.object({ token: LinkToken }), { idempotent: true }),
+  /** A "this wasn't me" link not yet used. @throws invalid_token */
+  peekNotMe: defineRequest<NotMeLink>()('identity.not-me.peek', z.object({ token: LinkToken }), { idempotent: true }),
   /**
    * "This wasn't me": spends the link, ends every session and device (the
-   * credential version is bumped and announced) and mails a reset link.
+   * credential version is bumped and announced), removes the passkeys made
+   * since `undoSince` and mails a reset link.
    * @throws invalid_token for an unknown, used or expired link
    */
   reportNotMe: defineRequest<CredentialsChange>()('identity.not-me.report', z.object({ token: LinkToken })),

@@ -43,11 +43,14 @@ export const MfaPatterns = {
   verify: defineRequest<{ method: 'totp' | 'recovery_code' }>()('mfa.totp.verify', SecondFactorAnswer),
   /** Ten new recovery codes replace the old ones, shown once. @throws conflict when 2FA is off. */
   regenerateRecoveryCodes: defineRequest<{ recoveryCodes: string[] }>()('mfa.recovery-codes.regenerate', z.object({ userId: Id })),
-  /** Removes the factor and its recovery codes (the user's choice, or an admin's). */
+  /** Removes the factor and its recovery codes (the user's choice, an admin's, or a "this wasn't me" report's). */
   removeFactor: defineRequest<{ removed: boolean }>()(
     'mfa.factor.remove',
-    /** `alert`: the user's own choice, mailed to them as a security alert; an admin's disable has tenancy's mail. */
-    z.object({ userId: Id, alert: z.boolean().default(false) }),
+    /**
+     * `alert`: the user's own choice, mailed to them as a security alert; an admin's disable has tenancy's mail.
+     * `confirmedSince` (ms): only a factor turned on at or after it, as "this wasn't me" undoes.
+     */
+    z.object({ userId: Id, alert: z.boolean().default(false), confirmedSince: z.number().int().nonnegative().optional() }),
     { idempotent: true },
   ),
 } as const;
