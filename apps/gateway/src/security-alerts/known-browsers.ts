@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { cookieOf, setCookie } from '../http/cookies';
 import { RedisKeys } from '../session/redis-keys';
+import { hostTagOf } from '../session/session-host';
 import { deviceLabelOf } from '../session/session-sightings';
 import { digestOf } from '../digest';
 
@@ -26,7 +27,7 @@ const SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * "A sign-in from a browser not seen before": each completed web sign-in
- * names its browser (by the digest of its cookie) to identity, which keeps
+ * names its browser (by the digest of its cookie and host) to identity, which keeps
  * the user's known browsers and records the alert. Redis remembers the
  * browsers that came back, so a returning one costs one SISMEMBER.
  */
@@ -51,12 +52,14 @@ export class KnownBrowsers {
     if (!known) {
       setCookie(reply, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE, path: '/', maxAge: BROWSER_DAYS * 86_400 });
     }
-    const browser = digestOf(secret).slice(0, 22);
+    // Each host its own browser: a firm receives the cookies sent to its host, and one replayed on another host must not pass for hers there.
+    const browser = digestOf(`${hostTagOf(request)}:${secret}`).slice(0, 22);
     const key = RedisKeys.knownBrowsers(userId);
     try {
       if (known && (await this.redis.sismember(key, browser)) === 1) return;
       const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
-      const { known: seenBefore } = await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, sighting });
+      const formerly = known ? { formerly: digestOf(secret).slice(0, 22) } : {};
+      const { known: seenBefore } = await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, ...formerly, sighting });
       if (seenBefore) await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000).exec();
     } catch (error) {
       this.logger.warn(`The sign-in of user ${userId} was not checked against their known browsers: ${(error as Error).message}`);

@@ -18,6 +18,9 @@ const KNOWN_OR_FIRST = `
   select exists (select 1 from identity.known_browsers where user_id = ? and browser = ?) as known,
          exists (select 1 from first) as added`;
 
+/** A browser known by its id of before ids named the host takes the new one: no alert when that changed. */
+const RENAME = `update identity.known_browsers set browser = ? where user_id = ? and browser = ? returning browser`;
+
 const ADD_ANOTHER = `
   insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser`;
 
@@ -33,11 +36,11 @@ export class NoteBrowser {
    * The user's first browser ever (also their first sign-in since alerts
    * exist) is remembered without an alert: it is no news to them.
    */
-  async execute({ userId, browser, sighting }: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
-    const [{ known, added }] = await this.em
-      .getConnection()
-      .execute<{ known: boolean; added: boolean }[]>(KNOWN_OR_FIRST, [userId, browser, userId, userId, browser]);
+  async execute({ userId, browser, formerly, sighting }: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
+    const connection = this.em.getConnection();
+    const [{ known, added }] = await connection.execute<{ known: boolean; added: boolean }[]>(KNOWN_OR_FIRST, [userId, browser, userId, userId, browser]);
     if (known || added) return { known };
+    if (formerly && (await connection.execute<{ browser: string }[]>(RENAME, [browser, userId, formerly])).length > 0) return { known: true };
     // The alert is recorded with the browser: both or neither.
     const alerted = await this.em.fork().transactional(async (tx) => {
       const [inserted] = await tx.execute<{ browser: string }[]>(ADD_ANOTHER, [userId, browser]);

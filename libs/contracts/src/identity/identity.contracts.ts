@@ -82,6 +82,9 @@ export interface NotMeLink {
   undoSince: number;
 }
 
+/** A browser as identity knows it: a digest, never its cookie. */
+const BrowserId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
 export const IdentityPatterns = {
   health: defineRequest<HealthReply>()('identity.health.check', z.object({})),
   verifyPassword: defineRequest<UserView>()(
@@ -180,12 +183,14 @@ export const IdentityPatterns = {
   ),
   /**
    * A web sign-in completed on the browser `browser` (the digest of its
-   * cookie): remembered for the user, and alerted once when it is new and the
-   * user had signed in elsewhere before (the first browser ever is no news).
+   * cookie and host): remembered for the user, and alerted once when it is
+   * new and the user had signed in elsewhere before (the first browser ever
+   * is no news). `formerly`: its id before ids named the host (the digest of
+   * the cookie alone), known from then on by the new one.
    */
   noteBrowser: defineRequest<{ known: boolean }>()(
     'identity.browser.note',
-    z.object({ userId: Id, browser: z.string().regex(/^[A-Za-z0-9_-]{22}$/), sighting: SignInSighting }),
+    z.object({ userId: Id, browser: BrowserId, formerly: BrowserId.optional(), sighting: SignInSighting }),
     { idempotent: true },
   ),
   /** A "this wasn't me" link not yet used. @throws invalid_token */
