@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { assertThat, ErrorCode, ParsedRequestOf, ReplyOf, SecondFactorHelpPatterns } from '@app/contracts';
-import { portalOrigin } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
-import { digestOfLinkToken, newLinkToken } from '../link-tokens';
+import { digestOfLinkToken, easyAccessOrigin, newLinkToken } from '../link-tokens';
 import { Membership } from '../memberships/membership.entity';
 import { HELP_REQUEST_DAYS } from './help-request.entity';
 import { HelpRequestConfirmationMail } from './help-request-confirmation.mail-writer';
@@ -44,7 +43,7 @@ export class OpenHelpRequest {
       if (!confirmed) {
         // On the easy access host from configuration: a firm serves its own host, and a link there (opened by
         // the user, or by a mail scanner) would hand the token to the firm that may have asked with a caught password.
-        const confirmUrl = `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, this.config.EASY_ACCESS_HOST)}/help-request/${token}`;
+        const confirmUrl = `${easyAccessOrigin(this.config)}/help-request/${token}`;
         await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl, message });
       }
       return { requestId, linkMailed: !confirmed };

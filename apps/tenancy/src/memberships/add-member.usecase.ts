@@ -6,6 +6,7 @@ import { Account } from '../accounts/account.entity';
 import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { InvitationMail } from '../invitations/invitation.mail-writer';
+import { easyAccessOrigin } from '../link-tokens';
 import { PendingInvitations } from '../invitations/pending-invitations';
 import { acceptanceUrl, activationUrl } from '../invitations/portal-links';
 import { MembershipGrants } from './membership-grants';
@@ -54,15 +55,15 @@ export class AddMember {
     });
     const grant = { companyId: company.id, userId, role: request.role, accountIds, invitedName: request.name };
     const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
-    const links = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, this.config.EASY_ACCESS_HOST);
+    const linkOrigin = easyAccessOrigin(this.config);
     const added = await em.transactional(async (tx) => {
       const member = await tx.count(Membership, { company: company.id, userId });
       const invitationToken = !activationToken && member === 0 ? await this.invitations.write(tx, grant) : null;
       if (invitationToken === null) await this.grants.grant(tx, grant);
       const added = {
         userId,
-        activationUrl: activationToken ? activationUrl(links, activationToken) : null,
-        acceptanceUrl: invitationToken ? acceptanceUrl(links, invitationToken) : null,
+        activationUrl: activationToken ? activationUrl(linkOrigin, activationToken) : null,
+        acceptanceUrl: invitationToken ? acceptanceUrl(linkOrigin, invitationToken) : null,
       };
       const invitation = { email: request.email, name: request.name, companyName: company.name, portalAddress: portal, language };
       await this.mail.record(tx, { ...invitation, ...added, companyId: company.id });
