@@ -29,7 +29,7 @@ import { PasskeyChangedMail } from './passkeys/passkey-changed.mail';
 import { PasskeysHandler } from './passkeys/passkeys.handler';
 import { RecordPasskeyUse } from './passkeys/record-passkey-use.usecase';
 import { RegisterPasskey } from './passkeys/register-passkey.usecase';
-import { RemoveAllPasskeys } from './passkeys/remove-all-passkeys.usecase';
+import { PasskeyRemoval } from './passkeys/passkey-removal.usecase';
 import { RemovePasskey } from './passkeys/remove-passkey.usecase';
 import { RenamePasskey } from './passkeys/rename-passkey.usecase';
 import { PasswordResetMail } from './mail/password-reset.mail';
@@ -111,7 +111,7 @@ export class IdentityModule {
         RecordPasskeyUse,
         RenamePasskey,
         RemovePasskey,
-        RemoveAllPasskeys,
+        PasskeyRemoval,
       ],
       exports: [IDENTITY_CONFIG],
     };

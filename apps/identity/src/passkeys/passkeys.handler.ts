@@ -5,7 +5,7 @@ import { FindPasskey } from './find-passkey.usecase';
 import { CountPasskeys, ListPasskeys } from './list-passkeys.usecase';
 import { RecordPasskeyUse } from './record-passkey-use.usecase';
 import { RegisterPasskey } from './register-passkey.usecase';
-import { RemoveAllPasskeys } from './remove-all-passkeys.usecase';
+import { PasskeyRemoval } from './passkey-removal.usecase';
 import { RemovePasskey } from './remove-passkey.usecase';
 import { RenamePasskey } from './rename-passkey.usecase';
 
@@ -21,7 +21,7 @@ export class PasskeysHandler {
     private readonly recordPasskeyUse: RecordPasskeyUse,
     private readonly renamePasskey: RenamePasskey,
     private readonly removePasskey: RemovePasskey,
-    private readonly removeAllPasskeys: RemoveAllPasskeys,
+    private readonly passkeyRemoval: PasskeyRemoval,
   ) {}
 
   @Handles(PasskeyPatterns.register)
@@ -61,6 +61,6 @@ export class PasskeysHandler {
 
   @Handles(PasskeyPatterns.removeAllOfUser)
   removeAllOfUser(@Request(PasskeyPatterns.removeAllOfUser) request: Parsed<'removeAllOfUser'>): Promise<{ removed: number }> {
-    return this.removeAllPasskeys.execute(request);
+    return this.passkeyRemoval.all(request);
   }
 }

@@ -2,7 +2,7 @@ import { CredentialsChange, NotMeLink } from '@app/contracts';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { PasswordResetMail } from '../mail/password-reset.mail';
-import { RemoveAllPasskeys } from '../passkeys/remove-all-passkeys.usecase';
+import { PasskeyRemoval } from '../passkeys/passkey-removal.usecase';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { User } from '../users/user.entity';
@@ -22,7 +22,7 @@ export class NotMe {
     private readonly tokens: UserTokenStore,
     private readonly resetMail: PasswordResetMail,
     private readonly userChanged: UserChangedPublisher,
-    private readonly passkeys: RemoveAllPasskeys,
+    private readonly passkeys: PasskeyRemoval,
   ) {}
 
   /** @throws DomainError invalid_token */
@@ -54,7 +54,7 @@ export class NotMe {
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });
-    // The passkeys' removals with the revocation.
+    // One relay for the revocation and the passkeys' removals, recorded in the same transaction.
     this.userChanged.sendRecorded();
     this.resetMail.sendSoon();
     return { userId, credentialVersion };

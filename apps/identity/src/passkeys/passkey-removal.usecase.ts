@@ -11,8 +11,9 @@ interface RemovedRow {
   credential_id: string;
 }
 
+/** Passkeys removed in bulk: all of a user's (the admin's 2FA disable), or those made since a change the user reported. */
 @Injectable()
-export class RemoveAllPasskeys {
+export class PasskeyRemoval {
   constructor(
     private readonly em: EntityManager,
     private readonly announcements: AnnouncementRelay,
@@ -23,7 +24,7 @@ export class RemoveAllPasskeys {
    * phone would sign in wherever it was made. Unlike removing one passkey,
    * this mails nothing: the admin's 2FA disable sends one mail that says it.
    */
-  async execute({ userId }: ParsedRequestOf<typeof PasskeyPatterns.removeAllOfUser>): Promise<{ removed: number }> {
+  async all({ userId }: ParsedRequestOf<typeof PasskeyPatterns.removeAllOfUser>): Promise<{ removed: number }> {
     const removed = await this.em.fork().transactional((tx) => this.madeSince(tx, userId, new Date(0)));
     if (removed > 0) this.announcements.sendSoon();
     return { removed };
