@@ -11,6 +11,7 @@ import { AuthenticatedSession } from '../session/session';
 import { SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { SessionSightings } from '../session/session-sightings';
+import { listedHere } from '../session/session-host';
 import { webSessionSummary } from '../sessions/session-summary';
 import { Answers } from '../http/answers.decorator';
 import { PasswordCheck } from '../sign-in/password/password-check';
@@ -65,7 +66,7 @@ export class PasswordChangeController {
       return;
     }
     const others = (await this.sessions.listOfUser(record.userId)).filter(
-      (other) => other.id !== id && other.record.kind === 'web' && other.record.stage === 'done',
+      (other) => other.id !== id && other.record.kind === 'web' && other.record.stage === 'done' && listedHere(other.record, request),
     );
     const sighted = await this.sightings.readMany(others.map((other) => other.id));
     return { otherSessions: others.map((other) => webSessionSummary(other.id, other.record, sighted.get(other.id), id)) };

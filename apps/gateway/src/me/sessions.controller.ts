@@ -1,12 +1,14 @@
 import { DevicePatterns, DomainError, ErrorCode, Id } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SessionStore } from '../session/session.store';
 import { assertProvedRecently, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { SessionSightings } from '../session/session-sightings';
+import { listedHere } from '../session/session-host';
 import { z } from 'zod';
 import { Answers } from '../http/answers.decorator';
 import { mobileDeviceSummary, SessionSummary, webSessionSummary } from '../sessions/session-summary';
@@ -24,14 +26,21 @@ export class SessionsController {
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'Signed-in web sessions and registered mobile devices of the user' })
+  @ApiOperation({
+    summary:
+      'Signed-in web sessions and registered mobile devices of the user. On a company\'s host, the web sessions of that host alone ' +
+      '(the firm serves it: the client\'s sessions on other hosts would name her other firms), and her devices, which name none; ' +
+      'every web session on the easy access host and in the app',
+  })
   @Answers(200, z.array(SessionSummary), 'Last seen first')
-  async list(@Auth() { id: currentId, record }: AuthenticatedSession): Promise<SessionSummary[]> {
+  async list(@Auth() { id: currentId, record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<SessionSummary[]> {
     const [sessions, devices] = await Promise.all([
       this.sessions.listOfUser(record.userId),
       this.rpc.request(DevicePatterns.list, { userId: record.userId }),
     ]);
-    const signedIn = sessions.filter((session) => session.record.kind === 'web' && session.record.stage === 'done');
+    const signedIn = sessions.filter(
+      (session) => session.record.kind === 'web' && session.record.stage === 'done' && listedHere(session.record, request),
+    );
     const sighted = await this.sightings.readMany(signedIn.map((session) => session.id));
     const web = signedIn.map(({ id, record: session }) => webSessionSummary(id, session, sighted.get(id), currentId));
     const mobile = devices.map((device) => mobileDeviceSummary(device, record.deviceId));
@@ -44,12 +53,13 @@ export class SessionsController {
   @ApiOperation({
     summary:
       'End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change ' +
-      '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not.',
+      '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not. ' +
+      'On a company\'s host, only a web session of that host, or a device: the other web sessions answer 404 there, as they are not listed.',
   })
   @ApiResponse({ status: 204, description: 'Ended: its next request is refused' })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
-  @ApiResponse({ status: 404, description: 'not_found: no such session of yours' })
-  async revoke(@Param('id') id: string, @Auth() { id: currentId, record }: AuthenticatedSession): Promise<void> {
+  @ApiResponse({ status: 404, description: 'not_found: no such session of yours listed on this host' })
+  async revoke(@Param('id') id: string, @Auth() { id: currentId, record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = record;
     if (id !== currentId && id !== record.deviceId) assertProvedRecently(record);
     if (Id.safeParse(id).success) {
@@ -58,7 +68,7 @@ export class SessionsController {
       return;
     }
     const sessions = await this.sessions.listOfUser(userId);
-    if (!sessions.some((session) => session.id === id && session.record.kind === 'web')) {
+    if (!sessions.some((session) => session.id === id && session.record.kind === 'web' && listedHere(session.record, request))) {
       throw new DomainError(ErrorCode.NotFound, 'No such session.');
     }
     await this.sessions.delete(id, userId);

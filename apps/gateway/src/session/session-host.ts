@@ -1,5 +1,5 @@
 import { FastifyRequest } from 'fastify';
-import { AuthenticatedSession } from './session';
+import { AuthenticatedSession, SessionRecord } from './session';
 import { digestOf } from '../digest';
 
 /**
@@ -25,4 +25,16 @@ export function worksHere(session: AuthenticatedSession, request: FastifyRequest
   const host = request.portal;
   const ofThisCompany = host?.kind !== 'company' || record.companyId === null || record.companyId === host.company.id;
   return record.hostTag === hostTagOf(request) && ofThisCompany;
+}
+
+/**
+ * Which of the user's web sessions a request may list and end. On a
+ * company's host, those of that host alone: the firm serves it and may read
+ * its answers, and the client's sessions on other hosts (their times,
+ * addresses, factors) would tell it of her other firms, and let its host end
+ * them. On the easy access host and in the app, all of them. Her devices
+ * name no firm: they are listed everywhere.
+ */
+export function listedHere(record: SessionRecord, request: FastifyRequest): boolean {
+  return request.portal?.kind !== 'company' || record.hostTag === hostTagOf(request);
 }

@@ -351,7 +351,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed-in web sessions and registered mobile devices of the user */
+        /** Signed-in web sessions and registered mobile devices of the user. On a company's host, the web sessions of that host alone (the firm serves it: the client's sessions on other hosts would name her other firms), and her devices, which name none; every web session on the easy access host and in the app */
         get: operations["SessionsController_list"];
         put?: never;
         post?: never;
@@ -371,7 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. */
+        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that host, or a device: the other web sessions answer 404 there, as they are not listed. */
         delete: operations["SessionsController_revoke"];
         options?: never;
         head?: never;
@@ -3590,7 +3590,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: no such session of yours */
+            /** @description not_found: no such session of yours listed on this host */
             404: {
                 headers: {
                     [name: string]: unknown;
