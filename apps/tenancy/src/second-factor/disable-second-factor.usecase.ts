@@ -14,7 +14,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
-import { CompanyHost } from '../companies/company-host.entity';
 import { HelpRequest, standsFor } from '../help-requests/help-request.entity';
 import { Invitation } from '../invitations/invitation.entity';
 import { Membership } from '../memberships/membership.entity';
@@ -58,7 +57,6 @@ export class DisableSecondFactor {
     await this.rpc.request(MfaPatterns.removeFactor, { userId });
     const passkeys = await this.rpc.request(PasskeyPatterns.removeAllOfUser, { userId });
     const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId, notMeLink: true });
-    const portalHost = (await em.findOne(CompanyHost, { company: companyId, position: 0 }))?.host ?? null;
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(
         HelpRequest,
@@ -72,7 +70,7 @@ export class DisableSecondFactor {
       for (const otherId of otherCompanyIds) {
         tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
       }
-      const notMe = revoked.notMeToken && portalHost ? { notMeToken: revoked.notMeToken, portalHost } : {};
+      const notMe = revoked.notMeToken ? { notMeToken: revoked.notMeToken } : {};
       await this.mail.record(tx, { userId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, otherCompanyIds, ...notMe });
     });
     this.mail.sendSoon();

@@ -1,9 +1,10 @@
 import { IdentityPatterns } from '@app/contracts';
-import { portalOrigin, RpcClient } from '@app/platform';
+import { RpcClient } from '@app/platform';
 import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
+import { easyAccessOrigin } from '../link-tokens';
 import { Membership } from '../memberships/membership.entity';
 import { factorRemovedElsewhereMail, secondFactorDisabledMail } from './second-factor-disabled-mail';
 
@@ -13,9 +14,14 @@ export interface SecondFactorDisabledRecord {
   actorUserId: string;
   /** Absent from notices recorded before passkeys existed, which removed none. */
   passkeysRemoved?: number;
-  /** The "this wasn't me" link's secret, issued by identity with the revocation, and the acting company's host it opens on; absent from older notices. */
+  /**
+   * The "this wasn't me" link's secret, issued by identity with the
+   * revocation; absent from older notices. The link opens on the easy access
+   * host, whatever host older notices recorded: on the acting firm's, the firm
+   * would receive the token, and with it undo the factors its client sets up
+   * at her other firms afterwards.
+   */
   notMeToken?: string;
-  portalHost?: string;
   /** The user's other companies, whose admins are told without being told who acted; absent from older notices. */
   otherCompanyIds?: string[];
 }
@@ -43,7 +49,7 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
   }
 
   async write(record: SecondFactorDisabledRecord): Promise<Mail[]> {
-    const { userId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, portalHost, otherCompanyIds = [] } = record;
+    const { userId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, otherCompanyIds = [] } = record;
     const elsewhere = await this.em.fork().find(
       Membership,
       { company: { $in: otherCompanyIds }, role: 'admin', userId: { $ne: userId } },
@@ -57,7 +63,7 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
     const user = users.get(userId);
     if (!user) return [];
     const adminName = users.get(actorUserId)?.name ?? '';
-    const notMeLink = notMeToken && portalHost ? `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, portalHost)}/not-me/${notMeToken}` : null;
+    const notMeLink = notMeToken ? `${easyAccessOrigin(this.config)}/not-me/${notMeToken}` : null;
     const notice = { email: user.email, name: user.name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
     const toOtherAdmins = elsewhere.flatMap(({ userId: adminId, company }) => {
       const admin = users.get(adminId);
