@@ -55,7 +55,7 @@ export class PasswordChangeController {
     const { id, record } = session;
     const { user } = await this.meService.portalViewOf(session);
     const keepWebSessions = !endOtherSessions;
-    const { credentialVersion } = await this.passwords.inSession(record, request.ip, user.email, () =>
+    const { credentialVersion } = await this.passwords.inSession(session, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...passwords, sparedSessionId: id, keepWebSessions }),
     );
     // The current password was proved: ending a kept session next needs no other proof.

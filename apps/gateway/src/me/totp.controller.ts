@@ -104,7 +104,7 @@ export class TotpController {
   ): Promise<void> {
     assertProvedSecondFactor(session.record);
     const { user } = await this.meService.portalViewOf(session);
-    await this.passwords.inSession(session.record, request.ip, user.email, () =>
+    await this.passwords.inSession(session, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });

@@ -165,7 +165,7 @@ export class PasskeysController {
   private async checkPassword(request: FastifyRequest, session: AuthenticatedSession, password: string): Promise<void> {
     const { user } = await this.meService.portalViewOf(session);
     const verify = () => this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password });
-    await this.passwords.inSession(session.record, request.ip, user.email, verify);
+    await this.passwords.inSession(session, request.ip, user.email, verify);
   }
 
   private rp(request: FastifyRequest) {

@@ -3,7 +3,7 @@ import { REDIS, RedisClient, runScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RedisKeys } from '../session/redis-keys';
-import { GIVE_BACK_HIT } from '../session/redis-scripts';
+import { GIVE_BACK_HIT, RESET_UNLESS_OVER } from '../session/redis-scripts';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
@@ -51,8 +51,9 @@ export class RateLimiter {
     await runScript(this.redis, GIVE_BACK_HIT, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: {} });
   }
 
-  async reset(limit: Limit): Promise<void> {
-    await this.limiterFor(limit).delete(limit.key);
+  /** Resets the count unless it went over the limit: what a success does that must not lift a lock. */
+  async resetUnlessOver(limit: Limit): Promise<void> {
+    await runScript(this.redis, RESET_UNLESS_OVER, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: { max: limit.max } });
   }
 
   /** One limiter per shape of limit: the counts live in Redis, these hold only the settings. */

@@ -72,7 +72,7 @@ export class ReauthenticationController {
     const { userId } = session.record;
     if ('password' in proof) {
       const { email } = await this.rpc.request(IdentityPatterns.getUser, { userId });
-      await this.passwords.inSession(session.record, request.ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password: proof.password }));
+      await this.passwords.inSession(session, request.ip, email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password: proof.password }));
       return null;
     }
     if ('passkey' in proof) {

@@ -23,13 +23,22 @@ const BROWSER_DAYS = 400;
  * nobody asks again.
  */
 const CACHE_DAYS = 30;
+/**
+ * How long a browser's sign-in lets it by the lock on its email's password
+ * guesses. Written at every sign-in, the first included, unlike the cache:
+ * a client who signed in once must not be locked out by a stranger's
+ * guesses. One set per user who signed in within the month, a few hundred bytes.
+ */
+const LET_BY_DAYS = 30;
 const SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * "A sign-in from a browser not seen before": each completed web sign-in
  * names its browser (by the digest of its cookie and host) to identity, which keeps
  * the user's known browsers and records the alert. Redis remembers the
- * browsers that came back, so a returning one costs one SISMEMBER.
+ * browsers that came back, so a returning one costs one SISMEMBER. Each
+ * sign-in also names its browser under the user's email, which lets it by
+ * the lock that a stranger's password guesses put on that email.
  */
 @Injectable()
 export class KnownBrowsers {
@@ -45,24 +54,46 @@ export class KnownBrowsers {
    * Never fails the sign-in: an alert not recorded is logged; the sign-in,
    * already proved, goes on. The next sign-in of this browser tries again.
    */
-  async noteSignIn(request: FastifyRequest, reply: FastifyReply, userId: string, portal: string | null): Promise<void> {
+  async noteSignIn(request: FastifyRequest, reply: FastifyReply, user: { id: string; email: string }, portal: string | null): Promise<void> {
     const presented = cookieOf(request, BROWSER_COOKIE);
     const known = presented !== undefined && SHAPE.test(presented);
     const secret = known ? presented : randomBytes(32).toString('base64url');
     if (!known) {
       setCookie(reply, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE, path: '/', maxAge: BROWSER_DAYS * 86_400 });
     }
-    // Each host its own browser: a firm receives the cookies sent to its host, and one replayed on another host must not pass for hers there.
-    const browser = digestOf(`${hostTagOf(request)}:${secret}`).slice(0, 22);
-    const key = RedisKeys.knownBrowsers(userId);
+    const browser = browserDigest(request, secret);
+    const key = RedisKeys.knownBrowsers(user.id);
+    const signedInHere = RedisKeys.signInBrowsers(user.email);
     try {
-      if (known && (await this.redis.sismember(key, browser)) === 1) return;
+      // Sent together, these reach Redis as one pipeline.
+      const [seen] = await Promise.all([
+        known && this.redis.sismember(key, browser),
+        this.redis.multi().sadd(signedInHere, browser).pexpire(signedInHere, LET_BY_DAYS * 86_400_000).exec(),
+      ]);
+      if (seen === 1) return;
       const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
       const formerly = known ? { formerly: digestOf(secret).slice(0, 22) } : {};
-      const { known: seenBefore } = await this.rpc.request(IdentityPatterns.noteBrowser, { userId, browser, ...formerly, sighting });
+      const { known: seenBefore } = await this.rpc.request(IdentityPatterns.noteBrowser, { userId: user.id, browser, ...formerly, sighting });
       if (seenBefore) await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000).exec();
     } catch (error) {
-      this.logger.warn(`The sign-in of user ${userId} was not checked against their known browsers: ${(error as Error).message}`);
+      this.logger.warn(`The sign-in of user ${user.id} was not checked against their known browsers: ${(error as Error).message}`);
     }
   }
+
+  /**
+   * This browser, when it completed a sign-in as the owner of this email in
+   * the last 30 days: a lock on the email's password guesses lets it by
+   * (LoginLimits). A cookie made up, or copied to another host, names no such browser.
+   */
+  async signedInWith(email: string, request: FastifyRequest): Promise<string | null> {
+    const presented = cookieOf(request, BROWSER_COOKIE);
+    if (presented === undefined || !SHAPE.test(presented)) return null;
+    const browser = browserDigest(request, presented);
+    return (await this.redis.sismember(RedisKeys.signInBrowsers(email), browser)) === 1 ? `browser:${browser}` : null;
+  }
+}
+
+/** Each host its own browser: a firm receives the cookies sent to its host, and one replayed on another host must not pass for hers there. */
+function browserDigest(request: FastifyRequest, secret: string): string {
+  return digestOf(`${hostTagOf(request)}:${secret}`).slice(0, 22);
 }

@@ -203,6 +203,13 @@ export const GIVE_BACK_HIT = redisScript({
   body: `if tonumber(redis.call('GET', KEY.counter) or 0) > 0 then redis.call('DECR', KEY.counter) end`,
 }).replying<null>();
 
+/** Deletes a counter of hits unless it is over `max`: counting the attempt under way, at most `max` left it unlocked. */
+export const RESET_UNLESS_OVER = redisScript({
+  keys: ['counter'],
+  args: ['max'],
+  body: `if tonumber(redis.call('GET', KEY.counter) or 0) <= tonumber(ARG.max) then redis.call('DEL', KEY.counter) end`,
+}).replying<null>();
+
 /** Deletes a device's pending unlock challenge only when it is the one presented: a wrong guess does not void the device's own. */
 export const CONSUME_UNLOCK_CHALLENGE = redisScript({
   keys: ['challenge'],

@@ -68,7 +68,7 @@ export class SignInSteps {
     if (record.stage !== 'done') return { next: record.stage };
     const cachedView = context ? null : (progress.cachedView ?? (await this.cache.read(record.userId)));
     const me = context ? presentMe(record, context.view, request) : await this.meService.me({ id, record, cachedView: cachedView! }, request);
-    await this.knownBrowsers.noteSignIn(request, reply, record.userId, me.portal.name);
+    await this.knownBrowsers.noteSignIn(request, reply, me.user, me.portal.name);
     return { next: 'done', me };
   }
 

@@ -38,7 +38,11 @@ export class AuthController {
     status: 401,
     description: `invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; ${OVERTAKEN_SIGN_IN}`,
   })
-  @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After' })
+  @ApiResponse({
+    status: 429,
+    description:
+      'rate_limited, with Retry-After: too many attempts from this address, or wrong passwords for this email; a browser that signed in as its owner in the last 30 days has a count of its own',
+  })
   async login(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInStep> {
     const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!, 'password');
     return this.steps.advance(progress, request, reply);

@@ -3,20 +3,25 @@ import { Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
+import { KnownBrowsers } from '../../security-alerts/known-browsers';
 import { LoginBody } from '../sign-in.contract';
 import { PasswordCheck } from './password-check';
 
 /** Passport's email and password sign-in for the web. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
-  constructor(private readonly passwords: PasswordCheck) {
+  constructor(
+    private readonly passwords: PasswordCheck,
+    private readonly knownBrowsers: KnownBrowsers,
+  ) {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
   async validate(request: FastifyRequest): Promise<UserView> {
     const parsed = LoginBody.safeParse(request.body);
     if (!parsed.success) throw new DomainError(ErrorCode.ValidationFailed, 'Give an email address and a password.');
-    return this.passwords.verify(request.ip ?? 'unknown', parsed.data.email, parsed.data.password);
+    const { email, password } = parsed.data;
+    return this.passwords.verify(request.ip ?? 'unknown', email, password, () => this.knownBrowsers.signedInWith(email, request));
   }
 }
 

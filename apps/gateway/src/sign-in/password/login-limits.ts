@@ -10,7 +10,16 @@ import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';
  * that the count is the failures since the last success plus the attempts
  * under way: a victim's email cannot be guessed at from many addresses, not
  * even with all the guesses sent at once.
+ *
+ * Anyone who knows the email can lock it so. The lock therefore lets by the
+ * places its owner signed in from (a browser that completed a sign-in as
+ * them, a session of theirs): each gets past it on a count of its own, as
+ * long as the email's, so that a stolen session or cookie buys no more
+ * guesses than the form. Its success leaves the lock in place: it would
+ * otherwise hand the guesser a fresh count at each of the owner's sign-ins.
  */
+export type SignedInPlace = () => Promise<string | null>;
+
 @Injectable()
 export class LoginLimits {
   constructor(
@@ -21,16 +30,18 @@ export class LoginLimits {
   /**
    * Both limits at once: sent together, they reach Redis as one pipeline.
    * @param signIn whether a refusal by the email's limit counts as a sign-in lockout in the metrics
+   * @param signedInFrom names the place the attempt comes from when the email's owner signed in there; asked only once the email is locked
    * @throws DomainError rate_limited
    */
-  async admit(ip: string, email: string, signIn: boolean): Promise<void> {
+  async admit(ip: string, email: string, signIn: boolean, signedInFrom?: SignedInPlace): Promise<void> {
     await Promise.all([
       this.limiter.hit(this.perAddress(ip)),
-      this.limiter.hit(this.perEmail(email)).catch((error: unknown) => {
+      this.limiter.hit(this.perEmail(email)).catch(async (error: unknown) => {
+        if (!(error instanceof DomainError && error.code === ErrorCode.RateLimited)) throw error;
+        const place = signedInFrom && (await signedInFrom());
+        if (place) return this.limiter.hit(this.perPlace(email, place));
         // The per-address limit answers the same 429: only here is it known to be the email's lockout.
-        if (signIn && error instanceof DomainError && error.code === ErrorCode.RateLimited) {
-          signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
-        }
+        if (signIn) signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
         throw error;
       }),
     ]);
@@ -56,8 +67,9 @@ export class LoginLimits {
     throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
   }
 
+  /** Clears the email's failures, unless it is locked: the success of a place its owner signed in from must not lift the lock on the guesser. */
   async recordSuccess(email: string): Promise<void> {
-    await this.limiter.reset(this.perEmail(email));
+    await this.limiter.resetUnlessOver(this.perEmail(email));
   }
 
   private perAddress(ip: string): Limit {
@@ -66,5 +78,9 @@ export class LoginLimits {
 
   private perEmail(email: string): Limit {
     return { key: `login-email:${email}`, max: this.config.LOGIN_FAILURES_PER_EMAIL, windowSeconds: 15 * 60 };
+  }
+
+  private perPlace(email: string, place: string): Limit {
+    return { ...this.perEmail(email), key: `login-email:${email}:${place}` };
   }
 }

@@ -1,9 +1,9 @@
 import { DomainError, ErrorCode, IdentityPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedSession } from '../../session/session';
 import { assertNotSparedByTrust } from '../../session/session.guard';
-import { SessionRecord } from '../../session/session';
-import { LoginLimits } from './login-limits';
+import { LoginLimits, SignedInPlace } from './login-limits';
 
 /**
  * Every check of a user's password, at sign-in (web and mobile) and inside a
@@ -21,10 +21,11 @@ export class PasswordCheck {
   /**
    * At sign-in. The attempt stays counted until the caller clears it, once the
    * sign-in may go on (a member of this portal, say).
+   * @param signedInFrom the browser of a web sign-in, when the email's owner signed in with it before (the app has none: its devices unlock without the password)
    * @throws DomainError invalid_credentials, rate_limited.
    */
-  async verify(ip: string, email: string, password: string): Promise<UserView> {
-    await this.limits.admit(ip, email, true);
+  async verify(ip: string, email: string, password: string, signedInFrom?: SignedInPlace): Promise<UserView> {
+    await this.limits.admit(ip, email, true, signedInFrom);
     return this.checked(email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
   }
 
@@ -37,9 +38,10 @@ export class PasswordCheck {
    * that no route taking the password forgets it.
    * @throws DomainError reauthentication_required (`needs: second_factor`), invalid_credentials, rate_limited.
    */
-  async inSession<T>(session: Pick<SessionRecord, 'factors'>, ip: string, email: string, check: () => Promise<T>): Promise<T> {
-    assertNotSparedByTrust(session);
-    await this.limits.admit(ip, email, false);
+  async inSession<T>(session: AuthenticatedSession, ip: string, email: string, check: () => Promise<T>): Promise<T> {
+    assertNotSparedByTrust(session.record);
+    // A session is a place its owner signed in from: the lock on the email lets it by.
+    await this.limits.admit(ip, email, false, async () => `session:${session.id}`);
     const answer = await this.checked(email, check);
     await this.limits.recordSuccess(email);
     return answer;

@@ -1,0 +1,102 @@
+import { expectError } from '../support/api-error';
+import { activeMember, browserOn, Company, createCompany, credentialsOf, Member } from '../support/factories';
+import { anotherMachineAddress, PortalClient } from '../support/portal-client';
+
+/** LOGIN_FAILURES_PER_EMAIL, as the stack runs it. */
+const MAX_FAILURES_PER_EMAIL = 10;
+
+/**
+ * Anyone who knows Claire's email can send eleven wrong passwords: the email
+ * is locked for 15 minutes, so that nobody guesses at it from many
+ * addresses. The lock must keep out the guesses, not Claire: from a browser
+ * she signed in with before, or inside her session, she goes on. Each such
+ * place still has its own count, so it buys a guesser no more than the form.
+ */
+describe('Locking an email against guesses does not lock its owner out', () => {
+  let firm: Company;
+
+  const guesser = () => browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+
+  /** The attacker's request: enough wrong passwords, from addresses of their own, to lock the email. */
+  const lockOut = async (member: Member): Promise<void> => {
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+      expect((await guesser().post('/api/auth/login', { email: member.email, password: `wrong-guess-${index}` })).status).toBe(401);
+    }
+    expectError(await guesser().post('/api/auth/login', credentialsOf(member)), 429, 'rate_limited');
+  };
+
+  /** Her own browser: it signed in once, and signed out; it keeps the cookie that names it. */
+  const knownBrowserOf = async (member: Member): Promise<PortalClient> => {
+    const browser = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+    expect((await browser.post('/api/auth/login', credentialsOf(member))).body.next).toBe('done');
+    expect((await browser.post('/api/auth/logout')).status).toBe(204);
+    return browser;
+  };
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Verrou Conseil' });
+  });
+
+  test('from a browser she signed in with before, she signs in while the email is locked', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const hers = await knownBrowserOf(claire);
+    await lockOut(claire);
+
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    expect((await hers.get('/api/me')).status).toBe(200);
+  });
+
+  test('the lock stands for every other browser, her success notwithstanding: the guesser gets no fresh count', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const hers = await knownBrowserOf(claire);
+    await lockOut(claire);
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+
+    expectError(await guesser().post('/api/auth/login', { email: claire.email, password: 'wrong-guess-after' }), 429, 'rate_limited');
+    expectError(await guesser().post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
+  });
+
+  test('a cookie the guesser made up is no browser of hers', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    await knownBrowserOf(claire);
+    await lockOut(claire);
+    const forged = guesser();
+    forged.cookies.store([`portal_browser=${'A'.repeat(43)}; Path=/`]);
+
+    expectError(await forged.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
+  });
+
+  test('inside her session she still proves her password again and changes it', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const signedIn = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+    expect((await signedIn.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    await lockOut(claire);
+
+    expect((await signedIn.post('/api/me/reauthenticate', { password: claire.password })).status).toBe(204);
+    const newPassword = `${claire.password}-new`;
+    expect((await signedIn.post('/api/me/password', { currentPassword: claire.password, newPassword })).status).toBeLessThan(300);
+  });
+
+  test('her browser has a count of its own: ten wrong passwords from it, and it waits too', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const hers = await knownBrowserOf(claire);
+    await lockOut(claire);
+
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+      expect((await hers.post('/api/auth/login', { email: claire.email, password: `her-typo-${index}` })).status).toBe(401);
+    }
+    expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
+  });
+
+  test('a session has a count of its own too: a stolen one buys no more guesses than the form', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const stolen = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+    expect((await stolen.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    await lockOut(claire);
+
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+      expectError(await stolen.post('/api/me/reauthenticate', { password: `guess-${index}` }), 401, 'invalid_credentials');
+    }
+    expectError(await stolen.post('/api/me/reauthenticate', { password: claire.password }), 429, 'rate_limited');
+  });
+});
