@@ -131,7 +131,7 @@ export class MobileApp {
   }
 
   async challenge(): Promise<string> {
-    const answer = await this.post('/api/mobile/unlock/challenge', { deviceId: this.deviceId }, null);
+    const answer = await this.post('/api/mobile/unlock/challenge', { deviceId: this.deviceId, deviceSecret: this.device!.deviceSecret }, null);
     return expectStatus(answer, 200, 'challenge').body.challenge as string;
   }
 

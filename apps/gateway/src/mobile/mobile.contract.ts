@@ -22,7 +22,7 @@ export const DeviceRegistrationBody = z.object({
   platform: DevicePlatform,
 });
 export const BiometricKeyBody = z.object({ publicKey: z.string().min(40).max(400) });
-export const ChallengeBody = z.object({ deviceId: Id });
+export const ChallengeBody = z.object({ deviceId: Id, deviceSecret: DeviceSecret });
 export const UnlockBody = z.union([
   z.object({ deviceId: Id, deviceSecret: DeviceSecret, pin: z.string().max(100) }),
   z.object({ deviceId: Id, deviceSecret: DeviceSecret, challenge: z.string().min(1).max(200), signature: z.string().min(1).max(400) }),

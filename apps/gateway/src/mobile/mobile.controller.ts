@@ -113,14 +113,19 @@ export class MobileController {
 
   @Post('unlock/challenge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A single-use challenge for Face ID, valid 60 seconds; it replaces the device’s previous one' })
+  @ApiOperation({
+    summary: 'A single-use challenge for Face ID, valid 60 seconds; it replaces the previous one asked with the same device secret',
+    description:
+      'The secret is checked at the unlock, not here: any answer is 200 alike. A device id is no secret (the user’s devices list it), so challenges and their limit are kept per device and secret: a stranger’s asks neither replace the phone’s challenge nor use up its limit.',
+  })
   @Answers(200, UnlockChallenge, 'The challenge to sign with the biometric key')
-  @ApiResponse({ status: 429, description: 'rate_limited with Retry-After: 30 challenges a minute per address, 10 per device' })
+  @ApiResponse({ status: 400, description: 'validation_failed: no device id, or no device secret' })
+  @ApiResponse({ status: 429, description: 'rate_limited with Retry-After: 30 challenges a minute per address, 10 per device and secret' })
   async challenge(
     @JsonBody(ChallengeBody) body: z.output<typeof ChallengeBody>,
     @Req() request: FastifyRequest,
   ): Promise<UnlockChallenge> {
-    return { challenge: await this.challenges.issue(body.deviceId, request.ip), expiresIn: UNLOCK_CHALLENGE_SECONDS };
+    return { challenge: await this.challenges.issue(body, request.ip), expiresIn: UNLOCK_CHALLENGE_SECONDS };
   }
 
   @Post('unlock')
@@ -129,7 +134,7 @@ export class MobileController {
   @Answers(200, MobileAccessGrant, 'A new access token')
   @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)' })
   async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: FastifyRequest): Promise<MobileAccessGrant> {
-    if ('challenge' in body && !(await this.challenges.consume(body.deviceId, body.challenge))) {
+    if ('challenge' in body && !(await this.challenges.consume(body, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');
     }
     const unlocked = await this.rpc.request(DevicePatterns.unlock, body).catch(async (error: unknown) => {

@@ -27,8 +27,8 @@ export const RedisKeys = {
   rateLimits: 'rate',
   /** A mobile sign-in waiting for its step, by the token's digest. */
   mobileLogin: (step: string, digest: string) => `mobile-login:${step}:${digest}`,
-  /** The one pending Face ID challenge of a device. */
-  unlockChallenge: (deviceId: string) => `unlock-challenge:${deviceId}`,
+  /** The one pending Face ID challenge of a device as asked with one secret: `<device id>:<digest of the secret>` (unlock-challenges.ts). */
+  unlockChallenge: (asker: string) => `unlock-challenge:${asker}`,
   /** A Google ID token spent by a mobile sign-in, until it expires. */
   spentIdToken: (id: string) => `mobile:id-token:${id}`,
   /** What verifying a passkey's assertions needs, by the digest of its RP ID and credential id (passkey-keys.ts). */

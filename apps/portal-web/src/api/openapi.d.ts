@@ -784,7 +784,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A single-use challenge for Face ID, valid 60 seconds; it replaces the device’s previous one */
+        /**
+         * A single-use challenge for Face ID, valid 60 seconds; it replaces the previous one asked with the same device secret
+         * @description The secret is checked at the unlock, not here: any answer is 200 alike. A device id is no secret (the user’s devices list it), so challenges and their limit are kept per device and secret: a stranger’s asks neither replace the phone’s challenge nor use up its limit.
+         */
         post: operations["MobileController_challenge"];
         delete?: never;
         options?: never;
@@ -7113,6 +7116,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     deviceId: string;
+                    deviceSecret: string;
                 };
             };
         };
@@ -7127,6 +7131,34 @@ export interface operations {
                         challenge: string;
                         /** @description Seconds */
                         expiresIn: number;
+                    };
+                };
+            };
+            /** @description validation_failed: no device id, or no device secret */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
                     };
                 };
             };
@@ -7158,7 +7190,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited with Retry-After: 30 challenges a minute per address, 10 per device */
+            /** @description rate_limited with Retry-After: 30 challenges a minute per address, 10 per device and secret */
             429: {
                 headers: {
                     [name: string]: unknown;
