@@ -38,6 +38,8 @@ export class MobileApp {
   readonly client: PortalClient;
   readonly keys = newFaceIdKeys();
   device?: RegisteredDevice;
+  /** The PIN the device was registered with, as the user remembers it. */
+  pin?: string;
   accessToken?: string;
   /** Set-Cookie headers the gateway sent this app: there should be none. */
   readonly cookiesOffered: string[] = [];
@@ -74,6 +76,7 @@ export class MobileApp {
     const registered = await this.post('/api/mobile/devices', body, null);
     if (registered.status === 201) {
       this.device = { deviceId: registered.body.deviceId, deviceSecret: registered.body.deviceSecret };
+      this.pin = pin;
       this.accessToken = registered.body.accessToken;
     }
     return registered;
@@ -121,8 +124,9 @@ export class MobileApp {
     return this.post('/api/me/passkeys', { response: authenticator.create(options, origin) });
   }
 
-  async enableFaceId(): Promise<PortalResponse> {
-    return this.post(`/api/mobile/devices/${this.deviceId}/biometrics`, { publicKey: spkiOf(this.keys) });
+  /** With the PIN the app was registered with, unless told otherwise. */
+  async enableFaceId(pin = this.pin): Promise<PortalResponse> {
+    return this.post(`/api/mobile/devices/${this.deviceId}/biometrics`, { publicKey: spkiOf(this.keys), deviceSecret: this.device?.deviceSecret, pin });
   }
 
   /** Keeps the new access token on success. */

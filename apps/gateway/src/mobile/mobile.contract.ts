@@ -21,7 +21,8 @@ export const DeviceRegistrationBody = z.object({
   name: SingleLine(100),
   platform: DevicePlatform,
 });
-export const BiometricKeyBody = z.object({ publicKey: z.string().min(40).max(400) });
+/** The PIN too, as an unlock takes it: a copy of the device's secret and token must not put a key of its own. */
+export const BiometricKeyBody = z.object({ publicKey: z.string().min(40).max(400), deviceSecret: DeviceSecret, pin: z.string().max(10) });
 export const ChallengeBody = z.object({ deviceId: Id, deviceSecret: DeviceSecret });
 export const UnlockBody = z.union([
   z.object({ deviceId: Id, deviceSecret: DeviceSecret, pin: z.string().max(100) }),

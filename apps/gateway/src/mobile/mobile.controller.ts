@@ -99,8 +99,14 @@ export class MobileController {
   @HttpCode(204)
   @SignedIn()
   @ApiResponse({ status: 401, description: UNAUTHENTICATED })
-  @ApiOperation({ summary: '"Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER)' })
+  @ApiOperation({
+    summary: '"Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER), with the device secret and the PIN',
+    description:
+      'A new key replaces the previous one. The PIN is checked and counted as an unlock’s: whoever copied the device’s secret and an access token, but not the PIN, cannot put a key of their own.',
+  })
   @ApiResponse({ status: 204, description: 'The device may now unlock with a signed challenge' })
+  @ApiResponse({ status: 400, description: 'validation_failed: no device secret or PIN, or not an EC P-256 key' })
+  @ApiResponse({ status: 401, description: `${UNAUTHENTICATED}; invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs (with the unlocks'); invalid_credentials: not this device's secret` })
   @ApiResponse({ status: 404, description: 'not_found: not the device of this access token' })
   async enableBiometrics(
     @Param('id', deviceIdParam) deviceId: string,
@@ -108,7 +114,7 @@ export class MobileController {
     @Auth() { record }: AuthenticatedSession,
   ): Promise<void> {
     if (record.deviceId !== deviceId) throw new DomainError(ErrorCode.NotFound, 'No such device.');
-    await this.rpc.request(DevicePatterns.setBiometricKey, { userId: record.userId, deviceId, publicKey: body.publicKey });
+    await this.rpc.request(DevicePatterns.setBiometricKey, { userId: record.userId, deviceId, ...body }).catch((error: unknown) => this.endTokensIfRevoked(error, deviceId));
   }
 
   @Post('unlock/challenge')
@@ -137,13 +143,15 @@ export class MobileController {
     if ('challenge' in body && !(await this.challenges.consume(body, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');
     }
-    const unlocked = await this.rpc.request(DevicePatterns.unlock, body).catch(async (error: unknown) => {
-      // The fifth wrong PIN revokes the device: the access tokens it still holds end with it.
-      const revokedOf = error instanceof DomainError && error.code === ErrorCode.DeviceRevoked ? error.details?.userId : undefined;
-      if (typeof revokedOf === 'string') await this.sessions.deleteOfDevice(revokedOf, body.deviceId);
-      throw error;
-    });
+    const unlocked = await this.rpc.request(DevicePatterns.unlock, body).catch((error: unknown) => this.endTokensIfRevoked(error, body.deviceId));
     return this.access.grant(unlocked, request);
+  }
+
+  /** The fifth wrong PIN revokes the device: the access tokens it still holds end with it. Rethrows the refusal. */
+  private async endTokensIfRevoked(error: unknown, deviceId: string): Promise<never> {
+    const revokedOf = error instanceof DomainError && error.code === ErrorCode.DeviceRevoked ? error.details?.userId : undefined;
+    if (typeof revokedOf === 'string') await this.sessions.deleteOfDevice(revokedOf, deviceId);
+    throw error;
   }
 
   @Delete('devices/:id')

@@ -64,7 +64,11 @@ export class UnlockDevice {
     return outcome;
   }
 
-  private async attempt(trx: Transaction, request: UnlockRequest): Promise<UnlockedDevice | DomainError> {
+  /**
+   * The unlock inside the caller's transaction, which must commit a refusal
+   * returned (a counted wrong PIN): what setting a Face ID key checks too.
+   */
+  async attempt(trx: Transaction, request: UnlockRequest): Promise<UnlockedDevice | DomainError> {
     const connection = this.em.getConnection();
     const [device] = await connection.execute<DeviceRow[]>(DEVICE_FOR_UNLOCK, [request.deviceId], 'all', trx);
     if (!device || !secretMatches(request.deviceSecret, device.secret_hash)) {

@@ -767,7 +767,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** "Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER) */
+        /**
+         * "Enable Face ID": the device’s EC P-256 public key (SPKI, base64 DER), with the device secret and the PIN
+         * @description A new key replaces the previous one. The PIN is checked and counted as an unlock’s: whoever copied the device’s secret and an access token, but not the PIN, cannot put a key of their own.
+         */
         post: operations["MobileController_enableBiometrics"];
         delete?: never;
         options?: never;
@@ -7035,6 +7038,8 @@ export interface operations {
             content: {
                 "application/json": {
                     publicKey: string;
+                    deviceSecret: string;
+                    pin: string;
                 };
             };
         };
@@ -7046,7 +7051,39 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued) */
+            /** @description validation_failed: no device secret or PIN, or not an EC P-256 key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /**
+             * @description unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued); invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs (with the unlocks'); invalid_credentials: not this device's secret
+             *
+             *     unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7054,7 +7091,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "unauthenticated";
+                        error: "invalid_credentials" | "invalid_pin" | "device_revoked" | "unauthenticated";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

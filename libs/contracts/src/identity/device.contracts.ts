@@ -54,9 +54,13 @@ export const DevicePatterns = {
     }),
   ),
   /** @throws not_found unless it is the user's own active device; validation_failed for a key that is not EC P-256 SPKI. */
+  /**
+   * Takes the device's secret and PIN, checked and counted as an unlock's.
+   * @throws the unlock's refusals by PIN, validation_failed (not a P-256 key), not_found (another user's device)
+   */
   setBiometricKey: defineRequest<Record<string, never>>()(
     'identity.device.set-biometric-key',
-    z.object({ userId: Id, deviceId: Id, publicKey: z.string().min(40).max(400) }),
+    z.object({ userId: Id, deviceId: Id, deviceSecret: DeviceSecret, pin: z.string().max(10), publicKey: z.string().min(40).max(400) }),
   ),
   /**
    * @throws invalid_credentials (unknown device or wrong secret), device_revoked,
