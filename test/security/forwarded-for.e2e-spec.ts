@@ -58,6 +58,15 @@ describe('Per-address limits follow the address the trusted proxy saw (one hop)'
   test('another address appended by the proxy has a budget of its own', async () => {
     expectError(await via('203.0.113.7, 203.0.113.8'), 401, 'invalid_credentials');
   });
+
+  // One subscriber holds a whole IPv6 /64: counted address by address, its 2^64 addresses would be no limit.
+  test('IPv6 addresses of one /64 network share its budget', async () => {
+    await attemptsUntilLimited(via, (attempt) => `2001:db8:7:7:${attempt + 1}:0:0:${attempt + 9}`);
+  });
+
+  test('another /64 network has a budget of its own', async () => {
+    expectError(await via('2001:db8:7:8::1'), 401, 'invalid_credentials');
+  });
 });
 
 /** Proxies named by range (the tests' loopback): the first address outside it is the client's. */

@@ -3,6 +3,7 @@ import { signInOutcomes } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';
+import { limitedAddress } from '../../rate-limit/limited-address';
 
 /**
  * Password limits: per address, every attempt counts (each costs a hash); per
@@ -73,7 +74,7 @@ export class LoginLimits {
   }
 
   private perAddress(ip: string): Limit {
-    return { key: `login-ip:${ip}`, max: this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, windowSeconds: 60 };
+    return { key: `login-ip:${limitedAddress(ip)}`, max: this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, windowSeconds: 60 };
   }
 
   private perEmail(email: string): Limit {

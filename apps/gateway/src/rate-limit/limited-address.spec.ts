@@ -1,0 +1,30 @@
+import { limitedAddress } from './limited-address';
+
+describe('limitedAddress', () => {
+  test('an IPv4 address counts as itself', () => {
+    expect(limitedAddress('203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  test('an IPv4 address written as IPv6 counts as the IPv4 one', () => {
+    expect(limitedAddress('::ffff:203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  test('IPv6 addresses count by their /64 network, however they are written', () => {
+    const network = '2001:db8:7:7::/64';
+    expect(limitedAddress('2001:db8:7:7::1')).toBe(network);
+    expect(limitedAddress('2001:0DB8:0007:0007:abcd:0:0:9')).toBe(network);
+    expect(limitedAddress('2001:db8:7:7:1:2:3:4%eth0')).toBe(network);
+    expect(limitedAddress('2001:db8:7:8::1')).toBe('2001:db8:7:8::/64');
+  });
+
+  test('short forms expand before the network is taken', () => {
+    expect(limitedAddress('::1')).toBe('0:0:0:0::/64');
+    expect(limitedAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(limitedAddress('fe80::')).toBe('fe80:0:0:0::/64');
+    expect(limitedAddress('1::3:4:5:6:1.2.3.4')).toBe('1:0:3:4::/64');
+  });
+
+  test('what is no address is kept as it is: the limit still counts it', () => {
+    expect(limitedAddress('unknown')).toBe('unknown');
+  });
+});

@@ -1,0 +1,24 @@
+import { isIPv4, isIPv6 } from 'node:net';
+
+/**
+ * What a per-address limit counts: an IPv4 address, or the /64 network of an
+ * IPv6 one. A subscriber is handed at least a /64 (RFC 6177), and picks any of
+ * its 2^64 addresses at will: counted one by one, they would be no limit.
+ * An IPv4 address written as IPv6 (`::ffff:203.0.113.9`) counts as itself.
+ */
+export function limitedAddress(ip: string): string {
+  const address = ip.split('%')[0];
+  if (!isIPv6(address)) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  return `${groupsOf(address).slice(0, 4).join(':')}::/64`;
+}
+
+/** The groups of an IPv6 address, `::` expanded, without leading zeros; an IPv4 tail stays one entry, though it stands for two. */
+function groupsOf(address: string): string[] {
+  const [head, tail] = address.toLowerCase().split('::');
+  const part = (text: string | undefined) => (text ? text.split(':') : []);
+  const width = (groups: string[]) => groups.reduce((sum, group) => sum + (group.includes('.') ? 2 : 1), 0);
+  const zeros = tail === undefined ? 0 : 8 - width(part(head)) - width(part(tail));
+  return [...part(head), ...Array(zeros).fill('0'), ...part(tail)].map((group) => (group.includes('.') ? group : parseInt(group, 16).toString(16)));
+}
