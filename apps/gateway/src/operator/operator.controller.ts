@@ -26,6 +26,7 @@ const companyId = new ParseUUIDPipe({
 @ApiTags('operator')
 @ApiBearerAuth()
 @ApiResponse({ status: 401, description: 'unauthenticated: missing or wrong operator token' })
+@ApiResponse({ status: 429, description: 'rate_limited, with Retry-After: 10 wrong tokens from this address in 15 minutes; the right one waits too' })
 @UseGuards(OperatorGuard)
 @Controller('api/operator/companies')
 export class OperatorController {

@@ -46,6 +46,16 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Refuses while the count is at the limit, without counting: for limits
+   * that count failures only, whose next attempt must wait even if it is right.
+   * @throws DomainError rate_limited with { retryAfterSeconds }
+   */
+  async assertUnder(limit: Limit): Promise<void> {
+    const counted = await this.limiterFor(limit).get(limit.key);
+    if (counted && counted.consumedPoints >= limit.max) throw tooMany(counted.msBeforeNext);
+  }
+
   /** Takes one hit back, for an attempt that turned out to be none (its check could not be made). */
   async giveBack(limit: Limit): Promise<void> {
     await runScript(this.redis, GIVE_BACK_HIT, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: {} });
