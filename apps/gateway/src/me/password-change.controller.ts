@@ -65,9 +65,7 @@ export class PasswordChangeController {
       void reply.status(204);
       return;
     }
-    const others = (await this.sessions.listOfUser(record.userId)).filter(
-      (other) => other.id !== id && other.record.kind === 'web' && other.record.stage === 'done' && listedHere(other.record, request),
-    );
+    const others = (await this.sessions.listOfUser(record.userId)).filter((other) => other.id !== id && listedHere(other.record, request));
     const sighted = await this.sightings.readMany(others.map((other) => other.id));
     return { otherSessions: others.map((other) => webSessionSummary(other.id, other.record, sighted.get(other.id), id)) };
   }

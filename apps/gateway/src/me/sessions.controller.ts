@@ -38,9 +38,7 @@ export class SessionsController {
       this.sessions.listOfUser(record.userId),
       this.rpc.request(DevicePatterns.list, { userId: record.userId }),
     ]);
-    const signedIn = sessions.filter(
-      (session) => session.record.kind === 'web' && session.record.stage === 'done' && listedHere(session.record, request),
-    );
+    const signedIn = sessions.filter((session) => listedHere(session.record, request));
     const sighted = await this.sightings.readMany(signedIn.map((session) => session.id));
     const web = signedIn.map(({ id, record: session }) => webSessionSummary(id, session, sighted.get(id), currentId));
     const mobile = devices.map((device) => mobileDeviceSummary(device, record.deviceId));
@@ -68,7 +66,7 @@ export class SessionsController {
       return;
     }
     const sessions = await this.sessions.listOfUser(userId);
-    if (!sessions.some((session) => session.id === id && session.record.kind === 'web' && listedHere(session.record, request))) {
+    if (!sessions.some((session) => session.id === id && listedHere(session.record, request))) {
       throw new DomainError(ErrorCode.NotFound, 'No such session.');
     }
     await this.sessions.delete(id, userId);

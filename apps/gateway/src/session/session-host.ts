@@ -28,13 +28,15 @@ export function worksHere(session: AuthenticatedSession, request: FastifyRequest
 }
 
 /**
- * Which of the user's web sessions a request may list and end. On a
- * company's host, those of that host alone: the firm serves it and may read
- * its answers, and the client's sessions on other hosts (their times,
- * addresses, factors) would tell it of her other firms, and let its host end
- * them. On the easy access host and in the app, all of them. Her devices
- * name no firm: they are listed everywhere.
+ * Which of the user's sessions a request may list and end as web sessions:
+ * those signed in (not a sign-in half-way). On a company's host, those of
+ * that host alone: the firm serves it and may read its answers, and the
+ * client's sessions on other hosts (their times, addresses, factors) would
+ * tell it of her other firms, and let its host end them. On the easy access
+ * host and in the app, all of them. Her devices name no firm: they are
+ * listed everywhere, apart from this.
  */
 export function listedHere(record: SessionRecord, request: FastifyRequest): boolean {
-  return request.portal?.kind !== 'company' || record.hostTag === hostTagOf(request);
+  const signedInOnTheWeb = record.kind === 'web' && record.stage === 'done';
+  return signedInOnTheWeb && (request.portal?.kind !== 'company' || record.hostTag === hostTagOf(request));
 }
