@@ -10,7 +10,7 @@ const MAX_FAILURES_PER_EMAIL = 10;
  * is locked for 15 minutes, so that nobody guesses at it from many
  * addresses. The lock must keep out the guesses, not Claire: from a browser
  * she signed in with before, or inside her session, she goes on. Each such
- * place still has its own count, so it buys a guesser no more than the form.
+ * place still has its own count, as long as the form's.
  */
 describe('Locking an email against guesses does not lock its owner out', () => {
   let firm: Company;
@@ -88,7 +88,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
   });
 
-  test('a session has a count of its own too: a stolen one buys no more guesses than the form', async () => {
+  test('a session has a count of its own too: a stolen one buys, while the lock lasts, as many guesses as the form gave', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const stolen = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
     expect((await stolen.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');

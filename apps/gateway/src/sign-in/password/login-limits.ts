@@ -15,9 +15,10 @@ import { limitedAddress } from '../../rate-limit/limited-address';
  * Anyone who knows the email can lock it so. The lock therefore lets by the
  * places its owner signed in from (a browser that completed a sign-in as
  * them, a session of theirs): each gets past it on a count of its own, as
- * long as the email's, so that a stolen session or cookie buys no more
- * guesses than the form. Its success leaves the lock in place: it would
- * otherwise hand the guesser a fresh count at each of the owner's sign-ins.
+ * long as the email's and kept only while the lock lasts, so that a stolen
+ * session or cookie buys as many guesses again as the form gave, no more.
+ * Its success leaves the lock in place: it would otherwise hand the guesser
+ * a fresh count at each of the owner's sign-ins.
  */
 export type SignedInPlace = () => Promise<string | null>;
 

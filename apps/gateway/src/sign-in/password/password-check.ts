@@ -8,8 +8,10 @@ import { LoginLimits, SignedInPlace } from './login-limits';
 /**
  * Every check of a user's password, at sign-in (web and mobile) and inside a
  * session (changing it, turning 2FA off), counts against the same limits:
- * limits first, so no hash is spent past them, and a session in a stranger's
- * hands buys no more guesses than the sign-in form.
+ * limits first, so no hash is spent past them. Once the email is locked, a
+ * session gets past the lock on a count of its own (LoginLimits): one in a
+ * stranger's hands buys, while the lock lasts, as many guesses as the form
+ * gave, no more.
  */
 @Injectable()
 export class PasswordCheck {
