@@ -154,7 +154,7 @@ describe("A company's look", () => {
     const paths = (await easyAccessBrowser().get('/docs-json')).body.paths;
 
     expect(Object.keys(paths['/api/admin/branding'].patch.responses).sort()).toEqual(['200', '400', '401', '403', '413']);
-    expect(Object.keys(paths['/api/operator/companies/{id}/branding'].patch.responses).sort()).toEqual(['200', '400', '401', '404', '413']);
+    expect(Object.keys(paths['/api/operator/companies/{id}/branding'].patch.responses).sort()).toEqual(['200', '400', '401', '404', '413', '429']);
     expect(Object.keys(paths['/api/portal/logo'].get.responses).sort()).toEqual(['200', '304', '404']);
   });
 });

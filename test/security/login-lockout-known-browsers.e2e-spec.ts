@@ -10,7 +10,9 @@ const MAX_FAILURES_PER_EMAIL = 10;
  * is locked for 15 minutes, so that nobody guesses at it from many
  * addresses. The lock must keep out the guesses, not Claire: from a browser
  * she signed in with before, or inside her session, she goes on. Each such
- * place still has its own count, as long as the form's.
+ * place has its own count, as long as the form's, which its guesses spend
+ * whether the email is locked or not: a copied cookie or a stolen session
+ * buys no more guesses than the form.
  */
 describe('Locking an email against guesses does not lock its owner out', () => {
   let firm: Company;
@@ -88,7 +90,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
   });
 
-  test('a session has a count of its own too: a stolen one buys, while the lock lasts, as many guesses as the form gave', async () => {
+  test('a session has a count of its own too, once the email is locked', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const stolen = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
     expect((await stolen.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
@@ -98,5 +100,15 @@ describe('Locking an email against guesses does not lock its owner out', () => {
       expectError(await stolen.post('/api/me/reauthenticate', { password: `guess-${index}` }), 401, 'invalid_credentials');
     }
     expectError(await stolen.post('/api/me/reauthenticate', { password: claire.password }), 429, 'rate_limited');
+  });
+
+  test('a copy of her browser\'s cookie guesses no more than the form: its guesses before the lock count against it', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const copy = await knownBrowserOf(claire);
+
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+      expect((await copy.post('/api/auth/login', { email: claire.email, password: `copied-guess-${index}` })).status).toBe(401);
+    }
+    expectError(await copy.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
   });
 });

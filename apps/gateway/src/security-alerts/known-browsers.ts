@@ -80,16 +80,19 @@ export class KnownBrowsers {
     }
   }
 
+  /** This browser on this host, by the digest of its cookie; null when it presents none that could be ours. */
+  browserOf(request: FastifyRequest): string | null {
+    const presented = cookieOf(request, BROWSER_COOKIE);
+    return presented !== undefined && SHAPE.test(presented) ? browserDigest(request, presented) : null;
+  }
+
   /**
-   * This browser, when it completed a sign-in as the owner of this email in
+   * Whether this browser completed a sign-in as the owner of this email in
    * the last 30 days: a lock on the email's password guesses lets it by
    * (LoginLimits). A cookie made up, or copied to another host, names no such browser.
    */
-  async signedInWith(email: string, request: FastifyRequest): Promise<string | null> {
-    const presented = cookieOf(request, BROWSER_COOKIE);
-    if (presented === undefined || !SHAPE.test(presented)) return null;
-    const browser = browserDigest(request, presented);
-    return (await this.redis.sismember(RedisKeys.signInBrowsers(email), browser)) === 1 ? `browser:${browser}` : null;
+  async signedInWith(email: string, browser: string): Promise<boolean> {
+    return (await this.redis.sismember(RedisKeys.signInBrowsers(email), browser)) === 1;
   }
 }
 

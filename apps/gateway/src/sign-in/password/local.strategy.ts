@@ -21,7 +21,9 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     const parsed = LoginBody.safeParse(request.body);
     if (!parsed.success) throw new DomainError(ErrorCode.ValidationFailed, 'Give an email address and a password.');
     const { email, password } = parsed.data;
-    return this.passwords.verify(request.ip ?? 'unknown', email, password, () => this.knownBrowsers.signedInWith(email, request));
+    const browser = this.knownBrowsers.browserOf(request);
+    const place = browser ? { name: `browser:${browser}`, ownersOwn: () => this.knownBrowsers.signedInWith(email, browser) } : undefined;
+    return this.passwords.verify(request.ip ?? 'unknown', email, password, place);
   }
 }
 

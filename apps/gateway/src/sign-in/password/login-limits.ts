@@ -14,13 +14,19 @@ import { limitedAddress } from '../../rate-limit/limited-address';
  *
  * Anyone who knows the email can lock it so. The lock therefore lets by the
  * places its owner signed in from (a browser that completed a sign-in as
- * them, a session of theirs): each gets past it on a count of its own, as
- * long as the email's and kept only while the lock lasts, so that a stolen
- * session or cookie buys as many guesses again as the form gave, no more.
- * Its success leaves the lock in place: it would otherwise hand the guesser
- * a fresh count at each of the owner's sign-ins.
+ * them, a session of theirs). Each place has a count of its own, as long as
+ * the email's, which its every attempt spends, locked or not: a stolen
+ * session or copied cookie buys no more guesses than the form gives. A
+ * place's success clears its own count, and the email's unless it is locked:
+ * lifting the lock would hand the guesser a fresh count at each of the
+ * owner's sign-ins.
  */
-export type SignedInPlace = () => Promise<string | null>;
+export interface Place {
+  /** Names the place for its count: `browser:<digest>`, `session:<id>`. */
+  name: string;
+  /** Whether the email's owner signed in there: asked only once the email is locked. */
+  ownersOwn: () => Promise<boolean>;
+}
 
 @Injectable()
 export class LoginLimits {
@@ -30,23 +36,27 @@ export class LoginLimits {
   ) {}
 
   /**
-   * Both limits at once: sent together, they reach Redis as one pipeline.
+   * The limits at once: sent together, they reach Redis as one pipeline.
    * @param signIn whether a refusal by the email's limit counts as a sign-in lockout in the metrics
-   * @param signedInFrom names the place the attempt comes from when the email's owner signed in there; asked only once the email is locked
+   * @param place where the attempt comes from, when that may be a place of the email's owner
    * @throws DomainError rate_limited
    */
-  async admit(ip: string, email: string, signIn: boolean, signedInFrom?: SignedInPlace): Promise<void> {
-    await Promise.all([
+  async admit(ip: string, email: string, signIn: boolean, place?: Place): Promise<void> {
+    const [, locked] = await Promise.all([
       this.limiter.hit(this.perAddress(ip)),
-      this.limiter.hit(this.perEmail(email)).catch(async (error: unknown) => {
-        if (!(error instanceof DomainError && error.code === ErrorCode.RateLimited)) throw error;
-        const place = signedInFrom && (await signedInFrom());
-        if (place) return this.limiter.hit(this.perPlace(email, place));
-        // The per-address limit answers the same 429: only here is it known to be the email's lockout.
-        if (signIn) signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
-        throw error;
-      }),
+      this.limiter.hit(this.perEmail(email)).then(
+        () => null,
+        (error: unknown) => {
+          if (error instanceof DomainError && error.code === ErrorCode.RateLimited) return error;
+          throw error;
+        },
+      ),
+      place && this.limiter.hit(this.perPlace(email, place)),
     ]);
+    if (!locked || (place && (await place.ownersOwn()))) return;
+    // The other limits answer the same 429: only here is it known to be the email's lockout.
+    if (signIn) signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
+    throw locked;
   }
 
   /**
@@ -54,8 +64,11 @@ export class LoginLimits {
    * of reach) is no guess: a user retrying through an outage is not locked out.
    * Best effort, as the attempt's own error is what the caller answers.
    */
-  async giveBack(email: string): Promise<void> {
-    await this.limiter.giveBack(this.perEmail(email)).catch(() => undefined);
+  async giveBack(email: string, place?: Place): Promise<void> {
+    await Promise.all([
+      this.limiter.giveBack(this.perEmail(email)).catch(() => undefined),
+      place && this.limiter.giveBack(this.perPlace(email, place)).catch(() => undefined),
+    ]);
   }
 
   /**
@@ -74,6 +87,11 @@ export class LoginLimits {
     await this.limiter.resetUnlessOver(this.perEmail(email));
   }
 
+  /** A right password from a place clears the place's own count. */
+  async recordPlaceSuccess(email: string, place: Place): Promise<void> {
+    await this.limiter.reset(this.perPlace(email, place));
+  }
+
   private perAddress(ip: string): Limit {
     return { key: `login-ip:${limitedAddress(ip)}`, max: this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, windowSeconds: 60 };
   }
@@ -82,7 +100,7 @@ export class LoginLimits {
     return { key: `login-email:${email}`, max: this.config.LOGIN_FAILURES_PER_EMAIL, windowSeconds: 15 * 60 };
   }
 
-  private perPlace(email: string, place: string): Limit {
-    return { ...this.perEmail(email), key: `login-email:${email}:${place}` };
+  private perPlace(email: string, place: Place): Limit {
+    return { ...this.perEmail(email), key: `login-email:${email}:${place.name}` };
   }
 }

@@ -3,15 +3,14 @@ import { RpcClient } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedSession } from '../../session/session';
 import { assertNotSparedByTrust } from '../../session/session.guard';
-import { LoginLimits, SignedInPlace } from './login-limits';
+import { LoginLimits, Place } from './login-limits';
 
 /**
  * Every check of a user's password, at sign-in (web and mobile) and inside a
  * session (changing it, turning 2FA off), counts against the same limits:
- * limits first, so no hash is spent past them. Once the email is locked, a
- * session gets past the lock on a count of its own (LoginLimits): one in a
- * stranger's hands buys, while the lock lasts, as many guesses as the form
- * gave, no more.
+ * limits first, so no hash is spent past them. A session is a place of its
+ * owner (LoginLimits): it gets past a lock on the email, on a count of its
+ * own, so that one in a stranger's hands buys no more guesses than the form.
  */
 @Injectable()
 export class PasswordCheck {
@@ -21,14 +20,17 @@ export class PasswordCheck {
   ) {}
 
   /**
-   * At sign-in. The attempt stays counted until the caller clears it, once the
-   * sign-in may go on (a member of this portal, say).
-   * @param signedInFrom the browser of a web sign-in, when the email's owner signed in with it before (the app has none: its devices unlock without the password)
+   * At sign-in. The attempt stays counted against the email until the caller
+   * clears it, once the sign-in may go on (a member of this portal, say); a
+   * right password clears the place's count here.
+   * @param place the browser of a web sign-in, when it has a cookie (the app has none: its devices unlock without the password)
    * @throws DomainError invalid_credentials, rate_limited.
    */
-  async verify(ip: string, email: string, password: string, signedInFrom?: SignedInPlace): Promise<UserView> {
-    await this.limits.admit(ip, email, true, signedInFrom);
-    return this.checked(email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
+  async verify(ip: string, email: string, password: string, place?: Place): Promise<UserView> {
+    await this.limits.admit(ip, email, true, place);
+    const user = await this.checked(email, place, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
+    if (place) await this.limits.recordPlaceSuccess(email, place);
+    return user;
   }
 
   /**
@@ -42,19 +44,19 @@ export class PasswordCheck {
    */
   async inSession<T>(session: AuthenticatedSession, ip: string, email: string, check: () => Promise<T>): Promise<T> {
     assertNotSparedByTrust(session.record);
-    // A session is a place its owner signed in from: the lock on the email lets it by.
-    await this.limits.admit(ip, email, false, async () => `session:${session.id}`);
-    const answer = await this.checked(email, check);
-    await this.limits.recordSuccess(email);
+    const place: Place = { name: `session:${session.id}`, ownersOwn: async () => true };
+    await this.limits.admit(ip, email, false, place);
+    const answer = await this.checked(email, place, check);
+    await Promise.all([this.limits.recordSuccess(email), this.limits.recordPlaceSuccess(email, place)]);
     return answer;
   }
 
   /** A wrong password stays counted; any other failure (an outage, bad input) gives the attempt back. */
-  private async checked<T>(email: string, check: () => Promise<T>): Promise<T> {
+  private async checked<T>(email: string, place: Place | undefined, check: () => Promise<T>): Promise<T> {
     try {
       return await check();
     } catch (error) {
-      if (!(error instanceof DomainError && error.code === ErrorCode.InvalidCredentials)) await this.limits.giveBack(email);
+      if (!(error instanceof DomainError && error.code === ErrorCode.InvalidCredentials)) await this.limits.giveBack(email, place);
       throw error;
     }
   }
