@@ -50,7 +50,8 @@ export class NotMeController {
   @ApiOperation({
     summary:
       '"This wasn\'t me", from the link under a security alert (single use, 7 days): every session and mobile device of the user ends, ' +
-      'every trusted browser is forgotten, the passkeys and the 2FA code factor added since the change the alert told of (or up to a minute before it) are removed, ' +
+      'every trusted browser is forgotten, the passkeys, the 2FA code factor and a Google account linked since the change the alert told of (or up to a minute before it) are removed ' +
+      '(that Google account is never linked by its email again), ' +
       'a password reset link is mailed, and each company the user belongs to sees it in its audit trail',
   })
   @ApiResponse({ status: 204, description: 'Done: the reset link is on its way' })

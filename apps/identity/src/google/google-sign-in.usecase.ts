@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, GooglePatterns, ParsedRequestOf, UserView } fro
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { SecurityAlerts } from '../security-alerts/security-alerts';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { UserChangedPublisher } from '../users/user-changed.publisher';
 import { toUserView, User } from '../users/user.entity';
@@ -16,6 +17,7 @@ export class GoogleSignIn {
     private readonly em: EntityManager,
     private readonly tokens: UserTokenStore,
     private readonly userChanged: UserChangedPublisher,
+    private readonly alerts: SecurityAlerts,
   ) {}
 
   /**
@@ -30,7 +32,10 @@ export class GoogleSignIn {
     if (!profile.emailVerified) throw noUser();
     try {
       const { user, linked } = await this.linkByEmail(profile);
-      if (linked) this.userChanged.sendRecorded();
+      if (linked) {
+        this.userChanged.sendRecorded();
+        this.alerts.sendSoon();
+      }
       return toUserView(user);
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -46,11 +51,14 @@ export class GoogleSignIn {
       // Locked, so that of two first sign-ins at once one links and the other sees the link.
       const user = await tx.findOne(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (user?.googleSub === sub) return { user, linked: false };
-      // A user linked to another Google account keeps it: an email alone never moves a link.
-      if (!user || user.googleSub !== null) throw noUser();
+      // A user linked to another Google account keeps it: an email alone never moves a link; nor does it bring back one the user reported.
+      if (!user || user.googleSub !== null || user.googleSubRefused === sub) throw noUser();
       if (!user.activatedAt) {
         // The invitation is answered: its link must not set a password on the account afterwards.
         await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
+      } else {
+        // The account had a password: from now on whoever holds the Google account signs in without it, and she is told.
+        await this.alerts.record(tx, user, { kind: 'google_linked' });
       }
       user.linkGoogle(sub);
       await this.userChanged.recordUserChanged(tx, user.id);

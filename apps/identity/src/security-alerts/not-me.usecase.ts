@@ -35,7 +35,8 @@ export class NotMe {
    * Spends the link; every session and device ends (the credential version
    * is bumped and announced, as for an admin's revocation); the passkeys made
    * since the change reported are removed, as an intruder's would sign in
-   * alone whatever the password; the reset links mailed before end, and a new
+   * alone whatever the password, and so is a Google account linked since,
+   * which its email then links no more; the reset links mailed before end, and a new
    * one is mailed in the user's language. The password stays until the user
    * chooses another: whoever got in with it is out.
    * @throws DomainError invalid_token
@@ -47,6 +48,7 @@ export class NotMe {
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'not_me');
       user.revokeCredentials();
+      user.unlinkGoogleLinkedSince(new Date(undoSince));
       await this.passkeys.madeSince(tx, userId, new Date(undoSince));
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       const resetToken = this.tokens.issue(tx, user, 'reset');

@@ -22,7 +22,7 @@ describe(securityAlertMail.name, () => {
         '',
         "Si c'était vous, vous n'avez rien à faire.",
         "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
-          "les clés d'accès et la double authentification ajoutées depuis seront retirées, et vous recevrez un lien pour choisir un nouveau mot de passe.",
+          "les clés d'accès, la double authentification et le compte Google ajoutés depuis seront retirés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
         link,
         '',
       ].join('\n'),

@@ -36,6 +36,7 @@ const wording: Record<Language, Words> = {
       totp_disabled: "L'authentification à deux facteurs a été désactivée",
       recovery_codes_regenerated: 'Vos codes de récupération ont été remplacés',
       device_registered: 'Un appareil mobile a été ajouté à votre compte',
+      google_linked: 'Un compte Google a été lié à votre compte',
     },
     what: (alert) =>
       ({
@@ -46,6 +47,7 @@ const wording: Record<Language, Words> = {
         totp_disabled: "L'authentification à deux facteurs a été désactivée : votre mot de passe suffit désormais pour vous connecter.",
         recovery_codes_regenerated: 'De nouveaux codes de récupération ont été créés pour votre compte : les anciens ne fonctionnent plus.',
         device_registered: "Un appareil mobile peut désormais ouvrir votre compte avec un code PIN :",
+        google_linked: "Le compte Google de votre adresse e-mail a servi à se connecter : il ouvre désormais votre compte sans mot de passe.",
       })[alert.kind],
     details: (alert, when) => [
       ...(alert.kind === 'new_sign_in'
@@ -62,7 +64,7 @@ const wording: Record<Language, Words> = {
     wasYou: "Si c'était vous, vous n'avez rien à faire.",
     notYou:
       "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
-      "les clés d'accès et la double authentification ajoutées depuis seront retirées, et vous recevrez un lien pour choisir un nouveau mot de passe.",
+      "les clés d'accès, la double authentification et le compte Google ajoutés depuis seront retirés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
     timeZone: 'UTC',
   },
   en: {
@@ -74,6 +76,7 @@ const wording: Record<Language, Words> = {
       totp_disabled: 'Two-factor authentication was turned off',
       recovery_codes_regenerated: 'Your recovery codes were replaced',
       device_registered: 'A mobile device was added to your account',
+      google_linked: 'A Google account was linked to your account',
     },
     what: (alert) =>
       ({
@@ -84,6 +87,7 @@ const wording: Record<Language, Words> = {
         totp_disabled: 'Two-factor authentication was turned off: your password alone now signs you in.',
         recovery_codes_regenerated: 'New recovery codes were made for your account: the old ones no longer work.',
         device_registered: 'A mobile device can now open your account with a PIN:',
+        google_linked: 'The Google account of your email address was used to sign in: it now opens your account without a password.',
       })[alert.kind],
     details: (alert, when) => [
       ...(alert.kind === 'new_sign_in'
@@ -100,7 +104,7 @@ const wording: Record<Language, Words> = {
     wasYou: 'If this was you, there is nothing to do.',
     notYou:
       'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, ' +
-      'the passkeys and two-factor authentication added since will be removed, and you will receive a link to choose a new password.',
+      'the passkeys, two-factor authentication and Google account added since will be removed, and you will receive a link to choose a new password.',
     timeZone: 'UTC',
   },
 };

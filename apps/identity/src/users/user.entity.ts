@@ -26,6 +26,14 @@ export class User {
   @Property({ type: 'text', nullable: true, unique: true })
   googleSub: string | null = null;
 
+  /** Null for the links made before it was kept, which "this wasn't me" leaves. */
+  @Property({ type: 'timestamptz', nullable: true })
+  googleLinkedAt: Date | null = null;
+
+  /** The Google account whose link the user reported as not theirs: its verified email links it no more. */
+  @Property({ type: 'text', nullable: true })
+  googleSubRefused: string | null = null;
+
   @Property({ type: 'text' })
   language: Language;
 
@@ -62,7 +70,16 @@ export class User {
   /** Google vouched for the email, which is all that activation asks of an invited user. */
   linkGoogle(sub: string): void {
     this.googleSub = sub;
+    this.googleLinkedAt = new Date();
     this.activatedAt ??= new Date();
+  }
+
+  /** "This wasn't me" of a change since the link was made: the Google account is dropped, and never linked by its email again. */
+  unlinkGoogleLinkedSince(since: Date): void {
+    if (!this.googleSub || !this.googleLinkedAt || this.googleLinkedAt < since) return;
+    this.googleSubRefused = this.googleSub;
+    this.googleSub = null;
+    this.googleLinkedAt = null;
   }
 }
 

@@ -262,7 +262,7 @@ export const fr: Messages = {
   notMe: {
     title: "Ce n'était pas vous ?",
     intro:
-      "Nous allons déconnecter toutes vos sessions et tous vos appareils, retirer les clés d'accès et la double authentification ajoutées depuis le changement signalé, " +
+      "Nous allons déconnecter toutes vos sessions et tous vos appareils, retirer les clés d'accès, la double authentification et le compte Google ajoutés depuis le changement signalé, " +
       'puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe. ' +
       "Vos entreprises en seront informées dans leur journal d'audit.",
     submit: 'Déconnecter partout et changer mon mot de passe',

@@ -64,7 +64,7 @@ export interface AlertMail {
  */
 export type SecurityAlert =
   | { kind: 'new_sign_in'; sighting: SignInSighting }
-  | { kind: 'password_changed' | 'password_reset' | 'totp_enabled' | 'totp_disabled' | 'recovery_codes_regenerated' }
+  | { kind: 'password_changed' | 'password_reset' | 'totp_enabled' | 'totp_disabled' | 'recovery_codes_regenerated' | 'google_linked' }
   | { kind: 'device_registered'; device: string };
 
 /** A caller's session id, opaque to identity. */
