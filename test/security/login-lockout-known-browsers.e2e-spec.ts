@@ -1,6 +1,8 @@
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, credentialsOf, Member } from '../support/factories';
+import { registeredPasskey, signInWithPasskey } from '../support/passkeys';
 import { anotherMachineAddress, PortalClient } from '../support/portal-client';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 
 /** LOGIN_FAILURES_PER_EMAIL, as the stack runs it. */
 const MAX_FAILURES_PER_EMAIL = 10;
@@ -9,10 +11,9 @@ const MAX_FAILURES_PER_EMAIL = 10;
  * Anyone who knows Claire's email can send eleven wrong passwords: the email
  * is locked for 15 minutes, so that nobody guesses at it from many
  * addresses. The lock must keep out the guesses, not Claire: from a browser
- * she signed in with before, or inside her session, she goes on. Each such
- * place has its own count, as long as the form's, which its guesses spend
- * whether the email is locked or not: a copied cookie or a stolen session
- * buys no more guesses than the form.
+ * she signed in with before, or inside her session, she goes on. Her places
+ * share one count, as long as the form's: a copied cookie or stolen sessions,
+ * however many, buy at most as many guesses again as the form gives.
  */
 describe('Locking an email against guesses does not lock its owner out', () => {
   let firm: Company;
@@ -79,7 +80,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expect((await signedIn.post('/api/me/password', { currentPassword: claire.password, newPassword })).status).toBeLessThan(300);
   });
 
-  test('her browser has a count of its own: ten wrong passwords from it, and it waits too', async () => {
+  test('past the lock, her browser has the count of her places: ten wrong passwords from it, and it waits too', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const hers = await knownBrowserOf(claire);
     await lockOut(claire);
@@ -90,7 +91,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
   });
 
-  test('a session has a count of its own too, once the email is locked', async () => {
+  test('a session spends that count too: ten wrong passwords from a stolen one, and it waits', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const stolen = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
     expect((await stolen.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
@@ -102,13 +103,41 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await stolen.post('/api/me/reauthenticate', { password: claire.password }), 429, 'rate_limited');
   });
 
-  test('a copy of her browser\'s cookie guesses no more than the form: its guesses before the lock count against it', async () => {
+  // Sessions are minted by whoever holds another way in (the app's PIN, Google, a passkey): a count per session would be no count.
+  test('her places share that one count, however many: two sessions and her browser get ten guesses in all', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
-    const copy = await knownBrowserOf(claire);
-
-    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
-      expect((await copy.post('/api/auth/login', { email: claire.email, password: `copied-guess-${index}` })).status).toBe(401);
+    const hers = await knownBrowserOf(claire);
+    const sessions = [];
+    for (let opened = 0; opened < 2; opened += 1) {
+      const session = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+      expect((await session.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+      sessions.push(session);
     }
-    expectError(await copy.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
+    await lockOut(claire);
+
+    for (const [index, session] of [sessions[0], sessions[1], sessions[0], sessions[1]].entries()) {
+      expectError(await session.post('/api/me/reauthenticate', { password: `session-guess-${index}` }), 401, 'invalid_credentials');
+    }
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL - 4; index++) {
+      expect((await hers.post('/api/auth/login', { email: claire.email, password: `browser-guess-${index}` })).status).toBe(401);
+    }
+
+    expectError(await sessions[0].post('/api/me/reauthenticate', { password: claire.password }), 429, 'rate_limited');
+    expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
+  });
+
+  test('a passkey sign-in, which adds no attempt, does not lift a lock that the next guess would meet', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const phone = new SoftwareAuthenticator();
+    const hers = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    await registeredPasskey(hers, phone);
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+      expect((await guesser().post('/api/auth/login', { email: claire.email, password: `wrong-guess-${index}` })).status).toBe(401);
+    }
+
+    expect((await signInWithPasskey(browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() }), phone)).body.next).toBe('done');
+
+    expectError(await guesser().post('/api/auth/login', { email: claire.email, password: 'wrong-guess-after' }), 429, 'rate_limited');
   });
 });

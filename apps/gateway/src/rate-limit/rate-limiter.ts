@@ -61,10 +61,6 @@ export class RateLimiter {
     await runScript(this.redis, GIVE_BACK_HIT, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: {} });
   }
 
-  async reset(limit: Limit): Promise<void> {
-    await this.limiterFor(limit).delete(limit.key);
-  }
-
   /** Resets the count unless it went over the limit: what a success does that must not lift a lock. */
   async resetUnlessOver(limit: Limit): Promise<void> {
     await runScript(this.redis, RESET_UNLESS_OVER, { keys: { counter: this.limiterFor(limit).getKey(limit.key) }, args: { max: limit.max } });

@@ -25,11 +25,14 @@ const BROWSER_DAYS = 400;
 const CACHE_DAYS = 30;
 /**
  * How long a browser's sign-in lets it by the lock on its email's password
- * guesses. Written at every sign-in, the first included, unlike the cache:
- * a client who signed in once must not be locked out by a stranger's
- * guesses. One set per user who signed in within the month, a few hundred bytes.
+ * guesses, counted from its own last sign-in. Written at every sign-in, the
+ * first included, unlike the cache: a client who signed in once must not be
+ * locked out by a stranger's guesses. One sorted set per user who signed in
+ * within the month, by time of sign-in, a few hundred bytes.
  */
 const LET_BY_DAYS = 30;
+/** The browsers kept per email, the newest: a user signs in from a few; whoever signs in again and again without a cookie must not grow the set. */
+const LET_BY_BROWSERS = 20;
 const SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -68,7 +71,13 @@ export class KnownBrowsers {
       // Sent together, these reach Redis as one pipeline.
       const [seen] = await Promise.all([
         known && this.redis.sismember(key, browser),
-        this.redis.multi().sadd(signedInHere, browser).pexpire(signedInHere, LET_BY_DAYS * 86_400_000).exec(),
+        this.redis
+          .multi()
+          .zadd(signedInHere, Date.now(), browser)
+          .zremrangebyscore(signedInHere, '-inf', Date.now() - LET_BY_DAYS * 86_400_000)
+          .zremrangebyrank(signedInHere, 0, -LET_BY_BROWSERS - 1)
+          .pexpire(signedInHere, LET_BY_DAYS * 86_400_000)
+          .exec(),
       ]);
       if (seen === 1) return;
       const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
@@ -92,7 +101,8 @@ export class KnownBrowsers {
    * (LoginLimits). A cookie made up, or copied to another host, names no such browser.
    */
   async signedInWith(email: string, browser: string): Promise<boolean> {
-    return (await this.redis.sismember(RedisKeys.signInBrowsers(email), browser)) === 1;
+    const signedInAt = await this.redis.zscore(RedisKeys.signInBrowsers(email), browser);
+    return signedInAt !== null && Number(signedInAt) > Date.now() - LET_BY_DAYS * 86_400_000;
   }
 }
 

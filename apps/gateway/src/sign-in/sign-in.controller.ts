@@ -41,7 +41,7 @@ export class AuthController {
   @ApiResponse({
     status: 429,
     description:
-      'rate_limited, with Retry-After: too many attempts from this address, or wrong passwords for this email; a browser that signed in as its owner in the last 30 days has a count of its own, which gets it past the lock on the email',
+      'rate_limited, with Retry-After: too many attempts from this address, or wrong passwords for this email; the browsers that signed in as its owner in the last 30 days share a count of their own (with the owner\'s sessions), which gets them past the lock on the email',
   })
   async login(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInStep> {
     const progress = await this.signIn.afterCredentials(request.user as UserView, request.portal!, 'password');

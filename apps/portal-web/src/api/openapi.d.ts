@@ -1299,7 +1299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited, with Retry-After: too many attempts from this address, or wrong passwords for this email; a browser that signed in as its owner in the last 30 days has a count of its own, which gets it past the lock on the email */
+            /** @description rate_limited, with Retry-After: too many attempts from this address, or wrong passwords for this email; the browsers that signed in as its owner in the last 30 days share a count of their own (with the owner's sessions), which gets them past the lock on the email */
             429: {
                 headers: {
                     [name: string]: unknown;

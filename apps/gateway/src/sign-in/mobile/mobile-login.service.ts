@@ -30,7 +30,7 @@ export class MobileLoginService {
       this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id }),
       this.rpc.request(MfaPatterns.factorStatus, { userId: user.id }),
       // The credentials were right, which is what clears the email's count.
-      this.limits.recordSuccess(user.email),
+      this.limits.recordSuccess(user.email, factor === 'password'),
     ]);
     const step = appStep({ memberships, totpEnabled: enabled, factors });
     if (step.next === 'refused') return this.limits.refuse(user.email);

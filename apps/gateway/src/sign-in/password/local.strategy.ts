@@ -22,7 +22,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     if (!parsed.success) throw new DomainError(ErrorCode.ValidationFailed, 'Give an email address and a password.');
     const { email, password } = parsed.data;
     const browser = this.knownBrowsers.browserOf(request);
-    const place = browser ? { name: `browser:${browser}`, ownersOwn: () => this.knownBrowsers.signedInWith(email, browser) } : undefined;
+    const place = browser ? ({ kind: 'browser', signedInHere: () => this.knownBrowsers.signedInWith(email, browser) } as const) : undefined;
     return this.passwords.verify(request.ip ?? 'unknown', email, password, place);
   }
 }

@@ -13,20 +13,18 @@ import { limitedAddress } from '../../rate-limit/limited-address';
  * even with all the guesses sent at once.
  *
  * Anyone who knows the email can lock it so. The lock therefore lets by the
- * places its owner signed in from (a browser that completed a sign-in as
- * them, a session of theirs). Each place has a count of its own, as long as
- * the email's, which its every attempt spends, locked or not: a stolen
- * session or copied cookie buys no more guesses than the form gives. A
- * place's success clears its own count, and the email's unless it is locked:
- * lifting the lock would hand the guesser a fresh count at each of the
- * owner's sign-ins.
+ * places its owner signed in from: a browser that completed a sign-in as
+ * them, a session of theirs. These share one count beside the email's, as
+ * long as it, however many they are (sessions and cookies can be minted by
+ * whoever holds another way in): a session spends it at every attempt, a
+ * browser once past the lock, as only then is it asked whether it is the
+ * owner's. No success clears that count, which lasts its window: the
+ * owner's sign-ins must not refill it for someone guessing from a copy of
+ * her cookie. Whoever holds such a copy, or a session, thus gets at most as
+ * many guesses again as the form gives. A success clears the email's count
+ * unless it is locked: lifting the lock would hand the guesser a fresh count.
  */
-export interface Place {
-  /** Names the place for its count: `browser:<digest>`, `session:<id>`. */
-  name: string;
-  /** Whether the email's owner signed in there: asked only once the email is locked. */
-  ownersOwn: () => Promise<boolean>;
-}
+export type Place = { kind: 'session' } | { kind: 'browser'; signedInHere: () => Promise<boolean> };
 
 @Injectable()
 export class LoginLimits {
@@ -51,9 +49,10 @@ export class LoginLimits {
           throw error;
         },
       ),
-      place && this.limiter.hit(this.perPlace(email, place)),
+      place?.kind === 'session' && this.limiter.hit(this.ownersPlaces(email)),
     ]);
-    if (!locked || (place && (await place.ownersOwn()))) return;
+    if (!locked || place?.kind === 'session') return;
+    if (place && (await place.signedInHere())) return this.limiter.hit(this.ownersPlaces(email));
     // The other limits answer the same 429: only here is it known to be the email's lockout.
     if (signIn) signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
     throw locked;
@@ -64,11 +63,8 @@ export class LoginLimits {
    * of reach) is no guess: a user retrying through an outage is not locked out.
    * Best effort, as the attempt's own error is what the caller answers.
    */
-  async giveBack(email: string, place?: Place): Promise<void> {
-    await Promise.all([
-      this.limiter.giveBack(this.perEmail(email)).catch(() => undefined),
-      place && this.limiter.giveBack(this.perPlace(email, place)).catch(() => undefined),
-    ]);
+  async giveBack(email: string): Promise<void> {
+    await this.limiter.giveBack(this.perEmail(email)).catch(() => undefined);
   }
 
   /**
@@ -82,14 +78,14 @@ export class LoginLimits {
     throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect.');
   }
 
-  /** Clears the email's failures, unless it is locked: the success of a place its owner signed in from must not lift the lock on the guesser. */
-  async recordSuccess(email: string): Promise<void> {
-    await this.limiter.resetUnlessOver(this.perEmail(email));
-  }
-
-  /** A right password from a place clears the place's own count. */
-  async recordPlaceSuccess(email: string, place: Place): Promise<void> {
-    await this.limiter.reset(this.perPlace(email, place));
+  /**
+   * Clears the email's failures, unless it is locked: the success of a place
+   * its owner signed in from must not lift the lock on the guesser.
+   * @param counted whether the success was itself an attempt counted (a password), or came another way (Google, a passkey), which did not add to the count
+   */
+  async recordSuccess(email: string, counted: boolean): Promise<void> {
+    const limit = this.perEmail(email);
+    await this.limiter.resetUnlessOver({ ...limit, max: counted ? limit.max : limit.max - 1 });
   }
 
   private perAddress(ip: string): Limit {
@@ -100,7 +96,7 @@ export class LoginLimits {
     return { key: `login-email:${email}`, max: this.config.LOGIN_FAILURES_PER_EMAIL, windowSeconds: 15 * 60 };
   }
 
-  private perPlace(email: string, place: Place): Limit {
-    return { ...this.perEmail(email), key: `login-email:${email}:${place.name}` };
+  private ownersPlaces(email: string): Limit {
+    return { ...this.perEmail(email), key: `login-email-owner:${email}` };
   }
 }

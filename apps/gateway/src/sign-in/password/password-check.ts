@@ -9,8 +9,8 @@ import { LoginLimits, Place } from './login-limits';
  * Every check of a user's password, at sign-in (web and mobile) and inside a
  * session (changing it, turning 2FA off), counts against the same limits:
  * limits first, so no hash is spent past them. A session is a place of its
- * owner (LoginLimits): it gets past a lock on the email, on a count of its
- * own, so that one in a stranger's hands buys no more guesses than the form.
+ * owner (LoginLimits): it gets past a lock on the email, on the count its
+ * owner's places share.
  */
 @Injectable()
 export class PasswordCheck {
@@ -20,17 +20,14 @@ export class PasswordCheck {
   ) {}
 
   /**
-   * At sign-in. The attempt stays counted against the email until the caller
-   * clears it, once the sign-in may go on (a member of this portal, say); a
-   * right password clears the place's count here.
+   * At sign-in. The attempt stays counted until the caller clears it, once
+   * the sign-in may go on (a member of this portal, say).
    * @param place the browser of a web sign-in, when it has a cookie (the app has none: its devices unlock without the password)
    * @throws DomainError invalid_credentials, rate_limited.
    */
   async verify(ip: string, email: string, password: string, place?: Place): Promise<UserView> {
     await this.limits.admit(ip, email, true, place);
-    const user = await this.checked(email, place, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
-    if (place) await this.limits.recordPlaceSuccess(email, place);
-    return user;
+    return this.checked(email, () => this.rpc.request(IdentityPatterns.verifyPassword, { email, password }));
   }
 
   /**
@@ -44,19 +41,18 @@ export class PasswordCheck {
    */
   async inSession<T>(session: AuthenticatedSession, ip: string, email: string, check: () => Promise<T>): Promise<T> {
     assertNotSparedByTrust(session.record);
-    const place: Place = { name: `session:${session.id}`, ownersOwn: async () => true };
-    await this.limits.admit(ip, email, false, place);
-    const answer = await this.checked(email, place, check);
-    await Promise.all([this.limits.recordSuccess(email), this.limits.recordPlaceSuccess(email, place)]);
+    await this.limits.admit(ip, email, false, { kind: 'session' });
+    const answer = await this.checked(email, check);
+    await this.limits.recordSuccess(email, true);
     return answer;
   }
 
   /** A wrong password stays counted; any other failure (an outage, bad input) gives the attempt back. */
-  private async checked<T>(email: string, place: Place | undefined, check: () => Promise<T>): Promise<T> {
+  private async checked<T>(email: string, check: () => Promise<T>): Promise<T> {
     try {
       return await check();
     } catch (error) {
-      if (!(error instanceof DomainError && error.code === ErrorCode.InvalidCredentials)) await this.limits.giveBack(email, place);
+      if (!(error instanceof DomainError && error.code === ErrorCode.InvalidCredentials)) await this.limits.giveBack(email);
       throw error;
     }
   }
