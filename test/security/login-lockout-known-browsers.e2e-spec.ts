@@ -12,8 +12,9 @@ const MAX_FAILURES_PER_EMAIL = 10;
  * is locked for 15 minutes, so that nobody guesses at it from many
  * addresses. The lock must keep out the guesses, not Claire: from a browser
  * she signed in with before, or inside her session, she goes on. Her places
- * share one count, as long as the form's: a copied cookie or stolen sessions,
- * however many, buy at most as many guesses again as the form gives.
+ * on one host share one count, as long as the form's: a copied cookie or
+ * stolen sessions, however many, buy at most as many guesses again as the
+ * form gives on that host.
  */
 describe('Locking an email against guesses does not lock its owner out', () => {
   let firm: Company;
@@ -104,7 +105,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
   });
 
   // Sessions are minted by whoever holds another way in (the app's PIN, Google, a passkey): a count per session would be no count.
-  test('her places share that one count, however many: two sessions and her browser get ten guesses in all', async () => {
+  test('her places on a host share that one count, however many: two sessions and her browser get ten guesses in all', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const hers = await knownBrowserOf(claire);
     const sessions = [];
@@ -126,18 +127,37 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
   });
 
-  test('a passkey sign-in, which adds no attempt, does not lift a lock that the next guess would meet', async () => {
+  // Whoever holds a passkey or her Google account would otherwise wipe the count between rounds of guesses.
+  test('a passkey sign-in clears no failures: the guesses before it still count', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const phone = new SoftwareAuthenticator();
     const hers = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
     expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
     await registeredPasskey(hers, phone);
-    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL - 1; index++) {
       expect((await guesser().post('/api/auth/login', { email: claire.email, password: `wrong-guess-${index}` })).status).toBe(401);
     }
 
     expect((await signInWithPasskey(browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() }), phone)).body.next).toBe('done');
 
-    expectError(await guesser().post('/api/auth/login', { email: claire.email, password: 'wrong-guess-after' }), 429, 'rate_limited');
+    expect((await guesser().post('/api/auth/login', { email: claire.email, password: 'wrong-guess-9' })).status).toBe(401);
+    expectError(await guesser().post('/api/auth/login', { email: claire.email, password: 'wrong-guess-10' }), 429, 'rate_limited');
+  });
+
+  // A firm holds the cookies and sessions sent to its host: spending them there must not lock her out at the others.
+  test("each host's places have their own count: spent on the firm's host, her browser on the easy access host still gets in", async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const onEasyAccess = browserOn(firm.gateway.easyAccessHost, firm.gateway, { sourceAddress: anotherMachineAddress() });
+    expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    expect((await onEasyAccess.post('/api/auth/logout')).status).toBe(204);
+    const atTheFirm = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+    expect((await atTheFirm.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    await lockOut(claire);
+    for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
+      expectError(await atTheFirm.post('/api/me/reauthenticate', { password: `firm-guess-${index}` }), 401, 'invalid_credentials');
+    }
+    expectError(await atTheFirm.post('/api/me/reauthenticate', { password: claire.password }), 429, 'rate_limited');
+
+    expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
   });
 });

@@ -29,8 +29,8 @@ export class MobileLoginService {
     const [memberships, { enabled }] = await Promise.all([
       this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id }),
       this.rpc.request(MfaPatterns.factorStatus, { userId: user.id }),
-      // The credentials were right, which is what clears the email's count.
-      this.limits.recordSuccess(user.email, factor === 'password'),
+      // A right password is what clears the email's count.
+      factor === 'password' && this.limits.recordSuccess(user.email),
     ]);
     const step = appStep({ memberships, totpEnabled: enabled, factors });
     if (step.next === 'refused') return this.limits.refuse(user.email);

@@ -4,6 +4,7 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { KnownBrowsers } from '../../security-alerts/known-browsers';
+import { hostTagOf } from '../../session/session-host';
 import { LoginBody } from '../sign-in.contract';
 import { PasswordCheck } from './password-check';
 
@@ -22,7 +23,9 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     if (!parsed.success) throw new DomainError(ErrorCode.ValidationFailed, 'Give an email address and a password.');
     const { email, password } = parsed.data;
     const browser = this.knownBrowsers.browserOf(request);
-    const place = browser ? ({ kind: 'browser', signedInHere: () => this.knownBrowsers.signedInWith(email, browser) } as const) : undefined;
+    const place = browser
+      ? ({ kind: 'browser', host: hostTagOf(request), signedInHere: () => this.knownBrowsers.signedInWith(email, browser) } as const)
+      : undefined;
     return this.passwords.verify(request.ip ?? 'unknown', email, password, place);
   }
 }

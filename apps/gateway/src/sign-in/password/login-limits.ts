@@ -14,9 +14,11 @@ import { limitedAddress } from '../../rate-limit/limited-address';
  *
  * Anyone who knows the email can lock it so. The lock therefore lets by the
  * places its owner signed in from: a browser that completed a sign-in as
- * them, a session of theirs. These share one count beside the email's, as
- * long as it, however many they are (sessions and cookies can be minted by
- * whoever holds another way in): a session spends it at every attempt, a
+ * them, a session of theirs. Those of one host share one count beside the
+ * email's, as long as it, however many they are (sessions and cookies can be
+ * minted by whoever holds another way in); each host has its own, as a firm
+ * holds the cookies and sessions sent to its host, and spending them there
+ * must not lock her out at the others: a session spends it at every attempt, a
  * browser once past the lock, as only then is it asked whether it is the
  * owner's. No success clears that count, which lasts its window: the
  * owner's sign-ins must not refill it for someone guessing from a copy of
@@ -24,7 +26,10 @@ import { limitedAddress } from '../../rate-limit/limited-address';
  * many guesses again as the form gives. A success clears the email's count
  * unless it is locked: lifting the lock would hand the guesser a fresh count.
  */
-export type Place = { kind: 'session' } | { kind: 'browser'; signedInHere: () => Promise<boolean> };
+export type Place = ({ kind: 'session' } | { kind: 'browser'; signedInHere: () => Promise<boolean> }) & {
+  /** The host's tag ('app' for the app's tokens): each host its own count, as a firm holds the cookies and sessions of its own host. */
+  host: string;
+};
 
 @Injectable()
 export class LoginLimits {
@@ -49,10 +54,10 @@ export class LoginLimits {
           throw error;
         },
       ),
-      place?.kind === 'session' && this.limiter.hit(this.ownersPlaces(email)),
+      place?.kind === 'session' && this.limiter.hit(this.ownersPlaces(email, place)),
     ]);
     if (!locked || place?.kind === 'session') return;
-    if (place && (await place.signedInHere())) return this.limiter.hit(this.ownersPlaces(email));
+    if (place && (await place.signedInHere())) return this.limiter.hit(this.ownersPlaces(email, place));
     // The other limits answer the same 429: only here is it known to be the email's lockout.
     if (signIn) signInOutcomes.inc({ step: 'password', outcome: 'lockout' });
     throw locked;
@@ -79,13 +84,13 @@ export class LoginLimits {
   }
 
   /**
-   * Clears the email's failures, unless it is locked: the success of a place
-   * its owner signed in from must not lift the lock on the guesser.
-   * @param counted whether the success was itself an attempt counted (a password), or came another way (Google, a passkey), which did not add to the count
+   * After a right password: clears the email's failures, unless it is
+   * locked, as the success of a place its owner signed in from must not lift
+   * the lock on the guesser. A sign-in another way (Google, a passkey) clears
+   * nothing: whoever holds one would otherwise wipe the count between rounds of guesses.
    */
-  async recordSuccess(email: string, counted: boolean): Promise<void> {
-    const limit = this.perEmail(email);
-    await this.limiter.resetUnlessOver({ ...limit, max: counted ? limit.max : limit.max - 1 });
+  async recordSuccess(email: string): Promise<void> {
+    await this.limiter.resetUnlessOver(this.perEmail(email));
   }
 
   private perAddress(ip: string): Limit {
@@ -96,7 +101,7 @@ export class LoginLimits {
     return { key: `login-email:${email}`, max: this.config.LOGIN_FAILURES_PER_EMAIL, windowSeconds: 15 * 60 };
   }
 
-  private ownersPlaces(email: string): Limit {
-    return { ...this.perEmail(email), key: `login-email-owner:${email}` };
+  private ownersPlaces(email: string, { host }: Place): Limit {
+    return { ...this.perEmail(email), key: `login-email-owner:${email}:${host}` };
   }
 }

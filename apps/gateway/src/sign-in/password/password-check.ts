@@ -10,7 +10,7 @@ import { LoginLimits, Place } from './login-limits';
  * session (changing it, turning 2FA off), counts against the same limits:
  * limits first, so no hash is spent past them. A session is a place of its
  * owner (LoginLimits): it gets past a lock on the email, on the count its
- * owner's places share.
+ * owner's places on its host share.
  */
 @Injectable()
 export class PasswordCheck {
@@ -41,9 +41,9 @@ export class PasswordCheck {
    */
   async inSession<T>(session: AuthenticatedSession, ip: string, email: string, check: () => Promise<T>): Promise<T> {
     assertNotSparedByTrust(session.record);
-    await this.limits.admit(ip, email, false, { kind: 'session' });
+    await this.limits.admit(ip, email, false, { kind: 'session', host: session.record.hostTag ?? 'app' });
     const answer = await this.checked(email, check);
-    await this.limits.recordSuccess(email, true);
+    await this.limits.recordSuccess(email);
     return answer;
   }
 
