@@ -15,16 +15,18 @@ import { limitedAddress } from '../../rate-limit/limited-address';
  * Anyone who knows the email can lock it so. The lock therefore lets by the
  * places its owner signed in from: a browser that completed a sign-in as
  * them, a session of theirs. Those of one host share one count beside the
- * email's, as long as it, however many they are (sessions and cookies can be
- * minted by whoever holds another way in); each host has its own, as a firm
- * holds the cookies and sessions sent to its host, and spending them there
- * must not lock her out at the others: a session spends it at every attempt, a
- * browser once past the lock, as only then is it asked whether it is the
- * owner's. No success clears that count, which lasts its window: the
- * owner's sign-ins must not refill it for someone guessing from a copy of
- * her cookie. Whoever holds such a copy, or a session, thus gets at most as
- * many guesses again as the form gives. A success clears the email's count
- * unless it is locked: lifting the lock would hand the guesser a fresh count.
+ * email's, as long as it, however many they are, as sessions and cookies can
+ * be minted by whoever holds another way in (the app's PIN, Google, a
+ * passkey). Each host has its own: a firm holds the cookies and sessions
+ * sent to its host, and spending them there must not lock her out at the
+ * others. A session spends the count at every attempt; a browser once past
+ * the lock, as only then is it asked whether it is the owner's. No success
+ * clears that count, which lasts its window: the owner's sign-ins must not
+ * refill it for someone guessing from a copy of her cookie. Whoever holds
+ * such a copy, or sessions, thus gets at most as many guesses again as the
+ * form gives, per host. A right password clears the email's count unless it
+ * is locked, as lifting the lock would hand the guesser a fresh count; a
+ * sign-in another way clears nothing.
  */
 export type Place = ({ kind: 'session' } | { kind: 'browser'; signedInHere: () => Promise<boolean> }) & {
   /** The host's tag ('app' for the app's tokens): each host its own count, as a firm holds the cookies and sessions of its own host. */
