@@ -29,10 +29,16 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await guesser().post('/api/auth/login', credentialsOf(member)), 429, 'rate_limited');
   };
 
-  /** Her own browser: it signed in once, and signed out; it keeps the cookie that names it. */
-  const knownBrowserOf = async (member: Member): Promise<PortalClient> => {
-    const browser = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
+  /** A browser of hers, signed in on the host (the firm's unless told), from an address of its own. */
+  const signedInBrowserOf = async (member: Member, host = firm.host): Promise<PortalClient> => {
+    const browser = browserOn(host, firm.gateway, { sourceAddress: anotherMachineAddress() });
     expect((await browser.post('/api/auth/login', credentialsOf(member))).body.next).toBe('done');
+    return browser;
+  };
+
+  /** Her own browser: it signed in once, and signed out; it keeps the cookie that names it. */
+  const knownBrowserOf = async (member: Member, host = firm.host): Promise<PortalClient> => {
+    const browser = await signedInBrowserOf(member, host);
     expect((await browser.post('/api/auth/logout')).status).toBe(204);
     return browser;
   };
@@ -72,8 +78,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
 
   test('inside her session she still proves her password again and changes it', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
-    const signedIn = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
-    expect((await signedIn.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    const signedIn = await signedInBrowserOf(claire);
     await lockOut(claire);
 
     expect((await signedIn.post('/api/me/reauthenticate', { password: claire.password })).status).toBe(204);
@@ -94,8 +99,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
 
   test('a session spends that count too: ten wrong passwords from a stolen one, and it waits', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
-    const stolen = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
-    expect((await stolen.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    const stolen = await signedInBrowserOf(claire);
     await lockOut(claire);
 
     for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
@@ -109,11 +113,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const hers = await knownBrowserOf(claire);
     const sessions = [];
-    for (let opened = 0; opened < 2; opened += 1) {
-      const session = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
-      expect((await session.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
-      sessions.push(session);
-    }
+    for (let opened = 0; opened < 2; opened += 1) sessions.push(await signedInBrowserOf(claire));
     await lockOut(claire);
 
     for (const [index, session] of [sessions[0], sessions[1], sessions[0], sessions[1]].entries()) {
@@ -131,8 +131,7 @@ describe('Locking an email against guesses does not lock its owner out', () => {
   test('a passkey sign-in clears no failures: the guesses before it still count', async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
     const phone = new SoftwareAuthenticator();
-    const hers = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
-    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    const hers = await signedInBrowserOf(claire);
     await registeredPasskey(hers, phone);
     for (let index = 0; index < MAX_FAILURES_PER_EMAIL - 1; index++) {
       expect((await guesser().post('/api/auth/login', { email: claire.email, password: `wrong-guess-${index}` })).status).toBe(401);
@@ -147,11 +146,8 @@ describe('Locking an email against guesses does not lock its owner out', () => {
   // A firm holds the cookies and sessions sent to its host: spending them there must not lock her out at the others.
   test("each host's places have their own count: spent on the firm's host, her browser on the easy access host still gets in", async () => {
     const claire = await activeMember(firm, { name: 'Claire Verrou' });
-    const onEasyAccess = browserOn(firm.gateway.easyAccessHost, firm.gateway, { sourceAddress: anotherMachineAddress() });
-    expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
-    expect((await onEasyAccess.post('/api/auth/logout')).status).toBe(204);
-    const atTheFirm = browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() });
-    expect((await atTheFirm.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+    const onEasyAccess = await knownBrowserOf(claire, firm.gateway.easyAccessHost);
+    const atTheFirm = await signedInBrowserOf(claire);
     await lockOut(claire);
     for (let index = 0; index < MAX_FAILURES_PER_EMAIL; index++) {
       expectError(await atTheFirm.post('/api/me/reauthenticate', { password: `firm-guess-${index}` }), 401, 'invalid_credentials');

@@ -58,7 +58,7 @@ export class SignInService {
     const known = host.kind === 'company' ? cachedPortalView(cached, host.company.id) : null;
     if (known) {
       // A right password is what clears the email's failures.
-      if (factor === 'password') await this.limits.recordSuccess(user.email);
+      await this.limits.recordSuccess(user.email, factor);
       return this.enter(signer, { ...known, user: viewUserOf(user, known.user.totpEnabled) }, cached);
     }
     // mfa is asked beside tenancy: whatever the entry, the flow needs to know whether the code is on.
@@ -66,7 +66,7 @@ export class SignInService {
       host.kind === 'company'
         ? this.rpc.request(TenancyPatterns.portalsAndMember, { userId: user.id, companyId: host.company.id })
         : this.companiesOf(user.id).then((companies) => ({ companies, member: null })),
-      factor === 'password' && this.limits.recordSuccess(user.email),
+      this.limits.recordSuccess(user.email, factor),
       this.totpEnabledOf(user.id),
     ]);
     const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies);

@@ -30,7 +30,7 @@ export class MobileLoginService {
       this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId: user.id }),
       this.rpc.request(MfaPatterns.factorStatus, { userId: user.id }),
       // A right password is what clears the email's count.
-      factor === 'password' && this.limits.recordSuccess(user.email),
+      this.limits.recordSuccess(user.email, factor),
     ]);
     const step = appStep({ memberships, totpEnabled: enabled, factors });
     if (step.next === 'refused') return this.limits.refuse(user.email);

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/contracts';
+import { DomainError, ErrorCode, ProvenFactor } from '@app/contracts';
 import { signInOutcomes } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
@@ -91,8 +91,8 @@ export class LoginLimits {
    * the lock on the guesser. A sign-in another way (Google, a passkey) clears
    * nothing: whoever holds one would otherwise wipe the count between rounds of guesses.
    */
-  async recordSuccess(email: string): Promise<void> {
-    await this.limiter.resetUnlessOver(this.perEmail(email));
+  async recordSuccess(email: string, factor: ProvenFactor): Promise<void> {
+    if (factor === 'password') await this.limiter.resetUnlessOver(this.perEmail(email));
   }
 
   private perAddress(ip: string): Limit {

@@ -43,7 +43,7 @@ export class PasswordCheck {
     assertNotSparedByTrust(session.record);
     await this.limits.admit(ip, email, false, { kind: 'session', host: session.record.hostTag ?? 'app' });
     const answer = await this.checked(email, check);
-    await this.limits.recordSuccess(email);
+    await this.limits.recordSuccess(email, 'password');
     return answer;
   }
 
