@@ -1,4 +1,5 @@
 import { expectError } from '../support/api-error';
+import { queryRunDatabase } from '../support/databases';
 import { activeMember, browserOn, Company, createCompany, credentialsOf, Member } from '../support/factories';
 import { registeredPasskey, signInWithPasskey } from '../support/passkeys';
 import { anotherMachineAddress, PortalClient } from '../support/portal-client';
@@ -155,5 +156,30 @@ describe('Locking an email against guesses does not lock its owner out', () => {
     expectError(await atTheFirm.post('/api/me/reauthenticate', { password: claire.password }), 429, 'rate_limited');
 
     expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+  });
+
+  // Whoever holds another way in (a passkey, her Google account) could otherwise sign in from fresh browsers until hers was forgotten.
+  test('signing in as her from many other browsers does not make hers forgotten', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const phone = new SoftwareAuthenticator();
+    const hers = await signedInBrowserOf(claire);
+    await registeredPasskey(hers, phone);
+    expect((await hers.post('/api/auth/logout')).status).toBe(204);
+    for (let index = 0; index < 21; index++) {
+      expect((await signInWithPasskey(browserOn(firm.host, firm.gateway, { sourceAddress: anotherMachineAddress() }), phone)).body.next).toBe('done');
+    }
+    await lockOut(claire);
+
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+  });
+
+  // A cookie copied long ago (a shared computer, an old laptop sold) must not outlive what it proves.
+  test('a browser that has not signed in as her for two months is let by no more', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Verrou' });
+    const hers = await knownBrowserOf(claire);
+    await queryRunDatabase(`update identity.known_browsers set last_seen_at = now() - interval '61 days' where user_id = ?`, [claire.userId]);
+    await lockOut(claire);
+
+    expectError(await hers.post('/api/auth/login', credentialsOf(claire)), 429, 'rate_limited');
   });
 });

@@ -38,6 +38,7 @@ import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
 import { CheckLink } from './tokens/check-link.usecase';
 import { LinksHandler } from './tokens/links.handler';
 import { UserTokenStore } from './tokens/user-token.store';
+import { BrowserSignedIn } from './security-alerts/browser-signed-in.usecase';
 import { NoteBrowser } from './security-alerts/note-browser.usecase';
 import { NotMe } from './security-alerts/not-me.usecase';
 import { SecurityAlertMail } from './security-alerts/security-alert.mail';
@@ -82,6 +83,7 @@ export class IdentityModule {
         SecurityAlertMail,
         SecurityAlerts,
         NoteBrowser,
+        BrowserSignedIn,
         NotMe,
         UserPortal,
         RevokeResetLinks,

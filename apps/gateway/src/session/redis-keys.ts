@@ -21,8 +21,6 @@ export const RedisKeys = {
   trustedBrowsers: (userId: string) => `trust:${tagOf(userId)}`,
   /** The digests of the browsers the user signed in with, as identity knows them: a set (known-browsers.ts). */
   knownBrowsers: (userId: string) => `browsers:${tagOf(userId)}`,
-  /** The digests of the browsers that completed a sign-in as the owner of an email, let by its lock: a sorted set by time of sign-in (known-browsers.ts). */
-  signInBrowsers: (email: string) => `login-browsers:${email}`,
   /** The prefix of rate-limiter-flexible's counters: `rate:<what is counted>`. */
   rateLimits: 'rate',
   /** A mobile sign-in waiting for its step, by the token's digest. */

@@ -5,21 +5,22 @@ import { User } from '../users/user.entity';
 import { SecurityAlerts } from './security-alerts';
 
 /**
- * Without a transaction, as most sign-ins need: a browser already known
- * changes nothing, and the user's first browser ever is added alone (no
+ * Without a transaction, as most sign-ins need: a browser already known is
+ * only seen again, and the user's first browser ever is added alone (no
  * alert). Another new browser is left out, for the transaction that adds it
- * with its alert. `known` reads the rows as they were before this statement.
+ * with its alert.
  */
 const KNOWN_OR_FIRST = `
-  with first as (
+  with seen as (
+    update identity.known_browsers set last_seen_at = now() where user_id = ? and browser = ? returning browser),
+  first as (
     insert into identity.known_browsers (user_id, browser)
     select ?, ? where not exists (select 1 from identity.known_browsers where user_id = ?)
     on conflict do nothing returning browser)
-  select exists (select 1 from identity.known_browsers where user_id = ? and browser = ?) as known,
-         exists (select 1 from first) as added`;
+  select exists (select 1 from seen) as known, exists (select 1 from first) as added`;
 
 /** A browser known by its id of before ids named the host takes the new one: no alert when that changed. */
-const RENAME = `update identity.known_browsers set browser = ? where user_id = ? and browser = ? returning browser`;
+const RENAME = `update identity.known_browsers set browser = ?, last_seen_at = now() where user_id = ? and browser = ? returning browser`;
 
 const ADD_ANOTHER = `
   insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser`;
@@ -38,7 +39,7 @@ export class NoteBrowser {
    */
   async execute({ userId, browser, formerly, sighting }: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
     const connection = this.em.getConnection();
-    const [{ known, added }] = await connection.execute<{ known: boolean; added: boolean }[]>(KNOWN_OR_FIRST, [userId, browser, userId, userId, browser]);
+    const [{ known, added }] = await connection.execute<{ known: boolean; added: boolean }[]>(KNOWN_OR_FIRST, [userId, browser, userId, browser, userId]);
     if (known || added) return { known };
     if (formerly && (await connection.execute<{ browser: string }[]>(RENAME, [browser, userId, formerly])).length > 0) return { known: true };
     // The alert is recorded with the browser: both or neither.

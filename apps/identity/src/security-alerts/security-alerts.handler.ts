@@ -1,6 +1,7 @@
 import { AlertMail, CredentialsChange, IdentityPatterns, NotMeLink, ParsedRequestOf } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
+import { BrowserSignedIn } from './browser-signed-in.usecase';
 import { NoteBrowser } from './note-browser.usecase';
 import { NotMe } from './not-me.usecase';
 import { SecurityAlerts } from './security-alerts';
@@ -10,6 +11,7 @@ export class SecurityAlertsHandler {
   constructor(
     private readonly alerts: SecurityAlerts,
     private readonly noteBrowser: NoteBrowser,
+    private readonly browserSignedIn: BrowserSignedIn,
     private readonly notMe: NotMe,
   ) {}
 
@@ -21,6 +23,11 @@ export class SecurityAlertsHandler {
   @Handles(IdentityPatterns.noteBrowser)
   note(@Request(IdentityPatterns.noteBrowser) request: ParsedRequestOf<typeof IdentityPatterns.noteBrowser>): Promise<{ known: boolean }> {
     return this.noteBrowser.execute(request);
+  }
+
+  @Handles(IdentityPatterns.browserSignedIn)
+  signedIn(@Request(IdentityPatterns.browserSignedIn) request: ParsedRequestOf<typeof IdentityPatterns.browserSignedIn>): Promise<{ signedIn: boolean }> {
+    return this.browserSignedIn.execute(request);
   }
 
   @Handles(IdentityPatterns.peekNotMe)

@@ -193,6 +193,16 @@ export const IdentityPatterns = {
     z.object({ userId: Id, browser: BrowserId, formerly: BrowserId.optional(), sighting: SignInSighting }),
     { idempotent: true },
   ),
+  /**
+   * Whether the owner of `email` completed a web sign-in on `browser` lately:
+   * a lock on the email's password guesses lets that browser by. Asked only
+   * while the email is locked.
+   */
+  browserSignedIn: defineRequest<{ signedIn: boolean }>()(
+    'identity.browser.signed-in',
+    z.object({ email: Email, browser: BrowserId }),
+    { idempotent: true },
+  ),
   /** A "this wasn't me" link not yet used. @throws invalid_token */
   peekNotMe: defineRequest<NotMeLink>()('identity.not-me.peek', z.object({ token: LinkToken }), { idempotent: true }),
   /**
