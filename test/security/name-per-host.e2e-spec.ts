@@ -1,4 +1,5 @@
-import { activeMember, addMember, Company, createCompany, Member, signedInClient, signedInOnEasyAccess } from '../support/factories';
+import { activeMember, addMember, askedForHelp, Company, createCompany, Member, memberWithTotp, signedInClient, signedInOnEasyAccess } from '../support/factories';
+import { Mailbox } from '../support/mailbox';
 import { PortalClient } from '../support/portal-client';
 
 /**
@@ -46,5 +47,31 @@ describe("A firm's host never receives the name another firm typed", () => {
 
     const easy = await signedInOnEasyAccess(firmA, claire);
     expect((await easy.get('/api/me')).body).toMatchObject({ user: { name: typedByA }, portal: { id: firmA.id } });
+  });
+});
+
+/**
+ * The same holds for the firm's clients reading about its admin: Paul is a
+ * client of firm A, which typed a note with his name, and an admin of firm B.
+ * When he turns off the 2FA of Yann, B's client, Yann's mail names him as B
+ * typed him.
+ */
+describe("A firm's clients never read the name another firm typed for its admin", () => {
+  const mailbox = new Mailbox();
+
+  test("the mail of an admin's 2FA disable names the admin as the acting firm typed them", async () => {
+    const firmA = await createCompany({ name: 'Cabinet Aubert' });
+    const firmB = await createCompany({ name: 'Cabinet Bonnet' });
+    const paul = await activeMember(firmA, { name: 'Paul, relances impayées 2025' });
+    await addMember(firmB, { email: paul.email, name: 'Paul Girard', role: 'admin' });
+    const yann = await memberWithTotp(firmB, { name: 'Yann Client' });
+    await askedForHelp(firmB, yann);
+
+    const disabled = await (await signedInClient(firmB, paul)).post(`/api/admin/users/${yann.userId}/mfa/disable`, { reason: 'Called back' });
+
+    expect(disabled.status).toBe(204);
+    const mail = await mailbox.waitFor({ to: yann.email, subject: 'Authentification à deux facteurs désactivée' });
+    expect(mail.text).toContain('Paul Girard');
+    expect(mail.text).not.toContain('impayées');
   });
 });

@@ -71,7 +71,7 @@ export class DisableSecondFactor {
         tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
       }
       const notMe = revoked.notMeToken ? { notMeToken: revoked.notMeToken } : {};
-      await this.mail.record(tx, { userId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, otherCompanyIds, ...notMe });
+      await this.mail.record(tx, { userId, companyId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, otherCompanyIds, ...notMe });
     });
     this.mail.sendSoon();
     // The link's secret goes to the mail only.

@@ -10,6 +10,8 @@ import { factorRemovedElsewhereMail, secondFactorDisabledMail } from './second-f
 
 export interface SecondFactorDisabledRecord {
   userId: string;
+  /** The acting company, whose typed names the user's mail uses; absent from older notices, which use identity's. */
+  companyId?: string;
   companyName: string;
   actorUserId: string;
   /** Absent from notices recorded before passkeys existed, which removed none. */
@@ -49,25 +51,31 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
   }
 
   async write(record: SecondFactorDisabledRecord): Promise<Mail[]> {
-    const { userId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, otherCompanyIds = [] } = record;
+    const { userId, companyId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, otherCompanyIds = [] } = record;
     const elsewhere = await this.em.fork().find(
       Membership,
       { company: { $in: otherCompanyIds }, role: 'admin', userId: { $ne: userId } },
       { populate: ['company'], fields: ['userId', 'company.name'] },
     );
-    // Each company's admins read the client's name as their company typed it, never as another firm did.
-    const namesHere = await this.em.fork().find(Membership, { company: { $in: otherCompanyIds }, userId }, { fields: ['company', 'invitedName'] });
-    const nameIn = new Map(namesHere.map((membership) => [membership.company.id, membership.invitedName]));
+    // Each reads a name as their company typed it, never as another firm did: the user, their admin, the other companies' admins, them.
+    const typed = await this.em.fork().find(
+      Membership,
+      { $or: [{ company: { $in: otherCompanyIds }, userId }, ...(companyId ? [{ company: companyId, userId: { $in: [userId, actorUserId] } }] : [])] },
+      { fields: ['company', 'userId', 'invitedName'] },
+    );
+    const typedIn = (company: string | undefined, person: string) =>
+      typed.find((membership) => membership.company.id === company && membership.userId === person)?.invitedName ?? undefined;
     const userIds = [...new Set([userId, actorUserId, ...elsewhere.map((admin) => admin.userId)])];
     const users = new Map((await this.rpc.request(IdentityPatterns.findUsers, { userIds })).map((found) => [found.id, found]));
     const user = users.get(userId);
     if (!user) return [];
-    const adminName = users.get(actorUserId)?.name ?? '';
+    const adminName = typedIn(companyId, actorUserId) ?? users.get(actorUserId)?.name ?? '';
     const notMeLink = notMeToken ? `${easyAccessOrigin(this.config)}/not-me/${notMeToken}` : null;
-    const notice = { email: user.email, name: user.name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
+    const name = typedIn(companyId, userId) ?? user.name;
+    const notice = { email: user.email, name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
     const toOtherAdmins = elsewhere.flatMap(({ userId: adminId, company }) => {
       const admin = users.get(adminId);
-      const client = { ...user, name: nameIn.get(company.id) ?? user.name };
+      const client = { ...user, name: typedIn(company.id, userId) ?? user.name };
       return admin?.email ? [factorRemovedElsewhereMail({ admin, client, companyName: company.name })] : [];
     });
     // The user's first, so that it keeps its place in the rows recorded before the other admins were told.
