@@ -95,6 +95,23 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     expect((await (await signedIn(claire)).get('/api/me/passkeys')).body).toEqual([]);
   });
 
+  // Known, the intruder's browser would sign in unannounced once he has her new password, and be let by the lock on her email.
+  test('from the "new sign-in" mail: the intruder\'s browser is a stranger again, and its next sign-in is alerted', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Roux' });
+    await signedIn(claire);
+    const intruder = await signedIn(claire, FIREFOX_ON_WINDOWS);
+    // Its second sign-in, which the gateway then remembers as known too.
+    expect((await intruder.post('/api/auth/logout')).status).toBe(204);
+    expect((await intruder.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
+
+    await report(claire, subjects.newSignIn);
+    expect((await resetAndSignIn(claire)).next).toBe('done');
+
+    // He phishes the new password too.
+    expect((await intruder.post('/api/auth/login', { email: claire.email, password: `${claire.password}-new` })).body.next).toBe('done');
+    await mailbox.waitFor({ to: claire.email, subject: subjects.newSignIn, containing: 'Firefox' });
+  });
+
   test('from the "2FA turned on" mail: the code only the intruder holds is gone, and her new password signs her in', async () => {
     const claire = await activeMember(firm, { name: 'Claire Roux' });
     await enrolTotp(await signedIn(claire, FIREFOX_ON_WINDOWS));

@@ -68,6 +68,11 @@ export class KnownBrowsers {
     }
   }
 
+  /** The browsers kept as known go: identity is asked of each again at its next sign-in. */
+  async forgetKnown(userId: string): Promise<void> {
+    await this.redis.del(RedisKeys.knownBrowsers(userId));
+  }
+
   /** This browser on this host, by the digest of its cookie; null when it presents none that could be ours. */
   browserOf(request: FastifyRequest): string | null {
     const presented = cookieOf(request, BROWSER_COOKIE);
