@@ -13,6 +13,7 @@ import { MeService } from '../member-view/me.service';
 import { nameInPortal } from '../member-view/portal-view';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { AuthenticatedSession } from '../session/session';
+import { SessionStore } from '../session/session.store';
 import { assertNotSparedByTrust, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AddsSecondFactor, assertProvedSecondFactor, FACTOR_HELD } from '../session/second-factor-changes';
 import { PasswordCheck } from '../sign-in/password/password-check';
@@ -51,6 +52,7 @@ export class PasskeysController {
     private readonly limiter: RateLimiter,
     private readonly trustedBrowsers: TrustedBrowserStore,
     private readonly keys: PasskeyKeys,
+    private readonly sessions: SessionStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -130,11 +132,12 @@ export class PasskeysController {
   @SignedIn()
   @ApiOperation({
     summary:
-      'Removes one of the user\'s passkeys; the trusted browsers ask the second step again. The request carries a fresh proof itself: ' +
+      'Removes one of the user\'s passkeys; the web sessions it signed in (as first or second factor) end, but the one asking, ' +
+      'and the trusted browsers ask the second step again. The request carries a fresh proof itself: ' +
       '{ password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, ' +
       'for a user who signs in without a password). A session alone does not remove a passkey.',
   })
-  @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host' })
+  @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host, and what it signed in is signed out' })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
   @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
   @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD} (both with { password } only)` })
@@ -158,8 +161,9 @@ export class PasskeysController {
     const { credentialId } = await this.rpc.request(PasskeyPatterns.remove, { userId, rpId, passkeyId });
     // Identity would refuse it anyway; the key it verified with is no longer kept for nothing.
     await this.keys.forget(rpId, credentialId);
-    // A factor removed ends the trusted browsers, as one added does.
+    // A factor removed ends the trusted browsers, as one added does, and what it signed in: its device may be lost.
     await this.trustedBrowsers.removeAll(userId);
+    await this.sessions.deleteOfPasskey(userId, passkeyId, session.id);
   }
 
   private async checkPassword(request: FastifyRequest, session: AuthenticatedSession, password: string): Promise<void> {

@@ -33,6 +33,7 @@ export function encodeSession(record: Partial<SessionRecord>): Record<string, st
     // Left out while it equals `created`, as it does until a re-authentication.
     pv: record.provedAt === undefined || record.provedAt === record.createdAt ? undefined : record.provedAt.toString(),
     h: record.hostTag === undefined ? undefined : (record.hostTag ?? ''),
+    pk: record.passkey === undefined ? undefined : (record.passkey ?? ''),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
 }
@@ -54,6 +55,7 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     factors: decodeFactors(fields.f),
     provedAt: Number(fields.pv || fields.created),
     hostTag: fields.h || null,
+    passkey: fields.pk || null,
   };
 }
 

@@ -5,8 +5,8 @@ import { SessionRecord, SignInStage } from '../session/session';
 /** A web record before it is issued: its host is the one of the request that receives the cookie. */
 export type UnissuedRecord = Omit<SessionRecord, 'hostTag'>;
 
-/** What a sign-in carries from step to step. */
-export type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'>;
+/** What a sign-in carries from step to step; `passkey` once one answered. */
+export type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'> & Partial<Pick<SessionRecord, 'passkey'>>;
 
 type Lifetimes = Pick<GatewayConfig, 'SESSION_ABSOLUTE_HOURS' | 'SESSION_IDLE_MINUTES' | 'SIGN_IN_MINUTES'>;
 
@@ -53,7 +53,7 @@ export function mobileRecord(signer: Signer & { deviceId: string }, companyId: s
 }
 
 function freshRecord(
-  { userId, credentialVersion, factors }: Signer,
+  { userId, credentialVersion, factors, passkey = null }: Signer,
   stage: SignInStage,
   companyId: string | null,
   now: number,
@@ -71,5 +71,6 @@ function freshRecord(
     credentialVersion,
     factors,
     provedAt: now,
+    passkey,
   };
 }

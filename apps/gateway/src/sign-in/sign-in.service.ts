@@ -45,16 +45,17 @@ export class SignInService {
   ) {}
 
   /**
-   * After a first factor was accepted. On a company's host the user must be
+   * After a first factor was accepted (`passkey`: the id of the one that
+   * was). On a company's host the user must be
    * a member; the refusal is the same as a wrong password, so the answer does
    * not tell who is a member where. A returning user's cached view answers
    * alone when it holds the membership here (it is dropped at every change, as
    * for every portal page); otherwise tenancy and mfa are asked at once: a
    * sign-in pays for its hash and little more.
    */
-  async afterCredentials(user: UserView, host: HostPortal, factor: FirstFactor): Promise<SignInProgress> {
+  async afterCredentials(user: UserView, host: HostPortal, factor: FirstFactor, passkey: string | null = null): Promise<SignInProgress> {
     const cached = await this.cache.read(user.id);
-    const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor] };
+    const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor], passkey };
     const known = host.kind === 'company' ? cachedPortalView(cached, host.company.id) : null;
     if (known) {
       // A right password is what clears the email's failures.

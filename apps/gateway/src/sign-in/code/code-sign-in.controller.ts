@@ -77,9 +77,12 @@ export class TotpSignInController {
   ): Promise<SignInStep> {
     const session = await signInAt(this.sessions, request, 'totp');
     const { trustBrowser, ...answer } = body;
-    const passed = 'passkey' in answer ? await this.passkeyOf(session, request, answer.passkey) : await this.codeOf(session, answer);
+    const passkey = 'passkey' in answer ? await this.passkeyOf(session, request, answer.passkey) : null;
+    const passed = 'passkey' in answer ? 'passkey' : await this.codeOf(session, answer);
+    // The passkey that answered, so that removing it ends the session (PasskeysController.remove).
+    const record = passkey ? { ...session.record, passkey } : session.record;
     // The answer changed nothing the view shows: the one read with the session answers.
-    const step = await this.steps.advance(await this.signIn.complete(session.record, passed, session.cachedView), request, reply);
+    const step = await this.steps.advance(await this.signIn.complete(record, passed, session.cachedView), request, reply);
     if (trustBrowser) await this.trust.remember(request, reply, session.record);
     return step;
   }
@@ -138,11 +141,12 @@ export class TotpSignInController {
    * The options of this step name only the user's passkeys, but a challenge
    * from the usernameless options would verify any passkey of the host: the
    * owner is checked here, so that a password thief's own passkey is no second factor.
+   * @returns the passkey's id
    */
-  private async passkeyOf(session: AuthenticatedSession, request: FastifyRequest, response: AuthenticationResponse): Promise<ProvenFactor> {
-    const { userId } = await this.passkeys.verifyAuthentication(this.rp(request), response);
+  private async passkeyOf(session: AuthenticatedSession, request: FastifyRequest, response: AuthenticationResponse): Promise<string> {
+    const { userId, passkeyId } = await this.passkeys.verifyAuthentication(this.rp(request), response);
     if (userId !== session.record.userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
-    return 'passkey';
+    return passkeyId;
   }
 
   private rp(request: FastifyRequest): RelyingParty {

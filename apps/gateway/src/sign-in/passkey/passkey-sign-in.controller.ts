@@ -71,8 +71,8 @@ export class PasskeySignInController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInStep> {
-    const { user } = await this.authentication.verifyAuthentication(this.rp(request), body.response);
-    const progress = await this.signIn.afterCredentials(user, request.portal!, 'passkey');
+    const { user, passkeyId } = await this.authentication.verifyAuthentication(this.rp(request), body.response);
+    const progress = await this.signIn.afterCredentials(user, request.portal!, 'passkey', passkeyId);
     return this.steps.advance(progress, request, reply);
   }
 
