@@ -178,6 +178,30 @@ describe('Security alerts', () => {
     }
   });
 
+  // Identity's "lately", which lets her browsers by a lock on her email, counts on hearing of each at least monthly.
+  test('the browsers Redis keeps go a month after the first was kept, however many are added since', async () => {
+    const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      const anna = await activeMember(firm);
+      const key = `${currentRun().redisKeyPrefix}browsers:{${compactOf(anna.userId)}}`;
+      const laptop = browser(firm.host);
+      await signIn(laptop, anna);
+      await signIn(laptop, anna);
+      // As if kept 29 days ago.
+      await redis.pexpire(key, 86_400_000);
+
+      const phone = browser(firm.host, FIREFOX_ON_WINDOWS);
+      await signIn(phone, anna);
+      await signIn(phone, anna);
+
+      expect(await redis.scard(key)).toBe(2);
+      expect(await redis.pttl(key)).toBeLessThanOrEqual(86_400_000);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   describe('"this wasn\'t me"', () => {
     let claire: Member;
     let admin: PortalClient;

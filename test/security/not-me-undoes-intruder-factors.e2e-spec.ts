@@ -112,6 +112,21 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     await mailbox.waitFor({ to: claire.email, subject: subjects.newSignIn, containing: 'Firefox' });
   });
 
+  test('from the mail of a later change (a passkey added an hour after he signed in): his browser is a stranger again too', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Roux' });
+    await signedIn(claire);
+    const intruder = await signedIn(claire, FIREFOX_ON_WINDOWS);
+    await mailbox.waitFor({ to: claire.email, subject: subjects.newSignIn });
+    await queryRunDatabase(`update identity.known_browsers set first_seen_at = now() - interval '1 hour' where user_id = ?`, [claire.userId]);
+    await registeredPasskey(intruder, new SoftwareAuthenticator());
+
+    await report(claire, subjects.passkeyAdded);
+    expect((await resetAndSignIn(claire)).next).toBe('done');
+
+    expect((await intruder.post('/api/auth/login', { email: claire.email, password: `${claire.password}-new` })).body.next).toBe('done');
+    await mailbox.waitFor({ to: claire.email, subject: subjects.newSignIn, containing: 'Firefox' });
+  });
+
   test('from the "2FA turned on" mail: the code only the intruder holds is gone, and her new password signs her in', async () => {
     const claire = await activeMember(firm, { name: 'Claire Roux' });
     await enrolTotp(await signedIn(claire, FIREFOX_ON_WINDOWS));

@@ -21,7 +21,8 @@ const BROWSER_DAYS = 400;
  * kept from its second sign-in on: most clients of a firm sign in a few times
  * a year, and a key for each of their first sign-ins would mostly be a key
  * nobody asks again. Identity's "lately", for the lock (BrowserSignedIn),
- * counts on hearing of a returning browser at least once in this time.
+ * counts on hearing of a returning browser at least once in this time: the
+ * set lasts a month from its first browser, not from its last.
  */
 const CACHE_DAYS = 30;
 const SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -62,7 +63,8 @@ export class KnownBrowsers {
       const sighting = { device: deviceLabelOf(request.headers['user-agent']), address: request.ip.slice(0, 64), portal };
       const formerly = known ? { formerly: digestOf(secret).slice(0, 22) } : {};
       const { known: seenBefore } = await this.rpc.request(IdentityPatterns.noteBrowser, { userId: user.id, browser, ...formerly, sighting });
-      if (seenBefore) await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000).exec();
+      // The set's month runs from its first browser (NX): refreshed at every one added, it could answer for a browser for ever.
+      if (seenBefore) await this.redis.multi().sadd(key, browser).pexpire(key, CACHE_DAYS * 86_400_000, 'NX').exec();
     } catch (error) {
       this.logger.warn(`The sign-in of user ${user.id} was not checked against their known browsers: ${(error as Error).message}`);
     }

@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 
 /**
  * Twice the month the gateway spares identity a returning browser for (its
- * cache of known browsers): every browser that signed in as the user in the
- * last 30 days was noted in the last 60, and none older than that passes.
+ * cache of known browsers lasts a month from the first it kept): every
+ * browser that signed in as the user in the last 30 days was noted in the
+ * last 60, and none older than that passes.
  */
 const LATELY = `interval '60 days'`;
 

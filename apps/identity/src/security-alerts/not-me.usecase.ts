@@ -15,11 +15,13 @@ import { User } from '../users/user.entity';
 const UNDO_MARGIN_MS = 60_000;
 
 /**
- * The browsers first seen since the change reported are strangers again:
- * known, the intruder's would sign in unannounced (no "new sign-in" alert)
- * once he had the new password, and be let by the lock on her email.
+ * Every browser of the user is a stranger again: known, the intruder's would
+ * sign in unannounced (no "new sign-in" alert) once he had the new password,
+ * and be let by the lock on her email. Not only those first seen since the
+ * change reported: he may have signed in an hour before the change she
+ * reports. Her own browsers are each alerted once more, the first excepted.
  */
-const FORGET_BROWSERS_SINCE = `delete from identity.known_browsers where user_id = ? and first_seen_at >= ?`;
+const FORGET_BROWSERS = `delete from identity.known_browsers where user_id = ?`;
 
 /** "This wasn't me", from the link under a security alert. */
 @Injectable()
@@ -43,8 +45,8 @@ export class NotMe {
    * is bumped and announced, as for an admin's revocation); the passkeys made
    * since the change reported are removed, as an intruder's would sign in
    * alone whatever the password, and so is a Google account linked since,
-   * which its email then links no more, and the browsers first seen since
-   * are forgotten; the reset links mailed before end, and a new
+   * which its email then links no more, and the user's browsers are
+   * forgotten; the reset links mailed before end, and a new
    * one is mailed in the user's language. The password stays until the user
    * chooses another: whoever got in with it is out.
    * @throws DomainError invalid_token
@@ -58,7 +60,7 @@ export class NotMe {
       user.revokeCredentials();
       user.unlinkGoogleLinkedSince(new Date(undoSince));
       await this.passkeys.madeSince(tx, userId, new Date(undoSince));
-      await tx.execute(FORGET_BROWSERS_SINCE, [userId, new Date(undoSince)]);
+      await tx.execute(FORGET_BROWSERS, [userId]);
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       const resetToken = this.tokens.issue(tx, user, 'reset');
       await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language });
