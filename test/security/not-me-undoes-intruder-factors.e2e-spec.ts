@@ -16,6 +16,7 @@ const subjects = {
   newSignIn: 'Nouvelle connexion à votre compte',
   totpOn: "L'authentification à deux facteurs a été activée",
   reset: 'Réinitialisation de votre mot de passe',
+  recoveryCodes: 'Vos codes de récupération ont été remplacés',
 };
 
 /**
@@ -158,5 +159,24 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     await report(paul, subjects.newSignIn);
 
     expect((await browser().post('/api/auth/login', credentialsOf(paul))).body.next).toBe('totp');
+  });
+
+  test('from the "recovery codes replaced" mail: the codes only the intruder holds pass the code step no more', async () => {
+    const paul = await memberWithTotp(firm, { name: 'Paul Roux' });
+    await queryRunDatabase("update mfa.totp_factors set confirmed_at = now() - interval '1 day' where user_id = ?", [paul.userId]);
+    await queryRunDatabase("update mfa.recovery_codes set created_at = now() - interval '1 day' where user_id = ?", [paul.userId]);
+    // He has Paul's password, and relayed one code of his.
+    const intruder = browser(FIREFOX_ON_WINDOWS);
+    expect((await intruder.post('/api/auth/login', credentialsOf(paul))).body.next).toBe('totp');
+    expect((await intruder.post('/api/auth/totp', { code: codeForStep(paul.secret, paul.enrolledInStep) })).body.next).toBe('done');
+    const replaced = await intruder.post('/api/me/totp/recovery-codes');
+    expect(replaced.status).toBe(200);
+
+    await report(paul, subjects.recoveryCodes);
+
+    // His password stands until he chooses another: the intruder tries his codes at the code step.
+    const again = browser(FIREFOX_ON_WINDOWS);
+    expect((await again.post('/api/auth/login', credentialsOf(paul))).body.next).toBe('totp');
+    expectError(await again.post('/api/auth/totp', { recoveryCode: replaced.body.recoveryCodes[0] }), 401, 'invalid_code');
   });
 });

@@ -37,4 +37,8 @@ export class RecoveryCodeStore {
   async removeAll(em: EntityManager, userId: string): Promise<void> {
     await em.nativeDelete(RecoveryCode, { userId });
   }
+
+  async removeMadeSince(em: EntityManager, userId: string, since: Date): Promise<void> {
+    await em.nativeDelete(RecoveryCode, { userId, createdAt: { $gte: since } });
+  }
 }

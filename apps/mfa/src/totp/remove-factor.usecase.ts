@@ -21,13 +21,19 @@ export class RemoveFactor {
    * Removes the factor, any pending enrolment and the recovery codes together;
    * with `alert`, the user's security alert commits with them. With
    * `confirmedSince`, only a factor turned on since then: an older one stays,
-   * with its codes.
+   * with its codes, but for codes made since (replaced by whoever "this
+   * wasn't me" reports), which go without others in their place: the user
+   * makes new ones with the factor.
    * @returns removed: whether 2FA was on
    */
   async execute(userId: string, alert: boolean, confirmedSince?: Date): Promise<{ removed: boolean }> {
     const removedActive = await this.em.fork().transactional(async (em) => {
       const active = await em.nativeDelete(TotpFactor, { userId, state: 'active', ...(confirmedSince ? { confirmedAt: { $gte: confirmedSince } } : {}) });
-      if (confirmedSince && active === 0) return false;
+      if (confirmedSince && active === 0) {
+        // The older factor stays, but not codes made since: whoever replaced them holds them, and the user no longer does.
+        await this.recoveryCodes.removeMadeSince(em, userId, confirmedSince);
+        return false;
+      }
       await em.nativeDelete(TotpFactor, { userId, state: 'pending' });
       await this.recoveryCodes.removeAll(em, userId);
       if (active > 0) await this.announcements.record(em, MfaEvents.factorChanged, { userId });

@@ -48,7 +48,8 @@ export const MfaPatterns = {
     'mfa.factor.remove',
     /**
      * `alert`: the user's own choice, mailed to them as a security alert; an admin's disable has tenancy's mail.
-     * `confirmedSince` (ms): only a factor turned on at or after it, as "this wasn't me" undoes.
+     * `confirmedSince` (ms): only a factor turned on at or after it, as "this wasn't me" undoes; an
+     * older factor stays, and only the recovery codes made since go.
      */
     z.object({ userId: Id, alert: z.boolean().default(false), confirmedSince: z.number().int().nonnegative().optional() }),
     { idempotent: true },
