@@ -40,7 +40,7 @@ describe('"Ce n\'était pas vous ?", from a security alert, in the portal', () =
     await checkScreen(page, 'not-me');
     await page.getByRole('button', { name: 'Déconnecter partout et changer mon mot de passe' }).click();
 
-    await page.getByText("C'est fait : toutes vos sessions et vos appareils sont déconnectés.", { exact: false }).waitFor();
+    await page.getByText("C'est fait : toutes vos sessions et vos appareils sont déconnectés, et votre ancien mot de passe ne fonctionne plus.", { exact: false }).waitFor();
     expect((await intruder.get('/api/me')).status).toBe(401);
     expect((await hers.get('/api/me')).status).toBe(401);
     await mailbox.waitFor({ to: claire.email, subject: 'Réinitialisation de votre mot de passe' });

@@ -46,6 +46,10 @@ describe("The admin's 2FA disable mails its \"this wasn't me\" link on the easy 
     expect((await page.post('/api/auth/not-me', { token: tokenOf(notMeLink.href) })).status).toBe(204);
 
     expectError(await atFirmB.get('/api/me'), 401, 'unauthenticated');
-    expect((await browserOn(firmB.host).post('/api/auth/login', credentialsOf(paul))).body.next).toBe('done');
+    // The report withdrew his password: he chooses another from the link mailed, and no code is asked.
+    const reset = await mailbox.waitFor({ to: paul.email, subject: 'Réinitialisation de votre mot de passe', containing: '/reset-password/' });
+    const password = `${paul.password}-new`;
+    expect((await browserOn(firmB.host).post('/api/auth/password/reset', { token: tokenOf(mailbox.linkIn(reset, '/reset-password/')), password })).status).toBe(204);
+    expect((await browserOn(firmB.host).post('/api/auth/login', { email: paul.email, password })).body.next).toBe('done');
   });
 });

@@ -48,6 +48,7 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
   /** She follows the reset link the report mailed and signs in with her new password: what the next step asks. */
   const resetAndSignIn = async (member: Member): Promise<{ next: string }> => {
     const mail = await mailbox.waitFor({ to: member.email, subject: subjects.reset, containing: '/reset-password/' });
+    expect(mail.text).toContain('votre ancien mot de passe ne fonctionne plus');
     const password = `${member.password}-new`;
     const page = browser();
     expect((await page.post('/api/auth/password/reset', { token: tokenOf(mailbox.linkIn(mail, '/reset-password/')), password })).status).toBe(204);
@@ -70,6 +71,18 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     expect(new URL(mailbox.linkIn(mail, '/settings/passkeys')).hostname).toBe(firm.host);
   });
 
+  // Out of his sessions only, he signed in again with her password at once, and went on until she chose another.
+  test('from the "new sign-in" mail: the password he stole no longer signs in; hers, chosen from the link mailed, does', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Roux' });
+    await signedIn(claire);
+    await signedIn(claire, FIREFOX_ON_WINDOWS);
+
+    await report(claire, subjects.newSignIn);
+
+    expectError(await browser(FIREFOX_ON_WINDOWS).post('/api/auth/login', credentialsOf(claire)), 401, 'invalid_credentials');
+    expect((await resetAndSignIn(claire)).next).toBe('done');
+  });
+
   test('from the "passkey added" mail: the intruder\'s passkey no longer signs in', async () => {
     const claire = await activeMember(firm, { name: 'Claire Roux' });
     const intruders = new SoftwareAuthenticator();
@@ -79,8 +92,9 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     await report(claire, subjects.passkeyAdded);
 
     expectError(await signInWithPasskey(browser(FIREFOX_ON_WINDOWS), intruders), 401, 'invalid_passkey');
-    // Her password stays until she chooses another: she signs in with it and finds no passkey.
-    expect((await (await signedIn(claire)).get('/api/me/passkeys')).body).toEqual([]);
+    // With the password she chose from the link mailed, she finds no passkey.
+    expect((await resetAndSignIn(claire)).next).toBe('done');
+    expect((await (await signedIn({ ...claire, password: `${claire.password}-new` })).get('/api/me/passkeys')).body).toEqual([]);
   });
 
   test('from the "new sign-in" mail: the passkey added after that sign-in goes too', async () => {
@@ -93,7 +107,8 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     await report(claire, subjects.newSignIn);
 
     expectError(await signInWithPasskey(browser(FIREFOX_ON_WINDOWS), intruders), 401, 'invalid_passkey');
-    expect((await (await signedIn(claire)).get('/api/me/passkeys')).body).toEqual([]);
+    expect((await resetAndSignIn(claire)).next).toBe('done');
+    expect((await (await signedIn({ ...claire, password: `${claire.password}-new` })).get('/api/me/passkeys')).body).toEqual([]);
   });
 
   // Known, the intruder's browser would sign in unannounced once he has her new password, and be let by the lock on her email.
@@ -158,7 +173,7 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
 
     await report(paul, subjects.newSignIn);
 
-    expect((await browser().post('/api/auth/login', credentialsOf(paul))).body.next).toBe('totp');
+    expect((await resetAndSignIn(paul)).next).toBe('totp');
   });
 
   test('from the "recovery codes replaced" mail: the codes only the intruder holds pass the code step no more', async () => {
@@ -173,10 +188,11 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     expect(replaced.status).toBe(200);
 
     await report(paul, subjects.recoveryCodes);
+    expect((await resetAndSignIn(paul)).next).toBe('totp');
 
-    // His password stands until he chooses another: the intruder tries his codes at the code step.
+    // He phishes the new password too, and tries his codes at the code step.
     const again = browser(FIREFOX_ON_WINDOWS);
-    expect((await again.post('/api/auth/login', credentialsOf(paul))).body.next).toBe('totp');
+    expect((await again.post('/api/auth/login', { email: paul.email, password: `${paul.password}-new` })).body.next).toBe('totp');
     expectError(await again.post('/api/auth/totp', { recoveryCode: replaced.body.recoveryCodes[0] }), 401, 'invalid_code');
   });
 });

@@ -49,10 +49,10 @@ export class NotMeController {
   @HttpCode(204)
   @ApiOperation({
     summary:
-      '"This wasn\'t me", from the link under a security alert (single use, 7 days): every session and mobile device of the user ends, ' +
-      'every trusted browser is forgotten, the passkeys, the 2FA code factor and a Google account linked since the change the alert told of (or up to a minute before it) are removed ' +
-      '(that Google account is never linked by its email again), ' +
-      'a password reset link is mailed, and each company the user belongs to sees it in its audit trail',
+      '"This wasn\'t me", from the link under a security alert (single use, 7 days): the password signs in no more, every session and mobile device of the user ends, ' +
+      'every trusted and known browser is forgotten, the passkeys, the 2FA code factor, the recovery codes and a Google account linked since the change the alert told of ' +
+      '(or up to a minute before it) are removed (that Google account is never linked by its email again), ' +
+      'a password reset link is mailed to choose a new password, and each company the user belongs to sees it in its audit trail',
   })
   @ApiResponse({ status: 204, description: 'Done: the reset link is on its way' })
   @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used or expired (the same answer for each)' })

@@ -9,10 +9,12 @@ export interface PasswordReset {
   link: string;
   /** The requester's, not the stored one: whoever asks reads the mail they asked for. */
   language: Language;
+  /** Sent after "this wasn't me", which withdrew the password: no "ignore this message". */
+  passwordWithdrawn?: boolean;
 }
 
 const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
-  fr: ({ name, link }) => ({
+  fr: ({ name, link, passwordWithdrawn }) => ({
     subject: 'Réinitialisation de votre mot de passe',
     text: [
       `Bonjour ${name},`,
@@ -20,11 +22,13 @@ const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
       'Pour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure :',
       link,
       '',
-      'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
+      passwordWithdrawn
+        ? 'Vous nous avez signalé une activité qui n’était pas la vôtre : votre ancien mot de passe ne fonctionne plus. Passé une heure, demandez un autre lien depuis « Mot de passe oublié ? ».'
+        : 'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
       '',
     ].join('\n'),
   }),
-  en: ({ name, link }) => ({
+  en: ({ name, link, passwordWithdrawn }) => ({
     subject: 'Reset your password',
     text: [
       `Hello ${name},`,
@@ -32,7 +36,9 @@ const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
       'To choose a new password, open this link within the hour:',
       link,
       '',
-      'If you did not ask for this, ignore this message: your password stays as it is.',
+      passwordWithdrawn
+        ? 'You told us of activity that was not yours: your old password no longer works. After an hour, ask for another link from "Forgot your password?".'
+        : 'If you did not ask for this, ignore this message: your password stays as it is.',
       '',
     ].join('\n'),
   }),
@@ -49,6 +55,8 @@ export interface PasswordResetNotice {
   name: string;
   token: string;
   language: Language;
+  /** Absent from notices recorded before "this wasn't me" withdrew the password, and from a forgotten password's. */
+  passwordWithdrawn?: boolean;
 }
 
 /** The portal is looked up when the mail is written: the reset never waits on tenancy. */
@@ -67,8 +75,8 @@ export class PasswordResetMail extends MailWriter<PasswordResetNotice> {
     return `a password reset link to user ${userId}`;
   }
 
-  async write({ userId, email, name, token, language }: PasswordResetNotice): Promise<Mail> {
+  async write({ userId, email, name, token, language, passwordWithdrawn }: PasswordResetNotice): Promise<Mail> {
     const link = `${await this.portal.originOf(userId)}/reset-password/${token}`;
-    return passwordResetMail({ email, name, link, language });
+    return passwordResetMail({ email, name, link, language, passwordWithdrawn });
   }
 }

@@ -41,14 +41,15 @@ export class NotMe {
   }
 
   /**
-   * Spends the link; every session and device ends (the credential version
-   * is bumped and announced, as for an admin's revocation); the passkeys made
+   * Spends the link; the password signs in no more, and every session and
+   * device ends (the credential version is bumped and announced, as for an
+   * admin's revocation): whoever got in with the password would otherwise
+   * sign in again at once, until the user chose another. The passkeys made
    * since the change reported are removed, as an intruder's would sign in
    * alone whatever the password, and so is a Google account linked since,
    * which its email then links no more, and the user's browsers are
    * forgotten; the reset links mailed before end, and a new
-   * one is mailed in the user's language. The password stays until the user
-   * chooses another: whoever got in with it is out.
+   * one is mailed in the user's language, saying that the password is gone.
    * @throws DomainError invalid_token
    */
   async report(token: string): Promise<CredentialsChange> {
@@ -57,13 +58,13 @@ export class NotMe {
       // The user row first, then the token's, the order of every other change: no deadlock.
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'not_me');
-      user.revokeCredentials();
+      user.withdrawPassword();
       user.unlinkGoogleLinkedSince(new Date(undoSince));
       await this.passkeys.madeSince(tx, userId, new Date(undoSince));
       await tx.execute(FORGET_BROWSERS, [userId]);
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       const resetToken = this.tokens.issue(tx, user, 'reset');
-      await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language });
+      await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language, passwordWithdrawn: true });
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });

@@ -67,6 +67,12 @@ export class User {
     this.credentialVersion += 1;
   }
 
+  /** "This wasn't me": the password is no longer one, until the user chooses another from a reset link. */
+  withdrawPassword(): void {
+    this.passwordHash = null;
+    this.revokeCredentials();
+  }
+
   /** Google vouched for the email, which is all that activation asks of an invited user. */
   linkGoogle(sub: string): void {
     this.googleSub = sub;

@@ -422,7 +422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** "This wasn't me", from the link under a security alert (single use, 7 days): every session and mobile device of the user ends, every trusted browser is forgotten, the passkeys, the 2FA code factor and a Google account linked since the change the alert told of (or up to a minute before it) are removed (that Google account is never linked by its email again), a password reset link is mailed, and each company the user belongs to sees it in its audit trail */
+        /** "This wasn't me", from the link under a security alert (single use, 7 days): the password signs in no more, every session and mobile device of the user ends, every trusted and known browser is forgotten, the passkeys, the 2FA code factor, the recovery codes and a Google account linked since the change the alert told of (or up to a minute before it) are removed (that Google account is never linked by its email again), a password reset link is mailed to choose a new password, and each company the user belongs to sees it in its audit trail */
         post: operations["NotMeController_report"];
         delete?: never;
         options?: never;

@@ -253,10 +253,10 @@ export const en = {
     title: 'Was it not you?',
     intro:
       'We will sign out all your sessions and devices, remove the passkeys, two-factor authentication and Google account added since the change reported, ' +
-      'then mail you a link to choose a new password. ' +
+      'then mail you a link to choose a new password: your current password stops working. ' +
       'Your companies will see it in their audit trail.',
     submit: 'Sign out everywhere and change my password',
-    done: 'Done: all your sessions and devices are signed out. Open the mail we just sent you to choose a new password.',
+    done: 'Done: all your sessions and devices are signed out, and your old password no longer works. Open the mail we just sent you to choose a new one.',
   },
   forgot: {
     title: 'Forgot your password?',

@@ -263,10 +263,10 @@ export const fr: Messages = {
     title: "Ce n'était pas vous ?",
     intro:
       "Nous allons déconnecter toutes vos sessions et tous vos appareils, retirer les clés d'accès, la double authentification et le compte Google ajoutés depuis le changement signalé, " +
-      'puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe. ' +
+      'puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe : votre mot de passe actuel cessera de fonctionner. ' +
       "Vos entreprises en seront informées dans leur journal d'audit.",
     submit: 'Déconnecter partout et changer mon mot de passe',
-    done: "C'est fait : toutes vos sessions et vos appareils sont déconnectés. Ouvrez le courriel que nous venons de vous envoyer pour choisir un nouveau mot de passe.",
+    done: "C'est fait : toutes vos sessions et vos appareils sont déconnectés, et votre ancien mot de passe ne fonctionne plus. Ouvrez le courriel que nous venons de vous envoyer pour en choisir un nouveau.",
   },
   forgot: {
     title: 'Mot de passe oublié ?',
