@@ -138,19 +138,23 @@ describe('Managing passkeys in the security settings', () => {
   });
 
   // A lost or stolen device: removing its passkey must take back what the passkey opened, not only what it would open.
-  test('removing a passkey ends the sessions it signed in; the session that removes it and the others stay', async () => {
+  test('removing a passkey ends the sessions it proved the user in, at sign-in or since; the session that removes it and the others stay', async () => {
     const lost = new SoftwareAuthenticator();
     const card = await registeredPasskey(browser, lost);
     const openedByIt = browserOn(firm.host);
     expect((await signInWithPasskey(openedByIt, lost)).body).toMatchObject({ next: 'done' });
+    const reprovedByIt = await signedInClient(firm, claire);
+    await provedWithPasskey(reprovedByIt, lost);
     const other = await signedInClient(firm, claire);
 
     expect((await removeWithPasskey(browser, lost, card.id)).status).toBe(204);
 
     expectError(await openedByIt.get('/api/me'), 401, 'unauthenticated');
+    expectError(await reprovedByIt.get('/api/me'), 401, 'unauthenticated');
     expect((await browser.get('/api/me')).status).toBe(200);
     expect((await other.get('/api/me')).status).toBe(200);
   });
+
 
   test.each([
     ['fr', "Clé d'accès"],

@@ -132,12 +132,12 @@ export class PasskeysController {
   @SignedIn()
   @ApiOperation({
     summary:
-      'Removes one of the user\'s passkeys; the web sessions it signed in (as first or second factor) end, but the one asking, ' +
-      'and the trusted browsers ask the second step again. The request carries a fresh proof itself: ' +
+      'Removes one of the user\'s passkeys; the web sessions it proved (its sign-in, as first or second factor, or a re-authentication) end, ' +
+      'but the one asking, and the trusted browsers ask the second step again (the app\'s devices are ended on their own). The request carries a fresh proof itself: ' +
       '{ password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, ' +
       'for a user who signs in without a password). A session alone does not remove a passkey.',
   })
-  @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host, and what it signed in is signed out' })
+  @ApiResponse({ status: 204, description: 'Removed: it no longer signs in on this host, and the web sessions it proved are signed out' })
   @ApiResponse({ status: 400, description: `${BAD_INPUT}; ${EXPIRED}` })
   @ApiResponse({ status: 401, description: `invalid_credentials: wrong password; invalid_passkey: the assertion does not verify; ${UNAUTHENTICATED}` })
   @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD} (both with { password } only)` })
@@ -161,7 +161,8 @@ export class PasskeysController {
     const { credentialId } = await this.rpc.request(PasskeyPatterns.remove, { userId, rpId, passkeyId });
     // Identity would refuse it anyway; the key it verified with is no longer kept for nothing.
     await this.keys.forget(rpId, credentialId);
-    // A factor removed ends the trusted browsers, as one added does, and what it signed in: its device may be lost.
+    // A factor removed ends the trusted browsers, as one added does, and the other sessions it proved: its device may be lost.
+    // Not this one: someone replacing the passkey she signed in with is not signed out for it; the mail tells her of the removal.
     await this.trustedBrowsers.removeAll(userId);
     await this.sessions.deleteOfPasskey(userId, passkeyId, session.id);
   }

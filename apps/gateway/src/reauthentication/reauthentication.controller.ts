@@ -63,12 +63,21 @@ export class ReauthenticationController {
     @Auth() session: AuthenticatedSession,
   ): Promise<void> {
     const proved = await this.check(proof, request, session);
-    const { factors } = session.record;
-    await this.sessions.update(session.id, { provedAt: Date.now(), ...(proved && { factors: withFactor(factors, proved) }) });
+    const { factors, passkeys } = session.record;
+    await this.sessions.update(session.id, {
+      provedAt: Date.now(),
+      ...(proved && { factors: withFactor(factors, proved.factor) }),
+      // The passkey now vouches for the session: removing it ends the session (PasskeysController.remove).
+      ...(proved?.passkey && !passkeys.includes(proved.passkey) && { passkeys: [...passkeys, proved.passkey] }),
+    });
   }
 
-  /** @returns the second factor the proof passed; null for the password. */
-  private async check(proof: ReauthenticationBody, request: FastifyRequest, session: AuthenticatedSession): Promise<ProvenFactor | null> {
+  /** @returns the second factor the proof passed (and the passkey's id, for one); null for the password. */
+  private async check(
+    proof: ReauthenticationBody,
+    request: FastifyRequest,
+    session: AuthenticatedSession,
+  ): Promise<{ factor: ProvenFactor; passkey?: string } | null> {
     const { userId } = session.record;
     if ('password' in proof) {
       const { email } = await this.rpc.request(IdentityPatterns.getUser, { userId });
@@ -78,8 +87,8 @@ export class ReauthenticationController {
     if ('passkey' in proof) {
       const verified = await this.passkeys.verifyAuthentication(relyingPartyOf(request, this.config), proof.passkey);
       if (verified.userId !== userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
-      return 'passkey';
+      return { factor: 'passkey', passkey: verified.passkeyId };
     }
-    return checkSecondFactor(this.rpc, { userId, signInId: session.id, answer: proof }, () => this.sessions.delete(session.id, userId));
+    return { factor: await checkSecondFactor(this.rpc, { userId, signInId: session.id, answer: proof }, () => this.sessions.delete(session.id, userId)) };
   }
 }

@@ -12,6 +12,14 @@ describe('session codec', () => {
     expect(decodeSession({ uid: 'u', stage: 'done' })).toMatchObject({ factors: [], hostTag: null });
   });
 
+  test('the passkeys that proved the user read back as written; a session of before, or without one, has none', () => {
+    const fields = encodeSession({ passkeys: ['p1', 'p2'] });
+
+    expect(fields).toEqual({ pk: 'p1,p2' });
+    expect(decodeSession(fields).passkeys).toEqual(['p1', 'p2']);
+    expect(decodeSession({ uid: 'u', stage: 'done' }).passkeys).toEqual([]);
+  });
+
   test('a mobile access token has no host', () => {
     expect(encodeSession({ hostTag: null })).toEqual({ h: '' });
   });

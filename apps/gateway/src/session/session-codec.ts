@@ -33,7 +33,7 @@ export function encodeSession(record: Partial<SessionRecord>): Record<string, st
     // Left out while it equals `created`, as it does until a re-authentication.
     pv: record.provedAt === undefined || record.provedAt === record.createdAt ? undefined : record.provedAt.toString(),
     h: record.hostTag === undefined ? undefined : (record.hostTag ?? ''),
-    pk: record.passkey === undefined ? undefined : (record.passkey ?? ''),
+    pk: record.passkeys?.join(','),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
 }
@@ -55,7 +55,7 @@ export function decodeSession(fields: Record<string, string>): SessionRecord {
     factors: decodeFactors(fields.f),
     provedAt: Number(fields.pv || fields.created),
     hostTag: fields.h || null,
-    passkey: fields.pk || null,
+    passkeys: fields.pk ? fields.pk.split(',') : [],
   };
 }
 

@@ -35,8 +35,8 @@ export interface SessionRecord {
   provedAt: number;
   /** A digest of the host a web session was issued on, the only one its cookie works on; null for a mobile access token. */
   hostTag: string | null;
-  /** The id of the passkey that signed this web session in, as first or second factor: removing it ends the session. */
-  passkey: string | null;
+  /** The ids of the passkeys that proved the user in this session (its sign-in, a re-authentication): removing one ends it. */
+  passkeys: string[];
 }
 
 export interface AuthenticatedSession {

@@ -26,7 +26,12 @@ describe(webRecord.name, () => {
       deviceId: null,
       // The sign-in that issues it is a proof made now.
       provedAt: now,
+      passkeys: [],
     });
+  });
+
+  it('keeps the passkeys that proved the signer, so that removing one ends the session', () => {
+    expect(webRecord({ ...signer, passkeys: ['p1'] }, 'done', 'c1', lifetimes, now).passkeys).toEqual(['p1']);
   });
 });
 

@@ -5,8 +5,8 @@ import { SessionRecord, SignInStage } from '../session/session';
 /** A web record before it is issued: its host is the one of the request that receives the cookie. */
 export type UnissuedRecord = Omit<SessionRecord, 'hostTag'>;
 
-/** What a sign-in carries from step to step; `passkey` once one answered. */
-export type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'> & Partial<Pick<SessionRecord, 'passkey'>>;
+/** What a sign-in carries from step to step; `passkeys` once one answered. */
+export type Signer = Pick<SessionRecord, 'userId' | 'credentialVersion' | 'factors'> & Partial<Pick<SessionRecord, 'passkeys'>>;
 
 type Lifetimes = Pick<GatewayConfig, 'SESSION_ABSOLUTE_HOURS' | 'SESSION_IDLE_MINUTES' | 'SIGN_IN_MINUTES'>;
 
@@ -53,7 +53,7 @@ export function mobileRecord(signer: Signer & { deviceId: string }, companyId: s
 }
 
 function freshRecord(
-  { userId, credentialVersion, factors, passkey = null }: Signer,
+  { userId, credentialVersion, factors, passkeys = [] }: Signer,
   stage: SignInStage,
   companyId: string | null,
   now: number,
@@ -71,6 +71,6 @@ function freshRecord(
     credentialVersion,
     factors,
     provedAt: now,
-    passkey,
+    passkeys,
   };
 }

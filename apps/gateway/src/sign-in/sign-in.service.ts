@@ -55,7 +55,7 @@ export class SignInService {
    */
   async afterCredentials(user: UserView, host: HostPortal, factor: FirstFactor, passkey: string | null = null): Promise<SignInProgress> {
     const cached = await this.cache.read(user.id);
-    const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor], passkey };
+    const signer: Signer = { userId: user.id, credentialVersion: user.credentialVersion, factors: [factor], passkeys: passkey ? [passkey] : [] };
     const known = host.kind === 'company' ? cachedPortalView(cached, host.company.id) : null;
     if (known) {
       // A right password is what clears the email's failures.

@@ -80,7 +80,7 @@ export class TotpSignInController {
     const passkey = 'passkey' in answer ? await this.passkeyOf(session, request, answer.passkey) : null;
     const passed = 'passkey' in answer ? 'passkey' : await this.codeOf(session, answer);
     // The passkey that answered, so that removing it ends the session (PasskeysController.remove).
-    const record = passkey ? { ...session.record, passkey } : session.record;
+    const record = passkey ? { ...session.record, passkeys: [...session.record.passkeys, passkey] } : session.record;
     // The answer changed nothing the view shows: the one read with the session answers.
     const step = await this.steps.advance(await this.signIn.complete(record, passed, session.cachedView), request, reply);
     if (trustBrowser) await this.trust.remember(request, reply, session.record);
