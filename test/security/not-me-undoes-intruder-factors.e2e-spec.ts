@@ -45,13 +45,19 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     expect((await browser().post('/api/auth/not-me', { token: tokenOf(mailbox.linkIn(alert, '/not-me/')) })).status).toBe(204);
   };
 
-  /** She follows the reset link the report mailed and signs in with her new password: what the next step asks. */
-  const resetAndSignIn = async (member: Member): Promise<{ next: string }> => {
+  /** She follows the reset link the report mailed, in `page`. @returns her new password */
+  const resetPassword = async (member: Member, page = browser()): Promise<string> => {
     const mail = await mailbox.waitFor({ to: member.email, subject: subjects.reset, containing: '/reset-password/' });
     expect(mail.text).toContain('votre ancien mot de passe ne fonctionne plus');
     const password = `${member.password}-new`;
-    const page = browser();
     expect((await page.post('/api/auth/password/reset', { token: tokenOf(mailbox.linkIn(mail, '/reset-password/')), password })).status).toBe(204);
+    return password;
+  };
+
+  /** And signs in with her new password: what the next step asks. */
+  const resetAndSignIn = async (member: Member): Promise<{ next: string }> => {
+    const page = browser();
+    const password = await resetPassword(member, page);
     return (await page.post('/api/auth/login', { email: member.email, password })).body;
   };
 
@@ -121,11 +127,26 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     expect((await intruder.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('done');
 
     await report(claire, subjects.newSignIn);
-    expect((await resetAndSignIn(claire)).next).toBe('done');
+    const password = await resetPassword(claire);
 
-    // He phishes the new password too.
-    expect((await intruder.post('/api/auth/login', { email: claire.email, password: `${claire.password}-new` })).body.next).toBe('done');
+    // He phishes the new password too, and signs in with it before she does: no "first browser ever" spares him the alert.
+    expect((await intruder.post('/api/auth/login', { email: claire.email, password })).body.next).toBe('done');
     await mailbox.waitFor({ to: claire.email, subject: subjects.newSignIn, containing: 'Firefox' });
+  });
+
+  // Forgotten by the lock too, her browsers would wait out a lock that whoever goes on guessing keeps up.
+  test('after her report, her own browser is still let by a lock on her email', async () => {
+    const claire = await activeMember(firm, { name: 'Claire Roux' });
+    const hers = await signedIn(claire);
+    expect((await hers.post('/api/auth/logout')).status).toBe(204);
+    await signedIn(claire, FIREFOX_ON_WINDOWS);
+    await report(claire, subjects.newSignIn);
+    const password = await resetPassword(claire);
+
+    for (let index = 0; index <= 10; index++) await browser().post('/api/auth/login', { email: claire.email, password: `guess-${index}` });
+    expectError(await browser().post('/api/auth/login', { email: claire.email, password }), 429, 'rate_limited');
+
+    expect((await hers.post('/api/auth/login', { email: claire.email, password })).body.next).toBe('done');
   });
 
   test('from the mail of a later change (a passkey added an hour after he signed in): his browser is a stranger again too', async () => {

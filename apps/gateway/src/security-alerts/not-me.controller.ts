@@ -72,6 +72,8 @@ export class NotMeController {
       const { credentialVersion } = await this.rpc.request(IdentityPatterns.reportNotMe, { token });
       // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
       await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);
+      // Again, now that his sessions are over: in one of them, he could have made new recovery codes meanwhile.
+      await this.rpc.request(MfaPatterns.removeFactor, { userId, confirmedSince: undoSince });
     } finally {
       // Spent, the link answers invalid_token from identity from now on; failed, it may be reported again at once.
       await this.redis.del(claim).catch(() => undefined);

@@ -37,7 +37,7 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       "Si ce n'est pas vous, changez votre mot de passe et vérifiez vos clés d'accès à cette adresse.",
       ...(notMeLink
         ? [
-            "Ou ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
+            "Ou ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, votre mot de passe ne fonctionnera plus, " +
               (change === 'added' ? "cette clé d'accès et celles ajoutées depuis seront supprimées" : "les clés d'accès ajoutées depuis seront supprimées") +
               ', et vous recevrez un lien pour choisir un nouveau mot de passe.',
             notMeLink,
@@ -59,7 +59,7 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       'If this was not you, change your password and check your passkeys at this address.',
       ...(notMeLink
         ? [
-            'Or open this link within 7 days: all your sessions and devices will be signed out, ' +
+            'Or open this link within 7 days: all your sessions and devices will be signed out, your password will stop working, ' +
               (change === 'added' ? 'this passkey and those added since will be removed' : 'the passkeys added since will be removed') +
               ', and you will receive a link to choose a new password.',
             notMeLink,

@@ -15,13 +15,16 @@ import { User } from '../users/user.entity';
 const UNDO_MARGIN_MS = 60_000;
 
 /**
- * Every browser of the user is a stranger again: known, the intruder's would
- * sign in unannounced (no "new sign-in" alert) once he had the new password,
- * and be let by the lock on her email. Not only those first seen since the
- * change reported: he may have signed in an hour before the change she
- * reports. Her own browsers are each alerted once more, the first excepted.
+ * Every browser of the user is a stranger to the alerts again: known, the
+ * intruder's would sign in unannounced (no "new sign-in" alert) once he had
+ * the new password. Not only those first seen since the change reported: he
+ * may have signed in an hour before the change she reports. Her own browsers
+ * are each alerted once more. Marked, not deleted: a user with no browser
+ * left would have the next one, maybe his, pass for her first ever. The lock
+ * on her email still lets them by (BrowserSignedIn): forgotten there, her
+ * own would wait out a lock kept up by whoever goes on guessing.
  */
-const FORGET_BROWSERS = `delete from identity.known_browsers where user_id = ?`;
+const FORGET_BROWSERS = `update identity.known_browsers set forgotten_at = now() where user_id = ? and forgotten_at is null`;
 
 /** "This wasn't me", from the link under a security alert. */
 @Injectable()
@@ -58,13 +61,15 @@ export class NotMe {
       // The user row first, then the token's, the order of every other change: no deadlock.
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'not_me');
+      // A user without one (Google alone) is not told of a password gone.
+      const passwordWithdrawn = user.passwordHash !== null;
       user.withdrawPassword();
       user.unlinkGoogleLinkedSince(new Date(undoSince));
       await this.passkeys.madeSince(tx, userId, new Date(undoSince));
       await tx.execute(FORGET_BROWSERS, [userId]);
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       const resetToken = this.tokens.issue(tx, user, 'reset');
-      await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language, passwordWithdrawn: true });
+      await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language, passwordWithdrawn });
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });

@@ -7,12 +7,15 @@ import { SecurityAlerts } from './security-alerts';
 /**
  * Without a transaction, as most sign-ins need: a browser already known is
  * only seen again, and the user's first browser ever is added alone (no
- * alert). Another new browser is left out, for the transaction that adds it
- * with its alert.
+ * alert). Another new browser, or one forgotten by "this wasn't me", is left
+ * out, for the transaction that adds it with its alert. Forgotten browsers
+ * still count as browsers: after her report, the intruder's next sign-in is
+ * no "first browser ever".
  */
 const KNOWN_OR_FIRST = `
   with seen as (
-    update identity.known_browsers set last_seen_at = now() where user_id = ? and browser = ? returning browser),
+    update identity.known_browsers set last_seen_at = now()
+    where user_id = ? and browser = ? and forgotten_at is null returning browser),
   first as (
     insert into identity.known_browsers (user_id, browser)
     select ?, ? where not exists (select 1 from identity.known_browsers where user_id = ?)
@@ -20,10 +23,15 @@ const KNOWN_OR_FIRST = `
   select exists (select 1 from seen) as known, exists (select 1 from first) as added`;
 
 /** A browser known by its id of before ids named the host takes the new one: no alert when that changed. */
-const RENAME = `update identity.known_browsers set browser = ?, last_seen_at = now() where user_id = ? and browser = ? returning browser`;
+const RENAME = `
+  update identity.known_browsers set browser = ?, last_seen_at = now()
+  where user_id = ? and browser = ? and forgotten_at is null returning browser`;
 
 const ADD_ANOTHER = `
-  insert into identity.known_browsers (user_id, browser) values (?, ?) on conflict do nothing returning browser`;
+  insert into identity.known_browsers (user_id, browser) values (?, ?)
+  on conflict (user_id, browser) do update set forgotten_at = null, last_seen_at = now()
+    where known_browsers.forgotten_at is not null
+  returning browser`;
 
 @Injectable()
 export class NoteBrowser {

@@ -21,8 +21,8 @@ describe(securityAlertMail.name, () => {
         'Date : 3 décembre 2026 à 21:46 (UTC)',
         '',
         "Si c'était vous, vous n'avez rien à faire.",
-        "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
-          "les clés d'accès, la double authentification et le compte Google ajoutés depuis seront retirés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
+        "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, votre mot de passe ne fonctionnera plus, " +
+          "les clés d'accès, la double authentification, les codes de récupération et le compte Google ajoutés depuis seront retirés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
         link,
         '',
       ].join('\n'),

@@ -63,8 +63,8 @@ const wording: Record<Language, Words> = {
     greeting: (name) => `Bonjour ${name},`,
     wasYou: "Si c'était vous, vous n'avez rien à faire.",
     notYou:
-      "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
-      "les clés d'accès, la double authentification et le compte Google ajoutés depuis seront retirés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
+      "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, votre mot de passe ne fonctionnera plus, " +
+      "les clés d'accès, la double authentification, les codes de récupération et le compte Google ajoutés depuis seront retirés, et vous recevrez un lien pour choisir un nouveau mot de passe.",
     timeZone: 'UTC',
   },
   en: {
@@ -103,8 +103,8 @@ const wording: Record<Language, Words> = {
     greeting: (name) => `Hello ${name},`,
     wasYou: 'If this was you, there is nothing to do.',
     notYou:
-      'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, ' +
-      'the passkeys, two-factor authentication and Google account added since will be removed, and you will receive a link to choose a new password.',
+      'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, your password will stop working, ' +
+      'the passkeys, two-factor authentication, recovery codes and Google account added since will be removed, and you will receive a link to choose a new password.',
     timeZone: 'UTC',
   },
 };

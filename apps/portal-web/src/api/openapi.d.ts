@@ -543,7 +543,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Removes one of the user's passkeys; the web sessions it signed in (as first or second factor) end, but the one asking, and the trusted browsers ask the second step again. The request carries a fresh proof itself: { password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, for a user who signs in without a password). A session alone does not remove a passkey. */
+        /** Removes one of the user's passkeys; the web sessions it proved (its sign-in, as first or second factor, or a re-authentication) end, but the one asking, and the trusted browsers ask the second step again (the app's devices are ended on their own). The request carries a fresh proof itself: { password } (counted in the sign-in limits) or { passkey } (an assertion answering POST /api/me/passkeys/proof-options, for a user who signs in without a password). A session alone does not remove a passkey. */
         delete: operations["PasskeysController_remove"];
         options?: never;
         head?: never;
@@ -4905,7 +4905,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Removed: it no longer signs in on this host, and what it signed in is signed out */
+            /** @description Removed: it no longer signs in on this host, and the web sessions it proved are signed out */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -252,7 +252,7 @@ export const en = {
   notMe: {
     title: 'Was it not you?',
     intro:
-      'We will sign out all your sessions and devices, remove the passkeys, two-factor authentication and Google account added since the change reported, ' +
+      'We will sign out all your sessions and devices, remove the passkeys, two-factor authentication, recovery codes and Google account added since the change reported, ' +
       'then mail you a link to choose a new password: your current password stops working. ' +
       'Your companies will see it in their audit trail.',
     submit: 'Sign out everywhere and change my password',

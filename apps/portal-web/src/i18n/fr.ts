@@ -262,7 +262,7 @@ export const fr: Messages = {
   notMe: {
     title: "Ce n'était pas vous ?",
     intro:
-      "Nous allons déconnecter toutes vos sessions et tous vos appareils, retirer les clés d'accès, la double authentification et le compte Google ajoutés depuis le changement signalé, " +
+      "Nous allons déconnecter toutes vos sessions et tous vos appareils, retirer les clés d'accès, la double authentification, les codes de récupération et le compte Google ajoutés depuis le changement signalé, " +
       'puis vous envoyer par courriel un lien pour choisir un nouveau mot de passe : votre mot de passe actuel cessera de fonctionner. ' +
       "Vos entreprises en seront informées dans leur journal d'audit.",
     submit: 'Déconnecter partout et changer mon mot de passe',

@@ -43,7 +43,7 @@ const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mai
       ...notMeLines(
         notMeLink,
         "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, " +
-          'et vous recevrez un lien pour choisir un nouveau mot de passe.',
+          'votre mot de passe ne fonctionnera plus, et vous recevrez un lien pour en choisir un nouveau.',
       ),
       '',
     ].join('\n'),
@@ -64,7 +64,7 @@ const wording: Record<Language, (notice: SecondFactorDisabledNotice) => Omit<Mai
       ...notMeLines(
         notMeLink,
         'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, ' +
-          'and you will receive a link to choose a new password.',
+          'your password will stop working, and you will receive a link to choose a new one.',
       ),
       '',
     ].join('\n'),
