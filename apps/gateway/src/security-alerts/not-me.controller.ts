@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, SecondFactorHelpPatterns } from '@app/contracts';
 import { REDIS, RpcClient } from '@app/platform';
-import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
@@ -19,10 +19,12 @@ const NotMeBody = z.object({ token: z.string().min(1).max(200) });
 
 /** Tokens are 32 random bytes: the limit only caps wasted work, as for the link checks. */
 const REPORTS_PER_IP_PER_HOUR = 60;
-/** A report makes six service calls at most, the first retried twice: the claim outlives them all at their timeout. */
-const claimSecondsOf = (rpcTimeoutMs: number) => Math.max(60, Math.ceil((9 * rpcTimeoutMs) / 1000));
+/** A report makes seven service calls at most, the first retried twice: the claim outlives them all at their timeout. */
+const claimSecondsOf = (rpcTimeoutMs: number) => Math.max(60, Math.ceil((10 * rpcTimeoutMs) / 1000));
 /** What a second click waits before trying again, when the first one's report has not ended. */
 const REPORT_RETRY_SECONDS = 5;
+
+const logger = new Logger('security-alerts');
 
 @ApiTags('security-alerts')
 @Controller('api/auth/not-me')
@@ -73,7 +75,10 @@ export class NotMeController {
       // Not left to identity's announcement alone: the intruder is out by the time the user sees 204.
       await Promise.all([this.sessions.revokeCredentials(userId, credentialVersion), this.trustedBrowsers.removeAll(userId)]);
       // Again, now that his sessions are over: in one of them, he could have made new recovery codes meanwhile.
-      await this.rpc.request(MfaPatterns.removeFactor, { userId, confirmedSince: undoSince });
+      // The report is done by now: a failure here is logged, not answered as if the report had failed (the link is spent).
+      await this.rpc.request(MfaPatterns.removeFactor, { userId, confirmedSince: undoSince }).catch((error: Error) => {
+        logger.warn(`After the "this wasn't me" of user ${userId}, the recovery codes made since were not removed again: ${error.message}`);
+      });
     } finally {
       // Spent, the link answers invalid_token from identity from now on; failed, it may be reported again at once.
       await this.redis.del(claim).catch(() => undefined);
