@@ -155,7 +155,6 @@ describe('Managing passkeys in the security settings', () => {
     expect((await other.get('/api/me')).status).toBe(200);
   });
 
-
   test.each([
     ['fr', "Clé d'accès"],
     ['en', 'Passkey'],

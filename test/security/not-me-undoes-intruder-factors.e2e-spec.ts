@@ -117,7 +117,7 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     expect((await (await signedIn({ ...claire, password: `${claire.password}-new` })).get('/api/me/passkeys')).body).toEqual([]);
   });
 
-  // Known, the intruder's browser would sign in unannounced once he has her new password, and be let by the lock on her email.
+  // Known, the intruder's browser would sign in unannounced once he has her new password.
   test('from the "new sign-in" mail: the intruder\'s browser is a stranger again, and its next sign-in is alerted', async () => {
     const claire = await activeMember(firm, { name: 'Claire Roux' });
     await signedIn(claire);
