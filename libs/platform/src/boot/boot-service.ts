@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { NatsConnection } from 'nats';
 import { readConfigOrExit } from '../config/load-config';
+import { connectPatiently } from '../database/connect-patiently';
 import { migrateUnderLock } from '../database/migrate-under-lock';
 import { watchConnections } from '../observability/connection-gauges';
 import { createLogger, nestLoggerOf } from '../observability/logger';
@@ -50,6 +51,7 @@ export async function bootService<C extends ServiceBaseConfig>(spec: ServiceSpec
     { ...root, imports: [...(root.imports ?? []), ObservabilityModule] },
     { strategy: server, logger: nestLoggerOf(createLogger(spec.name, config.LOG_LEVEL)) },
   );
+  await connectPatiently(app.get(MikroORM), new Logger(spec.name));
   await migrateUnderLock(app.get(MikroORM), spec.schema);
   app.useGlobalFilters(new RpcErrorFilter());
   stopGracefullyOnSignals(app, spec.name);

@@ -24,5 +24,7 @@ export function serviceOrmConfig(orm: ServiceOrm, databaseUrl: string) {
       migrationsList: orm.migrations.map((migration) => ({ name: migration.name, class: migration })),
     },
     ...BOUNDED_POSTGRES_WAITS,
+    // Not at init, where one slow first connection fails the start: the service connects patiently (connectPatiently).
+    connect: false,
   });
 }
