@@ -158,12 +158,16 @@ describe('Security alerts', () => {
     });
   });
 
-  test('Redis keeps the browsers of a user only once one comes back: a browser seen once holds no key there', async () => {
+  describe('the browsers Redis keeps', () => {
     const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    try {
+    const keptBrowsersOf = (member: Member) => `${currentRun().redisKeyPrefix}browsers:{${compactOf(member.userId)}}`;
+
+    beforeAll(() => redis.connect());
+    afterAll(() => redis.disconnect());
+
+    test('are kept only once one comes back: a browser seen once holds no key there', async () => {
       const anna = await activeMember(firm);
-      const key = `${currentRun().redisKeyPrefix}browsers:{${compactOf(anna.userId)}}`;
+      const key = keptBrowsersOf(anna);
       const laptop = browser(firm.host);
 
       await signIn(laptop, anna);
@@ -173,18 +177,12 @@ describe('Security alerts', () => {
       expect(await redis.scard(key)).toBe(1);
       await signIn(browser(firm.host, FIREFOX_ON_WINDOWS), anna);
       expect(await redis.scard(key)).toBe(1);
-    } finally {
-      redis.disconnect();
-    }
-  });
+    });
 
-  // Identity's "lately", which lets her browsers by a lock on her email, counts on hearing of each at least monthly.
-  test('the browsers Redis keeps go a month after the first was kept, however many are added since', async () => {
-    const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    try {
+    // Identity's "lately", which lets her browsers by a lock on her email, counts on hearing of each at least monthly.
+    test('go a month after the first was kept, however many are added since', async () => {
       const anna = await activeMember(firm);
-      const key = `${currentRun().redisKeyPrefix}browsers:{${compactOf(anna.userId)}}`;
+      const key = keptBrowsersOf(anna);
       const laptop = browser(firm.host);
       await signIn(laptop, anna);
       await signIn(laptop, anna);
@@ -197,9 +195,7 @@ describe('Security alerts', () => {
 
       expect(await redis.scard(key)).toBe(2);
       expect(await redis.pttl(key)).toBeLessThanOrEqual(86_400_000);
-    } finally {
-      redis.disconnect();
-    }
+    });
   });
 
   describe('"this wasn\'t me"', () => {
