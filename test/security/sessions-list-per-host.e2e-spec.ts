@@ -65,6 +65,18 @@ describe("A firm's host lists and ends the client's sessions of that host alone"
     expect((await onB.get('/api/me')).status).toBe(200);
   });
 
+  test("on A's host, signing out the other sessions ends A's host's others alone: B's host and the easy access host stay signed in", async () => {
+    const againOnA = await signedInClient(firmA, claire);
+    expect((await onA.post('/api/me/reauthenticate', { password: claire.password })).status).toBe(204);
+
+    expect((await onA.post('/api/me/sessions/sign-out-others')).status).toBe(204);
+
+    expectError(await againOnA.get('/api/me'), 401, 'unauthenticated');
+    expect((await onA.get('/api/me')).status).toBe(200);
+    expect((await onB.get('/api/me')).status).toBe(200);
+    expect((await easy.get('/api/me')).status).toBe(200);
+  });
+
   test('on the easy access host, where she sees all her portals, she lists and ends them all', async () => {
     const listed = await listOn(easy);
     const ofB = (await listOn(onB)).find((entry) => entry.current)!.id;

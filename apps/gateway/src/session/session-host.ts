@@ -28,15 +28,22 @@ export function worksHere(session: AuthenticatedSession, request: FastifyRequest
 }
 
 /**
+ * Which of the user's web sessions a request may end, half-way sign-ins
+ * included. On a company's host, those of that host alone: the firm serves
+ * it and may read its answers, and its host must not end her sessions at her
+ * other firms. On the easy access host and in the app, all of them.
+ */
+export function endableHere(record: SessionRecord, request: FastifyRequest): boolean {
+  return record.kind === 'web' && (request.portal?.kind !== 'company' || record.hostTag === hostTagOf(request));
+}
+
+/**
  * Which of the user's sessions a request may list and end as web sessions:
- * those signed in (not a sign-in half-way). On a company's host, those of
- * that host alone: the firm serves it and may read its answers, and the
- * client's sessions on other hosts (their times, addresses, factors) would
- * tell it of her other firms, and let its host end them. On the easy access
- * host and in the app, all of them. Her devices name no firm: they are
- * listed everywhere, apart from this.
+ * the endable ones (above) that are signed in, not a sign-in half-way. On a
+ * company's host, the client's sessions on other hosts (their times,
+ * addresses, factors) would tell the firm of her other firms. Her devices
+ * name no firm: they are listed everywhere, apart from this.
  */
 export function listedHere(record: SessionRecord, request: FastifyRequest): boolean {
-  const signedInOnTheWeb = record.kind === 'web' && record.stage === 'done';
-  return signedInOnTheWeb && (request.portal?.kind !== 'company' || record.hostTag === hostTagOf(request));
+  return endableHere(record, request) && record.stage === 'done';
 }
