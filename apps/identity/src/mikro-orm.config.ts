@@ -11,6 +11,7 @@ import { Migration20261204000000 } from './migrations/Migration20261204000000';
 import { Migration20261205000000 } from './migrations/Migration20261205000000';
 import { Migration20261205160000 } from './migrations/Migration20261205160000';
 import { Migration20261205190000 } from './migrations/Migration20261205190000';
+import { Migration20261206000000 } from './migrations/Migration20261206000000';
 import { Passkey } from './passkeys/passkey.entity';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
@@ -34,6 +35,7 @@ export function identityOrmConfig(databaseUrl: string) {
         Migration20261205000000,
         Migration20261205160000,
         Migration20261205190000,
+        Migration20261206000000,
       ],
     },
     databaseUrl,

@@ -106,7 +106,7 @@ export class MobileController {
   })
   @ApiResponse({ status: 204, description: 'The device may now unlock with a signed challenge' })
   @ApiResponse({ status: 400, description: 'validation_failed: no device secret or PIN, or not an EC P-256 key' })
-  @ApiResponse({ status: 401, description: `${UNAUTHENTICATED}; invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs (with the unlocks'); invalid_credentials: not this device's secret` })
+  @ApiResponse({ status: 401, description: `${UNAUTHENTICATED}; invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (with the unlocks'); invalid_credentials: not this device's secret` })
   @ApiResponse({ status: 404, description: 'not_found: not the device of this access token' })
   async enableBiometrics(
     @Param('id', deviceIdParam) deviceId: string,
@@ -138,7 +138,7 @@ export class MobileController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the app with the PIN, or with a signature of a challenge' })
   @Answers(200, MobileAccessGrant, 'A new access token')
-  @ApiResponse({ status: 401, description: 'invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)' })
+  @ApiResponse({ status: 401, description: "invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (a right PIN ends a run, not the month's count); credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)" })
   async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: FastifyRequest): Promise<MobileAccessGrant> {
     if ('challenge' in body && !(await this.challenges.consume(body, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');
@@ -147,7 +147,7 @@ export class MobileController {
     return this.access.grant(unlocked, request);
   }
 
-  /** The fifth wrong PIN revokes the device: the access tokens it still holds end with it. Rethrows the refusal. */
+  /** The last wrong PIN allowed revokes the device: the access tokens it still holds end with it. Rethrows the refusal. */
   private async endTokensIfRevoked(error: unknown, deviceId: string): Promise<never> {
     const revokedOf = error instanceof DomainError && error.code === ErrorCode.DeviceRevoked ? error.details?.userId : undefined;
     if (typeof revokedOf === 'string') await this.sessions.deleteOfDevice(revokedOf, deviceId);

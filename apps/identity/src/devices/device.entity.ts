@@ -10,6 +10,15 @@ export type DevicePlatform = DeviceView['platform'];
 export const MAX_WRONG_PINS = 5;
 
 /**
+ * A right PIN ends a run of wrong ones, so whoever copied the device's
+ * secret could guess four at a time between its owner's unlocks, with no
+ * end. Wrong PINs are also counted over a month that a right one does not
+ * reset, and this many revoke the device: a guesser gets 10 a month instead
+ * of 4 per unlock of hers, and her own typos rarely come to 10 in a month.
+ */
+export const MAX_WRONG_PINS_A_MONTH = 10;
+
+/**
  * A mobile app bound to a user. Its secret is kept only as a SHA-256, and the PIN
  * only as an HMAC keyed by that secret, so this row alone cannot test PINs.
  */
@@ -45,8 +54,16 @@ export class Device {
   @Property({ type: 'text[]' })
   factors: ProvenFactor[];
 
+  /** Wrong PINs in a row: a right PIN ends the run. */
   @Property({ type: 'integer' })
   failedPins = 0;
+
+  /** Wrong PINs since `recentWrongPinsSince`, a month at most: a right PIN leaves them. */
+  @Property({ type: 'integer' })
+  recentWrongPins = 0;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  recentWrongPinsSince: Date | null = null;
 
   /** A tenancy company id; no foreign key, as the company lives in another service. */
   @Property({ type: 'uuid', nullable: true })

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { signatureMatches } from './biometric-key';
 import { pinMatches, secretMatches } from './device-secret';
-import { MAX_WRONG_PINS } from './device.entity';
+import { MAX_WRONG_PINS, MAX_WRONG_PINS_A_MONTH } from './device.entity';
 
 type UnlockRequest = ParsedRequestOf<typeof DevicePatterns.unlock>;
 type BySignature = Extract<UnlockRequest, { signature: string }>;
@@ -37,13 +37,22 @@ const DEVICE_FOR_UNLOCK = `
  * would go unseen.
  */
 const USER_CREDENTIAL_VERSION = `select credential_version from identity.users where id = ?`;
-/** Only a right PIN ends a run of wrong ones: a biometric unlock leaves the count. */
+/** The month of MAX_WRONG_PINS_A_MONTH, counted from its first wrong PIN. */
+const WITHIN_A_MONTH = `recent_wrong_pins_since > now() - interval '30 days'`;
+/** Only a right PIN ends a run of wrong ones: a biometric unlock leaves the count. The month's count stays. */
 const RECORD_USE = `update identity.devices set last_used_at = now(), failed_pins = case when ? then 0 else failed_pins end where id = ?`;
-/** The count and the revocation decided in one place, the row: the answer is read back from it. */
+/**
+ * The counts and the revocation decided in one place, the row: the answer is
+ * read back from it. The month's count starts again with the first wrong PIN
+ * after a month (every expression reads the row as it was before the update).
+ */
 const COUNT_WRONG_PIN = `
   update identity.devices set failed_pins = failed_pins + 1,
-         revoked_at = case when failed_pins + 1 >= ? then now() else revoked_at end
-  where id = ? returning failed_pins, revoked_at is not null as revoked`;
+         recent_wrong_pins = case when ${WITHIN_A_MONTH} then recent_wrong_pins + 1 else 1 end,
+         recent_wrong_pins_since = case when ${WITHIN_A_MONTH} then recent_wrong_pins_since else now() end,
+         revoked_at = case when failed_pins + 1 >= ? or (case when ${WITHIN_A_MONTH} then recent_wrong_pins + 1 else 1 end) >= ?
+                           then now() else revoked_at end
+  where id = ? returning failed_pins, recent_wrong_pins, revoked_at is not null as revoked`;
 
 /** With the device's user, so that the gateway can end the access tokens the device still holds. */
 const deviceRevoked = (userId: string) => new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.', { userId });
@@ -82,9 +91,15 @@ export class UnlockDevice {
       return new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed since this device was set up: sign in again.');
     }
     if ('pin' in request && !pinMatches(request.deviceSecret, request.pin, device.pin_verifier)) {
-      const [counted] = await connection.execute<{ failed_pins: number; revoked: boolean }[]>(COUNT_WRONG_PIN, [MAX_WRONG_PINS, device.id], 'all', trx);
+      const [counted] = await connection.execute<{ failed_pins: number; recent_wrong_pins: number; revoked: boolean }[]>(
+        COUNT_WRONG_PIN,
+        [MAX_WRONG_PINS, MAX_WRONG_PINS_A_MONTH, device.id],
+        'all',
+        trx,
+      );
       if (counted.revoked) return deviceRevoked(device.user_id);
-      return new DomainError(ErrorCode.InvalidPin, 'The PIN is incorrect.', { attemptsLeft: MAX_WRONG_PINS - counted.failed_pins });
+      const attemptsLeft = Math.min(MAX_WRONG_PINS - counted.failed_pins, MAX_WRONG_PINS_A_MONTH - counted.recent_wrong_pins);
+      return new DomainError(ErrorCode.InvalidPin, 'The PIN is incorrect.', { attemptsLeft });
     }
     if ('signature' in request && !this.signatureMatches(device, request)) {
       // The gateway has already spent the challenge; a failed signature does not count as a wrong PIN.
