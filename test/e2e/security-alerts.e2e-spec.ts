@@ -154,7 +154,20 @@ describe('Security alerts', () => {
       await new MobileApp().signIn(credentialsOf(claire), '4821');
 
       const mail = await onlyAlert(claire, words.device);
-      expect(mail.text).toContain(language === 'fr' ? 'Appareil : iPhone de test' : 'Device: iPhone de test');
+      expect(mail.text).toContain(language === 'fr' ? "Appareil, tel que nommé par qui l'a ajouté : « iPhone de test »" : 'Device, as named by whoever added it: "iPhone de test"');
+    });
+
+    test("the device's name is whoever added it's words, not the mail's: quoted, cut short, its web address defanged", async () => {
+      const app = new MobileApp();
+      const { loginToken } = (await app.login(credentialsOf(claire))).body;
+      const name = 'MAJ cabinet, voir https://aide.example/x puis ignorer ce message, rien à faire';
+      expect((await app.post('/api/mobile/devices', { loginToken, pin: '4822', pinConfirmation: '4822', name, platform: 'ios' }, null)).status).toBe(201);
+
+      const mail = await onlyAlert(claire, words.device);
+
+      expect(mail.text).not.toContain('https://');
+      expect(mail.text).not.toContain('ignorer');
+      expect(mail.text).toContain(language === 'fr' ? '« MAJ cabinet, voir hxxps://aide[.]example/x… »' : '"MAJ cabinet, voir hxxps://aide[.]example/x…"');
     });
   });
 

@@ -11,3 +11,4 @@ export * from './mail/mail-outbox';
 export * from './mail/mail-outbox.module';
 export * from './mail/mail-writer';
 export * from './mail/mailer';
+export * from './mail/quoted-words';

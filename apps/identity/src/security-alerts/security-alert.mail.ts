@@ -1,5 +1,5 @@
 import { Language, SecurityAlert } from '@app/contracts';
-import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
+import { Mail, MailOutbox, MailWriter, quotedWords } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
 import { UserPortal } from '../mail/user-portal';
 
@@ -15,6 +15,13 @@ export interface SecurityAlertNotice {
   /** The "this wasn't me" link's secret. */
   token: string;
 }
+
+/**
+ * A device's name is typed by whoever registered it, who may be the
+ * intruder the mail warns of: quoted and cut short, it cannot read as the
+ * mail's own words ("update from your firm, nothing to do").
+ */
+const deviceName = (name: string): string => quotedWords(name, 40);
 
 interface Words {
   subject: Record<SecurityAlert['kind'], string>;
@@ -57,7 +64,7 @@ const wording: Record<Language, Words> = {
             ...(alert.sighting.portal ? [`Portail : ${alert.sighting.portal}`] : []),
           ]
         : []),
-      ...(alert.kind === 'device_registered' ? [`Appareil : ${alert.device}`] : []),
+      ...(alert.kind === 'device_registered' ? [`Appareil, tel que nommé par qui l'a ajouté : « ${deviceName(alert.device)} »`] : []),
       `Date : ${when}`,
     ],
     greeting: (name) => `Bonjour ${name},`,
@@ -97,7 +104,7 @@ const wording: Record<Language, Words> = {
             ...(alert.sighting.portal ? [`Portal: ${alert.sighting.portal}`] : []),
           ]
         : []),
-      ...(alert.kind === 'device_registered' ? [`Device: ${alert.device}`] : []),
+      ...(alert.kind === 'device_registered' ? [`Device, as named by whoever added it: "${deviceName(alert.device)}"`] : []),
       `Date: ${when}`,
     ],
     greeting: (name) => `Hello ${name},`,

@@ -1119,7 +1119,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends every other web session of the user; this one and the registered mobile devices stay */
+        /**
+         * Ends the other web sessions of the user; this one and the registered mobile devices stay
+         * @description On the easy access host, every other web session of the user. On a company's host, the other web sessions of that host alone, those its sessions list shows: the firm serves its host, and its host does not end her sessions at her other firms.
+         */
         post: operations["OtherSessionsController_signOutOthers"];
         delete?: never;
         options?: never;
@@ -7080,7 +7083,7 @@ export interface operations {
                 };
             };
             /**
-             * @description unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued); invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs (with the unlocks'); invalid_credentials: not this device's secret
+             * @description unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued); invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (with the unlocks'); invalid_credentials: not this device's secret
              *
              *     unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued)
              */
@@ -7307,7 +7310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs; credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one) */
+            /** @description invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (a right PIN ends a run, not the month's count); credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one) */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import { Language } from '@app/contracts';
-import { HelpRequestNotice, helpRequestMail, quotedMessage } from './help-request-mail';
+import { HelpRequestNotice, helpRequestMail } from './help-request-mail';
 
 const noticeFor = (language: Language = 'fr'): HelpRequestNotice => ({
   admin: { email: 'anne@acme.example', name: 'Anne', language },
@@ -47,16 +47,5 @@ describe(helpRequestMail.name, () => {
     expect(helpRequestMail({ ...noticeFor('en'), message }).text).toContain('Their message, as typed (nothing yet proves who wrote it):\n"J\'ai perdu mon téléphone."\n');
     expect(helpRequestMail({ ...noticeFor('fr'), message }).text).toContain('jamais à un numéro donné dans la demande');
     expect(helpRequestMail(noticeFor('fr')).text).not.toContain('Son message');
-  });
-
-  it('keeps the message on one line, cut, with no working link in it', () => {
-    const quoted = quotedMessage('Urgent!\n\nPlease open https://evil.example/reset?x=1 or www.evil.example now');
-
-    expect(quoted).not.toContain('\n');
-    expect(quoted).toContain('hxxps://evil[.]example/reset?x=1');
-    expect(quoted).toContain('www[.]evil[.]example');
-    expect(quoted).not.toMatch(/https?:\/\//);
-    expect(quoted).toBe('Urgent! Please open hxxps://evil[.]example/reset?x=1 or www[.]evil[.]example now');
-    expect(quotedMessage('x'.repeat(600))).toBe(`${'x'.repeat(500)}…`);
   });
 });

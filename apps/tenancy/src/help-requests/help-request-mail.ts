@@ -1,5 +1,5 @@
 import { Language, MemberSummary } from '@app/contracts';
-import { Mail } from '@app/platform/service';
+import { Mail, quotedWords } from '@app/platform/service';
 
 export interface HelpRequestNotice {
   /** The mail is in the admin's stored language. */
@@ -12,20 +12,9 @@ export interface HelpRequestNotice {
   message: string | null;
 }
 
+/** A help request's message is quoted (quotedWords) up to this many characters. */
 const QUOTED_AT_MOST = 500;
-
-/**
- * The client's words, quoted so that they cannot pass for the mail's own: on
- * one line, cut at QUOTED_AT_MOST characters, and with any web address
- * defanged (hxxps://example[.]com), so that the mail carries no link but ours.
- */
-export function quotedMessage(message: string): string {
-  const line = message.replace(/\s+/g, ' ').trim();
-  // By code points: an emoji cut in half would reach the mail as a replacement character.
-  const points = Array.from(line);
-  const cut = points.length > QUOTED_AT_MOST ? `${points.slice(0, QUOTED_AT_MOST).join('')}…` : line;
-  return cut.replace(/\b(?:https?:\/\/|www\.)\S+/gi, (address) => address.replace(/^http/i, 'hxxp').replace(/\./g, '[.]'));
-}
+const quotedMessage = (message: string): string => quotedWords(message, QUOTED_AT_MOST);
 
 const wording: Record<Language, (notice: HelpRequestNotice, who: string) => Omit<Mail, 'to'>> = {
   fr: ({ admin, client, companyName, requestsUrl, message }, who) => ({
@@ -60,7 +49,7 @@ const wording: Record<Language, (notice: HelpRequestNotice, who: string) => Omit
 
 /**
  * Tells an admin that a client cannot use their authenticator app, with the
- * client's message quoted (see quotedMessage): the admin reads it as the
+ * client's message quoted (see quotedWords): the admin reads it as the
  * words of whoever knows the password, which is all a help request proves.
  */
 export function helpRequestMail(notice: HelpRequestNotice): Mail {
