@@ -7,8 +7,8 @@ import { PortalClient } from '../support/portal-client';
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
 const wording = {
-  fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter', title: 'Sessions et appareils', current: 'ce navigateur', endOthers: 'Déconnecter toutes les autres sessions', endedOthers: 'Vos autres sessions ont été fermées.', openedWith: 'Ouverte avec : Mot de passe' },
-  en: { email: 'Email address', password: 'Password', signIn: 'Sign in', title: 'Sessions and devices', current: 'this browser', endOthers: 'Sign out all other sessions', endedOthers: 'Your other sessions were ended.', openedWith: 'Opened with: Password' },
+  fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter', title: 'Sessions et appareils', current: 'ce navigateur', endOthers: 'Déconnecter les autres sessions de la liste', endedOthers: 'Les autres sessions de la liste ont été fermées.', openedWith: 'Ouverte avec : Mot de passe' },
+  en: { email: 'Email address', password: 'Password', signIn: 'Sign in', title: 'Sessions and devices', current: 'this browser', endOthers: 'Sign out the other sessions listed', endedOthers: 'The other sessions listed were ended.', openedWith: 'Opened with: Password' },
 } as const;
 
 /** Sessions a person can recognise (browser, system, address, last use, what opened it) and sign out all at once. */
