@@ -1,3 +1,5 @@
+import { IdentityPatterns } from '@app/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expectError } from '../support/api-error';
 import { browserOn, operatorClient } from '../support/factories';
 import { METRICS_AUTHORIZATION, sampleOf } from '../support/metrics-scrape';
@@ -52,6 +54,34 @@ describe('An unknown host is remembered briefly', () => {
 
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 404));
     expect((await lookups()) - before).toBeLessThanOrEqual(2);
+  });
+
+  test('a name longer than DNS allows (253 characters): 404 unknown_portal like any unknown host, and no lookup', async () => {
+    // 254 characters, and the client adds its port: each label is within DNS's 63.
+    const host = ['a'.repeat(63), 'b'.repeat(63), 'c'.repeat(63), 'd'.repeat(62)].join('.');
+    const before = await lookups();
+
+    expectError(await browserOn(host, own.gateway).get('/api/auth/state'), 404, 'unknown_portal');
+
+    expect((await lookups()) - before).toBe(0);
+  });
+
+  // The health checks ask each service, which asks its database: a stranger's flood of them must not become one each.
+  test(`${REQUESTS} readiness checks at once, on any host and without a token: each service is asked once or twice`, async () => {
+    const healthChecks = async () => {
+      const answer = await browserOn(own.gateway.easyAccessHost, own.gateway).get('/metrics', { headers: METRICS_AUTHORIZATION });
+      return sampleOf(answer.text, 'portal_nats_requests_total', { pattern: IdentityPatterns.health.pattern });
+    };
+    // Past the second that shares the stack's own readiness probe, made at its start.
+    await sleep(1100);
+    const before = await healthChecks();
+
+    const answers = await Promise.all(Array.from({ length: REQUESTS }, () => browserOn(`nobody-${randomLabel()}.test`, own.gateway).get('/health/ready')));
+
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    const asked = (await healthChecks()) - before;
+    expect(asked).toBeGreaterThanOrEqual(1);
+    expect(asked).toBeLessThanOrEqual(2);
   });
 
   test('a host remembered as unknown works the moment the operator creates its company', async () => {

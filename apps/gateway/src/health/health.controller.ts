@@ -9,12 +9,22 @@ import { CheckState, Liveness, Readiness } from './health.contract';
 
 /** Readiness answers fast even when a dependency hangs. */
 const CHECK_TIMEOUT_MS = 1000;
+/**
+ * A check answers every request that comes while it runs and for this long
+ * after it started: /health/ready is open to anyone on any host, and each
+ * check asks the three services, which each ask their database, so a flood of
+ * probes must not become a check each.
+ */
+const CHECK_SHARED_MS = 1000;
 
 type ServiceStates = Pick<Readiness['checks'], 'identity' | 'mfa' | 'tenancy'>;
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
+  /** The last check, shared for CHECK_SHARED_MS. */
+  private latest: { startedAt: number; readiness: Promise<Readiness> } | null = null;
+
   constructor(
     private readonly rpc: RpcClient,
     @Inject(REDIS) private readonly redis: RedisClient,
@@ -29,11 +39,22 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: '200 when Redis, NATS, identity, mfa, tenancy and their Postgres answer; else 503 naming what failed' })
+  @ApiOperation({
+    summary: '200 when Redis, NATS, identity, mfa, tenancy and their Postgres answer; else 503 naming what failed',
+    description: 'One check answers every request within a second of its start: a probe sees the state of at most a second ago.',
+  })
   @Answers(200, Readiness, 'Everything answers')
   // Documented only, not given to Fastify's serializer: the error filter's own 503 (`unavailable`) must keep its body on this route too.
   @ApiResponse({ status: 503, description: '`failed` names what does not answer', schema: responseJsonSchema(Readiness) })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
+    const now = Date.now();
+    if (!this.latest || now - this.latest.startedAt >= CHECK_SHARED_MS) this.latest = { startedAt: now, readiness: this.check() };
+    const readiness = await this.latest.readiness;
+    if (readiness.failed.length > 0) void reply.code(503);
+    return readiness;
+  }
+
+  private async check(): Promise<Readiness> {
     const [redis, nats, services] = await Promise.all([
       stateOf(withTimeout(this.redis.ping())),
       stateOf(withTimeout(this.nats.flush())),
@@ -43,7 +64,6 @@ export class HealthController {
     const failed = Object.entries(checks)
       .filter(([, state]) => state === 'down')
       .map(([name]) => name);
-    if (failed.length > 0) void reply.code(503);
     return { status: failed.length > 0 ? 'unavailable' : 'ok', failed, checks };
   }
 

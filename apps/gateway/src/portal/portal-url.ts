@@ -5,9 +5,15 @@ import { Portal } from './host-portal';
 /** A DNS name or an IP address, then an optional port: nothing else may reach a link or a lookup. */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
 
+/** The longest DNS name (RFC 1035), without its trailing dot: tenancy's contract refuses longer ones. */
+const NAME_AT_MOST = 253;
+
 export function isWellFormedHost(host: string): boolean {
   const match = HOST.exec(host);
-  return match !== null && host.length <= 260 && (match[1] === undefined || Number(match[1]) <= 65535);
+  if (match === null) return false;
+  const port = match[1];
+  const name = (port === undefined ? host : host.slice(0, -(port.length + 1))).replace(/\.$/, '');
+  return name.length <= NAME_AT_MOST && (port === undefined || Number(port) <= 65535);
 }
 
 /**
