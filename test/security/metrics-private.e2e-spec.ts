@@ -3,8 +3,11 @@ import { METRICS_TOKEN } from '../support/app-env';
 import { browserOn, Company, createCompany } from '../support/factories';
 import { METRICS_AUTHORIZATION, metricsPortOf, scrapePort } from '../support/metrics-scrape';
 import { OwnStack, startOwnStack } from '../support/own-stack';
+import { anotherMachineAddress } from '../support/portal-client';
 
 const STACK_START_MS = 120_000;
+/** The gateway's limit (apps/gateway/src/metrics/metrics.guard.ts), as for the operator's token: wrong tokens per address in 15 minutes. */
+const WRONG_TOKENS_PER_ADDRESS = 10;
 const SERVICES = ['identity', 'mfa', 'tenancy'];
 
 /** Everything but the right bearer token: what a visitor of any portal, or a neighbour on the network, may try. */
@@ -37,7 +40,8 @@ describe('/metrics answers only the metrics token', () => {
 
   test.each(REFUSED)('the gateway, with %s: 401 unauthenticated on every host', async (_attempt, headers) => {
     for (const host of hosts) {
-      const answer = await browserOn(host, own.gateway).get('/metrics', { headers });
+      // Each from its own address: wrong tokens are counted per address (below).
+      const answer = await browserOn(host, own.gateway, { sourceAddress: anotherMachineAddress() }).get('/metrics', { headers });
 
       expectError(answer, 401, 'unauthenticated');
       expect(answer.text).not.toContain('portal_');
@@ -51,6 +55,21 @@ describe('/metrics answers only the metrics token', () => {
       expect(answer.status).toBe(200);
       expect(answer.text).toContain('portal_http_requests_total');
     }
+  });
+
+  test(`after ${WRONG_TOKENS_PER_ADDRESS} wrong tokens from one address, the gateway answers 429 with Retry-After, even to the right token`, async () => {
+    const address = anotherMachineAddress();
+    const scrape = (authorization: string) => browserOn(firm.host, own.gateway, { sourceAddress: address }).get('/metrics', { headers: { authorization } });
+    for (let guess = 0; guess < WRONG_TOKENS_PER_ADDRESS; guess += 1) {
+      expectError(await scrape(`Bearer guessed-metrics-token-${guess}`), 401, 'unauthenticated');
+    }
+
+    const limited = await scrape('Bearer guessed-metrics-token-last');
+    expectError(limited, 429, 'rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expectError(await scrape(METRICS_AUTHORIZATION.authorization), 429, 'rate_limited');
+    // Prometheus, from its own address, is not held up.
+    expect((await browserOn(firm.host, own.gateway, { sourceAddress: anotherMachineAddress() }).get('/metrics', { headers: METRICS_AUTHORIZATION })).status).toBe(200);
   });
 
   test.each(REFUSED)('each service, with %s: 401 and no metrics', async (_attempt, headers) => {

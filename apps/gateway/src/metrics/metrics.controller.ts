@@ -16,6 +16,7 @@ export class MetricsController {
   @ApiResponse({ status: 200, description: 'The Prometheus text exposition format (version 0.0.4)', schema: { type: 'string' } })
   @ApiResponse({ status: 401, description: 'unauthenticated: no bearer token, or not METRICS_TOKEN' })
   @ApiResponse({ status: 404, description: 'not_found: METRICS_TOKEN is not set, so metrics are not served' })
+  @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After: 10 wrong tokens from this address in 15 minutes; the right one waits too' })
   metrics(): Promise<string> {
     return metricsText();
   }
