@@ -88,6 +88,8 @@ export const gatewayConfigSchema = z.object({
   LOGIN_FAILURES_PER_EMAIL: positiveInt(10),
   HOST_CACHE_SECONDS: positiveInt(30),
   MAX_BODY_BYTES: positiveInt(16 * 1024),
+  /** A request not received whole in this time (its body sent a byte at a time, or without end) is answered 408 and its connection closed. */
+  REQUEST_TIMEOUT_SECONDS: positiveInt(60),
 }).superRefine(requireGoogleSettings, {
   // Checked even when other keys are bad, so that one boot lists every problem; skipped when a Google key is bad itself.
   when: (payload) => !payload.issues.some((issue) => String(issue.path?.[0]).startsWith('GOOGLE_')),

@@ -12,9 +12,21 @@ import { csrfHook } from './csrf.hook';
 import { requestIdOf } from './request-id';
 import { trustsPeerOf } from './trusted-proxies';
 
-/** The HTTP server: Fastify, as Express's router costs more than the session check behind it. */
+/** How often Node looks for requests past their time: its own default, or sooner for a shorter time. */
+const TIMEOUT_CHECKS_AT_MOST_MS = 30_000;
+
+/**
+ * The HTTP server: Fastify, as Express's router costs more than the session
+ * check behind it. Fastify turns Node's limit on receiving a request off: a
+ * client sending its body a byte a minute held a connection and a handler
+ * for as long as it liked. REQUEST_TIMEOUT_SECONDS puts one back.
+ */
 export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
+  const requestTimeout = config.REQUEST_TIMEOUT_SECONDS * 1000;
   return new FastifyAdapter({
+    requestTimeout,
+    // Node heeds the limit given when the server is made: Fastify's own option, set on it after, was not enforced (a test showed it).
+    http: { requestTimeout, connectionsCheckingInterval: Math.min(requestTimeout, TIMEOUT_CHECKS_AT_MOST_MS) },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.MAX_BODY_BYTES,
     genReqId: requestIdOf(trustsPeerOf(config.TRUST_PROXY)),
@@ -45,11 +57,12 @@ const DRAINED_AT_MOST_BYTES = 8 * 1024 * 1024;
  * reading it: a client still sending it would meet a closed socket (EPIPE)
  * rather than the 413. A body of reasonable size is read and dropped, and the
  * 413 sent once it is read: sent earlier, the connection may close under the
- * client's last writes.
+ * client's last writes. A body of no declared length (chunked) may have no
+ * end: it is not read on, and the connection closes with the 413.
  */
 function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: { code?: string }, done: () => void): void {
   if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return done();
-  if (Number(request.headers['content-length']) > DRAINED_AT_MOST_BYTES) {
+  if (!(Number(request.headers['content-length']) <= DRAINED_AT_MOST_BYTES)) {
     void reply.header('Connection', 'close');
     return done();
   }

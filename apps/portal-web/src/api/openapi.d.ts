@@ -1032,7 +1032,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 200 when Redis, NATS, identity, mfa, tenancy and their Postgres answer; else 503 naming what failed */
+        /**
+         * 200 when Redis, NATS, identity, mfa, tenancy and their Postgres answer; else 503 naming what failed
+         * @description One check answers every request within a second of its start: a probe sees the state of at most a second ago.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -8902,6 +8905,34 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         error: "not_found";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description rate_limited, with Retry-After: 10 wrong tokens from this address in 15 minutes; the right one waits too */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "rate_limited";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

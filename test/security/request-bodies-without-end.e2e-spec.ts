@@ -1,0 +1,81 @@
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { OwnStack, startOwnStack } from '../support/own-stack';
+import { Gateway, sharedGateway } from '../support/run-context';
+
+const STACK_START_MS = 120_000;
+const REQUEST_TIMEOUT_SECONDS = 2;
+
+interface Outcome {
+  /** What the gateway sent back, as received. */
+  answer: string;
+  /** Whether the gateway closed the connection within the wait. */
+  closed: boolean;
+}
+
+/**
+ * A raw connection, as an attacker holds one: the request's head, then
+ * `feed` again every `everyMs` until the gateway closes the connection or
+ * `waitMs` pass.
+ */
+async function sendWithoutEnd(gateway: Gateway, head: string, feed: string, everyMs: number, waitMs: number): Promise<Outcome> {
+  const socket = connect(gateway.port, '127.0.0.1');
+  const outcome: Outcome = { answer: '', closed: false };
+  socket.on('data', (data: Buffer) => (outcome.answer += data.toString('latin1')));
+  socket.on('close', () => (outcome.closed = true));
+  // Writing on after the gateway closed its side fails; what it answered was received before.
+  socket.on('error', () => undefined);
+  socket.write(head);
+  const deadline = Date.now() + waitMs;
+  while (!outcome.closed && Date.now() < deadline) {
+    if (socket.writable) socket.write(feed);
+    await sleep(everyMs);
+  }
+  socket.destroy();
+  return outcome;
+}
+
+const headOf = (gateway: Gateway, framing: string): string =>
+  `POST /api/auth/login HTTP/1.1\r\nHost: ${gateway.easyAccessHost}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
+
+/**
+ * Each connection the gateway keeps open holds a socket and a handler. A
+ * client that never finishes its body must not hold them for as long as it
+ * likes: one that sends without end, and one that sends a byte at a time.
+ */
+describe('A request body without end', () => {
+  test('a chunked body past the size limit, sent on and on: 413, and the gateway closes the connection', async () => {
+    const chunk = `${(64 * 1024).toString(16)}\r\n${'x'.repeat(64 * 1024)}\r\n`;
+
+    const { answer, closed } = await sendWithoutEnd(sharedGateway(), headOf(sharedGateway(), 'Transfer-Encoding: chunked'), chunk, 5, 5000);
+
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  describe(`with REQUEST_TIMEOUT_SECONDS=${REQUEST_TIMEOUT_SECONDS}`, () => {
+    let own: OwnStack;
+
+    beforeAll(async () => {
+      own = await startOwnStack('request-timeout', { extraEnv: () => ({ REQUEST_TIMEOUT_SECONDS: String(REQUEST_TIMEOUT_SECONDS) }) });
+    }, STACK_START_MS);
+
+    afterAll(async () => {
+      await own?.dispose();
+    });
+
+    test('a body sent a byte at a time, slower than the limit allows: 408, and the gateway closes the connection', async () => {
+      const { answer, closed } = await sendWithoutEnd(own.gateway, headOf(own.gateway, 'Content-Length: 1000'), 'x', 200, 4 * REQUEST_TIMEOUT_SECONDS * 1000);
+
+      expect(closed).toBe(true);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    });
+
+    test('a body sent whole in time is answered as usual', async () => {
+      const body = JSON.stringify({ email: 'nobody@example.test', password: 'not-her-password' });
+      const { answer } = await sendWithoutEnd(own.gateway, `${headOf(own.gateway, `Content-Length: ${body.length}\r\nConnection: close`)}${body}`, '', 100, 3000);
+
+      expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    });
+  });
+});
