@@ -121,6 +121,17 @@ describe('Security alerts', () => {
       await noAlert(claire, words.newSignIn);
     });
 
+    test("a browser's name is one the parser knows, never words of the User-Agent, which whoever signs in chooses", async () => {
+      const crafted = browser(firm.host, 'Your firm: all fine, no action needed/1 https://firm-help.example/reset/1 x');
+      await signIn(crafted, claire);
+
+      const mail = await onlyAlert(claire, words.newSignIn);
+
+      expect(mail.text).not.toContain('no action needed');
+      expect(mail.text).not.toContain('firm-help');
+      expect(mail.text).toContain(language === 'fr' ? 'Navigateur : inconnu' : 'Browser: unknown');
+    });
+
     test('a password change is alerted once', async () => {
       const newPassword = `${claire.password}-2`;
       expect((await laptop.post('/api/me/password', { currentPassword: claire.password, newPassword })).status).toBe(204);

@@ -28,10 +28,17 @@ function sessionKeyOf(sessionId: string): string | null {
   return parts && RedisKeys.session(parts.userId, parts.entry);
 }
 
+/**
+ * Bowser names a browser it does not know by the User-Agent's own words,
+ * which the client chooses: the label goes into the "new sign-in" alert,
+ * above its "this wasn't me" link, so only names Bowser knows are kept.
+ */
+const KNOWN_NAMES = new Set([...Object.values(Bowser.BROWSER_MAP), ...Object.values(Bowser.OS_MAP)]);
+
 export function deviceLabelOf(userAgent: string | undefined): string | null {
   if (!userAgent) return null;
   const parsed = Bowser.parse(userAgent.slice(0, MAX_USER_AGENT));
-  const label = [parsed.browser.name, parsed.os.name].filter(Boolean).join(' · ');
+  const label = [parsed.browser.name, parsed.os.name].filter((name) => name !== undefined && KNOWN_NAMES.has(name)).join(' · ');
   return label ? label.slice(0, MAX_DEVICE) : null;
 }
 

@@ -16,12 +16,14 @@ export interface SecurityAlertNotice {
   token: string;
 }
 
+/** A device's name is quoted (quotedWords) up to this many characters: enough to know one's own phone by. */
+const DEVICE_NAME_AT_MOST = 40;
 /**
  * A device's name is typed by whoever registered it, who may be the
  * intruder the mail warns of: quoted and cut short, it cannot read as the
  * mail's own words ("update from your firm, nothing to do").
  */
-const deviceName = (name: string): string => quotedWords(name, 40);
+const deviceName = (name: string): string => quotedWords(name, DEVICE_NAME_AT_MOST);
 
 interface Words {
   subject: Record<SecurityAlert['kind'], string>;

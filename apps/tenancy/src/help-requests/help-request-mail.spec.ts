@@ -48,4 +48,10 @@ describe(helpRequestMail.name, () => {
     expect(helpRequestMail({ ...noticeFor('fr'), message }).text).toContain('jamais à un numéro donné dans la demande');
     expect(helpRequestMail(noticeFor('fr')).text).not.toContain('Son message');
   });
+
+  it('cuts the message at 500 characters and defangs its links (quotedWords)', () => {
+    const text = helpRequestMail({ ...noticeFor('fr'), message: `Voir https://evil.example ${'x'.repeat(600)}` }).text;
+
+    expect(text).toContain(`« Voir hxxps://evil[.]example ${'x'.repeat(500 - 'Voir https://evil.example '.length)}… »`);
+  });
 });
