@@ -1,0 +1,23 @@
+import { limitedAddress } from './limited-address';
+import { Limit, RateLimiter } from './rate-limiter';
+
+/** Wrong tokens from one address in 15 minutes: the operator's scripts and Prometheus send the right one. */
+const WRONG_TOKENS_PER_ADDRESS = 10;
+
+/**
+ * A bearer token that every host accepts (the operator's, the metrics'):
+ * wrong tokens are counted per address. A wrong one is counted and refused
+ * past the limit in one step (`hit`): read first and counted after its
+ * answer, as before, guesses sent at once all read a count under the limit.
+ * A right one is not counted, so the operator's own requests sent at once
+ * are not held up, but past the limit it waits too: else the guesser would
+ * know it by its answer.
+ * @returns whether the token is right
+ * @throws DomainError rate_limited past the limit, right token or not
+ */
+export async function countedGuess(limiter: RateLimiter, token: 'operator' | 'metrics', address: string, right: boolean): Promise<boolean> {
+  const guesses: Limit = { key: `${token}-token-ip:${limitedAddress(address)}`, max: WRONG_TOKENS_PER_ADDRESS, windowSeconds: 15 * 60 };
+  if (right) await limiter.assertUnder(guesses);
+  else await limiter.hit(guesses);
+  return right;
+}
