@@ -11,7 +11,7 @@ const wording = {
   en: { email: 'Email address', password: 'Password', signIn: 'Sign in', title: 'Sessions and devices', current: 'this browser', endOthers: 'Sign out the other sessions listed', endedOthers: 'The other sessions listed were ended.', openedWith: 'Opened with: Password' },
 } as const;
 
-/** Sessions a person can recognise (browser, system, address, last use, what opened it) and sign out all at once. */
+/** Sessions a person can recognise (browser, system, address, last use, what opened it) and sign out together. */
 describe.each(['fr', 'en'] as PortalLanguage[])('The sessions page, in %s', (language) => {
   const words = wording[language];
   let browser: Browser;

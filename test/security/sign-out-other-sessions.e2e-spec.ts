@@ -1,8 +1,8 @@
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, easyAccessBrowser, Company, createCompany, Member, signedInClient } from '../support/factories';
 
-/** "Sign out all other sessions" ends the caller's other browsers, and never anyone else's. */
-describe('Signing out all other sessions', () => {
+/** "Sign out the other sessions listed" ends the caller's other browsers, and never anyone else's (per host: sessions-list-per-host). */
+describe('Signing out the other sessions', () => {
   let firm: Company;
   let emma: Member;
   let hugo: Member;

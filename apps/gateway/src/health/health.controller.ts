@@ -47,7 +47,8 @@ export class HealthController {
   // Documented only, not given to Fastify's serializer: the error filter's own 503 (`unavailable`) must keep its body on this route too.
   @ApiResponse({ status: 503, description: '`failed` names what does not answer', schema: responseJsonSchema(Readiness) })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<Readiness> {
-    const now = Date.now();
+    // The monotonic clock: a wall clock set back would keep an answer, maybe a 503, for as long.
+    const now = performance.now();
     if (!this.latest || now - this.latest.startedAt >= CHECK_SHARED_MS) this.latest = { startedAt: now, readiness: this.check() };
     const readiness = await this.latest.readiness;
     if (readiness.failed.length > 0) void reply.code(503);

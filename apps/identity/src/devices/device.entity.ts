@@ -62,6 +62,7 @@ export class Device {
   @Property({ type: 'integer' })
   recentWrongPins = 0;
 
+  /** The first wrong PIN of the month counted in `recentWrongPins`; a wrong PIN after that month starts a new one. */
   @Property({ type: 'timestamptz', nullable: true })
   recentWrongPinsSince: Date | null = null;
 

@@ -37,22 +37,23 @@ const DEVICE_FOR_UNLOCK = `
  * would go unseen.
  */
 const USER_CREDENTIAL_VERSION = `select credential_version from identity.users where id = ?`;
-/** The month of MAX_WRONG_PINS_A_MONTH, counted from its first wrong PIN. */
-const WITHIN_A_MONTH = `recent_wrong_pins_since > now() - interval '30 days'`;
 /** Only a right PIN ends a run of wrong ones: a biometric unlock leaves the count. The month's count stays. */
 const RECORD_USE = `update identity.devices set last_used_at = now(), failed_pins = case when ? then 0 else failed_pins end where id = ?`;
 /**
  * The counts and the revocation decided in one place, the row: the answer is
- * read back from it. The month's count starts again with the first wrong PIN
- * after a month (every expression reads the row as it was before the update).
+ * read back from it. The month's count (MAX_WRONG_PINS_A_MONTH) runs from its
+ * first wrong PIN; the first one after that month starts it again.
  */
 const COUNT_WRONG_PIN = `
-  update identity.devices set failed_pins = failed_pins + 1,
-         recent_wrong_pins = case when ${WITHIN_A_MONTH} then recent_wrong_pins + 1 else 1 end,
-         recent_wrong_pins_since = case when ${WITHIN_A_MONTH} then recent_wrong_pins_since else now() end,
-         revoked_at = case when failed_pins + 1 >= ? or (case when ${WITHIN_A_MONTH} then recent_wrong_pins + 1 else 1 end) >= ?
-                           then now() else revoked_at end
-  where id = ? returning failed_pins, recent_wrong_pins, revoked_at is not null as revoked`;
+  with counted as (
+    select id, failed_pins + 1 as in_a_row,
+           case when month_open then recent_wrong_pins + 1 else 1 end as this_month,
+           case when month_open then recent_wrong_pins_since else now() end as month_since
+    from (select *, recent_wrong_pins_since > now() - interval '30 days' as month_open from identity.devices where id = ?) device)
+  update identity.devices d set failed_pins = c.in_a_row, recent_wrong_pins = c.this_month, recent_wrong_pins_since = c.month_since,
+         revoked_at = case when c.in_a_row >= ? or c.this_month >= ? then now() else d.revoked_at end
+  from counted c where d.id = c.id
+  returning d.failed_pins, d.recent_wrong_pins, d.revoked_at is not null as revoked`;
 
 /** With the device's user, so that the gateway can end the access tokens the device still holds. */
 const deviceRevoked = (userId: string) => new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.', { userId });
@@ -93,7 +94,7 @@ export class UnlockDevice {
     if ('pin' in request && !pinMatches(request.deviceSecret, request.pin, device.pin_verifier)) {
       const [counted] = await connection.execute<{ failed_pins: number; recent_wrong_pins: number; revoked: boolean }[]>(
         COUNT_WRONG_PIN,
-        [MAX_WRONG_PINS, MAX_WRONG_PINS_A_MONTH, device.id],
+        [device.id, MAX_WRONG_PINS, MAX_WRONG_PINS_A_MONTH],
         'all',
         trx,
       );
