@@ -6,12 +6,12 @@ const WRONG_TOKENS_PER_ADDRESS = 10;
 
 /**
  * A bearer token that every host accepts (the operator's, the metrics'):
- * wrong tokens are counted per address. A wrong one is counted and refused
- * past the limit in one step (`hit`): read first and counted after its
- * answer, as before, guesses sent at once all read a count under the limit.
- * A right one is not counted, so the operator's own requests sent at once
- * are not held up, but past the limit it waits too: else the guesser would
- * know it by its answer.
+ * wrong tokens are counted per address, a wrong one counted and refused past
+ * the limit in one step (`hit`). A right one is not counted, so the
+ * operator's own requests sent at once are not held up, but it waits past
+ * the limit too: else the guesser would know it by its answer. The token is
+ * compared before the count is read: read first, the count a right token
+ * met in a burst of wrong ones did not hold them yet, and it was answered.
  * @returns whether the token is right
  * @throws DomainError rate_limited past the limit, right token or not
  */
