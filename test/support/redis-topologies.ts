@@ -53,6 +53,15 @@ export class RedisNode {
     await exited;
   }
 
+  /** Stops the process without closing its port: connections are accepted and never answered, as by a frozen host. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async cli(...args: string[]): Promise<string> {
     const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '-p', String(this.port), ...args]).catch(() => ({ stdout: '' }));
     return stdout.trim();
@@ -94,8 +103,19 @@ export async function startRedisCluster(): Promise<RedisTopology> {
 
 export const SENTINEL_MASTER = 'portal';
 
+export interface SentinelSet extends RedisTopology {
+  master: RedisNode;
+  replica: RedisNode;
+  /**
+   * Whether the replica has, within 5 s, everything the master had written when
+   * asked. WAIT from another connection would not say: it waits only for that
+   * connection's own writes, and a redis-cli has none.
+   */
+  replicated(): Promise<boolean>;
+}
+
 /** A master, its replica, and 3 sentinels that fail over after 1 s without the master. */
-export async function startRedisSentinelSet(): Promise<RedisTopology & { master: RedisNode; replica: RedisNode }> {
+export async function startRedisSentinelSet(): Promise<SentinelSet> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-redis-sentinel-'));
   const nodes: RedisNode[] = [];
   const dispose = async () => {
@@ -103,28 +123,41 @@ export async function startRedisSentinelSet(): Promise<RedisTopology & { master:
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const master = await RedisNode.start('redis-server', dir, () => 'appendonly yes\nsave ""');
+    // Redis waits 5 s before a diskless first sync, in case more replicas come: this set has one.
+    const master = await RedisNode.start('redis-server', dir, () => 'appendonly yes\nsave ""\nrepl-diskless-sync-delay 0');
     nodes.push(master);
     const replica = await RedisNode.start('redis-server', dir, () => `appendonly yes\nsave ""\nreplicaof 127.0.0.1 ${master.port}`);
     nodes.push(replica);
-    await until(async () => (await master.cli('INFO', 'replication')).includes('connected_slaves:1'), 'the replica');
+    // Online, not only connected: a replica stays in wait_bgsave until its first sync is done, and WAIT counts none till then.
+    await until(async () => /slave0:.*state=online/.test(await master.cli('INFO', 'replication')), 'the replica');
     for (let index = 0; index < 3; index += 1) {
       nodes.push(await RedisNode.start('redis-sentinel', dir, () =>
         [`sentinel monitor ${SENTINEL_MASTER} 127.0.0.1 ${master.port} 2`, `sentinel down-after-milliseconds ${SENTINEL_MASTER} 1000`, `sentinel failover-timeout ${SENTINEL_MASTER} 5000`].join('\n'),
       ));
     }
     const sentinels = nodes.slice(2).map((node) => node.address).join(',');
-    return { nodes, master, replica, env: { REDIS_SENTINELS: sentinels, REDIS_SENTINEL_MASTER: SENTINEL_MASTER }, dispose };
+    const replicated = async () => {
+      const written = offsetOf(await master.cli('INFO', 'replication'), 'master_repl_offset');
+      return until(async () => offsetOf(await replica.cli('INFO', 'replication'), 'slave_repl_offset') >= written, 'replication', 5000).then(
+        () => true,
+        () => false,
+      );
+    };
+    return { nodes, master, replica, replicated, env: { REDIS_SENTINELS: sentinels, REDIS_SENTINEL_MASTER: SENTINEL_MASTER }, dispose };
   } catch (error) {
     await dispose();
     throw error;
   }
 }
 
-async function until(done: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+function offsetOf(info: string, field: string): number {
+  return Number(new RegExp(`^${field}:(\\d+)`, 'm').exec(info)?.[1] ?? -1);
+}
+
+async function until(done: () => Promise<boolean>, what: string, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`${what} was not ready within ${READY_TIMEOUT_MS} ms.`);
+    if (Date.now() > deadline) throw new Error(`${what} was not ready within ${timeoutMs} ms.`);
     await sleep(200);
   }
 }

@@ -1,0 +1,74 @@
+import { createRedis, RedisClient } from '@app/platform';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SENTINEL_MASTER, SentinelSet, startRedisSentinelSet } from '../support/redis-topologies';
+
+/** The sentinels wait 1 s without the master, then promote the replica: seconds, longer on a loaded machine. */
+const FAILOVER_MS = 20_000;
+
+/**
+ * The apps' Redis client on a Sentinel set, in the failovers that a quiet
+ * machine seldom shows but a loaded one does: a sentinel slow to answer while
+ * the others promote the replica. The client must follow the new master,
+ * whatever the order in which it hears of it.
+ */
+describe('The Redis client on a Sentinel set', () => {
+  let set: SentinelSet;
+  let redis: RedisClient;
+
+  beforeEach(async () => {
+    set = await startRedisSentinelSet();
+    const sentinels = set.nodes.slice(2).map((node) => ({ host: '127.0.0.1', port: node.port }));
+    redis = createRedis({ mode: 'sentinel', sentinels, master: SENTINEL_MASTER }, 'sentinel-client-spec:', 'sentinel-client-spec');
+    await redis.set('before', 'kept');
+    expect(await set.replicated()).toBe(true);
+  }, 60_000);
+
+  afterEach(async () => {
+    redis?.disconnect();
+    await set?.dispose();
+  });
+
+  const promoted = async (): Promise<boolean> => {
+    const deadline = Date.now() + FAILOVER_MS;
+    while (Date.now() < deadline) {
+      const named = await set.nodes[3].cli('SENTINEL', 'get-master-addr-by-name', SENTINEL_MASTER);
+      if (named.includes(String(set.replica.port))) return true;
+      await sleep(200);
+    }
+    return false;
+  };
+
+  /** What GET answers within the time given, or the last error. */
+  const answerWithin = async (ms: number): Promise<string> => {
+    const deadline = Date.now() + ms;
+    let last = '';
+    while (Date.now() < deadline) {
+      try {
+        return (await redis.get('before')) ?? 'nothing';
+      } catch (error) {
+        last = `${(error as Error).message} (client ${redis.status})`;
+      }
+      await sleep(200);
+    }
+    return last;
+  };
+
+  test('told of the failover while it waits on a frozen sentinel: it answers from the new master', async () => {
+    // The client asks the first sentinel of its list when it reconnects: frozen, it accepts the connection and never answers.
+    const first = set.nodes[2];
+    first.freeze();
+    await set.master.kill();
+    // The two others promote the replica and announce it while the client still waits on the first.
+    expect(await promoted()).toBe(true);
+    await sleep(1000);
+    first.thaw();
+    expect(await answerWithin(10_000)).toBe('kept');
+  }, 60_000);
+
+  test('with a sentinel that stays frozen: it asks the next one and answers from the new master', async () => {
+    set.nodes[2].freeze();
+    await set.master.kill();
+    expect(await promoted()).toBe(true);
+    expect(await answerWithin(10_000)).toBe('kept');
+  }, 60_000);
+});
