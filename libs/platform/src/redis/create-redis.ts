@@ -33,7 +33,24 @@ export function createRedis(connection: RedisConnection, keyPrefix: string, conn
     if (down) logger.log('Redis connection restored');
     down = false;
   });
+  // ioredis gives up for good when a connection attempt throws, which its Sentinel connector does when the
+  // failover news arrives while it asks a sentinel for the master (test/service/redis-sentinel-client.service-spec.ts):
+  // the app would answer 503 until restarted. Only closeRedis ends a client.
+  redis.on('end', () => {
+    if (!closing.has(redis)) setTimeout(() => redis.connect().catch(() => undefined), retryStrategy(1));
+  });
   return redis;
+}
+
+const closing = new WeakSet<RedisClient>();
+
+/** Closes a client of createRedis for good, letting what is in flight finish when Redis is there. */
+export async function closeRedis(redis: RedisClient): Promise<void> {
+  closing.add(redis);
+  // With Redis down, QUIT would wait out the retries for nothing: drop the connection at once.
+  if (redis.status === 'ready') await redis.quit().catch(() => undefined);
+  // Also after QUIT: it leaves the failover detector's connections to the sentinels open.
+  redis.disconnect();
 }
 
 function clientOf(connection: RedisConnection, options: RedisOptions): RedisClient {
@@ -48,10 +65,9 @@ function clientOf(connection: RedisConnection, options: RedisOptions): RedisClie
       sentinelRetryStrategy: retryStrategy,
       // A sentinel that accepts the connection and never answers (a frozen host) is left for the next one.
       sentinelCommandTimeout: 1000,
-      // A failover closes the old master's connections: killed, or demoted by the sentinels, which then drop its
-      // clients. The client reconnects and asks a sentinel; a demoted master's READONLY is the second signal.
-      // ioredis's failoverDetector is not used: its news arriving while the client asks a sentinel ended the
-      // client for good (test/service/redis-sentinel-client.service-spec.ts).
+      // Told of a failover by the sentinels, and by a demoted master's READONLY: either way, reconnect to the master
+      // they name. Without the news, a living old master would take writes for seconds more, then lose them.
+      failoverDetector: true,
       reconnectOnError: (error) => error.message.startsWith('READONLY'),
     });
   }

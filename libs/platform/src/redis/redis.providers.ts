@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { createRedis, RedisClient } from './create-redis';
+import { closeRedis, createRedis, RedisClient } from './create-redis';
 import { RedisEnv, redisConnectionOf } from './redis-connection';
 
 /** The app's one Redis client. */
@@ -22,9 +22,7 @@ export function redisProvider(configToken: symbol, connectionName: string): Prov
 export class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
-  async onApplicationShutdown(): Promise<void> {
-    // With Redis down, QUIT would wait out the retries for nothing: drop the connection at once.
-    if (this.redis.status !== 'ready') return this.redis.disconnect();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }
