@@ -10,7 +10,9 @@ import { codeForStep, currentStepWithMargin } from '../support/totp';
 const FAILOVER_MS = 20_000;
 /**
  * How long the gateway may take, once a replica is promoted, to answer from it
- * again: a second or two, given room for a fresh clone's CI on a slow day.
+ * again: a second or two. The room left is for a fresh clone's CI on a slow day;
+ * the runs that once needed more (2026-12-04, 12-05) met the client that ioredis
+ * gave up, since mended (test/service/redis-sentinel-client.service-spec.ts).
  */
 const RECOVERY_MS = 30_000;
 /** How long a service's client may take to be ready on the new master: likewise. */

@@ -128,7 +128,7 @@ export async function startRedisSentinelSet(): Promise<SentinelSet> {
     nodes.push(master);
     const replica = await RedisNode.start('redis-server', dir, () => `appendonly yes\nsave ""\nreplicaof 127.0.0.1 ${master.port}`);
     nodes.push(replica);
-    // Online, not only connected: a replica stays in wait_bgsave until its first sync is done, and WAIT counts none till then.
+    // Online, not only connected: a replica stays in wait_bgsave until its first sync is done, with none of the writes till then.
     await until(async () => /slave0:.*state=online/.test(await master.cli('INFO', 'replication')), 'the replica');
     for (let index = 0; index < 3; index += 1) {
       nodes.push(await RedisNode.start('redis-sentinel', dir, () =>
@@ -138,6 +138,7 @@ export async function startRedisSentinelSet(): Promise<SentinelSet> {
     const sentinels = nodes.slice(2).map((node) => node.address).join(',');
     const replicated = async () => {
       const written = offsetOf(await master.cli('INFO', 'replication'), 'master_repl_offset');
+      if (written < 0) return false;
       return until(async () => offsetOf(await replica.cli('INFO', 'replication'), 'slave_repl_offset') >= written, 'replication', 5000).then(
         () => true,
         () => false,

@@ -37,7 +37,13 @@ export function createRedis(connection: RedisConnection, keyPrefix: string, conn
   // failover news arrives while it asks a sentinel for the master (test/service/redis-sentinel-client.service-spec.ts):
   // the app would answer 503 until restarted. Only closeRedis ends a client.
   redis.on('end', () => {
-    if (!closing.has(redis)) setTimeout(() => redis.connect().catch(() => undefined), retryStrategy(1));
+    setTimeout(() => {
+      if (!closing.has(redis) && redis.status === 'end') redis.connect().catch(() => undefined);
+    }, retryStrategy(1));
+  });
+  // A failover detector set up while the client is being closed would keep its connections to the sentinels.
+  redis.on('failoverSubscribed', () => {
+    if (closing.has(redis)) redis.disconnect();
   });
   return redis;
 }
@@ -48,9 +54,10 @@ const closing = new WeakSet<RedisClient>();
 export async function closeRedis(redis: RedisClient): Promise<void> {
   closing.add(redis);
   // With Redis down, QUIT would wait out the retries for nothing: drop the connection at once.
-  if (redis.status === 'ready') await redis.quit().catch(() => undefined);
-  // Also after QUIT: it leaves the failover detector's connections to the sentinels open.
-  redis.disconnect();
+  const quit = redis.status === 'ready' && (await redis.quit().then(() => true, () => false));
+  // After QUIT too, but for a Cluster (which QUIT closed): it leaves a Sentinel client's failover detector
+  // connected to the sentinels.
+  if (!(quit && redis.isCluster)) redis.disconnect();
 }
 
 function clientOf(connection: RedisConnection, options: RedisOptions): RedisClient {
@@ -63,7 +70,7 @@ function clientOf(connection: RedisConnection, options: RedisOptions): RedisClie
       name: connection.master,
       password,
       sentinelRetryStrategy: retryStrategy,
-      // A sentinel that accepts the connection and never answers (a frozen host) is left for the next one.
+      // A sentinel that does not answer (a frozen process, a lost network) is left after a second for the next one.
       sentinelCommandTimeout: 1000,
       // Told of a failover by the sentinels, and by a demoted master's READONLY: either way, reconnect to the master
       // they name. Without the news, a living old master would take writes for seconds more, then lose them.
