@@ -53,13 +53,9 @@ export class RedisNode {
     await exited;
   }
 
-  /** Stops the process without closing its port: connections are accepted and never answered, as by a frozen host. */
+  /** Stops the process for good without closing its port: connections are accepted and never answered. */
   freeze(): void {
     this.child?.kill('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.child?.kill('SIGCONT');
   }
 
   async cli(...args: string[]): Promise<string> {
