@@ -28,8 +28,9 @@ export class SessionsController {
   @SignedIn()
   @ApiOperation({
     summary:
-      'Signed-in web sessions and registered mobile devices of the user. On a company\'s host, the web sessions of that host alone ' +
-      '(the firm serves it: the client\'s sessions on other hosts would name her other firms), and her devices, which name none; ' +
+      'Signed-in web sessions and registered mobile devices of the user. On a company\'s host, the web sessions of that company\'s host names alone, ' +
+      'each of them and their fully qualified form with a trailing dot ' +
+      '(the firm serves them: the client\'s sessions on other firms\' hosts would name her other firms), and her devices, which name none; ' +
       'every web session on the easy access host and in the app',
   })
   @Answers(200, z.array(SessionSummary), 'Last seen first')
@@ -52,7 +53,7 @@ export class SessionsController {
     summary:
       'End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change ' +
       '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not. ' +
-      'On a company\'s host, only a web session of that host, or a device: the other web sessions answer 404 there, as they are not listed.',
+      'On a company\'s host, only a web session of that company\'s host names, or a device: the other web sessions answer 404 there, as they are not listed.',
   })
   @ApiResponse({ status: 204, description: 'Ended: its next request is refused' })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })

@@ -1,14 +1,29 @@
+import { CompanyView } from '@app/contracts';
 import { FastifyRequest } from 'fastify';
 import { AuthenticatedSession, SessionRecord } from './session';
 import { digestOf } from '../digest';
 
 /**
- * The host a web session is issued on and bound to (the name the portal hook
- * resolved, without the port), as 48 bits of SHA-256: a session stays under
- * its size budget whatever the length of the name, and hosts are registered
- * by the operator, so none can be chosen to collide.
+ * A host name as 48 bits of SHA-256: a session stays under its size budget
+ * whatever the length of the name, and hosts are registered by the operator,
+ * so none can be chosen to collide. The trailing dot of a fully qualified name
+ * (`cabinet.example.`) names the same host, which the portal hook resolves
+ * alike: it must be bound, listed and ended as the same.
  */
-export const hostTagOf = (request: FastifyRequest): string => digestOf(request.hostname.toLowerCase()).slice(0, 8);
+const tagOf = (hostname: string): string => digestOf(hostname.toLowerCase().replace(/\.$/, '')).slice(0, 8);
+
+/** The host a web session is issued on and bound to: the name the portal hook resolved, without the port. */
+export const hostTagOf = (request: FastifyRequest): string => tagOf(request.hostname);
+
+/** Per company view, which the portal resolver keeps while the company is unchanged: a list or sign-out hashes its names once. */
+const companyTags = new WeakMap<CompanyView, ReadonlySet<string>>();
+
+/** The tags of every host name the company answers on: they are all the firm's, which serves them. */
+function hostTagsOf(company: CompanyView): ReadonlySet<string> {
+  let tags = companyTags.get(company);
+  if (!tags) companyTags.set(company, (tags = new Set(company.hosts.map(tagOf))));
+  return tags;
+}
 
 /**
  * A web session works only on the host where it was issued: a cookie carried
@@ -22,19 +37,28 @@ export const hostTagOf = (request: FastifyRequest): string => digestOf(request.h
 export function worksHere(session: AuthenticatedSession, request: FastifyRequest): boolean {
   const { record } = session;
   if (record.kind === 'mobile') return request.portal?.kind === 'easy_access';
+  return record.hostTag === hostTagOf(request) && ofThisCompany(record, request);
+}
+
+function ofThisCompany(record: SessionRecord, request: FastifyRequest): boolean {
   const host = request.portal;
-  const ofThisCompany = host?.kind !== 'company' || record.companyId === null || record.companyId === host.company.id;
-  return record.hostTag === hostTagOf(request) && ofThisCompany;
+  return host?.kind !== 'company' || record.companyId === null || record.companyId === host.company.id;
 }
 
 /**
  * Which of the user's web sessions a request may end, half-way sign-ins
- * included. On a company's host, those of that host alone: the firm serves
- * it and may read its answers, and its host must not end her sessions at her
- * other firms. On the easy access host and in the app, all of them.
+ * included. On a company's host, those of that company's host names (each of
+ * them, so that an intruder signed in on the firm's second name is not out of
+ * her sight): the firm serves them and may read their answers, and its host
+ * must not end her sessions at her other firms. On the easy access host and
+ * in the app, all of them.
  */
 export function endableHere(record: SessionRecord, request: FastifyRequest): boolean {
-  return record.kind === 'web' && (request.portal?.kind !== 'company' || record.hostTag === hostTagOf(request));
+  if (record.kind !== 'web') return false;
+  const host = request.portal;
+  if (host?.kind !== 'company') return true;
+  // Also of this company: a name the operator moved from another firm must not list that firm's sessions made there.
+  return record.hostTag !== null && hostTagsOf(host.company).has(record.hostTag) && ofThisCompany(record, request);
 }
 
 /**

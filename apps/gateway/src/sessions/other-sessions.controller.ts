@@ -20,8 +20,8 @@ export class OtherSessionsController {
   @ApiOperation({
     summary: 'Ends the other web sessions of the user; this one and the registered mobile devices stay',
     description:
-      "On the easy access host, every other web session of the user. On a company's host, the other web sessions of that host alone, " +
-      'those its sessions list shows: the firm serves its host, and its host does not end her sessions at her other firms.',
+      "On the easy access host, every other web session of the user. On a company's host, the other web sessions of that company's host names alone, " +
+      'those its sessions list shows: the firm serves its hosts, and its host does not end her sessions at her other firms.',
   })
   @ApiResponse({ status: 204, description: 'The other web sessions are ended' })
   async signOutOthers(@Auth() { id: currentId, record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<void> {

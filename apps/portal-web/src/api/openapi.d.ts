@@ -351,7 +351,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed-in web sessions and registered mobile devices of the user. On a company's host, the web sessions of that host alone (the firm serves it: the client's sessions on other hosts would name her other firms), and her devices, which name none; every web session on the easy access host and in the app */
+        /** Signed-in web sessions and registered mobile devices of the user. On a company's host, the web sessions of that company's host names alone, each of them and their fully qualified form with a trailing dot (the firm serves them: the client's sessions on other firms' hosts would name her other firms), and her devices, which name none; every web session on the easy access host and in the app */
         get: operations["SessionsController_list"];
         put?: never;
         post?: never;
@@ -371,7 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that host, or a device: the other web sessions answer 404 there, as they are not listed. */
+        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that company's host names, or a device: the other web sessions answer 404 there, as they are not listed. */
         delete: operations["SessionsController_revoke"];
         options?: never;
         head?: never;
@@ -1124,7 +1124,7 @@ export interface paths {
         put?: never;
         /**
          * Ends the other web sessions of the user; this one and the registered mobile devices stay
-         * @description On the easy access host, every other web session of the user. On a company's host, the other web sessions of that host alone, those its sessions list shows: the firm serves its host, and its host does not end her sessions at her other firms.
+         * @description On the easy access host, every other web session of the user. On a company's host, the other web sessions of that company's host names alone, those its sessions list shows: the firm serves its hosts, and its host does not end her sessions at her other firms.
          */
         post: operations["OtherSessionsController_signOutOthers"];
         delete?: never;
