@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
-import { activeMember, Company, createCompany, Member } from '../support/factories';
+import { activeMember, Company, createCompany, inviteMember, Member, uniqueEmail } from '../support/factories';
 import { launchChromium, openPortal } from '../support/browser-portal';
 import { GoogleStack, startGoogleStack } from '../support/oidc-stack';
 
@@ -34,6 +34,20 @@ describe('Connexion avec Google in the browser', () => {
     await clickGoogle(page);
 
     await page.getByRole('heading', { name: 'Bonjour, Sophie Roche' }).waitFor();
+    expect(new URL(page.url()).host).toBe(`${firm.host}:${google.gateway.port}`);
+  });
+
+  test('a newcomer the company invited joins its portal by her click on the easy access host, then is on her dashboard', async () => {
+    const lina = await inviteMember(firm, { email: uniqueEmail('lina'), name: 'Lina Roche' });
+    await google.provider.signIn({ sub: `google-${randomBytes(6).toString('hex')}`, email: lina.email, email_verified: true });
+    const page = await openPortal(browser, firm.host, { gateway: google.gateway });
+
+    await clickGoogle(page);
+
+    await page.getByText(`Roche Gestion invite ${lina.email} sur son portail client.`, { exact: false }).waitFor();
+    expect(new URL(page.url()).host).toBe(`${google.gateway.easyAccessHost}:${google.gateway.port}`);
+    await page.getByRole('button', { name: 'Rejoindre Roche Gestion' }).click();
+    await page.getByRole('heading', { name: 'Bonjour, Lina Roche' }).waitFor();
     expect(new URL(page.url()).host).toBe(`${firm.host}:${google.gateway.port}`);
   });
 

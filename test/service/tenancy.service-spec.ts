@@ -1,5 +1,6 @@
 import { addMemberCases } from './add-member.cases';
 import { adminDisableCases } from './admin-disable.cases';
+import { googleAnswerCases } from './google-answer.cases';
 import { portalsAndMemberCases } from './portals-and-member.cases';
 import { TenancyService } from './tenancy-service';
 
@@ -17,3 +18,4 @@ const started = () => tenancy!;
 adminDisableCases(started);
 addMemberCases(started);
 portalsAndMemberCases(started);
+googleAnswerCases(started);

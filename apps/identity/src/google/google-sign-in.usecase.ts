@@ -21,6 +21,20 @@ export class GoogleSignIn {
   ) {}
 
   /**
+   * The user this Google account signs in as, without writing: the one linked
+   * to it, else the one with its verified email whom `execute` would link.
+   * @throws DomainError not_found
+   */
+  async find(profile: GoogleProfile): Promise<UserView> {
+    const em = this.em.fork();
+    const known = await em.findOne(User, { googleSub: profile.sub });
+    if (known) return toUserView(known);
+    const user = profile.emailVerified ? await em.findOne(User, { email: profile.email }) : null;
+    if (!user || !linkable(user, profile.sub)) throw noUser();
+    return toUserView(user);
+  }
+
+  /**
    * Finds the user linked to this Google account, or links the one with the same
    * verified email. Never creates a user.
    * @throws DomainError not_found
@@ -51,8 +65,7 @@ export class GoogleSignIn {
       // Locked, so that of two first sign-ins at once one links and the other sees the link.
       const user = await tx.findOne(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (user?.googleSub === sub) return { user, linked: false };
-      // A user linked to another Google account keeps it: an email alone never moves a link; nor does it bring back one the user reported.
-      if (!user || user.googleSub !== null || user.googleSubRefused === sub) throw noUser();
+      if (!user || !linkable(user, sub)) throw noUser();
       if (!user.activatedAt) {
         // The invitation is answered: its link must not set a password on the account afterwards.
         await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
@@ -65,4 +78,9 @@ export class GoogleSignIn {
       return { user, linked: true };
     });
   }
+}
+
+/** A user linked to another Google account keeps it: an email alone never moves a link; nor does it bring back one the user reported. */
+function linkable(user: User, sub: string): boolean {
+  return user.googleSub === null && user.googleSubRefused !== sub;
 }

@@ -11,4 +11,9 @@ export class GoogleHandler {
   signIn(@Request(GooglePatterns.signIn) profile: ParsedRequestOf<typeof GooglePatterns.signIn>): Promise<UserView> {
     return this.googleSignIn.execute(profile);
   }
+
+  @Handles(GooglePatterns.find)
+  find(@Request(GooglePatterns.find) profile: ParsedRequestOf<typeof GooglePatterns.find>): Promise<UserView> {
+    return this.googleSignIn.find(profile);
+  }
 }

@@ -1008,6 +1008,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/google/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The question asked on the easy access host after Google, to a person the starting company invited who has not answered: join its portal? Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Leaves the offer unanswered. */
+        get: operations["GoogleController_question"];
+        put?: never;
+        /** Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google) and hands over to the company’s host, where the sign-in goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`. */
+        post: operations["GoogleController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -8664,7 +8682,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description To `/api/auth/handoff?token=…` on the host where the sign-in began; or to `/?error=<code>` there, code one of: no_account, google_state, google_cancelled, google_failed, google_expired, handoff_expired. Nothing is linked on an error. */
+            /** @description To `/api/auth/handoff?token=…` on the host where the sign-in began. Begun on a company’s host by a person who has not answered its invitation (new, or with an account of other firms), to `/join-portal?offer=…` on the easy access host first, alike for both: see `/api/auth/google/join`. On an error, to `/?error=<code>` on the starting host, code one of: no_account, google_state, google_cancelled, google_failed, google_expired, handoff_expired, invitation_declined. Nothing is linked on an error, nor for someone who is no member of that company. */
             302: {
                 headers: {
                     /** @description Where the browser goes next */
@@ -8725,6 +8743,178 @@ export interface operations {
                 content?: never;
             };
             /** @description not_found: Google sign-in is not set up on this server */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "not_found";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+        };
+    };
+    GoogleController_question: {
+        parameters: {
+            query: {
+                /** @description From `/join-portal?offer=…`; valid 10 minutes, in the browser Google’s callback answered alone */
+                offer: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal asking, and the email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        portal: {
+                            /** @description The company whose portal invited the person */
+                            name: string;
+                        };
+                        /** @description The email Google gave, to which the invitation went */
+                        email: string;
+                    };
+                };
+            };
+            /** @description invalid_token: unknown, answered, expired, or asked in another browser */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "invalid_token";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description not_found: Google sign-in is not set up, or this is not the easy access host */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "not_found";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+        };
+    };
+    GoogleController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    offer: string;
+                    join: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Where to send the browser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Where the browser goes next: the handoff link, or the portal’s home with `?error=` */
+                        location: string;
+                    };
+                };
+            };
+            /** @description validation_failed: no `offer` or no boolean `join`; invalid_token: unknown, answered, expired, or asked in another browser */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed" | "invalid_token";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description not_found: Google sign-in is not set up, or this is not the easy access host */
             404: {
                 headers: {
                     [name: string]: unknown;

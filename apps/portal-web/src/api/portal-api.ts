@@ -40,6 +40,9 @@ export const portalApi = {
     logout: () => http.post('/api/auth/logout'),
     /** A page, not a call: the browser follows the redirects to Google and back. */
     googleUrl: '/api/auth/google',
+    /** After Google, on the easy access host: join the portal that invited you? */
+    joinQuestion: (offer: string) => http.get<Answer<'/api/auth/google/join', 'get'>>(`/api/auth/google/join?offer=${encodeURIComponent(offer)}`),
+    answerJoin: (offer: string, join: boolean) => http.post<Answer<'/api/auth/google/join', 'post'>>('/api/auth/google/join', { offer, join }),
   },
   mailLinks: {
     activate: (token: string, password: string) => http.post('/api/auth/activate', { token, password }),

@@ -20,6 +20,7 @@ import { SwitchAccountScreen } from '../signed-in/SwitchAccountScreen';
 import { CodeScreen } from '../sign-in/CodeScreen';
 import { EasyAccessScreen } from '../sign-in/EasyAccessScreen';
 import { HomeScreen } from '../sign-in/HomeScreen';
+import { JoinPortalScreen } from '../sign-in/JoinPortalScreen';
 import { NoAccessScreen } from '../sign-in/NoAccessScreen';
 import { PortalChoiceScreen } from '../sign-in/PortalChoiceScreen';
 import { SignInScreen } from '../sign-in/SignInScreen';
@@ -41,6 +42,7 @@ const routes: Route[] = [
   { path: '/sign-in/code', signedIn: false, render: () => <CodeScreen /> },
   { path: '/sign-in/no-access', signedIn: false, render: () => <NoAccessScreen /> },
   { path: '/sign-in/setup', signedIn: false, render: () => <SignInSetupScreen /> },
+  { path: '/join-portal', signedIn: false, render: () => <JoinPortalScreen /> },
   { path: '/forgot-password', signedIn: false, render: () => <ForgotPasswordScreen /> },
   { path: '/activate/:token', signedIn: false, render: ({ token }) => <ActivateScreen token={token} /> },
   { path: '/invitation/:token', signedIn: false, render: ({ token }) => <AcceptInvitationScreen token={token} /> },

@@ -229,6 +229,12 @@ export const en = {
     submit: 'Activate my account',
     done: 'Your account is active. You can now sign in.',
   },
+  joinPortal: {
+    title: 'Join a client portal',
+    intro: (portal: string, email: string) => `${portal} invites ${email} to its client portal. Join it to sign in there with Google.`,
+    join: (portal: string) => `Join ${portal}`,
+    decline: 'Not now',
+  },
   invitation: {
     title: 'Join a client portal',
     intro: 'A company invites you to its client portal, with the account you already have. Accept only if you know it.',

@@ -143,6 +143,10 @@ export const signInErrorSentences: Record<string, Sentences> = {
     fr: 'La connexion avec Google a pris trop de temps. Recommencez.',
     en: 'The Google sign-in took too long. Start again.',
   },
+  invitation_declined: {
+    fr: "Vous n'avez pas rejoint ce portail client. Son invitation reste valable : vous pourrez l'accepter plus tard.",
+    en: 'You did not join this client portal. Its invitation still stands: you may accept it later.',
+  },
   unknown: {
     fr: "La connexion n'a pas abouti. Réessayez.",
     en: 'The sign-in did not succeed. Try again.',

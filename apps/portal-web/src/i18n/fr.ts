@@ -236,6 +236,12 @@ export const fr: Messages = {
     submit: 'Activer mon compte',
     done: 'Votre compte est activé. Vous pouvez maintenant vous connecter.',
   },
+  joinPortal: {
+    title: 'Rejoindre un portail client',
+    intro: (portal: string, email: string) => `${portal} invite ${email} sur son portail client. Rejoignez-le pour vous y connecter avec Google.`,
+    join: (portal: string) => `Rejoindre ${portal}`,
+    decline: 'Pas maintenant',
+  },
   invitation: {
     title: 'Rejoindre un portail client',
     intro: "Une société vous invite sur son portail client, avec le compte que vous avez déjà. N'acceptez que si vous la connaissez.",

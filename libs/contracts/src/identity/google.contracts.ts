@@ -19,4 +19,11 @@ export const GooglePatterns = {
    * @throws not_found when no user matches.
    */
   signIn: defineRequest<UserView>()('identity.google.sign-in', GoogleProfile, { idempotent: true }),
+  /**
+   * The user `signIn` would answer, as they are now, without linking or
+   * activating anyone: `active` false for an invited user who has not
+   * activated, whom `signIn` would activate.
+   * @throws not_found when no user matches.
+   */
+  find: defineRequest<UserView>()('identity.google.find', GoogleProfile, { idempotent: true }),
 } as const;

@@ -60,6 +60,8 @@ export interface AddedMember {
   acceptanceUrl: string | null;
 }
 
+export type Standing = 'member' | 'invited' | 'none';
+
 /** The secret of an acceptance link, as the user's browser posts it back. */
 export const InvitationToken = z.string().min(1).max(200);
 
@@ -158,6 +160,22 @@ export const TenancyPatterns = {
    * role and accounts, or nothing. @throws invalid_token for an unknown, used or expired token.
    */
   acceptInvitation: defineRequest<{ userId: string }>()('tenancy.invitation.accept', z.object({ token: InvitationToken })),
+  /**
+   * Where the user stands with the company: a `member`, `invited` (a pending
+   * invitation, expired or not: a new user's activation through Google has no
+   * deadline either), or `none`.
+   */
+  standing: defineRequest<{ standing: Standing }>()('tenancy.member.standing', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
+  /**
+   * The user's consent to the company's pending invitation, given on the easy
+   * access host after Google rather than by the mailed link: accepted expired or
+   * not, as `standing` counts it. @returns whether the user is now a member.
+   */
+  acceptInvitationOf: defineRequest<{ member: boolean }>()(
+    'tenancy.invitation.accept-of',
+    z.object({ userId: Id, companyId: Id }),
+    { idempotent: true },
+  ),
   /** The company's members and pending invitations, oldest first (at most 1000, identity's limit per call). */
   listMembers: defineRequest<CompanyMemberView[]>()('tenancy.member.list', z.object({ companyId: Id }), { idempotent: true }),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),

@@ -15,6 +15,8 @@ export const GoogleSignInError = {
   Expired: 'google_expired',
   /** The handoff link is unknown, used, expired, or for another host. */
   HandoffExpired: 'handoff_expired',
+  /** Asked after Google whether to join the portal that invited them, the person said no. */
+  InvitationDeclined: 'invitation_declined',
 } as const;
 
 export type GoogleSignInError = (typeof GoogleSignInError)[keyof typeof GoogleSignInError];

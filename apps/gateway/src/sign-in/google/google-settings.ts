@@ -1,3 +1,4 @@
+import { DomainError, ErrorCode } from '@app/contracts';
 import { GatewayConfig } from '../../config';
 
 /** Google sign-in on the web, as configured; null when GOOGLE_CLIENT_ID is unset. */
@@ -32,4 +33,10 @@ export function googleSettingsOf(config: GatewayConfig): GoogleSettings | null {
     easyAccessOrigin: new URL(GOOGLE_CALLBACK_URL).origin,
     cookieSecure: config.COOKIE_SECURE,
   };
+}
+
+/** @throws DomainError not_found when Google sign-in is not configured. */
+export function enabledGoogle(settings: GoogleSettings | null): GoogleSettings {
+  if (!settings) throw new DomainError(ErrorCode.NotFound, 'Google sign-in is not set up on this server.');
+  return settings;
 }

@@ -7,10 +7,11 @@ import { requestOrigin } from '../../portal/portal-url';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { bindBrowser } from './browser-binding';
 import { GoogleSignInError, homeWithError } from './google-redirects';
-import { GOOGLE_SETTINGS, GoogleSettings } from './google-settings';
+import { enabledGoogle, GOOGLE_SETTINGS, GoogleSettings } from './google-settings';
+import { GoogleAdmission } from './google-admission.service';
 import { GoogleStateStore } from './google-state.store';
 import { GOOGLE_STRATEGY, GooglePerson } from './google.strategy';
-import { GoogleStart, GoogleState, HandoffToken, StartTicket } from './google-tokens';
+import { GoogleStart, GoogleState, handoffLink, StartTicket } from './google-tokens';
 import { SingleUseTokens } from './single-use-tokens';
 import { limitedAddress } from '../../rate-limit/limited-address';
 
@@ -30,12 +31,12 @@ export class GoogleSignIn {
     private readonly states: GoogleStateStore,
     private readonly rpc: RpcClient,
     private readonly limiter: RateLimiter,
+    private readonly admission: GoogleAdmission,
   ) {}
 
   /** @throws DomainError not_found when Google sign-in is not configured. */
   enabled(): GoogleSettings {
-    if (!this.settings) throw new DomainError(ErrorCode.NotFound, 'Google sign-in is not set up on this server.');
-    return this.settings;
+    return enabledGoogle(this.settings);
   }
 
   /**
@@ -80,7 +81,7 @@ export class GoogleSignIn {
       this.logger.warn(`Google sign-in failed (${exchange.failure}): ${exchange.reason}`);
       return homeWithError(exchange.failure, this.states.startOf(request)?.origin ?? settings.easyAccessOrigin);
     }
-    return this.handOff(exchange.person, exchange.start);
+    return this.handOff(exchange.person, exchange.start, reply);
   }
 
   /** The person cancelled at Google, Google answered an error, or the URL was typed by hand. */
@@ -116,12 +117,12 @@ export class GoogleSignIn {
 
   /**
    * Back to the starting host by its handoff, also for a Google account no
-   * user has: a firm's host (which may be the firm's server) sees the same
-   * way back for a stranger as for another firm's client, whom its handoff
-   * refuses alike, and cannot tell who has an account elsewhere.
+   * user has. Begun on a company's host, GoogleAdmission decides whom the
+   * handoff carries, or asks first.
    */
-  private async handOff(person: GooglePerson, start: GoogleStart): Promise<string> {
+  private async handOff(person: GooglePerson, start: GoogleStart, reply: FastifyReply): Promise<string> {
     try {
+      if (start.origin !== this.enabled().easyAccessOrigin) return await this.admission.admit(person, start, reply);
       const userId = await this.rpc.request(GooglePatterns.signIn, person).then(
         (user) => user.id,
         (error: unknown) => {
@@ -129,9 +130,7 @@ export class GoogleSignIn {
           throw error;
         },
       );
-      const host = new URL(start.origin).hostname;
-      const token = await this.tokens.issue(HandoffToken, { userId, host, handoffBinding: start.handoffBinding });
-      return `${start.origin}/api/auth/handoff?token=${token}`;
+      return await handoffLink(this.tokens, userId, start);
     } catch (error) {
       this.logger.warn(`Google sign-in failed after Google: ${reasonOf(error)}`);
       return homeWithError(GoogleSignInError.Failed, start.origin);

@@ -1,6 +1,11 @@
-import { Controller, Get, Query, Redirect, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { Answers } from '../../http/answers.decorator';
+import { JsonBody } from '../../http/json-body.decorator';
+import { GoogleAdmission } from './google-admission.service';
+import { JoinAnswerBody, JoinAnswered, JoinQuestion } from './google-join.contract';
 import { GoogleHandoff } from './google-handoff.service';
 import { ERROR_LIST } from './google-redirects';
 import { GoogleSignIn } from './google-sign-in.service';
@@ -15,6 +20,7 @@ export class GoogleController {
   constructor(
     private readonly google: GoogleSignIn,
     private readonly handoff: GoogleHandoff,
+    private readonly admission: GoogleAdmission,
   ) {}
 
   @Get('google')
@@ -39,7 +45,10 @@ export class GoogleController {
   @ApiResponse({
     status: 302,
     headers: location,
-    description: `To \`/api/auth/handoff?token=…\` on the host where the sign-in began; or to \`/?error=<code>\` there, code one of: ${ERROR_LIST}. Nothing is linked on an error.`,
+    description:
+      'To `/api/auth/handoff?token=…` on the host where the sign-in began. Begun on a company’s host by a person who has not answered its invitation ' +
+      '(new, or with an account of other firms), to `/join-portal?offer=…` on the easy access host first, alike for both: see `/api/auth/google/join`. ' +
+      `On an error, to \`/?error=<code>\` on the starting host, code one of: ${ERROR_LIST}. Nothing is linked on an error, nor for someone who is no member of that company.`,
   })
   @ApiResponse(notConfigured)
   async callback(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ url: string }> {
@@ -58,5 +67,38 @@ export class GoogleController {
   @ApiResponse(notConfigured)
   async complete(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('token') token?: unknown): Promise<{ url: string }> {
     return { url: await this.handoff.complete(request, reply, token) };
+  }
+
+  @Get('google/join')
+  @ApiOperation({
+    summary:
+      'The question asked on the easy access host after Google, to a person the starting company invited who has not answered: join its portal? ' +
+      'Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Leaves the offer unanswered.',
+  })
+  @ApiQuery({ name: 'offer', type: String, description: 'From `/join-portal?offer=…`; valid 10 minutes, in the browser Google’s callback answered alone' })
+  @Answers(200, JoinQuestion, 'The portal asking, and the email')
+  @ApiResponse({ status: 400, description: 'invalid_token: unknown, answered, expired, or asked in another browser' })
+  @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not set up, or this is not the easy access host' })
+  question(@Req() request: FastifyRequest, @Query('offer') offer?: unknown): Promise<z.output<typeof JoinQuestion>> {
+    return this.admission.question(request, offer);
+  }
+
+  @Post('google/join')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google) and hands over to the ' +
+      'company’s host, where the sign-in goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing ' +
+      'and sends back there with `?error=invitation_declined`.',
+  })
+  @Answers(200, JoinAnswered, 'Where to send the browser')
+  @ApiResponse({ status: 400, description: 'validation_failed: no `offer` or no boolean `join`; invalid_token: unknown, answered, expired, or asked in another browser' })
+  @ApiResponse({ status: 404, description: 'not_found: Google sign-in is not set up, or this is not the easy access host' })
+  async answer(
+    @JsonBody(JoinAnswerBody) body: z.output<typeof JoinAnswerBody>,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<z.output<typeof JoinAnswered>> {
+    return { location: await this.admission.answer(request, reply, body.offer, body.join) };
   }
 }

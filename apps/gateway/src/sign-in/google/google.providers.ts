@@ -1,5 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../../config';
+import { GoogleAdmission } from './google-admission.service';
 import { GoogleHandoff } from './google-handoff.service';
 import { GOOGLE_SETTINGS, GoogleSettings, googleSettingsOf } from './google-settings';
 import { GoogleSignIn } from './google-sign-in.service';
@@ -19,4 +20,5 @@ export const googleProviders: Provider[] = [
   GoogleStateStore,
   GoogleSignIn,
   GoogleHandoff,
+  GoogleAdmission,
 ];

@@ -35,8 +35,17 @@ export class SingleUseTokens {
 
   /** @returns null for a token that is malformed, unknown, used or expired. */
   async take<T>(kind: SingleUseKind<T>, token: unknown): Promise<T | null> {
-    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+    if (!wellFormed(token)) return null;
     const stored = await this.redis.getdel(singleUseKeyOf(kind, token));
     return stored === null ? null : (JSON.parse(stored) as T);
   }
+
+  /** What `take` would answer, leaving the token usable: for a page that shows what a token is about before the click that uses it. */
+  async peek<T>(kind: SingleUseKind<T>, token: unknown): Promise<T | null> {
+    if (!wellFormed(token)) return null;
+    const stored = await this.redis.get(singleUseKeyOf(kind, token));
+    return stored === null ? null : (JSON.parse(stored) as T);
+  }
 }
+
+const wellFormed = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token);

@@ -1,0 +1,102 @@
+import { DomainError, ErrorCode, GooglePatterns, TenancyPatterns, UserView } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { PortalResolver } from '../../portal/portal-resolver.service';
+import { bindBrowser, isBoundTo, unbindBrowser } from './browser-binding';
+import { GoogleSignInError, homeWithError } from './google-redirects';
+import { enabledGoogle, GOOGLE_SETTINGS, GoogleSettings } from './google-settings';
+import { GooglePerson } from './google.strategy';
+import { GoogleStart, handoffLink, JoinOffer, JoinOfferToken } from './google-tokens';
+import { SingleUseTokens } from './single-use-tokens';
+
+/** What the easy access host shows before the person answers. */
+export interface JoinQuestion {
+  portal: { name: string };
+  email: string;
+}
+
+const unknownOffer = () => new DomainError(ErrorCode.InvalidToken, 'This question is unknown, answered, expired, or was asked in another browser.');
+
+/**
+ * Who a Google sign-in begun on a company's host may hand over to that host,
+ * decided at Google's callback, on the easy access host, which no firm serves.
+ * A firm's host may be the firm's own server: what it receives must not tell
+ * whether a person it invited already had an account (a client of another
+ * firm) or is new. So a person who has not answered the firm's invitation,
+ * new or not, is asked here whether to join that portal, alike; a member
+ * goes on; anyone else comes back as a stranger does, without a word to
+ * identity that would link their Google account.
+ */
+@Injectable()
+export class GoogleAdmission {
+  constructor(
+    @Inject(GOOGLE_SETTINGS) private readonly settings: GoogleSettings | null,
+    private readonly rpc: RpcClient,
+    private readonly tokens: SingleUseTokens,
+    private readonly portals: PortalResolver,
+  ) {}
+
+  /** @returns where Google's callback sends the browser: the handoff link, or the question on the easy access host. */
+  async admit(person: GooglePerson, start: GoogleStart, reply: FastifyReply): Promise<string> {
+    const settings = enabledGoogle(this.settings);
+    const portal = await this.portals.resolve(new URL(start.origin).hostname);
+    const user = portal?.kind === 'company' ? await this.userOf(person) : null;
+    if (!portal || portal.kind !== 'company' || !user) return handoffLink(this.tokens, null, start);
+    const companyId = portal.company.id;
+    const { standing } = await this.rpc.request(TenancyPatterns.standing, { userId: user.id, companyId });
+    if (standing === 'none') return handoffLink(this.tokens, null, start);
+    if (standing === 'member' && user.active) return handoffLink(this.tokens, (await this.signIn(person, user.id))?.id ?? null, start);
+    const binding = bindBrowser(reply, settings.cookieSecure);
+    const offer: JoinOffer = { person, start, userId: user.id, companyId, portalName: portal.company.name, binding };
+    return `${settings.easyAccessOrigin}/join-portal?offer=${await this.tokens.issue(JoinOfferToken, offer)}`;
+  }
+
+  /** @throws DomainError invalid_token; not_found off the easy access host. */
+  async question(request: FastifyRequest, token: unknown): Promise<JoinQuestion> {
+    const offer = this.bound(request, await this.tokens.peek(JoinOfferToken, this.onEasyAccess(request, token)));
+    return { portal: { name: offer.portalName }, email: offer.person.email };
+  }
+
+  /**
+   * Joining accepts the invitation (a newcomer's is accepted by the activation
+   * Google makes), then hands over to the firm's host; declining sends back
+   * there with `invitation_declined`, nothing written.
+   * @returns where the browser goes next. @throws DomainError invalid_token; not_found off the easy access host.
+   */
+  async answer(request: FastifyRequest, reply: FastifyReply, token: unknown, join: boolean): Promise<string> {
+    const offer = this.bound(request, await this.tokens.take(JoinOfferToken, this.onEasyAccess(request, token)));
+    unbindBrowser(reply, enabledGoogle(this.settings).cookieSecure);
+    if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
+    const user = await this.signIn(offer.person, offer.userId);
+    if (!user) return homeWithError(GoogleSignInError.Failed, offer.start.origin);
+    const { member } = await this.rpc.request(TenancyPatterns.acceptInvitationOf, { userId: user.id, companyId: offer.companyId });
+    return handoffLink(this.tokens, member ? user.id : null, offer.start);
+  }
+
+  private onEasyAccess(request: FastifyRequest, token: unknown): unknown {
+    enabledGoogle(this.settings);
+    if (request.portal?.kind !== 'easy_access') throw new DomainError(ErrorCode.NotFound, 'Asked on the easy access host only.');
+    return token;
+  }
+
+  private bound(request: FastifyRequest, offer: JoinOffer | null): JoinOffer {
+    if (!offer || !isBoundTo(request, offer.binding)) throw unknownOffer();
+    return offer;
+  }
+
+  private async userOf(person: GooglePerson): Promise<UserView | null> {
+    return this.rpc.request(GooglePatterns.find, person).catch(nullIfNotFound);
+  }
+
+  /** Links (and activates) as identity does at any Google sign-in. @returns null when, meanwhile, the account became another user's or none. */
+  private async signIn(person: GooglePerson, userId: string): Promise<UserView | null> {
+    const user = await this.rpc.request(GooglePatterns.signIn, person).catch(nullIfNotFound);
+    return user?.id === userId ? user : null;
+  }
+}
+
+function nullIfNotFound(error: unknown): null {
+  if (error instanceof DomainError && error.code === ErrorCode.NotFound) return null;
+  throw error;
+}

@@ -1,0 +1,18 @@
+import { Standing } from '@app/contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Membership } from '../memberships/membership.entity';
+import { Invitation } from './invitation.entity';
+
+/** Where a user stands with a company: what the Google sign-in on its host asks before it hands anyone over. */
+@Injectable()
+export class Standings {
+  constructor(private readonly em: EntityManager) {}
+
+  /** A pending invitation counts expired or not: a new user's activation through Google has no deadline either. */
+  async of(userId: string, companyId: string): Promise<Standing> {
+    const em = this.em.fork();
+    if ((await em.count(Membership, { userId, company: companyId })) > 0) return 'member';
+    return (await em.count(Invitation, { userId, company: companyId })) > 0 ? 'invited' : 'none';
+  }
+}
