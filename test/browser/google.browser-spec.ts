@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { activeMember, Company, createCompany, inviteMember, Member, uniqueEmail } from '../support/factories';
 import { launchChromium, openPortal } from '../support/browser-portal';
+import { checkScreen } from '../support/browser-screens';
 import { GoogleStack, startGoogleStack } from '../support/oidc-stack';
 
 /** "Connexion avec Google" clicked in Chromium, against the local OpenID Connect server standing in for Google. */
@@ -46,8 +47,26 @@ describe('Connexion avec Google in the browser', () => {
 
     await page.getByText(`Roche Gestion invite ${lina.email} sur son portail client.`, { exact: false }).waitFor();
     expect(new URL(page.url()).host).toBe(`${google.gateway.easyAccessHost}:${google.gateway.port}`);
+    await checkScreen(page, 'join-portal-fr');
     await page.getByRole('button', { name: 'Rejoindre Roche Gestion' }).click();
     await page.getByRole('heading', { name: 'Bonjour, Lina Roche' }).waitFor();
+    expect(new URL(page.url()).host).toBe(`${firm.host}:${google.gateway.port}`);
+  });
+
+  test('in English, declining brings her back to the sign-in page of the company, which says the invitation still stands', async () => {
+    const max = await inviteMember(firm, { email: uniqueEmail('max'), name: 'Max Roche', language: 'en' });
+    await google.provider.signIn({ sub: `google-${randomBytes(6).toString('hex')}`, email: max.email, email_verified: true });
+    const page = await openPortal(browser, firm.host, { gateway: google.gateway, language: 'en' });
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Sign in with Google' }).click();
+    await page.getByText(`Roche Gestion invites ${max.email} to its client portal.`, { exact: false }).waitFor();
+    await checkScreen(page, 'join-portal-en');
+
+    await page.getByRole('button', { name: 'Not now' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe('You did not join this client portal. Its invitation still stands: you may accept it later.');
     expect(new URL(page.url()).host).toBe(`${firm.host}:${google.gateway.port}`);
   });
 
