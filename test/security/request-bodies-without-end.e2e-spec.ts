@@ -35,6 +35,9 @@ async function sendWithoutEnd(gateway: Gateway, head: string, feed: string, ever
   return outcome;
 }
 
+/** The body of a raw answer, as JSON. */
+const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+
 const headOf = (gateway: Gateway, framing: string): string =>
   `POST /api/auth/login HTTP/1.1\r\nHost: ${gateway.easyAccessHost}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
 
@@ -53,6 +56,24 @@ describe('A request body without end', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
   });
 
+  test('a request Node cannot parse: 400 in the API\'s error shape, and the connection closed', async () => {
+    const { answer, closed } = await sendWithoutEnd(sharedGateway(), 'NOT A REQUEST\r\n\r\n', '', 50, 3000);
+
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(answer)).toEqual({ error: 'malformed_request', message: expect.any(String) });
+  });
+
+  test('a head past 16 KiB: 431 in the API\'s error shape, and the connection closed', async () => {
+    const head = `GET /api/me HTTP/1.1\r\nHost: ${sharedGateway().easyAccessHost}\r\nX-Padding: ${'x'.repeat(20 * 1024)}\r\n\r\n`;
+
+    const { answer, closed } = await sendWithoutEnd(sharedGateway(), head, '', 50, 3000);
+
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(answer)).toEqual({ error: 'headers_too_large', message: expect.any(String) });
+  });
+
   describe(`with REQUEST_TIMEOUT_SECONDS=${REQUEST_TIMEOUT_SECONDS}`, () => {
     let own: OwnStack;
 
@@ -69,6 +90,8 @@ describe('A request body without end', () => {
 
       expect(closed).toBe(true);
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toMatch(/\r\nContent-Type: application\/json; charset=utf-8\r\n/i);
+      expect(bodyOf(answer)).toEqual({ error: 'request_timeout', message: expect.stringContaining(`${REQUEST_TIMEOUT_SECONDS} s`) });
     });
 
     test('a body sent whole in time is answered as usual', async () => {

@@ -22,6 +22,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           'A state-changing request whose `Origin` names another site answers 403 `csrf_rejected`',
           '(sign-in routes included). Bodies are JSON only: 415 otherwise, 400 `invalid_json`, 413 when too large.',
           'A service that does not answer in time gives 503 `unavailable` with Retry-After.',
+          'On any route, and then the connection closes: 408 `request_timeout` for a request not received whole within REQUEST_TIMEOUT_SECONDS,',
+          '431 `headers_too_large` for a head past 16 KiB, 400 `malformed_request` for what is not HTTP (these three in French: the head was not read).',
         ].join(' '),
       )
       .setVersion('1')

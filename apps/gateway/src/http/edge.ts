@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import { Socket } from 'node:net';
 import { finished } from 'node:stream/promises';
 import { DomainError, ErrorCode } from '@app/contracts';
 import { createRequestLogger, requestContext } from '@app/platform';
@@ -5,6 +7,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { GatewayConfig } from '../config';
 import { declaredBodyLimit } from './body-limit.decorator';
+import { statusOfError } from './error-status';
+import { frenchMessageOf } from './french-messages';
 import { observeHttp, withinRequestSpan } from '../metrics/http-observation.hook';
 import { PortalResolver } from '../portal/portal-resolver.service';
 import { portalHook } from '../portal/portal.hook';
@@ -34,7 +38,33 @@ export function gatewayHttpAdapter(config: GatewayConfig): FastifyAdapter {
     // A stopping gateway still answers the requests that reach it (with Connection: close): see stopGracefullyOnSignals.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler: refuseUnreadRequest(config.REQUEST_TIMEOUT_SECONDS),
   });
+}
+
+/**
+ * What Node could not read as a request (too slow, not HTTP, a head past 16
+ * KiB) is answered before any route, hook or filter: in the API's error
+ * shape like every other refusal, not Fastify's own, then the connection is
+ * closed. The head was not read, so the message is in French, the API's
+ * language for a request that asks for neither.
+ */
+function refuseUnreadRequest(timeoutSeconds: number) {
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const code = timedOut ? ErrorCode.RequestTimeout : error.code === 'HPE_HEADER_OVERFLOW' ? ErrorCode.HeadersTooLarge : ErrorCode.MalformedRequest;
+    const status = statusOfError[code];
+    const message = frenchMessageOf(new DomainError(code, error.message));
+    const body = JSON.stringify({ error: code, message: timedOut ? `${message} (${timeoutSeconds} s)` : message });
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy();
+  };
 }
 
 function hasBody(request: FastifyRequest): boolean {

@@ -23,6 +23,10 @@ export const errorSentences: Record<string, Sentences> = {
     fr: "La demande n'a pas pu être lue. Rechargez la page et réessayez.",
     en: 'The request could not be read. Reload the page and try again.',
   },
+  request_timeout: {
+    fr: "L'envoi a pris trop de temps. Vérifiez votre connexion et réessayez.",
+    en: 'Sending took too long. Check your connection and try again.',
+  },
   payload_too_large: {
     fr: 'Le texte envoyé est trop long. Raccourcissez-le et réessayez.',
     en: 'What you sent is too long. Shorten it and try again.',

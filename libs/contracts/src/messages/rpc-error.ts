@@ -36,6 +36,12 @@ export const ErrorCode = {
   UnsupportedMediaType: 'unsupported_media_type',
   InvalidJson: 'invalid_json',
   PayloadTooLarge: 'payload_too_large',
+  /** Not received whole within REQUEST_TIMEOUT_SECONDS: the connection closes. */
+  RequestTimeout: 'request_timeout',
+  /** Not HTTP that Node can read: the connection closes. */
+  MalformedRequest: 'malformed_request',
+  /** A request line and headers past Node's 16 KiB: the connection closes. */
+  HeadersTooLarge: 'headers_too_large',
   RateLimited: 'rate_limited',
   /** A mobile Google ID token that already signed in once. */
   IdTokenReplayed: 'id_token_replayed',
