@@ -11,7 +11,12 @@ import { digestOf } from '../../digest';
 const BINDING_COOKIE = 'portal_google';
 /** Covers the callback and the handoff, nothing else. */
 const BINDING_PATH = '/api/auth';
-const BINDING_MAX_AGE_SECONDS = 10 * 60;
+/**
+ * The starting host's cookie must outlive the state (10 minutes at Google) and
+ * then the join question (10 minutes on the easy access host), or a person who
+ * answered late would be linked and joined, and then refused by the handoff.
+ */
+const BINDING_MAX_AGE_SECONDS = 20 * 60;
 
 /** Sets a fresh binding cookie on this host. @returns its hash, to store server-side. */
 export function bindBrowser(reply: FastifyReply, secure: boolean): string {

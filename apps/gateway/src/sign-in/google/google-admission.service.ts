@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, GooglePatterns, TenancyPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { PortalResolver } from '../../portal/portal-resolver.service';
 import { bindBrowser, isBoundTo, unbindBrowser } from './browser-binding';
@@ -30,6 +30,8 @@ const unknownOffer = () => new DomainError(ErrorCode.InvalidToken, 'This questio
  */
 @Injectable()
 export class GoogleAdmission {
+  private readonly logger = new Logger(GoogleAdmission.name);
+
   constructor(
     @Inject(GOOGLE_SETTINGS) private readonly settings: GoogleSettings | null,
     private readonly rpc: RpcClient,
@@ -68,6 +70,17 @@ export class GoogleAdmission {
     const offer = this.bound(request, await this.tokens.take(JoinOfferToken, this.onEasyAccess(request, token)));
     unbindBrowser(reply, enabledGoogle(this.settings).cookieSecure);
     if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
+    // The question is answered: whatever fails now sends back to the portal with an error, never a 5xx on a spent offer.
+    return this.join(offer).catch((error: unknown) => {
+      this.logger.warn(`Joining after Google failed: ${error instanceof Error ? error.message : String(error)}`);
+      return homeWithError(GoogleSignInError.Failed, offer.start.origin);
+    });
+  }
+
+  /** Nothing is linked for an invitation withdrawn while the question was read: the person comes back as a stranger. */
+  private async join(offer: JoinOffer): Promise<string> {
+    const { standing } = await this.rpc.request(TenancyPatterns.standing, { userId: offer.userId, companyId: offer.companyId });
+    if (standing === 'none') return handoffLink(this.tokens, null, offer.start);
     const user = await this.signIn(offer.person, offer.userId);
     if (!user) return homeWithError(GoogleSignInError.Failed, offer.start.origin);
     const { member } = await this.rpc.request(TenancyPatterns.acceptInvitationOf, { userId: user.id, companyId: offer.companyId });
