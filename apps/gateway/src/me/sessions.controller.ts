@@ -1,4 +1,4 @@
-import { DevicePatterns, DomainError, ErrorCode, Id } from '@app/contracts';
+import { DevicePatterns, DeviceView, DomainError, ErrorCode, Id, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Delete, Get, HttpCode, Param, Req } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
@@ -30,14 +30,15 @@ export class SessionsController {
     summary:
       'Signed-in web sessions and registered mobile devices of the user. On a company\'s host, the web sessions of that company\'s host names alone, ' +
       'each of them and their fully qualified form with a trailing dot ' +
-      '(the firm serves them: the client\'s sessions on other firms\' hosts would name her other firms), and her devices, which name none; ' +
+      '(the firm serves them: the client\'s sessions on other firms\' hosts would name her other firms), and her devices registered since she joined that company ' +
+      '(an older one would tell the firm she had an account before, so another firm); ' +
       'every web session on the easy access host and in the app',
   })
   @Answers(200, z.array(SessionSummary), 'Last seen first')
   async list(@Auth() { id: currentId, record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<SessionSummary[]> {
     const [sessions, devices] = await Promise.all([
       this.sessions.listOfUser(record.userId),
-      this.rpc.request(DevicePatterns.list, { userId: record.userId }),
+      this.devicesListedHere(record.userId, request),
     ]);
     const signedIn = sessions.filter((session) => listedHere(session.record, request));
     const sighted = await this.sightings.readMany(signedIn.map((session) => session.id));
@@ -53,7 +54,7 @@ export class SessionsController {
     summary:
       'End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change ' +
       '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not. ' +
-      'On a company\'s host, only a web session of that company\'s host names, or a device: the other web sessions answer 404 there, as they are not listed.',
+      'On a company\'s host, only a web session of that company\'s host names, or a device registered since she joined it: the others answer 404 there, as they are not listed.',
   })
   @ApiResponse({ status: 204, description: 'Ended: its next request is refused' })
   @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
@@ -62,6 +63,9 @@ export class SessionsController {
     const { userId } = record;
     if (id !== currentId && id !== record.deviceId) assertProvedRecently(record);
     if (Id.safeParse(id).success) {
+      if (request.portal?.kind === 'company' && !(await this.devicesListedHere(userId, request)).some((device) => device.id === id)) {
+        throw new DomainError(ErrorCode.NotFound, 'No such session.');
+      }
       await this.sessions.deleteOfDevice(userId, id);
       await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });
       return;
@@ -71,5 +75,21 @@ export class SessionsController {
       throw new DomainError(ErrorCode.NotFound, 'No such session.');
     }
     await this.sessions.delete(id, userId);
+  }
+
+  /**
+   * Her devices name no firm, but their dates may tell one: a phone registered
+   * before she joined this firm tells its host that she had an account
+   * before, so another firm. On a company's host, those registered since she
+   * became its member; elsewhere, all.
+   */
+  private async devicesListedHere(userId: string, request: FastifyRequest): Promise<DeviceView[]> {
+    const host = request.portal;
+    const [devices, since] = await Promise.all([
+      this.rpc.request(DevicePatterns.list, { userId }),
+      host?.kind === 'company' ? this.rpc.request(TenancyPatterns.memberSince, { userId, companyId: host.company.id }).then(({ since }) => since) : null,
+    ]);
+    if (host?.kind !== 'company') return devices;
+    return since === null ? [] : devices.filter((device) => Date.parse(device.createdAt) >= Date.parse(since));
   }
 }

@@ -351,7 +351,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed-in web sessions and registered mobile devices of the user. On a company's host, the web sessions of that company's host names alone, each of them and their fully qualified form with a trailing dot (the firm serves them: the client's sessions on other firms' hosts would name her other firms), and her devices, which name none; every web session on the easy access host and in the app */
+        /** Signed-in web sessions and registered mobile devices of the user. On a company's host, the web sessions of that company's host names alone, each of them and their fully qualified form with a trailing dot (the firm serves them: the client's sessions on other firms' hosts would name her other firms), and her devices registered since she joined that company (an older one would tell the firm she had an account before, so another firm); every web session on the easy access host and in the app */
         get: operations["SessionsController_list"];
         put?: never;
         post?: never;
@@ -371,7 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that company's host names, or a device: the other web sessions answer 404 there, as they are not listed. */
+        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that company's host names, or a device registered since she joined it: the others answer 404 there, as they are not listed. */
         delete: operations["SessionsController_revoke"];
         options?: never;
         head?: never;

@@ -25,6 +25,11 @@ export class InvitationsHandler {
     return this.acceptInvitation.executeFor(userId, companyId);
   }
 
+  @Handles(TenancyPatterns.memberSince)
+  async since(@Request(TenancyPatterns.memberSince) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.memberSince>): Promise<{ since: string | null }> {
+    return { since: await this.standings.since(userId, companyId) };
+  }
+
   @Handles(TenancyPatterns.standing)
   async standing(@Request(TenancyPatterns.standing) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.standing>): Promise<{ standing: Standing }> {
     return { standing: await this.standings.of(userId, companyId) };

@@ -15,4 +15,10 @@ export class Standings {
     if ((await em.count(Membership, { userId, company: companyId })) > 0) return 'member';
     return (await em.count(Invitation, { userId, company: companyId })) > 0 ? 'invited' : 'none';
   }
+
+  /** When the membership began: what a firm's host may know of the user's devices starts there. */
+  async since(userId: string, companyId: string): Promise<string | null> {
+    const membership = await this.em.fork().findOne(Membership, { userId, company: companyId }, { fields: ['createdAt'] });
+    return membership?.createdAt.toISOString() ?? null;
+  }
 }

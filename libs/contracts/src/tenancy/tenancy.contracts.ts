@@ -171,6 +171,8 @@ export const TenancyPatterns = {
    * access host after Google rather than by the mailed link: accepted expired or
    * not, as `standing` counts it. @returns whether the user is now a member.
    */
+  /** When the user became a member of the company (accepted, or was added while still to activate); null for no member. */
+  memberSince: defineRequest<{ since: string | null }>()('tenancy.member.since', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
   acceptInvitationOf: defineRequest<{ member: boolean }>()(
     'tenancy.invitation.accept-of',
     z.object({ userId: Id, companyId: Id }),
