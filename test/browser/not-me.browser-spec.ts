@@ -33,7 +33,7 @@ describe('"Ce n\'était pas vous ?", from a security alert, in the portal', () =
     const alert = await mailbox.waitFor({ to: claire.email, subject: 'Nouvelle connexion à votre compte' });
     const link = new URL(mailbox.linkIn(alert, '/not-me/'));
 
-    const page = await openPortal(browser, firm.host, { language: 'fr' });
+    const page = await openPortal(browser, link.hostname, { language: 'fr' });
     await page.goto(link.pathname);
     await page.getByRole('heading', { name: "Ce n'était pas vous ?" }).waitFor();
     expect((await intruder.get('/api/me')).status).toBe(200);

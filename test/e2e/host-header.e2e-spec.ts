@@ -32,11 +32,11 @@ describe('The Host header', () => {
     expectError(await withHost(host, '/api/auth/password/forgot', { email: member.email }), 404, 'unknown_portal');
   });
 
-  test("a reset link points at the company's own portal, with the configured origin", async () => {
+  test('a reset link points at the easy access host, with the configured origin', async () => {
     expect((await withHost(`${firm.host}:${port}`, '/api/auth/password/forgot', { email: member.email })).status).toBe(202);
 
     const mail = await mailbox.waitFor({ to: member.email, containing: '/reset-password/' });
-    expect(mail.text).toContain(`http://${firm.host}:${port}/reset-password/`);
+    expect(mail.text).toContain(`http://${sharedGateway().easyAccessHost}:${port}/reset-password/`);
     expect(mail.text).not.toContain('evil.example');
   });
 });

@@ -114,7 +114,7 @@ describe('Security alerts', () => {
       expect(mail.text).toContain(language === 'fr' ? 'Portail : Lemaire Conseil' : 'Portal: Lemaire Conseil');
       expect(mail.text).toMatch(language === 'fr' ? /Adresse IP : \S+/ : /IP address: \S+/);
       expect(mail.text).toMatch(/\d{4}.*\(UTC\)/);
-      expectNotMeLink(mail, firm.host);
+      expectNotMeLink(mail, sharedGateway().easyAccessHost);
 
       await signIn(stranger, claire);
       await signIn(laptop, claire);
@@ -137,7 +137,7 @@ describe('Security alerts', () => {
       expect((await laptop.post('/api/me/password', { currentPassword: claire.password, newPassword })).status).toBe(204);
       claire = { ...claire, password: newPassword };
 
-      expectNotMeLink(await onlyAlert(claire, words.passwordChanged), firm.host);
+      expectNotMeLink(await onlyAlert(claire, words.passwordChanged), sharedGateway().easyAccessHost);
     });
 
     test('a password reset is alerted once', async () => {
@@ -148,7 +148,7 @@ describe('Security alerts', () => {
       expect((await page.post('/api/auth/password/reset', { token: tokenOf(mailbox.linkIn(reset, '/reset-password/')), password })).status).toBe(204);
       claire = { ...claire, password };
 
-      expectNotMeLink(await onlyAlert(claire, words.passwordReset), firm.host);
+      expectNotMeLink(await onlyAlert(claire, words.passwordReset), sharedGateway().easyAccessHost);
     });
 
     test('2FA turned on, then off, is alerted once each', async () => {

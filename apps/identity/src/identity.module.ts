@@ -33,7 +33,7 @@ import { PasskeyRemoval } from './passkeys/passkey-removal.usecase';
 import { RemovePasskey } from './passkeys/remove-passkey.usecase';
 import { RenamePasskey } from './passkeys/rename-passkey.usecase';
 import { PasswordResetMail } from './mail/password-reset.mail';
-import { UserPortal } from './mail/user-portal';
+import { MailLinks } from './mail/mail-links';
 import { IDENTITY_SCHEMA, identityOrmConfig } from './mikro-orm.config';
 import { CheckLink } from './tokens/check-link.usecase';
 import { LinksHandler } from './tokens/links.handler';
@@ -85,7 +85,7 @@ export class IdentityModule {
         NoteBrowser,
         BrowserSignedIn,
         NotMe,
-        UserPortal,
+        MailLinks,
         RevokeResetLinks,
         VerifyPassword,
         ChangePassword,

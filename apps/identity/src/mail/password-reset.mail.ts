@@ -1,7 +1,7 @@
 import { Language } from '@app/contracts';
 import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
-import { UserPortal } from './user-portal';
+import { MailLinks } from './mail-links';
 
 export interface PasswordReset {
   email: string;
@@ -59,14 +59,14 @@ export interface PasswordResetNotice {
   passwordWithdrawn?: boolean;
 }
 
-/** The portal is looked up when the mail is written: the reset never waits on tenancy. */
+/** The link opens on the easy access host (MailLinks), whatever firms the user has. */
 @Injectable()
 export class PasswordResetMail extends MailWriter<PasswordResetNotice> {
   readonly kind = 'password-reset';
 
   constructor(
     outbox: MailOutbox,
-    private readonly portal: UserPortal,
+    private readonly links: MailLinks,
   ) {
     super(outbox);
   }
@@ -75,8 +75,8 @@ export class PasswordResetMail extends MailWriter<PasswordResetNotice> {
     return `a password reset link to user ${userId}`;
   }
 
-  async write({ userId, email, name, token, language, passwordWithdrawn }: PasswordResetNotice): Promise<Mail> {
-    const link = `${await this.portal.originOf(userId)}/reset-password/${token}`;
+  async write({ email, name, token, language, passwordWithdrawn }: PasswordResetNotice): Promise<Mail> {
+    const link = `${this.links.origin}/reset-password/${token}`;
     return passwordResetMail({ email, name, link, language, passwordWithdrawn });
   }
 }

@@ -33,4 +33,17 @@ describe(passkeyChangedMail.name, () => {
     expect(passkeyChangedMail({ ...notice, notMeLink: link, language: 'en' }).text).toContain(`new password.\n${link}\n`);
     expect(passkeyChangedMail(notice).text).not.toContain('/not-me/');
   });
+
+  test("the passkey's name is whoever registered it's words, not the mail's: its quote marks dropped, its web address defanged", () => {
+    // Within the 60 characters a name may have.
+    const crafted = '» mis à jour par le cabinet, rien à signaler « https://a.fr';
+
+    for (const language of ['fr', 'en'] as const) {
+      const sut = passkeyChangedMail({ ...notice, passkeyName: crafted, language });
+
+      expect(sut.text).not.toContain('https://a.fr');
+      expect(sut.text).not.toMatch(/« »|« mis à jour/);
+      expect(sut.text).toContain("' mis à jour par le cabinet, rien à signaler ' hxxps://a[.]fr");
+    }
+  });
 });

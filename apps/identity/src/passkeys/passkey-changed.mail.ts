@@ -1,10 +1,10 @@
 import { Language } from '@app/contracts';
 import { portalOrigin } from '@app/platform';
-import { Mail, MailOutbox, MailWriter } from '@app/platform/service';
+import { Mail, MailOutbox, MailWriter, quotedWords } from '@app/platform/service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, IdentityConfig } from '../config';
-import { UserPortal } from '../mail/user-portal';
+import { MailLinks } from '../mail/mail-links';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { User } from '../users/user.entity';
 import { Passkey } from './passkey.entity';
@@ -23,6 +23,9 @@ export interface PasskeyChangedNotice {
   notMeLink?: string;
 }
 
+/** Whoever registered or renamed the passkey typed its name: quoted as someone else's words (quotedWords), never as the mail's own. */
+const PASSKEY_NAME_AT_MOST = 60;
+
 const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to'>> = {
   fr: ({ name, change, passkeyName, settingsLink, notMeLink }) => ({
     subject: change === 'added' ? "Une clé d'accès a été ajoutée à votre compte" : "Une clé d'accès a été supprimée de votre compte",
@@ -30,8 +33,8 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       `Bonjour ${name},`,
       '',
       change === 'added'
-        ? `La clé d'accès « ${passkeyName} » permet désormais de vous connecter à ce portail :`
-        : `La clé d'accès « ${passkeyName} » ne permet plus de vous connecter à ce portail :`,
+        ? `La clé d'accès « ${quotedWords(passkeyName, PASSKEY_NAME_AT_MOST)} » permet désormais de vous connecter à ce portail :`
+        : `La clé d'accès « ${quotedWords(passkeyName, PASSKEY_NAME_AT_MOST)} » ne permet plus de vous connecter à ce portail :`,
       settingsLink,
       '',
       "Si ce n'est pas vous, changez votre mot de passe et vérifiez vos clés d'accès à cette adresse.",
@@ -52,8 +55,8 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       `Hello ${name},`,
       '',
       change === 'added'
-        ? `The passkey "${passkeyName}" can now sign you in to this portal:`
-        : `The passkey "${passkeyName}" can no longer sign you in to this portal:`,
+        ? `The passkey "${quotedWords(passkeyName, PASSKEY_NAME_AT_MOST)}" can now sign you in to this portal:`
+        : `The passkey "${quotedWords(passkeyName, PASSKEY_NAME_AT_MOST)}" can no longer sign you in to this portal:`,
       settingsLink,
       '',
       'If this was not you, change your password and check your passkeys at this address.',
@@ -93,7 +96,7 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
   constructor(
     outbox: MailOutbox,
     private readonly tokens: UserTokenStore,
-    private readonly portal: UserPortal,
+    private readonly links: MailLinks,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {
     super(outbox);
@@ -118,12 +121,12 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
   }
 
   /**
-   * The "this wasn't me" link on the user's own portal, as every alert's:
-   * on the passkey's host, a firm would receive the link of a client it
-   * shares with others, and could end her sessions at every firm.
+   * The "this wasn't me" link on the easy access host, as every alert's
+   * (MailLinks): on the passkey's host, a firm would receive the link, and
+   * could end her sessions and remove her factors at every firm.
    */
   async write({ notMeToken, ...notice }: RecordedNotice): Promise<Mail> {
     if (!notMeToken) return passkeyChangedMail(notice);
-    return passkeyChangedMail({ ...notice, notMeLink: `${await this.portal.originOf(notice.userId)}/not-me/${notMeToken}` });
+    return passkeyChangedMail({ ...notice, notMeLink: `${this.links.origin}/not-me/${notMeToken}` });
   }
 }

@@ -1,7 +1,7 @@
 import { Language, SecurityAlert } from '@app/contracts';
 import { Mail, MailOutbox, MailWriter, quotedWords } from '@app/platform/service';
 import { Injectable } from '@nestjs/common';
-import { UserPortal } from '../mail/user-portal';
+import { MailLinks } from '../mail/mail-links';
 
 /** What an alert mail is written from. The link's secret is here in clear until the mail is accepted, as it is in the mail. */
 export interface SecurityAlertNotice {
@@ -143,9 +143,8 @@ export function securityAlertMail(notice: Omit<SecurityAlertNotice, 'token' | 'u
 }
 
 /**
- * The security alerts' one writer: the link points at the user's own portal
- * (looked up when the mail is written, as the reset mail's), never at a host
- * a request came to.
+ * The security alerts' one writer: the link opens on the easy access host
+ * (MailLinks), never on a firm's, nor at a host a request came to.
  */
 @Injectable()
 export class SecurityAlertMail extends MailWriter<SecurityAlertNotice> {
@@ -153,7 +152,7 @@ export class SecurityAlertMail extends MailWriter<SecurityAlertNotice> {
 
   constructor(
     outbox: MailOutbox,
-    private readonly portal: UserPortal,
+    private readonly links: MailLinks,
   ) {
     super(outbox);
   }
@@ -163,6 +162,6 @@ export class SecurityAlertMail extends MailWriter<SecurityAlertNotice> {
   }
 
   async write(notice: SecurityAlertNotice): Promise<Mail> {
-    return securityAlertMail(notice, `${await this.portal.originOf(notice.userId)}/not-me/${notice.token}`);
+    return securityAlertMail(notice, `${this.links.origin}/not-me/${notice.token}`);
   }
 }

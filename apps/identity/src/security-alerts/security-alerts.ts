@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { UserTokenStore } from '../tokens/user-token.store';
 import { User } from '../users/user.entity';
-import { UserPortal } from '../mail/user-portal';
+import { MailLinks } from '../mail/mail-links';
 import { securityAlertMail, SecurityAlertMail } from './security-alert.mail';
 
 /** Records a security alert, with its "this wasn't me" link, in the transaction of the change it tells of. */
@@ -13,7 +13,7 @@ export class SecurityAlerts {
     private readonly em: EntityManager,
     private readonly tokens: UserTokenStore,
     private readonly mail: SecurityAlertMail,
-    private readonly portal: UserPortal,
+    private readonly links: MailLinks,
   ) {}
 
   async record(tx: EntityManager, user: User, alert: SecurityAlert): Promise<void> {
@@ -33,7 +33,7 @@ export class SecurityAlerts {
     if (!user) return null;
     const token = this.tokens.issueNotMe(em, user, new Date(at));
     await em.flush();
-    const link = `${await this.portal.originOf(userId)}/not-me/${token}`;
+    const link = `${this.links.origin}/not-me/${token}`;
     return securityAlertMail({ email: user.email, name: user.name, language: user.language, alert, at }, link) as AlertMail;
   }
 
