@@ -14,7 +14,7 @@ import {
 } from '../support/factories';
 import { Mailbox, tokenOf } from '../support/mailbox';
 import { queryDatabase } from '../support/outage-checks';
-import { PortalClient } from '../support/portal-client';
+import { anotherMachineAddress, PortalClient } from '../support/portal-client';
 import { currentRun, sharedGateway } from '../support/run-context';
 
 /**
@@ -121,6 +121,26 @@ describe('A help request filed with the password alone', () => {
 
     const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string }[];
     expect(requests.find((request) => request.user.id === claire.userId)?.message).toBe('Téléphone perdu, merci');
+  });
+
+  test('a first request with no message stays without one: asking again with the password adds none for her to confirm or the admins to read', async () => {
+    const claire = await memberWithTotp(firmB, { name: 'Claire Muette' });
+    await addMember(firmA, { email: claire.email, name: claire.name });
+    // From machines of their own: this file's address has spent its sign-ins of the minute on the other tests.
+    const hers = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    expect((await hers.post('/api/auth/totp/help', {})).status).toBe(202);
+    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+
+    expect((await mallory.post('/api/auth/totp/help', { message: 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler' })).status).toBe(202);
+
+    const second = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    expect(second.text).not.toContain('06 00 00 00 00');
+    await confirmedHelp(claire);
+    const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string | null }[];
+    expect(requests.find((request) => request.user.id === claire.userId)?.message ?? null).toBeNull();
   });
 
   test('asked again once she confirmed, the answer says no link was mailed: the request already waits for an admin', async () => {

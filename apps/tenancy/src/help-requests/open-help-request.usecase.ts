@@ -54,9 +54,10 @@ export class OpenHelpRequest {
 
   /**
    * The partial unique index on open requests decides, also when calls race:
-   * the losers update the winner's row. The first message stays, and every
-   * mailed link quotes it: whoever has the password cannot change what the
-   * user confirms and the admins read. A repeat before the confirmation adds
+   * the losers update the winner's row. The first message stays, none
+   * included (a later request must not add one to hers), and every mailed
+   * link quotes it: whoever has the password cannot change what the user
+   * confirms and the admins read. A repeat before the confirmation adds
    * a link, the earlier ones still working (MAILED_LINKS_KEPT), so that it
    * cannot void the one the user holds, and starts the request's days again.
    */
@@ -75,8 +76,7 @@ export class OpenHelpRequest {
       `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digests")
        values (?, ?, ?, ?, ?, array[?]::text[])
        on conflict ("company_id", "user_id") where "closed_at" is null
-       do update set "message" = coalesce("help_requests"."message", excluded."message"),
-         "created_at" = case when "help_requests"."confirmed_at" is null then now() else "help_requests"."created_at" end,
+       do update set "created_at" = case when "help_requests"."confirmed_at" is null then now() else "help_requests"."created_at" end,
          "confirmation_digests" = case when "help_requests"."confirmed_at" is null
            then (array_cat("help_requests"."confirmation_digests", excluded."confirmation_digests"))[greatest(cardinality("help_requests"."confirmation_digests") - ?, 1):]
            else '{}' end
