@@ -1,3 +1,4 @@
+import { authenticator } from 'otplib';
 import { expectSecondFactorNeeded } from '../support/api-error';
 import { activeMember, addMember, browserOn, Company, createCompany, credentialsOf, easyAccessBrowser, enrolTotp, Member } from '../support/factories';
 import { answerSecondStepWithPasskey, registeredPasskey } from '../support/passkeys';
@@ -52,6 +53,18 @@ describe('A second factor is not added by a session that proved the password alo
     expect((await mallory.post('/api/auth/portal', { portalId: firmA.id })).body).toMatchObject({ next: 'done' });
 
     expectSecondFactorNeeded(await mallory.post('/api/me/passkeys/registration-options'));
+  });
+
+  test('a code Mallory set up while Dana held no factor is not confirmed once Dana added one', async () => {
+    const dana = await activeMember(firmA, { name: 'Dana Lente' });
+    const mallory = browserOn(firmA.host);
+    expect((await mallory.post('/api/auth/login', credentialsOf(dana))).body).toMatchObject({ next: 'done' });
+    const { secret } = (await mallory.post('/api/me/totp/setup')).body as { secret: string };
+    const hers = browserOn(firmA.host);
+    expect((await hers.post('/api/auth/login', credentialsOf(dana))).body).toMatchObject({ next: 'done' });
+    await registeredPasskey(hers, new SoftwareAuthenticator());
+
+    expectSecondFactorNeeded(await mallory.post('/api/me/totp/confirm', { code: authenticator.generate(secret) }));
   });
 
   test('Claire, with her passkey on B, adds the code as before', async () => {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
 import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
-import { AddsSecondFactor, assertProvedSecondFactor, FACTOR_HELD } from '../session/second-factor-changes';
+import { AddsSecondFactor, assertProvedSecondFactor, FACTOR_HELD, FactorEnrolmentGuard } from '../session/second-factor-changes';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
 import { PasswordBody, RecoveryCodes, TotpCodeBody, TotpConfirmed, TotpSetup } from './me.contract';
@@ -50,7 +50,9 @@ export class TotpController {
 
   @Post('confirm')
   @HttpCode(200)
-  // The set-up it confirms was begun under AddsSecondFactor.
+  // The set-up it confirms was begun under AddsSecondFactor; the user may have added a factor since, which this session then has to prove.
+  // Above SignedIn: the lower decorator's guard is listed first, and this one needs the session.
+  @UseGuards(FactorEnrolmentGuard)
   @SignedIn('done', 'totp_enroll')
   @ApiOperation({
     summary:
@@ -59,6 +61,7 @@ export class TotpController {
       'Every reset link mailed before ends.',
   })
   @Answers(200, TotpConfirmed, 'On: the recovery codes, with the next step during a sign-in')
+  @ApiResponse({ status: 403, description: `${FACTOR_HELD} (one added since the set-up began)` })
   @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; ${OVERTAKEN_SIGN_IN}` })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: wrong codes lock as at sign-in' })
   async confirm(
