@@ -13,9 +13,9 @@ export const RegistrationResponse = z.object({
     clientDataJSON: Base64Url(4000),
     attestationObject: Base64Url(8000),
     authenticatorData: Base64Url(4000).optional(),
-    // Unknown transports are dropped, not refused: browsers add new ones.
+    // Unknown transports are dropped, not refused: browsers add new ones. Repeats too: identity keeps each once.
     transports: z.array(z.string().max(20)).max(10).optional()
-      .transform((list) => (list ?? []).filter((item): item is z.output<typeof Transport> => Transport.safeParse(item).success)),
+      .transform((list) => [...new Set(list ?? [])].filter((item): item is z.output<typeof Transport> => Transport.safeParse(item).success)),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: Base64Url(2000).optional(),
   }),

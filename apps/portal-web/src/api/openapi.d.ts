@@ -4247,6 +4247,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made (one added since the set-up began) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "reauthentication_required";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
             /** @description totp_locked with Retry-After: wrong codes lock as at sign-in */
             429: {
                 headers: {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, FreeText, ProvenFactor, SecondFactorHelpPatterns, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -21,6 +21,8 @@ import { SignInService } from '../sign-in.service';
 import { HelpAsked, SignInStep } from '../sign-in.contract';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in-steps';
 import { BrowserTrust } from '../../trusted-browsers/browser-trust';
+
+const logger = new Logger('sign-in');
 
 /** `trustBrowser`: "don't ask again on this browser", for the days the step offered (`trustBrowserDays`). */
 const SecondFactorBody = z
@@ -83,7 +85,8 @@ export class TotpSignInController {
     const record = passkey ? { ...session.record, passkeys: [...session.record.passkeys, passkey] } : session.record;
     // The answer changed nothing the view shows: the one read with the session answers.
     const step = await this.steps.advance(await this.signIn.complete(record, passed, session.cachedView), request, reply);
-    if (trustBrowser) await this.trust.remember(request, reply, session.record);
+    // The session is issued and its cookie set: a trust that cannot be kept now is asked again next time, never a failed sign-in.
+    if (trustBrowser) await this.trust.remember(request, reply, session.record).catch((error: Error) => logger.warn(`The browser was not trusted: ${error.message}`));
     return step;
   }
 
