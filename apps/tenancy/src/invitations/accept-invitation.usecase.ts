@@ -37,8 +37,8 @@ export class AcceptInvitation {
 
   /**
    * The user's consent given on the easy access host after Google, to the
-   * company's invitation, expired or not (see `standing`). Accepting twice is
-   * being a member twice.
+   * company's invitation, expired or not (see Standings). A second answer finds
+   * the user a member already.
    * @returns whether the user is a member now.
    */
   async executeFor(userId: string, companyId: string): Promise<{ member: boolean }> {

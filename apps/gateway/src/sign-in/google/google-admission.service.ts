@@ -2,19 +2,15 @@ import { DomainError, ErrorCode, GooglePatterns, TenancyPatterns, UserView } fro
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { PortalResolver } from '../../portal/portal-resolver.service';
 import { bindBrowser, isBoundTo, unbindBrowser } from './browser-binding';
 import { GoogleSignInError, homeWithError } from './google-redirects';
 import { enabledGoogle, GOOGLE_SETTINGS, GoogleSettings } from './google-settings';
 import { GooglePerson } from './google.strategy';
+import { JoinQuestion } from './google-join.contract';
 import { GoogleStart, handoffLink, JoinOffer, JoinOfferToken } from './google-tokens';
 import { SingleUseTokens } from './single-use-tokens';
-
-/** What the easy access host shows before the person answers. */
-export interface JoinQuestion {
-  portal: { name: string };
-  email: string;
-}
 
 const unknownOffer = () => new DomainError(ErrorCode.InvalidToken, 'This question is unknown, answered, expired, or was asked in another browser.');
 
@@ -55,7 +51,7 @@ export class GoogleAdmission {
   }
 
   /** @throws DomainError invalid_token; not_found off the easy access host. */
-  async question(request: FastifyRequest, token: unknown): Promise<JoinQuestion> {
+  async question(request: FastifyRequest, token: unknown): Promise<z.output<typeof JoinQuestion>> {
     const offer = this.bound(request, await this.tokens.peek(JoinOfferToken, this.onEasyAccess(request, token)));
     return { portal: { name: offer.portalName }, email: offer.person.email };
   }
