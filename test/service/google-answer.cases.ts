@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CreateAccount } from '../../apps/tenancy/src/accounts/create-account.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
 import { AcceptInvitation } from '../../apps/tenancy/src/invitations/accept-invitation.usecase';
-import { Standings } from '../../apps/tenancy/src/invitations/standings';
+import { Standings } from '../../apps/tenancy/src/memberships/standings';
 import { AddMember } from '../../apps/tenancy/src/memberships/add-member.usecase';
 import { ListMembers } from '../../apps/tenancy/src/memberships/list-members.usecase';
 import type { TenancyService } from './tenancy-service';

@@ -5,7 +5,7 @@ import { Account } from '../accounts/account.entity';
 import { MembershipGrants } from '../memberships/membership-grants';
 import { Invitation } from './invitation.entity';
 import { digestOfLinkToken } from '../link-tokens';
-import { Standings } from './standings';
+import { Standings } from '../memberships/standings';
 
 @Injectable()
 export class AcceptInvitation {

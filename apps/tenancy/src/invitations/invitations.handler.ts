@@ -1,15 +1,11 @@
-import { ParsedRequestOf, Standing, TenancyPatterns } from '@app/contracts';
+import { ParsedRequestOf, TenancyPatterns } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { AcceptInvitation } from './accept-invitation.usecase';
-import { Standings } from './standings';
 
 @Controller()
 export class InvitationsHandler {
-  constructor(
-    private readonly acceptInvitation: AcceptInvitation,
-    private readonly standings: Standings,
-  ) {}
+  constructor(private readonly acceptInvitation: AcceptInvitation) {}
 
   @Handles(TenancyPatterns.acceptInvitation)
   accept(
@@ -23,15 +19,5 @@ export class InvitationsHandler {
     @Request(TenancyPatterns.acceptInvitationOf) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.acceptInvitationOf>,
   ): Promise<{ member: boolean }> {
     return this.acceptInvitation.executeFor(userId, companyId);
-  }
-
-  @Handles(TenancyPatterns.memberSince)
-  async since(@Request(TenancyPatterns.memberSince) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.memberSince>): Promise<{ since: string | null }> {
-    return { since: await this.standings.since(userId, companyId) };
-  }
-
-  @Handles(TenancyPatterns.standing)
-  async standing(@Request(TenancyPatterns.standing) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.standing>): Promise<{ standing: Standing }> {
-    return { standing: await this.standings.of(userId, companyId) };
   }
 }

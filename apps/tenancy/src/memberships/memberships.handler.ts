@@ -4,6 +4,7 @@ import {
   CompanyView,
   MemberView,
   ParsedRequestOf,
+  Standing,
   TenancyPatterns,
 } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
@@ -14,6 +15,7 @@ import { ListCompaniesOfUser } from './list-companies-of-user.usecase';
 import { ListMembers } from './list-members.usecase';
 import { PortalsAndMember } from './portals-and-member.usecase';
 import { SetAccountAccess } from './set-account-access.usecase';
+import { Standings } from './standings';
 
 @Controller()
 export class MembershipsHandler {
@@ -24,6 +26,7 @@ export class MembershipsHandler {
     private readonly setAccountAccess: SetAccountAccess,
     private readonly listMembers: ListMembers,
     private readonly portalsAndMemberOf: PortalsAndMember,
+    private readonly standings: Standings,
   ) {}
 
   @Handles(TenancyPatterns.addMember)
@@ -64,5 +67,15 @@ export class MembershipsHandler {
     @Request(TenancyPatterns.getMember) payload: ParsedRequestOf<typeof TenancyPatterns.getMember>,
   ): Promise<MemberView> {
     return this.getMember.execute(payload.userId, payload.companyId);
+  }
+
+  @Handles(TenancyPatterns.memberSince)
+  async since(@Request(TenancyPatterns.memberSince) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.memberSince>): Promise<{ since: string | null }> {
+    return { since: await this.standings.since(userId, companyId) };
+  }
+
+  @Handles(TenancyPatterns.standing)
+  async standing(@Request(TenancyPatterns.standing) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.standing>): Promise<{ standing: Standing }> {
+    return { standing: await this.standings.of(userId, companyId) };
   }
 }

@@ -15,8 +15,9 @@ import { SingleUseTokens } from './single-use-tokens';
 const unknownOffer = () => new DomainError(ErrorCode.InvalidToken, 'This question is unknown, answered, expired, or was asked in another browser.');
 
 /**
- * Who a Google sign-in begun on a company's host may hand over to that host,
- * decided at Google's callback, on the easy access host, which no firm serves.
+ * Whom a Google sign-in hands over to the host where it began, decided at
+ * Google's callback, on the easy access host, which no firm serves. Begun on
+ * a company's host, the rest below.
  * A firm's host may be the firm's own server: what it receives must not tell
  * whether a person it invited already had an account (a client of another
  * firm) or is new. So a person who has not answered the firm's invitation,
@@ -35,9 +36,17 @@ export class GoogleAdmission {
     private readonly portals: PortalResolver,
   ) {}
 
-  /** @returns where Google's callback sends the browser: the handoff link, or the question on the easy access host. */
+  /**
+   * Begun on the easy access host, the handoff carries whoever identity signs
+   * in (linking at the first sign-in), or no one: the portal is chosen after.
+   * @returns where Google's callback sends the browser: the handoff link, or the question on the easy access host.
+   */
   async admit(person: GooglePerson, start: GoogleStart, reply: FastifyReply): Promise<string> {
     const settings = enabledGoogle(this.settings);
+    if (start.origin === settings.easyAccessOrigin) {
+      const user = await this.rpc.request(GooglePatterns.signIn, person).catch(nullIfNotFound);
+      return handoffLink(this.tokens, user?.id ?? null, start);
+    }
     const portal = await this.portals.resolve(new URL(start.origin).hostname);
     const user = portal?.kind === 'company' ? await this.userOf(person) : null;
     if (!portal || portal.kind !== 'company' || !user) return handoffLink(this.tokens, null, start);
@@ -52,7 +61,8 @@ export class GoogleAdmission {
 
   /** @throws DomainError invalid_token; not_found off the easy access host. */
   async question(request: FastifyRequest, token: unknown): Promise<z.output<typeof JoinQuestion>> {
-    const offer = this.bound(request, await this.tokens.peek(JoinOfferToken, this.onEasyAccess(request, token)));
+    this.assertOnEasyAccess(request);
+    const offer = this.bound(request, await this.tokens.peek(JoinOfferToken, token));
     return { portal: { name: offer.portalName }, email: offer.person.email };
   }
 
@@ -63,7 +73,8 @@ export class GoogleAdmission {
    * @returns where the browser goes next. @throws DomainError invalid_token; not_found off the easy access host.
    */
   async answer(request: FastifyRequest, reply: FastifyReply, token: unknown, join: boolean): Promise<string> {
-    const offer = this.bound(request, await this.tokens.take(JoinOfferToken, this.onEasyAccess(request, token)));
+    this.assertOnEasyAccess(request);
+    const offer = this.bound(request, await this.tokens.take(JoinOfferToken, token));
     unbindBrowser(reply, enabledGoogle(this.settings).cookieSecure);
     if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
     // The question is answered: whatever fails now sends back to the portal with an error, never a 5xx on a spent offer.
@@ -83,10 +94,9 @@ export class GoogleAdmission {
     return handoffLink(this.tokens, member ? user.id : null, offer.start);
   }
 
-  private onEasyAccess(request: FastifyRequest, token: unknown): unknown {
+  private assertOnEasyAccess(request: FastifyRequest): void {
     enabledGoogle(this.settings);
     if (request.portal?.kind !== 'easy_access') throw new DomainError(ErrorCode.NotFound, 'Asked on the easy access host only.');
-    return token;
   }
 
   private bound(request: FastifyRequest, offer: JoinOffer | null): JoinOffer {

@@ -1,5 +1,3 @@
-import { DomainError, ErrorCode, GooglePatterns } from '@app/contracts';
-import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
@@ -11,7 +9,7 @@ import { enabledGoogle, GOOGLE_SETTINGS, GoogleSettings } from './google-setting
 import { GoogleAdmission } from './google-admission.service';
 import { GoogleStateStore } from './google-state.store';
 import { GOOGLE_STRATEGY, GooglePerson } from './google.strategy';
-import { GoogleStart, GoogleState, handoffLink, StartTicket } from './google-tokens';
+import { GoogleStart, GoogleState, StartTicket } from './google-tokens';
 import { SingleUseTokens } from './single-use-tokens';
 import { limitedAddress } from '../../rate-limit/limited-address';
 
@@ -29,7 +27,6 @@ export class GoogleSignIn {
     @Inject(GOOGLE_SETTINGS) private readonly settings: GoogleSettings | null,
     private readonly tokens: SingleUseTokens,
     private readonly states: GoogleStateStore,
-    private readonly rpc: RpcClient,
     private readonly limiter: RateLimiter,
     private readonly admission: GoogleAdmission,
   ) {}
@@ -115,22 +112,10 @@ export class GoogleSignIn {
     });
   }
 
-  /**
-   * Back to the starting host by its handoff, also for a Google account no
-   * user has. Begun on a company's host, GoogleAdmission decides whom the
-   * handoff carries, or asks first.
-   */
+  /** Back to the starting host by its handoff, or to the question first: GoogleAdmission decides. */
   private async handOff(person: GooglePerson, start: GoogleStart, reply: FastifyReply): Promise<string> {
     try {
-      if (start.origin !== this.enabled().easyAccessOrigin) return await this.admission.admit(person, start, reply);
-      const userId = await this.rpc.request(GooglePatterns.signIn, person).then(
-        (user) => user.id,
-        (error: unknown) => {
-          if (error instanceof DomainError && error.code === ErrorCode.NotFound) return null;
-          throw error;
-        },
-      );
-      return await handoffLink(this.tokens, userId, start);
+      return await this.admission.admit(person, start, reply);
     } catch (error) {
       this.logger.warn(`Google sign-in failed after Google: ${reasonOf(error)}`);
       return homeWithError(GoogleSignInError.Failed, start.origin);

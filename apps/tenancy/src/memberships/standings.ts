@@ -1,8 +1,8 @@
 import { Standing } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Membership } from '../memberships/membership.entity';
-import { Invitation } from './invitation.entity';
+import { Invitation } from '../invitations/invitation.entity';
+import { Membership } from './membership.entity';
 
 /** Where a user stands with a company: what the Google sign-in on its host asks before it hands anyone over. */
 @Injectable()
