@@ -11,6 +11,7 @@ import {
 } from '../support/factories';
 import { Mailbox, tokenOf } from '../support/mailbox';
 import { PortalClient } from '../support/portal-client';
+import { wrongCode } from '../support/totp';
 
 /**
  * An attacker who once read a reset mail (a shared mailbox, a forwarded
@@ -53,6 +54,20 @@ describe('A password or 2FA change ends every reset link mailed before it', () =
     await enrolTotp(browser);
 
     expectError(await resetWith(token), 400, 'invalid_token');
+  });
+
+  test('a wrong code at the 2FA set-up leaves the link working: whoever holds only the password cannot void her recovery', async () => {
+    const member = await activeMember(firm);
+    const token = await mailedResetToken(member);
+    const intruder = await signedInClient(firm, member);
+    const setup = await intruder.post('/api/me/totp/setup');
+    expect(setup.status).toBe(200);
+
+    const confirmed = await intruder.post('/api/me/totp/confirm', { code: wrongCode((setup.body as { secret: string }).secret) });
+
+    expectError(confirmed, 401, 'invalid_code');
+
+    expect((await resetWith(token)).status).toBe(204);
   });
 
   test('a link mailed before 2FA is turned off: 400 invalid_token', async () => {

@@ -24,13 +24,14 @@ export class TwoFactorEnrolment {
    * with the password alone must not outlive the user's choice of 2FA, as a
    * portal that requires it would otherwise see them as the user's. The
    * session that confirmed passed the code: it stays, and so does its device.
-   * Every reset link mailed before ends with the change.
+   * Every reset link mailed before ends with the change (identity's
+   * revocation ends them), not before the code is right: a wrong code from
+   * whoever holds only the password must not void the links by which the user
+   * takes her account back.
    * @throws DomainError invalid_code
    */
   async confirm(session: AuthenticatedSession, code: string): Promise<TwoFactorTurnedOn> {
     const { userId, deviceId } = session.record;
-    // Before the change, so that no failure leaves 2FA changed and an old reset link alive.
-    await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId });
     const { recoveryCodes } = await this.rpc.request(MfaPatterns.confirmEnrolment, { userId, code });
     const provedDevice = deviceId ? { deviceId, factor: 'totp' as const } : undefined;
     const revocation = { userId, sparedSessionId: session.id, provedDevice, alert: 'totp_enabled' as const };
