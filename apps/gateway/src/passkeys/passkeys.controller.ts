@@ -158,7 +158,8 @@ export class PasskeysController {
       throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
     }
     const rpId = this.rp(request).id;
-    const { credentialId } = await this.rpc.request(PasskeyPatterns.remove, { userId, rpId, passkeyId });
+    const { credentialId } = await this.rpc.request(PasskeyPatterns.remove, { userId, rpId, passkeyId, sparedSessionId: session.id });
+    // All this is done again on identity's announcement (PasskeyRemovedHandler), for an answer lost on its way; here, before the 204.
     // Identity would refuse it anyway; the key it verified with is no longer kept for nothing.
     await this.keys.forget(rpId, credentialId);
     // A factor removed ends the trusted browsers, as one added does, and the other sessions it proved: its device may be lost.

@@ -88,8 +88,8 @@ export class SessionStore {
       .map((session) => ({ id: sessionIdAt(userId, session.entry), record: decodeSession(session.fields!) }));
   }
 
-  /** Ends the sessions a passkey proved the user in, but `sparedId`'s (the one that removed it). */
-  async deleteOfPasskey(userId: string, passkeyId: string, sparedId: string): Promise<void> {
+  /** Ends the sessions a passkey proved the user in, but `sparedId`'s (the one that removed it, if any). */
+  async deleteOfPasskey(userId: string, passkeyId: string, sparedId?: string): Promise<void> {
     const sessions = await this.listOfUser(userId);
     const ended = sessions.filter((session) => session.record.passkeys.includes(passkeyId) && session.id !== sparedId);
     await this.end(userId, ended.flatMap((session) => partsOfSessionId(session.id)?.entry ?? []));

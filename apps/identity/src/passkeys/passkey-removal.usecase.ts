@@ -4,9 +4,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 /** One statement, so that a passkey registered meanwhile is either removed and announced, or neither. */
-const REMOVE_MADE_SINCE = `delete from identity.passkeys where user_id = ? and created_at >= ? returning rp_id, credential_id`;
+const REMOVE_MADE_SINCE = `delete from identity.passkeys where user_id = ? and created_at >= ? returning id, rp_id, credential_id`;
 
 interface RemovedRow {
+  id: string;
   rp_id: string;
   credential_id: string;
 }
@@ -39,8 +40,8 @@ export class PasskeyRemoval {
    */
   async madeSince(tx: EntityManager, userId: string, since: Date): Promise<number> {
     const rows = await tx.execute<RemovedRow[]>(REMOVE_MADE_SINCE, [userId, since]);
-    for (const { rp_id: rpId, credential_id: credentialId } of rows) {
-      await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId });
+    for (const { id: passkeyId, rp_id: rpId, credential_id: credentialId } of rows) {
+      await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId, passkeyId });
     }
     return rows.length;
   }

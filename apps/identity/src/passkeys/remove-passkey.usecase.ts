@@ -15,11 +15,12 @@ export class RemovePasskey {
   ) {}
 
   /**
-   * The gateway forgets the key it kept when it hears the answer; the
-   * announcement covers an answer it never heard (it timed out, or its process died).
+   * The gateway forgets the key it kept, and ends the sessions the passkey
+   * proved but `sparedSessionId`, when it hears the answer; the announcement
+   * does both for an answer it never heard (it timed out, or its process died).
    * @throws DomainError not_found unless it is the user's own passkey of this host.
    */
-  async execute({ userId, rpId, passkeyId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<{ credentialId: string }> {
+  async execute({ userId, rpId, passkeyId, sparedSessionId }: ParsedRequestOf<typeof PasskeyPatterns.remove>): Promise<{ credentialId: string }> {
     const em = this.em.fork();
     const passkey = await em.findOne(Passkey, { id: passkeyId, user: userId, rpId }, { populate: ['user'] });
     if (!passkey) throw noSuchPasskey();
@@ -27,7 +28,8 @@ export class RemovePasskey {
     await em.transactional(async (tx) => {
       if ((await tx.nativeDelete(Passkey, { id: passkey.id })) === 0) throw noSuchPasskey();
       await this.mail.recordChange(tx, passkey.user.getEntity(), 'removed', passkey);
-      await this.announcements.record(tx, IdentityEvents.passkeyRemoved, { userId, rpId, credentialId: passkey.credentialId });
+      const removed = { userId, rpId, credentialId: passkey.credentialId, passkeyId: passkey.id, sparedSessionId };
+      await this.announcements.record(tx, IdentityEvents.passkeyRemoved, removed);
     });
     this.mail.sendSoon();
     this.announcements.sendSoon();

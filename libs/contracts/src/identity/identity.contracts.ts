@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent, defineRequest } from '../messages/message-contract';
 import { ProvenFactor } from './factors';
 import { RemovedPasskey } from './passkey.contracts';
-import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName, SingleLine } from './values';
+import { DEFAULT_LANGUAGE, Email, Id, Language, Password, PersonName, SessionId, SingleLine } from './values';
 
 export interface UserView {
   id: string;
@@ -66,9 +66,6 @@ export type SecurityAlert =
   | { kind: 'new_sign_in'; sighting: SignInSighting }
   | { kind: 'password_changed' | 'password_reset' | 'totp_enabled' | 'totp_disabled' | 'recovery_codes_regenerated' | 'google_linked' }
   | { kind: 'device_registered'; device: string };
-
-/** A caller's session id, opaque to identity. */
-const SessionId = z.string().min(1).max(64);
 
 /** The user's credential version after a change of credentials. */
 export interface CredentialsChange {

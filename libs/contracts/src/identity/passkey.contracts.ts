@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRequest } from '../messages/message-contract';
 import { UserView } from './identity.contracts';
-import { Id, SingleLine } from './values';
+import { Id, SessionId, SingleLine } from './values';
 
 /** A WebAuthn credential id or public key as it travels: base64url, as in the WebAuthn JSON. */
 const Base64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
@@ -15,8 +15,18 @@ const SignatureCounter = z.number().int().min(0).max(0xffff_ffff);
 
 export type PasskeyTransport = z.output<typeof Transports>[number];
 
-/** A passkey identity removed, as the gateway keeps its public key: by RP ID and credential id. */
-export const RemovedPasskey = z.object({ userId: Id, rpId: RpId, credentialId: Base64Url(1400) });
+/**
+ * A passkey identity removed: by RP ID and credential id, as the gateway keeps
+ * its public key, and by id, as the sessions it proved name it. `sparedSessionId`
+ * is the session that asked for the removal, which stays signed in.
+ */
+export const RemovedPasskey = z.object({
+  userId: Id,
+  rpId: RpId,
+  credentialId: Base64Url(1400),
+  passkeyId: Id,
+  sparedSessionId: SessionId.optional(),
+});
 
 /** A passkey as its owner manages it, and as a ceremony needs it. */
 export interface PasskeyView {
@@ -97,7 +107,10 @@ export const PasskeyPatterns = {
    * @returns the removed passkey's credential id, whose key the gateway forgets.
    * @throws not_found unless it is the user's own passkey, made for this RP ID.
    */
-  remove: defineRequest<{ credentialId: string }>()('identity.passkey.remove', z.object({ userId: Id, rpId: RpId, passkeyId: Id })),
+  remove: defineRequest<{ credentialId: string }>()(
+    'identity.passkey.remove',
+    z.object({ userId: Id, rpId: RpId, passkeyId: Id, sparedSessionId: SessionId.optional() }),
+  ),
   /**
    * Every passkey of the user, on every host, as the admin's 2FA disable does
    * for a user who lost their devices. Mails nothing: the caller tells the user once.

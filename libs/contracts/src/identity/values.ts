@@ -54,6 +54,9 @@ export const Password = z.string().min(1).max(1024);
 
 export const Id = z.uuid();
 
+/** A caller's session id, opaque to identity. */
+export const SessionId = z.string().min(1).max(64);
+
 export const PersonName = SingleLine(200);
 
 /**
