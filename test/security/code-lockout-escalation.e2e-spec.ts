@@ -84,4 +84,26 @@ describe('Wrong codes escalate to a locked factor', () => {
     expectError(freshLock, 429, 'totp_locked');
     expect(Number(freshLock.headers['retry-after'])).toBe(FIRST_LOCK_SECONDS);
   });
+
+  test('a timed lock an intruder set with wrong codes does not keep out her recovery code', async () => {
+    const member = await memberWithTotp(firm);
+    expectError(await guessUntilStopped(member), 429, 'totp_locked');
+
+    const recovered = await (await atCodeStep(member)).post('/api/auth/totp', { recoveryCode: member.recoveryCodes[0] });
+
+    expect(recovered.status).toBe(200);
+  });
+
+  test('wrong recovery codes lock neither her codes nor her recovery codes: 50 bits need no lock, and a lock would be the intruder\'s to set', async () => {
+    const member = await memberWithTotp(firm);
+    for (let signIn = 0; signIn < 3; signIn++) {
+      const browser = await atCodeStep(member);
+      for (let answer = 0; answer < 5; answer++) {
+        expectError(await browser.post('/api/auth/totp', { recoveryCode: '0000-0000-00' }), 401, 'invalid_code');
+      }
+    }
+
+    expect((await (await atCodeStep(member)).post('/api/auth/totp', await rightCode(member))).status).toBe(200);
+    expect((await (await atCodeStep(member)).post('/api/auth/totp', { recoveryCode: member.recoveryCodes[0] })).status).toBe(200);
+  });
 });

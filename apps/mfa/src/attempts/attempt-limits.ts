@@ -21,6 +21,7 @@ const USER_COUNTER_SECONDS = 24 * 60 * 60;
 /**
  * The factor lock refuses codes only, never recovery codes (the way back), nor
  * the confirmation of a new factor, which has no recovery codes yet to lift it.
+ * Recovery codes are counted for the sign-in only (see ADMIT).
  */
 export type AnswerKind = 'code' | 'recovery_code' | 'enrolment';
 
@@ -59,7 +60,7 @@ export class AttemptLimits {
         failuresBeforeLock: USER_FAILURES_BEFORE_LOCK,
         signInCounterSeconds: SIGN_IN_COUNTER_SECONDS,
         userCounterSeconds: USER_COUNTER_SECONDS,
-        factorLockApplies: kind === 'code' ? 1 : 0,
+        kind,
       },
     });
     if (verdict === 'factor_locked') throw factorLocked();
@@ -70,6 +71,7 @@ export class AttemptLimits {
 
   /** @param counted what `admit` answered for this answer */
   async recordFailure(userId: string, attemptId: string, counted: number, kind: AnswerKind = 'code'): Promise<Failure> {
+    if (kind === 'recovery_code') return { lockStarted: null, error: wrongAnswer(SIGN_IN_ATTEMPTS - counted) };
     const failuresBeforeFactorLock = kind === 'enrolment' ? Number.MAX_SAFE_INTEGER : this.config.TOTP_FAILURES_BEFORE_FACTOR_LOCK;
     const [started, lockSeconds] = await runScript(this.redis, RECORD_FAILURE, {
       keys: keysOf(userId, attemptId),
@@ -86,8 +88,8 @@ export class AttemptLimits {
   }
 
   /** For an answer that was not a guess (a replayed code) or could not be checked. @returns the refusal to answer. */
-  async giveBack(userId: string, attemptId: string): Promise<DomainError> {
-    const failures = await runScript(this.redis, GIVE_BACK, { keys: keysOf(userId, attemptId), args: {} });
+  async giveBack(userId: string, attemptId: string, kind: AnswerKind = 'code'): Promise<DomainError> {
+    const failures = await runScript(this.redis, GIVE_BACK, { keys: keysOf(userId, attemptId), args: { kind } });
     return wrongAnswer(SIGN_IN_ATTEMPTS - failures);
   }
 

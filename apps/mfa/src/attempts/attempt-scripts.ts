@@ -13,25 +13,30 @@ const KEYS = ['lock', 'signIn', 'streak', 'consecutive', 'factorLock'] as const;
  * Every answer is counted before it is checked, for the sign-in and for the
  * user, in one script: answers sent at once, to one sign-in or to several of
  * the user's, cannot all pass a check made before any of them is counted. An
- * answer past either limit is refused unchecked. A locked factor refuses codes
- * but not recovery codes, the way back that NIST SP 800-63B-4 §3.2.2 leaves.
- * `factorLockApplies` is 1 where the factor lock applies.
+ * answer past either limit is refused unchecked. A recovery code, the way back
+ * that NIST SP 800-63B-4 §3.2.2 leaves, is counted for the sign-in only: no
+ * lock refuses it, as whoever holds the password could set one with wrong
+ * answers (50 bits need none), and its failures lock nothing.
+ * `kind` is an AnswerKind; the factor lock refuses codes only.
  * @returns ['factor_locked'] | ['locked', ttl] | ['refused', counted for the sign-in] | ['admitted', counted for the sign-in]
  */
 export const ADMIT = redisScript({
   keys: KEYS,
-  args: ['attemptsPerSignIn', 'failuresBeforeLock', 'signInCounterSeconds', 'userCounterSeconds', 'factorLockApplies'],
+  args: ['attemptsPerSignIn', 'failuresBeforeLock', 'signInCounterSeconds', 'userCounterSeconds', 'kind'],
   body: `
-if ARG.factorLockApplies == '1' and redis.call('EXISTS', KEY.factorLock) == 1 then return { 'factor_locked', 0 } end
+local locks = ARG.kind ~= 'recovery_code'
+if ARG.kind == 'code' and redis.call('EXISTS', KEY.factorLock) == 1 then return { 'factor_locked', 0 } end
 local lock = redis.call('TTL', KEY.lock)
-if lock > 0 then return { 'locked', lock } end
+if locks and lock > 0 then return { 'locked', lock } end
 local counted = tonumber(redis.call('GET', KEY.signIn) or 0)
 if counted >= tonumber(ARG.attemptsPerSignIn) then return { 'refused', counted } end
-if tonumber(redis.call('GET', KEY.streak) or 0) >= tonumber(ARG.failuresBeforeLock) then return { 'refused', counted } end
+if locks and tonumber(redis.call('GET', KEY.streak) or 0) >= tonumber(ARG.failuresBeforeLock) then return { 'refused', counted } end
 counted = redis.call('INCR', KEY.signIn)
 redis.call('EXPIRE', KEY.signIn, ARG.signInCounterSeconds)
-redis.call('INCR', KEY.streak)
-redis.call('EXPIRE', KEY.streak, ARG.userCounterSeconds)
+if locks then
+  redis.call('INCR', KEY.streak)
+  redis.call('EXPIRE', KEY.streak, ARG.userCounterSeconds)
+end
 return { 'admitted', counted }`,
 }).replying<[verdict: 'factor_locked' | 'locked' | 'refused' | 'admitted', value: number]>();
 
@@ -64,14 +69,17 @@ return { started, redis.call('TTL', KEY.lock) }`,
 
 /**
  * Gives an answer's counts back, where they still are: a success may have
- * cleared them meanwhile. @returns the answers counted for the sign-in since.
+ * cleared them meanwhile (a recovery code's, counted for the sign-in only, see ADMIT).
+ * @returns the answers counted for the sign-in since.
  */
 export const GIVE_BACK = redisScript({
   keys: KEYS,
-  args: [],
+  args: ['kind'],
   body: `
 local counted = 0
-for _, key in ipairs({ KEY.signIn, KEY.streak }) do
+local keys = { KEY.signIn, KEY.streak }
+if ARG.kind == 'recovery_code' then keys = { KEY.signIn } end
+for _, key in ipairs(keys) do
   local left = tonumber(redis.call('GET', key) or 0)
   if left > 0 then left = redis.call('DECR', key) end
   if key == KEY.signIn then counted = left end

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, MfaPatterns, ParsedRequestOf } from '@app/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { AttemptLimits } from '../attempts/attempt-limits';
+import { AnswerKind, AttemptLimits } from '../attempts/attempt-limits';
 import { LockoutMail } from '../attempts/lockout.mail';
 import { RecoveryCodeStore } from '../recovery-codes/recovery-code.store';
 import { CodeOutcome, TotpCodeCheck } from './totp-code-check';
@@ -34,12 +34,13 @@ export class VerifySecondFactor {
 
   /**
    * @throws DomainError invalid_code with { attemptsLeft } (0: the sign-in must
-   * start again), totp_locked with { retryAfterSeconds }, factor_locked (codes only: a recovery code still signs in)
+   * start again), totp_locked with { retryAfterSeconds } and factor_locked (codes only: a recovery code still signs in)
    */
   async execute(answer: SecondFactorAnswer): Promise<{ method: SecondFactorMethod }> {
     const { userId, signInId } = answer;
     const method: SecondFactorMethod = 'code' in answer ? 'totp' : 'recovery_code';
-    const counted = await this.limits.admit(userId, signInId, method === 'totp' ? 'code' : 'recovery_code');
+    const kind = method === 'totp' ? 'code' : 'recovery_code';
+    const counted = await this.limits.admit(userId, signInId, kind);
     const em = this.em.fork();
     let outcome: CodeOutcome;
     try {
@@ -49,11 +50,11 @@ export class VerifySecondFactor {
           : await this.checkRecoveryCode(em, userId, answer.recoveryCode);
     } catch (error) {
       // An answer that could not be checked (the database out of reach) costs the user no attempt.
-      if (!(error instanceof DomainError)) await this.limits.giveBack(userId, signInId);
+      if (!(error instanceof DomainError)) await this.limits.giveBack(userId, signInId, kind);
       throw error;
     }
     if (outcome === 'replayed') throw await this.limits.giveBack(userId, signInId);
-    if (outcome === 'wrong') throw await this.fail(userId, signInId, counted);
+    if (outcome === 'wrong') throw await this.fail(userId, signInId, counted, kind);
     await this.limits.recordSuccess(userId, signInId);
     return { method };
   }
@@ -77,8 +78,8 @@ export class VerifySecondFactor {
     return (await this.recoveryCodes.consume(em, userId, typed)) ? 'accepted' : 'wrong';
   }
 
-  private async fail(userId: string, signInId: string, counted: number): Promise<DomainError> {
-    const failure = await this.limits.recordFailure(userId, signInId, counted);
+  private async fail(userId: string, signInId: string, counted: number, kind: AnswerKind): Promise<DomainError> {
+    const failure = await this.limits.recordFailure(userId, signInId, counted, kind);
     if (failure.lockStarted) {
       const { seconds } = failure.lockStarted;
       this.logger.warn(`Security: locked the second factor of user ${userId} ${seconds ? `for ${seconds} s` : 'until recovery'} after repeated wrong answers`);

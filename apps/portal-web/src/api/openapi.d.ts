@@ -1809,7 +1809,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description factor_locked: 100 wrong answers in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off */
+            /** @description factor_locked: 100 wrong codes in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1865,7 +1865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description totp_locked with Retry-After: 10 failures in a row lock the second factor, 15 minutes first, each later lock twice as long (up to a day) */
+            /** @description totp_locked with Retry-After: 10 wrong codes in a row lock the codes, 15 minutes first, each later lock twice as long (up to a day); recovery codes are never locked (5 per sign-in) */
             429: {
                 headers: {
                     [name: string]: unknown;

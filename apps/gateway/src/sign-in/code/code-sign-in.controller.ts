@@ -69,8 +69,8 @@ export class TotpSignInController {
     status: 401,
     description: `invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; ${PASSKEY_REFUSALS}, or the passkey of someone else; ${OVERTAKEN_SIGN_IN}`,
   })
-  @ApiResponse({ status: 403, description: 'factor_locked: 100 wrong answers in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off' })
-  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 failures in a row lock the second factor, 15 minutes first, each later lock twice as long (up to a day)' })
+  @ApiResponse({ status: 403, description: 'factor_locked: 100 wrong codes in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off' })
+  @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 wrong codes in a row lock the codes, 15 minutes first, each later lock twice as long (up to a day); recovery codes are never locked (5 per sign-in)' })
   @ApiResponse({ status: 503, description: 'unavailable: the code may have been accepted all the same; the same code, sent again in this sign-in, is accepted' })
   async verify(
     @JsonBody(SecondFactorBody) body: z.output<typeof SecondFactorBody>,
