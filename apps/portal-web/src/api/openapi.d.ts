@@ -2078,7 +2078,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited: 5 a user per hour (each mails the user), with Retry-After */
+            /** @description rate_limited: 5 a user per hour and company (the easy access host's on their own; each mails the user), with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
