@@ -103,8 +103,9 @@ describe("An admin's client list does not tell who already works with another fi
     expect(answers[2].body).toEqual(answers[0].body);
   });
 
-  test('once a person answers B, B sees a member with the accounts it set', async () => {
+  test('once a person answers B, B sees a member with the accounts it set, in the same place in the list', async () => {
     const [known, , fresh] = people;
+    const orderBefore = [...(await listed()).keys()];
     const acceptance = await mailbox.waitFor({ to: known.email, containing: '/invitation/' });
     const accepted = await browserOn(firmB.host).post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(acceptance, '/invitation/')) });
     expect(accepted.status).toBe(204);
@@ -115,6 +116,8 @@ describe("An admin's client list does not tell who already works with another fi
     expect(list.get(known.email)).toMatchObject({ status: 'member', accounts: [otherAccountB], user: { name: known.name } });
     expect(list.get(fresh.email)).toMatchObject({ status: 'member', accounts: [otherAccountB], user: { name: fresh.name } });
     expect(list.get(people[1].email)).toMatchObject({ status: 'invited' });
+    // Had the one who already had an account moved (her membership is newer than the others'), B would know her for another firm's client.
+    expect([...list.keys()]).toEqual(orderBefore);
   });
 
   test("B's help requests, and the mail to B's admins, name her as B typed her, not as firm A did", async () => {

@@ -25,7 +25,7 @@ export class AccountAccessController {
   @AdminOnly()
   @ApiOperation({
     summary:
-      'This company’s people with their accounts, oldest first, at most 1000: `invited` until a person answers the company’s mail, ' +
+      'This company’s people with their accounts, by name, at most 1000: `invited` until a person answers the company’s mail, ' +
       'named as the company typed them, whether or not their email already had an account',
   })
   @Answers(200, z.array(CompanyMember), 'The members and the invited users')

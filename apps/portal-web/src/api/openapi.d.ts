@@ -575,7 +575,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This company’s people with their accounts, oldest first, at most 1000: `invited` until a person answers the company’s mail, named as the company typed them, whether or not their email already had an account */
+        /** This company’s people with their accounts, by name, at most 1000: `invited` until a person answers the company’s mail, named as the company typed them, whether or not their email already had an account */
         get: operations["AccountAccessController_list"];
         put?: never;
         /** Invite a client by mail, with access to some accounts. A new email gets the activation link (activating is joining); an email that already has an account gets a link to accept, and is only invited until then: nothing of the company reaches them. The answer, and the list of clients, are the same either way (it would tell that the email already had an account, likely with another firm), and never carry a link. A new user is written to in the admin’s language (Accept-Language), which becomes theirs */
