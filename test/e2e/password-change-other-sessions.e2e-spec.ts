@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expectError } from '../support/api-error';
-import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient } from '../support/factories';
+import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient, signedInOnEasyAccess } from '../support/factories';
 import { MobileApp } from '../support/mobile-app';
 import { PortalClient } from '../support/portal-client';
 import { ageProofs } from '../support/session-clock';
@@ -54,6 +54,21 @@ describe('A password change and the other sessions', () => {
     expectError(await phone.get('/api/me'), 401);
     expectError(await browserOn(firm.host).post('/api/auth/login', credentialsOf(claire)), 401, 'invalid_credentials');
     expect((await browserOn(firm.host).post('/api/auth/login', { email: claire.email, password: newPassword })).status).toBe(200);
+  });
+
+  test("kept on a firm's host, the sessions it cannot list end: an intruder signed in on the easy access host does not stay out of her sight", async () => {
+    const claire = await activeMember(firm);
+    const here = await signedInClient(firm, claire);
+    const laptop = await signedInClient(firm, claire);
+    const intruder = await signedInOnEasyAccess(firm, claire);
+
+    const answer = await change(here, claire, `${claire.password}-2`, false);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.otherSessions).toHaveLength(1);
+    await sleep(ANNOUNCED_MS);
+    expectError(await intruder.get('/api/me'), 401, 'unauthenticated');
+    expect((await laptop.get('/api/me')).status).toBe(200);
   });
 
   test('the change proves the password: a kept session is then ended without another proof', async () => {

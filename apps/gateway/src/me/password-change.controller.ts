@@ -36,7 +36,8 @@ export class PasswordChangeController {
   @ApiOperation({
     summary:
       'Change password (the current one is the proof). By default every other session and device of the user ends (204). ' +
-      'With `endOtherSessions: false` the other signed-in web sessions stay, and the answer lists them (200) so that the user ' +
+      'With `endOtherSessions: false` the other signed-in web sessions this host lists stay (on a company\'s host, those of its host names; ' +
+      'the others end), and the answer lists them (200) so that the user ' +
       'chooses which to end (DELETE /api/me/sessions/:id); mobile devices sign in again either way. ' +
       'Trusted browsers are forgotten, and a security alert is mailed, either way',
   })
@@ -58,13 +59,15 @@ export class PasswordChangeController {
     const { credentialVersion } = await this.passwords.inSession(session, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.changePassword, { userId: record.userId, ...passwords, sparedSessionId: id, keepWebSessions }),
     );
-    // The current password was proved: ending a kept session next needs no other proof.
     await this.sessions.revokeCredentials(record.userId, credentialVersion, id, keepWebSessions);
+    // The current password was proved: ending a kept session next needs no other proof.
     await this.sessions.update(id, { provedAt: Date.now() });
     if (endOtherSessions) {
       void reply.status(204);
       return;
     }
+    // She keeps the sessions she is shown; on a firm's host, those it may not list (another host's) end, as by default.
+    await this.sessions.deleteWhere(record.userId, (other) => other.record.kind === 'web' && !listedHere(other.record, request));
     const others = (await this.sessions.listOfUser(record.userId)).filter((other) => other.id !== id && listedHere(other.record, request));
     const sighted = await this.sightings.readMany(others.map((other) => other.id));
     return { otherSessions: others.map((other) => webSessionSummary(other.id, other.record, sighted.get(other.id), id)) };

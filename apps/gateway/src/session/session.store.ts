@@ -88,18 +88,20 @@ export class SessionStore {
       .map((session) => ({ id: sessionIdAt(userId, session.entry), record: decodeSession(session.fields!) }));
   }
 
+  /** Ends the user's sessions that `ends` picks. */
+  async deleteWhere(userId: string, ends: (session: { id: string; record: SessionRecord }) => boolean): Promise<void> {
+    const ended = (await this.listOfUser(userId)).filter(ends);
+    await this.end(userId, ended.flatMap((session) => partsOfSessionId(session.id)?.entry ?? []));
+  }
+
   /** Ends the sessions a passkey proved the user in, but `sparedId`'s (the one that removed it, if any). */
   async deleteOfPasskey(userId: string, passkeyId: string, sparedId?: string): Promise<void> {
-    const sessions = await this.listOfUser(userId);
-    const ended = sessions.filter((session) => session.record.passkeys.includes(passkeyId) && session.id !== sparedId);
-    await this.end(userId, ended.flatMap((session) => partsOfSessionId(session.id)?.entry ?? []));
+    await this.deleteWhere(userId, (session) => session.record.passkeys.includes(passkeyId) && session.id !== sparedId);
   }
 
   /** Ends the access tokens issued to one mobile device. */
   async deleteOfDevice(userId: string, deviceId: string): Promise<void> {
-    const sessions = await this.listOfUser(userId);
-    const ended = sessions.filter((session) => session.record.deviceId === deviceId);
-    await this.end(userId, ended.flatMap((session) => partsOfSessionId(session.id)?.entry ?? []));
+    await this.deleteWhere(userId, (session) => session.record.deviceId === deviceId);
   }
 
   /**

@@ -319,7 +319,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change password (the current one is the proof). By default every other session and device of the user ends (204). With `endOtherSessions: false` the other signed-in web sessions stay, and the answer lists them (200) so that the user chooses which to end (DELETE /api/me/sessions/:id); mobile devices sign in again either way. Trusted browsers are forgotten, and a security alert is mailed, either way */
+        /** Change password (the current one is the proof). By default every other session and device of the user ends (204). With `endOtherSessions: false` the other signed-in web sessions this host lists stay (on a company's host, those of its host names; the others end), and the answer lists them (200) so that the user chooses which to end (DELETE /api/me/sessions/:id); mobile devices sign in again either way. Trusted browsers are forgotten, and a security alert is mailed, either way */
         post: operations["PasswordChangeController_change"];
         delete?: never;
         options?: never;
