@@ -26,7 +26,7 @@ async function checkInvariants({ record, ledger, databaseUrl, mailbox, send }) {
   return withClient(databaseUrl, async (db) => [
     verdict('answered', 'every request answered: no connection dropped by a live gateway', record.requests, record.dropped),
     verdict('failures', "every failure a 503 with Retry-After or a 429", record.requests, record.badFailures),
-    verdict('memberships', 'every acknowledged invitation: its membership present exactly once', invitations.length, await memberships(db, invitations)),
+    verdict('invitations', 'every acknowledged invitation: present exactly once, until the new user answers it', invitations.length, await invitationRows(db, invitations)),
     verdict('audit', 'every acknowledged 2FA disable: its audit entry present exactly once', disables.length, await auditEntries(db, ledger.disables)),
     verdict('factors', 'every acknowledged 2FA confirmation: one active factor', ledger.factors.size, await factors(db, ledger.factors)),
     verdict('mails', 'every mail a committed change caused delivered exactly once (invitations, 2FA disables)', invitations.length + disables.length, mails(mailbox, invitations, ledger.disables)),
@@ -34,11 +34,12 @@ async function checkInvariants({ record, ledger, databaseUrl, mailbox, send }) {
   ]);
 }
 
-async function memberships(db, invitations) {
+/** A new email's tie to the company is an invitation until she activates through its link (nobody does here). */
+async function invitationRows(db, invitations) {
   const failures = [];
   for (const { companyId, userId, email } of invitations) {
-    const { rows } = await db.query('select count(*)::int as n from "tenancy"."memberships" where "company_id" = $1 and "user_id" = $2', [companyId, userId]);
-    if (rows[0].n !== 1) failures.push({ email, userId, memberships: rows[0].n });
+    const { rows } = await db.query('select count(*)::int as n from "tenancy"."invitations" where "company_id" = $1 and "user_id" = $2', [companyId, userId]);
+    if (rows[0].n !== 1) failures.push({ email, userId, invitations: rows[0].n });
   }
   return failures;
 }

@@ -69,6 +69,16 @@ describe('Olivia walks the help page in English', () => {
     await status(page, 'Your account is active. You can now sign in.');
   });
 
+  test("activating joined Bennett Advisers, whose link it was; Carter Legal's new mail asks her, and she accepts", async () => {
+    const mail = await mailbox.waitFor({ to: email, containing: '/invitation/' });
+    expect(mail.text).toContain('Carter Legal');
+
+    await page.goto(mailbox.linkIn(mail, '/invitation/'));
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+
+    await page.getByText('You have joined this client portal. Sign in as usual.').waitFor();
+  });
+
   test('on the easy access page she signs in with her email and chooses the portal', async () => {
     await page.goto('/easy-access');
     await page.getByRole('heading', { name: 'Easy access' }).waitFor();

@@ -38,7 +38,7 @@ describe('Signing in with an email and a password', () => {
     await addMember(otherFirm, { email: claire.email, name: 'Claire Durand', accountIds: [personal.id] });
   });
 
-  test('the client gets an invitation from each company, naming its own portal, and activates from either', async () => {
+  test('the client gets an invitation from each company, naming its own portal, activates from one, and accepts the other by its new mail', async () => {
     const fromFirm = await mailbox.waitFor({ to: claire.email, containing: `${firm.name} vous invite` });
     const fromOtherFirm = await mailbox.waitFor({ to: claire.email, containing: `${otherFirm.name} vous invite` });
     expect(fromFirm.text).toContain(`http://${firm.host}:${port}`);
@@ -52,6 +52,10 @@ describe('Signing in with an email and a password', () => {
 
     expect(activation.status).toBe(204);
     expectError(again, 400, 'invalid_token');
+    // Activating joined the firm whose link it was; the other asks again, as anyone with an account is asked.
+    const acceptance = await mailbox.waitFor({ to: claire.email, containing: `${otherFirm.name} vous invite sur son portail client, avec le compte` });
+    const accepted = await browserOn(otherFirm.host).post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(acceptance, '/invitation/')) });
+    expect(accepted.status).toBe(204);
   });
 
   describe('on the easy access host, with two portals', () => {

@@ -75,7 +75,13 @@ describe('Mails in the language of the request', () => {
     expectWrittenIn(await invitationTo(email, otherFirm), 'en', englishInvitation(otherFirm));
 
     await activate(browserOn(firm.host), token!, strongPassword(), 'fr');
+    // Activating through the first firm's link joined that firm: the other asks again, now in her language.
+    const askedAgain = await invitationTo(email, otherFirm);
+    expectWrittenIn(askedAgain, 'fr', frenchInvitation(otherFirm));
+    expect(askedAgain.text).toContain(`${otherFirm.name} vous invite sur son portail client, avec le compte que vous avez déjà.`);
     await addMember(otherFirm, { email, language: 'en' });
+    await addMember(otherFirm, { email, language: 'en' });
+    await invitationTo(email, otherFirm);
     const access = await invitationTo(email, otherFirm);
     expectWrittenIn(access, 'fr', frenchInvitation(otherFirm));
     expect(access.text).toContain(`${otherFirm.name} vous a donné accès à son portail client.`);

@@ -19,8 +19,8 @@ describe('Choosing the company on the mobile app', () => {
     otherFirm = await createCompany({ name: 'Morel Juridique' });
     strangerFirm = await createCompany({ name: 'Cabinet Inconnu' });
     const invitation = await addMember(firm, { email: claire.email, name: 'Claire Morel' });
-    await addMember(otherFirm, { email: claire.email, name: 'Claire Morel' });
     await activate(browserOn(firm.host), invitation.token!, claire.password);
+    await addMember(otherFirm, { email: claire.email, name: 'Claire Morel' });
   });
 
   test('after the PIN the app is told to choose among the two portals', async () => {

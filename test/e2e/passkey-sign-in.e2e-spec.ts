@@ -36,8 +36,8 @@ describe('Signing in with a passkey, usernameless', () => {
     firmA = await createCompany({ name: 'Bertin Conseil' });
     firmB = await createCompany({ name: 'Bertin Patrimoine' });
     const invitation = await addMember(firmA, { email: claire.email, name: 'Claire Bertin' });
-    await addMember(firmB, { email: claire.email, name: 'Claire Bertin' });
     await activate(browserOn(firmA.host), invitation.token!, claire.password);
+    await addMember(firmB, { email: claire.email, name: 'Claire Bertin' });
     const onA = await signedInOn(browserOn(firmA.host));
     await registeredPasskey(onA, phone);
     const onEasyAccess = easyAccessBrowser();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expectError } from '../support/api-error';
-import { activeMember, Company, createCompany, inviteMember, signedInClient, uniqueEmail } from '../support/factories';
-import { tokenOf } from '../support/mailbox';
+import { activate, activeMember, browserOn, Company, createCompany, inviteMember, signedInClient, strongPassword, uniqueEmail } from '../support/factories';
+import { Mailbox, tokenOf } from '../support/mailbox';
 import { RedirectingBrowser } from '../support/oidc-browser';
 import { GoogleStack, startGoogleStack } from '../support/oidc-stack';
 import { PortalClient } from '../support/portal-client';
@@ -24,6 +24,7 @@ interface Invitee {
  * access host, which A does not serve, and both joins are their own click.
  */
 describe("Google on a firm's host: a newcomer and another firm's client, both invited, look alike to the firm", () => {
+  const mailbox = new Mailbox();
   let google: GoogleStack;
   let firmA: Company;
   let firmB: Company;
@@ -127,6 +128,37 @@ describe("Google on a firm's host: a newcomer and another firm's client, both in
     await answer(browser, next, true);
 
     expectError(await browser.on(easyAccessHost).post('/api/auth/google/join', { offer: next.searchParams.get('offer'), join: true }), 400, 'invalid_token');
+  });
+
+  test("declining A's question keeps the newcomer out of A, even when she then activates through firm B's link", async () => {
+    const email = uniqueEmail('nouvelle');
+    const ofA = await inviteMember(firmA, { email, name: 'Nina Nouvelle' });
+    const ofB = await inviteMember(firmB, { email, name: 'Nina Nouvelle' });
+    const { browser, next } = await googleOnA({ email, userId: ofA.userId, link: ofA.activationUrl! });
+    expect(await answer(browser, next, false)).toBe(`http://${firmA.host}:${port}/?error=invitation_declined`);
+    const password = strongPassword();
+
+    await activate(browserOn(firmB.host, google.gateway), ofB.token!, password);
+
+    expect(await statusInA(ofA.userId)).toBe('invited');
+    expectError(await browserOn(firmA.host, google.gateway).post('/api/auth/login', { email, password }), 401, 'invalid_credentials');
+  });
+
+  test('begun on the easy access host, a newcomer A and B invited is asked about A, the first; joining joins A alone, and B mails an acceptance link', async () => {
+    const email = uniqueEmail('nouvelle');
+    const ofA = await inviteMember(firmA, { email, name: 'Nina Nouvelle' });
+    await inviteMember(firmB, { email, name: 'Nina Nouvelle' });
+    await google.provider.signIn({ sub: `google-${randomBytes(6).toString('hex')}`, email, email_verified: true, name: 'X' });
+    const browser = new RedirectingBrowser(google.gateway, google.provider.url);
+
+    const next = new URL((await browser.follow(`http://${easyAccessHost}:${port}/api/auth/google`)).next);
+
+    expect(`${next.host}${next.pathname}`).toBe(`${easyAccessHost}:${port}/join-portal`);
+    expect((await browser.on(easyAccessHost).get(`/api/auth/google/join${next.search}`)).body).toEqual({ portal: { name: 'Firme Alpha' }, email });
+    await browser.follow(await answer(browser, next, true));
+    expect((await browser.on(easyAccessHost).get('/api/me')).body).toMatchObject({ portals: [{ name: 'Firme Alpha' }] });
+    expect(await statusInA(ofA.userId)).toBe('member');
+    expect((await mailbox.waitFor({ to: email, containing: '/invitation/' })).text).toContain('Firme Beta');
   });
 
   test("another firm's client whom A never invited comes back to A's host as a stranger does, and her Google account is not linked", async () => {

@@ -42,8 +42,8 @@ describe("A passkey made on one firm's portal, presented on another's", () => {
     firmA = await createCompany({ name: 'Roux Conseil' });
     firmB = await createCompany({ name: 'Roux Patrimoine' });
     const invitation = await addMember(firmA, { email: claire.email, name: 'Claire Roux' });
-    await addMember(firmB, { email: claire.email, name: 'Claire Roux' });
     await activate(browserOn(firmA.host), invitation.token!, claire.password);
+    await addMember(firmB, { email: claire.email, name: 'Claire Roux' });
     onA = await signedInOn(firmA);
     passkeyOfA = await registeredPasskey(onA, phone);
     onEasyAccess = easyAccessBrowser();

@@ -19,8 +19,8 @@ import { codeForStep, currentStepWithMargin } from '../support/totp';
 async function clientOfBoth(lax: Company, strict: Company): Promise<{ email: string; password: string }> {
   const client = { email: uniqueEmail('claire'), password: strongPassword() };
   const invitation = await addMember(lax, { email: client.email, name: 'Claire Fabre' });
-  await addMember(strict, { email: client.email, name: 'Claire Fabre' });
   await activate(browserOn(lax.host), invitation.token!, client.password);
+  await addMember(strict, { email: client.email, name: 'Claire Fabre' });
   return client;
 }
 

@@ -34,15 +34,19 @@ export function addMemberCases(started: () => TenancyService): void {
     const statusIn = async (companyId: string, userId: string) =>
       (await tenancy.get(ListMembers).execute(companyId)).find((entry) => entry.user.id === userId);
 
-    it('a user still to activate is a member at once, with the accounts, listed as invited until they activate, and gets an activation link on the easy access host, never the company\'s', async () => {
+    it('a user still to activate is only invited, the accounts waiting, until she activates through this company\'s link (its activation link on the easy access host, never the company\'s)', async () => {
       const { company, account } = await companyWithAccount('Lambda');
       const user = tenancy.person(`new-${randomUUID()}@example.com`, 'Client', 'fr', true);
 
       const added = await add(company.id, user.email, [account.id]);
 
       expect(added).toEqual({ userId: user.id, activationUrl: expect.stringMatching(/^https?:\/\/portal\.service-spec\.test[:/]/), acceptanceUrl: null });
-      expect(await tenancy.get(ListCompaniesOfUser).execute(user.id)).toHaveLength(1);
+      expect(tenancy.peers.requestsFor(IdentityPatterns.ensureUser).at(-1)).toEqual(expect.objectContaining({ email: user.email, companyId: company.id }));
+      expect(await tenancy.get(ListCompaniesOfUser).execute(user.id)).toEqual([]);
       expect(await statusIn(company.id, user.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [expect.objectContaining({ id: account.id })] }));
+
+      await expect(tenancy.get(AcceptInvitation).executeFor(user.id, company.id)).resolves.toEqual({ member: true });
+      expect(await tenancy.get(ListCompaniesOfUser).execute(user.id)).toHaveLength(1);
     });
 
     it('a user with an account is only invited: no member, the accounts waiting, until the link is accepted, once', async () => {

@@ -3,6 +3,7 @@ import { AuditAction, DomainError, ErrorCode, TenancyPatterns } from '@app/contr
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ListAudit } from '../../apps/tenancy/src/audit/list-audit.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
+import { AcceptInvitation } from '../../apps/tenancy/src/invitations/accept-invitation.usecase';
 import { ListOpenHelpRequests } from '../../apps/tenancy/src/help-requests/list-open-help-requests.usecase';
 import { OpenHelpRequest } from '../../apps/tenancy/src/help-requests/open-help-request.usecase';
 import { AddMember } from '../../apps/tenancy/src/memberships/add-member.usecase';
@@ -29,11 +30,16 @@ export function adminDisableCases(started: () => TenancyService): void {
       return tenancy.get(CreateCompany).execute(request);
     }
 
-    /** A member from the start: a user still to activate joins at once, activating is consenting. */
+    /** A member: a user still to activate joins when she activates through the company's link, as here. */
     async function member(companyId: string, role: 'admin' | 'client', email = `${role}-${randomUUID()}@example.com`) {
       const user = tenancy.person(email, role, 'fr', true);
-      await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name: user.name, role }));
+      await joined(companyId, user.email, user.name, role);
       return user;
+    }
+
+    async function joined(companyId: string, email: string, name: string, role: 'admin' | 'client' = 'client') {
+      const { userId } = await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name, role }));
+      await tenancy.get(AcceptInvitation).executeFor(userId, companyId);
     }
 
     const disable = (companyId: string, actorUserId: string, userId: string, reason: string | null = null) =>
@@ -108,8 +114,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const admin = await member(firm.id, 'admin');
       const alone = await member(firm.id, 'client');
       const shared = await member(firm.id, 'client');
-      await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
-      // Joining a second company while still to activate is joining it at once, as above.
+      await joined(other.id, shared.email, shared.name);
 
       await expect(refusal(disable(firm.id, admin.id, alone.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
       await expect(refusal(disable(firm.id, admin.id, shared.id))).resolves.toBe(ErrorCode.NoOpenHelpRequest);
@@ -125,7 +130,7 @@ export function adminDisableCases(started: () => TenancyService): void {
       const other = await company('Epsilon');
       const admin = await member(firm.id, 'admin');
       const shared = await member(firm.id, 'client');
-      await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId: other.id, email: shared.email, name: shared.name, role: 'client' }));
+      await joined(other.id, shared.email, shared.name);
       await asked(firm.id, shared.id, 'new phone');
 
       await disable(firm.id, admin.id, shared.id, `asked by ${other.name}'s client`);

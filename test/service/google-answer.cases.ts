@@ -28,14 +28,18 @@ export function googleAnswerCases(started: () => TenancyService): void {
       tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name: 'Client', role: 'client', accountIds }));
     const standing = (userId: string, companyId: string) => tenancy.get(Standings).of(userId, companyId);
 
-    it('a member, a person invited, a stranger: member, invited, none', async () => {
+    it('a member, a person invited (new or not), a stranger: member, invited, none', async () => {
       const { company } = await companyWithAccount('Sigma');
       const newcomer = tenancy.person(`new-${randomUUID()}@example.com`, 'Client', 'fr', true);
       const known = tenancy.person(`known-${randomUUID()}@example.com`);
+      const member = tenancy.person(`member-${randomUUID()}@example.com`);
       await add(company.id, newcomer.email, []);
       await add(company.id, known.email, []);
+      await add(company.id, member.email, []);
+      await tenancy.get(AcceptInvitation).executeFor(member.id, company.id);
 
-      expect(await standing(newcomer.id, company.id)).toBe('member');
+      expect(await standing(member.id, company.id)).toBe('member');
+      expect(await standing(newcomer.id, company.id)).toBe('invited');
       expect(await standing(known.id, company.id)).toBe('invited');
       expect(await standing(tenancy.person(`stranger-${randomUUID()}@example.com`).id, company.id)).toBe('none');
     });

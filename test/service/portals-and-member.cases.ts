@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TenancyPatterns } from '@app/contracts';
 import { CreateAccount } from '../../apps/tenancy/src/accounts/create-account.usecase';
 import { CreateCompany } from '../../apps/tenancy/src/companies/create-company.usecase';
+import { AcceptInvitation } from '../../apps/tenancy/src/invitations/accept-invitation.usecase';
 import { AddMember } from '../../apps/tenancy/src/memberships/add-member.usecase';
 import { PortalsAndMember } from '../../apps/tenancy/src/memberships/portals-and-member.usecase';
 import type { TenancyService } from './tenancy-service';
@@ -25,8 +26,11 @@ export function portalsAndMemberCases(started: () => TenancyService): void {
       return { company: made, accountIds };
     }
 
-    const add = (companyId: string, email: string, accountIds: string[], role: 'admin' | 'client' = 'client', name = 'Client') =>
-      tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name, role, accountIds }));
+    /** Added, and answered: a new user's activation through the company's link accepts its invitation. */
+    const add = async (companyId: string, email: string, accountIds: string[], role: 'admin' | 'client' = 'client', name = 'Client') => {
+      const { userId } = await tenancy.get(AddMember).execute(tenancy.parsed.addMember({ companyId, email, name, role, accountIds }));
+      await tenancy.get(AcceptInvitation).executeFor(userId, companyId);
+    };
 
     const ask = (userId: string, companyId: string) => tenancy.get(PortalsAndMember).execute(userId, companyId);
 

@@ -41,6 +41,7 @@ import { googleProviders } from './sign-in/google/google.providers';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
+import { NewcomerInvitations } from './invitations/newcomer-invitations';
 import { LinkCheckController } from './mail-links/link-check.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { LanguageController } from './me/language.controller';
@@ -139,6 +140,7 @@ export class GatewayModule {
         LoginLimits,
         PasswordCheck,
         PasswordResetRequests,
+        NewcomerInvitations,
         LocalStrategy,
         LocalAuthGuard,
         SignInService,

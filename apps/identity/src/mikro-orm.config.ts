@@ -12,6 +12,7 @@ import { Migration20261205000000 } from './migrations/Migration20261205000000';
 import { Migration20261205160000 } from './migrations/Migration20261205160000';
 import { Migration20261205190000 } from './migrations/Migration20261205190000';
 import { Migration20261206000000 } from './migrations/Migration20261206000000';
+import { Migration20261206060000 } from './migrations/Migration20261206060000';
 import { Passkey } from './passkeys/passkey.entity';
 import { UserToken } from './tokens/user-token.entity';
 import { User } from './users/user.entity';
@@ -36,6 +37,7 @@ export function identityOrmConfig(databaseUrl: string) {
         Migration20261205160000,
         Migration20261205190000,
         Migration20261206000000,
+        Migration20261206060000,
       ],
     },
     databaseUrl,

@@ -11,6 +11,7 @@ import { SessionStore } from '../session/session.store';
 import { ForgotPasswordBody, TokenPasswordBody } from './password-reset.bodies';
 import { PasswordResetRequests } from './password-reset-requests';
 import { limitedAddress } from '../rate-limit/limited-address';
+import { NewcomerInvitations } from '../invitations/newcomer-invitations';
 
 /** Requests per address per hour: one machine must not spend every email's mail budget. */
 const FORGOT_PER_IP_PER_HOUR = 20;
@@ -23,18 +24,24 @@ export class PasswordController {
     private readonly sessions: SessionStore,
     private readonly limiter: RateLimiter,
     private readonly resetRequests: PasswordResetRequests,
+    private readonly newcomers: NewcomerInvitations,
   ) {}
 
   @Post('activate')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Sets the first password from the invitation link; the request’s language (Accept-Language) becomes the user’s, for mails',
+    summary:
+      'Sets the first password from the invitation link, and joins the company whose link it is, that one only: each other company ' +
+      'that added the user mails her an acceptance link instead (POST /api/invitations/accept). The request’s language ' +
+      '(Accept-Language) becomes the user’s, for mails',
   })
-  @ApiResponse({ status: 204, description: 'Activated: the user signs in with that password' })
+  @ApiResponse({ status: 204, description: 'Activated, and a member of the company that mailed the link: the user signs in with that password' })
   @ApiResponse({ status: 400, description: 'invalid_token: unknown, used or expired' })
-  @ApiResponse({ status: 422, description: 'weak_password: 10 to 128 characters, not a common password' })
+  @ApiResponse({ status: 422, description: 'weak_password: 10 to 128 characters, not a common password (the link stays usable)' })
   async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
-    await this.rpc.request(IdentityPatterns.activate, { ...body, language: requestLanguage(request) });
+    await this.newcomers.joinThroughLink(body.token);
+    const { userId } = await this.rpc.request(IdentityPatterns.activate, { ...body, language: requestLanguage(request) });
+    await this.newcomers.mailOthersAgain(userId);
   }
 
   @Post('password/forgot')

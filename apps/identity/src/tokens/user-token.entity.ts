@@ -32,11 +32,20 @@ export class UserToken {
   @Property({ type: 'timestamptz', nullable: true })
   changedAt: Date | null;
 
-  constructor(user: Ref<User>, purpose: TokenPurpose, tokenHash: string, expiresAt: Date, changedAt: Date | null) {
+  /**
+   * An activation link's: the company whose invitation mailed it, which
+   * activating through it joins, and no other that added the user (no foreign
+   * key: companies live in tenancy). Null for links older than 2026-12-06.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  constructor(user: Ref<User>, purpose: TokenPurpose, tokenHash: string, expiresAt: Date, context: { changedAt?: Date; companyId?: string } = {}) {
     this.user = user;
     this.purpose = purpose;
     this.tokenHash = tokenHash;
     this.expiresAt = expiresAt;
-    this.changedAt = changedAt;
+    this.changedAt = context.changedAt ?? null;
+    this.companyId = context.companyId ?? null;
   }
 }

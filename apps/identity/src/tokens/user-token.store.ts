@@ -23,13 +23,28 @@ function hashOf(token: string): string {
 @Injectable()
 export class UserTokenStore {
   /** @returns the secret to mail; it is never stored. Persisted when the caller flushes. */
-  issue(em: EntityManager, user: User, purpose: Exclude<TokenPurpose, 'not_me'>): string {
-    return this.persisted(em, user, purpose, null);
+  issue(em: EntityManager, user: User, purpose: Exclude<TokenPurpose, 'not_me' | 'activation'>): string {
+    return this.persisted(em, user, purpose, {});
+  }
+
+  /** An activation link of the company whose invitation mails it (see UserToken.companyId). */
+  issueActivation(em: EntityManager, user: User, companyId: string | undefined): string {
+    return this.persisted(em, user, 'activation', { companyId });
   }
 
   /** A "this wasn't me" link, which keeps when the change it reports happened. */
   issueNotMe(em: EntityManager, user: User, changedAt: Date): string {
-    return this.persisted(em, user, 'not_me', changedAt);
+    return this.persisted(em, user, 'not_me', { changedAt });
+  }
+
+  /**
+   * An activation link's user and company, without spending it.
+   * @throws DomainError invalid_token
+   */
+  async peekActivation(em: EntityManager, token: string): Promise<{ userId: string; companyId: string | null }> {
+    const found = await em.findOne(UserToken, { tokenHash: hashOf(token), purpose: 'activation', ...stillUsable() });
+    if (!found) throw invalidToken();
+    return { userId: found.user.id, companyId: found.companyId };
   }
 
   /**
@@ -69,9 +84,9 @@ export class UserTokenStore {
     await em.nativeUpdate(UserToken, outstanding, { usedAt: new Date() });
   }
 
-  private persisted(em: EntityManager, user: User, purpose: TokenPurpose, changedAt: Date | null): string {
+  private persisted(em: EntityManager, user: User, purpose: TokenPurpose, context: ConstructorParameters<typeof UserToken>[4]): string {
     const token = randomBytes(32).toString('base64url');
-    em.persist(new UserToken(ref(user), purpose, hashOf(token), new Date(Date.now() + lifetimeMs[purpose]), changedAt));
+    em.persist(new UserToken(ref(user), purpose, hashOf(token), new Date(Date.now() + lifetimeMs[purpose]), context));
     return token;
   }
 }

@@ -17,6 +17,11 @@ export class ActivateUser {
     private readonly userChanged: UserChangedPublisher,
   ) {}
 
+  /** @throws DomainError invalid_token */
+  async linkOf(token: string): Promise<{ userId: string; companyId: string | null }> {
+    return this.tokens.peekActivation(this.em.fork(), token);
+  }
+
   /**
    * A rejected password leaves the link usable for another try. The language
    * the user activated in becomes theirs: the inviter's was only a first guess.

@@ -17,13 +17,13 @@ export class EnsureUser {
    * Invites a new or not yet activated user with a fresh activation token; leaves an active user untouched.
    * A new user's language is the one asked for; a known user keeps theirs, which the answer names.
    */
-  async execute({ email, name, language }: ParsedRequestOf<typeof IdentityPatterns.ensureUser>): Promise<EnsuredUser> {
+  async execute({ email, name, language, companyId }: ParsedRequestOf<typeof IdentityPatterns.ensureUser>): Promise<EnsuredUser> {
     const { created, ...ensured } = await this.em.fork().transactional(async (tx) => {
       const created = await this.insertUnlessKnown(tx, new User(email, name, language));
       const user = await tx.findOneOrFail(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      // Earlier links stay valid: a client invited by two companies may click either mail.
+      // Earlier links stay valid: a client invited by two companies may click either mail, which joins that one.
       // The first activation retires them all.
-      const activationToken = user.activatedAt ? null : this.tokens.issue(tx, user, 'activation');
+      const activationToken = user.activatedAt ? null : this.tokens.issueActivation(tx, user, companyId);
       if (created) await this.userChanged.recordUserChanged(tx, user.id);
       return { created, userId: user.id, activationToken, language: user.language };
     });

@@ -24,6 +24,13 @@ export class UsersHandler {
     return this.ensureUser.execute(request);
   }
 
+  @Handles(IdentityPatterns.activationOf)
+  activationOf(
+    @Request(IdentityPatterns.activationOf) { token }: ParsedRequestOf<typeof IdentityPatterns.activationOf>,
+  ): Promise<{ userId: string; companyId: string | null }> {
+    return this.activateUser.linkOf(token);
+  }
+
   @Handles(IdentityPatterns.activate)
   activate(
     @Request(IdentityPatterns.activate) request: ParsedRequestOf<typeof IdentityPatterns.activate>,

@@ -200,7 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets the first password from the invitation link; the request’s language (Accept-Language) becomes the user’s, for mails */
+        /** Sets the first password from the invitation link, and joins the company whose link it is, that one only: each other company that added the user mails her an acceptance link instead (POST /api/invitations/accept). The request’s language (Accept-Language) becomes the user’s, for mails */
         post: operations["PasswordController_activate"];
         delete?: never;
         options?: never;
@@ -1015,10 +1015,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The question asked on the easy access host after Google, to a person the starting company invited who has not answered: join its portal? Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Leaves the offer unanswered. */
+        /** The question asked on the easy access host after Google, to a person the starting company invited who has not answered: join its portal? Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Begun on the easy access host, asked of a newcomer about the first company that invited her. Leaves the offer unanswered. */
         get: operations["GoogleController_question"];
         put?: never;
-        /** Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google) and hands over to the company’s host, where the sign-in goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`. */
+        /** Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google; the other companies that invited her then mail acceptance links) and hands over to the host where the sign-in began, where it goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`. */
         post: operations["GoogleController_answer"];
         delete?: never;
         options?: never;
@@ -2612,7 +2612,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Activated: the user signs in with that password */
+            /** @description Activated, and a member of the company that mailed the link: the user signs in with that password */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2647,7 +2647,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description weak_password: 10 to 128 characters, not a common password */
+            /** @description weak_password: 10 to 128 characters, not a common password (the link stays usable) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8710,7 +8710,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description To `/api/auth/handoff?token=…` on the host where the sign-in began. Begun on a company’s host by a person who has not answered its invitation (new, or with an account of other firms), to `/join-portal?offer=…` on the easy access host first, alike for both: see `/api/auth/google/join`. On an error, to `/?error=<code>` on the starting host, code one of: no_account, google_state, google_cancelled, google_failed, google_expired, handoff_expired, invitation_declined. Nothing is linked on an error, nor for someone who is no member of that company. */
+            /** @description To `/api/auth/handoff?token=…` on the host where the sign-in began. Begun on a company’s host by a person who has not answered its invitation (new, or with an account of other firms), to `/join-portal?offer=…` on the easy access host first, alike for both: see `/api/auth/google/join`; begun on the easy access host by a newcomer some company invited, there too, about the first such company. On an error, to `/?error=<code>` on the starting host, code one of: no_account, google_state, google_cancelled, google_failed, google_expired, handoff_expired, invitation_declined. Nothing is linked on an error, nor for someone who is no member of that company. */
             302: {
                 headers: {
                     /** @description Where the browser goes next */

@@ -6,8 +6,9 @@ import { Company } from '../companies/company.entity';
 export const INVITATION_VALID_DAYS = 7;
 
 /**
- * A company's invitation of a user who already has an account: no membership
- * until the user accepts by the mailed link. One per company and user; rows are
+ * A company's invitation of a user, new or with an account already: no membership
+ * until the user answers (the acceptance link, or a new user's activation
+ * through the company's own link). One per company and user; rows are
  * written with `insert … on conflict` (see PendingInvitations), so the entity has no constructor.
  */
 @Entity({ tableName: 'invitations' })

@@ -1,11 +1,15 @@
-import { ParsedRequestOf, TenancyPatterns } from '@app/contracts';
+import { ParsedRequestOf, TenancyPatterns, WaitingInvitation } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { AcceptInvitation } from './accept-invitation.usecase';
+import { WaitingInvitations } from './waiting-invitations';
 
 @Controller()
 export class InvitationsHandler {
-  constructor(private readonly acceptInvitation: AcceptInvitation) {}
+  constructor(
+    private readonly acceptInvitation: AcceptInvitation,
+    private readonly waitingInvitations: WaitingInvitations,
+  ) {}
 
   @Handles(TenancyPatterns.acceptInvitation)
   accept(
@@ -19,5 +23,19 @@ export class InvitationsHandler {
     @Request(TenancyPatterns.acceptInvitationOf) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.acceptInvitationOf>,
   ): Promise<{ member: boolean }> {
     return this.acceptInvitation.executeFor(userId, companyId);
+  }
+
+  @Handles(TenancyPatterns.waitingInvitations)
+  waiting(
+    @Request(TenancyPatterns.waitingInvitations) { userId }: ParsedRequestOf<typeof TenancyPatterns.waitingInvitations>,
+  ): Promise<WaitingInvitation[]> {
+    return this.waitingInvitations.of(userId);
+  }
+
+  @Handles(TenancyPatterns.mailInvitationsAgain)
+  mailAgain(
+    @Request(TenancyPatterns.mailInvitationsAgain) { userId, email, language }: ParsedRequestOf<typeof TenancyPatterns.mailInvitationsAgain>,
+  ): Promise<{ mailed: number }> {
+    return this.waitingInvitations.mailAgain(userId, email, language);
   }
 }

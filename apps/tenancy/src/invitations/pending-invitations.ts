@@ -16,7 +16,7 @@ export interface PendingInvitation {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The invitations of users who already have an account, before they accept (see AcceptInvitation). */
+/** The invitations of users, new or not, before they answer (see AcceptInvitation, WaitingInvitations). */
 @Injectable()
 export class PendingInvitations {
   /**

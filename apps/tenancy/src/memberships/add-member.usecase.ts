@@ -26,11 +26,14 @@ export class AddMember {
   ) {}
 
   /**
-   * Joining a company is the user's choice. A user who must still activate is
-   * a member at once: activating is consenting. A user who already has an
-   * account is only invited: another company's admin must not reach them (their
-   * accounts, sessions, factors) until they accept by the mailed link. Both
-   * keep the name the company typed, which its lists show (MemberSummaries). An existing member keeps their role and gains the accounts (idempotent).
+   * Joining a company is the user's choice: anyone not yet a member is only
+   * invited, and another company's admin must not reach them (their accounts,
+   * sessions, factors) until they answer. A user who already has an account
+   * accepts by the mailed link; one who must still activate, by activating
+   * through this company's link (identity keeps whose link it is), which
+   * joins this company and no other that added her (WaitingInvitations).
+   * Both keep the name the company typed, which its lists show
+   * (MemberSummaries). An existing member keeps their role and gains the accounts (idempotent).
    * The links are on the easy access host, from configuration: never the
    * request's Host, which the caller writes, nor the company's, whose server
    * would receive the token when the link is opened (by the user, or a mail
@@ -52,18 +55,20 @@ export class AddMember {
       email: request.email,
       name: request.name,
       language: request.language,
+      companyId: company.id,
     });
     const grant = { companyId: company.id, userId, role: request.role, accountIds, invitedName: request.name };
     const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
     const linkOrigin = easyAccessOrigin(this.config);
     const added = await em.transactional(async (tx) => {
       const member = await tx.count(Membership, { company: company.id, userId });
-      const invitationToken = !activationToken && member === 0 ? await this.invitations.write(tx, grant) : null;
+      const invitationToken = member === 0 ? await this.invitations.write(tx, grant) : null;
       if (invitationToken === null) await this.grants.grant(tx, grant);
       const added = {
         userId,
         activationUrl: activationToken ? activationUrl(linkOrigin, activationToken) : null,
-        acceptanceUrl: invitationToken ? acceptanceUrl(linkOrigin, invitationToken) : null,
+        // A new user's acceptance is her activation: one link, so the mail offers one.
+        acceptanceUrl: invitationToken && !activationToken ? acceptanceUrl(linkOrigin, invitationToken) : null,
       };
       const invitation = { email: request.email, name: request.name, companyName: company.name, portalAddress: portal, language };
       await this.mail.record(tx, { ...invitation, ...added, companyId: company.id });

@@ -90,12 +90,23 @@ export const IdentityPatterns = {
     { idempotent: true },
   ),
   /** `language` is stored for a new user only: a known user keeps theirs. */
+  /** `companyId`: the company whose invitation mails the activation link, which activating through it joins (the others wait). */
   ensureUser: defineRequest<EnsuredUser>()(
     'identity.user.ensure',
-    z.object({ email: Email, name: PersonName, language: Language.default(DEFAULT_LANGUAGE) }),
+    z.object({ email: Email, name: PersonName, language: Language.default(DEFAULT_LANGUAGE), companyId: Id.optional() }),
   ),
   getUser: defineRequest<UserView>()('identity.user.get', z.object({ userId: Id }), { idempotent: true }),
   findUsers: defineRequest<UserView[]>()('identity.user.find-many', z.object({ userIds: z.array(Id).max(1000) }), { idempotent: true }),
+  /**
+   * Whose an unspent activation link is: the user, and the company that mailed
+   * it (null for links from before 2026-12-06). Spends nothing.
+   * @throws invalid_token
+   */
+  activationOf: defineRequest<{ userId: string; companyId: string | null }>()(
+    'identity.user.activation-of',
+    z.object({ token: z.string().min(1).max(200) }),
+    { idempotent: true },
+  ),
   /** Stores `language`, the one the user activated in; without it the stored one stays. */
   activate: defineRequest<{ userId: string }>()(
     'identity.user.activate',

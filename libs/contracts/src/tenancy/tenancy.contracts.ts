@@ -62,6 +62,12 @@ export interface AddedMember {
 
 export type Standing = 'member' | 'invited' | 'none';
 
+/** A company's invitation the user has not answered, named for the user herself (never shown to another company). */
+export interface WaitingInvitation {
+  companyId: string;
+  companyName: string;
+}
+
 /** The secret of an acceptance link, as the user's browser posts it back. */
 export const InvitationToken = z.string().min(1).max(200);
 
@@ -166,19 +172,34 @@ export const TenancyPatterns = {
    * deadline either), or `none`.
    */
   standing: defineRequest<{ standing: Standing }>()('tenancy.member.standing', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
-  /**
-   * The user's consent to the company's pending invitation, given on the easy
-   * access host after Google rather than by the mailed link: accepted expired or
-   * not, as `standing` counts it. @returns whether the user is now a member.
-   */
   /** When the user became a member of the company (accepted, or was added while still to activate); null for no member. */
   memberSince: defineRequest<{ since: string | null }>()('tenancy.member.since', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
+  /**
+   * The user's consent to the company's pending invitation, given other than
+   * by the acceptance link: on the easy access host after Google, or by
+   * activating through the company's own activation link. Accepted expired or
+   * not, as `standing` counts it. @returns whether the user is now a member.
+   */
   acceptInvitationOf: defineRequest<{ member: boolean }>()(
     'tenancy.invitation.accept-of',
     z.object({ userId: Id, companyId: Id }),
     { idempotent: true },
   ),
-  /** The company's members and pending invitations, oldest first (at most 1000, identity's limit per call). */
+  /**
+   * The companies whose invitations the user has not answered, with their
+   * names: what a new user is asked about after Google on the easy access host.
+   */
+  waitingInvitations: defineRequest<WaitingInvitation[]>()('tenancy.invitation.waiting', z.object({ userId: Id }), { idempotent: true }),
+  /**
+   * Mails a fresh acceptance link for each invitation the user has not
+   * answered: a new user's activation (through one company's link, or Google)
+   * ended the activation links the others had mailed. @returns how many were mailed.
+   */
+  mailInvitationsAgain: defineRequest<{ mailed: number }>()(
+    'tenancy.invitation.mail-again',
+    z.object({ userId: Id, email: Email, language: Language }),
+  ),
+  /** The company's members and pending invitations, by name as the company typed it (at most 1000, identity's limit per call). */
   listMembers: defineRequest<CompanyMemberView[]>()('tenancy.member.list', z.object({ companyId: Id }), { idempotent: true }),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
   getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),

@@ -3,6 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { NewcomerInvitations } from '../../invitations/newcomer-invitations';
 import { PortalResolver } from '../../portal/portal-resolver.service';
 import { bindBrowser, isBoundTo, unbindBrowser } from './browser-binding';
 import { GoogleSignInError, homeWithError } from './google-redirects';
@@ -34,16 +35,24 @@ export class GoogleAdmission {
     private readonly rpc: RpcClient,
     private readonly tokens: SingleUseTokens,
     private readonly portals: PortalResolver,
+    private readonly newcomers: NewcomerInvitations,
   ) {}
 
   /**
    * Begun on the easy access host, the handoff carries whoever identity signs
    * in (linking at the first sign-in), or no one: the portal is chosen after.
+   * A newcomer there is first asked about the first company that invited her:
+   * activating by Google joins no company she was not asked about.
    * @returns where Google's callback sends the browser: the handoff link, or the question on the easy access host.
    */
   async admit(person: GooglePerson, start: GoogleStart, reply: FastifyReply): Promise<string> {
     const settings = enabledGoogle(this.settings);
     if (start.origin === settings.easyAccessOrigin) {
+      const newcomer = await this.userOf(person).then((user) => (user && !user.active ? user : null));
+      const [first] = newcomer ? await this.rpc.request(TenancyPatterns.waitingInvitations, { userId: newcomer.id }) : [];
+      if (newcomer && first) {
+        return this.ask(reply, { person, start, userId: newcomer.id, companyId: first.companyId, portalName: first.companyName, newcomer: true });
+      }
       const user = await this.rpc.request(GooglePatterns.signIn, person).catch(nullIfNotFound);
       return handoffLink(this.tokens, user?.id ?? null, start);
     }
@@ -54,9 +63,7 @@ export class GoogleAdmission {
     const { standing } = await this.rpc.request(TenancyPatterns.standing, { userId: user.id, companyId });
     if (standing === 'none') return handoffLink(this.tokens, null, start);
     if (standing === 'member' && user.active) return handoffLink(this.tokens, (await this.signIn(person, user.id))?.id ?? null, start);
-    const binding = bindBrowser(reply, settings.cookieSecure);
-    const offer: JoinOffer = { person, start, userId: user.id, companyId, portalName: portal.company.name, binding };
-    return `${settings.easyAccessOrigin}/join-portal?offer=${await this.tokens.issue(JoinOfferToken, offer)}`;
+    return this.ask(reply, { person, start, userId: user.id, companyId, portalName: portal.company.name, newcomer: !user.active });
   }
 
   /** @throws DomainError invalid_token; not_found off the easy access host. */
@@ -68,20 +75,35 @@ export class GoogleAdmission {
 
   /**
    * Joining accepts the invitation (a newcomer's is accepted by the activation
-   * Google makes), then hands over to the firm's host; declining sends back
-   * there with `invitation_declined`, nothing written.
+   * Google makes), then hands over to the host where the sign-in began;
+   * declining sends back there with `invitation_declined`, nothing written.
    * @returns where the browser goes next. @throws DomainError invalid_token; not_found off the easy access host.
    */
   async answer(request: FastifyRequest, reply: FastifyReply, token: unknown, join: boolean): Promise<string> {
     this.assertOnEasyAccess(request);
     const offer = this.bound(request, await this.tokens.take(JoinOfferToken, token));
-    unbindBrowser(reply, enabledGoogle(this.settings).cookieSecure);
+    const { easyAccessOrigin, cookieSecure } = enabledGoogle(this.settings);
+    // Begun here, the cookie is the handoff's as well, which drops it.
+    if (!join || offer.start.origin !== easyAccessOrigin) unbindBrowser(reply, cookieSecure);
     if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
     // The question is answered: whatever fails now sends back to the portal with an error, never a 5xx on a spent offer.
     return this.join(offer).catch((error: unknown) => {
       this.logger.warn(`Joining after Google failed: ${error instanceof Error ? error.message : String(error)}`);
       return homeWithError(GoogleSignInError.Failed, offer.start.origin);
     });
+  }
+
+  /**
+   * The question, bound to this browser by a cookie on the easy access host:
+   * begun here, the one the handoff checks (a second would replace it); begun
+   * on a firm's host, a fresh one.
+   */
+  private async ask(reply: FastifyReply, question: Omit<JoinOffer, 'binding'>): Promise<string> {
+    const { easyAccessOrigin, cookieSecure } = enabledGoogle(this.settings);
+    const { start } = question;
+    const binding = start.origin === easyAccessOrigin ? start.handoffBinding : bindBrowser(reply, cookieSecure);
+    const offer: JoinOffer = { ...question, binding };
+    return `${easyAccessOrigin}/join-portal?offer=${await this.tokens.issue(JoinOfferToken, offer)}`;
   }
 
   /** Nothing is linked for an invitation withdrawn while the question was read: the person comes back as a stranger. */
@@ -91,6 +113,7 @@ export class GoogleAdmission {
     const user = await this.signIn(offer.person, offer.userId);
     if (!user) return homeWithError(GoogleSignInError.Failed, offer.start.origin);
     const { member } = await this.rpc.request(TenancyPatterns.acceptInvitationOf, { userId: user.id, companyId: offer.companyId });
+    if (offer.newcomer) await this.newcomers.mailOthersAgain(user.id);
     return handoffLink(this.tokens, member ? user.id : null, offer.start);
   }
 

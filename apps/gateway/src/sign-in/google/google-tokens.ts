@@ -28,7 +28,8 @@ export interface Handoff {
  * The question the easy access host asks after Google when the person has not
  * answered the invitation of the company whose host the sign-in began on: a
  * newcomer still to activate, or a user of other firms invited there. Both
- * are asked alike, so that the firm cannot tell them apart.
+ * are asked alike, so that the firm cannot tell them apart. Begun on the easy
+ * access host, a newcomer is asked about the first company that invited her.
  */
 export interface JoinOffer {
   person: GooglePerson;
@@ -36,6 +37,8 @@ export interface JoinOffer {
   userId: string;
   companyId: string;
   portalName: string;
+  /** Still to activate: joining activates her, and the other companies that invited her then mail acceptance links. */
+  newcomer: boolean;
   /** Hash of a binding cookie on the easy access host: the question is answered in the browser it was asked in. */
   binding: string;
 }

@@ -47,7 +47,8 @@ export class GoogleController {
     headers: location,
     description:
       'To `/api/auth/handoff?token=…` on the host where the sign-in began. Begun on a company’s host by a person who has not answered its invitation ' +
-      '(new, or with an account of other firms), to `/join-portal?offer=…` on the easy access host first, alike for both: see `/api/auth/google/join`. ' +
+      '(new, or with an account of other firms), to `/join-portal?offer=…` on the easy access host first, alike for both: see `/api/auth/google/join`; ' +
+      'begun on the easy access host by a newcomer some company invited, there too, about the first such company. ' +
       `On an error, to \`/?error=<code>\` on the starting host, code one of: ${ERROR_LIST}. Nothing is linked on an error, nor for someone who is no member of that company.`,
   })
   @ApiResponse(notConfigured)
@@ -73,7 +74,8 @@ export class GoogleController {
   @ApiOperation({
     summary:
       'The question asked on the easy access host after Google, to a person the starting company invited who has not answered: join its portal? ' +
-      'Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Leaves the offer unanswered.',
+      'Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Begun on the easy access host, ' +
+      'asked of a newcomer about the first company that invited her. Leaves the offer unanswered.',
   })
   @ApiQuery({ name: 'offer', type: String, description: 'From `/join-portal?offer=…`; valid 10 minutes, in the browser Google’s callback answered alone' })
   @Answers(200, JoinQuestion, 'The portal asking, and the email')
@@ -87,9 +89,9 @@ export class GoogleController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google) and hands over to the ' +
-      'company’s host, where the sign-in goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing ' +
-      'and sends back there with `?error=invitation_declined`.',
+      'Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google; the other ' +
+      'companies that invited her then mail acceptance links) and hands over to the host where the sign-in began, where it goes on as after ' +
+      'any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`.',
   })
   @Answers(200, JoinAnswered, 'Where to send the browser')
   @ApiResponse({ status: 400, description: 'validation_failed: no `offer` or no boolean `join`; invalid_token: unknown, answered, expired, or asked in another browser' })
