@@ -6,12 +6,6 @@ import { PortalResponse } from '../support/portal-client';
 const ATTEMPTS_PER_ADDRESS = 5;
 
 /**
- * Behind one proxy that appends the address it saw (TRUST_PROXY=true: one
- * hop), the client writes the left-most X-Forwarded-For entries itself. An
- * attacker who rotates them must not get a fresh per-address budget: the
- * client address is the right-most one not added by a trusted proxy.
- */
-/**
  * The stack's gateway behind proxies as TRUST_PROXY names them; `via(header)`
  * signs in with a wrong password through them, for an email never seen.
  */
@@ -66,6 +60,17 @@ describe('Per-address limits follow the address the trusted proxy saw (one hop)'
 
   test('another /64 network has a budget of its own', async () => {
     expectError(await via('2001:db8:7:8::1'), 401, 'invalid_credentials');
+  });
+
+  // Many subscribers hold a /56 or a /48, and a tunnel broker hands one out free: 65,536 /64 budgets for password spraying.
+  test('the /64 networks of one /48 share a budget of 8 times an address\'s; another /48 has its own', async () => {
+    const networks = 8 * ATTEMPTS_PER_ADDRESS;
+    const answers: PortalResponse[] = [];
+    for (let network = 0; network <= networks; network += 1) answers.push(await via(`2001:db8:9:${network.toString(16)}::1`));
+
+    expect(answers.slice(0, networks).map((answer) => answer.status)).toEqual(Array(networks).fill(401));
+    expectError(answers[networks], 429, 'rate_limited');
+    expectError(await via('2001:db8:a:1::1'), 401, 'invalid_credentials');
   });
 });
 

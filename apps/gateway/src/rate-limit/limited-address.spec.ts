@@ -1,4 +1,4 @@
-import { limitedAddress } from './limited-address';
+import { limitedAddress, limitedNetwork } from './limited-address';
 
 describe('limitedAddress', () => {
   test('an IPv4 address counts as itself', () => {
@@ -26,5 +26,18 @@ describe('limitedAddress', () => {
 
   test('what is no address is kept as it is: the limit still counts it', () => {
     expect(limitedAddress('unknown')).toBe('unknown');
+  });
+});
+
+describe('limitedNetwork', () => {
+  test('an IPv6 address counts by its /48 as well, however it is written', () => {
+    expect(limitedNetwork('2001:DB8:0a:ffff:1::9')).toBe('2001:db8:a::/48');
+    expect(limitedNetwork('2001:db8::1')).toBe('2001:db8:0::/48');
+  });
+
+  test('IPv4, written either way, and what is no address have none: the address limit alone counts them', () => {
+    expect(limitedNetwork('203.0.113.9')).toBeNull();
+    expect(limitedNetwork('::ffff:203.0.113.9')).toBeNull();
+    expect(limitedNetwork('unknown')).toBeNull();
   });
 });

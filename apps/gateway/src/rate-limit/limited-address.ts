@@ -14,6 +14,17 @@ export function limitedAddress(ip: string): string {
   return `${groupsOf(address).slice(0, 4).join(':')}::/64`;
 }
 
+/**
+ * The /48 network of an IPv6 address, for a second, larger budget beside the
+ * /64's: many subscribers hold a /56 or a /48 (a tunnel broker hands one out
+ * free), which would be 256 or 65,536 budgets. Null for IPv4 (and IPv4 written as IPv6).
+ */
+export function limitedNetwork(ip: string): string | null {
+  const address = ip.split('%')[0];
+  if (!isIPv6(address) || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return null;
+  return `${groupsOf(address).slice(0, 3).join(':')}::/48`;
+}
+
 /** The groups of an IPv6 address, `::` expanded, without leading zeros; an IPv4 tail stays one entry, though it stands for two. */
 function groupsOf(address: string): string[] {
   const [head, tail] = address.toLowerCase().split('::');

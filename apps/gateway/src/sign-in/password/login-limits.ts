@@ -3,7 +3,10 @@ import { signInOutcomes } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';
-import { limitedAddress } from '../../rate-limit/limited-address';
+import { limitedAddress, limitedNetwork } from '../../rate-limit/limited-address';
+
+/** How many addresses' budgets the /64 networks of one IPv6 /48 share: a household or an office, not a spraying farm. */
+const NETWORK_BUDGETS = 8;
 
 /**
  * Password limits: per address, every attempt counts (each costs a hash); per
@@ -47,8 +50,10 @@ export class LoginLimits {
    * @throws DomainError rate_limited
    */
   async admit(ip: string, email: string, signIn: boolean, place?: Place): Promise<void> {
-    const [, locked] = await Promise.all([
+    const network = this.perNetwork(ip);
+    const [, , locked] = await Promise.all([
       this.limiter.hit(this.perAddress(ip)),
+      network && this.limiter.hit(network),
       this.limiter.hit(this.perEmail(email)).then(
         () => null,
         (error: unknown) => {
@@ -97,6 +102,13 @@ export class LoginLimits {
 
   private perAddress(ip: string): Limit {
     return { key: `login-ip:${limitedAddress(ip)}`, max: this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, windowSeconds: 60 };
+  }
+
+  /** An IPv6 address's /48, whose /64 networks share NETWORK_BUDGETS addresses' budgets (see limitedNetwork). */
+  private perNetwork(ip: string): Limit | null {
+    const network = limitedNetwork(ip);
+    const max = NETWORK_BUDGETS * this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE;
+    return network ? { key: `login-net:${network}`, max, windowSeconds: 60 } : null;
   }
 
   private perEmail(email: string): Limit {
