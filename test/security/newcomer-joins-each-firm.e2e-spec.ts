@@ -49,6 +49,25 @@ describe('A newcomer several firms added joins each on her own answer', () => {
     expect(await statusInY(ofY.userId)).toBe('member');
   });
 
+  test('a reset link, which also activates, joins no firm: each that added her mails an acceptance link, and she joins the one she accepts', async () => {
+    const email = uniqueEmail('nina');
+    const password = strongPassword();
+    const ofX = await inviteMember(firmX, { email, name: 'Nina Roche' });
+    const ofY = await inviteMember(firmY, { email, name: 'Nina Roche' });
+    expect((await browserOn(firmX.host).post('/api/auth/password/forgot', { email })).status).toBe(202);
+    const reset = await mailbox.waitFor({ to: email, containing: '/reset-password/' });
+
+    expect((await browserOn(firmX.host).post('/api/auth/password/reset', { token: tokenOf(mailbox.linkIn(reset, '/reset-password/')), password })).status).toBe(204);
+
+    const fromY = await mailbox.waitFor({ to: email, containing: 'Cabinet Yvon vous invite sur son portail client, avec le compte' });
+    const fromX = await mailbox.waitFor({ to: email, containing: 'Cabinet Xavier vous invite sur son portail client, avec le compte' });
+    expect((await browserOn(firmX.host).post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(fromX, '/invitation/')) })).status).toBe(204);
+    expect((await browserOn(firmX.host).post('/api/auth/login', { email, password })).body).toMatchObject({ next: 'done' });
+    expect(await statusInY(ofY.userId)).toBe('invited');
+    expect(mailbox.linkIn(fromY, '/invitation/')).toContain('/invitation/');
+    expect(ofX.userId).toBe(ofY.userId);
+  });
+
   test('a password refused at activation leaves the link usable, and she a member of X alone', async () => {
     const email = uniqueEmail('nina');
     const ofX = await inviteMember(firmX, { email, name: 'Nina Roche' });

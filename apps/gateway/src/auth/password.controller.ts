@@ -41,7 +41,7 @@ export class PasswordController {
   async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
     await this.newcomers.joinThroughLink(body.token);
     const { userId } = await this.rpc.request(IdentityPatterns.activate, { ...body, language: requestLanguage(request) });
-    await this.newcomers.mailOthersAgain(userId);
+    await this.newcomers.mailWaiting(userId);
   }
 
   @Post('password/forgot')
@@ -61,12 +61,17 @@ export class PasswordController {
 
   @Post('password/reset')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sets a new password from the reset link; every session and device of the user ends' })
+  @ApiOperation({
+    summary:
+      'Sets a new password from the reset link; every session and device of the user ends. A user who had not activated is active ' +
+      'now (the link proved the address) and joins no company by it: each that invited her mails an acceptance link',
+  })
   @ApiResponse({ status: 204, description: 'Changed: the user signs in with the new password' })
   @ApiResponse({ status: 400, description: 'invalid_token' })
   @ApiResponse({ status: 422, description: 'weak_password' })
   async reset(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>): Promise<void> {
-    const { userId, credentialVersion } = await this.rpc.request(IdentityPatterns.resetPassword, body);
+    const { userId, credentialVersion, activated } = await this.rpc.request(IdentityPatterns.resetPassword, body);
     await this.sessions.revokeCredentials(userId, credentialVersion);
+    if (activated) await this.newcomers.mailWaiting(userId);
   }
 }

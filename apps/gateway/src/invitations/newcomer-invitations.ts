@@ -7,7 +7,8 @@ import { PortalViewCache } from '../member-view/portal-view.cache';
  * A new user's tie to each company that added her is an invitation, answered
  * on its own (tenancy's WaitingInvitations): activating through one company's
  * link, or joining it after Google, accepts that one; the others then mail
- * acceptance links, as the activation ended theirs.
+ * acceptance links, as the activation ended theirs (a reset link activates
+ * too, and accepts none).
  */
 @Injectable()
 export class NewcomerInvitations {
@@ -32,10 +33,12 @@ export class NewcomerInvitations {
   }
 
   /**
-   * Once she is active. Never fails her activation, which is done: a company
-   * whose mail was lost invites her again, which mails an acceptance link then.
+   * Once she is active (by a company's link, Google, or a reset link, which
+   * also activates): the invitations still waiting mail acceptance links.
+   * Never fails what made her active, which is done: a company whose mail was
+   * lost invites her again, which mails an acceptance link then.
    */
-  async mailOthersAgain(userId: string): Promise<void> {
+  async mailWaiting(userId: string): Promise<void> {
     try {
       const { email, language } = await this.rpc.request(IdentityPatterns.getUser, { userId });
       await this.rpc.request(TenancyPatterns.mailInvitationsAgain, { userId, email, language });

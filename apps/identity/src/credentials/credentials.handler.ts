@@ -44,7 +44,7 @@ export class CredentialsHandler {
   @Handles(IdentityPatterns.resetPassword)
   reset(
     @Request(IdentityPatterns.resetPassword) request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>,
-  ): Promise<CredentialsChange> {
+  ): Promise<CredentialsChange & { activated: boolean }> {
     return this.resetPassword.execute(request);
   }
 

@@ -23,26 +23,27 @@ export class ResetPassword {
    * A rejected password leaves the link usable for another try.
    * @throws DomainError invalid_token, weak_password
    */
-  async execute(request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>): Promise<CredentialsChange> {
+  async execute(request: ParsedRequestOf<typeof IdentityPatterns.resetPassword>): Promise<CredentialsChange & { activated: boolean }> {
     const { token, password } = request;
     const userId = await this.tokens.peekUserId(this.em.fork(), token, 'reset');
     this.policy.assertAcceptable(password);
     const passwordHash = await this.hasher.hash(password);
-    const credentialVersion = await this.em.fork().transactional(async (tx) => {
+    const { credentialVersion, activated } = await this.em.fork().transactional(async (tx) => {
       // The user row is locked before any token row, the same order as everywhere else, so no deadlock.
       const user = await tx.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await this.tokens.spend(tx, token, 'reset');
       user.replacePassword(passwordHash);
       // Opening the mailed link proved the address, which is all that activation asks.
+      const activated = !user.activatedAt;
       user.activatedAt ??= new Date();
       // Any other link mailed earlier would let its holder set the password again.
       await this.tokens.revokeOutstanding(tx, userId, ['activation', 'reset']);
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       await this.alerts.record(tx, user, { kind: 'password_reset' });
-      return user.credentialVersion;
+      return { credentialVersion: user.credentialVersion, activated };
     });
     this.userChanged.sendRecorded();
     this.alerts.sendSoon();
-    return { userId, credentialVersion };
+    return { userId, credentialVersion, activated };
   }
 }

@@ -234,7 +234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password from the reset link; every session and device of the user ends */
+        /** Sets a new password from the reset link; every session and device of the user ends. A user who had not activated is active now (the link proved the address) and joins no company by it: each that invited her mails an acceptance link */
         post: operations["PasswordController_reset"];
         delete?: never;
         options?: never;

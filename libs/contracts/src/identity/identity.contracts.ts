@@ -136,7 +136,8 @@ export const IdentityPatterns = {
     z.object({ token: z.string().min(1).max(200), purpose: MailedLinkPurpose }),
     { idempotent: true },
   ),
-  resetPassword: defineRequest<CredentialsChange>()(
+  /** `activated`: the link activated a user who never had (opening it proved the address): the companies that invited her wait for her answer. */
+  resetPassword: defineRequest<CredentialsChange & { activated: boolean }>()(
     'identity.password.reset',
     z.object({ token: z.string().min(1).max(200), password: Password }),
   ),

@@ -110,10 +110,12 @@ export class GoogleAdmission {
   private async join(offer: JoinOffer): Promise<string> {
     const { standing } = await this.rpc.request(TenancyPatterns.standing, { userId: offer.userId, companyId: offer.companyId });
     if (standing === 'none') return handoffLink(this.tokens, null, offer.start);
+    // Asked again: she may have activated while reading, and her waiting invitations were mailed then; a second mail would void those links.
+    const newcomer = offer.newcomer && (await this.userOf(offer.person))?.active === false;
     const user = await this.signIn(offer.person, offer.userId);
     if (!user) return homeWithError(GoogleSignInError.Failed, offer.start.origin);
     const { member } = await this.rpc.request(TenancyPatterns.acceptInvitationOf, { userId: user.id, companyId: offer.companyId });
-    if (offer.newcomer) await this.newcomers.mailOthersAgain(user.id);
+    if (newcomer) await this.newcomers.mailWaiting(user.id);
     return handoffLink(this.tokens, member ? user.id : null, offer.start);
   }
 
