@@ -68,6 +68,17 @@ describe('A newcomer several firms added joins each on her own answer', () => {
     expect(ofX.userId).toBe(ofY.userId);
   });
 
+  test("a password refused at Y's link joins Y to nothing: activating then through X's link joins X alone", async () => {
+    const email = uniqueEmail('nina');
+    const ofX = await inviteMember(firmX, { email, name: 'Nina Roche' });
+    const ofY = await inviteMember(firmY, { email, name: 'Nina Roche' });
+
+    expectError(await browserOn(firmY.host).post('/api/auth/activate', { token: ofY.token, password: 'short' }), 422, 'weak_password');
+    await activate(browserOn(firmX.host), ofX.token!, strongPassword());
+
+    expect(await statusInY(ofY.userId)).toBe('invited');
+  });
+
   test('a password refused at activation leaves the link usable, and she a member of X alone', async () => {
     const email = uniqueEmail('nina');
     const ofX = await inviteMember(firmX, { email, name: 'Nina Roche' });

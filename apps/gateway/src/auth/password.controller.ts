@@ -39,7 +39,7 @@ export class PasswordController {
   @ApiResponse({ status: 400, description: 'invalid_token: unknown, used or expired' })
   @ApiResponse({ status: 422, description: 'weak_password: 10 to 128 characters, not a common password (the link stays usable)' })
   async activate(@JsonBody(TokenPasswordBody) body: z.output<typeof TokenPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
-    await this.newcomers.joinThroughLink(body.token);
+    await this.newcomers.joinThroughLink(body.token, body.password);
     const { userId } = await this.rpc.request(IdentityPatterns.activate, { ...body, language: requestLanguage(request) });
     await this.newcomers.mailWaiting(userId);
   }

@@ -20,13 +20,14 @@ export class NewcomerInvitations {
   ) {}
 
   /**
-   * Joins the company whose activation link it is, before the password is
-   * set: a failure of either step leaves the link usable for another try, and
-   * joining again changes nothing. A link from before 2026-12-06 names no company.
-   * @throws DomainError invalid_token
+   * Joins the company whose activation link it is, once identity would accept
+   * the password, and before it is set: a failure of either step leaves the
+   * link usable for another try, and joining again changes nothing. A link
+   * from before 2026-12-06 names no company.
+   * @throws DomainError invalid_token, weak_password (then nothing is joined)
    */
-  async joinThroughLink(activationToken: string): Promise<void> {
-    const { userId, companyId } = await this.rpc.request(IdentityPatterns.activationOf, { token: activationToken });
+  async joinThroughLink(activationToken: string, password: string): Promise<void> {
+    const { userId, companyId } = await this.rpc.request(IdentityPatterns.activationOf, { token: activationToken, password });
     if (!companyId) return;
     await this.rpc.request(TenancyPatterns.acceptInvitationOf, { userId, companyId });
     await this.cache.invalidate(userId);

@@ -17,9 +17,11 @@ export class ActivateUser {
     private readonly userChanged: UserChangedPublisher,
   ) {}
 
-  /** @throws DomainError invalid_token */
-  async linkOf(token: string): Promise<{ userId: string; companyId: string | null }> {
-    return this.tokens.peekActivation(this.em.fork(), token);
+  /** @throws DomainError invalid_token, weak_password */
+  async linkOf(token: string, password: string): Promise<{ userId: string; companyId: string | null }> {
+    const link = await this.tokens.peekActivation(this.em.fork(), token);
+    this.policy.assertAcceptable(password);
+    return link;
   }
 
   /**

@@ -26,9 +26,9 @@ export class UsersHandler {
 
   @Handles(IdentityPatterns.activationOf)
   activationOf(
-    @Request(IdentityPatterns.activationOf) { token }: ParsedRequestOf<typeof IdentityPatterns.activationOf>,
+    @Request(IdentityPatterns.activationOf) { token, password }: ParsedRequestOf<typeof IdentityPatterns.activationOf>,
   ): Promise<{ userId: string; companyId: string | null }> {
-    return this.activateUser.linkOf(token);
+    return this.activateUser.linkOf(token, password);
   }
 
   @Handles(IdentityPatterns.activate)

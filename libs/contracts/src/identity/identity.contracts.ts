@@ -99,12 +99,13 @@ export const IdentityPatterns = {
   findUsers: defineRequest<UserView[]>()('identity.user.find-many', z.object({ userIds: z.array(Id).max(1000) }), { idempotent: true }),
   /**
    * Whose an unspent activation link is: the user, and the company that mailed
-   * it (null for links from before 2026-12-06). Spends nothing.
-   * @throws invalid_token
+   * it (null for links from before 2026-12-06), once `password` is one that
+   * `activate` would accept, so that a refused password joins no company. Spends nothing.
+   * @throws invalid_token, weak_password
    */
   activationOf: defineRequest<{ userId: string; companyId: string | null }>()(
     'identity.user.activation-of',
-    z.object({ token: z.string().min(1).max(200) }),
+    z.object({ token: z.string().min(1).max(200), password: Password }),
     { idempotent: true },
   ),
   /** Stores `language`, the one the user activated in; without it the stored one stays. */
