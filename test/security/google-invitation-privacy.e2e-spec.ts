@@ -161,6 +161,23 @@ describe("Google on a firm's host: a newcomer and another firm's client, both in
     expect((await mailbox.waitFor({ to: email, containing: '/invitation/' })).text).toContain('Firme Beta');
   });
 
+  test('begun on the easy access host, declining the first firm asks about the next: joining B leaves A waiting', async () => {
+    const email = uniqueEmail('nouvelle');
+    const ofA = await inviteMember(firmA, { email, name: 'Nina Nouvelle' });
+    await inviteMember(firmB, { email, name: 'Nina Nouvelle' });
+    await google.provider.signIn({ sub: `google-${randomBytes(6).toString('hex')}`, email, email_verified: true, name: 'X' });
+    const browser = new RedirectingBrowser(google.gateway, google.provider.url);
+    const first = new URL((await browser.follow(`http://${easyAccessHost}:${port}/api/auth/google`)).next);
+
+    const second = new URL(await answer(browser, first, false));
+
+    expect(`${second.host}${second.pathname}`).toBe(`${easyAccessHost}:${port}/join-portal`);
+    expect((await browser.on(easyAccessHost).get(`/api/auth/google/join${second.search}`)).body).toEqual({ portal: { name: 'Firme Beta' }, email });
+    await browser.follow(await answer(browser, second, true));
+    expect((await browser.on(easyAccessHost).get('/api/me')).body).toMatchObject({ portals: [{ name: 'Firme Beta' }] });
+    expect(await statusInA(ofA.userId)).toBe('invited');
+  });
+
   test("another firm's client whom A never invited comes back to A's host as a stranger does, and her Google account is not linked", async () => {
     const ofB = await activeMember(firmB, { email: uniqueEmail('pas-invitee') });
     const { browser, next } = await googleOnA({ email: ofB.email, userId: ofB.userId, link: '' });

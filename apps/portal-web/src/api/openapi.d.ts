@@ -1018,7 +1018,7 @@ export interface paths {
         /** The question asked on the easy access host after Google, to a person the starting company invited who has not answered: join its portal? Asked alike of a newcomer and of a client of other firms, so that the firm’s host cannot tell them apart. Begun on the easy access host, asked of a newcomer about the first company that invited her. Leaves the offer unanswered. */
         get: operations["GoogleController_question"];
         put?: never;
-        /** Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google; the other companies that invited her then mail acceptance links) and hands over to the host where the sign-in began, where it goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`. */
+        /** Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google; the other companies that invited her then mail acceptance links) and hands over to the host where the sign-in began, where it goes on as after any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`; begun on the easy access host, it asks about the next company whose invitation waits, if any (`/join-portal?offer=…`). */
         post: operations["GoogleController_answer"];
         delete?: never;
         options?: never;

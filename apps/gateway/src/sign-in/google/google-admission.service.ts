@@ -76,21 +76,25 @@ export class GoogleAdmission {
   /**
    * Joining accepts the invitation (a newcomer's is accepted by the activation
    * Google makes), then hands over to the host where the sign-in began;
-   * declining sends back there with `invitation_declined`, nothing written.
+   * declining writes nothing, and sends back there with `invitation_declined`
+   * or, begun on the easy access host, asks about the next firm that invited her.
    * @returns where the browser goes next. @throws DomainError invalid_token; not_found off the easy access host.
    */
   async answer(request: FastifyRequest, reply: FastifyReply, token: unknown, join: boolean): Promise<string> {
     this.assertOnEasyAccess(request);
     const offer = this.bound(request, await this.tokens.take(JoinOfferToken, token));
     const { easyAccessOrigin, cookieSecure } = enabledGoogle(this.settings);
-    // Begun here, the cookie is the handoff's as well, which drops it.
-    if (!join || offer.start.origin !== easyAccessOrigin) unbindBrowser(reply, cookieSecure);
-    if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
+    const startedHere = offer.start.origin === easyAccessOrigin;
     // The question is answered: whatever fails now sends back to the portal with an error, never a 5xx on a spent offer.
-    return this.join(offer).catch((error: unknown) => {
-      this.logger.warn(`Joining after Google failed: ${error instanceof Error ? error.message : String(error)}`);
-      return homeWithError(GoogleSignInError.Failed, offer.start.origin);
-    });
+    const failed = (code: GoogleSignInError) => (error: unknown) => {
+      this.logger.warn(`Answering the join question after Google failed: ${error instanceof Error ? error.message : String(error)}`);
+      return homeWithError(code, offer.start.origin);
+    };
+    if (!join && startedHere) return this.askNext(reply, offer).catch(failed(GoogleSignInError.InvitationDeclined));
+    // Begun here, the cookie is the handoff's as well, which drops it.
+    if (!join || !startedHere) unbindBrowser(reply, cookieSecure);
+    if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
+    return this.join(offer).catch(failed(GoogleSignInError.Failed));
   }
 
   /**
@@ -104,6 +108,16 @@ export class GoogleAdmission {
     const binding = start.origin === easyAccessOrigin ? start.handoffBinding : bindBrowser(reply, cookieSecure);
     const offer: JoinOffer = { ...question, binding };
     return `${easyAccessOrigin}/join-portal?offer=${await this.tokens.issue(JoinOfferToken, offer)}`;
+  }
+
+  /** Begun on the easy access host: the next firm whose invitation waits, not yet declined in this sign-in, or back home. */
+  private async askNext(reply: FastifyReply, offer: JoinOffer): Promise<string> {
+    const declined = [...(offer.declined ?? []), offer.companyId];
+    const waiting = await this.rpc.request(TenancyPatterns.waitingInvitations, { userId: offer.userId });
+    const next = waiting.find((invitation) => !declined.includes(invitation.companyId));
+    if (next) return this.ask(reply, { ...offer, companyId: next.companyId, portalName: next.companyName, declined });
+    unbindBrowser(reply, enabledGoogle(this.settings).cookieSecure);
+    return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
   }
 
   /** Nothing is linked for an invitation withdrawn while the question was read: the person comes back as a stranger. */

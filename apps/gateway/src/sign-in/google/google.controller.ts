@@ -91,7 +91,8 @@ export class GoogleController {
     summary:
       'Answers the question, once. `join: true` accepts the invitation (a newcomer’s account is activated and linked to Google; the other ' +
       'companies that invited her then mail acceptance links) and hands over to the host where the sign-in began, where it goes on as after ' +
-      'any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`.',
+      'any Google sign-in (a code, if the person has one). `join: false` writes nothing and sends back there with `?error=invitation_declined`; ' +
+      'begun on the easy access host, it asks about the next company whose invitation waits, if any (`/join-portal?offer=…`).',
   })
   @Answers(200, JoinAnswered, 'Where to send the browser')
   @ApiResponse({ status: 400, description: 'validation_failed: no `offer` or no boolean `join`; invalid_token: unknown, answered, expired, or asked in another browser' })
