@@ -68,7 +68,7 @@ describe('Signing in with Google on the web', () => {
     await paul.follow(`http://${firm.host}:${port}/api/auth/google`, (next) => next.pathname === '/authorize');
 
     for (const host of [firm.host, easyAccessHost]) {
-      expect(paul.on(host).cookies.all()).toEqual([expect.objectContaining({ httpOnly: true, sameSite: 'Lax', path: '/api/auth' })]);
+      expect(paul.on(host).cookies.all()).toEqual([expect.objectContaining({ httpOnly: true, sameSite: 'Lax', path: '/' })]);
     }
   });
 

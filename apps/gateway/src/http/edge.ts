@@ -148,6 +148,7 @@ function isIJson(value: unknown, depth: number): boolean {
  */
 export function installEdge(app: NestFastifyApplication, config: GatewayConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('secureCookies', config.COOKIE_SECURE);
   const requestLines = ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL) ? createRequestLogger('gateway', config.LOG_LEVEL) : null;
   fastify.addHook('onRequest', observeHttp(trustsPeerOf(config.TRUST_PROXY), requestLines));
   fastify.addHook('onRequest', portalHook(app.get(PortalResolver)));

@@ -9,5 +9,7 @@ declare module 'fastify' {
     auth?: AuthenticatedSession;
     /** Set by Passport's local strategy on the sign-in route. */
     user?: unknown;
+    /** COOKIE_SECURE, for every request (see http/cookies.ts): the names of the cookies read. */
+    secureCookies?: boolean;
   }
 }

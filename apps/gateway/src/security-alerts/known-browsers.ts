@@ -54,7 +54,7 @@ export class KnownBrowsers {
     const known = presented !== undefined && SHAPE.test(presented);
     const secret = known ? presented : randomBytes(32).toString('base64url');
     if (!known) {
-      setCookie(reply, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE, path: '/', maxAge: BROWSER_DAYS * 86_400 });
+      setCookie(reply, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE, maxAge: BROWSER_DAYS * 86_400 });
     }
     const browser = browserDigest(request, secret);
     const key = RedisKeys.knownBrowsers(user.id);

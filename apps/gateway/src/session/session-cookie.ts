@@ -14,9 +14,9 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 
 /** HttpOnly and SameSite=Lax: scripts cannot read it and cross-site posts do not carry it. */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  setCookie(reply, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  setCookie(reply, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  clearCookie(reply, SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  clearCookie(reply, SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure });
 }

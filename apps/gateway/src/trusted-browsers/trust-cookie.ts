@@ -24,9 +24,9 @@ export function presentedTrustId(request: FastifyRequest): string | null {
 
 /** HttpOnly and SameSite=Lax as the session's; it lasts as long as the trust. */
 export function setTrustCookie(reply: FastifyReply, token: string, days: number, secure: boolean): void {
-  setCookie(reply, TRUST_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: days * 86_400 });
+  setCookie(reply, TRUST_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: days * 86_400 });
 }
 
 export function clearTrustCookie(reply: FastifyReply, secure: boolean): void {
-  clearCookie(reply, TRUST_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  clearCookie(reply, TRUST_COOKIE, { httpOnly: true, sameSite: 'lax', secure });
 }

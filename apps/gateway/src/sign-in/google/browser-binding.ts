@@ -9,8 +9,6 @@ import { digestOf } from '../../digest';
  * link carrying someone else's code or token signs no one in.
  */
 const BINDING_COOKIE = 'portal_google';
-/** Covers the callback and the handoff, nothing else. */
-const BINDING_PATH = '/api/auth';
 /**
  * The starting host's cookie must outlive the state (10 minutes at Google) and
  * then the join question (10 minutes on the easy access host), or a person who
@@ -21,7 +19,7 @@ const BINDING_MAX_AGE_SECONDS = 20 * 60;
 /** Sets a fresh binding cookie on this host. @returns its hash, to store server-side. */
 export function bindBrowser(reply: FastifyReply, secure: boolean): string {
   const value = randomBytes(32).toString('base64url');
-  setCookie(reply, BINDING_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH, maxAge: BINDING_MAX_AGE_SECONDS });
+  setCookie(reply, BINDING_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, maxAge: BINDING_MAX_AGE_SECONDS });
   return digestOf(value);
 }
 
@@ -34,5 +32,5 @@ export function isBoundTo(request: FastifyRequest, bindingHash: string): boolean
 }
 
 export function unbindBrowser(reply: FastifyReply, secure: boolean): void {
-  clearCookie(reply, BINDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: BINDING_PATH });
+  clearCookie(reply, BINDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure });
 }
