@@ -90,7 +90,12 @@ export class GoogleAdmission {
       this.logger.warn(`Answering the join question after Google failed: ${error instanceof Error ? error.message : String(error)}`);
       return homeWithError(code, offer.start.origin);
     };
-    if (!join && startedHere) return this.askNext(reply, offer).catch(failed(GoogleSignInError.InvitationDeclined));
+    if (!join && startedHere) {
+      return this.askNext(reply, offer).catch((error: unknown) => {
+        unbindBrowser(reply, cookieSecure);
+        return failed(GoogleSignInError.InvitationDeclined)(error);
+      });
+    }
     // Begun here, the cookie is the handoff's as well, which drops it.
     if (!join || !startedHere) unbindBrowser(reply, cookieSecure);
     if (!join) return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
@@ -110,14 +115,23 @@ export class GoogleAdmission {
     return `${easyAccessOrigin}/join-portal?offer=${await this.tokens.issue(JoinOfferToken, offer)}`;
   }
 
-  /** Begun on the easy access host: the next firm whose invitation waits, not yet declined in this sign-in, or back home. */
+  /**
+   * Begun on the easy access host: the next firm whose invitation waits, not
+   * yet declined in this sign-in, or back home. Each question renews the
+   * binding cookie, which its handoff checks too: a cookie set for one
+   * question would expire in the middle of a long chain.
+   */
   private async askNext(reply: FastifyReply, offer: JoinOffer): Promise<string> {
+    const { cookieSecure } = enabledGoogle(this.settings);
     const declined = [...(offer.declined ?? []), offer.companyId];
     const waiting = await this.rpc.request(TenancyPatterns.waitingInvitations, { userId: offer.userId });
     const next = waiting.find((invitation) => !declined.includes(invitation.companyId));
-    if (next) return this.ask(reply, { ...offer, companyId: next.companyId, portalName: next.companyName, declined });
-    unbindBrowser(reply, enabledGoogle(this.settings).cookieSecure);
-    return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
+    if (!next) {
+      unbindBrowser(reply, cookieSecure);
+      return homeWithError(GoogleSignInError.InvitationDeclined, offer.start.origin);
+    }
+    const start = { ...offer.start, handoffBinding: bindBrowser(reply, cookieSecure) };
+    return this.ask(reply, { ...offer, start, companyId: next.companyId, portalName: next.companyName, declined });
   }
 
   /** Nothing is linked for an invitation withdrawn while the question was read: the person comes back as a stranger. */
