@@ -41,7 +41,7 @@ export class GoogleAdmission {
   /**
    * Begun on the easy access host, the handoff carries whoever identity signs
    * in (linking at the first sign-in), or no one: the portal is chosen after.
-   * A newcomer there is first asked about the first company that invited her:
+   * A newcomer there is asked about the first company that invited her (then the next, see askNext):
    * activating by Google joins no company she was not asked about.
    * @returns where Google's callback sends the browser: the handoff link, or the question on the easy access host.
    */

@@ -29,7 +29,8 @@ export interface Handoff {
  * answered the invitation of the company whose host the sign-in began on: a
  * newcomer still to activate, or a user of other firms invited there. Both
  * are asked alike, so that the firm cannot tell them apart. Begun on the easy
- * access host, a newcomer is asked about the first company that invited her.
+ * access host, a newcomer is asked about the first company that invited her,
+ * then about the next each time she declines.
  */
 export interface JoinOffer {
   person: GooglePerson;
