@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expectError } from '../support/api-error';
-import { activeMember, addMember, browserOn, Company, createCompany, uniqueEmail } from '../support/factories';
+import { activeMember, addMember, browserOn, Company, createCompany, inviteMember, uniqueEmail } from '../support/factories';
+import { Mailbox, tokenOf } from '../support/mailbox';
 import { GoogleStack, startGoogleStack } from '../support/oidc-stack';
 
 /** "Connexion avec Google" in the app: the native SDK's ID token, checked by the gateway. */
@@ -75,6 +76,20 @@ describe('Signing in with Google in the mobile app', () => {
     const forged = Buffer.from(JSON.stringify({ ...claimsOf(victim.email), iss: google.provider.url, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
 
     expectError(await app().post('/api/mobile/login', { googleIdToken: `${header}.${forged}.${signature}` }), 401, 'invalid_credentials');
+  });
+
+  test('a newcomer the firm invited, activated by Google in the app, is mailed its acceptance link, which lets her in', async () => {
+    const mailbox = new Mailbox();
+    const invited = await inviteMember(firm, { email: uniqueEmail('nouvelle'), name: 'Nina Garnier' });
+    const sub = newSub();
+
+    expectError(await app().post('/api/mobile/login', { googleIdToken: await google.provider.idToken(claimsOf(invited.email, { sub })) }), 401, 'invalid_credentials');
+
+    const acceptance = await mailbox.waitFor({ to: invited.email, containing: '/invitation/' });
+    expect(acceptance.text).toContain('Garnier Expertise');
+    expect((await app().post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(acceptance, '/invitation/')) })).status).toBe(204);
+    const again = await app().post('/api/mobile/login', { googleIdToken: await google.provider.idToken(claimsOf(invited.email, { sub, nonce: 'next-sign-in' })) });
+    expect(again.body).toEqual({ loginToken: expect.any(String), next: 'create_pin' });
   });
 
   test('a Google account no user has is refused, and no user is created', async () => {

@@ -20,9 +20,8 @@ export function limitedAddress(ip: string): string {
  * free), which would be 256 or 65,536 budgets. Null for IPv4 (and IPv4 written as IPv6).
  */
 export function limitedNetwork(ip: string): string | null {
-  const address = ip.split('%')[0];
-  if (!isIPv6(address) || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return null;
-  return `${groupsOf(address).slice(0, 3).join(':')}::/48`;
+  const network = limitedAddress(ip);
+  return network.endsWith('::/64') ? `${network.split(':').slice(0, 3).join(':')}::/48` : null;
 }
 
 /** The groups of an IPv6 address, `::` expanded, without leading zeros; an IPv4 tail stays one entry, though it stands for two. */

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, GooglePatterns, ParsedRequestOf, UserView } from '@app/contracts';
+import { DomainError, ErrorCode, GooglePatterns, GoogleSignedIn, ParsedRequestOf, UserView } from '@app/contracts';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -39,34 +39,35 @@ export class GoogleSignIn {
    * verified email. Never creates a user.
    * @throws DomainError not_found
    */
-  async execute(profile: GoogleProfile): Promise<UserView> {
+  async execute(profile: GoogleProfile): Promise<GoogleSignedIn> {
     const known = await this.em.fork().findOne(User, { googleSub: profile.sub });
-    if (known) return toUserView(known);
+    if (known) return { ...toUserView(known), activated: false };
     // An unverified email proves nothing: linking on it would hand the account to whoever typed it at Google.
     if (!profile.emailVerified) throw noUser();
     try {
-      const { user, linked } = await this.linkByEmail(profile);
+      const { user, linked, activated } = await this.linkByEmail(profile);
       if (linked) {
         this.userChanged.sendRecorded();
         this.alerts.sendSoon();
       }
-      return toUserView(user);
+      return { ...toUserView(user), activated };
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // Meanwhile another user, with another email, was linked to this Google account: by its sub, it is theirs.
       const winner = await this.em.fork().findOne(User, { googleSub: profile.sub });
       if (!winner) throw noUser();
-      return toUserView(winner);
+      return { ...toUserView(winner), activated: false };
     }
   }
 
-  private linkByEmail({ sub, email }: GoogleProfile): Promise<{ user: User; linked: boolean }> {
+  private linkByEmail({ sub, email }: GoogleProfile): Promise<{ user: User; linked: boolean; activated: boolean }> {
     return this.em.fork().transactional(async (tx) => {
       // Locked, so that of two first sign-ins at once one links and the other sees the link.
       const user = await tx.findOne(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (user?.googleSub === sub) return { user, linked: false };
+      if (user?.googleSub === sub) return { user, linked: false, activated: false };
       if (!user || !linkable(user, sub)) throw noUser();
-      if (!user.activatedAt) {
+      const activated = !user.activatedAt;
+      if (activated) {
         // The invitation is answered: its link must not set a password on the account afterwards.
         await this.tokens.revokeOutstanding(tx, user.id, ['activation']);
       } else {
@@ -75,7 +76,7 @@ export class GoogleSignIn {
       }
       user.linkGoogle(sub);
       await this.userChanged.recordUserChanged(tx, user.id);
-      return { user, linked: true };
+      return { user, linked: true, activated };
     });
   }
 }

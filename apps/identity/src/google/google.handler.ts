@@ -1,4 +1,4 @@
-import { GooglePatterns, ParsedRequestOf, UserView } from '@app/contracts';
+import { GooglePatterns, GoogleSignedIn, ParsedRequestOf, UserView } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { GoogleSignIn } from './google-sign-in.usecase';
@@ -8,7 +8,7 @@ export class GoogleHandler {
   constructor(private readonly googleSignIn: GoogleSignIn) {}
 
   @Handles(GooglePatterns.signIn)
-  signIn(@Request(GooglePatterns.signIn) profile: ParsedRequestOf<typeof GooglePatterns.signIn>): Promise<UserView> {
+  signIn(@Request(GooglePatterns.signIn) profile: ParsedRequestOf<typeof GooglePatterns.signIn>): Promise<GoogleSignedIn> {
     return this.googleSignIn.execute(profile);
   }
 

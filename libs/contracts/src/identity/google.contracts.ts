@@ -4,6 +4,13 @@ import { UserView } from './identity.contracts';
 import { Email, PersonName, SingleLine } from './values';
 
 /** What Google said about the person, after the gateway checked the token. */
+/**
+ * The user a Google sign-in answers; `activated` when this very sign-in
+ * activated an invited user, whose waiting invitations then mail acceptance
+ * links (a repeated request answers false: best effort, as after any activation).
+ */
+export type GoogleSignedIn = UserView & { activated: boolean };
+
 export const GoogleProfile = z.object({
   sub: SingleLine(255),
   email: Email,
@@ -18,7 +25,7 @@ export const GooglePatterns = {
    * activates an invited user. Nothing is ever created.
    * @throws not_found when no user matches.
    */
-  signIn: defineRequest<UserView>()('identity.google.sign-in', GoogleProfile, { idempotent: true }),
+  signIn: defineRequest<GoogleSignedIn>()('identity.google.sign-in', GoogleProfile, { idempotent: true }),
   /**
    * The user `signIn` would answer, as they are now, without linking or
    * activating anyone: `active` false for an invited user who has not

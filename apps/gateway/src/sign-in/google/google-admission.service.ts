@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, GooglePatterns, TenancyPatterns, UserView } from '@app/contracts';
+import { DomainError, ErrorCode, GooglePatterns, GoogleSignedIn, TenancyPatterns, UserView } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -51,7 +51,7 @@ export class GoogleAdmission {
       const newcomer = await this.userOf(person).then((user) => (user && !user.active ? user : null));
       const [first] = newcomer ? await this.rpc.request(TenancyPatterns.waitingInvitations, { userId: newcomer.id }) : [];
       if (newcomer && first) {
-        return this.ask(reply, { person, start, userId: newcomer.id, companyId: first.companyId, portalName: first.companyName, newcomer: true });
+        return this.ask(reply, { person, start, userId: newcomer.id, companyId: first.companyId, portalName: first.companyName });
       }
       const user = await this.rpc.request(GooglePatterns.signIn, person).catch(nullIfNotFound);
       return handoffLink(this.tokens, user?.id ?? null, start);
@@ -63,7 +63,7 @@ export class GoogleAdmission {
     const { standing } = await this.rpc.request(TenancyPatterns.standing, { userId: user.id, companyId });
     if (standing === 'none') return handoffLink(this.tokens, null, start);
     if (standing === 'member' && user.active) return handoffLink(this.tokens, (await this.signIn(person, user.id))?.id ?? null, start);
-    return this.ask(reply, { person, start, userId: user.id, companyId, portalName: portal.company.name, newcomer: !user.active });
+    return this.ask(reply, { person, start, userId: user.id, companyId, portalName: portal.company.name });
   }
 
   /** @throws DomainError invalid_token; not_found off the easy access host. */
@@ -138,12 +138,11 @@ export class GoogleAdmission {
   private async join(offer: JoinOffer): Promise<string> {
     const { standing } = await this.rpc.request(TenancyPatterns.standing, { userId: offer.userId, companyId: offer.companyId });
     if (standing === 'none') return handoffLink(this.tokens, null, offer.start);
-    // Asked again: she may have activated while reading, and her waiting invitations were mailed then; a second mail would void those links.
-    const newcomer = offer.newcomer && (await this.userOf(offer.person))?.active === false;
     const user = await this.signIn(offer.person, offer.userId);
     if (!user) return homeWithError(GoogleSignInError.Failed, offer.start.origin);
     const { member } = await this.rpc.request(TenancyPatterns.acceptInvitationOf, { userId: user.id, companyId: offer.companyId });
-    if (newcomer) await this.newcomers.mailWaiting(user.id);
+    // Only if this sign-in activated her: activated meanwhile, her waiting invitations were mailed then, and a second mail would void those links.
+    if (user.activated) await this.newcomers.mailWaiting(user.id);
     return handoffLink(this.tokens, member ? user.id : null, offer.start);
   }
 
@@ -162,7 +161,7 @@ export class GoogleAdmission {
   }
 
   /** Links (and activates) as identity does at any Google sign-in. @returns null when, meanwhile, the account became another user's or none. */
-  private async signIn(person: GooglePerson, userId: string): Promise<UserView | null> {
+  private async signIn(person: GooglePerson, userId: string): Promise<GoogleSignedIn | null> {
     const user = await this.rpc.request(GooglePatterns.signIn, person).catch(nullIfNotFound);
     return user?.id === userId ? user : null;
   }

@@ -3,6 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
+import { NewcomerInvitations } from '../../invitations/newcomer-invitations';
 import { IdTokenReplayGuard } from './id-token-replay-guard';
 
 /** Google signs ID tokens with either spelling of its issuer. */
@@ -33,6 +34,7 @@ export class GoogleIdTokenVerifier {
   constructor(
     private readonly rpc: RpcClient,
     private readonly replayGuard: IdTokenReplayGuard,
+    private readonly newcomers: NewcomerInvitations,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.keys = config.GOOGLE_CLIENT_ID ? this.keysAt(new URL(config.GOOGLE_JWKS_URL)) : null;
@@ -52,7 +54,10 @@ export class GoogleIdTokenVerifier {
     if (claims.email_verified !== true) throw refused('Google has not verified this email');
     await this.replayGuard.spend(idToken, claims);
     try {
-      return await this.rpc.request(GooglePatterns.signIn, { sub: claims.sub, email: claims.email, emailVerified: true });
+      const user = await this.rpc.request(GooglePatterns.signIn, { sub: claims.sub, email: claims.email, emailVerified: true });
+      // The app asks no join question: an invited newcomer it activated joins no company, and is mailed each one's acceptance link.
+      if (user.activated) await this.newcomers.mailWaiting(user.id);
+      return user;
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NotFound) throw refused('no user has this Google account');
       throw error;

@@ -38,8 +38,6 @@ export interface JoinOffer {
   userId: string;
   companyId: string;
   portalName: string;
-  /** Still to activate: joining activates her, and the other companies that invited her then mail acceptance links. */
-  newcomer: boolean;
   /** Begun on the easy access host: the companies she declined in this sign-in, not asked about again. */
   declined?: string[];
   /** Hash of a binding cookie on the easy access host: the question is answered in the browser it was asked in. */
