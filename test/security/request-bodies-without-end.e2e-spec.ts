@@ -5,6 +5,7 @@ import { Gateway, sharedGateway } from '../support/run-context';
 
 const STACK_START_MS = 120_000;
 const REQUEST_TIMEOUT_SECONDS = 2;
+const MIB = 1024 * 1024;
 
 interface Outcome {
   /** What the gateway sent back, as received. */
@@ -16,9 +17,11 @@ interface Outcome {
 /**
  * A raw connection, as an attacker holds one: the request's head, then
  * `feed` again every `everyMs` until the gateway closes the connection or
- * `waitMs` pass.
+ * `waitMs` pass. With `busyMs`, the client is busy that long before each
+ * write, as on a loaded machine: what the gateway sent meanwhile is read
+ * only after that write.
  */
-async function sendWithoutEnd(gateway: Gateway, head: string, feed: string, everyMs: number, waitMs: number): Promise<Outcome> {
+async function sendWithoutEnd(gateway: Gateway, head: string, feed: string, everyMs: number, waitMs: number, busyMs = 0): Promise<Outcome> {
   const socket = connect(gateway.port, '127.0.0.1');
   const outcome: Outcome = { answer: '', closed: false };
   socket.on('data', (data: Buffer) => (outcome.answer += data.toString('latin1')));
@@ -28,6 +31,7 @@ async function sendWithoutEnd(gateway: Gateway, head: string, feed: string, ever
   socket.write(head);
   const deadline = Date.now() + waitMs;
   while (!outcome.closed && Date.now() < deadline) {
+    for (const busyUntil = Date.now() + busyMs; Date.now() < busyUntil; );
     if (socket.writable) socket.write(feed);
     await sleep(everyMs);
   }
@@ -47,10 +51,17 @@ const headOf = (gateway: Gateway, framing: string): string =>
  * likes: one that sends without end, and one that sends a byte at a time.
  */
 describe('A request body without end', () => {
-  test('a chunked body past the size limit, sent on and on: 413, and the gateway closes the connection', async () => {
-    const chunk = `${(64 * 1024).toString(16)}\r\n${'x'.repeat(64 * 1024)}\r\n`;
+  test('a chunked body past the size limit, sent on and on by a busy client: 413, and the gateway closes the connection', async () => {
+    const chunk = `${MIB.toString(16)}\r\n${'x'.repeat(MIB)}\r\n`;
 
-    const { answer, closed } = await sendWithoutEnd(sharedGateway(), headOf(sharedGateway(), 'Transfer-Encoding: chunked'), chunk, 5, 5000);
+    const { answer, closed } = await sendWithoutEnd(sharedGateway(), headOf(sharedGateway(), 'Transfer-Encoding: chunked'), chunk, 1, 5000, 30);
+
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  test('a declared body too large to read and drop, sent on by a busy client: 413, and the gateway closes the connection', async () => {
+    const { answer, closed } = await sendWithoutEnd(sharedGateway(), headOf(sharedGateway(), `Content-Length: ${100 * MIB}`), 'x'.repeat(MIB), 1, 5000, 30);
 
     expect(closed).toBe(true);
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);

@@ -83,18 +83,23 @@ function jsonOnly(request: FastifyRequest, _reply: FastifyReply, done: HookHandl
 /** A refused body larger than this is not read to its end: the connection closes instead. */
 const DRAINED_AT_MOST_BYTES = 8 * 1024 * 1024;
 
+/** How long a connection closing under a client still sending is read on, what comes dropped. */
+const LINGER_MS = 2_000;
+
 /**
  * Fastify refuses a body over the limit from its Content-Length, before
  * reading it: a client still sending it would meet a closed socket (EPIPE)
  * rather than the 413. A body of reasonable size is read and dropped, and the
  * 413 sent once it is read: sent earlier, the connection may close under the
- * client's last writes. A body of no declared length (chunked) may have no
- * end: it is not read on, and the connection closes with the 413.
+ * client's last writes. A larger one, or one of no declared length (chunked),
+ * which may have no end, is not read to its end: the connection closes in
+ * stages with the 413.
  */
 function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: { code?: string }, done: () => void): void {
   if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return done();
   if (!(Number(request.headers['content-length']) <= DRAINED_AT_MOST_BYTES)) {
     void reply.header('Connection', 'close');
+    closeInStages(request.raw.socket);
     return done();
   }
   request.raw.resume();
@@ -102,6 +107,23 @@ function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: {
     () => done(),
     () => done(),
   );
+}
+
+/**
+ * A socket closed with bytes still unread is reset by the kernel, and a
+ * client still sending meets the reset (EPIPE) before it reads the 413, as a
+ * browser uploading too large a file would. So the connection closes in
+ * stages (RFC 9112 §9.6): Node sends the answer and the gateway's end as it
+ * does for `Connection: close`, then, instead of closing at once, the
+ * gateway reads on (Node's parser drops the refused body) until the client
+ * closes its side or LINGER_MS pass.
+ */
+function closeInStages(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end();
+    const closing = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    socket.once('close', () => clearTimeout(closing));
+  };
 }
 
 /** Deeper than any body of the API (a passkey's answer is 3 levels): what goes past it is an attack on recursive readers. */
