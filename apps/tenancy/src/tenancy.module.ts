@@ -39,6 +39,8 @@ import { MembershipGrants } from './memberships/membership-grants';
 import { MembershipsHandler } from './memberships/memberships.handler';
 import { TENANCY_SCHEMA, tenancyOrmConfig } from './mikro-orm.config';
 import { DisableSecondFactor } from './second-factor/disable-second-factor.usecase';
+import { FactorOffNoticeMail } from './second-factor/factor-off-notice.mail-writer';
+import { FactorOffNotices } from './second-factor/factor-off-notices';
 import { SecondFactorDisabledMail } from './second-factor/second-factor-disabled.mail-writer';
 import { SecondFactorHandler } from './second-factor/second-factor.handler';
 
@@ -78,6 +80,8 @@ export class TenancyModule {
         HelpRequestMails,
         HelpRequestConfirmationMail,
         SecondFactorDisabledMail,
+        FactorOffNoticeMail,
+        FactorOffNotices,
         CreateCompany,
         CompanySecuritySettings,
         CompanyBrandings,

@@ -1,6 +1,6 @@
-import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, IdentityPatterns, MfaPatterns, SecondFactorHelpPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Logger, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 
+const logger = new Logger('totp');
 
 @ApiTags('two-factor')
 @ApiResponse({ status: 401, description: UNAUTHENTICATED })
@@ -95,8 +96,13 @@ export class TotpController {
   @Delete()
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten' })
-  @ApiResponse({ status: 204, description: 'Off: the user is mailed a security alert' })
+  @ApiOperation({
+    summary:
+      'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten. ' +
+      "Each of the user's companies audits it (no actor, no reason) and the admins of those that require 2FA are mailed, " +
+      "as when another company's admin turns it off at the user's request, so that neither tells a company that the user has another",
+  })
+  @ApiResponse({ status: 204, description: 'Off: the user is mailed a security alert; telling the companies is best effort (logged when it fails)' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
   @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD}` })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
@@ -111,8 +117,15 @@ export class TotpController {
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),
     );
     await this.rpc.request(IdentityPatterns.revokeResetLinks, { userId: user.id });
-    await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id, alert: true });
+    const { removed } = await this.rpc.request(MfaPatterns.removeFactor, { userId: user.id, alert: true });
     // Not left to mfa's announcement alone: the browsers trusted to skip the code are forgotten by the time the user sees 204.
     await Promise.all([this.cache.invalidate(user.id), this.trustedBrowsers.removeAll(user.id)]);
+    // Her companies hear of it as of another company's act at her request, so that neither tells them she has another.
+    // The factor is off by now: a failure is logged, not answered as if turning it off had failed.
+    if (removed) {
+      await this.rpc.request(SecondFactorHelpPatterns.factorTurnedOff, { userId: user.id }).catch((error: Error) => {
+        logger.warn(`User ${user.id} turned 2FA off, and their companies were not told: ${error.message}`);
+      });
+    }
   }
 }

@@ -44,8 +44,8 @@ export function AuditScreen() {
                 {entries.map((entry, index) => (
                   <tr key={`${entry.at}-${index}`}>
                     <td>{formatDate(entry.at)}</td>
-                    {/* No actor: another company's admin acting on a member, or the operator changing the portal itself (no target). */}
-                    <td>{entry.actor?.name ?? (entry.target ? t.audit.anotherCompany : t.audit.operator)}</td>
+                    {/* No actor: a member's factor turned off by herself or by another company at her request (told alike), or the operator changing the portal itself (no target). */}
+                    <td>{entry.actor?.name ?? (entry.target ? t.audit.clientOrAtTheirRequest : t.audit.operator)}</td>
                     <td>{t.audit.actions[entry.action] ?? entry.action}</td>
                     <td>{entry.target?.name ?? t.audit.thePortal}</td>
                     <td>{entry.reason ?? ''}</td>

@@ -491,7 +491,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten */
+        /** Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten. Each of the user's companies audits it (no actor, no reason) and the admins of those that require 2FA are mailed, as when another company's admin turns it off at the user's request, so that neither tells a company that the user has another */
         delete: operations["TotpController_disable"];
         options?: never;
         head?: never;
@@ -4427,7 +4427,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Off: the user is mailed a security alert */
+            /** @description Off: the user is mailed a security alert; telling the companies is best effort (logged when it fails) */
             204: {
                 headers: {
                     [name: string]: unknown;

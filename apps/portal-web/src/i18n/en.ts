@@ -291,7 +291,7 @@ export const en = {
     scrollHint: 'Scroll the table sideways to see every column.',
     when: 'Date',
     actor: 'By',
-    anotherCompany: "Another company's admin",
+    clientOrAtTheirRequest: 'The client (or, at their request, another company)',
     operator: 'The service operator',
     thePortal: 'The portal',
     action: 'Action',

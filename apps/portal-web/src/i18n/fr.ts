@@ -302,7 +302,7 @@ export const fr: Messages = {
     none: 'Rien pour le moment.',
     scrollHint: 'Faites défiler le tableau vers la droite pour voir toutes les colonnes.',
     when: 'Date',
-    anotherCompany: "L'administrateur d'une autre société",
+    clientOrAtTheirRequest: 'Le client (ou, à sa demande, une autre société)',
     operator: "L'opérateur du service",
     thePortal: 'Le portail',
     actor: 'Par',

@@ -17,13 +17,14 @@ import { Company } from '../companies/company.entity';
 import { HelpRequest, standsFor } from '../help-requests/help-request.entity';
 import { Invitation } from '../invitations/invitation.entity';
 import { Membership } from '../memberships/membership.entity';
+import { FactorOffNotices } from './factor-off-notices';
 import { SecondFactorDisabledMail } from './second-factor-disabled.mail-writer';
 
 export type SecondFactorDisable = ParsedRequestOf<typeof SecondFactorHelpPatterns.disableSecondFactor>;
 
 interface Standing {
   company: Company;
-  /** The user's other companies: each is told, without being told who acted. */
+  /** The user's other companies: each is told as if she had acted herself (FactorOffNotices). */
   otherCompanyIds: string[];
 }
 
@@ -33,6 +34,7 @@ export class DisableSecondFactor {
     private readonly em: EntityManager,
     private readonly rpc: RpcClient,
     private readonly mail: SecondFactorDisabledMail,
+    private readonly notices: FactorOffNotices,
   ) {}
 
   /**
@@ -63,17 +65,15 @@ export class DisableSecondFactor {
         { company: companyId, userId, closedAt: null },
         { closedAt: new Date(), closedBy: actorUserId },
       );
-      const action = AuditAction.SecondFactorDisabled;
-      tx.persist(new AuditEntry(company, { actorUserId, action, targetUserId: userId, reason: request.reason || null }));
-      // Every company of the user learns that their factor is gone; the acting
+      tx.persist(new AuditEntry(company, { actorUserId, action: AuditAction.SecondFactorDisabled, targetUserId: userId, reason: request.reason || null }));
+      // Every other company of the user hears of it as of her own act: the acting
       // company and its admin stay private to it, and so does the reason, free text that may name them.
-      for (const otherId of otherCompanyIds) {
-        tx.persist(new AuditEntry(tx.getReference(Company, otherId), { actorUserId: null, action, targetUserId: userId, reason: null }));
-      }
+      await this.notices.record(tx, userId, otherCompanyIds);
       const notMe = revoked.notMeToken ? { notMeToken: revoked.notMeToken } : {};
-      await this.mail.record(tx, { userId, companyId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, otherCompanyIds, ...notMe });
+      await this.mail.record(tx, { userId, companyId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, ...notMe });
     });
     this.mail.sendSoon();
+    this.notices.sendSoon();
     // The link's secret goes to the mail only.
     return { userId: revoked.userId, credentialVersion: revoked.credentialVersion };
   }

@@ -76,22 +76,22 @@ export function secondFactorDisabledMail(notice: SecondFactorDisabledNotice): Ma
   return { to: notice.email, ...wording[notice.language](notice) };
 }
 
-export interface FactorRemovedElsewhereNotice {
-  /** The admin of one of the user's other companies, written to in their language. */
+export interface FactorOffNotice {
+  /** An admin of one of the user's companies that require the code, written to in their language. */
   admin: { email: string; name: string; language: Language };
   client: { email: string; name: string };
-  /** The admin's own company: the acting one is never named. */
+  /** The admin's own company: who acted is never said. */
   companyName: string;
 }
 
-const elsewhereWording: Record<Language, (notice: FactorRemovedElsewhereNotice) => Omit<Mail, 'to'>> = {
+const noticeWording: Record<Language, (notice: FactorOffNotice) => Omit<Mail, 'to'>> = {
   fr: ({ admin, client, companyName }) => ({
     subject: `Authentification à deux facteurs désactivée : ${client.name}`,
     text: [
       `Bonjour ${admin.name},`,
       '',
-      `L'authentification à deux facteurs de ${client.name} (${client.email}), client de ${companyName}, a été désactivée à sa demande par une autre société dont il est aussi client.`,
-      "Si votre portail l'exige, il en configurera une nouvelle à sa prochaine connexion, avec son mot de passe.",
+      `L'authentification à deux facteurs de ${client.name} (${client.email}), client de ${companyName}, a été désactivée à sa demande.`,
+      'Votre portail l\'exige : il en configurera une nouvelle à sa prochaine connexion, avec son mot de passe.',
       "Si cela vous semble inattendu, contactez-le au numéro que vous connaissez déjà : quelqu'un d'autre pourrait connaître son mot de passe.",
       '',
     ].join('\n'),
@@ -101,8 +101,8 @@ const elsewhereWording: Record<Language, (notice: FactorRemovedElsewhereNotice) 
     text: [
       `Hello ${admin.name},`,
       '',
-      `The two-factor authentication of ${client.name} (${client.email}), a client of ${companyName}, was turned off at their request by another company they are also a client of.`,
-      'If your portal requires it, they will set up a new one at their next sign-in, with their password.',
+      `The two-factor authentication of ${client.name} (${client.email}), a client of ${companyName}, was turned off at their request.`,
+      'Your portal requires it: they will set up a new one at their next sign-in, with their password.',
       'If this seems unexpected, call them on the number you already know: someone else may know their password.',
       '',
     ].join('\n'),
@@ -110,10 +110,11 @@ const elsewhereWording: Record<Language, (notice: FactorRemovedElsewhereNotice) 
 };
 
 /**
- * Tells the admins of the user's other companies that the factor their portal
- * may require is gone, without naming the company that acted: a strict firm
- * hears of what a lax firm's help desk did, and may check with its client.
+ * Tells an admin of a company that requires the code that a client's factor
+ * is gone, the same words whoever turned it off (the client, or another
+ * company's admin at her request): a strict firm hears of what a lax firm's
+ * help desk did, and may check with its client, but not that she has another firm.
  */
-export function factorRemovedElsewhereMail(notice: FactorRemovedElsewhereNotice): Mail {
-  return { to: notice.admin.email, ...elsewhereWording[notice.admin.language](notice) };
+export function factorOffNoticeMail(notice: FactorOffNotice): Mail {
+  return { to: notice.admin.email, ...noticeWording[notice.admin.language](notice) };
 }

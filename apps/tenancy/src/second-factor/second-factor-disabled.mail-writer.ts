@@ -6,7 +6,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { easyAccessOrigin } from '../link-tokens';
 import { Membership } from '../memberships/membership.entity';
-import { factorRemovedElsewhereMail, secondFactorDisabledMail } from './second-factor-disabled-mail';
+import { FactorOffNoticeMail } from './factor-off-notice.mail-writer';
+import { secondFactorDisabledMail } from './second-factor-disabled-mail';
 
 export interface SecondFactorDisabledRecord {
   userId: string;
@@ -24,14 +25,14 @@ export interface SecondFactorDisabledRecord {
    * at her other firms afterwards.
    */
   notMeToken?: string;
-  /** The user's other companies, whose admins are told without being told who acted; absent from older notices. */
+  /** Only in notices recorded before FactorOffNoticeMail told the user's other companies: mailed as it does. */
   otherCompanyIds?: string[];
 }
 
 /**
  * The mail names the company and the admin, so that the user knows whom to
- * ask if they did not ask; the admins of the user's other companies get one
- * that names neither (factorRemovedElsewhereMail).
+ * ask if they did not ask. The user's other companies are told by
+ * FactorOffNotices, in the words they read when she acts herself.
  */
 @Injectable()
 export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRecord> {
@@ -41,6 +42,7 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
     outbox: MailOutbox,
     private readonly rpc: RpcClient,
     private readonly em: EntityManager,
+    private readonly notices: FactorOffNoticeMail,
     @Inject(TENANCY_CONFIG) private readonly config: TenancyConfig,
   ) {
     super(outbox);
@@ -52,33 +54,18 @@ export class SecondFactorDisabledMail extends MailWriter<SecondFactorDisabledRec
 
   async write(record: SecondFactorDisabledRecord): Promise<Mail[]> {
     const { userId, companyId, companyName, actorUserId, passkeysRemoved = 0, notMeToken, otherCompanyIds = [] } = record;
-    const elsewhere = await this.em.fork().find(
-      Membership,
-      { company: { $in: otherCompanyIds }, role: 'admin', userId: { $ne: userId } },
-      { populate: ['company'], fields: ['userId', 'company.name'] },
-    );
-    // Each reads a name as their company typed it, never as another firm did: the user, their admin, the other companies' admins, them.
-    const typed = await this.em.fork().find(
-      Membership,
-      { $or: [{ company: { $in: otherCompanyIds }, userId }, ...(companyId ? [{ company: companyId, userId: { $in: [userId, actorUserId] } }] : [])] },
-      { fields: ['company', 'userId', 'invitedName'] },
-    );
-    const typedIn = (company: string | undefined, person: string) =>
-      typed.find((membership) => membership.company.id === company && membership.userId === person)?.invitedName ?? undefined;
-    const userIds = [...new Set([userId, actorUserId, ...elsewhere.map((admin) => admin.userId)])];
-    const users = new Map((await this.rpc.request(IdentityPatterns.findUsers, { userIds })).map((found) => [found.id, found]));
+    // Each reads a name as their company typed it, never as another firm did: the user, their admin.
+    const typed = companyId
+      ? await this.em.fork().find(Membership, { company: companyId, userId: { $in: [userId, actorUserId] } }, { fields: ['userId', 'invitedName'] })
+      : [];
+    const typedName = (person: string) => typed.find((membership) => membership.userId === person)?.invitedName ?? undefined;
+    const users = new Map((await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId, actorUserId] })).map((found) => [found.id, found]));
     const user = users.get(userId);
     if (!user) return [];
-    const adminName = typedIn(companyId, actorUserId) ?? users.get(actorUserId)?.name ?? '';
+    const adminName = typedName(actorUserId) ?? users.get(actorUserId)?.name ?? '';
     const notMeLink = notMeToken ? `${easyAccessOrigin(this.config)}/not-me/${notMeToken}` : null;
-    const name = typedIn(companyId, userId) ?? user.name;
-    const notice = { email: user.email, name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
-    const toOtherAdmins = elsewhere.flatMap(({ userId: adminId, company }) => {
-      const admin = users.get(adminId);
-      const client = { ...user, name: typedIn(company.id, userId) ?? user.name };
-      return admin?.email ? [factorRemovedElsewhereMail({ admin, client, companyName: company.name })] : [];
-    });
-    // The user's first, so that it keeps its place in the rows recorded before the other admins were told.
-    return [secondFactorDisabledMail(notice), ...toOtherAdmins];
+    const notice = { email: user.email, name: typedName(userId) ?? user.name, companyName, adminName, passkeysRemoved, language: user.language, notMeLink };
+    // The user's first, so that it keeps its place in the rows recorded before the other admins were told apart.
+    return [secondFactorDisabledMail(notice), ...(await this.notices.write({ userId, companyIds: otherCompanyIds }))];
   }
 }

@@ -21,8 +21,9 @@ export interface HelpRequestView {
 export interface AuditEntryView {
   at: string;
   /**
-   * Null for an act of another company's admin on a member shared with it (who
-   * acted stays with that company), and for the operator's changes of the portal (company.*).
+   * Null for a member's code factor turned off (mfa.disabled) by herself or, at
+   * her request, by another company's admin (who acted stays with that company,
+   * and the two read alike), and for the operator's changes of the portal (company.*).
    */
   actor: MemberSummary | null;
   action: string;
@@ -68,12 +69,19 @@ export const SecondFactorHelpPatterns = {
    * user has no open request to this one that still stands. Removes the factor (mfa),
    * revokes the user's credentials (identity, which announces it, so that every
    * session ends even if this answer is lost), closes the open requests,
-   * audits (in every company of the user; the others' entries name no actor), and mails the user in the background. Answers identity's change.
+   * audits (in every company of the user; the others' entries name no actor), and mails the user in the background,
+   * and the other companies' admins as factorTurnedOff does. Answers identity's change.
    */
   disableSecondFactor: defineRequest<CredentialsChange>()(
     'tenancy.member.disable-mfa',
     z.object({ companyId: Id, actorUserId: Id, userId: Id, reason: FreeText(1000).nullable().default(null) }),
   ),
+  /**
+   * The user turned her own code factor off: every company she is a member of
+   * audits it, and the admins of those that require the code are mailed, as
+   * when another company's admin turns it off at her request.
+   */
+  factorTurnedOff: defineRequest<Record<string, never>>()('tenancy.member.factor-turned-off', z.object({ userId: Id })),
   listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id }), { idempotent: true }),
   /** Audits "this wasn't me" in every company the user is a member of; no entry names another company. */
   auditNotMe: defineRequest<Record<string, never>>()('tenancy.audit.not-me', z.object({ userId: Id })),

@@ -1,0 +1,94 @@
+import { expectStatus } from '../support/expect-status';
+import {
+  activeMember,
+  addMember,
+  askedForHelp,
+  browserOn,
+  Company,
+  createCompany,
+  credentialsOf,
+  enrolTotp,
+  Member,
+  memberWithTotp,
+  signedInClient,
+  TotpMember,
+} from '../support/factories';
+import { Mailbox, ReceivedMail } from '../support/mailbox';
+import { PortalClient } from '../support/portal-client';
+
+/** A notice with the client's own name and address taken out: what would tell one case from the other. */
+const shapeOf = (mail: ReceivedMail, client: { name: string; email: string }): { subject: string; text: string } => ({
+  subject: mail.subject.replaceAll(client.name, '<client>'),
+  text: mail.text.replaceAll(client.name, '<client>').replaceAll(client.email, '<email>'),
+});
+
+/**
+ * The attacker is firm W, watching its clients: it wants to know which of
+ * them also work with another firm. Sacha's code factor is turned off by
+ * another firm's admin, at her request; Camille turns hers off herself. What W hears of each (its admins' mail, its audit trail) must
+ * be the same: before, only Sacha's case reached W, saying "by another
+ * company she is also a client of".
+ */
+describe('A code factor turned off elsewhere tells a firm nothing of its client\'s other firms', () => {
+  const mailbox = new Mailbox();
+  let watching: Company;
+  let lax: Company;
+  let other: Company;
+  let watcher: Member;
+  let laxAdmin: Member;
+  let watcherBrowser: PortalClient;
+  let laxBrowser: PortalClient;
+  let sacha: TotpMember;
+  let camille: TotpMember;
+
+  beforeAll(async () => {
+    watching = await createCompany({ name: 'Cabinet Veille', requireTotp: true });
+    lax = await createCompany({ name: 'Cabinet Souple' });
+    other = await createCompany({ name: 'Cabinet Autre' });
+    watcher = await activeMember(watching, { role: 'admin', name: 'Wanda Veille' });
+    watcherBrowser = browserOn(watching.host);
+    expect((await watcherBrowser.post('/api/auth/login', credentialsOf(watcher))).body).toEqual({ next: 'totp_enroll' });
+    await enrolTotp(watcherBrowser);
+    laxAdmin = await activeMember(lax, { role: 'admin', name: 'Louis Souple' });
+    const otherAdmin = await activeMember(other, { role: 'admin', name: 'Odile Autre' });
+    sacha = await memberWithTotp(other, { name: 'Sacha Double' });
+    camille = await memberWithTotp(lax, { name: 'Camille Seule' });
+    for (const client of [sacha, camille]) await addMember(watching, { email: client.email, name: client.name });
+    await addMember(lax, { email: sacha.email, name: sacha.name });
+
+    await askedForHelp(other, sacha);
+    const otherBrowser = await signedInClient(other, otherAdmin);
+    expectStatus(await otherBrowser.post(`/api/admin/users/${sacha.userId}/mfa/disable`, { reason: 'Appel de Sacha' }), 204, 'disable');
+    expectStatus(await camille.browser.delete('/api/me/totp', { json: { password: camille.password } }), 204, 'her own disable');
+    laxBrowser = await signedInClient(lax, laxAdmin);
+  });
+
+  test("the admins of a firm that requires the code get the same notice for each, naming no other firm", async () => {
+    const aboutSacha = await mailbox.waitFor({ to: watcher.email, subject: `Authentification à deux facteurs désactivée : ${sacha.name}` });
+    const aboutCamille = await mailbox.waitFor({ to: watcher.email, subject: `Authentification à deux facteurs désactivée : ${camille.name}` });
+
+    expect(shapeOf(aboutSacha, sacha)).toEqual(shapeOf(aboutCamille, camille));
+    expect(aboutSacha.text).toContain(`${sacha.name} (${sacha.email}), client de Cabinet Veille, a été désactivée à sa demande.`);
+    expect(aboutSacha.text).not.toMatch(/autre société|Cabinet Autre|Odile/);
+  });
+
+  test('their audit trail shows each the same way: no actor, no reason', async () => {
+    const audit = expectStatus(await watcherBrowser.get('/api/admin/audit'), 200, 'audit');
+
+    const entryFor = (client: TotpMember) => audit.body.find((entry: { target: { id: string } | null }) => entry.target?.id === client.userId);
+    expect(entryFor(sacha)).toEqual({ at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ name: sacha.name }), reason: null });
+    expect(entryFor(camille)).toEqual({ at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ name: camille.name }), reason: null });
+  });
+
+  test('a firm that does not require the code audits both and is mailed about neither', async () => {
+    const audit = expectStatus(await laxBrowser.get('/api/admin/audit'), 200, 'audit');
+
+    expect(audit.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: null, action: 'mfa.disabled', target: expect.objectContaining({ id: sacha.userId }) }),
+        expect.objectContaining({ actor: null, action: 'mfa.disabled', target: expect.objectContaining({ id: camille.userId }) }),
+      ]),
+    );
+    expect(mailbox.matching({ to: laxAdmin.email, subject: /^Authentification à deux facteurs désactivée :/ })).toEqual([]);
+  });
+});
