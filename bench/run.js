@@ -191,7 +191,7 @@ async function main() {
   const registered = await passkey.registerPasskeys(stack, await product.webSessions(stack, small.passkeys, S.PASSWORD));
   scenarios.passkey = report(
     'passkey sign-in (options + assertion)',
-    await passkey.measurePasskeySignIn(stack, registered, { connections: S.PASSKEY_CONNECTIONS, seconds: S.PASSKEY_SECONDS, warmup: S.PASSKEY_WARMUP_SECONDS, cpu: cpu.product }),
+    await passkey.measurePasskeySignIn(stack, registered, { connections: S.PASSKEY_CONNECTIONS, seconds: S.PASSKEY_SECONDS, warmup: S.PASSKEY_WARMUP_SECONDS, hooks: hooks('passkey'), cpu: cpu.product }),
   );
   const passkeyRatio = scenarios.passkey.rps / scenarios.signIn1k.rps;
   step(

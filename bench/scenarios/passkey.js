@@ -38,7 +38,7 @@ function registerPasskeys(stack, sessions) {
  * generator's and is also given alone (`clientSignMsPerOperation`), never in
  * the product's CPU.
  */
-async function measurePasskeySignIn(stack, registered, { connections, seconds, warmup, cpu }) {
+async function measurePasskeySignIn(stack, registered, { connections, seconds, warmup, cpu, hooks }) {
   let nextPerson = 0;
   let nextAddress = 0;
   const once = async (tally) => {
@@ -55,10 +55,13 @@ async function measurePasskeySignIn(stack, registered, { connections, seconds, w
     tally.latenciesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
   };
   await loop(once, connections, warmup);
+  await hooks?.beforeRun?.();
   const before = await cpu?.meter.read();
   const startedAt = process.hrtime.bigint();
   const tally = await loop(once, connections, seconds);
   const elapsedSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  const after = await cpu?.meter.read();
+  await hooks?.afterRun?.();
   const ok = tally.latenciesMs.length;
   const total = ok + tally.errors;
   const sorted = tally.latenciesMs.sort((a, b) => a - b);
@@ -75,7 +78,7 @@ async function measurePasskeySignIn(stack, registered, { connections, seconds, w
     sampleError: tally.sampleError,
     clientSignMsPerOperation: total ? Math.round((Number(tally.signNs) / 1e6 / total) * 1000) / 1000 : null,
     loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
-    ...(cpu ? { cpu: cpu.meter.perOperation(before, await cpu.meter.read(), total, cpu.parts) } : {}),
+    ...(cpu ? { cpu: cpu.meter.perOperation(before, after, total, cpu.parts) } : {}),
   };
 }
 
