@@ -14,6 +14,8 @@ import {
   TotpMember,
 } from '../support/factories';
 import { Mailbox, ReceivedMail } from '../support/mailbox';
+import { registeredPasskey } from '../support/passkeys';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { PortalClient } from '../support/portal-client';
 
 /** A notice with the client's own name and address taken out: what would tell one case from the other. */
@@ -40,6 +42,7 @@ describe('A code factor turned off elsewhere tells a firm nothing of its client\
   let laxBrowser: PortalClient;
   let sacha: TotpMember;
   let camille: TotpMember;
+  let pia: Member;
 
   beforeAll(async () => {
     watching = await createCompany({ name: 'Cabinet Veille', requireTotp: true });
@@ -56,9 +59,28 @@ describe('A code factor turned off elsewhere tells a firm nothing of its client\
     for (const client of [sacha, camille]) await addMember(watching, { email: client.email, name: client.name });
     await addMember(lax, { email: sacha.email, name: sacha.name });
 
+    // Pia holds a passkey of a strict firm's host and no code (set up there, then turned off before she joined the lax firm):
+    // removing her passkey herself tells no firm anything.
+    const strict = await createCompany({ name: 'Cabinet Strict', requireTotp: true });
+    const strictAdmin = await activeMember(strict, { role: 'admin', name: 'Serge Strict' });
+    pia = await activeMember(strict, { name: 'Pia Clé' });
+    const piaBrowser = browserOn(strict.host);
+    expect((await piaBrowser.post('/api/auth/login', credentialsOf(pia))).body).toEqual({ next: 'totp_enroll' });
+    await enrolTotp(piaBrowser);
+    await registeredPasskey(piaBrowser, new SoftwareAuthenticator());
+    expectStatus(await piaBrowser.delete('/api/me/totp', { json: { password: pia.password } }), 204, 'her code off');
+    await addMember(lax, { email: pia.email, name: pia.name });
+    // Open requests of Sacha and Camille to W, which W's admins see until they no longer stand.
+    for (const client of [sacha, camille]) await askedForHelp(watching, client);
+
     await askedForHelp(other, sacha);
+    await askedForHelp(strict, pia);
     const otherBrowser = await signedInClient(other, otherAdmin);
     expectStatus(await otherBrowser.post(`/api/admin/users/${sacha.userId}/mfa/disable`, { reason: 'Appel de Sacha' }), 204, 'disable');
+    const strictBrowser = browserOn(strict.host);
+    expect((await strictBrowser.post('/api/auth/login', credentialsOf(strictAdmin))).body).toEqual({ next: 'totp_enroll' });
+    await enrolTotp(strictBrowser);
+    expectStatus(await strictBrowser.post(`/api/admin/users/${pia.userId}/mfa/disable`, { reason: 'Appel de Pia' }), 204, 'disable her passkeys');
     expectStatus(await camille.browser.delete('/api/me/totp', { json: { password: camille.password } }), 204, 'her own disable');
     laxBrowser = await signedInClient(lax, laxAdmin);
   });
@@ -90,5 +112,17 @@ describe('A code factor turned off elsewhere tells a firm nothing of its client\
       ]),
     );
     expect(mailbox.matching({ to: laxAdmin.email, subject: /^Authentification à deux facteurs désactivée :/ })).toEqual([]);
+  });
+
+  test("their open requests to W end alike: W's admins no longer see either", async () => {
+    const requests = expectStatus(await watcherBrowser.get('/api/admin/mfa-requests'), 200, 'requests');
+
+    expect(requests.body).toEqual([]);
+  });
+
+  test("a passkey-only client's passkeys removed by another firm tell her other firms nothing, as her own removal would", async () => {
+    const audit = expectStatus(await laxBrowser.get('/api/admin/audit'), 200, 'audit');
+
+    expect(audit.text).not.toContain(pia.userId);
   });
 });

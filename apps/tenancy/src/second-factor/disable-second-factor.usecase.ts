@@ -56,7 +56,7 @@ export class DisableSecondFactor {
     const { companyId, actorUserId, userId } = request;
     const em = this.em.fork();
     const { company, otherCompanyIds } = await this.assertStanding(em, request);
-    await this.rpc.request(MfaPatterns.removeFactor, { userId });
+    const code = await this.rpc.request(MfaPatterns.removeFactor, { userId });
     const passkeys = await this.rpc.request(PasskeyPatterns.removeAllOfUser, { userId });
     const revoked = await this.rpc.request(IdentityPatterns.revokeCredentials, { userId, notMeLink: true });
     await em.transactional(async (tx) => {
@@ -66,9 +66,10 @@ export class DisableSecondFactor {
         { closedAt: new Date(), closedBy: actorUserId },
       );
       tx.persist(new AuditEntry(company, { actorUserId, action: AuditAction.SecondFactorDisabled, targetUserId: userId, reason: request.reason || null }));
-      // Every other company of the user hears of it as of her own act: the acting
-      // company and its admin stay private to it, and so does the reason, free text that may name them.
-      await this.notices.record(tx, userId, otherCompanyIds);
+      // Every other company of the user hears of it as of her own act: the acting company and its admin stay private to
+      // it, and so does the reason, free text that may name them. Only a code removed is told, as only that is by her own
+      // act (removing a passkey herself tells no company); a retry after the code went finds none and tells nothing.
+      if (code.removed) await this.notices.record(tx, userId, otherCompanyIds);
       const notMe = revoked.notMeToken ? { notMeToken: revoked.notMeToken } : {};
       await this.mail.record(tx, { userId, companyId, companyName: company.name, actorUserId, passkeysRemoved: passkeys.removed, ...notMe });
     });
