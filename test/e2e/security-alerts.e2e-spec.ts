@@ -109,7 +109,7 @@ describe('Security alerts', () => {
       const stranger = browser(firm.host, FIREFOX_ON_WINDOWS);
       await signIn(stranger, claire);
       const mail = await onlyAlert(claire, words.newSignIn);
-      expect(mail.text).toMatch(language === 'fr' ? /^Bonjour / : /^Hello /);
+      expect(mail.text).toMatch(language === 'fr' ? /^Bonjour\b/ : /^Hello\b/);
       expect(mail.text).toContain(language === 'fr' ? 'Navigateur : Firefox · Windows' : 'Browser: Firefox · Windows');
       expect(mail.text).toContain(language === 'fr' ? 'Portail : Lemaire Conseil' : 'Portal: Lemaire Conseil');
       expect(mail.text).toMatch(language === 'fr' ? /Adresse IP : \S+/ : /IP address: \S+/);

@@ -79,6 +79,6 @@ function describeQuery(query: MailQuery): string {
 /** Written in one language only: greeted in it, with no greeting of the other. */
 export function expectWrittenIn(mail: ReceivedMail, language: Language, subject: string): void {
   expect(mail.subject).toBe(subject);
-  expect(mail.text).toMatch(language === 'fr' ? /^Bonjour / : /^Hello /);
+  expect(mail.text).toMatch(language === 'fr' ? /^Bonjour\b/ : /^Hello\b/);
   expect(mail.text).not.toContain(language === 'fr' ? 'Hello' : 'Bonjour');
 }

@@ -18,11 +18,11 @@ export class ForgotPassword {
     const em = this.em.fork();
     const user = await em.findOne(User, { email });
     if (!user) return;
-    const { id: userId, name } = user;
+    const userId = user.id;
     // The token and its mail commit together; the mail server's delay never reaches the caller.
     await em.transactional(async (tx) => {
       const token = this.tokens.issue(tx, user, 'reset');
-      await this.mail.record(tx, { userId, email: user.email, name, token, language });
+      await this.mail.record(tx, { userId, email: user.email, token, language });
     });
     this.mail.sendSoon();
   }

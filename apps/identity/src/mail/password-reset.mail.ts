@@ -5,7 +5,6 @@ import { MailLinks } from './mail-links';
 
 export interface PasswordReset {
   email: string;
-  name: string;
   link: string;
   /** The requester's, not the stored one: whoever asks reads the mail they asked for. */
   language: Language;
@@ -13,11 +12,17 @@ export interface PasswordReset {
   passwordWithdrawn?: boolean;
 }
 
+/**
+ * The account's mails greet no one by name: its name is the one typed by
+ * the first firm that added the email, which may be another firm than the
+ * one she uses, and a firm's words, a link among them, must not read as
+ * the mail's own (identity-mail-names.e2e-spec.ts).
+ */
 const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
-  fr: ({ name, link, passwordWithdrawn }) => ({
+  fr: ({ link, passwordWithdrawn }) => ({
     subject: 'Réinitialisation de votre mot de passe',
     text: [
-      `Bonjour ${name},`,
+      'Bonjour,',
       '',
       'Pour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure :',
       link,
@@ -28,10 +33,10 @@ const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
       '',
     ].join('\n'),
   }),
-  en: ({ name, link, passwordWithdrawn }) => ({
+  en: ({ link, passwordWithdrawn }) => ({
     subject: 'Reset your password',
     text: [
-      `Hello ${name},`,
+      'Hello,',
       '',
       'To choose a new password, open this link within the hour:',
       link,
@@ -45,14 +50,13 @@ const wording: Record<Language, (reset: PasswordReset) => Omit<Mail, 'to'>> = {
 };
 
 export function passwordResetMail(reset: PasswordReset): Mail {
-  return { to: { name: reset.name, address: reset.email }, ...wording[reset.language](reset) };
+  return { to: reset.email, ...wording[reset.language](reset) };
 }
 
 /** What the reset mail is written from. The token is here in clear until the mail is accepted, as it is in the mail. */
 export interface PasswordResetNotice {
   userId: string;
   email: string;
-  name: string;
   token: string;
   language: Language;
   /** Absent from notices recorded before "this wasn't me" withdrew the password, and from a forgotten password's. */
@@ -75,8 +79,8 @@ export class PasswordResetMail extends MailWriter<PasswordResetNotice> {
     return `a password reset link to user ${userId}`;
   }
 
-  async write({ email, name, token, language, passwordWithdrawn }: PasswordResetNotice): Promise<Mail> {
+  async write({ email, token, language, passwordWithdrawn }: PasswordResetNotice): Promise<Mail> {
     const link = `${this.links.origin}/reset-password/${token}`;
-    return passwordResetMail({ email, name, link, language, passwordWithdrawn });
+    return passwordResetMail({ email, link, language, passwordWithdrawn });
   }
 }

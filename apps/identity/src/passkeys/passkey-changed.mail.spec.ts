@@ -3,7 +3,6 @@ import { passkeyChangedMail, PasskeyChangedNotice } from './passkey-changed.mail
 describe(passkeyChangedMail.name, () => {
   const notice: PasskeyChangedNotice = {
     email: 'claire@example.com',
-    name: 'Claire Durand',
     change: 'added',
     passkeyName: 'iCloud Keychain',
     settingsLink: 'https://dupont.example.com/settings/passkeys',
@@ -13,7 +12,7 @@ describe(passkeyChangedMail.name, () => {
   test('names the passkey and links the settings of its own portal, in the user’s language', () => {
     const sut = passkeyChangedMail(notice);
 
-    expect(sut.to).toEqual({ name: 'Claire Durand', address: 'claire@example.com' });
+    expect(sut.to).toBe('claire@example.com');
     expect(sut.subject).toBe("Une clé d'accès a été ajoutée à votre compte");
     expect(sut.text).toContain('« iCloud Keychain »');
     expect(sut.text).toContain('https://dupont.example.com/settings/passkeys');

@@ -13,7 +13,6 @@ export type PasskeyChange = 'added' | 'removed';
 
 export interface PasskeyChangedNotice {
   email: string;
-  name: string;
   change: PasskeyChange;
   passkeyName: string;
   /** The settings page of the portal the passkey belongs to: its RP ID is that portal's host. */
@@ -27,10 +26,10 @@ export interface PasskeyChangedNotice {
 const PASSKEY_NAME_AT_MOST = 60;
 
 const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to'>> = {
-  fr: ({ name, change, passkeyName, settingsLink, notMeLink }) => ({
+  fr: ({ change, passkeyName, settingsLink, notMeLink }) => ({
     subject: change === 'added' ? "Une clé d'accès a été ajoutée à votre compte" : "Une clé d'accès a été supprimée de votre compte",
     text: [
-      `Bonjour ${name},`,
+      'Bonjour,',
       '',
       change === 'added'
         ? `La clé d'accès « ${quotedWords(passkeyName, PASSKEY_NAME_AT_MOST)} » permet désormais de vous connecter à ce portail :`
@@ -49,10 +48,10 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
       '',
     ].join('\n'),
   }),
-  en: ({ name, change, passkeyName, settingsLink, notMeLink }) => ({
+  en: ({ change, passkeyName, settingsLink, notMeLink }) => ({
     subject: change === 'added' ? 'A passkey was added to your account' : 'A passkey was removed from your account',
     text: [
-      `Hello ${name},`,
+      'Hello,',
       '',
       change === 'added'
         ? `The passkey "${quotedWords(passkeyName, PASSKEY_NAME_AT_MOST)}" can now sign you in to this portal:`
@@ -74,7 +73,7 @@ const wording: Record<Language, (notice: PasskeyChangedNotice) => Omit<Mail, 'to
 };
 
 export function passkeyChangedMail(notice: PasskeyChangedNotice): Mail {
-  return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice) };
+  return { to: notice.email, ...wording[notice.language](notice) };
 }
 
 /**
@@ -107,7 +106,6 @@ export class PasskeyChangedMail extends MailWriter<RecordedNotice> {
     return this.record(tx, {
       userId: user.id,
       email: user.email,
-      name: user.name,
       change,
       passkeyName: passkey.name,
       settingsLink: `${portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, passkey.rpId)}/settings/passkeys`,

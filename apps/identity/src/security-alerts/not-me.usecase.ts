@@ -69,7 +69,7 @@ export class NotMe {
       await tx.execute(FORGET_BROWSERS, [userId]);
       await this.tokens.revokeOutstanding(tx, userId, ['reset']);
       const resetToken = this.tokens.issue(tx, user, 'reset');
-      await this.resetMail.record(tx, { userId, email: user.email, name: user.name, token: resetToken, language: user.language, passwordWithdrawn });
+      await this.resetMail.record(tx, { userId, email: user.email, token: resetToken, language: user.language, passwordWithdrawn });
       await this.userChanged.recordCredentialsChanged(tx, { userId, credentialVersion: user.credentialVersion });
       return user.credentialVersion;
     });

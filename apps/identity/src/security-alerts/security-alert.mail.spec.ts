@@ -6,13 +6,13 @@ describe(securityAlertMail.name, () => {
   const sighting = { device: 'Firefox · Windows', address: '203.0.113.7', portal: 'Cabinet Dupont' };
 
   test('a new sign-in says where, from what and when, and ends with the link, in French', () => {
-    const sut = securityAlertMail({ email: 'claire@example.com', name: 'Claire Durand', language: 'fr', alert: { kind: 'new_sign_in', sighting }, at }, link);
+    const sut = securityAlertMail({ email: 'claire@example.com', language: 'fr', alert: { kind: 'new_sign_in', sighting }, at }, link);
 
-    expect(sut.to).toEqual({ name: 'Claire Durand', address: 'claire@example.com' });
+    expect(sut.to).toBe('claire@example.com');
     expect(sut.subject).toBe('Nouvelle connexion à votre compte');
     expect(sut.text).toBe(
       [
-        'Bonjour Claire Durand,',
+        'Bonjour,',
         '',
         "Quelqu'un s'est connecté à votre compte depuis un navigateur qui ne l'avait encore jamais fait :",
         'Navigateur : Firefox · Windows',
@@ -31,7 +31,7 @@ describe(securityAlertMail.name, () => {
 
   test('a browser that did not say what it is is "unknown"; English words and date', () => {
     const alert = { kind: 'new_sign_in' as const, sighting: { ...sighting, device: null, portal: null } };
-    const sut = securityAlertMail({ email: 'james@example.com', name: 'James', language: 'en', alert, at }, link);
+    const sut = securityAlertMail({ email: 'james@example.com', language: 'en', alert, at }, link);
 
     expect(sut.subject).toBe('New sign-in to your account');
     expect(sut.text).toContain('Browser: unknown\nIP address: 203.0.113.7\nDate: 3 December 2026 at 21:46 (UTC)');
@@ -44,7 +44,7 @@ describe(securityAlertMail.name, () => {
     ['totp_enabled', "L'authentification à deux facteurs a été activée"],
     ['totp_disabled', "L'authentification à deux facteurs a été désactivée"],
   ] as const)('%s: its own subject, the date and the link', (kind, subject) => {
-    const sut = securityAlertMail({ email: 'claire@example.com', name: 'Claire', language: 'fr', alert: { kind }, at }, link);
+    const sut = securityAlertMail({ email: 'claire@example.com', language: 'fr', alert: { kind }, at }, link);
 
     expect(sut.subject).toBe(subject);
     expect(sut.text).toContain('Date : 3 décembre 2026');

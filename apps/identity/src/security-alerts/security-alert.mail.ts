@@ -7,7 +7,6 @@ import { MailLinks } from '../mail/mail-links';
 export interface SecurityAlertNotice {
   userId: string;
   email: string;
-  name: string;
   language: Language;
   alert: SecurityAlert;
   /** When the change happened, ms. */
@@ -29,7 +28,8 @@ interface Words {
   subject: Record<SecurityAlert['kind'], string>;
   what: (alert: SecurityAlert) => string;
   details: (alert: SecurityAlert, when: string) => string[];
-  greeting: (name: string) => string;
+  /** No name: see identity's password-reset mail. */
+  greeting: string;
   wasYou: string;
   notYou: string;
   timeZone: string;
@@ -69,7 +69,7 @@ const wording: Record<Language, Words> = {
       ...(alert.kind === 'device_registered' ? [`Appareil, tel que nommé par qui l'a ajouté : « ${deviceName(alert.device)} »`] : []),
       `Date : ${when}`,
     ],
-    greeting: (name) => `Bonjour ${name},`,
+    greeting: 'Bonjour,',
     wasYou: "Si c'était vous, vous n'avez rien à faire.",
     notYou:
       "Si ce n'était pas vous, ouvrez ce lien dans les 7 jours : toutes vos sessions et vos appareils seront déconnectés, votre mot de passe ne fonctionnera plus, " +
@@ -109,7 +109,7 @@ const wording: Record<Language, Words> = {
       ...(alert.kind === 'device_registered' ? [`Device, as named by whoever added it: "${deviceName(alert.device)}"`] : []),
       `Date: ${when}`,
     ],
-    greeting: (name) => `Hello ${name},`,
+    greeting: 'Hello,',
     wasYou: 'If this was you, there is nothing to do.',
     notYou:
       'If this was not you, open this link within 7 days: all your sessions and devices will be signed out, your password will stop working, ' +
@@ -126,10 +126,10 @@ export function securityAlertMail(notice: Omit<SecurityAlertNotice, 'token' | 'u
     timeZone: words.timeZone,
   }).format(new Date(notice.at));
   return {
-    to: { name: notice.name, address: notice.email },
+    to: notice.email,
     subject: words.subject[notice.alert.kind],
     text: [
-      words.greeting(notice.name),
+      words.greeting,
       '',
       words.what(notice.alert),
       ...words.details(notice.alert, `${when} (${words.timeZone})`),

@@ -19,7 +19,7 @@ export class SecurityAlerts {
   async record(tx: EntityManager, user: User, alert: SecurityAlert): Promise<void> {
     const at = Date.now();
     const token = this.tokens.issueNotMe(tx, user, new Date(at));
-    await this.mail.record(tx, { userId: user.id, email: user.email, name: user.name, language: user.language, alert, at, token });
+    await this.mail.record(tx, { userId: user.id, email: user.email, language: user.language, alert, at, token });
   }
 
   /**
@@ -34,7 +34,7 @@ export class SecurityAlerts {
     const token = this.tokens.issueNotMe(em, user, new Date(at));
     await em.flush();
     const link = `${this.links.origin}/not-me/${token}`;
-    return securityAlertMail({ email: user.email, name: user.name, language: user.language, alert, at }, link) as AlertMail;
+    return securityAlertMail({ email: user.email, language: user.language, alert, at }, link) as AlertMail;
   }
 
   /** Once the transaction committed. */
