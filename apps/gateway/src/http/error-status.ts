@@ -32,6 +32,7 @@ export const statusOfError = {
   unsupported_media_type: 415,
   weak_password: 422,
   pin_mismatch: 422,
+  guessable_pin: 422,
   idempotency_key_reused: 422,
   rate_limited: 429,
   totp_locked: 429,

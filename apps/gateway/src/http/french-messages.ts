@@ -35,6 +35,7 @@ const frenchMessageOfCode = {
   unsupported_media_type: 'Envoyez le corps de la requête en application/json.',
   weak_password: 'Ce mot de passe est trop faible : 10 à 128 caractères, et pas un mot de passe courant.',
   pin_mismatch: 'Les deux codes PIN ne correspondent pas.',
+  guessable_pin: 'Ce code PIN est parmi les premiers essayés par un voleur : choisissez-en un autre.',
   rate_limited: 'Trop de tentatives. Réessayez plus tard.',
   totp_locked: "Trop de codes erronés : l'authentification à deux facteurs est bloquée pour un moment.",
   factor_locked:

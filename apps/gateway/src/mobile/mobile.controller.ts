@@ -1,4 +1,4 @@
-import { DevicePatterns, DomainError, ErrorCode, Pin } from '@app/contracts';
+import { DevicePatterns, DomainError, ErrorCode, isGuessablePin, Pin } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -79,7 +79,12 @@ export class MobileController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register this device with a 4-digit PIN (entered twice); answers its secret and a first access token' })
   @Answers(201, RegisteredDevice, 'The device, and its first access token')
-  @ApiResponse({ status: 422, description: 'invalid_pin (not exactly 4 digits) or pin_mismatch' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'invalid_pin (not exactly 4 digits), pin_mismatch, or guessable_pin: one digit four times (1111), a run up or down (1234, 4321), ' +
+      'two digits twice (1212), or one of the most chosen (1004, 2000, 1122, 2001), which a thief tries in the five guesses the app gives',
+  })
   async register(
     @JsonBody(DeviceRegistrationBody) body: z.output<typeof DeviceRegistrationBody>,
     @Req() request: FastifyRequest,
@@ -88,6 +93,7 @@ export class MobileController {
       throw new DomainError(ErrorCode.InvalidPin, 'The PIN must be exactly 4 digits.', { malformed: true });
     }
     if (body.pin !== body.pinConfirmation) throw new DomainError(ErrorCode.PinMismatch, 'The two PINs differ.');
+    if (isGuessablePin(body.pin)) throw new DomainError(ErrorCode.GuessablePin, 'A thief would try this PIN first: choose another.');
     const { userId, credentialVersion, factors } = await this.tokens.consume(body.loginToken, 'create_pin');
     const { name, platform, pin } = body;
     const device = await this.rpc.request(DevicePatterns.register, { userId, credentialVersion, name, platform, pin, factors });

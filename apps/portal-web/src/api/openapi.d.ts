@@ -7047,7 +7047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_pin (not exactly 4 digits) or pin_mismatch */
+            /** @description invalid_pin (not exactly 4 digits), pin_mismatch, or guessable_pin: one digit four times (1111), a run up or down (1234, 4321), two digits twice (1212), or one of the most chosen (1004, 2000, 6969, 1122, 1313, 2001, 1010), which a thief tries in the five guesses the app gives */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7055,7 +7055,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "pin_mismatch";
+                        error: "pin_mismatch" | "guessable_pin";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

@@ -6,6 +6,30 @@ import { Id, SingleLine } from './values';
 export const DevicePlatform = z.enum(['ios', 'android']);
 export const Pin = z.string().regex(/^\d{4}$/, 'must be exactly 4 digits');
 
+/**
+ * The most chosen 4-digit PINs in the DataGenetics study of 3.4 million
+ * (2012) that no pattern below covers: with the patterns, a large share of
+ * all PINs chosen (1234, 1111, 0000, 1212 and 7777 alone are one in five),
+ * which a thief holding the phone tries in the five guesses it gives.
+ */
+const MOST_CHOSEN = new Set(['1004', '2000', '1122', '2001']);
+
+/**
+ * Whether a thief would try this PIN first: one digit four times (1111),
+ * a run up or down (1234, 4321), two digits twice (1212), or one of the most
+ * chosen. Refused when a PIN is chosen, never at an unlock.
+ */
+export function isGuessablePin(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const steps = digits.slice(1).map((digit, index) => digit - digits[index]);
+  const run = steps.every((step) => step === steps[0] && Math.abs(step) <= 1);
+  const pairTwice = pin.slice(0, 2) === pin.slice(2);
+  return run || pairTwice || MOST_CHOSEN.has(pin);
+}
+
+/** A PIN being chosen: 4 digits, none a thief would try first. */
+export const NewPin = Pin.refine((pin) => !isGuessablePin(pin), 'is among the PINs a thief tries first');
+
 export interface DeviceView {
   id: string;
   name: string;
@@ -49,7 +73,7 @@ export const DevicePatterns = {
       credentialVersion: z.number().int().positive(),
       name: SingleLine(100),
       platform: DevicePlatform,
-      pin: Pin,
+      pin: NewPin,
       factors: ProvenFactors.min(1),
     }),
   ),

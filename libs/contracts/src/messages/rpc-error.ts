@@ -19,6 +19,8 @@ export const ErrorCode = {
   FactorLocked: 'factor_locked',
   InvalidPin: 'invalid_pin',
   PinMismatch: 'pin_mismatch',
+  /** A PIN being chosen that a thief would try first (isGuessablePin). */
+  GuessablePin: 'guessable_pin',
   DeviceRevoked: 'device_revoked',
   CredentialsChanged: 'credentials_changed',
   InvalidSignature: 'invalid_signature',
