@@ -7047,7 +7047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_pin (not exactly 4 digits), pin_mismatch, or guessable_pin: one digit four times (1111), a run up or down (1234, 4321), two digits twice (1212), or one of the most chosen (1004, 2000, 6969, 1122, 1313, 2001, 1010), which a thief tries in the five guesses the app gives */
+            /** @description invalid_pin (not exactly 4 digits), pin_mismatch, or guessable_pin: one digit four times (1111), a run up or down (1234, 4321), two digits twice (1212), or one of the most chosen (1004, 2000, 1122, 2001), which a thief tries in the five guesses the app gives */
             422: {
                 headers: {
                     [name: string]: unknown;
