@@ -31,10 +31,6 @@ export function pinVerifierOf(deviceSecret: string, pin: string): string {
   return createHmac('sha256', deviceSecret).update(pin).digest('hex');
 }
 
-export function secretMatches(deviceSecret: string, secretHash: string): boolean {
-  return sameDigest(secretHashOf(deviceSecret), secretHash);
-}
-
 export function pinMatches(deviceSecret: string, pin: string, pinVerifier: string): boolean {
   return sameDigest(pinVerifierOf(deviceSecret, pin), pinVerifier);
 }
