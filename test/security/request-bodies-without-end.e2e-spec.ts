@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { activeMember, createCompany } from '../support/factories';
+import { queryRunDatabase } from '../support/databases';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { Gateway, sharedGateway } from '../support/run-context';
 
@@ -65,6 +67,29 @@ describe('A request body without end', () => {
 
     expect(closed).toBe(true);
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  test('a request sent behind a refused body is not run, even by a client that keeps its side open', async () => {
+    const member = await activeMember(await createCompany({ name: 'Cabinet Derrière' }));
+    const forgot = JSON.stringify({ email: member.email });
+    const behind =
+      `POST /api/auth/password/forgot HTTP/1.1\r\nHost: ${sharedGateway().easyAccessHost}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${forgot.length}\r\n\r\n${forgot}`;
+    const refused = `${headOf(sharedGateway(), `Content-Length: ${9 * MIB}`)}${'x'.repeat(9 * MIB)}`;
+    // A client that does not end its side when the gateway ends its own: Node's would, and abort what it sent behind.
+    const socket = connect({ port: sharedGateway().port, host: '127.0.0.1', allowHalfOpen: true });
+    let answer = '';
+    socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.write(`${refused}${behind}`);
+
+    await sleep(1500);
+    socket.destroy();
+
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    const resetLinks = await queryRunDatabase("select 1 from identity.user_tokens where user_id = ? and purpose = 'reset'", [member.userId]);
+    expect(resetLinks).toEqual([]);
   });
 
   test('a request Node cannot parse: 400 in the API\'s error shape, and the connection closed', async () => {

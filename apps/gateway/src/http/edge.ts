@@ -119,11 +119,28 @@ function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: {
  * closes its side or LINGER_MS pass.
  */
 function closeInStages(socket: Socket): void {
+  if (closingInStages.has(socket)) return;
+  closingInStages.add(socket);
   socket.destroySoon = () => {
+    if (socket.writableEnded) return;
     socket.end();
     const closing = setTimeout(() => socket.destroy(), LINGER_MS).unref();
     socket.once('close', () => clearTimeout(closing));
   };
+}
+
+/** The connections closing in stages: what comes on them is read to be dropped, never run. */
+const closingInStages = new WeakSet<Socket>();
+
+/**
+ * Node parses on while the gateway reads what follows a refused body, and
+ * would run a request sent behind it; none is run after a `Connection:
+ * close` answer (RFC 9112 §9.6): the connection ends at once instead.
+ */
+function dropOnClosing(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (!closingInStages.has(request.raw.socket)) return done();
+  reply.hijack();
+  request.raw.socket.destroy();
 }
 
 /** Deeper than any body of the API (a passkey's answer is 3 levels): what goes past it is an attack on recursive readers. */
@@ -172,6 +189,7 @@ export function installEdge(app: NestFastifyApplication, config: GatewayConfig):
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('secureCookies', config.COOKIE_SECURE);
   const requestLines = ['info', 'debug', 'verbose'].includes(config.LOG_LEVEL) ? createRequestLogger('gateway', config.LOG_LEVEL) : null;
+  fastify.addHook('onRequest', dropOnClosing);
   fastify.addHook('onRequest', observeHttp(trustsPeerOf(config.TRUST_PROXY), requestLines));
   fastify.addHook('onRequest', portalHook(app.get(PortalResolver)));
   fastify.addHook('onRequest', csrfHook);

@@ -6,7 +6,6 @@ import { USER_FAILURES_BEFORE_LOCK } from './attempt-limits';
 
 export interface LockoutNotice {
   email: string;
-  name: string;
   /** The user's stored language. */
   language: Language;
 }
@@ -16,11 +15,15 @@ export type LockLength = number | null;
 
 const minutesOf = (seconds: number) => Math.ceil(seconds / 60);
 
-const wording: Record<Language, (name: string, lock: LockLength) => Omit<Mail, 'to'>> = {
-  fr: (name, lock) => ({
+/**
+ * No name: the account's is the one the first firm to add the email typed,
+ * which must not open a mail about her other firms (identity's mails neither).
+ */
+const wording: Record<Language, (lock: LockLength) => Omit<Mail, 'to'>> = {
+  fr: (lock) => ({
     subject: 'Authentification à deux facteurs bloquée',
     text: [
-      `Bonjour ${name},`,
+      'Bonjour,',
       '',
       lock === null
         ? "Après trop de codes de vérification erronés à la suite, l'authentification à deux facteurs"
@@ -32,10 +35,10 @@ const wording: Record<Language, (name: string, lock: LockLength) => Omit<Mail, '
       '',
     ].join('\n'),
   }),
-  en: (name, lock) => ({
+  en: (lock) => ({
     subject: 'Two-factor authentication locked',
     text: [
-      `Hello ${name},`,
+      'Hello,',
       '',
       lock === null
         ? 'After too many wrong verification codes in a row, two-factor authentication of your account'
@@ -50,7 +53,7 @@ const wording: Record<Language, (name: string, lock: LockLength) => Omit<Mail, '
 };
 
 export function lockoutMail(notice: LockoutNotice, lock: LockLength): Mail {
-  return { to: { name: notice.name, address: notice.email }, ...wording[notice.language](notice.name, lock) };
+  return { to: notice.email, ...wording[notice.language](lock) };
 }
 
 export interface LockoutRecord {

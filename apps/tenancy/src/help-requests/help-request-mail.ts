@@ -2,8 +2,11 @@ import { Language, MemberSummary } from '@app/contracts';
 import { Mail, quotedWords } from '@app/platform/service';
 
 export interface HelpRequestNotice {
-  /** The mail is in the admin's stored language. */
-  admin: { email: string; name: string; language: Language };
+  /**
+   * The mail is in the admin's stored language, and greets no one by name: the
+   * account's is the one the first firm to add the email typed, maybe another.
+   */
+  admin: { email: string; language: Language };
   client: MemberSummary;
   companyName: string;
   /** The requests page on the portal's primary host, from configuration: where the admin acts. */
@@ -17,10 +20,10 @@ const QUOTED_AT_MOST = 500;
 const quotedMessage = (message: string): string => quotedWords(message, QUOTED_AT_MOST);
 
 const wording: Record<Language, (notice: HelpRequestNotice, who: string) => Omit<Mail, 'to'>> = {
-  fr: ({ admin, client, companyName, requestsUrl, message }, who) => ({
+  fr: ({ client, companyName, requestsUrl, message }, who) => ({
     subject: `Demande d'aide à la connexion : ${client.name}`,
     text: [
-      `Bonjour ${admin.name},`,
+      'Bonjour,',
       '',
       `${who} n'a plus accès à son application d'authentification`,
       `et ne peut plus se connecter au portail client de ${companyName}.`,
@@ -31,10 +34,10 @@ const wording: Record<Language, (notice: HelpRequestNotice, who: string) => Omit
       '',
     ].join('\n'),
   }),
-  en: ({ admin, client, companyName, requestsUrl, message }, who) => ({
+  en: ({ client, companyName, requestsUrl, message }, who) => ({
     subject: `Sign-in help request: ${client.name}`,
     text: [
-      `Hello ${admin.name},`,
+      'Hello,',
       '',
       `${who} no longer has access to their authenticator app`,
       `and cannot sign in to the ${companyName} client portal.`,

@@ -77,18 +77,18 @@ export function secondFactorDisabledMail(notice: SecondFactorDisabledNotice): Ma
 }
 
 export interface FactorOffNotice {
-  /** An admin of one of the user's companies that require the code, written to in their language. */
-  admin: { email: string; name: string; language: Language };
+  /** An admin of one of the user's companies that require the code, written to in their language, and greeted by no name (HelpRequestNotice). */
+  admin: { email: string; language: Language };
   client: { email: string; name: string };
   /** The admin's own company: who acted is never said. */
   companyName: string;
 }
 
 const noticeWording: Record<Language, (notice: FactorOffNotice) => Omit<Mail, 'to'>> = {
-  fr: ({ admin, client, companyName }) => ({
+  fr: ({ client, companyName }) => ({
     subject: `Authentification à deux facteurs désactivée : ${client.name}`,
     text: [
-      `Bonjour ${admin.name},`,
+      'Bonjour,',
       '',
       `L'authentification à deux facteurs de ${client.name} (${client.email}), client de ${companyName}, a été désactivée à sa demande.`,
       'Votre portail l\'exige : il en configurera une nouvelle à sa prochaine connexion, avec son mot de passe.',
@@ -96,10 +96,10 @@ const noticeWording: Record<Language, (notice: FactorOffNotice) => Omit<Mail, 't
       '',
     ].join('\n'),
   }),
-  en: ({ admin, client, companyName }) => ({
+  en: ({ client, companyName }) => ({
     subject: `Two-factor authentication turned off: ${client.name}`,
     text: [
-      `Hello ${admin.name},`,
+      'Hello,',
       '',
       `The two-factor authentication of ${client.name} (${client.email}), a client of ${companyName}, was turned off at their request.`,
       'Your portal requires it: they will set up a new one at their next sign-in, with their password.',
