@@ -10,7 +10,6 @@ import { RateLimiter } from '../rate-limit/rate-limiter';
 import { SessionStore } from '../session/session.store';
 import { ForgotPasswordBody, TokenPasswordBody } from './password-reset.bodies';
 import { PasswordResetRequests } from './password-reset-requests';
-import { limitedAddress } from '../rate-limit/limited-address';
 import { NewcomerInvitations } from '../invitations/newcomer-invitations';
 
 /** Requests per address per hour: one machine must not spend every email's mail budget. */
@@ -55,7 +54,7 @@ export class PasswordController {
   @ApiResponse({ status: 400, description: 'validation_failed: not one bare email address' })
   @ApiResponse({ status: 429, description: 'rate_limited: 20 requests per client address per hour' })
   async forgot(@JsonBody(ForgotPasswordBody) body: z.output<typeof ForgotPasswordBody>, @Req() request: FastifyRequest): Promise<void> {
-    await this.limiter.hit({ key: `forgot-ip:${limitedAddress(request.ip)}`, max: FORGOT_PER_IP_PER_HOUR, windowSeconds: 3600 });
+    await this.limiter.hitPerAddress('forgot', request.ip, FORGOT_PER_IP_PER_HOUR, 3600);
     this.resetRequests.requestLater(body.email, requestLanguage(request));
   }
 

@@ -8,7 +8,6 @@ import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { LinkCheck, LinkCheckBody } from './link-check.contract';
-import { limitedAddress } from '../rate-limit/limited-address';
 
 /** Opening a mailed link is rare; tokens are 32 random bytes, so the limit only caps wasted work. */
 const CHECKS_PER_IP_PER_HOUR = 60;
@@ -30,7 +29,7 @@ export class LinkCheckController {
   @ApiResponse({ status: 400, description: 'validation_failed: no token, or a purpose other than activation, reset or not_me' })
   @ApiResponse({ status: 429, description: 'rate_limited: 60 checks per client address per hour' })
   async check(@JsonBody(LinkCheckBody) body: z.output<typeof LinkCheckBody>, @Req() request: FastifyRequest): Promise<LinkCheck> {
-    await this.limiter.hit({ key: `link-check-ip:${limitedAddress(request.ip)}`, max: CHECKS_PER_IP_PER_HOUR, windowSeconds: 3600 });
+    await this.limiter.hitPerAddress('link-check', request.ip, CHECKS_PER_IP_PER_HOUR, 3600);
     return this.rpc.request(IdentityPatterns.checkLink, body);
   }
 }

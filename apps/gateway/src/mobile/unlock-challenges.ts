@@ -5,7 +5,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RedisKeys } from '../session/redis-keys';
 import { CONSUME_UNLOCK_CHALLENGE } from '../session/redis-scripts';
-import { limitedAddress } from '../rate-limit/limited-address';
 
 export const UNLOCK_CHALLENGE_SECONDS = 60;
 
@@ -44,7 +43,7 @@ export class UnlockChallenges {
   async issue(device: DeviceOfChallenge, address: string): Promise<string> {
     const asker = askerOf(device);
     // The address first: over its limit, it creates no per-device counter either.
-    await this.limiter.hit({ key: `unlock-challenge-ip:${limitedAddress(address)}`, max: CHALLENGES_PER_ADDRESS_PER_MINUTE, windowSeconds: 60 });
+    await this.limiter.hitPerAddress('unlock-challenge', address, CHALLENGES_PER_ADDRESS_PER_MINUTE, 60);
     await this.limiter.hit({ key: `unlock-challenge-device:${asker}`, max: CHALLENGES_PER_DEVICE_PER_MINUTE, windowSeconds: 60 });
     const challenge = randomBytes(32).toString('base64url');
     await this.redis.set(RedisKeys.unlockChallenge(asker), digest(challenge), 'EX', UNLOCK_CHALLENGE_SECONDS);

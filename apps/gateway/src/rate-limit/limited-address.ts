@@ -1,4 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import type { Limit } from './rate-limiter';
+
+/** How many addresses' budgets the /64 networks of one IPv6 /48 share: a household or an office, not a spraying farm. */
+const NETWORK_BUDGETS = 8;
 
 /**
  * What a per-address limit counts: an IPv4 address, or the /64 network of an
@@ -22,6 +26,17 @@ export function limitedAddress(ip: string): string {
 export function limitedNetwork(ip: string): string | null {
   const network = limitedAddress(ip);
   return network.endsWith('::/64') ? `${network.split(':').slice(0, 3).join(':')}::/48` : null;
+}
+
+/**
+ * A per-address limit named `name`: counted per limitedAddress, and for
+ * IPv6 also per /48 (limitedNetwork), whose /64 networks share
+ * NETWORK_BUDGETS addresses' budgets. Keys `<name>-ip:…` and `<name>-net:…`.
+ */
+export function perAddressAndNetwork(name: string, ip: string, max: number, windowSeconds: number): Limit[] {
+  const network = limitedNetwork(ip);
+  const perAddress = { key: `${name}-ip:${limitedAddress(ip)}`, max, windowSeconds };
+  return network ? [perAddress, { key: `${name}-net:${network}`, max: NETWORK_BUDGETS * max, windowSeconds }] : [perAddress];
 }
 
 /** The groups of an IPv6 address, `::` expanded, without leading zeros; an IPv4 tail stays one entry, though it stands for two. */

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RedisKeys } from '../session/redis-keys';
 import { GIVE_BACK_HIT, RESET_UNLESS_OVER } from '../session/redis-scripts';
+import { perAddressAndNetwork } from './limited-address';
 
 export interface Limit {
   /** Names what is counted, e.g. `login-ip:203.0.113.9`. */
@@ -11,7 +12,6 @@ export interface Limit {
   max: number;
   windowSeconds: number;
 }
-
 
 /**
  * Fixed windows in Redis (rate-limiter-flexible, Cluster-aware): shared by
@@ -44,6 +44,15 @@ export class RateLimiter {
       if (refusal instanceof RateLimiterRes) throw tooMany(refusal.msBeforeNext);
       throw refusal;
     }
+  }
+
+  /**
+   * Counts a hit of `name` per client address (an IPv6 one's /64), and per
+   * IPv6 /48 beside it (perAddressAndNetwork).
+   * @throws DomainError rate_limited with { retryAfterSeconds } once either is over
+   */
+  async hitPerAddress(name: string, ip: string, max: number, windowSeconds: number): Promise<void> {
+    await Promise.all(perAddressAndNetwork(name, ip, max, windowSeconds).map((limit) => this.hit(limit)));
   }
 
   /**

@@ -12,7 +12,6 @@ import { RedisKeys } from '../session/redis-keys';
 import { SessionStore } from '../session/session.store';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
 import { digestOf } from '../digest';
-import { limitedAddress } from '../rate-limit/limited-address';
 
 /** In a body, never in a query string that access logs would keep. */
 const NotMeBody = z.object({ token: z.string().min(1).max(200) });
@@ -61,7 +60,7 @@ export class NotMeController {
   @ApiResponse({ status: 409, description: 'conflict, with Retry-After: a report of this link is under way (a double click); the first one answers' })
   @ApiResponse({ status: 429, description: `rate_limited: ${REPORTS_PER_IP_PER_HOUR} per client address per hour` })
   async report(@JsonBody(NotMeBody) { token }: z.output<typeof NotMeBody>, @Req() request: FastifyRequest): Promise<void> {
-    await this.limiter.hit({ key: `not-me-ip:${limitedAddress(request.ip)}`, max: REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 });
+    await this.limiter.hitPerAddress('not-me', request.ip, REPORTS_PER_IP_PER_HOUR, 3600);
     const claim = RedisKeys.notMeReport(digestOf(token));
     if (!(await this.redis.set(claim, '1', 'EX', claimSecondsOf(this.config.RPC_TIMEOUT_MS), 'NX'))) {
       throw new DomainError(ErrorCode.Conflict, 'This link is being reported: try again in a moment.', { retryAfterSeconds: REPORT_RETRY_SECONDS });

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { Answers } from '../../http/answers.decorator';
 import { JsonBody } from '../../http/json-body.decorator';
 import { RateLimiter } from '../../rate-limit/rate-limiter';
-import { limitedAddress } from '../../rate-limit/limited-address';
 
 /** In a body, never in a query string that access logs would keep. */
 const ConfirmationBody = z.object({ token: z.string().min(1).max(200) });
@@ -37,7 +36,7 @@ export class HelpConfirmationController {
   @ApiResponse({ status: 400, description: 'validation_failed: no token; invalid_token: unknown, already used, one of more than the last 5 links of a request, lapsed, or followed after a new password (the same answer for each)' })
   @ApiResponse({ status: 429, description: `rate_limited: ${CONFIRMATIONS_PER_IP_PER_HOUR} per client address per hour` })
   async confirm(@JsonBody(ConfirmationBody) { token }: z.output<typeof ConfirmationBody>, @Req() request: FastifyRequest): Promise<z.output<typeof HelpConfirmed>> {
-    await this.limiter.hit({ key: `help-confirm-ip:${limitedAddress(request.ip)}`, max: CONFIRMATIONS_PER_IP_PER_HOUR, windowSeconds: 3600 });
+    await this.limiter.hitPerAddress('help-confirm', request.ip, CONFIRMATIONS_PER_IP_PER_HOUR, 3600);
     return this.rpc.request(SecondFactorHelpPatterns.confirmRequest, { token });
   }
 }

@@ -11,7 +11,6 @@ import { GoogleStateStore } from './google-state.store';
 import { GOOGLE_STRATEGY, GooglePerson } from './google.strategy';
 import { GoogleStart, GoogleState, StartTicket } from './google-tokens';
 import { SingleUseTokens } from './single-use-tokens';
-import { limitedAddress } from '../../rate-limit/limited-address';
 
 /** Each start stores a state for ten minutes: bound it per address. */
 const STARTS_PER_IP_PER_MINUTE = 60;
@@ -43,7 +42,7 @@ export class GoogleSignIn {
    */
   async start(request: FastifyRequest, reply: FastifyReply, ticket: unknown): Promise<void> {
     const settings = this.enabled();
-    await this.limiter.hit({ key: `google-start-ip:${limitedAddress(request.ip)}`, max: STARTS_PER_IP_PER_MINUTE, windowSeconds: 60 });
+    await this.limiter.hitPerAddress('google-start', request.ip, STARTS_PER_IP_PER_MINUTE, 60);
     if (request.portal?.kind === 'company') {
       const start = { origin: requestOrigin(request), handoffBinding: bindBrowser(reply, settings.cookieSecure) };
       const from = await this.tokens.issue(StartTicket, start);

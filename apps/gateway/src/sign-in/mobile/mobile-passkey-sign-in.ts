@@ -7,7 +7,6 @@ import { RateLimiter } from '../../rate-limit/rate-limiter';
 import { RelyingParty, relyingPartyFor } from '../../passkeys/relying-party';
 import type { MobileLoginAnswer } from '../../mobile/mobile.contract';
 import { MobileLoginService } from './mobile-login.service';
-import { limitedAddress } from '../../rate-limit/limited-address';
 
 /** Ceremonies one address may start per minute, as on the web: each writes a challenge to Redis, and none needs a session. */
 export const APP_CEREMONIES_PER_IP_PER_MINUTE = 30;
@@ -34,7 +33,7 @@ export class MobilePasskeySignIn {
 
   /** Usernameless: the platform offers the user's passkeys for the easy access host. @throws DomainError rate_limited */
   async options(ip: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
-    await this.limiter.hit({ key: `mobile-passkey-sign-in:${limitedAddress(ip)}`, max: APP_CEREMONIES_PER_IP_PER_MINUTE, windowSeconds: 60 });
+    await this.limiter.hitPerAddress('mobile-passkey-sign-in', ip, APP_CEREMONIES_PER_IP_PER_MINUTE, 60);
     return this.authentication.options(this.rp.id);
   }
 

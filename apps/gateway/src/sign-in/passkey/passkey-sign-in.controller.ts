@@ -13,7 +13,6 @@ import { SignInService } from '../sign-in.service';
 import { SignInStep } from '../sign-in.contract';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in-steps';
 import { PasskeySignInBody } from './passkey-sign-in.contract';
-import { limitedAddress } from '../../rate-limit/limited-address';
 
 /** Ceremonies one address may start per minute: each writes a challenge to Redis, and none needs a session. */
 const CEREMONIES_PER_IP_PER_MINUTE = 30;
@@ -49,7 +48,7 @@ export class PasskeySignInController {
   @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
   @ApiResponse({ status: 429, description: `rate_limited: ${CEREMONIES_PER_IP_PER_MINUTE} a minute per address, with Retry-After` })
   async options(@Req() request: FastifyRequest): Promise<PasskeyRequestOptions> {
-    await this.limiter.hit({ key: `passkey-sign-in:${limitedAddress(request.ip)}`, max: CEREMONIES_PER_IP_PER_MINUTE, windowSeconds: 60 });
+    await this.limiter.hitPerAddress('passkey-sign-in', request.ip, CEREMONIES_PER_IP_PER_MINUTE, 60);
     return this.authentication.options(this.rp(request).id);
   }
 

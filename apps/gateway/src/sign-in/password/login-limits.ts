@@ -3,10 +3,7 @@ import { signInOutcomes } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config';
 import { Limit, RateLimiter } from '../../rate-limit/rate-limiter';
-import { limitedAddress, limitedNetwork } from '../../rate-limit/limited-address';
-
-/** How many addresses' budgets the /64 networks of one IPv6 /48 share: a household or an office, not a spraying farm. */
-const NETWORK_BUDGETS = 8;
+import { perAddressAndNetwork } from '../../rate-limit/limited-address';
 
 /**
  * Password limits: per address, every attempt counts (each costs a hash); per
@@ -50,10 +47,8 @@ export class LoginLimits {
    * @throws DomainError rate_limited
    */
   async admit(ip: string, email: string, signIn: boolean, place?: Place): Promise<void> {
-    const network = this.perNetwork(ip);
-    const [, , locked] = await Promise.all([
-      this.limiter.hit(this.perAddress(ip)),
-      network && this.limiter.hit(network),
+    const [, locked] = await Promise.all([
+      Promise.all(this.perAddress(ip).map((limit) => this.limiter.hit(limit))),
       this.limiter.hit(this.perEmail(email)).then(
         () => null,
         (error: unknown) => {
@@ -100,15 +95,8 @@ export class LoginLimits {
     if (factor === 'password') await this.limiter.resetUnlessOver(this.perEmail(email));
   }
 
-  private perAddress(ip: string): Limit {
-    return { key: `login-ip:${limitedAddress(ip)}`, max: this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, windowSeconds: 60 };
-  }
-
-  /** An IPv6 address's /48, whose /64 networks share NETWORK_BUDGETS addresses' budgets (see limitedNetwork). */
-  private perNetwork(ip: string): Limit | null {
-    const network = limitedNetwork(ip);
-    const max = NETWORK_BUDGETS * this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE;
-    return network ? { key: `login-net:${network}`, max, windowSeconds: 60 } : null;
+  private perAddress(ip: string): Limit[] {
+    return perAddressAndNetwork('login', ip, this.config.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, 60);
   }
 
   private perEmail(email: string): Limit {
