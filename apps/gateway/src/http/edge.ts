@@ -121,10 +121,12 @@ function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, error: {
 function closeInStages(socket: Socket): void {
   if (closingInStages.has(socket)) return;
   closingInStages.add(socket);
+  let closing: NodeJS.Timeout | undefined;
+  // Node calls it once per answer marked last: the first one schedules the close.
   socket.destroySoon = () => {
-    if (socket.writableEnded) return;
+    if (closing) return;
     socket.end();
-    const closing = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    closing = setTimeout(() => socket.destroy(), LINGER_MS).unref();
     socket.once('close', () => clearTimeout(closing));
   };
 }

@@ -6,8 +6,9 @@ const WRONG_TOKENS_PER_ADDRESS = 10;
 
 /**
  * A bearer token that every host accepts (the operator's, the metrics'):
- * wrong tokens are counted per address (and per IPv6 /48, perAddressAndNetwork), a wrong one counted and refused past
- * the limit in one step (`hit`). A right one is not counted, so the
+ * wrong tokens are counted per address (and per IPv6 /48:
+ * perAddressAndNetwork), a wrong one counted and refused past the limit in
+ * one step (`hit`). A right one is not counted, so the
  * operator's own requests sent at once are not held up, but it waits past
  * the limit too: else the guesser would know it by its answer. The token is
  * compared before the count is read: read first, the count a right token

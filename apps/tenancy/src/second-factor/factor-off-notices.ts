@@ -11,10 +11,10 @@ import { FactorOffNoticeMail } from './factor-off-notice.mail-writer';
  * What a company hears when its client's code factor goes, whoever turned it
  * off: she herself, or another company's admin at her request. Each company
  * gets the same audit entry, with no actor and no reason, the admins of
- * those that require the code the same mail, and her requests to it close. Were only another firm's act
- * told, or told otherwise, a company would learn which of its clients work
- * with another firm. The acting company's own entry names its admin
- * (DisableSecondFactor).
+ * those that require the code the same mail, and her requests to it close.
+ * Were only another firm's act told, or told otherwise, a company would learn
+ * which of its clients work with another firm. The acting company's own
+ * entry names its admin (DisableSecondFactor).
  */
 @Injectable()
 export class FactorOffNotices {
