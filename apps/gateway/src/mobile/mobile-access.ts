@@ -19,7 +19,11 @@ export class MobileAccess {
     private readonly sessions: SessionStore,
   ) {}
 
-  /** @throws DomainError credentials_changed when the password changed since the device was checked under `credentialVersion`. */
+  /**
+   * @throws DomainError credentials_changed when the password changed since the
+   * device was checked under `credentialVersion`; device_revoked when the device
+   * was forgotten since identity checked it.
+   */
   async grant(
     { userId, deviceId, credentialVersion, lastCompanyId, factors }: UnlockedDevice,
     request: FastifyRequest,
@@ -28,7 +32,8 @@ export class MobileAccess {
     // A portal that requires 2FA is entered only by a device that passed it: the app asks to choose instead.
     const chosen = portalOnUnlock(companies, lastCompanyId, factors);
     const created = await this.sessions.create(mobileRecord({ userId, deviceId, credentialVersion, factors }, chosen?.id ?? null));
-    if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
+    if (created === 'credentials_changed') throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
+    if (created === 'device_forgotten') throw new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.');
     return {
       accessToken: created.token,
       expiresIn: ACCESS_TOKEN_SECONDS,

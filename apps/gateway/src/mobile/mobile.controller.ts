@@ -144,7 +144,7 @@ export class MobileController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the app with the PIN, or with a signature of a challenge' })
   @Answers(200, MobileAccessGrant, 'A new access token')
-  @ApiResponse({ status: 401, description: "invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (a right PIN ends a run, not the month's count); credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)" })
+  @ApiResponse({ status: 401, description: "invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (a right PIN ends a run, not the month's count), or once the device is forgotten (also by an unlock on its way at that moment); credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one)" })
   async unlock(@JsonBody(UnlockBody) body: z.output<typeof UnlockBody>, @Req() request: FastifyRequest): Promise<MobileAccessGrant> {
     if ('challenge' in body && !(await this.challenges.consume(body, body.challenge))) {
       throw new DomainError(ErrorCode.InvalidSignature, 'The challenge is unknown, used or expired: ask for a new one.');

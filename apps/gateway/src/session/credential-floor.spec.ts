@@ -15,7 +15,7 @@ describe('a revocation of credentials', () => {
 
   const create = (entry: string, credentialVersion: number) =>
     runScript(sut, CREATE_SESSION, {
-      keys: { session: `${sessionPrefix}${entry}`, record: recordKey, floor: floorKey },
+      keys: { session: `${sessionPrefix}${entry}`, record: recordKey, floor: floorKey, forgotten: `${prefix}forgotten:none` },
       args: { now, ttlMs: 60_000, endsAt: now + 60_000, entry, credentialVersion },
       moreArgs: ['uid', 'u', 'cv', String(credentialVersion)],
     });

@@ -17,6 +17,8 @@ export const RedisKeys = {
   userRecord: (userId: string) => `user:${tagOf(userId)}`,
   /** The newest credential version of the user, for a while after a change (redis-scripts.ts). */
   credentialFloor: (userId: string) => `floor:${tagOf(userId)}`,
+  /** A mobile device the user forgot, for a while after (redis-scripts.ts): no access token is made for it any more. */
+  forgottenDevice: (userId: string, deviceId: string) => `forgotten:${tagOf(userId)}:${deviceId}`,
   /** The browsers the user trusted at the code step: a hash of entries by the digest of their cookie (trusted-browser.store.ts). */
   trustedBrowsers: (userId: string) => `trust:${tagOf(userId)}`,
   /** The digests of the browsers the user signed in with, as identity knows them: a set (known-browsers.ts). */

@@ -15,7 +15,7 @@ describe('the user record', () => {
   const sut = {
     createSession: (session: string, record: string, at: number, ttlMs: number, endsAt: number, entry: string) =>
       runScript(redis, CREATE_SESSION, {
-        keys: { session, record, floor: `${prefix}floor` },
+        keys: { session, record, floor: `${prefix}floor`, forgotten: `${prefix}forgotten:none` },
         args: { now: at, ttlMs, endsAt, entry, credentialVersion: 1 },
         moreArgs: ['uid', 'u', 'cv', '1'],
       }),

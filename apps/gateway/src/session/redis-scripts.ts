@@ -73,13 +73,17 @@ return { fields, redis.call('GET', KEY.record) or '' }`,
 /**
  * Refused (0) when the session's credential version is below its user's
  * credential floor (see REVOKE_CREDENTIALS): its password was checked before a
- * change that ended every session. MORE_ARGS: field, value, …
+ * change that ended every session. Refused (2) when its device was forgotten
+ * (SessionStore.deleteOfDevice): identity checked the unlock before the device
+ * was revoked, and its token would outlive the forget. A web session names the
+ * key of no device, which is never set. MORE_ARGS: field, value, …
  */
 export const CREATE_SESSION = redisScript({
-  keys: ['session', 'record', 'floor'],
+  keys: ['session', 'record', 'floor', 'forgotten'],
   args: ['now', 'ttlMs', 'endsAt', 'entry', 'credentialVersion'],
   body: `${RECORD}
 if (tonumber(ARG.credentialVersion) or 0) < (tonumber(redis.call('GET', KEY.floor)) or 0) then return 0 end
+if redis.call('EXISTS', KEY.forgotten) == 1 then return 2 end
 local now = tonumber(ARG.now)
 redis.call('HSET', KEY.session, unpack(MORE_ARGS))
 redis.call('PEXPIRE', KEY.session, ARG.ttlMs)
@@ -87,7 +91,7 @@ local generation, viewUntil, sessions, view = load(KEY.record)
 sessions[#sessions + 1] = { ARG.entry, tonumber(ARG.endsAt) }
 save(KEY.record, generation, viewUntil, sessions, view, now)
 return 1`,
-}).replying<0 | 1>();
+}).replying<0 | 1 | 2>();
 
 /** Updates fields of a session only while it exists, so a revoked session is never half re-created. MORE_ARGS: field, value, … */
 export const UPDATE_SESSION = redisScript({

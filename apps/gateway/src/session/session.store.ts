@@ -8,7 +8,10 @@ import { decodeSession, encodeSession, pairsToObject } from './session-codec';
 import { newSessionToken, partsOfSessionId, sessionIdAt, sessionIdOf } from './session-token';
 import { cachedViewOf, sessionEntriesOf } from './user-record';
 
-/** How long a user's credential floor is kept: longer than any sign-in takes from its password check to its session. */
+/**
+ * How long a user's credential floor, or a forgotten device's mark, is kept:
+ * longer than any sign-in or unlock takes from its check in identity to its session.
+ */
 const FLOOR_KEPT_MS = 10 * 60_000;
 
 /** Web sessions, sign-ins in progress and mobile access tokens, all in Redis, indexed by user. */
@@ -21,9 +24,11 @@ export class SessionStore {
 
   /**
    * @returns the secret token to hand to the client, and the session's public
-   * id; null when the user's credentials changed since `record.credentialVersion`.
+   * id; `credentials_changed` when the user's credentials changed since
+   * `record.credentialVersion`, `device_forgotten` when the record's device was
+   * forgotten (an unlock checked just before).
    */
-  async create(record: SessionRecord): Promise<{ token: string; id: string } | null> {
+  async create(record: SessionRecord): Promise<{ token: string; id: string } | 'credentials_changed' | 'device_forgotten'> {
     const { userId, absoluteExpiresAt: endsAt, credentialVersion } = record;
     const token = newSessionToken(userId);
     const id = sessionIdOf(token)!;
@@ -33,11 +38,16 @@ export class SessionStore {
     // Empty fields read back as their defaults: leaving them out keeps the session small.
     const fields = Object.entries(encodeSession(record)).filter(([, value]) => value !== '');
     const created = await runScript(this.redis, CREATE_SESSION, {
-      keys: { session: RedisKeys.session(userId, entry), record: RedisKeys.userRecord(userId), floor: RedisKeys.credentialFloor(userId) },
+      keys: {
+        session: RedisKeys.session(userId, entry),
+        record: RedisKeys.userRecord(userId),
+        floor: RedisKeys.credentialFloor(userId),
+        forgotten: RedisKeys.forgottenDevice(userId, record.deviceId ?? ''),
+      },
       args: { now: Date.now(), ttlMs, endsAt, entry, credentialVersion },
       moreArgs: fields.flat(),
     });
-    return created === 1 ? { token, id } : null;
+    return created === 1 ? { token, id } : created === 0 ? 'credentials_changed' : 'device_forgotten';
   }
 
   /** @returns null for an unknown or ended session, or a token of another shape. */
@@ -99,8 +109,12 @@ export class SessionStore {
     await this.deleteWhere(userId, (session) => session.record.passkeys.includes(passkeyId) && session.id !== sparedId);
   }
 
-  /** Ends the access tokens issued to one mobile device. */
+  /**
+   * Ends the access tokens issued to one mobile device, and for a while those
+   * still on their way: an unlock identity checked before the device was revoked.
+   */
   async deleteOfDevice(userId: string, deviceId: string): Promise<void> {
+    await this.redis.set(RedisKeys.forgottenDevice(userId, deviceId), '1', 'PX', FLOOR_KEPT_MS);
     await this.deleteWhere(userId, (session) => session.record.deviceId === deviceId);
   }
 

@@ -58,7 +58,8 @@ export class SignInSteps {
       previous && this.sessions.delete(previous.id, previous.record.userId),
       context && this.cache.remember(record.userId, context.cached, context.view),
     ]);
-    if (!created) throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while you were signing in: sign in again.');
+    // A web session has no device to have been forgotten: any refusal is a credential change.
+    if (typeof created === 'string') throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while you were signing in: sign in again.');
     const { token, id } = created;
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
     if (record.stage === 'select_portal') {

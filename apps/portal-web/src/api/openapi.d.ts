@@ -7359,7 +7359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (a right PIN ends a run, not the month's count); credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one) */
+            /** @description invalid_pin with attemptsLeft; device_revoked after 5 wrong PINs in a row, or 10 in a month (a right PIN ends a run, not the month's count), or once the device is forgotten (also by an unlock on its way at that moment); credentials_changed after a password change; invalid_signature (also for a challenge replaced by a newer one) */
             401: {
                 headers: {
                     [name: string]: unknown;
