@@ -14,9 +14,9 @@ const CodeStep = z.object({
   methods: z.array(SecondStepMethod).meta({ description: 'What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host' }),
   trustBrowserDays: z.number().int().meta({
     description:
-      'What "don\'t ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the ' +
-      'user\'s companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, ' +
-      'and is not made where one turned the option off',
+      'What "don\'t ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the ' +
+      'user\'s companies, also for a client of one firm alone (their days, or her firm\'s, would tell one firm whether she has another); ' +
+      'the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off',
   }),
 }).meta({
   description:

@@ -36,10 +36,11 @@ export class BrowserTrust {
   ) {}
 
   /**
-   * Before the choice of portal (no company yet), the days offered are the
-   * longest any company may allow, whatever the user's companies: the fewest
-   * among them, which the trust keeps to, would tell a firm holding the
-   * password that another firm of the user set fewer.
+   * On the easy access host, the days offered are the longest any company may
+   * allow, whatever the user's companies (the trust keeps to the fewest of
+   * them): the fewest would tell a firm holding the password that another firm
+   * of the user set fewer, and its own days that she has no other firm (she
+   * went straight into it). A company's host offers its company's days.
    * @param companies the user's, when the caller has them already (the sign-in that reached this step).
    */
   async atCodeStep(request: FastifyRequest, signer: Signer, companies?: readonly Pick<CompanyView, 'id'>[]): Promise<TrustAtCodeStep> {
@@ -52,7 +53,7 @@ export class BrowserTrust {
       entry.h === hostTagOf(request) &&
       entry.v === signer.credentialVersion &&
       now < Math.min(entry.e, entry.c + days * DAY_MS);
-    return { recognised, offeredDays: signer.companyId ? days : DEFAULT_TRUSTED_BROWSER_DAYS };
+    return { recognised, offeredDays: request.portal?.kind === 'company' ? days : DEFAULT_TRUSTED_BROWSER_DAYS };
   }
 
   /** After a code step answered with "don't ask again": a trust for the company's days, if it offers any. */

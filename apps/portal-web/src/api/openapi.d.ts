@@ -1235,7 +1235,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1391,7 +1391,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1568,7 +1568,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -1693,7 +1693,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -2078,7 +2078,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited: 5 a user per hour and company (the easy access host's on their own; each mails the user), with Retry-After */
+            /** @description rate_limited: 5 a user per hour on each company's host, and as many on the easy access host whatever her companies (each mails the user), with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2319,7 +2319,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                     } | {
                         /**
@@ -4153,7 +4153,7 @@ export interface operations {
                         next: "totp";
                         /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
                         methods: ("totp" | "passkey")[];
-                        /** @description What "don't ask again on this browser" offers; 0: the company turned it off. Before the choice of portal, 30 whatever the user's companies (their days would tell one firm of another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
+                        /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
                         /** @description Shown once */
                         recoveryCodes: string[];

@@ -117,12 +117,14 @@ export class TotpSignInController {
       'before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; ' +
       'one lets the admins act for 7 days',
   )
-  @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour and company (the easy access host's on their own; each mails the user), with Retry-After` })
+  @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour on each company's host, and as many on the easy access host whatever her companies (each mails the user), with Retry-After` })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<HelpAsked> {
     const { record } = await signInAt(this.sessions, request, 'totp');
     const { userId, companyId, credentialVersion } = record;
-    // Counted per firm: one that caught the password on its host must not use up her requests to the others, nor learn of them.
-    const limit = { key: `help-request:${userId}:${companyId ?? 'easy-access'}`, max: HELP_REQUESTS_PER_USER_PER_HOUR, windowSeconds: 3600 };
+    // Counted per firm's host, and on the easy access host apart, whether she went straight into her one firm there or not: a firm
+    // that caught the password on its host must not use up her requests elsewhere, nor learn from their count that she has another firm.
+    const countedAt = request.portal?.kind === 'company' ? request.portal.company.id : 'easy-access';
+    const limit = { key: `help-request:${userId}:${countedAt}`, max: HELP_REQUESTS_PER_USER_PER_HOUR, windowSeconds: 3600 };
     await this.limiter.hit(limit);
     // Before the choice of portal (easy access host), the step names no firm: each of the user's is asked, and any of them may help.
     const companyIds = companyId ? [companyId] : (await this.rpc.request(TenancyPatterns.listCompaniesOfUser, { userId })).map(({ id }) => id);
