@@ -13,6 +13,7 @@ import {
   TotpMember,
 } from '../support/factories';
 import { Mailbox, tokenOf } from '../support/mailbox';
+import { codeForStep } from '../support/totp';
 import { PortalClient } from '../support/portal-client';
 import { sharedGateway } from '../support/run-context';
 
@@ -65,10 +66,12 @@ describe("An admin invites another company's client: joining takes the client's 
     expect(mail.text).not.toContain('/activate/');
   });
 
-  test('until accepted, the invited user is no member: no sign-in on that portal', async () => {
-    const login = await browserOn(attackerFirm.host).post('/api/auth/login', credentialsOf(victim));
+  test('until accepted, the invited user is no member: no sign-in on that portal, which asks her code as a member\'s would and refuses after it', async () => {
+    const browser = browserOn(attackerFirm.host);
+    const login = await browser.post('/api/auth/login', credentialsOf(victim));
 
-    expectError(login, 401, 'invalid_credentials');
+    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expectError(await browser.post('/api/auth/totp', { recoveryCode: victim.recoveryCodes[0] }), 403, 'forbidden');
   });
 
   test('until accepted, the inviting admin cannot turn their 2FA off, and the accounts it sets wait for the acceptance', async () => {
@@ -91,8 +94,9 @@ describe("An admin invites another company's client: joining takes the client's 
     const accepted = await browserOn(attackerFirm.host).post('/api/invitations/accept', { token: tokenOf(acceptanceLink) });
 
     expect(accepted.status).toBe(204);
-    const login = await browserOn(attackerFirm.host).post('/api/auth/login', credentialsOf(victim));
-    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    const browser = browserOn(attackerFirm.host);
+    expect((await browser.post('/api/auth/login', credentialsOf(victim))).body.next).toBe('totp');
+    expect((await browser.post('/api/auth/totp', { code: codeForStep(victim.secret, victim.enrolledInStep) })).body.next).toBe('done');
     expect(await listed(victim.userId)).toMatchObject({ status: 'member', role: 'client', accounts: [attackerAccount] });
   });
 

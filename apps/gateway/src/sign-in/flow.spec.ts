@@ -18,13 +18,15 @@ const codeOf = (run: () => unknown): ErrorCode | undefined => {
 
 describe(entryAfterCredentials.name, () => {
   test.each([
-    ['a member on the company host', { kind: 'company', membership: lax }, [lax, strict], { next: 'portal', portal: lax }],
-    ['no member on the company host, member elsewhere', { kind: 'company', membership: null }, [strict], { next: 'refused' }],
-    ['one portal on the easy access host', { kind: 'easy_access' }, [strict], { next: 'portal', portal: strict }],
-    ['several portals on the easy access host', { kind: 'easy_access' }, [lax, strict], { next: 'select_portal', portals: [lax, strict] }],
-    ['no portal on the easy access host', { kind: 'easy_access' }, [], { next: 'refused' }],
-  ] as const)('%s', (_, host, memberships, entry) => {
-    expect(entryAfterCredentials(host, memberships)).toEqual(entry);
+    ['a member on the company host', { kind: 'company', membership: lax }, [lax, strict], false, { next: 'portal', portal: lax }],
+    ['a member on the company host, the code ahead', { kind: 'company', membership: lax }, [lax, strict], true, { next: 'portal', portal: lax }],
+    ['no member on the company host, member elsewhere', { kind: 'company', membership: null }, [strict], false, { next: 'refused' }],
+    ['no member on the company host, the code ahead', { kind: 'company', membership: null }, [strict], true, { next: 'code_then_refused' }],
+    ['one portal on the easy access host', { kind: 'easy_access' }, [strict], true, { next: 'portal', portal: strict }],
+    ['several portals on the easy access host', { kind: 'easy_access' }, [lax, strict], false, { next: 'select_portal', portals: [lax, strict] }],
+    ['no portal on the easy access host, the code ahead', { kind: 'easy_access' }, [], true, { next: 'refused' }],
+  ] as const)('%s', (_, host, memberships, codeAhead, entry) => {
+    expect(entryAfterCredentials(host, memberships, codeAhead)).toEqual(entry);
   });
 });
 

@@ -27,9 +27,14 @@ export interface Standing {
 /**
  * Where a web sign-in goes once a first factor was accepted, before any
  * second factor. `refused` answers like a wrong password, so that nobody
- * learns who is a member where.
+ * learns who is a member where; `code_then_refused` asks the code as a
+ * member's sign-in would, and refuses after it.
  */
-export type Entry = { next: 'refused' } | { next: 'select_portal'; portals: readonly CompanyView[] } | { next: 'portal'; portal: CompanyView };
+export type Entry =
+  | { next: 'refused' }
+  | { next: 'code_then_refused' }
+  | { next: 'select_portal'; portals: readonly CompanyView[] }
+  | { next: 'portal'; portal: CompanyView };
 
 /** The next step of the app's one-time sign-in: it chooses its portal later, at each unlock. */
 export type AppStep = { next: 'refused' } | { next: 'totp' | 'create_pin' };
@@ -58,11 +63,20 @@ export function choiceStage(totpEnabled: boolean, factors: readonly ProvenFactor
   return totpEnabled && !passedSecondFactor(factors) ? 'totp' : 'select_portal';
 }
 
-/** On a company's host, its members enter it; on the easy access host, the user's only portal, or a choice among several. */
-export function entryAfterCredentials(host: Exclude<SignInHost, { kind: 'app' }>, memberships: readonly CompanyView[]): Entry {
+/**
+ * On a company's host, its members enter it; on the easy access host, the
+ * user's only portal, or a choice among several. On a company's host, a user
+ * the code will be asked of (`codeAhead`) is asked it whether she is a member
+ * there or not, and refused only after it: a firm that caught her password on
+ * its own host would otherwise try it on other firms' hosts and learn, from
+ * the code step or a wrong password, which of them she is a client of, which
+ * the easy access host shows only after the code (`choiceStage`).
+ */
+export function entryAfterCredentials(host: Exclude<SignInHost, { kind: 'app' }>, memberships: readonly CompanyView[], codeAhead: boolean): Entry {
   const portal = host.kind === 'company' ? host.membership : memberships.length === 1 ? memberships[0] : null;
   if (portal) return { next: 'portal', portal };
-  if (host.kind === 'company' || memberships.length === 0) return { next: 'refused' };
+  if (host.kind === 'company') return codeAhead ? { next: 'code_then_refused' } : { next: 'refused' };
+  if (memberships.length === 0) return { next: 'refused' };
   return { next: 'select_portal', portals: memberships };
 }
 

@@ -78,7 +78,7 @@ export class SignInSteps {
    * was trusted to skip it (then the sign-in is done, with the factor
    * `trusted_browser`). Asked only there, so that a sign-in without 2FA pays nothing for it.
    */
-  private async secondStep({ record, context, company, portals }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
+  private async secondStep({ record, context, company, portals, outsider }: SignInProgress, request: FastifyRequest): Promise<SecondStep> {
     if (record.stage !== 'totp' && record.stage !== 'totp_enroll') return { unissued: record, methods: [], offeredDays: 0 };
     const [methods, trust] = await Promise.all([
       this.methodsHere(record.userId, request, context?.view.user.totpEnabled),
@@ -86,7 +86,7 @@ export class SignInSteps {
       this.trust.atCodeStep(request, record, record.companyId === null ? portals : undefined),
     ]);
     const stage = secondStage(record.stage, methods.includes('passkey'));
-    if (stage === 'totp' && trust.recognised) {
+    if (stage === 'totp' && trust.recognised && !outsider) {
       const signer = { ...record, factors: withFactor(record.factors, 'trusted_browser') };
       // Before the choice among several portals (easy access host), the code it spared was what showed them.
       const next = record.companyId === null ? 'select_portal' : 'done';

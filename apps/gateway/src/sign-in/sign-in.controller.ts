@@ -36,7 +36,10 @@ export class AuthController {
   @Answers(200, SignInStep, 'The next step')
   @ApiResponse({
     status: 401,
-    description: `invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; ${OVERTAKEN_SIGN_IN}`,
+    description:
+      `invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; ${OVERTAKEN_SIGN_IN}. ` +
+      'A user with the code on who is no member of this host\'s company gets the code step all the same (200, `next: "totp"`), and 403 after her code: ' +
+      'her password alone, which a firm may have caught on its own host, does not tell which other firms she is a client of',
   })
   @ApiResponse({
     status: 429,

@@ -25,6 +25,12 @@ export interface SignInProgress {
   context?: { view: PortalView; cached: CachedView };
   /** The user's cached view as the caller read it, when nothing it knows of changed it since. */
   cachedView?: CachedView;
+  /**
+   * On a company's host she is no member of, the code step asked all the
+   * same (`code_then_refused`): no trusted browser spares it, and `complete`
+   * refuses after it.
+   */
+  outsider?: true;
 }
 
 /** The factor that opened a sign-in: what every first-factor adapter hands to the flow. A passkey counts for two. */
@@ -70,8 +76,10 @@ export class SignInService {
       this.limits.recordSuccess(user.email, factor),
       this.totpEnabledOf(user.id),
     ]);
-    const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies);
+    const codeAhead = totpEnabled && !passedSecondFactor(signer.factors);
+    const entry = entryAfterCredentials(host.kind === 'company' ? { kind: 'company', membership: member?.company ?? null } : host, companies, codeAhead);
     if (entry.next === 'refused') return this.limits.refuse(user.email);
+    if (entry.next === 'code_then_refused') return this.outsider(signer, host);
     if (entry.next === 'select_portal') return this.choice(signer, choiceStage(totpEnabled, signer.factors), companies);
     const here = member ?? (await this.rpc.request(TenancyPatterns.getMember, { userId: user.id, companyId: entry.portal.id }));
     return this.enter(signer, { user: viewUserOf(user, totpEnabled), companies, member: here }, cached);
@@ -93,7 +101,8 @@ export class SignInService {
    * company requires it. The company comes from the user's cached view, or
    * is asked of tenancy when the view holds none; a sign-in that gave its
    * code before choosing (`choiceStage`) goes on to the choice.
-   * @throws DomainError forbidden when, by then, the user belongs to no portal.
+   * @throws DomainError forbidden when, by then, the user belongs to no portal,
+   * or is no member of the company of the host (a sign-in `outsider` there).
    */
   async complete(record: Signer & Pick<SessionRecord, 'companyId'>, passed: ProvenFactor, cachedView?: CachedView): Promise<SignInProgress> {
     const signer = { ...record, factors: withFactor(record.factors, passed) };
@@ -103,7 +112,9 @@ export class SignInService {
       return this.choice(signer, 'select_portal', companies);
     }
     const cached = cachedView?.companies?.find((company) => company.id === record.companyId);
-    const company = cached ?? (await this.companiesOf(record.userId)).find((candidate) => candidate.id === record.companyId) ?? null;
+    const company = cached ?? (await this.companiesOf(record.userId)).find((candidate) => candidate.id === record.companyId);
+    // No member of this host's company, or no longer: once she gave her second factor, she may learn it.
+    if (!company) throw new DomainError(ErrorCode.Forbidden, 'You have no access to this portal.');
     return { record: this.record(signer, 'done', company), portals: [], cachedView, company };
   }
 
@@ -114,6 +125,12 @@ export class SignInService {
    */
   private choice(signer: Signer, stage: 'totp' | 'select_portal', companies: CompanyView[]): SignInProgress {
     return { record: this.record(signer, stage, null), portals: companies, company: null };
+  }
+
+  /** The code step of a sign-in on a company's host she is no member of (flow.ts, `code_then_refused`). */
+  private outsider(signer: Signer, host: HostPortal): SignInProgress {
+    const company = host.kind === 'company' ? host.company : null;
+    return { record: this.record(signer, 'totp', company), portals: [], company, outsider: true };
   }
 
   private companiesOf(userId: string): Promise<CompanyView[]> {

@@ -1295,7 +1295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; credentials_changed: the password was changed or reset, or 2FA turned off, while this sign-in went on */
+            /** @description invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; credentials_changed: the password was changed or reset, or 2FA turned off, while this sign-in went on. A user with the code on who is no member of this host's company gets the code step all the same (200, `next: "totp"`), and 403 after her code: her password alone, which a firm may have caught on its own host, does not tell which other firms she is a client of */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1809,7 +1809,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description factor_locked: 100 wrong codes in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off */
+            /** @description factor_locked: 100 wrong codes in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off. forbidden: she is no member of this host's company (or no longer), told only once she gave her second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,7 +1817,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "factor_locked";
+                        error: "forbidden" | "factor_locked";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
@@ -2038,7 +2038,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days */
+            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days. On the host of a company she is no member of (her code step is asked all the same), the answer is the same, `linkMailed: true`, and nothing is sent to anyone */
             202: {
                 headers: {
                     [name: string]: unknown;

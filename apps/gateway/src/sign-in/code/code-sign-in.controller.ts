@@ -38,6 +38,9 @@ const HelpRequestBody = z.object({ message: FreeText(1000).optional() });
 /** Each request mails the user a link: whoever has the password must not flood their mailbox. */
 const HELP_REQUESTS_PER_USER_PER_HOUR = 5;
 
+/** Tenancy's answer to a request for a company the user is no member of. */
+const isNotMember = (reason: unknown) => reason instanceof DomainError && reason.code === ErrorCode.NotFound;
+
 @ApiTags('sign-in')
 @ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a code' })
 @Controller('api/auth/totp')
@@ -69,7 +72,12 @@ export class TotpSignInController {
     status: 401,
     description: `invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; ${PASSKEY_REFUSALS}, or the passkey of someone else; ${OVERTAKEN_SIGN_IN}`,
   })
-  @ApiResponse({ status: 403, description: 'factor_locked: 100 wrong codes in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off' })
+  @ApiResponse({
+    status: 403,
+    description:
+      'factor_locked: 100 wrong codes in a row lock the factor; a recovery code still signs in, or an admin turns 2FA off. ' +
+      'forbidden: she is no member of this host\'s company (or no longer), told only once she gave her second factor',
+  })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: 10 wrong codes in a row lock the codes, 15 minutes first, each later lock twice as long (up to a day); recovery codes are never locked (5 per sign-in)' })
   @ApiResponse({ status: 503, description: 'unavailable: the code may have been accepted all the same; the same code, sent again in this sign-in, is accepted' })
   async verify(
@@ -115,7 +123,8 @@ export class TotpSignInController {
       '(POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the ' +
       'choice of portal on the easy access host, a request goes to each of the user\'s companies, each with its own mail. Asking again ' +
       'before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; ' +
-      'one lets the admins act for 7 days',
+      'one lets the admins act for 7 days. On the host of a company she is no member of (her code step is asked all the same), the answer is ' +
+      'the same, `linkMailed: true`, and nothing is sent to anyone',
   )
   @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour on each company's host, and as many on the easy access host whatever her companies (each mails the user), with Retry-After` })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<HelpAsked> {
@@ -133,10 +142,13 @@ export class TotpSignInController {
         this.rpc.request(SecondFactorHelpPatterns.openRequest, { companyId, userId, message: body.message ?? null, credentialVersion }),
       ),
     );
-    // One firm that answered is help on the way (a firm that dropped the user meanwhile is not): only when none did is the call refused.
-    const refusal = asked.find((outcome) => outcome.status === 'rejected');
-    if (refusal && asked.every((outcome) => outcome.status === 'rejected')) throw refusal.reason;
-    return { linkMailed: asked.some((outcome) => outcome.status === 'fulfilled' && outcome.value.linkMailed) };
+    // One firm that answered is help on the way: only when none did is the call refused. A firm she is no member of (one
+    // that dropped her meanwhile, or the host of a sign-in asked the code all the same, SignInService) is asked nothing,
+    // and answered as a member would be: whoever holds her password must not learn from this which firms she is a client of.
+    const answered = asked.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const refusal = asked.flatMap((outcome) => (outcome.status === 'rejected' && !isNotMember(outcome.reason) ? [outcome.reason as unknown] : []))[0];
+    if (answered.length === 0 && refusal) throw refusal;
+    return { linkMailed: answered.length === 0 || answered.some((outcome) => outcome.linkMailed) };
   }
 
   private async codeOf(session: AuthenticatedSession, answer: SecondFactorAnswer): Promise<ProvenFactor> {
