@@ -43,7 +43,8 @@ export class PasskeyRegistration {
    * @throws DomainError rate_limited
    */
   async options(rp: RelyingParty, owner: PasskeyOwner): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    await this.limiter.hit({ key: `passkey-registration:${owner.id}`, max: REGISTRATIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    // Per host: a firm spending the budget on its own host must not keep her from making passkeys on the others.
+    await this.limiter.hit({ key: `passkey-registration:${owner.id}:${rp.id}`, max: REGISTRATIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
     const existing = await this.rpc.request(PasskeyPatterns.list, { userId: owner.id, rpId: rp.id });
     const options = await generateRegistrationOptions({
       rpName: rp.name,

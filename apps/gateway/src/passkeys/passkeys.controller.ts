@@ -74,7 +74,7 @@ export class PasskeysController {
       'resident key and user verification required, attestation none, this host\'s passkeys of the user excluded. Valid once, for 5 minutes.',
   })
   @Answers(200, PasskeyCreationOptions, 'For @simplewebauthn/browser startRegistration({ optionsJSON })')
-  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
+  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user and host, with Retry-After' })
   async registrationOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyCreationOptions> {
     const view = await this.meService.portalViewOf(session);
     return this.registration.options(this.rp(request), { ...view.user, name: nameInPortal(view) });
@@ -120,11 +120,13 @@ export class PasskeysController {
       'the fresh proof DELETE accepts instead of the password. Valid once, for 5 minutes.',
   })
   @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
-  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user' })
+  @ApiResponse({ status: 429, description: 'rate_limited: 20 a minute per user and host, with Retry-After' })
   async proofOptions(@Req() request: FastifyRequest, @Auth() session: AuthenticatedSession): Promise<PasskeyRequestOptions> {
     const { userId } = session.record;
-    await this.limiter.hit({ key: `passkey-proof:${userId}`, max: PROOFS_PER_USER_PER_MINUTE, windowSeconds: 60 });
-    return this.authentication.options(this.rp(request).id, userId);
+    const rpId = this.rp(request).id;
+    // Per host: a firm spending the budget on its own host must not refuse her passkeys on the others.
+    await this.limiter.hit({ key: `passkey-proof:${userId}:${rpId}`, max: PROOFS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    return this.authentication.options(rpId, userId);
   }
 
   @Delete(':id')

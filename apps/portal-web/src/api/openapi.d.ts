@@ -1993,7 +1993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited: 20 a minute per user, with Retry-After */
+            /** @description rate_limited: 20 a minute per user and host, with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4891,7 +4891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited: 20 a minute per user */
+            /** @description rate_limited: 20 a minute per user and host, with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5333,7 +5333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited: 20 a minute per user */
+            /** @description rate_limited: 20 a minute per user and host, with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;

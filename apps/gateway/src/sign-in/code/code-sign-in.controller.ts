@@ -106,11 +106,13 @@ export class TotpSignInController {
       'user verification required; for the step\'s method `passkey`. Valid once, for 5 minutes.',
   })
   @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
-  @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_USER_PER_MINUTE} a minute per user, with Retry-After` })
+  @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_USER_PER_MINUTE} a minute per user and host, with Retry-After` })
   async passkeyOptions(@Req() request: FastifyRequest): Promise<PasskeyRequestOptions> {
     const { userId } = (await signInAt(this.sessions, request, 'totp')).record;
-    await this.limiter.hit({ key: `passkey-second-step:${userId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
-    return this.passkeys.options(this.rp(request).id, userId);
+    const rpId = this.rp(request).id;
+    // Per host: a firm holding her password must not spend, on its own host, her passkey's second step on the others.
+    await this.limiter.hit({ key: `passkey-second-step:${userId}:${rpId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    return this.passkeys.options(rpId, userId);
   }
 
   @Post('help')
