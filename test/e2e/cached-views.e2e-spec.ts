@@ -79,7 +79,7 @@ describe('What the gateway caches follows every change at once', () => {
     const { secret, step } = await enrolTotp(browser);
     expect((await browser.get('/api/me')).body.user.totpEnabled).toBe(true);
     const laptop = browserOn(firm.host);
-    expect((await laptop.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await laptop.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await laptop.post('/api/auth/totp', { code: codeForStep(secret, step) })).body).toMatchObject({ next: 'done' });
 
     expect((await laptop.delete('/api/me/totp', { json: { password: member.password } })).status).toBe(204);

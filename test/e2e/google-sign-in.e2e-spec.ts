@@ -128,7 +128,7 @@ describe('Signing in with Google on the web', () => {
     const { next } = await nina.follow(`http://${firm.host}:${port}/api/auth/google`);
 
     expect(next).toBe(home(firm.host));
-    expect((await nina.on(firm.host).get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await nina.on(firm.host).get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await nina.on(firm.host).get('/api/me')).status).toBe(401);
   });
 

@@ -40,7 +40,7 @@ describe("Notices in the user's own language", () => {
 
   const atCodeStep = async (member: TotpMember, language: Language): Promise<PortalClient> => {
     const browser = browserOn(firm.host, firm.gateway, inLanguage(language));
-    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     return browser;
   };
 

@@ -105,7 +105,7 @@ describe('While the mail server hangs', () => {
 
   test('a client asking for help again during the code step gets 202 at once', async () => {
     const signingIn = browserOn(firm.host, own.gateway);
-    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
 
     expectPrompt(await signingIn.post('/api/auth/totp/help', { message: 'Téléphone perdu' }), 202);
   });

@@ -55,7 +55,7 @@ describe('On a Redis Cluster', () => {
   test('a sign-in with a code step: a wrong code counted by mfa, the right one lets in', async () => {
     const member = await memberWithTotp(firm);
     const browser = browserOn(firm.host, own.gateway);
-    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     const step = await currentStepWithMargin();
 
     const wrong = await browser.post('/api/auth/totp', { code: codeForStep(member.secret, step + 5) });

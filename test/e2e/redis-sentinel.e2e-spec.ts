@@ -60,7 +60,7 @@ describe('On a Redis Sentinel set, through a failover', () => {
     for (const browser of browsers) expect((await browser.get('/api/me')).status).toBe(200);
     const member = await memberWithTotp(firm);
     const browser = browserOn(firm.host, own.gateway);
-    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     const verified = await browser.post('/api/auth/totp', { code: codeForStep(member.secret, await currentStepWithMargin()) });
     expect(verified.status).toBe(200);
   });
@@ -108,7 +108,7 @@ describe('On a Redis Sentinel set, through a failover', () => {
 
     const withCode = await memberWithTotp(firm);
     const browser = browserOn(firm.host, own.gateway);
-    expect((await browser.post('/api/auth/login', credentialsOf(withCode))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await browser.post('/api/auth/login', credentialsOf(withCode))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     const verified = await browser.post('/api/auth/totp', { code: codeForStep(withCode.secret, await currentStepWithMargin()) });
     expect(verified.status).toBe(200);
   });

@@ -46,7 +46,7 @@ describe('Bad input to the two-factor routes', () => {
     firm = await createCompany({ name: 'Roussel Audit' });
     member = await memberWithTotp(firm);
     atCodeStep = browserOn(firm.host);
-    expect((await atCodeStep.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await atCodeStep.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     settings = await signedInClient(firm, await activeMember(firm));
     expect((await settings.post('/api/me/totp/setup')).status).toBe(200);
     adminBrowser = await signedInClient(firm, await activeMember(firm, { role: 'admin' }));
@@ -107,7 +107,7 @@ describe('Bad input to the two-factor routes', () => {
   });
 
   test('none of it counted: the sign-in still waits for the code, and the right one signs in', async () => {
-    expect((await atCodeStep.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await atCodeStep.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await settings.get('/api/me')).body.user.totpEnabled).toBe(false);
 
     const verified = await atCodeStep.post('/api/auth/totp', { code: codeForStep(member.secret, await currentStepWithMargin()) });

@@ -20,7 +20,7 @@ describe('Signing in with a code from the authenticator app', () => {
 
   const atCodeStep = async (member: TotpMember, browser = browserOn(firm.host)): Promise<PortalClient> => {
     const login = await browser.post('/api/auth/login', credentialsOf(member));
-    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     return browser;
   };
 
@@ -63,7 +63,7 @@ describe('Signing in with a code from the authenticator app', () => {
 
     expect(accepted.status).toBe(200);
     expectError(replayed, 401, 'invalid_code');
-    expect((await second.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await second.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
   });
 
   test('of 20 sign-ins of one user racing with one valid code, exactly one gets in', async () => {

@@ -48,7 +48,7 @@ describe('An admin’s 2FA disable whose answer comes too late', () => {
     const code = codeForStep(client.secret, await currentStepWithMargin());
     await clientsPhone.signInWithSecondFactor(credentialsOf(client), { code }, '4817');
     signingIn = browserOn(firm.host, own.gateway);
-    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     // The admin's view gets cached, so that the disable is the only call that needs tenancy.
     expect((await adminBrowser.get('/api/me')).status).toBe(200);
     expect((await client.browser.get('/api/me')).status).toBe(200);

@@ -71,10 +71,10 @@ describe('Turning on two-factor authentication with an authenticator app', () =>
       const login = await signingIn.post('/api/auth/login', credentialsOf(member));
 
       expect(login.status).toBe(200);
-      expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+      expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
       afterPassword = sessionIdOf(signingIn);
       expect(afterPassword).toEqual(expect.any(String));
-      expect((await signingIn.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+      expect((await signingIn.get('/api/auth/state')).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
       expectError(await signingIn.get('/api/me'), 401, 'unauthenticated');
     });
 

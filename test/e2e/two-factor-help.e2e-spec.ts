@@ -56,7 +56,7 @@ describe('A client who lost the authenticator app', () => {
 
   test('during the code step, the client asks for help: 202', async () => {
     signingIn = browserOn(firm.host);
-    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
 
     const help = await signingIn.post('/api/auth/totp/help', { message });
 

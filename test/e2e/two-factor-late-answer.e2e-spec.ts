@@ -29,7 +29,7 @@ describe('A TOTP step whose answer comes too late', () => {
     firm = await createCompany({ name: 'Perrin Associés' }, own.gateway);
     client = await memberWithTotp(firm);
     signingIn = browserOn(firm.host, own.gateway);
-    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     // A step after the one enrolment used, with time to spare for the pause.
     code = codeForStep(client.secret, await currentStepWithMargin(15_000));
   }, 120_000);
@@ -57,7 +57,7 @@ describe('A TOTP step whose answer comes too late', () => {
 
   test('the code opens no other sign-in', async () => {
     const other = browserOn(firm.host, own.gateway);
-    expect((await other.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await other.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
 
     expectError(await other.post('/api/auth/totp', { code }), 401, 'invalid_code');
   });

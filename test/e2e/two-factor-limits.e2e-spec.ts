@@ -16,7 +16,7 @@ describe('Wrong codes at sign-in', () => {
   const atCodeStep = async (member: TotpMember): Promise<PortalClient> => {
     const browser = browserOn(firm.host);
     const login = await browser.post('/api/auth/login', credentialsOf(member));
-    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     return browser;
   };
 

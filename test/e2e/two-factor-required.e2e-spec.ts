@@ -47,6 +47,6 @@ describe('A company that requires two-factor authentication', () => {
   test('the next sign-in asks for a code', async () => {
     const login = await browserOn(firm.host).post('/api/auth/login', credentialsOf(member));
 
-    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
   });
 });

@@ -114,7 +114,7 @@ describe('The TOTP secret at rest', () => {
 
   test('the mfa service, which holds the key, still reads it: a code signs in', async () => {
     const browser = browserOn(member.browser.host, own.gateway);
-    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
 
     const verified = await browser.post('/api/auth/totp', { code: codeForStep(member.secret, await currentStepWithMargin()) });
 

@@ -47,7 +47,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
     expectError(await disable(), 403, 'no_open_help_request');
 
     const signIn = await browserOn(firmB.host).post('/api/auth/login', credentialsOf(shared));
-    expect(signIn.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(signIn.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
   });
 
   test('a help request sent to B gives A no standing', async () => {
@@ -61,7 +61,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
 
   test("in answer to the user's own request to A, the admin of A turns 2FA off", async () => {
     const signingIn = browserOn(firmA.host);
-    expect((await signingIn.post('/api/auth/login', credentialsOf(shared))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(shared))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await signingIn.post('/api/auth/totp/help', { message: 'à A' })).status).toBe(202);
     expect(await confirmedHelp(shared)).toBe(firmA.name);
 

@@ -34,7 +34,7 @@ describe('Wrong codes escalate to a locked factor', () => {
 
   const atCodeStep = async (member: TotpMember): Promise<PortalClient> => {
     const browser = browserOn(firm.host, own.gateway);
-    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await browser.post('/api/auth/login', credentialsOf(member))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     return browser;
   };
 

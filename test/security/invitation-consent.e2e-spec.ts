@@ -70,7 +70,7 @@ describe("An admin invites another company's client: joining takes the client's 
     const browser = browserOn(attackerFirm.host);
     const login = await browser.post('/api/auth/login', credentialsOf(victim));
 
-    expect(login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expectError(await browser.post('/api/auth/totp', { recoveryCode: victim.recoveryCodes[0] }), 403, 'forbidden');
   });
 
@@ -82,7 +82,7 @@ describe("An admin invites another company's client: joining takes the client's 
     expect(accounts.status).toBe(204);
     expect(await listed(victim.userId)).toMatchObject({ status: 'invited', accounts: [attackerAccount] });
     const signIn = await browserOn(victimFirm.host).post('/api/auth/login', credentialsOf(victim));
-    expect(signIn.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(signIn.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
   });
 
   test('a forged or unknown token is refused with 400 invalid_token', async () => {

@@ -68,7 +68,7 @@ describe("Tenancy's mail links come from configuration, never from the request",
     const admin = await activeMember(firm, { role: 'admin' });
     const client = await memberWithTotp(firm);
     const signingIn = browserOn(firm.host, sharedGateway(), { headers: { host: `${firm.hosts[1]}:${forgedPort}` } });
-    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect((await signingIn.post('/api/auth/login', credentialsOf(client))).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
 
     expect((await signingIn.post('/api/auth/totp/help', {})).status).toBe(202);
     const toClient = await mailbox.waitFor({ to: client.email, containing: '/help-request/' });

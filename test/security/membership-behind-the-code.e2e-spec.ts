@@ -1,6 +1,8 @@
 import { expectError } from '../support/api-error';
 import { browserOn, Company, createCompany, credentialsOf, memberWithTotp, TotpMember } from '../support/factories';
 import { Mailbox } from '../support/mailbox';
+import { registeredPasskey, secondStepOptions } from '../support/passkeys';
+import { SoftwareAuthenticator } from '../support/software-authenticator';
 import { codeForStep, wrongCode } from '../support/totp';
 
 /**
@@ -18,12 +20,15 @@ describe('On a company\'s host, the password of a user with the code on does not
   let firmB: Company;
   let claire: TotpMember;
   let memberOfB: TotpMember;
+  let memberOfBWithPasskey: TotpMember;
 
   beforeAll(async () => {
     firmA = await createCompany({ name: 'Aubert Comptabilité' });
     firmB = await createCompany({ name: 'Blanchard Avocats' });
     claire = await memberWithTotp(firmA);
     memberOfB = await memberWithTotp(firmB);
+    memberOfBWithPasskey = await memberWithTotp(firmB);
+    await registeredPasskey(memberOfBWithPasskey.browser, new SoftwareAuthenticator());
   });
 
   const passwordOnB = async (member: TotpMember) => {
@@ -38,8 +43,18 @@ describe('On a company\'s host, the password of a user with the code on does not
     // Before the change: 401 invalid_credentials for Claire on B's host.
     expect(outsider.login.status).toBe(200);
     expect(outsider.login.body).toEqual(member.login.body);
-    expect(outsider.login.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+    expect(outsider.login.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     expect((await outsider.browser.get('/api/auth/state')).body).toEqual((await member.browser.get('/api/auth/state')).body);
+  });
+
+  test('a passkey she would have made on B\'s host shows neither in the step nor in its options', async () => {
+    const outsider = await passwordOnB(claire);
+    const withPasskey = await passwordOnB(memberOfBWithPasskey);
+
+    // Before: ["totp", "passkey"] for a client of B who made one there, and her passkey's id in the options.
+    expect(withPasskey.login.body).toEqual(outsider.login.body);
+    expect((await secondStepOptions(withPasskey.browser)).allowCredentials).toEqual([]);
+    expect((await secondStepOptions(outsider.browser)).allowCredentials).toEqual([]);
   });
 
   test('a wrong code, and "no access to the app", answer as they would for a member; the request goes to no one', async () => {

@@ -93,7 +93,7 @@ describe('Trusted browsers', () => {
     test('the step offers the option for the company\'s number of days (30 unless it chose otherwise)', async () => {
       const answer = await login(browserAt(firm.host), claire);
 
-      expect(answer.body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 30 });
+      expect(answer.body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 30 });
     });
 
     test('answered with "don\'t ask again", the browser gets an HttpOnly cookie for 30 days, and the next sign-in skips the code', async () => {
@@ -276,7 +276,7 @@ describe('Trusted browsers', () => {
       const trusted = await trustedBrowser(claire);
       await setDays(0);
 
-      expect((await login(trusted, claire)).body).toEqual({ next: 'totp', methods: ['totp'], trustBrowserDays: 0 });
+      expect((await login(trusted, claire)).body).toEqual({ next: 'totp', methods: ['totp', 'passkey'], trustBrowserDays: 0 });
       expect((await codeStep(trusted, claire, true)).body.next).toBe('done');
       const fresh = browserAt(firm.host);
       await login(fresh, claire);

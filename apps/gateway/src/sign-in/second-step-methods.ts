@@ -15,12 +15,20 @@ export type SecondStepMethod = z.output<typeof SecondStepMethod>;
 export class SecondStepMethods {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** @param totpEnabled when the caller already knows it */
-  async of(userId: string, rpId: string, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
+  /**
+   * On a company's host, a user with the code on is offered a passkey too,
+   * whether she made one there or not: a passkey of that host is made only by
+   * its company's clients, and a firm trying her password on other firms'
+   * hosts would learn from it which of them she is a client of (flow.ts,
+   * `code_then_refused`). The passkey options of that step name no passkey either.
+   * @param totpEnabled when the caller already knows it
+   */
+  async of(userId: string, rpId: string, onCompanyHost: boolean, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
     const [enabled, passkeys] = await Promise.all([
       totpEnabled ?? this.rpc.request(MfaPatterns.factorStatus, { userId }).then((status) => status.enabled),
       this.rpc.request(PasskeyPatterns.list, { userId, rpId }),
     ]);
-    return [...(enabled ? (['totp'] as const) : []), ...(passkeys.length > 0 ? (['passkey'] as const) : [])];
+    const passkey = passkeys.length > 0 || (enabled && onCompanyHost);
+    return [...(enabled ? (['totp'] as const) : []), ...(passkey ? (['passkey'] as const) : [])];
   }
 }

@@ -103,6 +103,6 @@ export class SignInSteps {
 
   /** The ways this host offers the user to answer the second step. */
   private methodsHere(userId: string, request: FastifyRequest, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
-    return this.methods.of(userId, relyingPartyOf(request, this.config).id, totpEnabled);
+    return this.methods.of(userId, relyingPartyOf(request, this.config).id, request.portal?.kind === 'company', totpEnabled);
   }
 }

@@ -11,7 +11,11 @@ const SelectPortal = z.object({ next: z.literal('select_portal'), portals: z.arr
 
 const CodeStep = z.object({
   next: z.literal('totp'),
-  methods: z.array(SecondStepMethod).meta({ description: 'What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host' }),
+  methods: z.array(SecondStepMethod).meta({
+    description:
+      'What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company\'s host, a user with the code on ' +
+      'is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm\'s client)',
+  }),
   trustBrowserDays: z.number().int().meta({
     description:
       'What "don\'t ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the ' +

@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Options for navigator.credentials.get() that only the signing-in user's passkeys for this host answer (allowCredentials), user verification required; for the step's method `passkey`. Valid once, for 5 minutes. */
+        /** Options for navigator.credentials.get() for the step's method `passkey`, user verification required; valid once, for 5 minutes. On the easy access host they name the signing-in user's passkeys there (allowCredentials); on a company's host none (the browser offers its passkeys for the host), as they would tell whether she is its client. Either way only her own passkey answers the step. */
         post: operations["TotpSignInController_passkeyOptions"];
         delete?: never;
         options?: never;
@@ -1233,7 +1233,7 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         next: "totp";
-                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
+                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company's host, a user with the code on is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm's client) */
                         methods: ("totp" | "passkey")[];
                         /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
@@ -1389,7 +1389,7 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         next: "totp";
-                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
+                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company's host, a user with the code on is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm's client) */
                         methods: ("totp" | "passkey")[];
                         /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
@@ -1566,7 +1566,7 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         next: "totp";
-                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
+                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company's host, a user with the code on is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm's client) */
                         methods: ("totp" | "passkey")[];
                         /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
@@ -1691,7 +1691,7 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         next: "totp";
-                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
+                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company's host, a user with the code on is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm's client) */
                         methods: ("totp" | "passkey")[];
                         /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
@@ -2317,7 +2317,7 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         next: "totp";
-                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
+                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company's host, a user with the code on is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm's client) */
                         methods: ("totp" | "passkey")[];
                         /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;
@@ -4151,7 +4151,7 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         next: "totp";
-                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host */
+                        /** @description What answers it: `totp`, a code or a recovery code; `passkey`, one made for this host. On a company's host, a user with the code on is offered `passkey` whether she made one there or not (whether she did would tell a firm holding her password that she is that firm's client) */
                         methods: ("totp" | "passkey")[];
                         /** @description What "don't ask again on this browser" offers; 0: the company of this host turned it off. On the easy access host, 30 whatever the user's companies, also for a client of one firm alone (their days, or her firm's, would tell one firm whether she has another); the trust then lasts as long as the strictest of them allows, and is not made where one turned the option off */
                         trustBrowserDays: number;

@@ -102,8 +102,9 @@ export class TotpSignInController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Options for navigator.credentials.get() that only the signing-in user\'s passkeys for this host answer (allowCredentials), ' +
-      'user verification required; for the step\'s method `passkey`. Valid once, for 5 minutes.',
+      'Options for navigator.credentials.get() for the step\'s method `passkey`, user verification required; valid once, for 5 minutes. ' +
+      'On the easy access host they name the signing-in user\'s passkeys there (allowCredentials); on a company\'s host none (the browser offers ' +
+      'its passkeys for the host), as they would tell whether she is its client. Either way only her own passkey answers the step.',
   })
   @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
   @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_USER_PER_MINUTE} a minute per user and host, with Retry-After` })
@@ -112,7 +113,9 @@ export class TotpSignInController {
     const rpId = this.rp(request).id;
     // Per host: a firm holding her password must not spend, on its own host, her passkey's second step on the others.
     await this.limiter.hit({ key: `passkey-second-step:${userId}:${rpId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
-    return this.passkeys.options(rpId, userId);
+    // On a company's host, her passkeys there would tell whether she is its client (SecondStepMethods): the options name
+    // none, and the answer's owner is checked at verify (passkeyOf).
+    return this.passkeys.options(rpId, request.portal?.kind === 'company' ? null : userId);
   }
 
   @Post('help')
