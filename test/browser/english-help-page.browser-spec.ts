@@ -188,7 +188,7 @@ describe('Olivia walks the help page in English', () => {
     await page.getByLabel(/^Message to .+ \(optional\)$/).fill('I lost my phone.');
     await checkScreen(page, 'no-access-en');
     await page.getByRole('button', { name: 'Send the request' }).click();
-    await status(page, 'Check your mailbox: open the link we just sent you to confirm the request (one mail for each of your companies; confirming one is enough).');
+    await status(page, 'Check your mailbox: open the link we sent you to confirm the request (one mail for each of your companies; confirming one is enough;');
     await checkScreen(page, 'no-access-sent-en');
 
     const mail = await mailbox.waitFor({ to: email, subject: 'Confirm your help request', containing: 'Bennett Advisers' });

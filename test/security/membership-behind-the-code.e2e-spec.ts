@@ -1,5 +1,5 @@
 import { expectError } from '../support/api-error';
-import { browserOn, Company, createCompany, credentialsOf, memberWithTotp, TotpMember } from '../support/factories';
+import { askedForHelp, browserOn, Company, createCompany, credentialsOf, memberWithTotp, TotpMember } from '../support/factories';
 import { Mailbox } from '../support/mailbox';
 import { registeredPasskey, secondStepOptions } from '../support/passkeys';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -65,9 +65,22 @@ describe('On a company\'s host, the password of a user with the code on does not
 
     expectError(wrong, 401, 'invalid_code');
     expect(help.status).toBe(202);
-    expect(help.body).toEqual({ linkMailed: true });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(mailbox.matching({ to: claire.email, containing: '/help-request/' })).toEqual([]);
+  });
+
+  test('"no access to the app" answers a client of B who confirmed her request to B as it answers an outsider', async () => {
+    const confirmed = await memberWithTotp(firmB);
+    await askedForHelp(firmB, confirmed);
+    const asks = async (member: TotpMember) => {
+      const { browser } = await passwordOnB(member);
+      return browser.post('/api/auth/totp/help', {});
+    };
+
+    const [member, outsider] = [await asks(confirmed), await asks(claire)];
+
+    // Before: { linkMailed: false } for her (nothing new mailed), { linkMailed: true } for the outsider.
+    expect([member.status, member.body]).toEqual([outsider.status, outsider.body]);
   });
 
   test('her right code, which firm A does not have, is what tells her she has no access to this portal; no session opens', async () => {

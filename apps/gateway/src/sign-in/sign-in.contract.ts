@@ -38,12 +38,10 @@ export type SignInStep = z.output<typeof SignInStep>;
 export const SignInState = z.discriminatedUnion('next', [SelectPortal, CodeStep, Enrolment, z.object({ next: z.literal('done') })]);
 export type SignInState = z.output<typeof SignInState>;
 
-/** "No access to the app", asked. */
-export const HelpAsked = z.object({
-  linkMailed: z.boolean().meta({
-    description:
-      'true: the user is mailed a link that confirms the request (one per company before the choice of portal). false: every request ' +
-      'asked was confirmed already and waits for an admin; nothing was mailed',
-  }),
-});
+/**
+ * "No access to the app", asked: nothing more is said. Whether a link was
+ * mailed (not when her request was confirmed already) would tell a firm
+ * holding her password, on another firm's host, that she is its client.
+ */
+export const HelpAsked = z.object({}).meta({ description: 'Empty: whether a link was mailed is not said' });
 export type HelpAsked = z.output<typeof HelpAsked>;

@@ -2038,16 +2038,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days. On the host of a company she is no member of (her code step is asked all the same), the answer is the same, `linkMailed: true`, and nothing is sent to anyone */
+            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days. The answer is empty, whether a link was mailed or not: on the host of a company she is no member of (her code step is asked all the same) nothing is sent to anyone, and after her confirmation nothing new is mailed */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description true: the user is mailed a link that confirms the request (one per company before the choice of portal). false: every request asked was confirmed already and waits for an admin; nothing was mailed */
-                        linkMailed: boolean;
-                    };
+                    "application/json": Record<string, never>;
                 };
             };
             /** @description no_login_in_progress: no sign-in waits for a code */

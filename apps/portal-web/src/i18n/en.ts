@@ -85,10 +85,8 @@ export const en = {
     back: 'Back to the code',
     sent: (firm: string | null) =>
       firm
-        ? `Check your mailbox: open the link we just sent you to confirm the request. Then an administrator of ${firm} will turn two-factor authentication off; you will be told by email.`
-        : 'Check your mailbox: open the link we just sent you to confirm the request (one mail for each of your companies; confirming one is enough). Then an administrator will turn two-factor authentication off; you will be told by email.',
-    alreadyConfirmed: (firm: string | null) =>
-      `You already confirmed this request: nothing new was sent. An administrator of ${firm ?? 'one of your companies'} will turn two-factor authentication off; you will be told by email.`,
+        ? `Check your mailbox: open the link we sent you to confirm the request (if you confirmed it already, nothing new was sent). Then an administrator of ${firm} will turn two-factor authentication off; you will be told by email.`
+        : 'Check your mailbox: open the link we sent you to confirm the request (one mail for each of your companies; confirming one is enough; if you confirmed already, nothing new was sent). Then an administrator will turn two-factor authentication off; you will be told by email.',
   },
   helpConfirm: {
     title: 'Confirm your help request',

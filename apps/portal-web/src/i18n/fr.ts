@@ -91,10 +91,8 @@ export const fr: Messages = {
     back: 'Retour au code',
     sent: (firm: string | null) =>
       firm
-        ? `Consultez votre messagerie : ouvrez le lien que nous venons de vous envoyer pour confirmer la demande. Un administrateur de ${firm} pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`
-        : "Consultez votre messagerie : ouvrez le lien que nous venons de vous envoyer pour confirmer la demande (un courriel par entreprise ; en confirmer un suffit). Un administrateur pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.",
-    alreadyConfirmed: (firm: string | null) =>
-      `Vous avez déjà confirmé cette demande : rien de nouveau n'a été envoyé. Un administrateur de ${firm ?? "l'une de vos entreprises"} désactivera l'authentification à deux facteurs ; vous serez prévenu par courriel.`,
+        ? `Consultez votre messagerie : ouvrez le lien que nous vous avons envoyé pour confirmer la demande (si vous l'avez déjà confirmée, rien de nouveau n'a été envoyé). Un administrateur de ${firm} pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.`
+        : "Consultez votre messagerie : ouvrez le lien que nous vous avons envoyé pour confirmer la demande (un courriel par entreprise ; en confirmer un suffit ; si vous l'avez déjà confirmée, rien de nouveau n'a été envoyé). Un administrateur pourra alors désactiver l'authentification à deux facteurs ; vous serez prévenu par courriel.",
   },
   helpConfirm: {
     title: 'Confirmez votre demande d’aide',

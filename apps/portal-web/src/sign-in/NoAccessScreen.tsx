@@ -19,8 +19,8 @@ export function NoAccessScreen() {
   const { step, failure } = useExpectedStep('totp');
   const { run, error } = useAction();
   const [message, setMessage] = useState('');
-  /** Once asked: whether a confirmation link was mailed (not when the request was confirmed already). */
-  const [asked, setAsked] = useState<{ linkMailed: boolean } | null>(null);
+  /** Once asked. Whether a link was mailed is not said (she may have confirmed the request already): the notice covers both. */
+  const [asked, setAsked] = useState(false);
 
   if (!step) {
     return (
@@ -33,7 +33,8 @@ export function NoAccessScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      setAsked(await portalApi.signIn.askForHelp(message.trim() || undefined));
+      await portalApi.signIn.askForHelp(message.trim() || undefined);
+      setAsked(true);
       focusHeading();
     });
   };
@@ -42,7 +43,7 @@ export function NoAccessScreen() {
     <Screen title={t.noAccess.title}>
       {asked ? (
         <>
-          <Notice>{asked.linkMailed ? t.noAccess.sent(companyName) : t.noAccess.alreadyConfirmed(companyName)}</Notice>
+          <Notice>{t.noAccess.sent(companyName)}</Notice>
           <button type="button" className="button" onClick={() => void restart()}>
             {t.common.backToSignIn}
           </button>

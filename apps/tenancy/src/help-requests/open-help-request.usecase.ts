@@ -46,7 +46,7 @@ export class OpenHelpRequest {
         const confirmUrl = `${easyAccessOrigin(this.config)}/help-request/${token}`;
         await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl, message });
       }
-      return { requestId, linkMailed: !confirmed };
+      return { requestId };
     });
     this.mail.sendSoon();
     return opened;

@@ -48,9 +48,9 @@ export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 export const SecondFactorHelpPatterns = {
   /**
    * At most one open request per user and company: asking again updates it. Mails the user a link to confirm it
-   * (confirmRequest) while it is unconfirmed; `linkMailed` false: it was confirmed already, and nothing was mailed.
+   * (confirmRequest) while it is unconfirmed; once confirmed, nothing.
    */
-  openRequest: defineRequest<{ requestId: string; linkMailed: boolean }>()(
+  openRequest: defineRequest<{ requestId: string }>()(
     'tenancy.help-request.open',
     z.object({
       companyId: Id,

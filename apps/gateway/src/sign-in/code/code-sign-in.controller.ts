@@ -128,8 +128,8 @@ export class TotpSignInController {
       '(POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the ' +
       'choice of portal on the easy access host, a request goes to each of the user\'s companies, each with its own mail. Asking again ' +
       'before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; ' +
-      'one lets the admins act for 7 days. On the host of a company she is no member of (her code step is asked all the same), the answer is ' +
-      'the same, `linkMailed: true`, and nothing is sent to anyone',
+      'one lets the admins act for 7 days. The answer is empty, whether a link was mailed or not: on the host of a company she is no member of ' +
+      '(her code step is asked all the same) nothing is sent to anyone, and after her confirmation nothing new is mailed',
   )
   @ApiResponse({ status: 429, description: `rate_limited: ${HELP_REQUESTS_PER_USER_PER_HOUR} a user per hour on each company's host, and as many on the easy access host whatever her companies (each mails the user), with Retry-After` })
   async askForHelp(@JsonBody(HelpRequestBody) body: z.output<typeof HelpRequestBody>, @Req() request: FastifyRequest): Promise<HelpAsked> {
@@ -150,10 +150,10 @@ export class TotpSignInController {
     // One firm that answered is help on the way: only when none did is the call refused. A firm she is no member of (one
     // that dropped her meanwhile, or the host of a sign-in asked the code all the same, SignInService) is asked nothing,
     // and answered as a member would be: whoever holds her password must not learn from this which firms she is a client of.
-    const answered = asked.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const answered = asked.some((outcome) => outcome.status === 'fulfilled');
     const refusal = asked.flatMap((outcome) => (outcome.status === 'rejected' && !isNotMember(outcome.reason) ? [outcome.reason as unknown] : []))[0];
-    if (answered.length === 0 && refusal) throw refusal;
-    return { linkMailed: answered.length === 0 || answered.some((outcome) => outcome.linkMailed) };
+    if (!answered && refusal) throw refusal;
+    return {};
   }
 
   private async codeOf(session: AuthenticatedSession, answer: SecondFactorAnswer): Promise<ProvenFactor> {
