@@ -42,7 +42,7 @@ export class VerifySecondFactor {
     const kind = method === 'totp' ? 'code' : 'recovery_code';
     const counted = await this.limits.admit(userId, signInId, kind);
     const em = this.em.fork();
-    let outcome: CodeOutcome;
+    let outcome: CodeOutcome | 'not_on';
     try {
       outcome =
         'code' in answer
@@ -53,6 +53,13 @@ export class VerifySecondFactor {
       if (!(error instanceof DomainError)) await this.limits.giveBack(userId, signInId, kind);
       throw error;
     }
+    // Nothing could ever be right, e.g. an admin turned 2FA off meanwhile: the sign-in starts again. It costs no attempt
+    // either: a password holder would otherwise fill her count, with no lock and no mail, until her first code setting one
+    // up was refused unchecked.
+    if (outcome === 'not_on') {
+      await this.limits.giveBack(userId, signInId, kind);
+      throw new DomainError(ErrorCode.InvalidCode, 'Two-factor authentication is not on for this user.', { attemptsLeft: 0 });
+    }
     if (outcome === 'replayed') throw await this.limits.giveBack(userId, signInId);
     if (outcome === 'wrong') throw await this.fail(userId, signInId, counted, kind);
     await this.limits.recordSuccess(userId, signInId);
@@ -60,12 +67,9 @@ export class VerifySecondFactor {
   }
 
   /** Every sign-in with 2FA reads this: plain SQL, as the ORM costs more than the query. */
-  private async checkCode(em: EntityManager, userId: string, signInId: string, code: string): Promise<CodeOutcome> {
+  private async checkCode(em: EntityManager, userId: string, signInId: string, code: string): Promise<CodeOutcome | 'not_on'> {
     const [row] = await em.getConnection().execute<FactorRow[]>(ACTIVE_FACTOR, [userId]);
-    // Nothing could ever be right, e.g. an admin turned 2FA off meanwhile: the sign-in starts again.
-    if (!row) {
-      throw new DomainError(ErrorCode.InvalidCode, 'Two-factor authentication is not on for this user.', { attemptsLeft: 0 });
-    }
+    if (!row) return 'not_on';
     const sealed = { ciphertext: row.ciphertext, iv: row.iv, authTag: row.auth_tag, keyId: row.key_id };
     const factor = { id: row.id, userId, sealed };
     const outcome = await this.codeCheck.check(factor, code, signInId);
