@@ -1,6 +1,8 @@
-import { activeMember, browserOn, Company, createCompany, credentialsOf, easyAccessBrowser, memberWithTotp, signedInClient, signedInOnEasyAccess } from '../support/factories';
+import { activeMember, browserOn, Company, createCompany, credentialsOf, memberWithTotp, signedInClient, signedInOnEasyAccess } from '../support/factories';
+import { anotherMachineAddress } from '../support/portal-client';
+import { sharedGateway } from '../support/run-context';
 
-/** Each per-user passkey limit: 20 a minute. */
+/** The per-user passkey limits: 20 a minute. */
 const PER_MINUTE = 20;
 
 /**
@@ -32,15 +34,18 @@ describe('A firm spending a user\'s passkey limits on its own host leaves them w
     expect((await onEasyAccess.post(path)).status).toBe(200);
   });
 
-  test('the passkey at the second step of a sign-in', async () => {
+  test('the passkey at the second step of a sign-in: whoever holds her password spends his own address\'s budget, not hers, on any host', async () => {
     const claire = await memberWithTotp(firm);
-    const onFirmHost = browserOn(firm.host);
-    expect((await onFirmHost.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
-    for (let asked = 0; asked < PER_MINUTE; asked++) expect((await onFirmHost.post('/api/auth/totp/passkey-options')).status).toBe(200);
+    const attacker = browserOn(firm.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    expect((await attacker.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    let spent = 0;
+    while ((await attacker.post('/api/auth/totp/passkey-options')).status === 200) spent++;
+    expect(spent).toBeGreaterThanOrEqual(PER_MINUTE);
 
-    const onEasyAccess = easyAccessBrowser();
-    expect((await onEasyAccess.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    const hers = browserOn(firm.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
 
-    expect((await onEasyAccess.post('/api/auth/totp/passkey-options')).status).toBe(200);
+    // Before the change: 429, her own budget spent on this host (and, before that, on every host).
+    expect((await hers.post('/api/auth/totp/passkey-options')).status).toBe(200);
   });
 });

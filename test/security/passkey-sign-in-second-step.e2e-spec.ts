@@ -33,11 +33,13 @@ describe("The second step refuses a passkey that is not the signing-in user's", 
     await registeredPasskey(mallory.browser, malloryKey);
   });
 
-  test("Mallory's passkey answering Claire's second-step options: 401 invalid_passkey", async () => {
+  test("Mallory's passkey answering Claire's second-step options: 401 invalid_passkey, and refused before its use is recorded", async () => {
     const browser = await claireAtSecondStep();
 
     expectError(await answerSecondStepWithPasskey(browser, malloryKey), 401, 'invalid_passkey');
     await stillAtSecondStep(browser);
+    // On a company's host the options name no passkey: before the owner was named to the check, Mallory's was verified and its use recorded.
+    expect((await mallory.browser.get('/api/me/passkeys')).body).toEqual([expect.objectContaining({ lastUsedAt: null })]);
   });
 
   test("Mallory's passkey answering usernameless options, sent as Claire's second step: 401 invalid_passkey", async () => {

@@ -68,13 +68,16 @@ export class PasskeyAuthentication {
    * unknown credential (another host's included), another user's passkey, a
    * bad signature, no user verification, a counter that did not move forward,
    * or a passkey removed since
+   * @param ownerId whose passkey it must be, when the challenge does not say (options that named no passkey)
    */
-  async verifyAuthentication(rp: Pick<RelyingParty, 'id' | 'origins'>, response: AuthenticationResponse): Promise<VerifiedPasskey> {
+  async verifyAuthentication(rp: Pick<RelyingParty, 'id' | 'origins'>, response: AuthenticationResponse, ownerId?: string): Promise<VerifiedPasskey> {
     const challenge = signedChallengeOf(response.response.clientDataJSON);
     const [pending, kept] = await Promise.all([this.challenges.take('authentication', challenge), this.keys.get(rp.id, response.id)]);
     if (!pending || pending.rpId !== rp.id) throw challengeExpired();
     const passkey = kept ?? (await this.passkeyOn(rp.id, response.id));
-    if (pending.userId && pending.userId !== passkey.userId) throw refused('it belongs to someone else');
+    // Before its signature is checked and its use recorded: another person's passkey is refused untouched.
+    const expected = pending.userId ?? ownerId;
+    if (expected && expected !== passkey.userId) throw refused('it belongs to someone else');
     if (response.response.userHandle && response.response.userHandle !== Buffer.from(passkey.userId).toString('base64url')) {
       throw refused('its user handle names someone else');
     }

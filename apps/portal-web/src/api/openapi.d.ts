@@ -1993,7 +1993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description rate_limited: 20 a minute per user and host, with Retry-After */
+            /** @description rate_limited: 30 a minute per address, with Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;

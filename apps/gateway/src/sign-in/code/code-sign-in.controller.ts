@@ -33,7 +33,7 @@ const SecondFactorBody = z
   ])
   .and(z.object({ trustBrowser: z.boolean().default(false) }));
 /** Passkey ceremonies a sign-in waiting at its second step may start per minute. */
-const PASSKEY_OPTIONS_PER_USER_PER_MINUTE = 20;
+const PASSKEY_OPTIONS_PER_ADDRESS_PER_MINUTE = 30;
 const HelpRequestBody = z.object({ message: FreeText(1000).optional() });
 /** Each request mails the user a link: whoever has the password must not flood their mailbox. */
 const HELP_REQUESTS_PER_USER_PER_HOUR = 5;
@@ -107,12 +107,13 @@ export class TotpSignInController {
       'its passkeys for the host), as they would tell whether she is its client. Either way only her own passkey answers the step.',
   })
   @Answers(200, PasskeyRequestOptions, 'For @simplewebauthn/browser startAuthentication({ optionsJSON })')
-  @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_USER_PER_MINUTE} a minute per user and host, with Retry-After` })
+  @ApiResponse({ status: 429, description: `rate_limited: ${PASSKEY_OPTIONS_PER_ADDRESS_PER_MINUTE} a minute per address, with Retry-After` })
   async passkeyOptions(@Req() request: FastifyRequest): Promise<PasskeyRequestOptions> {
     const { userId } = (await signInAt(this.sessions, request, 'totp')).record;
     const rpId = this.rp(request).id;
-    // Per host: a firm holding her password must not spend, on its own host, her passkey's second step on the others.
-    await this.limiter.hit({ key: `passkey-second-step:${userId}:${rpId}`, max: PASSKEY_OPTIONS_PER_USER_PER_MINUTE, windowSeconds: 60 });
+    // Per address, as the usernameless options (the same challenge on a company's host): counted per user, whoever holds
+    // her password, reaching this step on every host (SignInService), spent it and refused her passkey everywhere.
+    await this.limiter.hitPerAddress('passkey-second-step', request.ip, PASSKEY_OPTIONS_PER_ADDRESS_PER_MINUTE, 60);
     // On a company's host, her passkeys there would tell whether she is its client (SecondStepMethods): the options name
     // none, and the answer's owner is checked at verify (passkeyOf).
     return this.passkeys.options(rpId, request.portal?.kind === 'company' ? null : userId);
@@ -162,15 +163,14 @@ export class TotpSignInController {
   }
 
   /**
-   * The options of this step name only the user's passkeys, but a challenge
-   * from the usernameless options would verify any passkey of the host: the
-   * owner is checked here, so that a password thief's own passkey is no second factor.
+   * The options of this step name no passkey on a company's host, and a
+   * challenge from the usernameless options would verify any passkey of the
+   * host: the owner is named, so that a password thief's own passkey is no
+   * second factor (refused before its use is recorded).
    * @returns the passkey's id
    */
   private async passkeyOf(session: AuthenticatedSession, request: FastifyRequest, response: AuthenticationResponse): Promise<string> {
-    const { userId, passkeyId } = await this.passkeys.verifyAuthentication(this.rp(request), response);
-    if (userId !== session.record.userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
-    return passkeyId;
+    return (await this.passkeys.verifyAuthentication(this.rp(request), response, session.record.userId)).passkeyId;
   }
 
   private rp(request: FastifyRequest): RelyingParty {
