@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, PasskeyPatterns } from '@app/contracts';
+import { IdentityPatterns, PasskeyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -156,8 +156,8 @@ export class PasskeysController {
       // The passkey may be the user's only second factor: removed on the password alone, its place would be free for another's.
       assertProvedSecondFactor(session.record);
       await this.checkPassword(request, session, proof.password);
-    } else if ((await this.authentication.verifyAuthentication(this.rp(request), proof.passkey)).userId !== userId) {
-      throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
+    } else {
+      await this.authentication.verifyAuthentication(this.rp(request), proof.passkey, userId);
     }
     const rpId = this.rp(request).id;
     const { credentialId } = await this.rpc.request(PasskeyPatterns.remove, { userId, rpId, passkeyId, sparedSessionId: session.id });

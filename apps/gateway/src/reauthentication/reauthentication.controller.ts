@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, IdentityPatterns, ProvenFactor, withFactor } from '@app/contracts';
+import { IdentityPatterns, ProvenFactor, withFactor } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -85,8 +85,7 @@ export class ReauthenticationController {
       return null;
     }
     if ('passkey' in proof) {
-      const verified = await this.passkeys.verifyAuthentication(relyingPartyOf(request, this.config), proof.passkey);
-      if (verified.userId !== userId) throw new DomainError(ErrorCode.InvalidPasskey, 'This passkey is not yours.');
+      const verified = await this.passkeys.verifyAuthentication(relyingPartyOf(request, this.config), proof.passkey, userId);
       return { factor: 'passkey', passkey: verified.passkeyId };
     }
     return { factor: await checkSecondFactor(this.rpc, { userId, signInId: session.id, answer: proof }, () => this.sessions.delete(session.id, userId)) };

@@ -24,6 +24,8 @@ export class SecondStepMethods {
    * @param totpEnabled when the caller already knows it
    */
   async of(userId: string, rpId: string, onCompanyHost: boolean, totpEnabled?: boolean): Promise<SecondStepMethod[]> {
+    // Her passkeys there change nothing then: identity is not asked.
+    if (totpEnabled && onCompanyHost) return ['totp', 'passkey'];
     const [enabled, passkeys] = await Promise.all([
       totpEnabled ?? this.rpc.request(MfaPatterns.factorStatus, { userId }).then((status) => status.enabled),
       this.rpc.request(PasskeyPatterns.list, { userId, rpId }),
