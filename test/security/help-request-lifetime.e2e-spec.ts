@@ -12,7 +12,7 @@ import {
   signedInClient,
   TotpMember,
 } from '../support/factories';
-import { Mailbox, tokenOf } from '../support/mailbox';
+import { Mailbox, ReceivedMail, tokenOf } from '../support/mailbox';
 import { queryDatabase } from '../support/outage-checks';
 import { anotherMachineAddress, PortalClient } from '../support/portal-client';
 import { currentRun, sharedGateway } from '../support/run-context';
@@ -24,6 +24,9 @@ import { currentRun, sharedGateway } from '../support/run-context';
  * of it, and a request must not outlive what she does about it (a new
  * password) nor stay good forever.
  */
+/** What a password holder would have the admins read, and call. */
+const PLANTED = 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler';
+
 describe('A help request filed with the password alone', () => {
   const mailbox = new Mailbox();
   let firmA: Company;
@@ -42,6 +45,15 @@ describe('A help request filed with the password alone', () => {
     return claire;
   };
   const disable = (claire: TotpMember) => adminABrowser.post(`/api/admin/users/${claire.userId}/mfa/disable`, { reason: 'Appel' });
+  const messageListed = async (claire: TotpMember): Promise<string | null | undefined> => {
+    const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string | null }[];
+    return requests.find((request) => request.user.id === claire.userId)?.message;
+  };
+  /** Her click on the link of one mail, from a machine of its own (the confirmations' per-address limit is not tested here). */
+  const confirmLink = (mail: ReceivedMail) =>
+    browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() }).post('/api/auth/totp/help/confirm', {
+      token: tokenOf(mailbox.linkIn(mail, '/help-request/')),
+    });
   const listed = async (claire: TotpMember) =>
     ((await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string } }[]).some((request) => request.user.id === claire.userId);
 
@@ -105,42 +117,67 @@ describe('A help request filed with the password alone', () => {
     expect(await listed(claire)).toBe(true);
   });
 
-  test('asking again with the password, before or after she confirms, changes nothing she confirms nor the admins read', async () => {
-    const claire = await claireWithARequest();
-    const askAgain = async () => {
-      const mallory = browserOn(firmA.host);
-      await mallory.post('/api/auth/login', credentialsOf(claire));
-      expect((await mallory.post('/api/auth/totp/help', { message: 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler' })).status).toBe(202);
-    };
-    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
-    await askAgain();
-    const second = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
-    expect(second.text).toContain('« Téléphone perdu, merci »');
-    await confirmedHelp(claire);
-    await askAgain();
-
-    const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string }[];
-    expect(requests.find((request) => request.user.id === claire.userId)?.message).toBe('Téléphone perdu, merci');
-  });
-
-  test('a first request with no message stays without one: asking again with the password adds none for her to confirm or the admins to read', async () => {
-    const claire = await memberWithTotp(firmB, { name: 'Claire Muette' });
+  test('a message Mallory sent first is not what her own request quotes or confirms: each link confirms the message mailed with it', async () => {
+    const claire = await memberWithTotp(firmB, { name: 'Claire Devancée' });
     await addMember(firmA, { email: claire.email, name: claire.name });
     // From machines of their own: this file's address has spent its sign-ins of the minute on the other tests.
+    const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);
+    const his = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
     const hers = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
     expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
-    expect((await hers.post('/api/auth/totp/help', {})).status).toBe(202);
-    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+
+    expect((await hers.post('/api/auth/totp/help', { message: 'J’ai changé de téléphone' })).status).toBe(202);
+
+    const own = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    expect(his.text).toContain(`« ${PLANTED} »`);
+    expect(own.text).toContain('« J’ai changé de téléphone »');
+    expect(own.text).not.toContain('06 00 00 00 00');
+    expect((await confirmLink(own)).status).toBe(200);
+    expect(await messageListed(claire)).toBe('J’ai changé de téléphone');
+  });
+
+  test('a message Mallory sends after hers goes only with his own link: the link she holds confirms hers', async () => {
+    const claire = await claireWithARequest();
+    const first = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+    expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);
+    const his = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    expect(his.text).toContain(`« ${PLANTED} »`);
+
+    expect((await confirmLink(first)).status).toBe(200);
+
+    expect(await messageListed(claire)).toBe('Téléphone perdu, merci');
+  });
+
+  test('once she confirmed, asking again with the password changes nothing the admins read', async () => {
+    const claire = await claireWithARequest();
+    await confirmedHelp(claire);
     const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
     await mallory.post('/api/auth/login', credentialsOf(claire));
 
-    expect((await mallory.post('/api/auth/totp/help', { message: 'Nouveau numéro : 06 00 00 00 00, inutile de m’appeler' })).status).toBe(202);
+    expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);
 
-    const second = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
-    expect(second.text).not.toContain('06 00 00 00 00');
-    await confirmedHelp(claire);
-    const requests = (await adminABrowser.get('/api/admin/mfa-requests')).body as { user: { id: string }; message: string | null }[];
-    expect(requests.find((request) => request.user.id === claire.userId)?.message ?? null).toBeNull();
+    expect(await messageListed(claire)).toBe('Téléphone perdu, merci');
+  });
+
+  test('a request she made with no message is confirmed with none, whatever Mallory sent with his link', async () => {
+    const claire = await memberWithTotp(firmB, { name: 'Claire Muette' });
+    await addMember(firmA, { email: claire.email, name: claire.name });
+    const hers = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    expect((await hers.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    expect((await hers.post('/api/auth/totp/help', {})).status).toBe(202);
+    const own = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+    expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);
+    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+
+    expect(own.text).not.toContain('06 00 00 00 00');
+    expect((await confirmLink(own)).status).toBe(200);
+    expect(await messageListed(claire)).toBeNull();
   });
 
   test('asked again once she confirmed, the answer is the same and no link is mailed: the request already waits for an admin', async () => {

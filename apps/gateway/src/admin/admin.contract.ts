@@ -41,7 +41,7 @@ export type CompanyMember = z.output<typeof CompanyMember>;
 export const HelpRequest = z.object({
   id: z.string(),
   user: MemberSummary,
-  message: z.string().nullable().meta({ description: "The member's words to the admins, if any" }),
+  message: z.string().nullable().meta({ description: "The member's words to the admins, if any: those quoted by the mailed link she confirmed" }),
   createdAt: Instant,
 });
 export type HelpRequest = z.output<typeof HelpRequest>;

@@ -2038,7 +2038,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days. The answer is empty, whether a link was mailed or not: on the host of a company she is no member of (her code step is asked all the same) nothing is sent to anyone, and after her confirmation nothing new is mailed */
+            /** @description Asked: the user is mailed a link (on the easy access host, never a firm's) that confirms the request; only then are the admins mailed and may they act (POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the choice of portal on the easy access host, a request goes to each of the user's companies, each with its own mail. Asking again before confirming mails another link (the last 5 all work), each quoting the message sent with it and confirming that one: the admins read the message of the link she followed. After her confirmation, asking again changes nothing the admins read. A new password voids a request; one lets the admins act for 7 days. The answer is empty, whether a link was mailed or not: on the host of a company she is no member of (her code step is asked all the same) nothing is sent to anyone, and after her confirmation nothing new is mailed */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,7 +5653,7 @@ export interface operations {
                             /** @description The name this company typed when it added or invited them (never one another firm typed); the account's own for people added before 2026-12-04; empty for a user who no longer exists */
                             name: string;
                         };
-                        /** @description The member's words to the admins, if any */
+                        /** @description The member's words to the admins, if any: those quoted by the mailed link she confirmed */
                         message: string | null;
                         /** Format: date-time */
                         createdAt: string;

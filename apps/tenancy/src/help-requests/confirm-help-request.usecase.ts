@@ -29,20 +29,21 @@ export class ConfirmHelpRequest {
 
   /**
    * The user followed the mailed link: the request now reaches the company's
-   * admins, mailed once, in the same transaction. The link works once, on an
-   * open request younger than HELP_REQUEST_DAYS, of a member whose password
-   * has not changed since.
+   * admins, mailed once, in the same transaction, with the message that link
+   * quoted. The link works once, on an open request younger than
+   * HELP_REQUEST_DAYS, of a member whose password has not changed since.
    * @throws DomainError `invalid_token` for an unknown, used, superseded (MAILED_LINKS_KEPT) or lapsed link, all alike.
    */
   async execute(token: string): Promise<{ companyName: string }> {
     const em = this.em.fork();
     return em.transactional(async (tx) => {
       const [confirmed] = await tx.execute<Confirmed[]>(
-        `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digests" = '{}'
+        `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digests" = '{}', "confirmation_messages" = '{}',
+           "message" = "confirmation_messages"[array_position("confirmation_digests", ?)]
          where "confirmation_digests" @> array[?]::text[] and "closed_at" is null and "confirmed_at" is null
            and "created_at" > now() - make_interval(days => ?)
          returning "company_id", "user_id", "message", "credential_version"`,
-        [digestOfLinkToken(token), HELP_REQUEST_DAYS],
+        [digestOfLinkToken(token), digestOfLinkToken(token), HELP_REQUEST_DAYS],
       );
       // A request that no longer stands (a new password since, or no longer a member) is not sent on: thrown, the update rolls back.
       assertThat(confirmed && (await this.stillStands(tx, confirmed)), ErrorCode.InvalidToken, GONE);

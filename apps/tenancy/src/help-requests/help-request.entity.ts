@@ -23,6 +23,7 @@ export class HelpRequest {
   @Property({ type: 'uuid' })
   readonly userId: string;
 
+  /** The message of the link the user confirmed: what the admins read. */
   @Property({ type: 'text', nullable: true })
   message: string | null;
 
@@ -36,6 +37,10 @@ export class HelpRequest {
   /** The digests of the last links mailed to the user to confirm it (MAILED_LINKS_KEPT); empty once confirmed. */
   @Property({ type: 'text[]' })
   confirmationDigests: string[];
+
+  /** The message each of those links quoted, in the same order (null for none): the one confirmed is what the admins read. */
+  @Property({ type: 'text[]' })
+  confirmationMessages: (string | null)[];
 
   /** When the user confirmed it from their mailbox: until then the admins neither hear of it nor may act on it. */
   @Property({ type: 'timestamptz', nullable: true })

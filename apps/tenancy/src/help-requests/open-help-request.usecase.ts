@@ -39,12 +39,12 @@ export class OpenHelpRequest {
     const token = newLinkToken();
     // The request and its mail commit together.
     const opened = await em.transactional(async (tx) => {
-      const { requestId, confirmed, message } = await this.openOrUpdate(tx, request, digestOfLinkToken(token));
+      const { requestId, confirmed } = await this.openOrUpdate(tx, request, digestOfLinkToken(token));
       if (!confirmed) {
         // On the easy access host from configuration: a firm serves its own host, and a link there (opened by
         // the user, or by a mail scanner) would hand the token to the firm that may have asked with a caught password.
         const confirmUrl = `${easyAccessOrigin(this.config)}/help-request/${token}`;
-        await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl, message });
+        await this.mail.record(tx, { userId: request.userId, companyName: company.name, confirmUrl, message: request.message || null });
       }
       return { requestId };
     });
@@ -54,35 +54,39 @@ export class OpenHelpRequest {
 
   /**
    * The partial unique index on open requests decides, also when calls race:
-   * the losers update the winner's row. The first message stays, none
-   * included (a later request must not add one to hers), and every mailed
-   * link quotes it: whoever has the password cannot change what the user
-   * confirms and the admins read. A repeat before the confirmation adds
+   * the losers update the winner's row. Each mailed link keeps the message
+   * it quotes, and confirms that one (ConfirmHelpRequest): whoever has the
+   * password, asking before or after the user, writes only what his own
+   * link quotes, never what hers does. A repeat before the confirmation adds
    * a link, the earlier ones still working (MAILED_LINKS_KEPT), so that it
-   * cannot void the one the user holds, and starts the request's days again.
+   * cannot void the one the user holds, and starts the request's days again;
+   * after it, it changes nothing.
    */
   private async openOrUpdate(
     em: EntityManager,
     request: NewHelpRequest,
     digest: string,
-  ): Promise<{ requestId: string; confirmed: boolean; message: string | null }> {
+  ): Promise<{ requestId: string; confirmed: boolean }> {
     await em.execute(
       `update "tenancy"."help_requests" set "closed_at" = now()
        where "company_id" = ? and "user_id" = ? and "closed_at" is null
          and ("created_at" <= now() - make_interval(days => ?) or "credential_version" is distinct from ?)`,
       [request.companyId, request.userId, HELP_REQUEST_DAYS, request.credentialVersion],
     );
-    const [row] = await em.execute<{ id: string; confirmed_at: Date | null; message: string | null }[]>(
-      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digests")
-       values (?, ?, ?, ?, ?, array[?]::text[])
+    const [row] = await em.execute<{ id: string; confirmed_at: Date | null }[]>(
+      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "credential_version", "confirmation_digests", "confirmation_messages")
+       values (?, ?, ?, ?, array[?]::text[], array[?]::text[])
        on conflict ("company_id", "user_id") where "closed_at" is null
        do update set "created_at" = case when "help_requests"."confirmed_at" is null then now() else "help_requests"."created_at" end,
          "confirmation_digests" = case when "help_requests"."confirmed_at" is null
            then (array_cat("help_requests"."confirmation_digests", excluded."confirmation_digests"))[greatest(cardinality("help_requests"."confirmation_digests") - ?, 1):]
+           else '{}' end,
+         "confirmation_messages" = case when "help_requests"."confirmed_at" is null
+           then (array_cat("help_requests"."confirmation_messages", excluded."confirmation_messages"))[greatest(cardinality("help_requests"."confirmation_messages") - ?, 1):]
            else '{}' end
-       returning "id", "confirmed_at", "message"`,
-      [randomUUID(), request.companyId, request.userId, request.message || null, request.credentialVersion, digest, MAILED_LINKS_KEPT - 2],
+       returning "id", "confirmed_at"`,
+      [randomUUID(), request.companyId, request.userId, request.credentialVersion, digest, request.message || null, MAILED_LINKS_KEPT - 2, MAILED_LINKS_KEPT - 2],
     );
-    return { requestId: row.id, confirmed: row.confirmed_at !== null, message: row.message };
+    return { requestId: row.id, confirmed: row.confirmed_at !== null };
   }
 }

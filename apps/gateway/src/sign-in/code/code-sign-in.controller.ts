@@ -128,7 +128,8 @@ export class TotpSignInController {
     'Asked: the user is mailed a link (on the easy access host, never a firm\'s) that confirms the request; only then are the admins mailed and may they act ' +
       '(POST /api/auth/totp/help/confirm): a sign-in proves the password alone, which a firm may have caught on its own host. Before the ' +
       'choice of portal on the easy access host, a request goes to each of the user\'s companies, each with its own mail. Asking again ' +
-      'before confirming mails another link (the last 5 all work); after, it changes nothing the admins read. A new password voids a request; ' +
+      'before confirming mails another link (the last 5 all work), each quoting the message sent with it and confirming that one: the admins read the ' +
+      'message of the link she followed. After her confirmation, asking again changes nothing the admins read. A new password voids a request; ' +
       'one lets the admins act for 7 days. The answer is empty, whether a link was mailed or not: on the host of a company she is no member of ' +
       '(her code step is asked all the same) nothing is sent to anyone, and after her confirmation nothing new is mailed',
   )
