@@ -64,6 +64,7 @@ export class TotpController {
   @Answers(200, TotpConfirmed, 'On: the recovery codes, with the next step during a sign-in')
   @ApiResponse({ status: 403, description: `${FACTOR_HELD} (one added since the set-up began)` })
   @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; ${OVERTAKEN_SIGN_IN}` })
+  @ApiResponse({ status: 409, description: 'no_login_in_progress: during a sign-in, another answer to its step went on first (a step opens one session)' })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: wrong codes lock as at sign-in' })
   async confirm(
     @JsonBody(TotpCodeBody) body: z.output<typeof TotpCodeBody>,

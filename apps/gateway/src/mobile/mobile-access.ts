@@ -32,8 +32,9 @@ export class MobileAccess {
     // A portal that requires 2FA is entered only by a device that passed it: the app asks to choose instead.
     const chosen = portalOnUnlock(companies, lastCompanyId, factors);
     const created = await this.sessions.create(mobileRecord({ userId, deviceId, credentialVersion, factors }, chosen?.id ?? null));
-    if (created === 'credentials_changed') throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
     if (created === 'device_forgotten') throw new DomainError(ErrorCode.DeviceRevoked, 'This device was signed out: sign in again.');
+    // An unlock answers no step of a sign-in: any other refusal is a credential change.
+    if (typeof created === 'string') throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while the app was opening: sign in again.');
     return {
       accessToken: created.token,
       expiresIn: ACCESS_TOKEN_SECONDS,

@@ -15,8 +15,8 @@ describe('a revocation of credentials', () => {
 
   const create = (entry: string, credentialVersion: number) =>
     runScript(sut, CREATE_SESSION, {
-      keys: { session: `${sessionPrefix}${entry}`, record: recordKey, floor: floorKey, forgotten: `${prefix}forgotten:none` },
-      args: { now, ttlMs: 60_000, endsAt: now + 60_000, entry, credentialVersion },
+      keys: { session: `${sessionPrefix}${entry}`, record: recordKey, floor: floorKey, forgotten: `${prefix}forgotten:none`, answered: `${prefix}sess:` },
+      args: { now, ttlMs: 60_000, endsAt: now + 60_000, entry, credentialVersion, answeredEntry: '' },
       moreArgs: ['uid', 'u', 'cv', String(credentialVersion)],
     });
   const revoke = (credentialVersion: number, sparedEntry = '') =>

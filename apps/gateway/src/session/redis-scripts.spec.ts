@@ -13,10 +13,10 @@ describe('the user record', () => {
   const recordKey = `${prefix}user`;
   const now = Date.now();
   const sut = {
-    createSession: (session: string, record: string, at: number, ttlMs: number, endsAt: number, entry: string) =>
+    createSession: (session: string, record: string, at: number, ttlMs: number, endsAt: number, entry: string, answeredEntry = '') =>
       runScript(redis, CREATE_SESSION, {
-        keys: { session, record, floor: `${prefix}floor`, forgotten: `${prefix}forgotten:none` },
-        args: { now: at, ttlMs, endsAt, entry, credentialVersion: 1 },
+        keys: { session, record, floor: `${prefix}floor`, forgotten: `${prefix}forgotten:none`, answered: `${prefix}sess:${answeredEntry}` },
+        args: { now: at, ttlMs, endsAt, entry, credentialVersion: 1, answeredEntry },
         moreArgs: ['uid', 'u', 'cv', '1'],
       }),
     endSessions: (entry: string) =>
@@ -92,6 +92,17 @@ describe('the user record', () => {
     expect(await redis.exists(`${prefix}sess:a`)).toBe(0);
     expect(await redis.exists(`${prefix}sess:b`)).toBe(1);
     expect(sessionEntriesOf(await record())).toEqual(['b']);
+  });
+
+  test('a session that answers a sign-in\'s step ends it, and a second answer to that step opens nothing', async () => {
+    await sut.createSession(`${prefix}sess:step`, recordKey, now, 60_000, now + 60_000, 'step');
+
+    expect(await sut.createSession(`${prefix}sess:first`, recordKey, now, 60_000, now + 60_000, 'first', 'step')).toBe(1);
+    expect(await sut.createSession(`${prefix}sess:second`, recordKey, now, 60_000, now + 60_000, 'second', 'step')).toBe(3);
+
+    expect(await redis.exists(`${prefix}sess:step`, `${prefix}sess:second`)).toBe(0);
+    expect(sessionEntriesOf(await record())).toEqual(['b', 'first']);
+    await sut.endSessions('first');
   });
 
   test('a value of another shape under the key reads as an empty record, and is replaced', async () => {

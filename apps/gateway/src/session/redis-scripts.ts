@@ -76,22 +76,30 @@ return { fields, redis.call('GET', KEY.record) or '' }`,
  * change that ended every session. Refused (2) when its device was forgotten
  * (SessionStore.deleteOfDevice): identity checked the unlock before the device
  * was revoked, and its token would outlive the forget. A web session names the
- * key of no device, which is never set. MORE_ARGS: field, value, …
+ * key of no device, which is never set. Refused (3) when it answers a step of
+ * a sign-in (`answeredEntry`, '' for none) that is gone: another answer to
+ * the same step ended it first, so that a step opens one session however
+ * many answers race. MORE_ARGS: field, value, …
  */
 export const CREATE_SESSION = redisScript({
-  keys: ['session', 'record', 'floor', 'forgotten'],
-  args: ['now', 'ttlMs', 'endsAt', 'entry', 'credentialVersion'],
+  keys: ['session', 'record', 'floor', 'forgotten', 'answered'],
+  args: ['now', 'ttlMs', 'endsAt', 'entry', 'credentialVersion', 'answeredEntry'],
   body: `${RECORD}
 if (tonumber(ARG.credentialVersion) or 0) < (tonumber(redis.call('GET', KEY.floor)) or 0) then return 0 end
 if redis.call('EXISTS', KEY.forgotten) == 1 then return 2 end
+if ARG.answeredEntry ~= '' and redis.call('DEL', KEY.answered) == 0 then return 3 end
 local now = tonumber(ARG.now)
 redis.call('HSET', KEY.session, unpack(MORE_ARGS))
 redis.call('PEXPIRE', KEY.session, ARG.ttlMs)
-local generation, viewUntil, sessions, view = load(KEY.record)
+local generation, viewUntil, indexed, view = load(KEY.record)
+local sessions = {}
+for _, session in ipairs(indexed) do
+  if session[1] ~= ARG.answeredEntry then sessions[#sessions + 1] = session end
+end
 sessions[#sessions + 1] = { ARG.entry, tonumber(ARG.endsAt) }
 save(KEY.record, generation, viewUntil, sessions, view, now)
 return 1`,
-}).replying<0 | 1 | 2>();
+}).replying<0 | 1 | 2 | 3>();
 
 /** Updates fields of a session only while it exists, so a revoked session is never half re-created. MORE_ARGS: field, value, … */
 export const UPDATE_SESSION = redisScript({

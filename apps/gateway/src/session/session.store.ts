@@ -14,6 +14,9 @@ import { cachedViewOf, sessionEntriesOf } from './user-record';
  */
 const FLOOR_KEPT_MS = 10 * 60_000;
 
+/** What CREATE_SESSION's refusals mean. */
+const REFUSALS = { 0: 'credentials_changed', 2: 'device_forgotten', 3: 'step_answered' } as const;
+
 /** Web sessions, sign-ins in progress and mobile access tokens, all in Redis, indexed by user. */
 @Injectable()
 export class SessionStore {
@@ -23,16 +26,24 @@ export class SessionStore {
   ) {}
 
   /**
+   * `answered`: the id of the user's sign-in whose step this session answers,
+   * ended with its creation, and only if still there.
    * @returns the secret token to hand to the client, and the session's public
    * id; `credentials_changed` when the user's credentials changed since
    * `record.credentialVersion`, `device_forgotten` when the record's device was
-   * forgotten (an unlock checked just before).
+   * forgotten (an unlock checked just before), `step_answered` when the step
+   * was answered already (another answer ended that sign-in first).
    */
-  async create(record: SessionRecord): Promise<{ token: string; id: string } | 'credentials_changed' | 'device_forgotten'> {
+  async create(
+    record: SessionRecord,
+    answered?: string,
+  ): Promise<{ token: string; id: string } | 'credentials_changed' | 'device_forgotten' | 'step_answered'> {
     const { userId, absoluteExpiresAt: endsAt, credentialVersion } = record;
     const token = newSessionToken(userId);
     const id = sessionIdOf(token)!;
     const { entry } = partsOfSessionId(id)!;
+    const answeredParts = answered ? partsOfSessionId(answered) : null;
+    const answeredEntry = answeredParts?.userId === userId ? answeredParts.entry : '';
     const lifetime = endsAt - record.createdAt;
     const ttlMs = record.idleMs > 0 ? Math.min(record.idleMs, lifetime) : lifetime;
     // Empty fields read back as their defaults: leaving them out keeps the session small.
@@ -43,11 +54,13 @@ export class SessionStore {
         record: RedisKeys.userRecord(userId),
         floor: RedisKeys.credentialFloor(userId),
         forgotten: RedisKeys.forgottenDevice(userId, record.deviceId ?? ''),
+        // Under the user's hash tag, as every key of the script; a key never set when no step is answered.
+        answered: RedisKeys.session(userId, answeredEntry),
       },
-      args: { now: Date.now(), ttlMs, endsAt, entry, credentialVersion },
+      args: { now: Date.now(), ttlMs, endsAt, entry, credentialVersion, answeredEntry },
       moreArgs: fields.flat(),
     });
-    return created === 1 ? { token, id } : created === 0 ? 'credentials_changed' : 'device_forgotten';
+    return created === 1 ? { token, id } : REFUSALS[created];
   }
 
   /** @returns null for an unknown or ended session, or a token of another shape. */

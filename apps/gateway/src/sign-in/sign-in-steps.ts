@@ -52,13 +52,17 @@ export class SignInSteps {
     const { unissued, methods, offeredDays } = await this.secondStep(progress, request);
     const record = { ...unissued, hostTag: hostTagOf(request) };
     const previous = request.auth ?? (await cookieSession(this.sessions, request));
+    // The sign-in whose step this answers (request.auth: signInAt, or the guard of the code's set-up) ends as this session
+    // is created, in one script: of two answers sent at once, the second finds it gone and opens nothing.
+    const answered = request.auth && request.auth.record.stage !== 'done' && request.auth.record.userId === record.userId ? request.auth : null;
     // Sent together, these reach Redis as one pipeline.
     const [created] = await Promise.all([
-      this.sessions.create(record),
-      previous && this.sessions.delete(previous.id, previous.record.userId),
+      this.sessions.create(record, answered?.id),
+      previous && previous !== answered && this.sessions.delete(previous.id, previous.record.userId),
       context && this.cache.remember(record.userId, context.cached, context.view),
     ]);
-    // A web session has no device to have been forgotten: any refusal is a credential change.
+    if (created === 'step_answered') throw new DomainError(ErrorCode.NoLoginInProgress, 'This step was answered already: its sign-in went on without this answer.');
+    // A web session has no device to have been forgotten: any other refusal is a credential change.
     if (typeof created === 'string') throw new DomainError(ErrorCode.CredentialsChanged, 'Your credentials changed while you were signing in: sign in again.');
     const { token, id } = created;
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);

@@ -57,7 +57,7 @@ export class AuthController {
   @Answers(200, SignInStep, 'The next step')
   @ApiResponse({ status: 401, description: OVERTAKEN_SIGN_IN })
   @ApiResponse({ status: 403, description: 'forbidden: not a member of that portal' })
-  @ApiResponse({ status: 409, description: 'no_login_in_progress' })
+  @ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a choice, or another choice went on first (a step opens one session)' })
   async choosePortal(
     @JsonBody(PortalChoiceBody) body: z.output<typeof PortalChoiceBody>,
     @Req() request: FastifyRequest,

@@ -1507,7 +1507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_login_in_progress */
+            /** @description no_login_in_progress: no sign-in waits for a choice, or another choice went on first (a step opens one session) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1837,7 +1837,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_login_in_progress: no sign-in waits for a code */
+            /** @description no_login_in_progress: no sign-in waits for a code, or another answer to this step went on first (a step opens one session) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1965,7 +1965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_login_in_progress: no sign-in waits for a code */
+            /** @description no_login_in_progress: no sign-in waits for a code, or another answer to this step went on first (a step opens one session) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2047,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description no_login_in_progress: no sign-in waits for a code */
+            /** @description no_login_in_progress: no sign-in waits for a code, or another answer to this step went on first (a step opens one session) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4253,6 +4253,34 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         error: "reauthentication_required";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description no_login_in_progress: during a sign-in, another answer to its step went on first (a step opens one session) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "no_login_in_progress";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

@@ -42,7 +42,7 @@ const HELP_REQUESTS_PER_USER_PER_HOUR = 5;
 const isNotMember = (reason: unknown) => reason instanceof DomainError && reason.code === ErrorCode.NotFound;
 
 @ApiTags('sign-in')
-@ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a code' })
+@ApiResponse({ status: 409, description: 'no_login_in_progress: no sign-in waits for a code, or another answer to this step went on first (a step opens one session)' })
 @Controller('api/auth/totp')
 export class TotpSignInController {
   constructor(
