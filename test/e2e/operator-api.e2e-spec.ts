@@ -19,6 +19,16 @@ describe('The operator API', () => {
     expectError(await stranger.post('/api/operator/companies', { name: 'X', hosts: ['x-unused.test'] }, { headers }), 401);
   });
 
+  test("answers on the easy access host only: on a firm's host, which the firm serves and would read the token from, 404 with nothing done", async () => {
+    const headers = { authorization: `Bearer ${sharedGateway().operatorToken}` };
+    const onFirmHost = browserOn(firm.host, sharedGateway(), { headers });
+
+    expectError(await onFirmHost.post(`/api/operator/companies/${firm.id}/accounts`, { name: 'Compte posé par la firme' }), 404, 'not_found');
+    expectError(await onFirmHost.post('/api/operator/companies', { name: 'Firme Fantôme', hosts: ['firme-fantome-unused.test'] }), 404, 'not_found');
+    // Nothing was created: the host is still free on the easy access host.
+    expect((await operatorClient().post('/api/operator/companies', { name: 'Firme Fantôme', hosts: ['firme-fantome-unused.test'] })).status).toBe(201);
+  });
+
   test.each([
     ['as it was', (host: string) => host],
     ['in capitals', (host: string) => host.toUpperCase()],

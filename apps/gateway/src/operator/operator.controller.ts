@@ -23,9 +23,13 @@ const companyId = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such company.'),
 });
 
+/** The 404 of every route on another host (OperatorGuard), for the OpenAPI. */
+const ELSEWHERE = "on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token)";
+
 @ApiTags('operator')
 @ApiBearerAuth()
 @ApiResponse({ status: 401, description: 'unauthenticated: missing or wrong operator token' })
+@ApiResponse({ status: 404, description: `not_found: ${ELSEWHERE}` })
 @ApiResponse({ status: 429, description: 'rate_limited, with Retry-After: 10 wrong tokens from this address in 15 minutes; the right one waits too' })
 @UseGuards(OperatorGuard)
 @Controller('api/operator/companies')
@@ -56,7 +60,7 @@ export class OperatorController {
   @ApiOperation({ summary: "Sets a company's security settings, as its admin may (PATCH /api/admin/security)" })
   @Answers(200, SecuritySettings, 'The settings as now stored')
   @ApiResponse({ status: 400, description: SETTINGS_REFUSED })
-  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  @ApiResponse({ status: 404, description: `not_found: no such company, or ${ELSEWHERE}` })
   setSecurity(
     @Param('id', companyId) id: string,
     @JsonBody(SecuritySettingsBody) body: z.output<typeof SecuritySettingsBody>,
@@ -70,7 +74,7 @@ export class OperatorController {
   @ApiOperation({ summary: `${BRANDING_SUMMARY}, as its admin may (PATCH /api/admin/branding)` })
   @Answers(200, BrandingView, 'The look as now stored')
   @ApiResponse({ status: 400, description: BRANDING_REFUSED })
-  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  @ApiResponse({ status: 404, description: `not_found: no such company, or ${ELSEWHERE}` })
   @ApiResponse({ status: 413, description: 'payload_too_large: the body is larger than a logo of the largest size allows' })
   async setBranding(@Param('id', companyId) id: string, @JsonBody(BrandingBody) body: z.output<typeof BrandingBody>): Promise<BrandingView> {
     const stored = await this.rpc.request(BrandingPatterns.setBranding, { ...body, companyId: id, actorUserId: null });
@@ -82,7 +86,7 @@ export class OperatorController {
   @Idempotent('operator')
   @ApiOperation({ summary: 'Create a client account in the company' })
   @Answers(201, Account, 'The account')
-  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  @ApiResponse({ status: 404, description: `not_found: no such company, or ${ELSEWHERE}` })
   createAccount(
     @Param('id', companyId) id: string,
     @JsonBody(AccountBody) body: z.output<typeof AccountBody>,
@@ -102,7 +106,7 @@ export class OperatorController {
   })
   @Answers(201, AddedMember, 'The user, and the link mailed to them if any')
   @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })
-  @ApiResponse({ status: 404, description: 'not_found: no such company' })
+  @ApiResponse({ status: 404, description: `not_found: no such company, or ${ELSEWHERE}` })
   async addMember(
     @Param('id', companyId) id: string,
     @JsonBody(MemberBody) body: z.output<typeof MemberBody>,

@@ -9,9 +9,12 @@ import { countedGuess } from '../rate-limit/token-guesses';
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * The operator's bearer token, compared in constant time. The API answers on
- * every host, so wrong tokens are counted per address (countedGuess). A
- * request without a token guesses nothing and is not counted.
+ * The operator's bearer token, compared in constant time, on the easy access
+ * host alone: a firm serves its own host (its TLS ends there), so a call of
+ * the operator's tools to it would hand that firm the token, and with it
+ * every company. Elsewhere the API is `404`, before any token is read. Wrong
+ * tokens are counted per address (countedGuess); a request without a token
+ * guesses nothing and is not counted.
  */
 @Injectable()
 export class OperatorGuard implements CanActivate {
@@ -26,6 +29,7 @@ export class OperatorGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.portal?.kind !== 'easy_access') throw new DomainError(ErrorCode.NotFound, 'The operator API answers on the easy access host.');
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!token || !(await countedGuess(this.limiter, 'operator', request.ip, timingSafeEqual(digest(token), this.expected)))) {

@@ -4,8 +4,8 @@ import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { PortalResolver } from './portal-resolver.service';
 import { isWellFormedHost } from './portal-url';
 
-/** Routes that answer on any host: operations, documentation and the operator. */
-const HOST_INDEPENDENT = /^\/(health|metrics|docs|api\/operator)(\/|-json|$|\?)/;
+/** Routes that answer on any host: operations and documentation. The operator's answer on the easy access host alone (OperatorGuard). */
+const HOST_INDEPENDENT = /^\/(health|metrics|docs)(\/|-json|$|\?)/;
 
 const unknownPortal = () => new DomainError(ErrorCode.UnknownPortal, 'No client portal answers at this address.');
 
