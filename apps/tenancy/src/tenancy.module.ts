@@ -23,6 +23,7 @@ import { HelpRequestMails } from './help-requests/help-request.mail-writer';
 import { HelpRequestConfirmationMail } from './help-requests/help-request-confirmation.mail-writer';
 import { ConfirmHelpRequest } from './help-requests/confirm-help-request.usecase';
 import { AcceptInvitation } from './invitations/accept-invitation.usecase';
+import { WithdrawInvitation } from './invitations/withdraw-invitation.usecase';
 import { WaitingInvitations } from './invitations/waiting-invitations';
 import { Standings } from './memberships/standings';
 import { InvitationMail } from './invitations/invitation.mail-writer';
@@ -91,6 +92,7 @@ export class TenancyModule {
         PendingInvitations,
         AddMember,
         AcceptInvitation,
+        WithdrawInvitation,
         WaitingInvitations,
         Standings,
         ListCompaniesOfUser,

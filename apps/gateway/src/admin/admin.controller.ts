@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, SecondFactorHelpPatterns, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -52,6 +52,26 @@ export class AdminController {
     });
     await this.cache.invalidate(userId);
     return { userId };
+  }
+
+  @Delete('clients/:userId/invitation')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiOperation({
+    summary:
+      'Withdraw the invitation of a person who has not answered it (a mistyped address, a client who left): its acceptance link, ' +
+      'joining after Google and a new user\'s activation through it then join nothing, and the person leaves the list of clients. ' +
+      'An invitation has no deadline through Google or an activation: this is how a company ends one',
+  })
+  @ApiResponse({ status: 204, description: 'Withdrawn' })
+  @ApiResponse({ status: 404, description: 'not_found: the user is neither a member of this company nor invited to it (or no longer: withdrawn already)' })
+  @ApiResponse({ status: 409, description: 'conflict: the person answered, and is a member of this company' })
+  async withdrawInvitation(@Param('userId', memberId) userId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
+    const { standing } = await this.rpc.request(TenancyPatterns.withdrawInvitation, { companyId: record.companyId!, userId });
+    if (standing === 'member') throw new DomainError(ErrorCode.Conflict, 'This person answered the invitation and is a member.');
+    if (standing === 'none') throw new DomainError(ErrorCode.NotFound, 'No such member.');
+    // As after an invitation (inviteClient): her next page reads what tenancy now holds.
+    await this.cache.invalidate(userId);
   }
 
   @Get('mfa-requests')

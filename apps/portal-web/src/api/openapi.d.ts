@@ -586,6 +586,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/clients/{userId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw the invitation of a person who has not answered it (a mistyped address, a client who left): its acceptance link, joining after Google and a new user's activation through it then join nothing, and the person leaves the list of clients. An invitation has no deadline through Google or an activation: this is how a company ends one */
+        delete: operations["AdminController_withdrawInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/mfa-requests": {
         parameters: {
             query?: never;
@@ -5657,6 +5674,138 @@ export interface operations {
             };
         };
     };
+    AdminController_withdrawInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "unauthenticated";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description forbidden: not an admin of this portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "forbidden";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description not_found: the user is neither a member of this company nor invited to it (or no longer: withdrawn already) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "not_found";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+            /** @description conflict: the person answered, and is a member of this company */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "conflict";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
+        };
+    };
     AdminController_mfaRequests: {
         parameters: {
             query?: never;
@@ -7846,6 +7995,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description not_found: on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "not_found";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
+                };
+            };
             /**
              * @description conflict: a host is already taken (or is the easy access host)
              *
@@ -8027,7 +8204,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: no such company */
+            /** @description not_found: no such company, or on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,7 +8354,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: no such company */
+            /** @description not_found: no such company, or on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8323,7 +8500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: no such company */
+            /** @description not_found: no such company, or on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8533,7 +8710,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not_found: no such company */
+            /** @description not_found: no such company, or on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,14 +1,16 @@
-import { ParsedRequestOf, TenancyPatterns, WaitingInvitation } from '@app/contracts';
+import { ParsedRequestOf, Standing, TenancyPatterns, WaitingInvitation } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { AcceptInvitation } from './accept-invitation.usecase';
 import { WaitingInvitations } from './waiting-invitations';
+import { WithdrawInvitation } from './withdraw-invitation.usecase';
 
 @Controller()
 export class InvitationsHandler {
   constructor(
     private readonly acceptInvitation: AcceptInvitation,
     private readonly waitingInvitations: WaitingInvitations,
+    private readonly withdrawInvitation: WithdrawInvitation,
   ) {}
 
   @Handles(TenancyPatterns.acceptInvitation)
@@ -23,6 +25,13 @@ export class InvitationsHandler {
     @Request(TenancyPatterns.acceptInvitationOf) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.acceptInvitationOf>,
   ): Promise<{ member: boolean }> {
     return this.acceptInvitation.executeFor(userId, companyId);
+  }
+
+  @Handles(TenancyPatterns.withdrawInvitation)
+  withdraw(
+    @Request(TenancyPatterns.withdrawInvitation) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>,
+  ): Promise<{ standing: Standing }> {
+    return this.withdrawInvitation.execute(companyId, userId);
   }
 
   @Handles(TenancyPatterns.waitingInvitations)

@@ -186,6 +186,15 @@ export const TenancyPatterns = {
     { idempotent: true },
   ),
   /**
+   * The company's invitation of the user, taken back before she answers.
+   * @returns where she stood: `invited` (now withdrawn), `member` (nothing changed), or `none`.
+   */
+  withdrawInvitation: defineRequest<{ standing: Standing }>()(
+    'tenancy.invitation.withdraw',
+    z.object({ userId: Id, companyId: Id }),
+    { idempotent: true },
+  ),
+  /**
    * The companies whose invitations the user has not answered, with their
    * names: what a new user is asked about after Google on the easy access host.
    */

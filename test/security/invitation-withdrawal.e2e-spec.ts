@@ -1,0 +1,88 @@
+import { expectError } from '../support/api-error';
+import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient, uniqueEmail } from '../support/factories';
+import { Mailbox, tokenOf } from '../support/mailbox';
+import { PortalClient } from '../support/portal-client';
+
+/**
+ * An admin mistypes a client's address, and whoever holds the mistyped one
+ * could join the firm's portal weeks later: an invitation has no deadline
+ * through Google or a new user's activation. The admin takes it back; the
+ * link, whoever clicks it, then joins nothing.
+ */
+describe("An admin withdraws an invitation nobody answered", () => {
+  const mailbox = new Mailbox();
+  let firm: Company;
+  let otherFirm: Company;
+  let adminBrowser: PortalClient;
+  let otherAdminBrowser: PortalClient;
+
+  beforeAll(async () => {
+    firm = await createCompany({ name: 'Cabinet Coquille' });
+    otherFirm = await createCompany({ name: 'Cabinet Voisin' });
+    adminBrowser = await signedInClient(firm, await activeMember(firm, { role: 'admin', name: 'Adèle Admin' }));
+    otherAdminBrowser = await signedInClient(otherFirm, await activeMember(otherFirm, { role: 'admin', name: 'Odile Admin' }));
+  });
+
+  const invite = async (admin: PortalClient, email: string): Promise<string> => {
+    const invited = await admin.post('/api/admin/clients', { email, name: 'Claire Coquille', accountIds: [] });
+    expect(invited.status).toBe(201);
+    return invited.body.userId as string;
+  };
+  const withdraw = (admin: PortalClient, userId: string) => admin.request('DELETE', `/api/admin/clients/${userId}/invitation`);
+  const listed = async (admin: PortalClient, userId: string) =>
+    ((await admin.get('/api/admin/clients')).body as { user: { id: string } }[]).some((entry) => entry.user.id === userId);
+
+  test('a new address: its activation link then opens an account that joins no portal, and the person leaves the list', async () => {
+    const email = uniqueEmail('claire.coquile');
+    const userId = await invite(adminBrowser, email);
+    const mail = await mailbox.waitFor({ to: email, containing: '/activate/' });
+
+    expect((await withdraw(adminBrowser, userId)).status).toBe(204);
+
+    expect(await listed(adminBrowser, userId)).toBe(false);
+    const password = 'Typo-holder-password-41';
+    const activated = await browserOn(firm.host).post('/api/auth/activate', { token: tokenOf(mailbox.linkIn(mail, '/activate/')), password });
+    expect(activated.status).toBeLessThan(500);
+    expectError(await browserOn(firm.host).post('/api/auth/login', { email, password }), 401, 'invalid_credentials');
+  });
+
+  test('an address that already has an account: its acceptance link is 400 invalid_token', async () => {
+    const claire: Member = await activeMember(otherFirm);
+    const userId = await invite(adminBrowser, claire.email);
+    const mail = await mailbox.waitFor({ to: claire.email, containing: '/invitation/' });
+
+    expect((await withdraw(adminBrowser, userId)).status).toBe(204);
+
+    expectError(await browserOn(firm.host).post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(mail, '/invitation/')) }), 400, 'invalid_token');
+    expect(await listed(adminBrowser, userId)).toBe(false);
+    expectError(await browserOn(firm.host).post('/api/auth/login', credentialsOf(claire)), 401, 'invalid_credentials');
+  });
+
+  test("another firm cannot withdraw it: 404, as for anyone it did not invite, and the invitation still works", async () => {
+    const claire: Member = await activeMember(await createCompany({ name: 'Cabinet Tiers' }));
+    const userId = await invite(adminBrowser, claire.email);
+    const mail = await mailbox.waitFor({ to: claire.email, containing: '/invitation/' });
+
+    expectError(await withdraw(otherAdminBrowser, userId), 404, 'not_found');
+
+    expect(await listed(adminBrowser, userId)).toBe(true);
+    expect((await browserOn(firm.host).post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(mail, '/invitation/')) })).status).toBe(204);
+  });
+
+  test('a person who answered is a member: 409 conflict, and she stays', async () => {
+    const member = await activeMember(firm);
+
+    expectError(await withdraw(adminBrowser, member.userId), 409, 'conflict');
+    expectError(await withdraw(adminBrowser, 'not-an-id'), 404, 'not_found');
+    expect(await listed(adminBrowser, member.userId)).toBe(true);
+  });
+
+  test('a client may not withdraw anything: 403', async () => {
+    const client = await activeMember(firm);
+    const clientBrowser = await signedInClient(firm, client);
+    const invitedId = await invite(adminBrowser, uniqueEmail('someone.else'));
+
+    expectError(await withdraw(clientBrowser, invitedId), 403, 'forbidden');
+    expect(await listed(adminBrowser, invitedId)).toBe(true);
+  });
+});
