@@ -13,9 +13,18 @@ import { ProofRequired, REAUTHENTICATION_REQUIRED } from '../session/session.gua
 import { SessionStore } from '../session/session.store';
 import { AuditEntry, ClientInvitationBody, DisableBody, HelpRequest, InvitedClient } from './admin.contract';
 import { AdminOnly } from './admin.guard';
+import { digestOf } from '../digest';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { memberId } from './member-id.pipe';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
+
+/**
+ * Each invitation mails the address from the platform's own sender: a firm
+ * may not make it mail one address over and over, nor anyone at all at will.
+ */
+const INVITATIONS_PER_ADDRESS_PER_DAY = 3;
+const INVITATIONS_PER_COMPANY_PER_HOUR = 200;
 
 @ApiTags('admin')
 @Controller('api/admin')
@@ -24,6 +33,7 @@ export class AdminController {
     private readonly rpc: RpcClient,
     private readonly cache: PortalViewCache,
     private readonly sessions: SessionStore,
+    private readonly limiter: RateLimiter,
   ) {}
 
   @Post('clients')
@@ -39,14 +49,24 @@ export class AdminController {
   })
   @Answers(201, InvitedClient, 'The user id, whether they are a new user, an invited one, or already a member')
   @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })
+  @ApiResponse({
+    status: 429,
+    description:
+      `rate_limited, with Retry-After: ${INVITATIONS_PER_ADDRESS_PER_DAY} invitations of one address a day, ` +
+      `${INVITATIONS_PER_COMPANY_PER_HOUR} an hour per company (each mails the address)`,
+  })
   async inviteClient(
     @JsonBody(ClientInvitationBody) body: z.output<typeof ClientInvitationBody>,
     @Req() request: FastifyRequest,
     @Auth() { record }: AuthenticatedSession,
   ): Promise<InvitedClient> {
+    const companyId = record.companyId!;
+    // The address by its digest: a Redis dump names no one.
+    await this.limiter.hit({ key: `invite:${companyId}:${digestOf(body.email)}`, max: INVITATIONS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400 });
+    await this.limiter.hit({ key: `invite:${companyId}`, max: INVITATIONS_PER_COMPANY_PER_HOUR, windowSeconds: 3600 });
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, {
       ...body,
-      companyId: record.companyId!,
+      companyId,
       role: 'client',
       language: requestLanguage(request),
     });

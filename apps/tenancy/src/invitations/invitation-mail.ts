@@ -1,5 +1,5 @@
 import { Language } from '@app/contracts';
-import { Mail } from '@app/platform/service';
+import { Mail, quotedWords } from '@app/platform/service';
 import { INVITATION_VALID_DAYS } from './invitation.entity';
 
 export interface Invitation {
@@ -70,9 +70,14 @@ const greetings: Record<Language, (name: string) => string> = {
   en: (name) => `Hello ${name},`,
 };
 
+/** The name is as long as a name may be (PersonName): quoted in full. */
+const NAME_AT_MOST = 200;
+
 export function invitationMail(invitation: Invitation): Mail {
   const { language } = invitation;
   const kind = invitation.activationUrl ? 'activation' : invitation.acceptanceUrl ? 'acceptance' : 'member';
-  const text = [greetings[language](invitation.name), '', ...bodies[language][kind](invitation), ''].join('\n');
+  // The admin typed the name: it opens the mail, so a web address in it is defanged (quotedWords), as any words the mail cannot vouch for.
+  const greeting = greetings[language](quotedWords(invitation.name, NAME_AT_MOST));
+  const text = [greeting, '', ...bodies[language][kind](invitation), ''].join('\n');
   return { to: invitation.email, subject: subjects[language](invitation.companyName), text };
 }
