@@ -40,6 +40,18 @@ describe('A mobile device stops opening the app', () => {
     expectError(await app.get('/api/me/sessions'), 401, 'unauthenticated');
   });
 
+  test('the access token ends also when the wrong PINs name the device in capitals, and so does its forget', async () => {
+    const thief = await appOf(await activeMember(firm));
+    const shouted = thief.deviceId.toUpperCase();
+
+    for (const wrongPin of ['0000', '1111', '2222', '3333', '4444']) await thief.unlockWithPin(wrongPin, { ...thief.device!, deviceId: shouted });
+
+    expectError(await thief.get('/api/me/sessions'), 401, 'unauthenticated');
+    const owner = await appOf(await activeMember(firm));
+    expect((await owner.delete(`/api/mobile/devices/${owner.deviceId.toUpperCase()}`)).status).toBe(204);
+    expectError(await owner.get('/api/me/sessions'), 401, 'unauthenticated');
+  });
+
   test('a right PIN ends a run of wrong ones', async () => {
     const app = await appOf(await activeMember(firm));
     for (const wrongPin of ['0000', '1111', '2222', '3333']) await app.unlockWithPin(wrongPin);

@@ -1,5 +1,4 @@
-import { DomainError, ErrorCode } from '@app/contracts';
-import { ParseUUIDPipe } from '@nestjs/common';
+import { IdParam } from '../http/id-param';
 
 /** An id that is not even a uuid names no member: the same 404 as an unknown one. */
-export const memberId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such member.') });
+export const memberId = new IdParam('No such member.');

@@ -61,15 +61,19 @@ export class SessionsController {
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours listed on this host' })
   async revoke(@Param('id') id: string, @Auth() { id: currentId, record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = record;
-    if (id !== currentId && id !== record.deviceId) assertProvedRecently(record);
-    if (Id.safeParse(id).success) {
-      if (request.portal?.kind === 'company' && !(await this.devicesListedHere(userId, request)).some((device) => device.id === id)) {
+    // A device's id as stored (lowercased): its access tokens are found by it.
+    const device = Id.safeParse(id);
+    if (device.success) {
+      const deviceId = device.data;
+      if (deviceId !== record.deviceId) assertProvedRecently(record);
+      if (request.portal?.kind === 'company' && !(await this.devicesListedHere(userId, request)).some((listed) => listed.id === deviceId)) {
         throw new DomainError(ErrorCode.NotFound, 'No such session.');
       }
-      await this.sessions.deleteOfDevice(userId, id);
-      await this.rpc.request(DevicePatterns.revoke, { userId, deviceId: id });
+      await this.sessions.deleteOfDevice(userId, deviceId);
+      await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });
       return;
     }
+    if (id !== currentId) assertProvedRecently(record);
     const sessions = await this.sessions.listOfUser(userId);
     if (!sessions.some((session) => session.id === id && listedHere(session.record, request))) {
       throw new DomainError(ErrorCode.NotFound, 'No such session.');

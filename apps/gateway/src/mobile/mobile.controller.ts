@@ -1,6 +1,6 @@
 import { DevicePatterns, DomainError, ErrorCode, isGuessablePin, Pin } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -28,8 +28,9 @@ import { MobileLoginService } from '../sign-in/mobile/mobile-login.service';
 import { UNLOCK_CHALLENGE_SECONDS, UnlockChallenges } from './unlock-challenges';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
+import { IdParam } from '../http/id-param';
 
-const deviceIdParam = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such device.') });
+const deviceIdParam = new IdParam('No such device.');
 
 @ApiTags('mobile')
 @OnAppHost()

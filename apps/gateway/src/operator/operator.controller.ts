@@ -1,6 +1,6 @@
 import { BrandingPatterns, DomainError, ErrorCode, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Inject, Param, ParseUUIDPipe, Patch, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, Inject, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -18,10 +18,9 @@ import { BrandingCache } from '../branding/branding-cache';
 import { BodyLimit } from '../http/body-limit.decorator';
 import { BRANDING_BODY_BYTES, BRANDING_REFUSED, BRANDING_SUMMARY, BrandingBody, BrandingView, brandingView } from '../branding/branding.contract';
 import { assertWithinDeployment, SecuritySettings, SecuritySettingsBody, SETTINGS_REFUSED } from '../admin/admin.contract';
+import { IdParam } from '../http/id-param';
 
-const companyId = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError(ErrorCode.NotFound, 'No such company.'),
-});
+const companyId = new IdParam('No such company.');
 
 /** The 404 of every route on another host (OperatorGuard), for the OpenAPI. */
 const ELSEWHERE = "on another host than the easy access host, the operator API's only host (a firm's host would hand that firm the token)";

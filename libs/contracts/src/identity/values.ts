@@ -52,7 +52,8 @@ export const Email = z
 /** Any password as typed; strength is judged by identity when one is set. */
 export const Password = z.string().min(1).max(1024);
 
-export const Id = z.uuid();
+/** Lowercased as Postgres writes them: ids are compared as text too (in Redis keys, session records, lists), where `A` is not `a`. */
+export const Id = z.uuid().toLowerCase();
 
 /** A caller's session id, opaque to identity. */
 export const SessionId = z.string().min(1).max(64);
