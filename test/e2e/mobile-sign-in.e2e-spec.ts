@@ -85,7 +85,7 @@ describe('Signing in on the mobile app', () => {
     expect(totpSetup.body).toMatchObject({ secret: expect.any(String) });
     expect(sessions.status).toBe(200);
     expect(sessions.body).toEqual([
-      { id: app.deviceId, kind: 'mobile', createdAt: expect.any(String), lastSeenAt: expect.any(String), current: true, device: null, address: null, factors: ['password'] },
+      { id: app.deviceId, kind: 'mobile', createdAt: expect.any(String), lastSeenAt: expect.any(String), current: true, device: null, address: null, endableHere: true, factors: ['password'] },
     ]);
   });
 

@@ -47,6 +47,7 @@ describe('A client reviews and ends their sessions', () => {
         device: null,
         // Noted on a session's first signed-in request: the other browser has made none yet.
         address: session.current ? expect.any(String) : null,
+        endableHere: true,
         factors: ['password'],
       });
       expect(Number.isNaN(Date.parse(session.createdAt))).toBe(false);

@@ -56,14 +56,22 @@ describe("A firm's host lists the client's devices registered since she joined t
     expectError(await onA.delete(`/api/me/sessions/${olderPhone.deviceId}`), 404, 'not_found');
   });
 
-  test("a phone registered after she joined A is listed on A's host, and forgotten from there", async () => {
+  test("a phone registered after she joined A is listed on A's host, but forgotten from the easy access host or the app only: it serves her other firms too", async () => {
     const newerPhone = new MobileApp();
     const login = await newerPhone.login(credentialsOf(bea));
     expect(login.body).toMatchObject({ next: 'create_pin' });
     expect((await newerPhone.register(login.body.loginToken, '8362')).status).toBe(201);
-
-    expect(await mobileIdsOn(onA)).toEqual([newerPhone.deviceId]);
+    const listedOnA = ((await onA.get('/api/me/sessions')).body as (Listed & { endableHere: boolean })[]).filter((entry) => entry.kind === 'mobile');
+    expect(listedOnA.map(({ id, endableHere }) => ({ id, endableHere }))).toEqual([{ id: newerPhone.deviceId, endableHere: false }]);
+    // Her cookie, which A's server reads on its host, just signed in: a recent proof.
     expect((await onA.post('/api/me/reauthenticate', { password: bea.password })).status).toBe(204);
-    expect((await onA.delete(`/api/me/sessions/${newerPhone.deviceId}`)).status).toBe(204);
+
+    expectError(await onA.delete(`/api/me/sessions/${newerPhone.deviceId}`), 403, 'forbidden');
+
+    expect((await newerPhone.unlockWithPin('8362')).status).toBe(200);
+    const easy = easyAccessBrowser();
+    expect((await easy.post('/api/auth/login', credentialsOf(bea))).status).toBe(200);
+    expect((await easy.post('/api/auth/portal', { portalId: firmA.id })).body).toMatchObject({ next: 'done' });
+    expect((await easy.delete(`/api/me/sessions/${newerPhone.deviceId}`)).status).toBe(204);
   });
 });

@@ -43,7 +43,7 @@ export class SessionsController {
     const signedIn = sessions.filter((session) => listedHere(session.record, request));
     const sighted = await this.sightings.readMany(signedIn.map((session) => session.id));
     const web = signedIn.map(({ id, record: session }) => webSessionSummary(id, session, sighted.get(id), currentId));
-    const mobile = devices.map((device) => mobileDeviceSummary(device, record.deviceId));
+    const mobile = devices.map((device) => mobileDeviceSummary(device, record.deviceId, request.portal?.kind !== 'company'));
     return [...web, ...mobile].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
   }
 
@@ -54,10 +54,14 @@ export class SessionsController {
     summary:
       'End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change ' +
       '(a stolen session would end the user\'s own ones): it needs a recent proof; ending this one is signing out, and does not. ' +
-      'On a company\'s host, only a web session of that company\'s host names, or a device registered since she joined it: the others answer 404 there, as they are not listed.',
+      'On a company\'s host, only a web session of that company\'s host names: the others answer 404 there, as they are not listed; ' +
+      'a device answers 403 there (the app serves all her firms), 404 if registered before she joined that company (not listed there).',
   })
   @ApiResponse({ status: 204, description: 'Ended: its next request is refused' })
-  @ApiResponse({ status: 403, description: REAUTHENTICATION_REQUIRED })
+  @ApiResponse({
+    status: 403,
+    description: `${REAUTHENTICATION_REQUIRED}; forbidden: a mobile device, on a company's host (endableHere false: the app serves all her firms, so it is forgotten from the easy access host or the app)`,
+  })
   @ApiResponse({ status: 404, description: 'not_found: no such session of yours listed on this host' })
   async revoke(@Param('id') id: string, @Auth() { id: currentId, record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<void> {
     const { userId } = record;
@@ -66,8 +70,10 @@ export class SessionsController {
     if (device.success) {
       const deviceId = device.data;
       if (deviceId !== record.deviceId) assertProvedRecently(record);
-      if (request.portal?.kind === 'company' && !(await this.devicesListedHere(userId, request)).some((listed) => listed.id === deviceId)) {
-        throw new DomainError(ErrorCode.NotFound, 'No such session.');
+      if (request.portal?.kind === 'company') {
+        if (!(await this.devicesListedHere(userId, request)).some((listed) => listed.id === deviceId)) throw new DomainError(ErrorCode.NotFound, 'No such session.');
+        // The app serves all her firms: from a firm's host, whose server reads her cookie there, it would sign her out of the others.
+        throw new DomainError(ErrorCode.Forbidden, 'Forget a mobile device from the easy access portal or from the app: it serves all your firms.');
       }
       await this.sessions.deleteOfDevice(userId, deviceId);
       await this.rpc.request(DevicePatterns.revoke, { userId, deviceId });

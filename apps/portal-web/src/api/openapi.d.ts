@@ -371,7 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that company's host names, or a device registered since she joined it: the others answer 404 there, as they are not listed. */
+        /** End one web session, or forget one mobile device, of the user. Ending another than the one of this request is a sensitive change (a stolen session would end the user's own ones): it needs a recent proof; ending this one is signing out, and does not. On a company's host, only a web session of that company's host names: the others answer 404 there, as they are not listed; a device answers 403 there (the app serves all her firms), 404 if registered before she joined that company (not listed there). */
         delete: operations["SessionsController_revoke"];
         options?: never;
         head?: never;
@@ -3287,6 +3287,8 @@ export interface operations {
                             device: string | null;
                             /** @description The client address a web session was last used from; null for a mobile device */
                             address: string | null;
+                            /** @description Whether this host may end it (DELETE /api/me/sessions/:id): every web session it lists, and a mobile device on the easy access host and in the app; not a device on a company's host, since the app serves all her firms (that firm would sign her out of the others) */
+                            endableHere: boolean;
                             /** @description What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out), then any second factor given later in it (POST /api/me/reauthenticate); empty for a session older than the record of factors */
                             factors: ("password" | "google" | "totp" | "recovery_code" | "passkey" | "trusted_browser")[];
                         }[];
@@ -3525,6 +3527,8 @@ export interface operations {
                         device: string | null;
                         /** @description The client address a web session was last used from; null for a mobile device */
                         address: string | null;
+                        /** @description Whether this host may end it (DELETE /api/me/sessions/:id): every web session it lists, and a mobile device on the easy access host and in the app; not a device on a company's host, since the app serves all her firms (that firm would sign her out of the others) */
+                        endableHere: boolean;
                         /** @description What the sign-in that opened it proved, first factor first (a session the user did not open with their passkey stands out), then any second factor given later in it (POST /api/me/reauthenticate); empty for a session older than the record of factors */
                         factors: ("password" | "google" | "totp" | "recovery_code" | "passkey" | "trusted_browser")[];
                     }[];
@@ -3606,7 +3610,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
+            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; forbidden: a mobile device, on a company's host (endableHere false: the app serves all her firms, so it is forgotten from the easy access host or the app) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3614,7 +3618,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "reauthentication_required";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

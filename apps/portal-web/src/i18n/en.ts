@@ -177,6 +177,7 @@ export const en = {
     address: (address: string) => `Address ${address}`,
     endOthers: 'Sign out the other sessions listed',
     endedOthers: 'The other sessions listed were ended. Your mobile devices stay signed in.',
+    deviceElsewhere: 'The app serves all your firms: sign this device out from the “Easy access” page or from the app.',
     openedWith: (factors: string) => `Opened with: ${factors}`,
     factorNames: { password: 'password', google: 'Google', totp: 'code', recovery_code: 'recovery code', passkey: 'passkey', trusted_browser: 'trusted browser' },
   },

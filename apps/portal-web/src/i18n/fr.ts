@@ -184,6 +184,7 @@ export const fr: Messages = {
     address: (address: string) => `Adresse ${address}`,
     endOthers: 'Déconnecter les autres sessions de la liste',
     endedOthers: 'Les autres sessions de la liste ont été fermées. Vos appareils mobiles restent connectés.',
+    deviceElsewhere: "L'application sert tous vos cabinets : déconnectez cet appareil depuis la page « Accès facile » ou depuis l'application.",
     openedWith: (factors: string) => `Ouverte avec : ${factors}`,
     factorNames: { password: 'mot de passe', google: 'Google', totp: 'code', recovery_code: 'code de secours', passkey: "clé d'accès", trusted_browser: 'navigateur de confiance' },
   },

@@ -63,7 +63,8 @@ export function SessionsScreen() {
                   {session.address && ` · ${t.sessions.address(session.address)}`}
                 </p>
                 {factors && <p className="hint">{t.sessions.openedWith(factors)}</p>}
-                {!session.current && (
+                {!session.endableHere && <p className="hint">{t.sessions.deviceElsewhere}</p>}
+                {!session.current && session.endableHere && (
                   <button type="button" className="button button-secondary" aria-label={t.sessions.endLabel(what, since)} onClick={() => void end(session.id)}>
                     {t.sessions.end}
                   </button>
