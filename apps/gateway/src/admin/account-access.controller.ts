@@ -8,7 +8,7 @@ import { JsonBody } from '../http/json-body.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { AccountAccessBody, CompanyMember } from './admin.contract';
-import { AdminOnly } from './admin.guard';
+import { AdminChange, AdminOnly } from './admin.guard';
 import { memberId } from './member-id.pipe';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
@@ -36,7 +36,7 @@ export class AccountAccessController {
   @Put(':userId/accounts')
   @Idempotent('admin')
   @HttpCode(204)
-  @AdminOnly()
+  @AdminChange()
   @ApiOperation({
     summary:
       'Set the accounts a member of this company may open (an account taken away is gone from their next page), ' +

@@ -12,7 +12,7 @@ import { PortalViewCache } from '../member-view/portal-view.cache';
 import { ProofRequired, REAUTHENTICATION_REQUIRED } from '../session/session.guard';
 import { SessionStore } from '../session/session.store';
 import { AuditEntry, ClientInvitationBody, DisableBody, HelpRequest, InvitedClient } from './admin.contract';
-import { AdminOnly } from './admin.guard';
+import { AdminChange, AdminOnly } from './admin.guard';
 import { digestOf } from '../digest';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { memberId } from './member-id.pipe';
@@ -38,7 +38,7 @@ export class AdminController {
 
   @Post('clients')
   @Idempotent('admin')
-  @AdminOnly()
+  @AdminChange()
   @ApiOperation({
     summary:
       'Invite a client by mail, with access to some accounts. A new email gets the activation link (activating is joining); ' +
@@ -76,7 +76,7 @@ export class AdminController {
 
   @Delete('clients/:userId/invitation')
   @HttpCode(204)
-  @AdminOnly()
+  @AdminChange()
   @ApiOperation({
     summary:
       'Withdraw the invitation of a person who has not answered it (a mistyped address, a client who left): its acceptance link, ' +

@@ -3,7 +3,7 @@ import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards }
 import { ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { MeService } from '../member-view/me.service';
-import { SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { ProofRequired, REAUTHENTICATION_REQUIRED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 
 /** An admin acts only on the host of the company they administer, in a session of that company. */
 @Injectable()
@@ -28,5 +28,21 @@ export function AdminOnly(): MethodDecorator & ClassDecorator {
     UseGuards(AdminGuard),
     ApiResponse({ status: 401, description: UNAUTHENTICATED }),
     ApiResponse({ status: 403, description: 'forbidden: not an admin of this portal' }),
+  );
+}
+
+/**
+ * An admin's change that opens the portal to someone (an invitation, accounts
+ * granted), takes an invitation back, or loosens its settings: as the 2FA
+ * disable, it asks that the session proved who is there in the last minutes,
+ * since an admin's session left open, or its cookie stolen, is not enough.
+ */
+export function AdminChange(): MethodDecorator {
+  return applyDecorators(
+    SignedIn(),
+    UseGuards(AdminGuard),
+    ProofRequired(),
+    ApiResponse({ status: 401, description: UNAUTHENTICATED }),
+    ApiResponse({ status: 403, description: `forbidden: not an admin of this portal; ${REAUTHENTICATION_REQUIRED}` }),
   );
 }

@@ -8,7 +8,7 @@ import { Auth } from '../http/auth.decorator';
 import { JsonBody } from '../http/json-body.decorator';
 import { AuthenticatedSession } from '../session/session';
 import { assertWithinDeployment, SecuritySettings, SecuritySettingsBody, SETTINGS_REFUSED } from './admin.contract';
-import { AdminOnly } from './admin.guard';
+import { AdminChange, AdminOnly } from './admin.guard';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 
 /** The company's security settings, as its admin sees and sets them (the operator also can: PATCH /api/operator/companies/:id/security). */
@@ -29,7 +29,7 @@ export class SecuritySettingsController {
   }
 
   @Patch()
-  @AdminOnly()
+  @AdminChange()
   @ApiOperation({
     summary:
       "Sets those of this company's security settings the body names. Fewer trusted-browser days apply at once to the browsers " +

@@ -5592,7 +5592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden: not an admin of this portal */
+            /** @description forbidden: not an admin of this portal; reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5600,7 +5600,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "forbidden";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
@@ -5752,7 +5752,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden: not an admin of this portal */
+            /** @description forbidden: not an admin of this portal; reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5760,7 +5760,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "forbidden";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
@@ -6371,7 +6371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden: not an admin of this portal */
+            /** @description forbidden: not an admin of this portal; reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6379,7 +6379,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "forbidden";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
@@ -6713,7 +6713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description forbidden: not an admin of this portal */
+            /** @description forbidden: not an admin of this portal; reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6721,7 +6721,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "forbidden";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
