@@ -1,7 +1,9 @@
 import { expectError } from '../support/api-error';
 import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient, uniqueEmail } from '../support/factories';
 import { Mailbox, tokenOf } from '../support/mailbox';
+import { queryDatabase } from '../support/outage-checks';
 import { PortalClient } from '../support/portal-client';
+import { currentRun } from '../support/run-context';
 
 /**
  * An admin mistypes a client's address, and whoever holds the mistyped one
@@ -42,7 +44,8 @@ describe("An admin withdraws an invitation nobody answered", () => {
     expect(await listed(adminBrowser, userId)).toBe(false);
     const password = 'Typo-holder-password-41';
     const activated = await browserOn(firm.host).post('/api/auth/activate', { token: tokenOf(mailbox.linkIn(mail, '/activate/')), password });
-    expect(activated.status).toBeLessThan(500);
+    // Identity's account is hers to activate; it opens no portal.
+    expect(activated.status).toBe(204);
     expectError(await browserOn(firm.host).post('/api/auth/login', { email, password }), 401, 'invalid_credentials');
   });
 
@@ -67,6 +70,23 @@ describe("An admin withdraws an invitation nobody answered", () => {
 
     expect(await listed(adminBrowser, userId)).toBe(true);
     expect((await browserOn(firm.host).post('/api/invitations/accept', { token: tokenOf(mailbox.linkIn(mail, '/invitation/')) })).status).toBe(204);
+  });
+
+  test('a new address added before invitations (a membership, not yet activated) is withdrawn as any invitation: the same answer', async () => {
+    const email = uniqueEmail('claire.ancienne');
+    const userId = await invite(adminBrowser, email);
+    // As the company's adding made it until 2026-12-06: a membership at once, no invitation.
+    await queryDatabase(
+      currentRun().databaseUrl,
+      `insert into tenancy.memberships (id, company_id, user_id, role, invited_name, created_at)
+         select gen_random_uuid(), company_id, user_id, role, invited_name, now() from tenancy.invitations where user_id = '${userId}';
+       delete from tenancy.invitations where user_id = '${userId}'`,
+    );
+    expect(await listed(adminBrowser, userId)).toBe(true);
+
+    expect((await withdraw(adminBrowser, userId)).status).toBe(204);
+
+    expect(await listed(adminBrowser, userId)).toBe(false);
   });
 
   test('a person who answered is a member: 409 conflict, and she stays', async () => {
