@@ -38,7 +38,8 @@ describe('A help request filed with the password alone', () => {
   const claireWithARequest = async (): Promise<TotpMember> => {
     const claire = await memberWithTotp(firmB, { name: 'Claire Partage' });
     await addMember(firmA, { email: claire.email, name: claire.name });
-    const mallory = browserOn(firmA.host);
+    // From a machine of his own: one address signs in a limited number of times a minute, and this file signs in often.
+    const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
     expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
     const asked = await mallory.post('/api/auth/totp/help', { message: 'Téléphone perdu, merci' });
     expect([asked.status, asked.body]).toEqual([202, {}]);
@@ -152,6 +153,21 @@ describe('A help request filed with the password alone', () => {
     expect(await messageListed(claire)).toBe('Téléphone perdu, merci');
   });
 
+  test('during an upgrade, a link mailed by the tenancy of before (its digest alone) still confirms her message, not his', async () => {
+    const claire = await claireWithARequest();
+    const first = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    // What the tenancy of before 2026-12-06 wrote: the digest of her link, the message in the request, none beside the digest.
+    await queryDatabase(currentRun().databaseUrl, `update tenancy.help_requests set confirmation_messages = '{}' where user_id = '${claire.userId}'`);
+    const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    await mallory.post('/api/auth/login', credentialsOf(claire));
+    expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);
+    await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+
+    expect((await confirmLink(first)).status).toBe(200);
+
+    expect(await messageListed(claire)).toBe('Téléphone perdu, merci');
+  });
+
   test('once she confirmed, asking again with the password changes nothing the admins read', async () => {
     const claire = await claireWithARequest();
     await confirmedHelp(claire);
@@ -225,7 +241,7 @@ describe('A help request filed with the password alone', () => {
     expect(await listed(claire)).toBe(false);
     expectError(await disable(claire), 403, 'no_open_help_request');
 
-    const again = browserOn(firmA.host);
+    const again = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
     expect((await again.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
     expect((await again.post('/api/auth/totp/help', {})).status).toBe(202);
     expect(await listed(claire)).toBe(false);

@@ -61,14 +61,16 @@ export class AdminController {
     @Auth() { record }: AuthenticatedSession,
   ): Promise<InvitedClient> {
     const companyId = record.companyId!;
-    // The address by its digest: a Redis dump names no one.
-    await this.limiter.hit({ key: `invite:${companyId}:${digestOf(body.email)}`, max: INVITATIONS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400 });
     await this.limiter.hit({ key: `invite:${companyId}`, max: INVITATIONS_PER_COMPANY_PER_HOUR, windowSeconds: 3600 });
-    const { userId } = await this.rpc.request(TenancyPatterns.addMember, {
-      ...body,
-      companyId,
-      role: 'client',
-      language: requestLanguage(request),
+    // The address by its digest: a Redis dump names no one.
+    const perAddress = { key: `invite:${companyId}:${digestOf(body.email)}`, max: INVITATIONS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400 };
+    await this.limiter.hit(perAddress);
+    const invitation = { ...body, companyId, role: 'client' as const, language: requestLanguage(request) };
+    // Only a mailed invitation counts against the address: a refused one (an account of another company) or a failure mails nothing.
+    const { userId } = await this.rpc.request(TenancyPatterns.addMember, invitation).catch(async (error: unknown) => {
+      // The refusal is the answer, whether or not the hit could be given back.
+      await this.limiter.giveBack(perAddress).catch(() => undefined);
+      throw error;
     });
     await this.cache.invalidate(userId);
     return { userId };

@@ -19,10 +19,15 @@ export const RemovePasskeyBody = z.union([
   z.object({ passkey: AuthenticationResponse }).strict(),
 ]);
 
-/** A passkey id in the path: anything but a UUID is bad input, not an unknown passkey. */
+/**
+ * A passkey id in the path: anything but a UUID is bad input, not an unknown
+ * passkey. Lowercased, as `Id` reads ids: the sessions it proved are found
+ * by its id compared as text (SessionStore.deleteOfPasskey).
+ */
 export class PasskeyIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (Id.safeParse(value).success) return value;
+    const id = Id.safeParse(value);
+    if (id.success) return id.data;
     throw new DomainError(ErrorCode.ValidationFailed, 'Invalid passkey id: must be a UUID.');
   }
 }

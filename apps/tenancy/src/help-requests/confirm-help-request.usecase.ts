@@ -39,11 +39,13 @@ export class ConfirmHelpRequest {
     return em.transactional(async (tx) => {
       const [confirmed] = await tx.execute<Confirmed[]>(
         `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digests" = '{}', "confirmation_messages" = '{}',
-           "message" = "confirmation_messages"[array_position("confirmation_digests", ?)]
+           -- A link mailed by a tenancy of before 2026-12-06, during an upgrade, has no message of its own: it quoted the first.
+           "message" = coalesce("confirmation_messages"[array_position("confirmation_digests", ?)], case
+             when array_position("confirmation_digests", ?) > cardinality("confirmation_messages") then "message" end)
          where "confirmation_digests" @> array[?]::text[] and "closed_at" is null and "confirmed_at" is null
            and "created_at" > now() - make_interval(days => ?)
          returning "company_id", "user_id", "message", "credential_version"`,
-        [digestOfLinkToken(token), digestOfLinkToken(token), HELP_REQUEST_DAYS],
+        [digestOfLinkToken(token), digestOfLinkToken(token), digestOfLinkToken(token), HELP_REQUEST_DAYS],
       );
       // A request that no longer stands (a new password since, or no longer a member) is not sent on: thrown, the update rolls back.
       assertThat(confirmed && (await this.stillStands(tx, confirmed)), ErrorCode.InvalidToken, GONE);

@@ -23,7 +23,7 @@ export class HelpRequest {
   @Property({ type: 'uuid' })
   readonly userId: string;
 
-  /** The message of the link the user confirmed: what the admins read. */
+  /** Once confirmed, the message of the link the user followed: what the admins read. Until then, the first one's. */
   @Property({ type: 'text', nullable: true })
   message: string | null;
 

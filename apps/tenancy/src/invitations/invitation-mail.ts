@@ -70,8 +70,8 @@ const greetings: Record<Language, (name: string) => string> = {
   en: (name) => `Hello ${name},`,
 };
 
-/** The name is as long as a name may be (PersonName): quoted in full. */
-const NAME_AT_MOST = 200;
+/** Enough for a person's or a household's name; the rest of what an admin typed is no greeting. */
+const NAME_AT_MOST = 80;
 
 export function invitationMail(invitation: Invitation): Mail {
   const { language } = invitation;
