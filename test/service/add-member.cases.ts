@@ -99,7 +99,7 @@ export function addMemberCases(started: () => TenancyService): void {
       await tenancy.get(EntityManager).getConnection().execute(`update tenancy.invitations set expires_at = now() - interval '1 day' where user_id = ?`, [known.id]);
 
       expect(await statusIn(company.id, known.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [expect.objectContaining({ id: account.id })] }));
-      await tenancy.get(SetAccountAccess).execute(TenancyPatterns.setAccountAccess.request.parse({ companyId: company.id, userId: known.id, accountIds: [] }));
+      await tenancy.get(SetAccountAccess).execute(TenancyPatterns.setAccountAccess.request.parse({ companyId: company.id, userId: known.id, accountIds: [], actorUserId: randomUUID() }));
       expect(await statusIn(company.id, known.id)).toEqual(expect.objectContaining({ status: 'invited', accounts: [] }));
     });
 

@@ -20,6 +20,7 @@ import { Migration20261204150000 } from './migrations/Migration20261204150000';
 import { Migration20261204160000 } from './migrations/Migration20261204160000';
 import { Migration20261205000000 } from './migrations/Migration20261205000000';
 import { Migration20261206000000 } from './migrations/Migration20261206000000';
+import { Migration20261206010000 } from './migrations/Migration20261206010000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -42,6 +43,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261204160000,
         Migration20261205000000,
         Migration20261206000000,
+        Migration20261206010000,
       ],
     },
     databaseUrl,

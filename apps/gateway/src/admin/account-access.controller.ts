@@ -51,7 +51,7 @@ export class AccountAccessController {
     @Auth() { record }: AuthenticatedSession,
   ): Promise<void> {
     const companyId = record.companyId!;
-    await this.rpc.request(TenancyPatterns.setAccountAccess, { companyId, userId, accountIds: body.accountIds });
+    await this.rpc.request(TenancyPatterns.setAccountAccess, { companyId, userId, accountIds: body.accountIds, actorUserId: record.userId });
     // Dropped here as well as by tenancy's event, so that the member's very next request sees it.
     await this.cache.invalidate(userId);
   }

@@ -65,7 +65,7 @@ export class AdminController {
     // The address by its digest: a Redis dump names no one.
     const perAddress = { key: `invite:${companyId}:${digestOf(body.email)}`, max: INVITATIONS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400 };
     await this.limiter.hit(perAddress);
-    const invitation = { ...body, companyId, role: 'client' as const, language: requestLanguage(request) };
+    const invitation = { ...body, companyId, role: 'client' as const, language: requestLanguage(request), actorUserId: record.userId };
     // Only a mailed invitation counts against the address: a refused one (an account of another company) or a failure mails nothing.
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, invitation).catch(async (error: unknown) => {
       // The refusal is the answer, whether or not the hit could be given back.
@@ -89,7 +89,7 @@ export class AdminController {
   @ApiResponse({ status: 404, description: 'not_found: the user is neither a member of this company nor invited to it (or no longer: withdrawn already)' })
   @ApiResponse({ status: 409, description: 'conflict: the person answered, and is a member of this company' })
   async withdrawInvitation(@Param('userId', memberId) userId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
-    const { standing } = await this.rpc.request(TenancyPatterns.withdrawInvitation, { companyId: record.companyId!, userId });
+    const { standing } = await this.rpc.request(TenancyPatterns.withdrawInvitation, { companyId: record.companyId!, userId, actorUserId: record.userId });
     if (standing === 'member') throw new DomainError(ErrorCode.Conflict, 'This person answered the invitation and is a member.');
     if (standing === 'none') throw new DomainError(ErrorCode.NotFound, 'No such member.');
     // As after an invitation (inviteClient): her next page reads what tenancy now holds.

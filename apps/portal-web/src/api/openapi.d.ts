@@ -6126,7 +6126,7 @@ export interface operations {
                             /** @description The name this company typed when it added or invited them (never one another firm typed); the account's own for people added before 2026-12-04; empty for a user who no longer exists */
                             name: string;
                         } | null;
-                        /** @description What was done: mfa.disabled, account.not_me, company.security_changed, company.branding_changed */
+                        /** @description What was done: mfa.disabled, account.not_me, company.security_changed, company.branding_changed, member.invited, member.accounts_changed, member.invitation_withdrawn */
                         action: string;
                         /** @description Null for a change of the portal itself (company.*) */
                         target: {

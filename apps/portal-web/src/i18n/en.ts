@@ -301,6 +301,9 @@ export const en = {
       'account.not_me': 'Reported "this wasn\'t me": all their sessions were ended',
       'company.security_changed': "Changed the portal's security settings",
       'company.branding_changed': "Changed the portal's appearance",
+      'member.invited': 'Invited',
+      'member.accounts_changed': 'Changed the accounts opened',
+      'member.invitation_withdrawn': 'Withdrew the invitation',
     } as Record<string, string>,
   },
   securitySettings: {

@@ -313,6 +313,9 @@ export const fr: Messages = {
       'account.not_me': "A signalé « ce n'était pas moi » : toutes ses sessions ont été fermées",
       'company.security_changed': 'A modifié la sécurité du portail',
       'company.branding_changed': "A modifié l'apparence du portail",
+      'member.invited': 'A invité',
+      'member.accounts_changed': 'A changé les comptes ouverts',
+      'member.invitation_withdrawn': "A retiré l'invitation",
     },
   },
   securitySettings: {

@@ -10,6 +10,8 @@ export interface AuditRecord {
   /** Null for a change of the company itself (its settings, its look). */
   targetUserId: string | null;
   reason: string | null;
+  /** The name this company typed for the target, when the entry may outlive the company's own record of her (an invitation). */
+  targetName?: string | null;
 }
 
 /** What an admin (of this company, or another one's) did to a member of the company, or to the company's own settings. Written once, never changed. */
@@ -37,11 +39,16 @@ export class AuditEntry {
   @Property({ type: 'text', nullable: true })
   readonly reason: string | null;
 
+  /** See AuditRecord.targetName; null for the entries that name the target as the company's lists do. */
+  @Property({ type: 'text', nullable: true })
+  readonly targetName: string | null;
+
   constructor(company: Company, record: AuditRecord) {
     this.company = company;
     this.actorUserId = record.actorUserId;
     this.action = record.action;
     this.targetUserId = record.targetUserId;
     this.reason = record.reason;
+    this.targetName = record.targetName ?? null;
   }
 }

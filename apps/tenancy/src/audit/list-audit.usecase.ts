@@ -26,7 +26,7 @@ export class ListAudit {
       at: entry.at.toISOString(),
       actor: entry.actorUserId ? summaryOf(entry.actorUserId) : null,
       action: entry.action,
-      target: entry.targetUserId ? summaryOf(entry.targetUserId) : null,
+      target: entry.targetUserId ? { ...summaryOf(entry.targetUserId), ...(entry.targetName !== null && { name: entry.targetName }) } : null,
       reason: entry.reason,
     }));
   }

@@ -29,9 +29,9 @@ export class InvitationsHandler {
 
   @Handles(TenancyPatterns.withdrawInvitation)
   withdraw(
-    @Request(TenancyPatterns.withdrawInvitation) { userId, companyId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>,
+    @Request(TenancyPatterns.withdrawInvitation) payload: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>,
   ): Promise<{ standing: Standing }> {
-    return this.withdrawInvitation.execute(companyId, userId);
+    return this.withdrawInvitation.execute(payload);
   }
 
   @Handles(TenancyPatterns.waitingInvitations)

@@ -1,8 +1,10 @@
-import { IdentityPatterns, Standing, TenancyEvents } from '@app/contracts';
+import { AuditAction, IdentityPatterns, ParsedRequestOf, Standing, TenancyEvents, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Company } from '../companies/company.entity';
 import { AccountAccess } from '../memberships/account-access.entity';
 import { Membership } from '../memberships/membership.entity';
 import { Invitation } from './invitation.entity';
@@ -26,18 +28,35 @@ export class WithdrawInvitation {
    * activated; else the answer would tell who already had an account.
    * @returns where the user stood: `invited` (and now withdrawn), `member` (she answered: nothing changes), `none`.
    */
-  async execute(companyId: string, userId: string): Promise<{ standing: Standing }> {
+  async execute({ companyId, userId, actorUserId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>): Promise<{ standing: Standing }> {
     const standing = await this.em.fork().transactional(async (tx): Promise<Standing> => {
-      if ((await tx.nativeDelete(Invitation, { company: companyId, userId })) > 0) return 'invited';
-      const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!membership) return 'none';
-      if ((await this.rpc.request(IdentityPatterns.getUser, { userId })).active) return 'member';
-      await tx.nativeDelete(AccountAccess, { membership: membership.id });
-      await tx.nativeDelete(Membership, { id: membership.id });
-      await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
+      const withdrawn = (await this.withdrawnInvitation(tx, companyId, userId)) ?? (await this.withdrawnMembership(tx, companyId, userId));
+      if (typeof withdrawn === 'string') return withdrawn;
+      // Named as the company typed her: once withdrawn, it holds no name of its own for her (MemberSummaries would read identity's).
+      const entry = { actorUserId, action: AuditAction.InvitationWithdrawn, targetUserId: userId, reason: null, targetName: withdrawn.invitedName };
+      tx.persist(new AuditEntry(tx.getReference(Company, companyId), entry));
       return 'invited';
     });
     this.announcements.sendSoon();
     return { standing };
+  }
+
+  /** @returns the name of the invitation deleted, or null when there was none. */
+  private async withdrawnInvitation(tx: EntityManager, companyId: string, userId: string): Promise<{ invitedName: string | null } | null> {
+    const invitation = await tx.findOne(Invitation, { company: companyId, userId }, { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!invitation) return null;
+    await tx.nativeDelete(Invitation, { id: invitation.id });
+    return { invitedName: invitation.invitedName };
+  }
+
+  /** A membership made before 2026-12-06 for a new email that never activated: withdrawn as an invitation. */
+  private async withdrawnMembership(tx: EntityManager, companyId: string, userId: string): Promise<{ invitedName: string | null } | Standing> {
+    const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!membership) return 'none';
+    if ((await this.rpc.request(IdentityPatterns.getUser, { userId })).active) return 'member';
+    await tx.nativeDelete(AccountAccess, { membership: membership.id });
+    await tx.nativeDelete(Membership, { id: membership.id });
+    await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
+    return { invitedName: membership.invitedName };
   }
 }

@@ -1,8 +1,9 @@
-import { AddedMember, assertThat, ErrorCode, IdentityPatterns, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
+import { AddedMember, assertThat, AuditAction, ErrorCode, IdentityPatterns, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
 import { portalOrigin, RpcClient } from '@app/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { InvitationMail } from '../invitations/invitation.mail-writer';
@@ -49,7 +50,7 @@ export class AddMember {
     const company = await em.findOne(Company, request.companyId, { populate: ['hosts'] });
     assertThat(company, ErrorCode.NotFound, 'No such company.');
     const accountIds = [...new Set(request.accountIds)];
-    await this.assertAccountsOf(em, company, accountIds);
+    const accountNames = await this.namesOfAccountsOf(em, company, accountIds);
 
     const { userId, activationToken, language } = await this.rpc.request(IdentityPatterns.ensureUser, {
       email: request.email,
@@ -72,6 +73,11 @@ export class AddMember {
       };
       const invitation = { email: request.email, name: request.name, companyName: company.name, portalAddress: portal, language };
       await this.mail.record(tx, { ...invitation, ...added, companyId: company.id });
+      // An admin's invitation is kept in the company's trail; the operator's, which sets the portal up, is not.
+      if (request.actorUserId) {
+        const reason = accountNames.join('; ') || null;
+        tx.persist(new AuditEntry(company, { actorUserId: request.actorUserId, action: AuditAction.MemberInvited, targetUserId: userId, reason, targetName: request.name }));
+      }
       return added;
     });
     this.grants.sendSoon();
@@ -79,10 +85,14 @@ export class AddMember {
     return added;
   }
 
-  private async assertAccountsOf(em: EntityManager, company: Company, accountIds: string[]): Promise<void> {
-    if (accountIds.length === 0) return;
-    const accounts = await em.find(Account, { id: { $in: accountIds }, company }, { fields: ['id'] });
-    const foreign = accountIds.find((id) => !accounts.some((account) => account.id === id));
-    assertThat(!foreign, ErrorCode.ValidationFailed, `Account ${foreign} does not belong to this company.`);
+  /** @returns the accounts' names, in the order given. @throws DomainError validation_failed for an account of another company. */
+  private async namesOfAccountsOf(em: EntityManager, company: Company, accountIds: string[]): Promise<string[]> {
+    if (accountIds.length === 0) return [];
+    const accounts = await em.find(Account, { id: { $in: accountIds }, company }, { fields: ['id', 'name'] });
+    return accountIds.map((id) => {
+      const account = accounts.find((candidate) => candidate.id === id);
+      assertThat(account, ErrorCode.ValidationFailed, `Account ${id} does not belong to this company.`);
+      return account.name;
+    });
   }
 }

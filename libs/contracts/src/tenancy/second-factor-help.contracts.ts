@@ -40,6 +40,12 @@ export const AuditAction = {
   SecurityChanged: 'company.security_changed',
   /** Likewise for its accent colour or logo. */
   BrandingChanged: 'company.branding_changed',
+  /** An admin invited the target, or added accounts to a member by inviting her again; the reason names the accounts. */
+  MemberInvited: 'member.invited',
+  /** An admin set the accounts the target opens (or will, on answering); the reason names them, null for none. */
+  AccountsChanged: 'member.accounts_changed',
+  /** An admin withdrew the target's invitation, before she answered. */
+  InvitationWithdrawn: 'member.invitation_withdrawn',
 } as const;
 
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

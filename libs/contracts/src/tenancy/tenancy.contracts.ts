@@ -159,6 +159,8 @@ export const TenancyPatterns = {
       accountIds: z.array(Id).max(500).default([]),
       /** The inviter's: a new user's first stored language, in which the invitation is written. */
       language: Language.default(DEFAULT_LANGUAGE),
+      /** The admin who invites, whose act the audit keeps; null for the operator (not audited). */
+      actorUserId: Id.nullable().default(null),
     }),
   ),
   /**
@@ -191,7 +193,7 @@ export const TenancyPatterns = {
    */
   withdrawInvitation: defineRequest<{ standing: Standing }>()(
     'tenancy.invitation.withdraw',
-    z.object({ userId: Id, companyId: Id }),
+    z.object({ userId: Id, companyId: Id, actorUserId: Id }),
     { idempotent: true },
   ),
   /**
@@ -215,7 +217,7 @@ export const TenancyPatterns = {
   /** Replaces the accounts a member of the company may open. */
   setAccountAccess: defineRequest<void>()(
     'tenancy.member.set-accounts',
-    z.object({ companyId: Id, userId: Id, accountIds: z.array(Id).max(500) }),
+    z.object({ companyId: Id, userId: Id, accountIds: z.array(Id).max(500), actorUserId: Id }),
     { idempotent: true },
   ),
   /** What a sign-in on a company's host needs in one round trip: the user's companies, and the membership in that one (null if none). */
