@@ -156,8 +156,11 @@ describe('A help request filed with the password alone', () => {
   test('during an upgrade, a link mailed by the tenancy of before (its digest alone) still confirms her message, not his', async () => {
     const claire = await claireWithARequest();
     const first = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
-    // What the tenancy of before 2026-12-06 wrote: the digest of her link, the message in the request, none beside the digest.
-    await queryDatabase(currentRun().databaseUrl, `update tenancy.help_requests set confirmation_messages = '{}' where user_id = '${claire.userId}'`);
+    // What the tenancy of before 2026-12-06 wrote: the digest of her link, and her message in the request, none under the digest.
+    await queryDatabase(
+      currentRun().databaseUrl,
+      `update tenancy.help_requests set confirmation_messages = '{}', message = 'Téléphone perdu, merci' where user_id = '${claire.userId}'`,
+    );
     const mallory = browserOn(firmA.host, sharedGateway(), { sourceAddress: anotherMachineAddress() });
     await mallory.post('/api/auth/login', credentialsOf(claire));
     expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);

@@ -66,10 +66,10 @@ export class AdminController {
     const perAddress = { key: `invite:${companyId}:${digestOf(body.email)}`, max: INVITATIONS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400 };
     await this.limiter.hit(perAddress);
     const invitation = { ...body, companyId, role: 'client' as const, language: requestLanguage(request), actorUserId: record.userId };
-    // Only a mailed invitation counts against the address: a refused one (an account of another company) or a failure mails nothing.
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, invitation).catch(async (error: unknown) => {
-      // The refusal is the answer, whether or not the hit could be given back.
-      await this.limiter.giveBack(perAddress).catch(() => undefined);
+      // Only a mailed invitation counts against the address: a refusal (an account of another company) mailed nothing, a
+      // failure may come after tenancy wrote its mail. The refusal is the answer, whether or not its hit could be given back.
+      if (error instanceof DomainError && error.code === ErrorCode.ValidationFailed) await this.limiter.giveBack(perAddress).catch(() => undefined);
       throw error;
     });
     await this.cache.invalidate(userId);

@@ -33,7 +33,7 @@ export function AdminOnly(): MethodDecorator & ClassDecorator {
 
 /**
  * An admin's change that opens the portal to someone (an invitation, accounts
- * granted), takes an invitation back, or loosens its settings: as the 2FA
+ * granted), takes an invitation back, or changes its security settings: as the 2FA
  * disable, it asks that the session proved who is there in the last minutes,
  * since an admin's session left open, or its cookie stolen, is not enough.
  */

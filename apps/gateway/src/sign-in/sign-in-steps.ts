@@ -21,7 +21,9 @@ import { BrowserTrust } from '../trusted-browsers/browser-trust';
 import { KnownBrowsers } from '../security-alerts/known-browsers';
 
 /** Where a step is refused because a change of credentials overtook the sign-in; for the OpenAPI. */
-export const OVERTAKEN_SIGN_IN = "credentials_changed: the password was changed or reset, or an admin turned the user's 2FA off, while this sign-in went on";
+export const OVERTAKEN_SIGN_IN =
+  "credentials_changed: the password was changed or reset, 2FA turned on, an admin turned the user's 2FA off, or she reported " +
+  '"this wasn\'t me", while this sign-in went on';
 
 interface SecondStep {
   unissued: UnissuedRecord;

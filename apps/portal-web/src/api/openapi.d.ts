@@ -1312,7 +1312,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; credentials_changed: the password was changed or reset, or an admin turned the user's 2FA off, while this sign-in went on. A user with the code on who is no member of this host's company gets the code step all the same (200, `next: "totp"`), and 403 after her code: her password alone, which a firm may have caught on its own host, does not tell which other firms she is a client of */
+            /** @description invalid_credentials: unknown email, wrong password, not activated or not a member here, all alike; credentials_changed: the password was changed or reset, 2FA turned on, an admin turned the user's 2FA off, or she reported "this wasn't me", while this sign-in went on. A user with the code on who is no member of this host's company gets the code step all the same (200, `next: "totp"`), and 403 after her code: her password alone, which a firm may have caught on its own host, does not tell which other firms she is a client of */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1468,7 +1468,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description credentials_changed: the password was changed or reset, or an admin turned the user's 2FA off, while this sign-in went on */
+            /** @description credentials_changed: the password was changed or reset, 2FA turned on, an admin turned the user's 2FA off, or she reported "this wasn't me", while this sign-in went on */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1798,7 +1798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; invalid_passkey: no passkey of this host has that id (one made on another host included), a bad signature, no user verification, or a signature counter that went back (a copy of the authenticator), or the passkey of someone else; credentials_changed: the password was changed or reset, or an admin turned the user's 2FA off, while this sign-in went on */
+            /** @description invalid_code with attemptsLeft; at 0 the sign-in has ended and the password is asked again; invalid_passkey: no passkey of this host has that id (one made on another host included), a bad signature, no user verification, or a signature counter that went back (a copy of the authenticator), or the passkey of someone else; credentials_changed: the password was changed or reset, 2FA turned on, an admin turned the user's 2FA off, or she reported "this wasn't me", while this sign-in went on */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2421,7 +2421,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_passkey: no passkey of this host has that id (one made on another host included), a bad signature, no user verification, or a signature counter that went back (a copy of the authenticator); invalid_credentials: the passkey's owner is no member of this company, the same answer as a wrong password; credentials_changed: the password was changed or reset, or an admin turned the user's 2FA off, while this sign-in went on */
+            /** @description invalid_passkey: no passkey of this host has that id (one made on another host included), a bad signature, no user verification, or a signature counter that went back (a copy of the authenticator); invalid_credentials: the passkey's owner is no member of this company, the same answer as a wrong password; credentials_changed: the password was changed or reset, 2FA turned on, an admin turned the user's 2FA off, or she reported "this wasn't me", while this sign-in went on */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,7 +4237,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; credentials_changed: the password was changed or reset, or an admin turned the user's 2FA off, while this sign-in went on */
+            /** @description invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; credentials_changed: the password was changed or reset, 2FA turned on, an admin turned the user's 2FA off, or she reported "this wasn't me", while this sign-in went on */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -39,9 +39,8 @@ export class ConfirmHelpRequest {
     return em.transactional(async (tx) => {
       const [confirmed] = await tx.execute<Confirmed[]>(
         `update "tenancy"."help_requests" set "confirmed_at" = now(), "confirmation_digests" = '{}', "confirmation_messages" = '{}',
-           -- A link mailed by a tenancy of before 2026-12-06, during an upgrade, has no message of its own: it quoted the first.
-           "message" = coalesce("confirmation_messages"[array_position("confirmation_digests", ?)], case
-             when array_position("confirmation_digests", ?) > cardinality("confirmation_messages") then "message" end)
+           -- A link mailed before 2026-12-06, or during an upgrade by a tenancy of before, has no message of its own: the request's.
+           "message" = case when jsonb_exists("confirmation_messages", ?) then "confirmation_messages" ->> ? else "message" end
          where "confirmation_digests" @> array[?]::text[] and "closed_at" is null and "confirmed_at" is null
            and "created_at" > now() - make_interval(days => ?)
          returning "company_id", "user_id", "message", "credential_version"`,

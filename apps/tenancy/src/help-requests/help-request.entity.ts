@@ -23,7 +23,7 @@ export class HelpRequest {
   @Property({ type: 'uuid' })
   readonly userId: string;
 
-  /** Once confirmed, the message of the link the user followed: what the admins read. Until then, the first one's. */
+  /** Once confirmed, the message of the link the user followed: what the admins read. */
   @Property({ type: 'text', nullable: true })
   message: string | null;
 
@@ -38,9 +38,9 @@ export class HelpRequest {
   @Property({ type: 'text[]' })
   confirmationDigests: string[];
 
-  /** The message each of those links quoted, in the same order (null for none): the one confirmed is what the admins read. */
-  @Property({ type: 'text[]' })
-  confirmationMessages: (string | null)[];
+  /** The message each of those links quoted (null for none), under its digest: the one confirmed is what the admins read. */
+  @Property({ type: 'json' })
+  confirmationMessages: Record<string, string | null>;
 
   /** When the user confirmed it from their mailbox: until then the admins neither hear of it nor may act on it. */
   @Property({ type: 'timestamptz', nullable: true })

@@ -67,30 +67,29 @@ export class OpenHelpRequest {
     request: NewHelpRequest,
     digest: string,
   ): Promise<{ requestId: string; confirmed: boolean }> {
-    const message = request.message || null;
     await em.execute(
       `update "tenancy"."help_requests" set "closed_at" = now()
        where "company_id" = ? and "user_id" = ? and "closed_at" is null
          and ("created_at" <= now() - make_interval(days => ?) or "credential_version" is distinct from ?)`,
       [request.companyId, request.userId, HELP_REQUEST_DAYS, request.credentialVersion],
     );
-    // The messages are padded to the digests with the request's first message: links mailed by a tenancy of before
-    // 2026-12-06, still serving during an upgrade, added a digest alone, and quoted that message.
+    // Each link's message under its digest, kept for the links kept. The request's own message is no longer written: it is
+    // the confirmed link's (ConfirmHelpRequest), and a tenancy of before 2026-12-06, during an upgrade, confirms it as its own.
     const [row] = await em.execute<{ id: string; confirmed_at: Date | null }[]>(
-      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "message", "credential_version", "confirmation_digests", "confirmation_messages")
-       values (?, ?, ?, ?, ?, array[?]::text[], array[?]::text[])
+      `insert into "tenancy"."help_requests" ("id", "company_id", "user_id", "credential_version", "confirmation_digests", "confirmation_messages")
+       values (?, ?, ?, ?, array[?]::text[], jsonb_build_object(?::text, ?::text))
        on conflict ("company_id", "user_id") where "closed_at" is null
        do update set "created_at" = case when "help_requests"."confirmed_at" is null then now() else "help_requests"."created_at" end,
          "confirmation_digests" = case when "help_requests"."confirmed_at" is null
            then (array_cat("help_requests"."confirmation_digests", excluded."confirmation_digests"))[greatest(cardinality("help_requests"."confirmation_digests") - ?, 1):]
            else '{}' end,
          "confirmation_messages" = case when "help_requests"."confirmed_at" is null
-           then (array_cat(
-             "help_requests"."confirmation_messages" || array_fill("help_requests"."message", array[greatest(cardinality("help_requests"."confirmation_digests") - cardinality("help_requests"."confirmation_messages"), 0)]),
-             excluded."confirmation_messages"))[greatest(cardinality("help_requests"."confirmation_digests") - ?, 1):]
+           then (select coalesce(jsonb_object_agg("key", "value"), '{}'::jsonb)
+             from jsonb_each("help_requests"."confirmation_messages" || excluded."confirmation_messages")
+             where "key" = any((array_cat("help_requests"."confirmation_digests", excluded."confirmation_digests"))[greatest(cardinality("help_requests"."confirmation_digests") - ?, 1):]))
            else '{}' end
        returning "id", "confirmed_at"`,
-      [randomUUID(), request.companyId, request.userId, message, request.credentialVersion, digest, message, MAILED_LINKS_KEPT - 2, MAILED_LINKS_KEPT - 2],
+      [randomUUID(), request.companyId, request.userId, request.credentialVersion, digest, digest, request.message || null, MAILED_LINKS_KEPT - 2, MAILED_LINKS_KEPT - 2],
     );
     return { requestId: row.id, confirmed: row.confirmed_at !== null };
   }

@@ -29,12 +29,17 @@ export class WithdrawInvitation {
    * @returns where the user stood: `invited` (and now withdrawn), `member` (she answered: nothing changes), `none`.
    */
   async execute({ companyId, userId, actorUserId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>): Promise<{ standing: Standing }> {
+    // Asked before the transaction, which holds no lock meanwhile, and whichever the person's row: a lookup made for a
+    // legacy membership alone would tell by its time who had an account. An account never becomes inactive again.
+    const [user] = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId] });
     const standing = await this.em.fork().transactional(async (tx): Promise<Standing> => {
-      const withdrawn = (await this.withdrawnInvitation(tx, companyId, userId)) ?? (await this.withdrawnMembership(tx, companyId, userId));
+      const withdrawn = (await this.withdrawnInvitation(tx, companyId, userId)) ?? (await this.withdrawnMembership(tx, companyId, userId, user?.active === true));
       if (typeof withdrawn === 'string') return withdrawn;
       // Named as the company typed her: once withdrawn, it holds no name of its own for her (MemberSummaries would read identity's).
       const entry = { actorUserId, action: AuditAction.InvitationWithdrawn, targetUserId: userId, reason: null, targetName: withdrawn.invitedName };
       tx.persist(new AuditEntry(tx.getReference(Company, companyId), entry));
+      // Her cached views drop what they held of this company, whichever row it was.
+      await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
       return 'invited';
     });
     this.announcements.sendSoon();
@@ -50,13 +55,17 @@ export class WithdrawInvitation {
   }
 
   /** A membership made before 2026-12-06 for a new email that never activated: withdrawn as an invitation. */
-  private async withdrawnMembership(tx: EntityManager, companyId: string, userId: string): Promise<{ invitedName: string | null } | Standing> {
+  private async withdrawnMembership(
+    tx: EntityManager,
+    companyId: string,
+    userId: string,
+    active: boolean,
+  ): Promise<{ invitedName: string | null } | Standing> {
     const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!membership) return 'none';
-    if ((await this.rpc.request(IdentityPatterns.getUser, { userId })).active) return 'member';
+    if (active) return 'member';
     await tx.nativeDelete(AccountAccess, { membership: membership.id });
     await tx.nativeDelete(Membership, { id: membership.id });
-    await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
     return { invitedName: membership.invitedName };
   }
 }
