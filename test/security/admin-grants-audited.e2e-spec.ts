@@ -34,8 +34,11 @@ describe("An admin's grants are in the company's audit trail", () => {
   test('accounts granted to a member, then taken back: two entries, with the accounts named', async () => {
     const accomplice = await activeMember(firm, { name: 'Marc Complice' });
 
-    expect((await adminBrowser.request('PUT', `/api/admin/clients/${accomplice.userId}/accounts`, { json: { accountIds: [account.id] } })).status).toBe(204);
-    expect((await adminBrowser.request('PUT', `/api/admin/clients/${accomplice.userId}/accounts`, { json: { accountIds: [] } })).status).toBe(204);
+    const grant = (accountIds: string[]) => adminBrowser.request('PUT', `/api/admin/clients/${accomplice.userId}/accounts`, { json: { accountIds } });
+    expect((await grant([account.id])).status).toBe(204);
+    // The same set again changes nothing, and writes nothing: repeated, it would push the others out of the trail's latest entries.
+    expect((await grant([account.id])).status).toBe(204);
+    expect((await grant([])).status).toBe(204);
 
     const entries = (await trail()).filter((entry) => entry.target?.id === accomplice.userId);
     expect(entries.map(({ actor, action, target, reason }) => ({ actor: actor?.name, action, target: target?.name, reason }))).toEqual([
@@ -49,12 +52,15 @@ describe("An admin's grants are in the company's audit trail", () => {
     const claire = await addMember(otherFirm, { email: uniqueEmail('claire'), name: 'Claire (dossier divorce)' });
     const invited = await adminBrowser.post('/api/admin/clients', { email: claire.email, name: 'Claire Lilas', accountIds: [account.id] });
     expect(invited.status).toBe(201);
+    // Invited again under another name: the company's lists keep the first, and so does the trail.
+    expect((await adminBrowser.post('/api/admin/clients', { email: claire.email, name: 'Claire L.', accountIds: [] })).status).toBe(201);
 
     expect((await adminBrowser.request('DELETE', `/api/admin/clients/${claire.userId}/invitation`)).status).toBe(204);
 
     const entries = (await trail()).filter((entry) => entry.target?.id === claire.userId);
     expect(entries.map(({ actor, action, target, reason }) => ({ actor: actor?.name, action, target: target?.name, reason }))).toEqual([
       { actor: 'Paul Prêteur', action: 'member.invitation_withdrawn', target: 'Claire Lilas', reason: null },
+      { actor: 'Paul Prêteur', action: 'member.invited', target: 'Claire Lilas', reason: null },
       { actor: 'Paul Prêteur', action: 'member.invited', target: 'Claire Lilas', reason: 'Comptes de la SCI Lilas' },
     ]);
   });

@@ -67,7 +67,7 @@ export class AdminController {
     await this.limiter.hit(perAddress);
     const invitation = { ...body, companyId, role: 'client' as const, language: requestLanguage(request), actorUserId: record.userId };
     const { userId } = await this.rpc.request(TenancyPatterns.addMember, invitation).catch(async (error: unknown) => {
-      // Only a mailed invitation counts against the address: a refusal (an account of another company) mailed nothing, a
+      // Only a mailed invitation counts against the address: a refusal (it named another company's account) mailed nothing, a
       // failure may come after tenancy wrote its mail. The refusal is the answer, whether or not its hit could be given back.
       if (error instanceof DomainError && error.code === ErrorCode.ValidationFailed) await this.limiter.giveBack(perAddress).catch(() => undefined);
       throw error;

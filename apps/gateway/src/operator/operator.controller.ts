@@ -98,10 +98,10 @@ export class OperatorController {
   @ApiOperation({
     summary:
       'Invite an email; mails the invitation, to a new user in the request’s language (Accept-Language), which becomes theirs. ' +
-      'A new user is a member at once and activationUrl is set (activating is joining). A user who already has an account ' +
+      'A new user gets activationUrl (activating through it is joining this company). A user who already has an account ' +
       'becomes a member only on accepting: acceptanceUrl is the mailed link (single use, 7 days), given to the operator ' +
       'as the deployment itself. Both are null for a user already a member, who gains the accounts. ' +
-      'Links are built from PORTAL_ORIGIN_TEMPLATE on the company’s primary host, never from the request',
+      'Links are built from PORTAL_ORIGIN_TEMPLATE on the easy access host, never from the request',
   })
   @Answers(201, AddedMember, 'The user, and the link mailed to them if any')
   @ApiResponse({ status: 400, description: 'validation_failed: a bad email or name, or an account of another company' })

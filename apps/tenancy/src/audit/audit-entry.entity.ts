@@ -10,7 +10,7 @@ export interface AuditRecord {
   /** Null for a change of the company itself (its settings, its look). */
   targetUserId: string | null;
   reason: string | null;
-  /** The name this company typed for the target, when the entry may outlive the company's own record of her (an invitation). */
+  /** The name this company typed for the target, kept with the entries about people it invited or granted accounts: an invitation may be withdrawn, and with it the company's own name for her. */
   targetName?: string | null;
 }
 

@@ -30,13 +30,16 @@ export class WithdrawInvitation {
    */
   async execute({ companyId, userId, actorUserId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>): Promise<{ standing: Standing }> {
     // Asked before the transaction, which holds no lock meanwhile, and whichever the person's row: a lookup made for a
-    // legacy membership alone would tell by its time who had an account. An account never becomes inactive again.
+    // legacy membership alone would tell by its time who had an account. One who activates in between is withdrawn all
+    // the same, as the admin asked.
     const [user] = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId] });
     const standing = await this.em.fork().transactional(async (tx): Promise<Standing> => {
       const withdrawn = (await this.withdrawnInvitation(tx, companyId, userId)) ?? (await this.withdrawnMembership(tx, companyId, userId, user?.active === true));
       if (typeof withdrawn === 'string') return withdrawn;
       // Named as the company typed her: once withdrawn, it holds no name of its own for her (MemberSummaries would read identity's).
-      const entry = { actorUserId, action: AuditAction.InvitationWithdrawn, targetUserId: userId, reason: null, targetName: withdrawn.invitedName };
+      // A membership from before names were kept has none: left blank rather than read from identity.
+      const targetName = withdrawn.invitedName ?? '';
+      const entry = { actorUserId, action: AuditAction.InvitationWithdrawn, targetUserId: userId, reason: null, targetName };
       tx.persist(new AuditEntry(tx.getReference(Company, companyId), entry));
       // Her cached views drop what they held of this company, whichever row it was.
       await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });

@@ -8,6 +8,7 @@ import { Company } from '../companies/company.entity';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { InvitationMail } from '../invitations/invitation.mail-writer';
 import { easyAccessOrigin } from '../link-tokens';
+import { Invitation } from '../invitations/invitation.entity';
 import { PendingInvitations } from '../invitations/pending-invitations';
 import { acceptanceUrl, activationUrl } from '../invitations/portal-links';
 import { MembershipGrants } from './membership-grants';
@@ -76,13 +77,22 @@ export class AddMember {
       // An admin's invitation is kept in the company's trail; the operator's, which sets the portal up, is not.
       if (request.actorUserId) {
         const reason = accountNames.join('; ') || null;
-        tx.persist(new AuditEntry(company, { actorUserId: request.actorUserId, action: AuditAction.MemberInvited, targetUserId: userId, reason, targetName: request.name }));
+        // Named as the company's lists name her: inviting again keeps the first name typed.
+        const targetName = (await this.nameHere(tx, company.id, userId)) ?? request.name;
+        tx.persist(new AuditEntry(company, { actorUserId: request.actorUserId, action: AuditAction.MemberInvited, targetUserId: userId, reason, targetName }));
       }
       return added;
     });
     this.grants.sendSoon();
     this.mail.sendSoon();
     return added;
+  }
+
+  /** The name the company keeps for her, on her invitation or her membership. */
+  private async nameHere(tx: EntityManager, companyId: string, userId: string): Promise<string | null> {
+    const invitation = await tx.findOne(Invitation, { company: companyId, userId }, { fields: ['invitedName'] });
+    if (invitation) return invitation.invitedName;
+    return (await tx.findOne(Membership, { company: companyId, userId }, { fields: ['invitedName'] }))?.invitedName ?? null;
   }
 
   /** @returns the accounts' names, in the order given. @throws DomainError validation_failed for an account of another company. */

@@ -33,42 +33,56 @@ export class SetAccountAccess {
     await this.em.fork().transactional(async (tx) => {
       // Locked, so that two changes at once replace the set one after the other rather than collide.
       const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE });
-      const { names, targetName } = membership
-        ? { names: await namesOfOwned(tx, companyId, wanted), targetName: membership.invitedName }
-        : await this.replaceInvited(tx, { companyId, userId, accountIds: wanted, actorUserId });
-      if (membership) {
-        await tx.nativeDelete(AccountAccess, { membership: membership.id });
-        if (wanted.length > 0) await tx.insertMany(AccountAccess, wanted.map((account) => ({ membership: membership.id, account })));
-        await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
-      }
-      // Kept in the company's trail, so that its other admins see who opened what to whom.
-      const reason = names.join('; ') || null;
-      const entry = { actorUserId, action: AuditAction.AccountsChanged, targetUserId: userId, reason, targetName };
+      const change = membership
+        ? await this.replaceGranted(tx, { companyId, userId, membership }, wanted)
+        : await this.replaceInvited(tx, companyId, userId, wanted);
+      // Kept in the company's trail, so that its other admins see who opened what to whom. A change that changes nothing
+      // (a retry, or the same set again) writes none: repeated, it would push the others out of the trail's latest entries.
+      if (!change.changed) return;
+      const entry = { actorUserId, action: AuditAction.AccountsChanged, targetUserId: userId, reason: change.names.join('; ') || null, targetName: change.targetName };
       tx.persist(new AuditEntry(tx.getReference(Company, companyId), entry));
     });
     this.announcements.sendSoon();
   }
 
-  /**
-   * The accounts an invited user will open on accepting; nothing reaches them before.
-   * @returns their names, and hers as the company typed it (the trail keeps it: the invitation may be withdrawn).
-   */
-  private async replaceInvited(
+  private async replaceGranted(
     tx: EntityManager,
-    { companyId, userId, accountIds }: AccountAccessChange,
-  ): Promise<{ names: string[]; targetName: string | null }> {
+    { companyId, userId, membership }: { companyId: string; userId: string; membership: Pick<Membership, 'id' | 'invitedName'> },
+    wanted: string[],
+  ): Promise<AccessChange> {
+    const names = await namesOfOwned(tx, companyId, wanted);
+    const held = await tx.find(AccountAccess, { membership: membership.id });
+    if (sameSet(held.map((access) => access.account.id), wanted)) return { names, targetName: membership.invitedName, changed: false };
+    await tx.nativeDelete(AccountAccess, { membership: membership.id });
+    if (wanted.length > 0) await tx.insertMany(AccountAccess, wanted.map((account) => ({ membership: membership.id, account })));
+    await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
+    return { names, targetName: membership.invitedName, changed: true };
+  }
+
+  /** The accounts an invited user will open on accepting; nothing reaches them before. */
+  private async replaceInvited(tx: EntityManager, companyId: string, userId: string, wanted: string[]): Promise<AccessChange> {
     const invitation = await tx.findOne(
       Invitation,
       // Expired or not, as ListMembers lists it: only accepting checks the expiry.
       { company: companyId, userId },
-      { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE },
+      { fields: ['id', 'invitedName', 'accountIds'], lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     assertThat(invitation, ErrorCode.NotFound, 'No such member.');
-    const names = await namesOfOwned(tx, companyId, accountIds);
-    await tx.nativeUpdate(Invitation, { id: invitation.id }, { accountIds });
-    return { names, targetName: invitation.invitedName };
+    const names = await namesOfOwned(tx, companyId, wanted);
+    if (sameSet(invitation.accountIds, wanted)) return { names, targetName: invitation.invitedName, changed: false };
+    await tx.nativeUpdate(Invitation, { id: invitation.id }, { accountIds: wanted });
+    return { names, targetName: invitation.invitedName, changed: true };
   }
 }
+
+/** What a change of accounts did: the accounts' names, and the person's as the company typed it (the trail keeps it: an invitation may be withdrawn). */
+interface AccessChange {
+  names: string[];
+  targetName: string | null;
+  changed: boolean;
+}
+
+const sameSet = (held: string[], wanted: string[]): boolean => held.length === wanted.length && held.every((id) => wanted.includes(id));
 
 /** @returns the accounts' names, in the order given. @throws DomainError validation_failed for an account of another company. */
 async function namesOfOwned(tx: EntityManager, companyId: string, accountIds: string[]): Promise<string[]> {

@@ -144,10 +144,10 @@ export const TenancyPatterns = {
   ),
   /**
    * Invites the email into the company with access to the accounts, and mails
-   * the invitation. A new (or not yet activated) user is a member at once: the
-   * activation is their consent. A user who already has an account gets a
-   * pending invitation and an acceptance link: a member only once they accept.
-   * Links are on the company's primary host, from tenancy's configuration.
+   * the invitation: a pending invitation either way, answered by a new user's
+   * activation through this company's link, or by the acceptance link of one
+   * who already has an account; a member only then. Links are on the easy
+   * access host, from tenancy's configuration.
    */
   addMember: defineRequest<AddedMember>()(
     'tenancy.member.add',
@@ -194,7 +194,6 @@ export const TenancyPatterns = {
   withdrawInvitation: defineRequest<{ standing: Standing }>()(
     'tenancy.invitation.withdraw',
     z.object({ userId: Id, companyId: Id, actorUserId: Id }),
-    { idempotent: true },
   ),
   /**
    * The companies whose invitations the user has not answered, with their
@@ -214,7 +213,7 @@ export const TenancyPatterns = {
   listMembers: defineRequest<CompanyMemberView[]>()('tenancy.member.list', z.object({ companyId: Id }), { idempotent: true }),
   listCompaniesOfUser: defineRequest<CompanyView[]>()('tenancy.member.companies', z.object({ userId: Id }), { idempotent: true }),
   getMember: defineRequest<MemberView>()('tenancy.member.get', z.object({ userId: Id, companyId: Id }), { idempotent: true }),
-  /** Replaces the accounts a member of the company may open. */
+  /** Replaces the accounts a member of the company may open, or an invited person will open on answering; audited. */
   setAccountAccess: defineRequest<void>()(
     'tenancy.member.set-accounts',
     z.object({ companyId: Id, userId: Id, accountIds: z.array(Id).max(500), actorUserId: Id }),
