@@ -37,12 +37,14 @@ describe("An admin's changes that open or loosen the portal need a recent proof"
     ['invite a client with an account', () => adminBrowser.post('/api/admin/clients', { email: uniqueEmail('mallory'), name: 'Mallory', accountIds: [accountId] })],
     ['grant an account to a member', () => adminBrowser.request('PUT', `/api/admin/clients/${client.userId}/accounts`, { json: { accountIds: [accountId] } })],
     ['withdraw an invitation', () => adminBrowser.request('DELETE', `/api/admin/clients/${invitedId}/invitation`)],
+    ['remove a client', () => adminBrowser.request('DELETE', `/api/admin/clients/${client.userId}`)],
     ['loosen the security settings', () => adminBrowser.request('PATCH', '/api/admin/security', { json: { trustedBrowserDays: 30 } })],
   ])('%s: 403 reauthentication_required, and nothing changes', async (_what, change) => {
     expectError(await change(), 403, 'reauthentication_required');
 
     const clients = (await adminBrowser.get('/api/admin/clients')).body as { user: { id: string }; accounts: unknown[] }[];
     expect(clients.find((entry) => entry.user.id === client.userId)?.accounts).toEqual([]);
+    expect(clients.find((entry) => entry.user.id === client.userId)?.status).toBe('member');
     expect(clients.some((entry) => entry.user.id === invitedId)).toBe(true);
     expect((await adminBrowser.get('/api/admin/security')).body.trustedBrowserDays).toBe(7);
   });

@@ -24,6 +24,7 @@ import { HelpRequestConfirmationMail } from './help-requests/help-request-confir
 import { ConfirmHelpRequest } from './help-requests/confirm-help-request.usecase';
 import { AcceptInvitation } from './invitations/accept-invitation.usecase';
 import { WithdrawInvitation } from './invitations/withdraw-invitation.usecase';
+import { RemoveMember } from './memberships/remove-member.usecase';
 import { WaitingInvitations } from './invitations/waiting-invitations';
 import { Standings } from './memberships/standings';
 import { InvitationMail } from './invitations/invitation.mail-writer';
@@ -93,6 +94,7 @@ export class TenancyModule {
         AddMember,
         AcceptInvitation,
         WithdrawInvitation,
+        RemoveMember,
         WaitingInvitations,
         Standings,
         ListCompaniesOfUser,

@@ -96,6 +96,30 @@ export class AdminController {
     await this.cache.invalidate(userId);
   }
 
+  @Delete('clients/:userId')
+  @HttpCode(204)
+  @AdminChange()
+  @ApiOperation({
+    summary:
+      'Remove a client who left the firm: her accounts, her place in the list of clients and her open "no access to the app" request ' +
+      'go, audited; her sessions in this portal, in the browser and in the app, end at once (the app unlocks into her other portals). ' +
+      'She is not mailed. Her other firms see nothing of it; inviting her again asks for her consent again',
+  })
+  @ApiResponse({ status: 204, description: 'Removed' })
+  @ApiResponse({ status: 403, description: 'forbidden: not an admin of this portal, or the person is an admin (the operator names them); ' + REAUTHENTICATION_REQUIRED })
+  @ApiResponse({ status: 404, description: 'not_found: the user is neither a member of this company nor invited to it' })
+  @ApiResponse({ status: 409, description: 'conflict: the person has not answered her invitation: withdraw it (DELETE /api/admin/clients/{userId}/invitation)' })
+  async removeClient(@Param('userId', memberId) userId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
+    const companyId = record.companyId!;
+    const { removal } = await this.rpc.request(TenancyPatterns.removeMember, { companyId, userId, actorUserId: record.userId });
+    if (removal === 'admin') throw new DomainError(ErrorCode.Forbidden, "A portal's admins are named by the platform's operator.");
+    if (removal === 'invited') throw new DomainError(ErrorCode.Conflict, 'This person has not answered the invitation: withdraw it.');
+    if (removal === 'none') throw new DomainError(ErrorCode.NotFound, 'No such member.');
+    // Not left to her next request (MeService): a session in this portal ends now, whatever route it calls next.
+    await this.cache.invalidate(userId);
+    await this.sessions.deleteWhere(userId, (session) => session.record.companyId === companyId);
+  }
+
   @Get('mfa-requests')
   @AdminOnly()
   @ApiOperation({

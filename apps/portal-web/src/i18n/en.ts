@@ -304,6 +304,7 @@ export const en = {
       'member.invited': 'Invited',
       'member.accounts_changed': 'Changed the accounts opened',
       'member.invitation_withdrawn': 'Withdrew the invitation',
+      'member.removed': 'Removed from the portal',
     } as Record<string, string>,
   },
   securitySettings: {

@@ -316,6 +316,7 @@ export const fr: Messages = {
       'member.invited': 'A invité',
       'member.accounts_changed': 'A changé les comptes ouverts',
       'member.invitation_withdrawn': "A retiré l'invitation",
+      'member.removed': 'A retiré du portail',
     },
   },
   securitySettings: {

@@ -4,6 +4,7 @@ import {
   CompanyView,
   MemberView,
   ParsedRequestOf,
+  Removal,
   Standing,
   TenancyPatterns,
 } from '@app/contracts';
@@ -14,6 +15,7 @@ import { GetMember } from './get-member.usecase';
 import { ListCompaniesOfUser } from './list-companies-of-user.usecase';
 import { ListMembers } from './list-members.usecase';
 import { PortalsAndMember } from './portals-and-member.usecase';
+import { RemoveMember } from './remove-member.usecase';
 import { SetAccountAccess } from './set-account-access.usecase';
 import { Standings } from './standings';
 
@@ -27,6 +29,7 @@ export class MembershipsHandler {
     private readonly listMembers: ListMembers,
     private readonly portalsAndMemberOf: PortalsAndMember,
     private readonly standings: Standings,
+    private readonly removeMember: RemoveMember,
   ) {}
 
   @Handles(TenancyPatterns.addMember)
@@ -53,6 +56,11 @@ export class MembershipsHandler {
     @Request(TenancyPatterns.setAccountAccess) payload: ParsedRequestOf<typeof TenancyPatterns.setAccountAccess>,
   ): Promise<void> {
     return this.setAccountAccess.execute(payload);
+  }
+
+  @Handles(TenancyPatterns.removeMember)
+  remove(@Request(TenancyPatterns.removeMember) payload: ParsedRequestOf<typeof TenancyPatterns.removeMember>): Promise<{ removal: Removal }> {
+    return this.removeMember.execute(payload);
   }
 
   @Handles(TenancyPatterns.portalsAndMember)

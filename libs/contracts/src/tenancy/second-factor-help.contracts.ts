@@ -46,6 +46,8 @@ export const AuditAction = {
   AccountsChanged: 'member.accounts_changed',
   /** An admin withdrew the target's invitation, before she answered. */
   InvitationWithdrawn: 'member.invitation_withdrawn',
+  /** An admin removed the target, a client who had joined, from the company. */
+  MemberRemoved: 'member.removed',
 } as const;
 
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

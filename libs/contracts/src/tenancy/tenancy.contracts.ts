@@ -62,6 +62,9 @@ export interface AddedMember {
 
 export type Standing = 'member' | 'invited' | 'none';
 
+/** What removing a person from a company did: `removed` a client; nothing for an `admin`, someone only `invited`, or `none`. */
+export type Removal = 'removed' | 'admin' | 'invited' | 'none';
+
 /** A company's invitation the user has not answered, named for the user herself (never shown to another company). */
 export interface WaitingInvitation {
   companyId: string;
@@ -195,6 +198,12 @@ export const TenancyPatterns = {
     'tenancy.invitation.withdraw',
     z.object({ userId: Id, companyId: Id, actorUserId: Id }),
   ),
+  /**
+   * The company ends a client's membership (she left the firm): her accounts,
+   * her place in its lists and her open help request go, audited and
+   * announced. An admin, or someone only invited, is left as is.
+   */
+  removeMember: defineRequest<{ removal: Removal }>()('tenancy.member.remove', z.object({ userId: Id, companyId: Id, actorUserId: Id })),
   /**
    * The companies whose invitations the user has not answered, with their
    * names: what a new user is asked about after Google on the easy access host.
