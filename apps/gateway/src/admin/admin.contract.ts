@@ -47,6 +47,7 @@ export const HelpRequest = z.object({
 export type HelpRequest = z.output<typeof HelpRequest>;
 
 export const AuditEntry = z.object({
+  id: z.string().meta({ description: 'The last entry of a page is where the next one starts: `?before={id}`' }),
   at: Instant,
   actor: MemberSummary.nullable().meta({
     description: "Null for an act of another company's admin on a member shared with it, and for the operator's changes of the portal",

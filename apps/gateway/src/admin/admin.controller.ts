@@ -1,7 +1,7 @@
-import { DomainError, ErrorCode, SecondFactorHelpPatterns, TenancyPatterns } from '@app/contracts';
+import { DomainError, ErrorCode, Id, SecondFactorHelpPatterns, TenancyPatterns } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Answers } from '../http/answers.decorator';
@@ -176,9 +176,13 @@ export class AdminController {
 
   @Get('audit')
   @AdminOnly()
-  @ApiOperation({ summary: 'This company’s audit trail, newest first' })
-  @Answers(200, z.array(AuditEntry), 'The latest 200 entries, newest first')
-  audit(@Auth() { record }: AuthenticatedSession): Promise<AuditEntry[]> {
-    return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: record.companyId! });
+  @ApiOperation({ summary: 'This company’s audit trail, newest first, 200 entries a page, back to its first entry' })
+  @ApiQuery({ name: 'before', type: String, required: false, description: 'The id of the last entry of the page read: the page after it' })
+  @Answers(200, z.array(AuditEntry), 'The latest 200 entries, or the 200 before `before`, newest first; fewer on the last page, none past it')
+  @ApiResponse({ status: 400, description: 'validation_failed: `before` is no entry of this company' })
+  audit(@Auth() { record }: AuthenticatedSession, @Query('before') before?: unknown): Promise<AuditEntry[]> {
+    const start = Id.optional().safeParse(before);
+    if (!start.success) throw new DomainError(ErrorCode.ValidationFailed, 'Invalid before: an entry id.');
+    return this.rpc.request(SecondFactorHelpPatterns.listAudit, { companyId: record.companyId!, before: start.data });
   }
 }

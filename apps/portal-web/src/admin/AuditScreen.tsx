@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { portalApi } from '../api/portal-api';
 import { AuditEntry } from '../api/types';
 import { useDateFormat, useT } from '../i18n/language';
@@ -6,16 +6,30 @@ import { Pending } from '../ui/Pending';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 
-/** This company's audit trail, newest first, as the API answers it. */
+/** What GET /api/admin/audit answers at most: a shorter page is the last. */
+const PAGE = 200;
+
+/** This company's audit trail, newest first, as the API answers it, a page at a time back to its start. */
 export function AuditScreen() {
   const t = useT();
   const formatDate = useDateFormat();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const { run, error } = useAction();
+  const [more, setMore] = useState(false);
+  const { run, pending, error } = useAction();
+
+  const readPage = useCallback(
+    (before?: AuditEntry) =>
+      run(async () => {
+        const page = await portalApi.admin.audit(before?.id);
+        setEntries((shown) => [...(before ? (shown ?? []) : []), ...page]);
+        setMore(page.length === PAGE);
+      }),
+    [run],
+  );
 
   useEffect(() => {
-    void run(async () => setEntries(await portalApi.admin.audit()));
-  }, [run]);
+    void readPage();
+  }, [readPage]);
 
   return (
     <Screen title={t.audit.title}>
@@ -41,8 +55,8 @@ export function AuditScreen() {
                 </tr>
               </thead>
               <tbody>
-                {entries.map((entry, index) => (
-                  <tr key={`${entry.at}-${index}`}>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
                     <td>{formatDate(entry.at)}</td>
                     {/* No actor: a member's factor turned off by herself or by another company at her request (told alike), or the operator changing the portal itself (no target). */}
                     <td>{entry.actor?.name ?? (entry.target ? t.audit.clientOrAtTheirRequest : t.audit.operator)}</td>
@@ -54,6 +68,13 @@ export function AuditScreen() {
               </tbody>
             </table>
           </div>
+          {more && (
+            <button type="button" className="button button-secondary" disabled={pending} onClick={() => void readPage(entries.at(-1))}>
+              {t.audit.older}
+            </button>
+          )}
+          {/* Shown with the entries: only a later page failed. */}
+          {error ? <Pending failure={error} /> : null}
         </>
       )}
     </Screen>

@@ -661,7 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This company’s audit trail, newest first */
+        /** This company’s audit trail, newest first, 200 entries a page, back to its first entry */
         get: operations["AdminController_audit"];
         put?: never;
         post?: never;
@@ -6255,20 +6255,25 @@ export interface operations {
     };
     AdminController_audit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The id of the last entry of the page read: the page after it */
+                before?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The latest 200 entries, newest first */
+            /** @description The latest 200 entries, or the 200 before `before`, newest first; fewer on the last page, none past it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description The last entry of a page is where the next one starts: `?before={id}` */
+                        id: string;
                         /** Format: date-time */
                         at: string;
                         /** @description Null for an act of another company's admin on a member shared with it, and for the operator's changes of the portal */
@@ -6292,6 +6297,34 @@ export interface operations {
                         /** @description The admin's reason; for a change of the portal, what was set */
                         reason: string | null;
                     }[];
+                };
+            };
+            /** @description validation_failed: `before` is no entry of this company */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        error: "validation_failed";
+                        /** @description In French or English after Accept-Language */
+                        message: string;
+                        /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
+                        attemptsLeft?: number;
+                        /** @description What validation_failed found */
+                        issues?: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Why weak_password refused it */
+                        reason?: string;
+                        /**
+                         * @description What reauthentication_required asks for when the password will not do: a code, a recovery code or a passkey
+                         * @enum {string}
+                         */
+                        needs?: "second_factor";
+                    };
                 };
             };
             /** @description unauthenticated: no session, an ended one, or a web session cookie issued on another host (it works only where it was issued) */

@@ -78,7 +78,8 @@ export const portalApi = {
     helpRequests: () => http.get<HelpRequest[]>('/api/admin/mfa-requests'),
     disableTotp: (userId: string, reason?: string) =>
       http.post(`/api/admin/users/${encodeURIComponent(userId)}/mfa/disable`, reason ? { reason } : {}),
-    audit: () => http.get<AuditEntry[]>('/api/admin/audit'),
+    /** The latest page, or the one after the entry `before`. */
+    audit: (before?: string) => http.get<AuditEntry[]>(before ? `/api/admin/audit?before=${encodeURIComponent(before)}` : '/api/admin/audit'),
     security: () => http.get<SecuritySettings>('/api/admin/security'),
     setSecurity: (settings: SecuritySettings) => http.patch<SecuritySettings>('/api/admin/security', settings),
     branding: () => http.get<Branding>('/api/admin/branding'),

@@ -296,6 +296,7 @@ export const en = {
     action: 'Action',
     target: 'For',
     reason: 'Reason',
+    older: 'Show older entries',
     actions: {
       'mfa.disabled': 'Disabled two-factor authentication',
       'account.not_me': 'Reported "this wasn\'t me": all their sessions were ended',

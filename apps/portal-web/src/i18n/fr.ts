@@ -308,6 +308,7 @@ export const fr: Messages = {
     action: 'Action',
     target: 'Concerne',
     reason: 'Motif',
+    older: 'Afficher les entrées plus anciennes',
     actions: {
       'mfa.disabled': "A désactivé l'authentification à deux facteurs",
       'account.not_me': "A signalé « ce n'était pas moi » : toutes ses sessions ont été fermées",

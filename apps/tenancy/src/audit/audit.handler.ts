@@ -15,7 +15,7 @@ export class AuditHandler {
   list(
     @Request(SecondFactorHelpPatterns.listAudit) payload: ParsedRequestOf<typeof SecondFactorHelpPatterns.listAudit>,
   ): Promise<AuditEntryView[]> {
-    return this.listAudit.execute(payload.companyId);
+    return this.listAudit.execute(payload.companyId, payload.before);
   }
 
   @Handles(SecondFactorHelpPatterns.auditNotMe)

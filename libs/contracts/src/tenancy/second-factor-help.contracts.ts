@@ -19,6 +19,8 @@ export interface HelpRequestView {
 }
 
 export interface AuditEntryView {
+  /** Where the next page starts: `before` of listAudit. */
+  id: string;
   at: string;
   /**
    * Null for a member's code factor turned off (mfa.disabled) by herself or, at
@@ -90,7 +92,12 @@ export const SecondFactorHelpPatterns = {
    * when another company's admin turns it off at her request.
    */
   factorTurnedOff: defineRequest<Record<string, never>>()('tenancy.member.factor-turned-off', z.object({ userId: Id })),
-  listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id }), { idempotent: true }),
+  /**
+   * The company's entries, newest first, a page at a time: the latest, or
+   * those older than `before`, one of its own entries.
+   * @throws validation_failed when `before` is no entry of this company.
+   */
+  listAudit: defineRequest<AuditEntryView[]>()('tenancy.audit.list', z.object({ companyId: Id, before: Id.optional() }), { idempotent: true }),
   /** Audits "this wasn't me" in every company the user is a member of; no entry names another company. */
   auditNotMe: defineRequest<Record<string, never>>()('tenancy.audit.not-me', z.object({ userId: Id })),
 } as const;
