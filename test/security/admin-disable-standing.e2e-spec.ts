@@ -73,7 +73,7 @@ describe('An admin turns off the 2FA of a user shared with another company only 
 
     expect(audit.status).toBe(200);
     expect(audit.body).toEqual([
-      { at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ id: shared.userId }), reason: null },
+      { id: expect.any(String), at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ id: shared.userId }), reason: null },
     ]);
     expect(audit.text).not.toContain(adminA.userId);
     expect(audit.text).not.toContain(adminA.email);

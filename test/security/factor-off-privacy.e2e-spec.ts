@@ -98,8 +98,8 @@ describe('A code factor turned off elsewhere tells a firm nothing of its client\
     const audit = expectStatus(await watcherBrowser.get('/api/admin/audit'), 200, 'audit');
 
     const entryFor = (client: TotpMember) => audit.body.find((entry: { target: { id: string } | null }) => entry.target?.id === client.userId);
-    expect(entryFor(sacha)).toEqual({ at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ name: sacha.name }), reason: null });
-    expect(entryFor(camille)).toEqual({ at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ name: camille.name }), reason: null });
+    expect(entryFor(sacha)).toEqual({ id: expect.any(String), at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ name: sacha.name }), reason: null });
+    expect(entryFor(camille)).toEqual({ id: expect.any(String), at: expect.any(String), actor: null, action: 'mfa.disabled', target: expect.objectContaining({ name: camille.name }), reason: null });
   });
 
   test('a firm that does not require the code audits both and is mailed about neither', async () => {

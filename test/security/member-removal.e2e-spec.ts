@@ -62,6 +62,26 @@ describe('An admin removes a client who left the firm', () => {
     expect(audit[0]).toMatchObject({ action: 'member.removed', target: { id: claire.userId, name: 'Claire Partie' } });
   });
 
+  test("the trail's older entries about her keep naming her as this firm did, never as her other firm typed her", async () => {
+    const claire = await activeMember(otherFirm, { name: 'Claire (dossier Fidèle)' });
+    await addMember(firm, { email: claire.email, name: 'Claire Lilas' });
+    // An entry written before the trail kept names, as mfa.disabled and account.not_me entries still are.
+    await queryDatabase(
+      currentRun().databaseUrl,
+      `insert into tenancy.audit_entries (id, company_id, at, actor_user_id, action, target_user_id, reason)
+         values (gen_random_uuid(), '${firm.id}', now() - interval '1 day', null, 'mfa.disabled', '${claire.userId}', null)`,
+    );
+
+    expect((await remove(adminBrowser, claire.userId)).status).toBe(204);
+
+    const audit = (await adminBrowser.get('/api/admin/audit')).body as { action: string; target: { id: string; name: string } | null }[];
+    const names = audit.filter((entry) => entry.target?.id === claire.userId).map((entry) => [entry.action, entry.target?.name]);
+    expect(names).toEqual([
+      ['member.removed', 'Claire Lilas'],
+      ['mfa.disabled', 'Claire Lilas'],
+    ]);
+  });
+
   test('invited again, she is only invited until she accepts: the removal is not undone behind her back', async () => {
     const claire = await activeMember(firm);
     expect((await remove(adminBrowser, claire.userId)).status).toBe(204);
