@@ -58,8 +58,8 @@ describe('An admin removes a client who left the firm', () => {
     expectError(await browserOn(firm.host).post('/api/auth/login', credentialsOf(claire)), 401, 'invalid_credentials');
     expect(await listed(adminBrowser, claire.userId)).toBe(false);
     expect((await herOtherBrowser.get('/api/me')).status).toBe(200);
-    const audit = (await adminBrowser.get('/api/admin/audit')).body as { action: string; target: { id: string; name: string } }[];
-    expect(audit[0]).toMatchObject({ action: 'member.removed', target: { id: claire.userId, name: 'Claire Partie' } });
+    const audit = (await adminBrowser.get('/api/admin/audit')).body as { action: string; target: { id: string; name: string }; reason: string | null }[];
+    expect(audit[0]).toMatchObject({ action: 'member.removed', target: { id: claire.userId, name: 'Claire Partie' }, reason: 'SCI du Départ' });
   });
 
   test("the trail's older entries about her keep naming her as this firm did, never as her other firm typed her", async () => {

@@ -73,6 +73,7 @@ import { PasskeysController } from './passkeys/passkeys.controller';
 import { PortalResolver } from './portal/portal-resolver.service';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { CredentialsChangedHandler } from './session/credentials-changed.handler';
+import { MembershipEndedHandler } from './session/membership-ended.handler';
 import { SessionGuard } from './session/session.guard';
 import { SessionStore } from './session/session.store';
 import { OtherSessionsController } from './sessions/other-sessions.controller';
@@ -161,6 +162,7 @@ export class GatewayModule {
         IdTokenReplayGuard,
         ViewInvalidationHandler,
         CredentialsChangedHandler,
+        MembershipEndedHandler,
         TrustEndingHandler,
         TrustedBrowserStore,
         BrowserTrust,
@@ -173,7 +175,7 @@ export class GatewayModule {
         {
           // All gateway processes share one durable consumer: each announcement is handled once, by any of them.
           provide: AnnouncementConsumer,
-          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler, TrustEndingHandler, PasskeyRemovedHandler],
+          inject: [AnnouncementStream, ViewInvalidationHandler, CredentialsChangedHandler, MembershipEndedHandler, TrustEndingHandler, PasskeyRemovedHandler],
           useFactory: (stream: AnnouncementStream, ...receivers: { handlers: AnnouncementHandler[] }[]) =>
             new AnnouncementConsumer(stream, 'gateway', config.NATS_SUBJECT_PREFIX, receivers.flatMap((receiver) => receiver.handlers)),
         },

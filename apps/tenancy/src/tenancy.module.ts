@@ -61,8 +61,8 @@ export class TenancyModule {
           connectionName: 'tenancy',
           announcementReplicas: config.ANNOUNCEMENTS_REPLICAS,
         }),
-        // The events tenancy must not lose: a lost one would leave an account taken away open from cached views.
-        AnnouncementsModule.forService(TENANCY_SCHEMA, [TenancyEvents.memberChanged]),
+        // The events tenancy must not lose: a lost one would leave an account taken away open from cached views, or a removed client's sessions.
+        AnnouncementsModule.forService(TENANCY_SCHEMA, [TenancyEvents.memberChanged, TenancyEvents.memberLeft]),
         MailOutboxModule.forService(TENANCY_SCHEMA, config.SMTP_URL, config.MAIL_FROM),
       ],
       controllers: [

@@ -12,6 +12,7 @@ export class ViewInvalidationHandler {
     const drop = ({ userId }: { userId: string }) => cache.invalidate(userId);
     this.handlers = [
       handling(TenancyEvents.memberChanged, drop),
+      handling(TenancyEvents.memberLeft, drop),
       handling(MfaEvents.factorChanged, drop),
       handling(IdentityEvents.userChanged, drop),
     ];

@@ -37,13 +37,16 @@ export class RemoveMember {
       if (!membership) return 'none';
       if (user?.active !== true) return 'invited';
       if (membership.role === 'admin') return 'admin';
+      // Named in the trail, as a change of accounts names them: what she could open until now.
+      const held = await tx.find(AccountAccess, { membership: membership.id }, { populate: ['account'] });
+      const reason = held.map((access) => access.account.name).sort().join('; ') || null;
       await tx.nativeDelete(AccountAccess, { membership: membership.id });
       await tx.nativeDelete(Membership, { id: membership.id });
       await tx.nativeUpdate(HelpRequest, { company: companyId, userId, closedAt: null }, { closedAt: new Date(), closedBy: actorUserId });
       // Named as the company's list named her: once removed, the company holds no name of its own for her.
-      const entry = { actorUserId, action: AuditAction.MemberRemoved, targetUserId: userId, reason: null, targetName: membership.invitedName ?? user.name };
+      const entry = { actorUserId, action: AuditAction.MemberRemoved, targetUserId: userId, reason, targetName: membership.invitedName ?? user.name };
       tx.persist(new AuditEntry(tx.getReference(Company, companyId), entry));
-      await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
+      await this.announcements.record(tx, TenancyEvents.memberLeft, { userId, companyId });
       return 'removed';
     });
     this.announcements.sendSoon();

@@ -48,7 +48,7 @@ export const AuditAction = {
   AccountsChanged: 'member.accounts_changed',
   /** An admin withdrew the target's invitation, before she answered. */
   InvitationWithdrawn: 'member.invitation_withdrawn',
-  /** An admin removed the target, a client who had joined, from the company. */
+  /** An admin removed the target, a client who had joined, from the company; the reason names the accounts she could open. */
   MemberRemoved: 'member.removed',
 } as const;
 

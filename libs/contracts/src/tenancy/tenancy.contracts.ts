@@ -239,4 +239,9 @@ export const TenancyPatterns = {
 export const TenancyEvents = {
   /** A membership or account access of the user changed: cached views are stale. */
   memberChanged: defineEvent('tenancy.member.changed', z.object({ userId: Id })),
+  /**
+   * The user is no longer a member of the company (an admin removed her): her
+   * sessions in it end, also when the admin's answer was lost; cached views are stale.
+   */
+  memberLeft: defineEvent('tenancy.member.left', z.object({ userId: Id, companyId: Id })),
 } as const;
