@@ -1,5 +1,5 @@
 import { expectError } from '../support/api-error';
-import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient, uniqueEmail } from '../support/factories';
+import { activeMember, browserOn, Company, createCompany, credentialsOf, inviteMember, Member, signedInClient, uniqueEmail } from '../support/factories';
 import { Mailbox, tokenOf } from '../support/mailbox';
 import { queryDatabase } from '../support/outage-checks';
 import { PortalClient } from '../support/portal-client';
@@ -95,6 +95,18 @@ describe("An admin withdraws an invitation nobody answered", () => {
     expectError(await withdraw(adminBrowser, member.userId), 409, 'conflict');
     expectError(await withdraw(adminBrowser, 'not-an-id'), 404, 'not_found');
     expect(await listed(adminBrowser, member.userId)).toBe(true);
+  });
+
+  test("the operator's invitation of another admin is not an admin's to withdraw: 403, and it still works", async () => {
+    // The firm's admins are named by the operator: one admin must not stay the only one by dropping the next.
+    const newAdmin = await inviteMember(firm, { email: uniqueEmail('second.admin'), role: 'admin', name: 'Bastien Admin' });
+
+    expectError(await withdraw(adminBrowser, newAdmin.userId), 403, 'forbidden');
+
+    expect(await listed(adminBrowser, newAdmin.userId)).toBe(true);
+    const password = 'Second-admin-password-58';
+    expect((await browserOn(firm.host).post('/api/auth/activate', { token: newAdmin.token, password })).status).toBe(204);
+    expect((await browserOn(firm.host).post('/api/auth/login', { email: newAdmin.email, password })).body.next).toBe('done');
   });
 
   test('a client may not withdraw anything: 403', async () => {

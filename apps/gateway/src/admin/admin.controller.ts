@@ -88,8 +88,10 @@ export class AdminController {
   @ApiResponse({ status: 204, description: 'Withdrawn' })
   @ApiResponse({ status: 404, description: 'not_found: the user is neither a member of this company nor invited to it (or no longer: withdrawn already)' })
   @ApiResponse({ status: 409, description: 'conflict: the person answered, and is a member of this company' })
+  @ApiResponse({ status: 403, description: `forbidden: not an admin of this portal, or the person is invited as an admin (the operator names them); ${REAUTHENTICATION_REQUIRED}` })
   async withdrawInvitation(@Param('userId', memberId) userId: string, @Auth() { record }: AuthenticatedSession): Promise<void> {
     const { standing } = await this.rpc.request(TenancyPatterns.withdrawInvitation, { companyId: record.companyId!, userId, actorUserId: record.userId });
+    if (standing === 'admin') throw new DomainError(ErrorCode.Forbidden, "A portal's admins are named by the platform's operator.");
     if (standing === 'member') throw new DomainError(ErrorCode.Conflict, 'This person answered the invitation and is a member.');
     if (standing === 'none') throw new DomainError(ErrorCode.NotFound, 'No such member.');
     // As after an invitation (inviteClient): her next page reads what tenancy now holds.

@@ -1,4 +1,4 @@
-import { ParsedRequestOf, Standing, TenancyPatterns, WaitingInvitation } from '@app/contracts';
+import { ParsedRequestOf, TenancyPatterns, WaitingInvitation, Withdrawal } from '@app/contracts';
 import { Handles, Request } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { AcceptInvitation } from './accept-invitation.usecase';
@@ -30,7 +30,7 @@ export class InvitationsHandler {
   @Handles(TenancyPatterns.withdrawInvitation)
   withdraw(
     @Request(TenancyPatterns.withdrawInvitation) payload: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>,
-  ): Promise<{ standing: Standing }> {
+  ): Promise<{ standing: Withdrawal }> {
     return this.withdrawInvitation.execute(payload);
   }
 

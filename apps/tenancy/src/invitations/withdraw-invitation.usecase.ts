@@ -1,4 +1,4 @@
-import { AuditAction, IdentityPatterns, ParsedRequestOf, Standing, TenancyEvents, TenancyPatterns } from '@app/contracts';
+import { AuditAction, IdentityPatterns, ParsedRequestOf, TenancyEvents, TenancyPatterns, Withdrawal } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { AnnouncementRelay } from '@app/platform/service';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
@@ -26,14 +26,16 @@ export class WithdrawInvitation {
    * list shows as `invited` is withdrawn alike (ListMembers): also a new email
    * added before 2026-12-06, which was made a member at once and has not
    * activated; else the answer would tell who already had an account.
-   * @returns where the user stood: `invited` (and now withdrawn), `member` (she answered: nothing changes), `none`.
+   * Not an admin's invitation: the operator names a company's admins, and one
+   * admin must not stay the only one by dropping the next.
+   * @returns where the user stood: `invited` (and now withdrawn), `admin` (invited as one: nothing changes), `member` (she answered: nothing changes), `none`.
    */
-  async execute({ companyId, userId, actorUserId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>): Promise<{ standing: Standing }> {
+  async execute({ companyId, userId, actorUserId }: ParsedRequestOf<typeof TenancyPatterns.withdrawInvitation>): Promise<{ standing: Withdrawal }> {
     // Asked before the transaction, which holds no lock meanwhile, and whichever the person's row: a lookup made for a
     // legacy membership alone would tell by its time who had an account. One who activates in between is withdrawn all
     // the same, as the admin asked.
     const [user] = await this.rpc.request(IdentityPatterns.findUsers, { userIds: [userId] });
-    const standing = await this.em.fork().transactional(async (tx): Promise<Standing> => {
+    const standing = await this.em.fork().transactional(async (tx): Promise<Withdrawal> => {
       const withdrawn = (await this.withdrawnInvitation(tx, companyId, userId)) ?? (await this.withdrawnMembership(tx, companyId, userId, user?.active === true));
       if (typeof withdrawn === 'string') return withdrawn;
       // Named as the company typed her: once withdrawn, it holds no name of its own for her (MemberSummaries would read identity's).
@@ -50,9 +52,10 @@ export class WithdrawInvitation {
   }
 
   /** @returns the name of the invitation deleted, or null when there was none. */
-  private async withdrawnInvitation(tx: EntityManager, companyId: string, userId: string): Promise<{ invitedName: string | null } | null> {
-    const invitation = await tx.findOne(Invitation, { company: companyId, userId }, { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE });
+  private async withdrawnInvitation(tx: EntityManager, companyId: string, userId: string): Promise<{ invitedName: string | null } | 'admin' | null> {
+    const invitation = await tx.findOne(Invitation, { company: companyId, userId }, { fields: ['id', 'invitedName', 'role'], lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!invitation) return null;
+    if (invitation.role === 'admin') return 'admin';
     await tx.nativeDelete(Invitation, { id: invitation.id });
     return { invitedName: invitation.invitedName };
   }
@@ -63,10 +66,11 @@ export class WithdrawInvitation {
     companyId: string,
     userId: string,
     active: boolean,
-  ): Promise<{ invitedName: string | null } | Standing> {
-    const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id', 'invitedName'], lockMode: LockMode.PESSIMISTIC_WRITE });
+  ): Promise<{ invitedName: string | null } | Withdrawal> {
+    const membership = await tx.findOne(Membership, { company: companyId, userId }, { fields: ['id', 'invitedName', 'role'], lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!membership) return 'none';
     if (active) return 'member';
+    if (membership.role === 'admin') return 'admin';
     await tx.nativeDelete(AccountAccess, { membership: membership.id });
     await tx.nativeDelete(Membership, { id: membership.id });
     return { invitedName: membership.invitedName };

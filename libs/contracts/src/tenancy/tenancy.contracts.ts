@@ -62,6 +62,9 @@ export interface AddedMember {
 
 export type Standing = 'member' | 'invited' | 'none';
 
+/** Where the person stood whose invitation a company withdrew: as `Standing`, or `admin`, invited as one (not withdrawn). */
+export type Withdrawal = Standing | 'admin';
+
 /** What removing a person from a company did: `removed` a client; nothing for an `admin`, someone only `invited`, or `none`. */
 export type Removal = 'removed' | 'admin' | 'invited' | 'none';
 
@@ -192,9 +195,9 @@ export const TenancyPatterns = {
   ),
   /**
    * The company's invitation of the user, taken back before she answers.
-   * @returns where she stood: `invited` (now withdrawn), `member` (nothing changed), or `none`.
+   * @returns where she stood: `invited` (now withdrawn), `admin` or `member` (nothing changed), or `none`.
    */
-  withdrawInvitation: defineRequest<{ standing: Standing }>()(
+  withdrawInvitation: defineRequest<{ standing: Withdrawal }>()(
     'tenancy.invitation.withdraw',
     z.object({ userId: Id, companyId: Id, actorUserId: Id }),
   ),
