@@ -109,6 +109,17 @@ describe("An admin withdraws an invitation nobody answered", () => {
     expect((await browserOn(firm.host).post('/api/auth/login', { email: newAdmin.email, password })).body.next).toBe('done');
   });
 
+  test("nor once she invited him as a client first: the operator's naming him admin stands", async () => {
+    const email = uniqueEmail('third.admin');
+    await invite(adminBrowser, email);
+    const newAdmin = await inviteMember(firm, { email, role: 'admin', name: 'Bastien Admin' });
+
+    expectError(await withdraw(adminBrowser, newAdmin.userId), 403, 'forbidden');
+
+    const clients = (await adminBrowser.get('/api/admin/clients')).body as { user: { id: string }; role: string }[];
+    expect(clients.find((entry) => entry.user.id === newAdmin.userId)?.role).toBe('admin');
+  });
+
   test('a client may not withdraw anything: 403', async () => {
     const client = await activeMember(firm);
     const clientBrowser = await signedInClient(firm, client);

@@ -10,7 +10,7 @@ export interface PendingInvitation {
   userId: string;
   role: MemberRole;
   accountIds: string[];
-  /** The name the company typed: kept from the first invitation, as the role is. */
+  /** The name the company typed: kept from the first invitation. */
   invitedName: string;
 }
 
@@ -21,8 +21,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class PendingInvitations {
   /**
    * Writes, in the caller's transaction, the company's one pending invitation of the user, with a fresh
-   * token: inviting again keeps the first role, adds the accounts, and retires
-   * the earlier link (only its hash was kept, so it cannot be mailed again).
+   * token: inviting again adds the accounts, retires the earlier link (only
+   * its hash was kept, so it cannot be mailed again), and keeps the first
+   * role unless the operator now names the person an admin: an admin who
+   * invited the operator's next admin as a client first would otherwise make
+   * him one, whom she may withdraw or remove.
    * @returns the token of the acceptance link.
    */
   async write(em: EntityManager, { companyId, userId, role, accountIds, invitedName }: PendingInvitation): Promise<string> {
@@ -31,6 +34,7 @@ export class PendingInvitations {
       `insert into "tenancy"."invitations" ("id", "company_id", "user_id", "role", "account_ids", "invited_name", "token_hash", "expires_at")
        values (?, ?, ?, ?, ?::uuid[], ?, ?, ?)
        on conflict ("company_id", "user_id") do update set
+         "role" = case when excluded."role" = 'admin' then excluded."role" else "invitations"."role" end,
          "account_ids" = array(select distinct unnest("invitations"."account_ids" || excluded."account_ids")),
          "token_hash" = excluded."token_hash",
          "expires_at" = excluded."expires_at"`,
