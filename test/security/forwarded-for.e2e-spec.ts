@@ -89,6 +89,14 @@ describe('Per-address limits follow the address the trusted proxy saw (one hop)'
     expectError(await via('2001:db8:a:1::1'), 401, 'invalid_credentials');
   });
 
+  // A /48 is often an ISP's, shared by many subscribers: one of them knocking on past its own limit must not lock the others out.
+  test("a /64 refused spends nothing of its /48's budget: the next /64 is still heard", async () => {
+    for (let attempt = 0; attempt <= 8 * ATTEMPTS_PER_ADDRESS; attempt += 1) await via('2001:db8:f:1::1');
+
+    expectError(await via('2001:db8:f:1::1'), 429, 'rate_limited');
+    expectError(await via('2001:db8:f:2::1'), 401, 'invalid_credentials');
+  });
+
   // The operator token answers on every host: a /48 gave 65,536 budgets of 10 guesses a quarter of an hour.
   test('wrong operator tokens: the /64 networks of one /48 share 8 addresses\' budgets, then even the right token waits', async () => {
     const guesses = 8 * WRONG_TOKENS_PER_ADDRESS;

@@ -52,7 +52,18 @@ export class RateLimiter {
    * @throws DomainError rate_limited with { retryAfterSeconds } once either is over
    */
   async hitPerAddress(name: string, ip: string, max: number, windowSeconds: number): Promise<void> {
-    await Promise.all(perAddressAndNetwork(name, ip, max, windowSeconds).map((limit) => this.hit(limit)));
+    await this.hitInTurn(perAddressAndNetwork(name, ip, max, windowSeconds));
+  }
+
+  /**
+   * Counts each limit in turn, up to the first that refuses: an address's /64
+   * refused spends nothing of its /48 (perAddressAndNetwork). Counted at
+   * once, one /64 knocking on past its limit used up the budget its /48
+   * shares with other subscribers, and locked them out.
+   * @throws DomainError rate_limited with { retryAfterSeconds }
+   */
+  async hitInTurn(limits: Limit[]): Promise<void> {
+    for (const limit of limits) await this.hit(limit);
   }
 
   /**

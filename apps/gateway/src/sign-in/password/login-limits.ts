@@ -41,14 +41,14 @@ export class LoginLimits {
   ) {}
 
   /**
-   * The limits at once: sent together, they reach Redis as one pipeline.
+   * The limits at once: sent together, they reach Redis as one pipeline (an IPv6 address's /48 after its /64: hitInTurn).
    * @param signIn whether a refusal by the email's limit counts as a sign-in lockout in the metrics
    * @param place where the attempt comes from, when that may be a place of the email's owner
    * @throws DomainError rate_limited
    */
   async admit(ip: string, email: string, signIn: boolean, place?: Place): Promise<void> {
     const [, locked] = await Promise.all([
-      Promise.all(this.perAddress(ip).map((limit) => this.limiter.hit(limit))),
+      this.limiter.hitInTurn(this.perAddress(ip)),
       this.limiter.hit(this.perEmail(email)).then(
         () => null,
         (error: unknown) => {
