@@ -21,6 +21,7 @@ import { Migration20261204160000 } from './migrations/Migration20261204160000';
 import { Migration20261205000000 } from './migrations/Migration20261205000000';
 import { Migration20261206000000 } from './migrations/Migration20261206000000';
 import { Migration20261206010000 } from './migrations/Migration20261206010000';
+import { Migration20261206020000 } from './migrations/Migration20261206020000';
 
 export const TENANCY_SCHEMA = 'tenancy';
 
@@ -44,6 +45,7 @@ export function tenancyOrmConfig(databaseUrl: string) {
         Migration20261205000000,
         Migration20261206000000,
         Migration20261206010000,
+        Migration20261206020000,
       ],
     },
     databaseUrl,

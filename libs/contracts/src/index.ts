@@ -10,3 +10,4 @@ export * from './mfa/mfa.contracts';
 export * from './tenancy/branding.contracts';
 export * from './tenancy/second-factor-help.contracts';
 export * from './tenancy/tenancy.contracts';
+export * from './tenancy/host-tag';

@@ -104,7 +104,8 @@ export class AdminController {
   @ApiOperation({
     summary:
       'Remove a client who left the firm: her accounts, her place in the list of clients and her open "no access to the app" request ' +
-      'go, audited; her sessions in this portal, in the browser and in the app, end at once (the app unlocks into her other portals). ' +
+      'go, audited; her sessions in this portal, in the browser and in the app, end before this answer (the app unlocks into her ' +
+      'other portals; a sign-in of hers in flight at that moment ends at its first portal page). ' +
       'She is not mailed. Her other firms see nothing of it; inviting her again asks for her consent again',
   })
   @ApiResponse({ status: 204, description: 'Removed' })

@@ -45,7 +45,7 @@ export class OperatorController {
   @Idempotent('operator')
   @ApiOperation({ summary: 'Create a company and the hosts of its portal' })
   @Answers(201, CreatedCompany, 'The company')
-  @ApiResponse({ status: 409, description: 'conflict: a host is already taken (or is the easy access host)' })
+  @ApiResponse({ status: 409, description: 'conflict: a host is already taken (or is the easy access host), or cannot be told from one that is: the gateway binds sessions to 48 bits of a host name\'s SHA-256, which a firm could search for another host\'s' })
   async createCompany(@JsonBody(CompanyBody) body: z.output<typeof CompanyBody>): Promise<CreatedCompany> {
     if (body.hosts.includes(this.config.EASY_ACCESS_HOST)) {
       throw new DomainError(ErrorCode.Conflict, 'The easy access host belongs to no company.');

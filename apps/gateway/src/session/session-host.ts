@@ -1,16 +1,6 @@
-import { CompanyView } from '@app/contracts';
+import { CompanyView, tagOfHostName as tagOf } from '@app/contracts';
 import { FastifyRequest } from 'fastify';
 import { AuthenticatedSession, SessionRecord } from './session';
-import { digestOf } from '../digest';
-
-/**
- * A host name as 48 bits of SHA-256: a session stays under its size budget
- * whatever the length of the name, and hosts are registered by the operator,
- * so none can be chosen to collide. The trailing dot of a fully qualified name
- * (`cabinet.example.`) names the same host, which the portal hook resolves
- * alike: it must be bound, listed and ended as the same.
- */
-const tagOf = (hostname: string): string => digestOf(hostname.toLowerCase().replace(/\.$/, '')).slice(0, 8);
 
 /** The host a web session is issued on and bound to: the name the portal hook resolved, without the port. */
 export const hostTagOf = (request: FastifyRequest): string => tagOf(request.hostname);

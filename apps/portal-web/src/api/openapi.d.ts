@@ -613,7 +613,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a client who left the firm: her accounts, her place in the list of clients and her open "no access to the app" request go, audited; her sessions in this portal, in the browser and in the app, end at once (the app unlocks into her other portals). She is not mailed. Her other firms see nothing of it; inviting her again asks for her consent again */
+        /** Remove a client who left the firm: her accounts, her place in the list of clients and her open "no access to the app" request go, audited; her sessions in this portal, in the browser and in the app, end before this answer (the app unlocks into her other portals; a sign-in of hers in flight at that moment ends at its first portal page). She is not mailed. Her other firms see nothing of it; inviting her again asks for her consent again */
         delete: operations["AdminController_removeClient"];
         options?: never;
         head?: never;
@@ -8246,7 +8246,7 @@ export interface operations {
                 };
             };
             /**
-             * @description conflict: a host is already taken (or is the easy access host)
+             * @description conflict: a host is already taken (or is the easy access host), or cannot be told from one that is: the gateway binds sessions to 48 bits of a host name's SHA-256, which a firm could search for another host's
              *
              *     idempotency_key_in_flight: a request with this Idempotency-Key is still under way
              */
