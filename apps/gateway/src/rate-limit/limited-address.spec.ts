@@ -24,6 +24,13 @@ describe('limitedAddress', () => {
     expect(limitedAddress('1::3:4:5:6:1.2.3.4')).toBe('1:0:3:4::/64');
   });
 
+  test('an address forwarded with its port counts without it: each port is not a budget', () => {
+    expect(limitedAddress('203.0.113.9:51234')).toBe('203.0.113.9');
+    expect(limitedAddress('[2001:db8:7:7::1]:443')).toBe('2001:db8:7:7::/64');
+    expect(limitedAddress('[fe80::1%eth0]')).toBe('fe80:0:0:0::/64');
+    expect(limitedNetwork('[2001:db8:7:7::1]:443')).toBe('2001:db8:7::/48');
+  });
+
   test('what is no address is kept as it is: the limit still counts it', () => {
     expect(limitedAddress('unknown')).toBe('unknown');
   });

@@ -11,7 +11,7 @@ const NETWORK_BUDGETS = 8;
  * An IPv4 address written as IPv6 (`::ffff:203.0.113.9`) counts as itself.
  */
 export function limitedAddress(ip: string): string {
-  const address = ip.split('%')[0];
+  const address = withoutPort(ip).split('%')[0];
   if (!isIPv6(address)) return address;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped && isIPv4(mapped[1])) return mapped[1];
@@ -37,6 +37,18 @@ export function perAddressAndNetwork(name: string, ip: string, max: number, wind
   const network = limitedNetwork(ip);
   const perAddress = { key: `${name}-ip:${limitedAddress(ip)}`, max, windowSeconds };
   return network ? [perAddress, { key: `${name}-net:${network}`, max: NETWORK_BUDGETS * max, windowSeconds }] : [perAddress];
+}
+
+/**
+ * Some proxies forward the client's address with its port (`203.0.113.9:51234`,
+ * `[2001:db8::1]:443`): counted as written, each port of one client would be a
+ * budget of its own.
+ */
+function withoutPort(ip: string): string {
+  const v4 = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(ip);
+  if (v4) return v4[1];
+  const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
+  return v6 ? v6[1] : ip;
 }
 
 /** The groups of an IPv6 address, `::` expanded, without leading zeros; an IPv4 tail stays one entry, though it stands for two. */
