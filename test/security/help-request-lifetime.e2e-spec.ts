@@ -118,6 +118,19 @@ describe('A help request filed with the password alone', () => {
     expect(await listed(claire)).toBe(true);
   });
 
+  test("nor does asking again an hour's worth, from another host: her link still works", async () => {
+    const claire = await claireWithARequest();
+    const first = await mailbox.waitFor({ to: claire.email, subject: 'Confirmez votre demande d’aide' });
+    // The easy access host has a count of its own: 5 asks there, on top of those on the firm's host.
+    const mallory = browserOn(sharedGateway().easyAccessHost, sharedGateway(), { sourceAddress: anotherMachineAddress() });
+    expect((await mallory.post('/api/auth/login', credentialsOf(claire))).body.next).toBe('totp');
+    for (let ask = 0; ask < 5; ask += 1) expect((await mallory.post('/api/auth/totp/help', { message: PLANTED })).status).toBe(202);
+
+    expect((await confirmLink(first)).status).toBe(200);
+
+    expect(await messageListed(claire)).toBe('Téléphone perdu, merci');
+  });
+
   test('a message Mallory sent first is not what her own request quotes or confirms: each link confirms the message mailed with it', async () => {
     const claire = await memberWithTotp(firmB, { name: 'Claire Devancée' });
     await addMember(firmA, { email: claire.email, name: claire.name });
