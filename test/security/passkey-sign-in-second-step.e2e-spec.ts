@@ -1,4 +1,5 @@
 import { expectError } from '../support/api-error';
+import { expectStatus } from '../support/expect-status';
 import { browserOn, Company, createCompany, credentialsOf, memberWithTotp, TotpMember } from '../support/factories';
 import { answerSecondStepWithPasskey, registeredPasskey, secondStepOptions, signInOptions } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
@@ -48,6 +49,21 @@ describe("The second step refuses a passkey that is not the signing-in user's", 
 
     expectError(await browser.post('/api/auth/totp', { passkey }), 401, 'invalid_passkey');
     await stillAtSecondStep(browser);
+  });
+
+  test("Mallory's passkey answering options her own session asked, sent as Claire's second step: 401 invalid_passkey", async () => {
+    // A challenge bound to Mallory (her fresh-proof options, naming her passkeys) vouched for her passkey whoever's step it answered.
+    const options = expectStatus(await mallory.browser.post('/api/me/passkeys/proof-options'), 200, 'proof options').body;
+    const browser = await claireAtSecondStep();
+
+    expectError(await browser.post('/api/auth/totp', { passkey: malloryKey.assert(options, browser.origin) }), 401, 'invalid_passkey');
+    await stillAtSecondStep(browser);
+  });
+
+  test("nor as a fresh proof of Claire's session: 401 invalid_passkey", async () => {
+    const options = expectStatus(await mallory.browser.post('/api/me/passkeys/proof-options'), 200, 'proof options').body;
+
+    expectError(await claire.browser.post('/api/me/reauthenticate', { passkey: malloryKey.assert(options, claire.browser.origin) }), 401, 'invalid_passkey');
   });
 
   test('a second-step assertion without user verification: 401 invalid_passkey', async () => {

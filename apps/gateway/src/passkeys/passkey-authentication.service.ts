@@ -68,16 +68,19 @@ export class PasskeyAuthentication {
    * unknown credential (another host's included), another user's passkey, a
    * bad signature, no user verification, a counter that did not move forward,
    * or a passkey removed since
-   * @param ownerId whose passkey it must be, when the challenge does not say (options that named no passkey)
+   * @param ownerId whose passkey it must be (the session's user), whatever the challenge names: options asked by
+   * another session name its user, whose passkey must not answer for this one
    */
   async verifyAuthentication(rp: Pick<RelyingParty, 'id' | 'origins'>, response: AuthenticationResponse, ownerId?: string): Promise<VerifiedPasskey> {
     const challenge = signedChallengeOf(response.response.clientDataJSON);
     const [pending, kept] = await Promise.all([this.challenges.take('authentication', challenge), this.keys.get(rp.id, response.id)]);
     if (!pending || pending.rpId !== rp.id) throw challengeExpired();
     const passkey = kept ?? (await this.passkeyOn(rp.id, response.id));
-    // Before its signature is checked and its use recorded: another person's passkey is refused untouched.
-    const expected = pending.userId ?? ownerId;
-    if (expected && expected !== passkey.userId) throw refused('it belongs to someone else');
+    // Before its signature is checked and its use recorded: another person's passkey is refused untouched. Both owners are
+    // checked, the challenge's and the caller's: a challenge asked by Mallory's own session names her, and vouched for her
+    // passkey as the answer to Claire's step, whose caller named Claire.
+    if (pending.userId && pending.userId !== passkey.userId) throw refused('the challenge was asked for someone else');
+    if (ownerId && ownerId !== passkey.userId) throw refused('it belongs to someone else');
     if (response.response.userHandle && response.response.userHandle !== Buffer.from(passkey.userId).toString('base64url')) {
       throw refused('its user handle names someone else');
     }
