@@ -9,6 +9,7 @@ import {
   credentialsOf,
   memberWithTotp,
   Member,
+  operatorClient,
   signedInClient,
   uniqueEmail,
   browserOn,
@@ -121,6 +122,20 @@ describe('An admin removes a client who left the firm', () => {
     expect(await requests()).not.toContain(claire.userId);
   });
 
+  test('invited again, a request of hers still open from before (a race with the removal) gives no standing until she rejoins', async () => {
+    const claire = await memberWithTotp(firm);
+    await askedForHelp(firm, claire);
+    expect((await remove(adminBrowser, claire.userId)).status).toBe(204);
+    // What her request opened at the moment of the removal leaves: still open, confirmed, after the removal closed the others.
+    await queryDatabase(
+      currentRun().databaseUrl,
+      `update tenancy.help_requests set closed_at = null, closed_by = null where user_id = '${claire.userId}' and company_id = '${firm.id}'`,
+    );
+    expect((await adminBrowser.post('/api/admin/clients', { email: claire.email, name: 'Claire', accountIds: [] })).status).toBe(201);
+
+    expectError(await adminBrowser.post(`/api/admin/users/${claire.userId}/mfa/disable`, { reason: 'Appel' }), 403, 'no_open_help_request');
+  });
+
   test("another firm cannot remove her: 404, as for anyone who is not its client, and she stays", async () => {
     const claire = await activeMember(firm);
 
@@ -145,6 +160,15 @@ describe('An admin removes a client who left the firm', () => {
     expectError(await remove(adminBrowser, otherAdmin.userId), 403, 'forbidden');
     expectError(await remove(adminBrowser, admin.userId), 403, 'forbidden');
     expect(await listed(adminBrowser, otherAdmin.userId)).toBe(true);
+  });
+
+  test("nor one who joined as her client before the operator named him admin: the operator's naming stands", async () => {
+    const bastien = await activeMember(firm, { name: 'Bastien Client' });
+    expect((await operatorClient().post(`/api/operator/companies/${firm.id}/members`, { email: bastien.email, name: 'Bastien Admin', role: 'admin' })).status).toBe(201);
+
+    expectError(await remove(adminBrowser, bastien.userId), 403, 'forbidden');
+    const clients = (await adminBrowser.get('/api/admin/clients')).body as { user: { id: string }; role: string }[];
+    expect(clients.find((entry) => entry.user.id === bastien.userId)?.role).toBe('admin');
   });
 
   test('someone only invited, whether or not she has an account, is 409: her invitation is withdrawn instead', async () => {

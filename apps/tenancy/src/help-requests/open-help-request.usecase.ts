@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { assertThat, ErrorCode, ParsedRequestOf, ReplyOf, SecondFactorHelpPatterns } from '@app/contracts';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { TENANCY_CONFIG, TenancyConfig } from '../config';
 import { digestOfLinkToken, easyAccessOrigin, newLinkToken } from '../link-tokens';
+import { Company } from '../companies/company.entity';
 import { Membership } from '../memberships/membership.entity';
 import { HELP_REQUEST_DAYS } from './help-request.entity';
 import { HelpRequestConfirmationMail } from './help-request-confirmation.mail-writer';
@@ -39,12 +40,13 @@ export class OpenHelpRequest {
    */
   async execute(request: NewHelpRequest): Promise<ReplyOf<typeof SecondFactorHelpPatterns.openRequest>> {
     const em = this.em.fork();
-    const membership = await em.findOne(Membership, { userId: request.userId, company: request.companyId }, { populate: ['company'] });
-    assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
-    const { company } = membership;
     const token = newLinkToken();
     // The request and its mail commit together.
     const opened = await em.transactional(async (tx) => {
+      // Held until the request is written: a removal (RemoveMember) closes her open requests, and must not miss this one.
+      const membership = await tx.findOne(Membership, { userId: request.userId, company: request.companyId }, { lockMode: LockMode.PESSIMISTIC_READ });
+      assertThat(membership, ErrorCode.NotFound, 'Not a member of this company.');
+      const company = await tx.findOneOrFail(Company, request.companyId, { fields: ['name'] });
       const { requestId, confirmed } = await this.openOrUpdate(tx, request, digestOfLinkToken(token));
       if (!confirmed) {
         // On the easy access host from configuration: a firm serves its own host, and a link there (opened by

@@ -35,7 +35,8 @@ export class AddMember {
    * through this company's link (identity keeps whose link it is), which
    * joins this company and no other that added her (WaitingInvitations).
    * Both keep the name the company typed, which its lists show
-   * (MemberSummaries). An existing member keeps their role and gains the accounts (idempotent).
+   * (MemberSummaries). An existing member gains the accounts (idempotent), and keeps their role unless the operator
+   * names a client admin (MembershipGrants).
    * The links are on the easy access host, from configuration: never the
    * request's Host, which the caller writes, nor the company's, whose server
    * would receive the token when the link is opened (by the user, or a mail

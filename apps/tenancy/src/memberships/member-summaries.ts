@@ -22,7 +22,7 @@ const NAMES_HERE = `
 const NAMES_KEPT = `
   select distinct on (target_user_id) target_user_id as user_id, target_name as invited_name from tenancy.audit_entries
   where company_id = ? and target_user_id = any(?::uuid[]) and target_name is not null
-  order by target_user_id, at desc`;
+  order by target_user_id, at desc, id desc`;
 
 type NameRow = { user_id: string; invited_name: string | null };
 

@@ -23,7 +23,9 @@ export class MembershipGrants {
 
   /**
    * `on conflict do nothing` keeps a second call, or a racing one, from failing
-   * or changing the role: the unique (company, user) and the access primary key decide.
+   * or lowering the role: the unique (company, user) and the access primary key decide.
+   * The operator's naming a member admin (the one way `admin` comes in) raises a
+   * client: left a client, the admin he was to join could remove him.
    * Runs in the caller's transaction; the announcement commits with the grant,
    * as cached views must show the new portal and accounts. The caller then calls `sendSoon`.
    */
@@ -33,6 +35,7 @@ export class MembershipGrants {
       .insert({ id: randomUUID(), company: companyId, userId, role, invitedName: invitedName ?? null, createdAt: new Date() })
       .onConflict(['company', 'userId'])
       .ignore();
+    if (role === 'admin') await tx.nativeUpdate(Membership, { company: companyId, userId, role: 'client' }, { role });
     await this.announcements.record(tx, TenancyEvents.memberChanged, { userId });
     if (accountIds.length === 0) return;
     const membership = await tx.findOneOrFail(Membership, { company: companyId, userId }, { fields: ['id'] });

@@ -11,5 +11,10 @@ export class Migration20261206020000 extends Migration {
     );
     this.addSql(`alter table "tenancy"."company_hosts" alter column "tag" set not null;`);
     this.addSql(`create unique index "company_hosts_tag_unique" on "tenancy"."company_hosts" ("tag");`);
+    // The names a company's trail kept for people who left it (MemberSummaries), found without reading its whole trail.
+    this.addSql(
+      `create index "audit_entries_kept_names_index" on "tenancy"."audit_entries" ("company_id", "target_user_id", "at" desc, "id" desc)
+         where "target_name" is not null;`,
+    );
   }
 }

@@ -41,7 +41,8 @@ export class LoginLimits {
   ) {}
 
   /**
-   * The limits at once: sent together, they reach Redis as one pipeline (an IPv6 address's /48 after its /64: hitInTurn).
+   * The limits at once, sent together: an IPv4 address's, the email's and the session's reach Redis as one
+   * pipeline; an IPv6 address's /48 follows its /64, a round trip later (hitInTurn).
    * @param signIn whether a refusal by the email's limit counts as a sign-in lockout in the metrics
    * @param place where the attempt comes from, when that may be a place of the email's owner
    * @throws DomainError rate_limited
