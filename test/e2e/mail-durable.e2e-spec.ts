@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { activeMember, Company, createCompany, easyAccessBrowser, inviteMember, memberWithTotp, signedInClient, uniqueEmail } from '../support/factories';
+import { activeMember, Company, createCompany, easyAccessBrowser, inviteMember, memberWithTotp, signedInClient, signedInOnEasyAccessWithRecoveryCode, uniqueEmail } from '../support/factories';
 import { queryDatabase } from '../support/outage-checks';
 import { OwnStack, startOwnStack } from '../support/own-stack';
 import { RefusingSmtp } from '../support/refusing-smtp';
@@ -88,12 +88,15 @@ describe('Durable mail', () => {
   test("the alert of 2FA turned off, recorded in mfa's outbox with the change, is sent once after mfa was killed before sending it", async () => {
     const claire = await memberWithTotp(firm, { email: uniqueEmail('durable-factor-alert') });
     const alerts = () => smtp.acceptedFor(claire.email).filter((mail) => mail.text.includes('votre mot de passe suffit désormais'));
-    // Its earlier alert, of 2FA turned on, is out of the way first.
+    // Turned off on the easy access host, where the account's code changes.
+    const easy = await signedInOnEasyAccessWithRecoveryCode(firm, claire);
+    // Its earlier alerts, of 2FA turned on and of the new browser, are out of the way first.
     await until(() => smtp.acceptedFor(claire.email).some((mail) => mail.text.includes('a été activée')), 'the alert of 2FA turned on');
+    await until(() => smtp.acceptedFor(claire.email).some((mail) => mail.text.includes('depuis un navigateur qui ne')), 'the alert of the new browser');
     smtp.refuseAll();
     const tried = smtp.attemptsFor(claire.email);
 
-    expect((await claire.browser.delete('/api/me/totp', { json: { password: claire.password } })).status).toBe(204);
+    expect((await easy.delete('/api/me/totp', { json: { password: claire.password } })).status).toBe(204);
     await until(() => smtp.attemptsFor(claire.email) > tried, 'the alert tried');
     await own.stack.stop('mfa', 'SIGKILL');
     expect(await recordedMails('mfa')).toBe(1);

@@ -152,7 +152,8 @@ describe('Security alerts', () => {
     });
 
     test('2FA turned on, then off, is alerted once each', async () => {
-      const session = browser(firm.host);
+      // On the easy access host, where the account's code is turned off.
+      const session = browser(sharedGateway().easyAccessHost);
       await signIn(session, claire);
       await enrolTotp(session);
       await onlyAlert(claire, words.totpOn);

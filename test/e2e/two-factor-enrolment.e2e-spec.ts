@@ -1,5 +1,5 @@
 import { expectError } from '../support/api-error';
-import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, signedInClient } from '../support/factories';
+import { activeMember, browserOn, Company, createCompany, credentialsOf, Member, onEasyAccessWithRecoveryCode, signedInClient } from '../support/factories';
 import { PortalClient } from '../support/portal-client';
 import { base32Decode, codeForStep, currentStepWithMargin, wrongCode } from '../support/totp';
 
@@ -9,6 +9,8 @@ describe('Turning on two-factor authentication with an authenticator app', () =>
   let firm: Company;
   let member: Member;
   let settings: PortalClient;
+  /** Those the confirmation answered: one signs in on the easy access host, where the code is turned off. */
+  let recoveryCodes: string[] = [];
   let secret: string;
 
   beforeAll(async () => {
@@ -54,6 +56,7 @@ describe('Turning on two-factor authentication with an authenticator app', () =>
     expect(confirm.status).toBe(200);
     expect(confirm.body).toEqual({ recoveryCodes: expect.any(Array) });
     expect(confirm.body.recoveryCodes).toHaveLength(10);
+    recoveryCodes = confirm.body.recoveryCodes;
     expect(new Set(confirm.body.recoveryCodes).size).toBe(10);
     for (const code of confirm.body.recoveryCodes) expect(code).toEqual(expect.stringMatching(/\S{8,}/));
     const me = await settings.get('/api/me');
@@ -98,15 +101,25 @@ describe('Turning on two-factor authentication with an authenticator app', () =>
   });
 
   describe('turning 2FA off', () => {
+    let easy: PortalClient;
+
+    beforeAll(async () => {
+      easy = await onEasyAccessWithRecoveryCode(member, recoveryCodes[0], firm.id);
+    });
+
+    test('on the firm\'s host it is refused with 403 forbidden: the code is all her firms\' and changes on the easy access host', async () => {
+      expectError(await settings.delete('/api/me/totp', { json: { password: member.password } }), 403, 'forbidden');
+    });
+
     test('a wrong password is refused with 401 invalid_credentials, and 2FA stays on', async () => {
-      const removal = await settings.delete('/api/me/totp', { json: { password: `${member.password}-wrong` } });
+      const removal = await easy.delete('/api/me/totp', { json: { password: `${member.password}-wrong` } });
 
       expectError(removal, 401, 'invalid_credentials');
       expect((await settings.get('/api/me')).body.user.totpEnabled).toBe(true);
     });
 
     test('the right password turns it off: 204, and the next sign-in asks for no code', async () => {
-      const removal = await settings.delete('/api/me/totp', { json: { password: member.password } });
+      const removal = await easy.delete('/api/me/totp', { json: { password: member.password } });
 
       expect(removal.status).toBe(204);
       expect((await settings.get('/api/me')).body.user.totpEnabled).toBe(false);

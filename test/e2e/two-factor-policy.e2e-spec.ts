@@ -67,7 +67,8 @@ describe('Two-factor authentication that a company requires', () => {
   test('turning it off counts wrong passwords against the sign-in limits', async () => {
     const member = await activeMember(open);
     // From an address of its own, so that only the email's limit (10 failures) can refuse.
-    const fromElsewhere = browserOn(open.host, open.gateway, { sourceAddress: anotherMachineAddress() });
+    // On the easy access host, where the account's code changes.
+    const fromElsewhere = browserOn(open.gateway.easyAccessHost, open.gateway, { sourceAddress: anotherMachineAddress() });
     expect((await fromElsewhere.post('/api/auth/login', credentialsOf(member))).body.next).toBe('done');
     await enrolTotp(fromElsewhere);
 

@@ -42,7 +42,7 @@ describe("An admin's changes that open or loosen the portal need a recent proof"
   ])('%s: 403 reauthentication_required, and nothing changes', async (_what, change) => {
     expectError(await change(), 403, 'reauthentication_required');
 
-    const clients = (await adminBrowser.get('/api/admin/clients')).body as { user: { id: string }; accounts: unknown[] }[];
+    const clients = (await adminBrowser.get('/api/admin/clients')).body as { user: { id: string }; accounts: unknown[]; status: string }[];
     expect(clients.find((entry) => entry.user.id === client.userId)?.accounts).toEqual([]);
     expect(clients.find((entry) => entry.user.id === client.userId)?.status).toBe('member');
     expect(clients.some((entry) => entry.user.id === invitedId)).toBe(true);

@@ -10,7 +10,9 @@ import {
   enrolTotp,
   Member,
   memberWithTotp,
+  onEasyAccessWithRecoveryCode,
   signedInClient,
+  signedInOnEasyAccessWithRecoveryCode,
   TotpMember,
 } from '../support/factories';
 import { Mailbox, ReceivedMail } from '../support/mailbox';
@@ -66,9 +68,11 @@ describe('A code factor turned off elsewhere tells a firm nothing of its client\
     pia = await activeMember(strict, { name: 'Pia Clé' });
     const piaBrowser = browserOn(strict.host);
     expect((await piaBrowser.post('/api/auth/login', credentialsOf(pia))).body).toEqual({ next: 'totp_enroll' });
-    await enrolTotp(piaBrowser);
+    const { confirmation } = await enrolTotp(piaBrowser);
     await registeredPasskey(piaBrowser, new SoftwareAuthenticator());
-    expectStatus(await piaBrowser.delete('/api/me/totp', { json: { password: pia.password } }), 204, 'her code off');
+    // On the easy access host, where the account's code changes.
+    const piaEasy = await onEasyAccessWithRecoveryCode(pia, (confirmation.body.recoveryCodes as string[])[0], strict.id);
+    expectStatus(await piaEasy.delete('/api/me/totp', { json: { password: pia.password } }), 204, 'her code off');
     await addMember(lax, { email: pia.email, name: pia.name });
     // Open requests of Sacha and Camille to W, which W's admins see until they no longer stand.
     for (const client of [sacha, camille]) await askedForHelp(watching, client);
@@ -81,7 +85,8 @@ describe('A code factor turned off elsewhere tells a firm nothing of its client\
     expect((await strictBrowser.post('/api/auth/login', credentialsOf(strictAdmin))).body).toEqual({ next: 'totp_enroll' });
     await enrolTotp(strictBrowser);
     expectStatus(await strictBrowser.post(`/api/admin/users/${pia.userId}/mfa/disable`, { reason: 'Appel de Pia' }), 204, 'disable her passkeys');
-    expectStatus(await camille.browser.delete('/api/me/totp', { json: { password: camille.password } }), 204, 'her own disable');
+    const camilleEasy = await signedInOnEasyAccessWithRecoveryCode(lax, camille);
+    expectStatus(await camilleEasy.delete('/api/me/totp', { json: { password: camille.password } }), 204, 'her own disable');
     laxBrowser = await signedInClient(lax, laxAdmin);
   });
 

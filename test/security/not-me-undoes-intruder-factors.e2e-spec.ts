@@ -201,8 +201,8 @@ describe('"This wasn\'t me" undoes the factors added since the change it reports
     const paul = await memberWithTotp(firm, { name: 'Paul Roux' });
     await queryRunDatabase("update mfa.totp_factors set confirmed_at = now() - interval '1 day' where user_id = ?", [paul.userId]);
     await queryRunDatabase("update mfa.recovery_codes set created_at = now() - interval '1 day' where user_id = ?", [paul.userId]);
-    // He has Paul's password, and relayed one code of his.
-    const intruder = browser(FIREFOX_ON_WINDOWS);
+    // He has Paul's password, and relayed one code of his; on the easy access host, where the account's code changes.
+    const intruder = browserOn(sharedGateway().easyAccessHost, undefined, { sourceAddress: anotherMachineAddress(), headers: { 'user-agent': FIREFOX_ON_WINDOWS } });
     expect((await intruder.post('/api/auth/login', credentialsOf(paul))).body.next).toBe('totp');
     expect((await intruder.post('/api/auth/totp', { code: codeForStep(paul.secret, paul.enrolledInStep) })).body.next).toBe('done');
     const replaced = await intruder.post('/api/me/totp/recovery-codes');

@@ -7,6 +7,7 @@ import {
   enrolTotp,
   Member,
   signedInClient,
+  signedInOnEasyAccess,
   strongPassword,
 } from '../support/factories';
 import { Mailbox, tokenOf } from '../support/mailbox';
@@ -72,7 +73,8 @@ describe('A password or 2FA change ends every reset link mailed before it', () =
 
   test('a link mailed before 2FA is turned off: 400 invalid_token', async () => {
     const member = await activeMember(firm);
-    const browser: PortalClient = await signedInClient(firm, member);
+    // On the easy access host, where the account's code changes.
+    const browser: PortalClient = await signedInOnEasyAccess(firm, member);
     await enrolTotp(browser);
     const token = await mailedResetToken(member);
 

@@ -159,6 +159,34 @@ export async function signedInOnEasyAccess(company: Company, member: { email: st
   return client;
 }
 
+/**
+ * A browser signed in on the easy access host with a recovery code (a code of
+ * the app's step already used would wait for the next step), into the company
+ * named, or the first offered: where the account's code changes.
+ */
+export async function onEasyAccessWithRecoveryCode(
+  member: { email: string; password: string },
+  recoveryCode: string,
+  companyId?: string,
+  gateway: Gateway = sharedGateway(),
+): Promise<PortalClient> {
+  const client = easyAccessBrowser(gateway);
+  const login = expectStatus(await client.post('/api/auth/login', credentialsOf(member)), 200, 'login');
+  if (login.body.next !== 'totp') throw new Error(`login on the easy access host: expected next "totp", got ${login.text}`);
+  const answered = expectStatus(await client.post('/api/auth/totp', { recoveryCode }), 200, 'recovery code').body;
+  const portalId = companyId ?? (answered.portals as { id: string }[] | undefined)?.[0]?.id;
+  const chosen = answered.next === 'select_portal' ? expectStatus(await client.post('/api/auth/portal', { portalId }), 200, 'portal').body : answered;
+  if (chosen.next !== 'done') throw new Error(`sign-in on the easy access host with a recovery code: expected next "done", got ${JSON.stringify(chosen)}`);
+  return client;
+}
+
+/** As onEasyAccessWithRecoveryCode, with the member's next unused recovery code. */
+export async function signedInOnEasyAccessWithRecoveryCode(company: Company, member: TotpMember): Promise<PortalClient> {
+  const recoveryCode = member.recoveryCodes.shift();
+  if (!recoveryCode) throw new Error(`${member.email} has no recovery code left.`);
+  return onEasyAccessWithRecoveryCode(member, recoveryCode, company.id, company.gateway);
+}
+
 /** A browser signed in on the company's own host. */
 export async function signedInClient(company: Company, member: { email: string; password: string }): Promise<PortalClient> {
   const client = browserOn(company.host, company.gateway);

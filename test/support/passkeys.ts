@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expectStatus } from './expect-status';
-import { enrolTotp } from './factories';
+import { enrolTotp, onEasyAccessWithRecoveryCode } from './factories';
 import { PortalClient, PortalResponse } from './portal-client';
 import { currentRun } from './run-context';
 import { HeldPasskey, SoftwareAuthenticator, Tampering } from './software-authenticator';
@@ -98,7 +98,7 @@ export function keptKeyOf(host: string, authenticator: SoftwareAuthenticator): s
  * on `first`'s (where `first` is signed in): a password session on `second`
  * proves no factor, and adding one asks for a factor held. So the code is
  * turned on in `first` (once its passkey is proved), answers the sign-in on
- * `second`, and is turned off again there once the passkey is made. `toCodeStep`
+ * `second`, and is turned off again on the easy access host (where the account's code changes) once the passkey is made. `toCodeStep`
  * takes `second` from the password to the code step (on the easy access host,
  * the choice of portal follows the code); `second` is left signed in.
  */
@@ -110,7 +110,7 @@ export async function registeredPasskeyOnSecondHost(
   toCodeStep: (browser: PortalClient) => Promise<unknown>,
 ): Promise<{ id: string; name: string }> {
   await provedWithPasskey(first, authenticator);
-  const { secret, step } = await enrolTotp(first);
+  const { secret, step, confirmation } = await enrolTotp(first);
   await toCodeStep(second);
   const afterCode = expectStatus(await second.post('/api/auth/totp', { code: codeForStep(secret, step) }), 200, 'code step');
   // On the easy access host the code comes before the choice of portal: any of them will do, the passkey is the host's.
@@ -119,6 +119,9 @@ export async function registeredPasskeyOnSecondHost(
     expectStatus(await second.post('/api/auth/portal', { portalId: portal.id }), 200, 'portal choice');
   }
   const made = await registeredPasskey(second, authenticator);
-  expectStatus(await second.delete('/api/me/totp', { json: { password: member.password } }), 204, 'turn the code off');
+  // Off on the easy access host, where the account's code changes.
+  const [recoveryCode] = confirmation.body.recoveryCodes as string[];
+  const easy = await onEasyAccessWithRecoveryCode(member, recoveryCode);
+  expectStatus(await easy.delete('/api/me/totp', { json: { password: member.password } }), 204, 'turn the code off');
   return made;
 }

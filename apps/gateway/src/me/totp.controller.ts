@@ -9,7 +9,7 @@ import { SignInService } from '../sign-in/sign-in.service';
 import { OVERTAKEN_SIGN_IN, SignInSteps } from '../sign-in/sign-in-steps';
 import { Answers } from '../http/answers.decorator';
 import { JsonBody } from '../http/json-body.decorator';
-import { SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
+import { REAUTHENTICATION_REQUIRED, SECOND_FACTOR_NEEDED, SignedIn, UNAUTHENTICATED } from '../session/session.guard';
 import { AddsSecondFactor, assertProvedSecondFactor, FACTOR_HELD, FactorEnrolmentGuard } from '../session/second-factor-changes';
 import { PortalViewCache } from '../member-view/portal-view.cache';
 import { MeService } from '../member-view/me.service';
@@ -18,6 +18,7 @@ import { TwoFactorEnrolment } from './two-factor-enrolment';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
+import { assertCodeChangesHere, CODE_CHANGES_ON_EASY_ACCESS } from './account-code-host';
 
 const logger = new Logger('totp');
 
@@ -87,7 +88,10 @@ export class TotpController {
   })
   @Answers(200, RecoveryCodes, 'The new codes')
   @ApiResponse({ status: 409, description: 'conflict: 2FA is off, so there are no recovery codes' })
-  async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession): Promise<RecoveryCodes> {
+  // With AddsSecondFactor's: one description per status, the last one read.
+  @ApiResponse({ status: 403, description: `${REAUTHENTICATION_REQUIRED}; ${FACTOR_HELD}; ${CODE_CHANGES_ON_EASY_ACCESS}` })
+  async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<RecoveryCodes> {
+    assertCodeChangesHere(request);
     const { userId } = record;
     const codes = await this.rpc.request(MfaPatterns.regenerateRecoveryCodes, { userId });
     await this.trustedBrowsers.removeAll(userId);
@@ -105,7 +109,7 @@ export class TotpController {
   })
   @ApiResponse({ status: 204, description: 'Off: the user is mailed a security alert; telling the companies is best effort (logged when it fails)' })
   @ApiResponse({ status: 401, description: 'invalid_credentials: wrong password' })
-  @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD}` })
+  @ApiResponse({ status: 403, description: `${SECOND_FACTOR_NEEDED}; ${FACTOR_HELD}; ${CODE_CHANGES_ON_EASY_ACCESS}` })
   @ApiResponse({ status: 429, description: 'rate_limited: the sign-in limits count these password checks too' })
   async disable(
     @JsonBody(PasswordBody) body: z.output<typeof PasswordBody>,
@@ -113,6 +117,7 @@ export class TotpController {
     @Req() request: FastifyRequest,
   ): Promise<void> {
     assertProvedSecondFactor(session.record);
+    assertCodeChangesHere(request);
     const { user } = await this.meService.portalViewOf(session);
     await this.passwords.inSession(session, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),

@@ -4417,7 +4417,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
+            /**
+             * @description reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made; forbidden (`where: easy_access`) on a company's host: the account's code, one for all the user's firms, changes on the easy access host
+             *
+             *     reauthentication_required: a sensitive change, and this session proved nothing in the last 5 minutes (its sign-in, the app's unlock, or POST /api/me/reauthenticate); prove it again, then retry. Or reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4429,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "reauthentication_required";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */
@@ -4525,7 +4529,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made */
+            /** @description reauthentication_required with `needs: second_factor`: a trusted browser spared this session the code at sign-in, so only a code, a recovery code or a passkey (POST /api/me/reauthenticate) proves it, not the password; reauthentication_required with `needs: second_factor`: the user holds a second factor (the app's code, or a passkey on any portal) and this session proved none; a code, a recovery code or a passkey of this host (POST /api/me/reauthenticate) proves it, or signing in where the passkey was made; forbidden (`where: easy_access`) on a company's host: the account's code, one for all the user's firms, changes on the easy access host */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +4537,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "reauthentication_required";
+                        error: "forbidden" | "reauthentication_required";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

@@ -216,6 +216,7 @@ export const en = {
     setUp: 'Set up two-factor authentication',
     turnOffIntro: 'To turn it off, confirm with your password.',
     wrongPassword: 'The password is incorrect.',
+    onEasyAccess: 'Your code serves all your firms: turn it off or make new recovery codes from the “Easy access” page.',
     turnOff: 'Turn off two-factor authentication',
     turnedOff: 'Two-factor authentication is off.',
     turnedOn: 'Two-factor authentication is on.',

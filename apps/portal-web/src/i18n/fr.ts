@@ -223,6 +223,7 @@ export const fr: Messages = {
     setUp: "Configurer l'authentification à deux facteurs",
     turnOffIntro: 'Pour la désactiver, confirmez avec votre mot de passe.',
     wrongPassword: 'Le mot de passe est incorrect.',
+    onEasyAccess: 'Votre code sert à tous vos cabinets : désactivez-le ou générez de nouveaux codes de récupération depuis la page « Accès facile ».',
     turnOff: "Désactiver l'authentification à deux facteurs",
     turnedOff: "L'authentification à deux facteurs est désactivée.",
     turnedOn: "L'authentification à deux facteurs est activée.",

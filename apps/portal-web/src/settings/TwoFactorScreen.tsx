@@ -49,13 +49,14 @@ export function TwoFactorScreen() {
           <form onSubmit={turnOff}>
             <p>{t.twoFactor.turnOffIntro}</p>
             <Field label={t.common.password} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-            <ErrorMessage>{error ? errorText(error, { invalid_credentials: t.twoFactor.wrongPassword }) : null}</ErrorMessage>
+            <ErrorMessage>{error ? errorText(error, { invalid_credentials: t.twoFactor.wrongPassword, forbidden: t.twoFactor.onEasyAccess }) : null}</ErrorMessage>
             <button type="submit" className="button button-danger">
               {t.twoFactor.turnOff}
             </button>
           </form>
           <p>{t.twoFactor.newCodesIntro}</p>
-          <ErrorMessage>{regenerating.error ? errorText(regenerating.error) : null}</ErrorMessage>
+          {/* On a firm's host: the code is all her firms', and changes on the easy access host (403 forbidden). */}
+          <ErrorMessage>{regenerating.error ? errorText(regenerating.error, { forbidden: t.twoFactor.onEasyAccess }) : null}</ErrorMessage>
           <button type="button" className="button button-secondary" onClick={() => void regenerate()}>
             {t.twoFactor.newCodes}
           </button>
