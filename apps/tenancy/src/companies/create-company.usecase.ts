@@ -43,7 +43,13 @@ export class CreateCompany {
    */
   private async assertHostsFree(hosts: string[]): Promise<void> {
     const tags = hosts.map(tagOfHostName);
-    const taken = await this.em.fork().find(CompanyHost, { $or: [{ host: { $in: hosts } }, { tag: { $in: tags } }] }, { fields: ['host', 'tag'] });
+    const taken = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ host: string; tag: string }[]>('select host, tag from tenancy.company_hosts where host = any(?) or tag = any(?)', [
+        `{${hosts.join(',')}}`,
+        `{${tags.join(',')}}`,
+      ]);
     const first = hosts.find((host, index) => taken.some((companyHost) => companyHost.host === host || companyHost.tag === tags[index]));
     if (first) throw hostTaken(first);
   }
