@@ -1,4 +1,10 @@
+import { MfaPatterns } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { connect } from 'nats';
 import { expectError } from '../support/api-error';
+import { infrastructure } from '../support/infrastructure';
+import { currentRun } from '../support/run-context';
+import { codeForStep, currentStepWithMargin } from '../support/totp';
 import { addMember, browserOn, Company, createCompany, credentialsOf, memberWithTotp, signedInOnEasyAccessWithRecoveryCode, TotpMember } from '../support/factories';
 
 /**
@@ -34,6 +40,19 @@ describe("A firm's host does not change the account's code", () => {
     expectError(await heldByA.delete('/api/me/totp', { json: { password: claire.password } }), 403, 'forbidden');
 
     expect((await heldByA.get('/api/me')).body.user.totpEnabled).toBe(true);
+  });
+
+  test('a set-up that reached mfa after her code was on (a view read just before) is never confirmed: 409, and hers stays', async () => {
+    const pia = await memberWithTotp(firmA, { name: 'Pia Course' });
+    // As a gateway would ask it from a view that still said she had no code.
+    const nats = await connect({ servers: infrastructure.natsUrl });
+    const mfa = new RpcClient(nats, currentRun().natsSubjectPrefix, 2000);
+    const { secret } = await mfa.request(MfaPatterns.beginEnrolment, { userId: pia.userId, issuer: firmA.name, label: pia.email });
+    await nats.close();
+
+    expectError(await pia.browser.post('/api/me/totp/confirm', { code: codeForStep(secret, await currentStepWithMargin()) }), 409, 'conflict');
+
+    expect((await pia.browser.get('/api/me')).body.user.totpEnabled).toBe(true);
   });
 
   test('on the easy access host she does both', async () => {

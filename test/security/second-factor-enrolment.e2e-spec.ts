@@ -1,5 +1,5 @@
 import { authenticator } from 'otplib';
-import { expectSecondFactorNeeded } from '../support/api-error';
+import { expectError, expectSecondFactorNeeded } from '../support/api-error';
 import { activeMember, addMember, browserOn, Company, createCompany, credentialsOf, easyAccessBrowser, enrolTotp, Member, onEasyAccessWithRecoveryCode } from '../support/factories';
 import { answerSecondStepWithPasskey, registeredPasskey } from '../support/passkeys';
 import { PortalClient } from '../support/portal-client';
@@ -46,7 +46,8 @@ describe('A second factor is not added by a session that proved the password alo
 
     expectSecondFactorNeeded(await mallory.post('/api/me/passkeys/registration-options'));
     expectSecondFactorNeeded(await mallory.post('/api/me/totp/setup'));
-    expectSecondFactorNeeded(await mallory.post('/api/me/totp/recovery-codes'));
+    // Refused on a firm's host before anything is asked: the code changes on the easy access host.
+    expectError(await mallory.post('/api/me/totp/recovery-codes'), 403, 'forbidden');
   });
 
   test("on the easy access host, in A: no passkey there, which would answer B's second step on that host", async () => {

@@ -18,7 +18,7 @@ import { TwoFactorEnrolment } from './two-factor-enrolment';
 import { AuthenticatedSession } from '../session/session';
 import { Auth } from '../http/auth.decorator';
 import { TrustedBrowserStore } from '../trusted-browsers/trusted-browser.store';
-import { assertCodeChangesHere, CODE_CHANGES_ON_EASY_ACCESS } from './account-code-host';
+import { CODE_CHANGES_ON_EASY_ACCESS, CodeChangesOnEasyAccess } from './account-code-host';
 
 const logger = new Logger('totp');
 
@@ -65,7 +65,12 @@ export class TotpController {
   @Answers(200, TotpConfirmed, 'On: the recovery codes, with the next step during a sign-in')
   @ApiResponse({ status: 403, description: `${FACTOR_HELD} (one added since the set-up began)` })
   @ApiResponse({ status: 401, description: `invalid_code with attemptsLeft, counted as sign-in codes are (5 per set-up); at 0, or once the set-up is older than SIGN_IN_MINUTES, a new set-up is needed; ${OVERTAKEN_SIGN_IN}` })
-  @ApiResponse({ status: 409, description: 'no_login_in_progress: during a sign-in, another answer to its step went on first (a step opens one session)' })
+  @ApiResponse({
+    status: 409,
+    description:
+      'no_login_in_progress: during a sign-in, another answer to its step went on first (a step opens one session); ' +
+      'conflict: 2FA was turned on meanwhile (a set-up begun before never replaces an active code)',
+  })
   @ApiResponse({ status: 429, description: 'totp_locked with Retry-After: wrong codes lock as at sign-in' })
   async confirm(
     @JsonBody(TotpCodeBody) body: z.output<typeof TotpCodeBody>,
@@ -81,6 +86,7 @@ export class TotpController {
   @Post('recovery-codes')
   @HttpCode(200)
   @AddsSecondFactor()
+  @CodeChangesOnEasyAccess()
   @ApiOperation({
     summary:
       'Ten new recovery codes, shown once, replace all the old ones (used or not); the trusted browsers ask the code again, ' +
@@ -90,8 +96,7 @@ export class TotpController {
   @ApiResponse({ status: 409, description: 'conflict: 2FA is off, so there are no recovery codes' })
   // With AddsSecondFactor's: one description per status, the last one read.
   @ApiResponse({ status: 403, description: `${REAUTHENTICATION_REQUIRED}; ${FACTOR_HELD}; ${CODE_CHANGES_ON_EASY_ACCESS}` })
-  async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession, @Req() request: FastifyRequest): Promise<RecoveryCodes> {
-    assertCodeChangesHere(request);
+  async regenerateRecoveryCodes(@Auth() { record }: AuthenticatedSession): Promise<RecoveryCodes> {
     const { userId } = record;
     const codes = await this.rpc.request(MfaPatterns.regenerateRecoveryCodes, { userId });
     await this.trustedBrowsers.removeAll(userId);
@@ -101,6 +106,7 @@ export class TotpController {
   @Delete()
   @HttpCode(204)
   @SignedIn()
+  @CodeChangesOnEasyAccess()
   @ApiOperation({
     summary:
       'Turns 2FA off; the password is asked again; every reset link mailed before ends, and every trusted browser is forgotten. ' +
@@ -117,7 +123,6 @@ export class TotpController {
     @Req() request: FastifyRequest,
   ): Promise<void> {
     assertProvedSecondFactor(session.record);
-    assertCodeChangesHere(request);
     const { user } = await this.meService.portalViewOf(session);
     await this.passwords.inSession(session, request.ip, user.email, () =>
       this.rpc.request(IdentityPatterns.verifyPassword, { email: user.email, password: body.password }),

@@ -17,8 +17,8 @@ export class BeginEnrolment {
   ) {}
 
   /**
-   * Replaces any pending factor; an active one keeps guarding sign-in until the
-   * new one is confirmed. The secret leaves the service here and never again.
+   * Replaces any pending factor; while one is active, the set-up cannot be
+   * confirmed (ConfirmEnrolment). The secret leaves the service here and never again.
    */
   async execute({ userId, issuer, label }: EnrolmentRequest): Promise<TotpEnrolment> {
     const secret = newTotpSecret();

@@ -14,6 +14,8 @@ export type Confirmation = ParsedRequestOf<typeof MfaPatterns.confirmEnrolment>;
 const nothingPending = () =>
   new DomainError(ErrorCode.InvalidCode, 'No two-factor authentication set-up is in progress.', { attemptsLeft: 0 });
 
+const alreadyOn = () => new DomainError(ErrorCode.Conflict, 'Two-factor authentication is on: turn it off first, with your password.');
+
 @Injectable()
 export class ConfirmEnrolment {
   constructor(
@@ -31,15 +33,17 @@ export class ConfirmEnrolment {
    * enrolment is an attempt under the sign-in code's limits, and lives no
    * longer than a sign-in: a confirmation is no oracle to guess codes with.
    * @throws DomainError invalid_code for a wrong or replayed code, or no enrolment in progress (or an expired one);
-   * totp_locked as at sign-in
+   * conflict while a code is active; totp_locked as at sign-in
    * @returns the new recovery codes, to show once
    */
   async execute({ userId, code }: Confirmation): Promise<{ recoveryCodes: string[] }> {
     const recoveryCodes = await this.em.fork().transactional(async (em) => {
       const pending = await em.findOne(TotpFactor, { userId, state: 'pending' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!pending || this.expired(pending)) throw nothingPending();
+      // An active code is turned off first, where that is allowed and with the password: a set-up begun from a view read just
+      // before she confirmed her own (a firm's host, racing her on the easy access host) must not replace hers.
+      if ((await em.count(TotpFactor, { userId, state: 'active' })) > 0) throw alreadyOn();
       await this.confirmed(pending, code);
-      await em.nativeDelete(TotpFactor, { userId, state: 'active' });
       pending.activate();
       await em.flush();
       await this.announcements.record(em, MfaEvents.factorChanged, { userId });

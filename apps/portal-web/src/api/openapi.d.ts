@@ -4310,7 +4310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no_login_in_progress: during a sign-in, another answer to its step went on first (a step opens one session) */
+            /** @description no_login_in_progress: during a sign-in, another answer to its step went on first (a step opens one session); conflict: 2FA was turned on meanwhile (a set-up begun before never replaces an active code) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4318,7 +4318,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        error: "no_login_in_progress";
+                        error: "conflict" | "no_login_in_progress";
                         /** @description In French or English after Accept-Language */
                         message: string;
                         /** @description Codes or PINs left before the lock (invalid_code, invalid_pin) */

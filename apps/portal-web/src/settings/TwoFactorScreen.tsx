@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { Screen } from '../ui/Screen';
 import { useAction } from '../ui/use-action';
 import { RecoveryCodes } from '../two-factor/RecoveryCodes';
+import { usePortalFace } from '../ui/portal-face';
 
 /** Whether 2FA is on; a way to set it up, or to turn it off with the password. */
 export function TwoFactorScreen() {
@@ -19,6 +20,8 @@ export function TwoFactorScreen() {
   const [turnedOff, setTurnedOff] = useState(false);
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   const regenerating = useAction();
+  // The code is all her firms': on a firm's host it is neither turned off nor given new recovery codes (403), only told where.
+  const onFirmHost = usePortalFace().companyName !== null;
 
   const regenerate = () => regenerating.run(async () => setNewCodes((await portalApi.me.regenerateRecoveryCodes()).recoveryCodes));
 
@@ -44,19 +47,20 @@ export function TwoFactorScreen() {
     <Screen title={t.twoFactor.title}>
       <Notice>{turnedOff && t.twoFactor.turnedOff}</Notice>
       <p className={me.user.totpEnabled ? 'status status-on' : 'status'}>{me.user.totpEnabled ? t.twoFactor.on : t.twoFactor.off}</p>
-      {me.user.totpEnabled ? (
+      {me.user.totpEnabled && onFirmHost ? (
+        <p className="hint">{t.twoFactor.onEasyAccess}</p>
+      ) : me.user.totpEnabled ? (
         <>
           <form onSubmit={turnOff}>
             <p>{t.twoFactor.turnOffIntro}</p>
             <Field label={t.common.password} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-            <ErrorMessage>{error ? errorText(error, { invalid_credentials: t.twoFactor.wrongPassword, forbidden: t.twoFactor.onEasyAccess }) : null}</ErrorMessage>
+            <ErrorMessage>{error ? errorText(error, { invalid_credentials: t.twoFactor.wrongPassword }) : null}</ErrorMessage>
             <button type="submit" className="button button-danger">
               {t.twoFactor.turnOff}
             </button>
           </form>
           <p>{t.twoFactor.newCodesIntro}</p>
-          {/* On a firm's host: the code is all her firms', and changes on the easy access host (403 forbidden). */}
-          <ErrorMessage>{regenerating.error ? errorText(regenerating.error, { forbidden: t.twoFactor.onEasyAccess }) : null}</ErrorMessage>
+          <ErrorMessage>{regenerating.error ? errorText(regenerating.error) : null}</ErrorMessage>
           <button type="button" className="button button-secondary" onClick={() => void regenerate()}>
             {t.twoFactor.newCodes}
           </button>
