@@ -1,6 +1,6 @@
 import { AddedMember, assertThat, AuditAction, ErrorCode, IdentityPatterns, ParsedRequestOf, TenancyPatterns } from '@app/contracts';
 import { portalOrigin, RpcClient } from '@app/platform';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Account } from '../accounts/account.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -64,8 +64,10 @@ export class AddMember {
     const portal = portalOrigin(this.config.PORTAL_ORIGIN_TEMPLATE, company.hosts[0].host);
     const linkOrigin = easyAccessOrigin(this.config);
     const added = await em.transactional(async (tx) => {
-      const member = await tx.count(Membership, { company: company.id, userId });
-      const invitationToken = member === 0 ? await this.invitations.write(tx, grant) : null;
+      // Locked, as a removal locks it (RemoveMember): counted unlocked, a removal committing in between left the grant below to
+      // make her a member again, without her consent.
+      const member = await tx.findOne(Membership, { company: company.id, userId }, { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE });
+      const invitationToken = member === null ? await this.invitations.write(tx, grant) : null;
       if (invitationToken === null) await this.grants.grant(tx, grant);
       const added = {
         userId,
